@@ -1,0 +1,52 @@
+# Two commands for a fresh machine (see README):
+#   make run    install everything and start the workstation with demo data
+#   make test   install everything and run every test headless
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+TS     := $(wildcard resources/translations/*.ts)
+QM     := $(TS:.ts=.qm)
+
+.PHONY: run test install system-deps translations lint bench serve clean dist
+
+run: install
+	QTWEBENGINE_CHROMIUM_FLAGS="$${QTWEBENGINE_CHROMIUM_FLAGS:---no-sandbox}" $(VENV)/bin/arm --demo
+
+serve: install
+	$(VENV)/bin/arm serve --gt06 5023 --watch 5093 --osmand 5055 --desk-api 8765
+
+test: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider -q
+
+install: system-deps $(STAMP) translations
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+translations: $(STAMP) $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+
+bench: install
+	for b in bench/*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
+
+dist: install
+	$(PY) -m pip install -q '.[build]'
+	$(VENV)/bin/pyinstaller --noconfirm pyinstaller.spec
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

@@ -1,0 +1,446 @@
+"""The alarm manager: ISA-18.2 lifecycle, incidents, escalation, journal, audit.
+
+States (ISA-18.2): a condition is *active* or has *returned* to normal, and
+independently the alarm is *unacknowledged* or *acknowledged*; an operator may
+*shelve* it for a limited time with a reason, and *close* it with a
+resolution. A returned alarm that becomes active again is the same alarm,
+re-alarmed (unacknowledged again): the condition must return to normal, and
+the alarm be closed, before a new alarm of that condition is raised.
+
+All database work happens on one worker thread (``submit``/``call``):
+operators' actions and the rules engine never race. Every change is audited
+(``arm.audit.record``) in the same transaction and announced on the bus as
+:class:`arm.events.AlarmChanged` after the commit. An in-memory cache of open
+alarms lets the GUI read rows without touching the database.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from arm import audit
+from arm.alarms import incidents, queries
+from arm.alarms.journal import Report, write_entry
+from arm.alarms.priorities import RANK, priority_table
+from arm.alarms.views import OPERATOR_ACTIONS, AlarmDetail, AlarmView, HandoverReport, view_of
+from arm.bus import Bus
+from arm.events import AlarmChanged, utcnow
+from arm.rules.conditions import ConditionChange, Kind
+from db.models import (
+    Alarm,
+    AlarmAction,
+    AlarmPriority,
+    AlarmState,
+    Device,
+    Incident,
+    Person,
+    Resolution,
+)
+
+log = logging.getLogger("arm.alarms")
+
+SYSTEM = "system"
+
+
+class AlarmError(ValueError):
+    """An operator action that is not allowed; ``code`` is stable for widgets to translate."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True, slots=True)
+class AlarmConfig:
+    """Lifecycle settings (configurable per centre)."""
+
+    escalate_after_s: float = 120.0
+    escalate_priorities: frozenset[str] = frozenset({AlarmPriority.CRITICAL})
+    max_shelve: timedelta = timedelta(hours=8)
+    #: kinds that may never be shelved: an ignored tamper alarm can cost a life
+    unshelvable: frozenset[str] = field(default_factory=lambda: frozenset(Kind.TAMPER | {Kind.SOS}))
+    #: kinds that cannot be closed without a note, even after the device reports "restored"
+    note_required: frozenset[str] = field(default_factory=lambda: frozenset(Kind.TAMPER))
+    default_report_to: str = "chief of the public security unit"
+
+
+def _actor_login(user: Any) -> str:
+    return user if isinstance(user, str) else str(getattr(user, "login", user))
+
+
+class AlarmManager:
+    """Owns every alarm row; the rules engine and the operators both go through it."""
+
+    def __init__(self, db: Any, bus: Bus, config: AlarmConfig | None = None,
+                 priorities: dict[str, AlarmPriority] | None = None, clock: Callable[[], datetime] = utcnow) -> None:
+        self.db = db
+        self.bus = bus
+        self.config = config or AlarmConfig()
+        self.priorities = priorities or priority_table()
+        self.clock = clock
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="arm-alarms")
+        self._lock = threading.Lock()
+        self._views: dict[int, AlarmView] = {}
+        self._by_key: dict[str, int] = {}
+        self._names: dict[int, tuple[str, str]] = {}
+        self._serials: dict[int, str] = {}
+
+    # ------------------------------------------------------------ threads
+    def submit(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Future[Any]:
+        """Run ``fn`` on the alarm worker (the one thread that writes alarms)."""
+        return self._pool.submit(fn, *args, **kwargs)
+
+    def call(self, method: str, *args: Any, **kwargs: Any) -> Future[Any]:
+        """Future-returning form of any public method, for the GUI: ``call("acknowledge", id, user)``."""
+        return self.submit(getattr(self, method), *args, **kwargs)
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=False)
+
+    # ------------------------------------------------------------ cache
+    def load(self) -> None:
+        """Fill the cache with every open alarm (at start)."""
+        with self.db.session() as s:
+            rows = list(s.scalars(select(Alarm).where(Alarm.state != AlarmState.CLOSED)))
+            views = [self._build_view(s, a) for a in rows]
+            keys = {a.id: (a.details or {}).get("key") for a in rows}
+        with self._lock:
+            self._views = {v.id: v for v in views}
+            self._by_key = {k: i for i, k in keys.items() if k}
+
+    def open_views(self) -> list[AlarmView]:
+        """Open alarms, most severe and oldest unacknowledged first."""
+        with self._lock:
+            views = list(self._views.values())
+        return sorted(views, key=sort_key)
+
+    def view(self, alarm_id: int) -> AlarmView | None:
+        with self._lock:
+            return self._views.get(alarm_id)
+
+    def open_keys(self) -> list[str]:
+        """Condition keys of open alarms whose condition is still active (seeds the engine)."""
+        with self._lock:
+            return [k for k, i in self._by_key.items() if self._views.get(i) and self._views[i].condition_active]
+
+    def unacknowledged_count(self) -> int:
+        with self._lock:
+            return sum(1 for v in self._views.values() if v.needs_ack)
+
+    # ------------------------------------------------------------ from the rules engine
+    def apply(self, changes: Sequence[ConditionChange]) -> list[AlarmChanged]:
+        """Turn condition changes into alarm changes, in one transaction."""
+        if not changes:
+            return []
+        touched: dict[int, str] = {}
+        with self.db.begin() as s:
+            for change in changes:
+                result = self._apply_one(s, change)
+                if result is not None:
+                    alarm, what = result
+                    touched.setdefault(alarm.id, what)
+            s.flush()
+            views = {i: self._build_view(s, s.get(Alarm, i)) for i in touched}
+        return self._publish(views, touched)
+
+    def _apply_one(self, s: Session, change: ConditionChange) -> tuple[Alarm, str] | None:
+        with self._lock:
+            alarm_id = self._by_key.get(change.key)
+        alarm = s.get(Alarm, alarm_id) if alarm_id is not None else None
+        if alarm is not None and alarm.state == AlarmState.CLOSED:
+            alarm = None
+        if not change.active:
+            return self._return(s, alarm, change) if alarm is not None else None
+        if alarm is None:
+            return self._raise(s, change), "raised"
+        return self._reactivate(s, alarm, change)
+
+    def _raise(self, s: Session, change: ConditionChange) -> Alarm:
+        incident = incidents.incident_for(s, change.person_id, change.kind, change.ref, change.at)
+        details = {**change.details, "key": change.key, "ref": change.ref, "occurrences": 1,
+                   "condition_active": not change.momentary, "momentary": change.momentary}
+        alarm = Alarm(
+            person_id=change.person_id, device_id=change.device_id,
+            incident_id=incident.id if incident else None, event_id=change.event_id, kind=change.kind,
+            priority=self.priorities.get(change.kind, AlarmPriority.MEDIUM),
+            state=AlarmState.RETURNED if change.momentary else AlarmState.ACTIVE,
+            acknowledged=False, message=change.text()[:500], details=details, raised_at=change.at,
+            returned_at=change.at if change.momentary else None,
+        )
+        s.add(alarm)
+        s.flush()
+        if incident is not None:
+            incidents.refresh(s, incident)
+        self._action(s, alarm, SYSTEM, "raised", change.text())
+        with self._lock:
+            self._by_key[change.key] = alarm.id
+        return alarm
+
+    def _reactivate(self, s: Session, alarm: Alarm, change: ConditionChange) -> tuple[Alarm, str] | None:
+        details = dict(alarm.details or {})
+        if alarm.state == AlarmState.ACTIVE and not change.momentary:
+            return None  # already active: nothing new
+        details["occurrences"] = int(details.get("occurrences", 1)) + 1
+        details["condition_active"] = not change.momentary
+        details.update({k: v for k, v in change.details.items() if k in ("lat", "lon", "battery")})
+        alarm.details = details
+        if alarm.state != AlarmState.SHELVED:
+            alarm.state = AlarmState.RETURNED if change.momentary else AlarmState.ACTIVE
+            alarm.returned_at = change.at if change.momentary else None
+            alarm.acknowledged = False
+            alarm.acknowledged_at = None
+            alarm.acknowledged_by = None
+            alarm.escalated_at = None
+        self._action(s, alarm, SYSTEM, "reactivated", change.text())
+        if alarm.incident_id is not None:
+            incident = s.get(Incident, alarm.incident_id)
+            if incident is not None:
+                incidents.refresh(s, incident)
+        return alarm, "reactivated"
+
+    def _return(self, s: Session, alarm: Alarm, change: ConditionChange) -> tuple[Alarm, str] | None:
+        details = dict(alarm.details or {})
+        if not details.get("condition_active", True):
+            return None
+        details["condition_active"] = False
+        alarm.details = details
+        if alarm.state == AlarmState.ACTIVE:
+            alarm.state = AlarmState.RETURNED
+            alarm.returned_at = change.at
+        self._action(s, alarm, SYSTEM, "returned", "")
+        return alarm, "returned"
+
+    # ------------------------------------------------------------ operator actions
+    def acknowledge(self, alarm_id: int, user: Any, note: str = "") -> AlarmView:
+        def change(s: Session, alarm: Alarm, login: str) -> str:
+            if alarm.acknowledged:
+                raise AlarmError("already_acknowledged", "the alarm is already acknowledged")
+            alarm.acknowledged = True
+            alarm.acknowledged_at = self.clock()
+            alarm.acknowledged_by = login
+            self._action(s, alarm, login, "acknowledged", note)
+            return "acknowledged"
+
+        return self._operate(alarm_id, user, change)
+
+    def add_action(self, alarm_id: int, user: Any, action: str, note: str = "") -> AlarmView:
+        """Record an action taken: a note, a call to the person, the officer informed, a patrol sent."""
+        if action not in OPERATOR_ACTIONS:
+            raise AlarmError("bad_action", f"unknown action {action!r}")
+        if action == "note" and not note.strip():
+            raise AlarmError("note_empty", "a note needs text")
+
+        def change(s: Session, alarm: Alarm, login: str) -> str:
+            self._action(s, alarm, login, action, note.strip())
+            return action
+
+        return self._operate(alarm_id, user, change)
+
+    def add_note(self, alarm_id: int, user: Any, note: str) -> AlarmView:
+        return self.add_action(alarm_id, user, "note", note)
+
+    def shelve(self, alarm_id: int, user: Any, duration: timedelta, reason: str) -> AlarmView:
+        if not reason.strip():
+            raise AlarmError("reason_required", "shelving needs a reason")
+        if duration <= timedelta(0) or duration > self.config.max_shelve:
+            raise AlarmError("shelve_too_long", f"an alarm can be shelved for at most {self.config.max_shelve}")
+
+        def change(s: Session, alarm: Alarm, login: str) -> str:
+            if alarm.kind in self.config.unshelvable:
+                raise AlarmError("not_shelvable", "this kind of alarm cannot be shelved")
+            if alarm.state == AlarmState.SHELVED:
+                raise AlarmError("already_shelved", "the alarm is already shelved")
+            alarm.state = AlarmState.SHELVED
+            alarm.shelved_until = self.clock() + duration
+            alarm.shelve_reason = reason.strip()[:255]
+            self._action(s, alarm, login, "shelved", f"{int(duration.total_seconds() // 60)} min: {reason.strip()}")
+            return "shelved"
+
+        return self._operate(alarm_id, user, change)
+
+    def unshelve(self, alarm_id: int, user: Any) -> AlarmView:
+        def change(s: Session, alarm: Alarm, login: str) -> str:
+            if alarm.state != AlarmState.SHELVED:
+                raise AlarmError("not_shelved", "the alarm is not shelved")
+            self._end_shelve(alarm)
+            self._action(s, alarm, login, "unshelved", "")
+            return "unshelved"
+
+        return self._operate(alarm_id, user, change)
+
+    def close(self, alarm_id: int, user: Any, resolution: Resolution | str, note: str = "",
+              report: Report | None = None) -> AlarmView:
+        """Close with a resolution; a confirmed violation writes the violation journal entry."""
+        resolution = Resolution(resolution)
+
+        def change(s: Session, alarm: Alarm, login: str) -> str:
+            if alarm.kind in self.config.note_required and not note.strip() and not self._has_note(s, alarm):
+                raise AlarmError("note_required", "a tamper alarm cannot be closed without a note")
+            now = self.clock()
+            alarm.state = AlarmState.CLOSED
+            alarm.closed_at = now
+            alarm.closed_by = login
+            alarm.resolution = resolution
+            if not alarm.acknowledged:
+                alarm.acknowledged, alarm.acknowledged_at, alarm.acknowledged_by = True, now, login
+            self._action(s, alarm, login, "closed", f"{resolution.value}: {note.strip()}".rstrip(": "))
+            if resolution == Resolution.CONFIRMED:
+                self._journal(s, alarm, login, note, report)
+            incidents.close_if_done(s, alarm.incident_id, now)
+            return "closed"
+
+        return self._operate(alarm_id, user, change)
+
+    def _journal(self, s: Session, alarm: Alarm, login: str, note: str, report: Report | None) -> None:
+        report = report or Report()
+        taken = [f"{a.action}: {a.note}".rstrip(": ") for a in s.scalars(
+            select(AlarmAction).where(AlarmAction.alarm_id == alarm.id, AlarmAction.user != SYSTEM)
+            .order_by(AlarmAction.id)) if a.action not in ("acknowledged", "closed", "shelved", "unshelved")]
+        measures = "; ".join([m for m in [report.measures.strip(), *taken, note.strip()] if m])
+        report = Report(report.reported_to or self.config.default_report_to,
+                        report.reported_at or self.clock(), measures)
+        entry = write_entry(s, alarm, login, alarm.message, report)
+        audit.record(s, login, "violation_recorded", "violation", entry.id, alarm_id=alarm.id)
+
+    @staticmethod
+    def _has_note(s: Session, alarm: Alarm) -> bool:
+        return s.scalar(select(AlarmAction.id).where(
+            AlarmAction.alarm_id == alarm.id, AlarmAction.user != SYSTEM, AlarmAction.note != "").limit(1)) is not None
+
+    def _operate(self, alarm_id: int, user: Any, change: Callable[[Session, Alarm, str], str]) -> AlarmView:
+        login = _actor_login(user)
+        with self.db.begin() as s:
+            alarm = s.get(Alarm, alarm_id)
+            if alarm is None:
+                raise AlarmError("not_found", f"alarm {alarm_id} does not exist")
+            if alarm.state == AlarmState.CLOSED:
+                raise AlarmError("closed", "the alarm is closed")
+            what = change(s, alarm, login)
+            audit.record(s, user, f"alarm_{what}", "alarm", alarm.id, kind=alarm.kind, person_id=alarm.person_id)
+            s.flush()
+            view = self._build_view(s, alarm)
+        self._publish({alarm_id: view}, {alarm_id: what})
+        return view
+
+    # ------------------------------------------------------------ reads
+    def detail(self, alarm_id: int, user: Any) -> AlarmDetail:
+        """The detail pane's data; viewing the person's card is audited."""
+        view = self.view(alarm_id)
+        with self.db.begin() as s:
+            if view is None:
+                alarm = s.get(Alarm, alarm_id)
+                if alarm is None:
+                    raise AlarmError("not_found", f"alarm {alarm_id} does not exist")
+                view = self._build_view(s, alarm)
+            result = queries.alarm_detail(s, view)
+            if view.person_id is not None:
+                audit.record(s, user, "view_person", "person", view.person_id, via="alarm", alarm_id=alarm_id)
+        return result
+
+    def handover(self, user: Any) -> HandoverReport:
+        """The shift handover report (recorded in the audit journal)."""
+        with self.db.begin() as s:
+            report = queries.handover(s, self.open_views(), self.clock(), _actor_login(user))
+            audit.record(s, user, "handover_report", "alarms", "", incidents=len(report.incidents),
+                         shelved=len(report.shelved), not_monitored=len(report.not_monitored))
+        return report
+
+    # ------------------------------------------------------------ time
+    def tick(self, now: datetime | None = None) -> list[AlarmChanged]:
+        """Escalate unacknowledged critical alarms, end expired shelving."""
+        now = now or self.clock()
+        limit = timedelta(seconds=self.config.escalate_after_s)
+        with self._lock:
+            due_escalation = [v.id for v in self._views.values()
+                              if v.needs_ack and v.escalated_at is None and v.priority in self.config.escalate_priorities
+                              and now - v.raised_at >= limit]
+            due_unshelve = [v.id for v in self._views.values()
+                            if v.state == AlarmState.SHELVED and v.shelved_until and v.shelved_until <= now]
+        if not due_escalation and not due_unshelve:
+            return []
+        touched: dict[int, str] = {}
+        with self.db.begin() as s:
+            for alarm_id in due_escalation:
+                alarm = s.get(Alarm, alarm_id)
+                if alarm is not None and not alarm.acknowledged and alarm.escalated_at is None:
+                    alarm.escalated_at = now
+                    self._action(s, alarm, SYSTEM, "escalated", "to the supervisor")
+                    audit.record(s, SYSTEM, "alarm_escalated", "alarm", alarm.id, kind=alarm.kind)
+                    touched[alarm_id] = "escalated"
+            for alarm_id in due_unshelve:
+                alarm = s.get(Alarm, alarm_id)
+                if alarm is not None and alarm.state == AlarmState.SHELVED:
+                    self._end_shelve(alarm)
+                    self._action(s, alarm, SYSTEM, "unshelved", "shelving time ended")
+                    audit.record(s, SYSTEM, "alarm_unshelved", "alarm", alarm.id, kind=alarm.kind)
+                    touched[alarm_id] = "unshelved"
+            s.flush()
+            views = {i: self._build_view(s, s.get(Alarm, i)) for i in touched}
+        return self._publish(views, touched)
+
+    @staticmethod
+    def _end_shelve(alarm: Alarm) -> None:
+        active = bool((alarm.details or {}).get("condition_active", True))
+        alarm.state = AlarmState.ACTIVE if active else AlarmState.RETURNED
+        alarm.shelved_until = None
+
+    # ------------------------------------------------------------ helpers
+    def _action(self, s: Session, alarm: Alarm, user: str, action: str, note: str) -> None:
+        s.add(AlarmAction(alarm_id=alarm.id, at=self.clock(), user=user, action=action, note=note))
+
+    def _build_view(self, s: Session, alarm: Alarm | None) -> AlarmView:
+        assert alarm is not None
+        name, district = ("", "")
+        if alarm.person_id is not None:
+            if alarm.person_id not in self._names:
+                p = s.get(Person, alarm.person_id)
+                self._names[alarm.person_id] = (p.full_name, p.district) if p else ("", "")
+            name, district = self._names[alarm.person_id]
+        serial = ""
+        if alarm.device_id is not None:
+            if alarm.device_id not in self._serials:
+                d = s.get(Device, alarm.device_id)
+                self._serials[alarm.device_id] = d.serial if d else ""
+            serial = self._serials[alarm.device_id]
+        explanation = ""
+        if alarm.incident_id is not None:
+            inc = s.get(Incident, alarm.incident_id)
+            explanation = inc.explanation if inc else ""
+        notes = len(list(s.scalars(select(AlarmAction.id).where(
+            AlarmAction.alarm_id == alarm.id, AlarmAction.user != SYSTEM, AlarmAction.note != ""))))
+        return view_of(alarm, name, district, serial, explanation, notes)
+
+    def _publish(self, views: dict[int, AlarmView], touched: dict[int, str]) -> list[AlarmChanged]:
+        messages = []
+        with self._lock:
+            for alarm_id, view in views.items():
+                if view.is_open:
+                    self._views[alarm_id] = view
+                else:
+                    self._views.pop(alarm_id, None)
+                    for key in [k for k, i in self._by_key.items() if i == alarm_id]:
+                        del self._by_key[key]
+                messages.append(AlarmChanged(view.id, view.person_id, view.device_id, view.kind, view.priority,
+                                             view.state, view.acknowledged, touched[alarm_id]))
+        for message in messages:
+            self.bus.publish(message)
+        return messages
+
+    def forget_names(self, person_ids: Iterable[int] = ()) -> None:
+        """Drop cached names (after a person's card was edited)."""
+        for pid in person_ids or list(self._names):
+            self._names.pop(pid, None)
+
+
+def sort_key(view: AlarmView) -> tuple:
+    """Unacknowledged first, then most severe, then oldest; shelved last."""
+    return (view.state == AlarmState.SHELVED, not view.needs_ack, RANK.get(view.priority, 9), view.raised_at, view.id)

@@ -1,0 +1,156 @@
+"""Read-only snapshots of alarms for the GUI and the desk API.
+
+Widgets never hold ORM objects (they would lazy-load on the GUI thread); they
+get frozen dataclasses built on the alarm worker. Texts are stable codes plus
+English source; widgets translate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from db.models import Alarm
+
+#: Operator actions that can be recorded on an alarm (besides ack/shelve/close).
+OPERATOR_ACTIONS = ("note", "called_person", "informed_officer", "patrol_sent")
+
+
+@dataclass(frozen=True, slots=True)
+class AlarmView:
+    """One alarm as a row of the operator's panel."""
+
+    id: int
+    kind: str
+    priority: str
+    state: str
+    acknowledged: bool
+    message: str
+    raised_at: datetime
+    person_id: int | None = None
+    device_id: int | None = None
+    incident_id: int | None = None
+    person_name: str = ""
+    district: str = ""
+    device_serial: str = ""
+    returned_at: datetime | None = None
+    acknowledged_at: datetime | None = None
+    acknowledged_by: str | None = None
+    shelved_until: datetime | None = None
+    shelve_reason: str | None = None
+    escalated_at: datetime | None = None
+    closed_at: datetime | None = None
+    resolution: str | None = None
+    occurrences: int = 1
+    condition_active: bool = True
+    lat: float | None = None
+    lon: float | None = None
+    incident_explanation: str = ""
+    notes: int = 0
+
+    @property
+    def is_open(self) -> bool:
+        return self.state != "closed"
+
+    @property
+    def needs_ack(self) -> bool:
+        return self.is_open and not self.acknowledged and self.state != "shelved"
+
+    def with_(self, **changes: Any) -> AlarmView:
+        return replace(self, **changes)
+
+
+def view_of(alarm: Alarm, person_name: str = "", district: str = "", serial: str = "",
+            explanation: str = "", notes: int = 0) -> AlarmView:
+    d = alarm.details or {}
+    return AlarmView(
+        id=alarm.id, kind=alarm.kind, priority=str(alarm.priority), state=str(alarm.state),
+        acknowledged=bool(alarm.acknowledged), message=alarm.message, raised_at=alarm.raised_at,
+        person_id=alarm.person_id, device_id=alarm.device_id, incident_id=alarm.incident_id,
+        person_name=person_name, district=district, device_serial=serial,
+        returned_at=alarm.returned_at, acknowledged_at=alarm.acknowledged_at,
+        acknowledged_by=alarm.acknowledged_by, shelved_until=alarm.shelved_until,
+        shelve_reason=alarm.shelve_reason, escalated_at=alarm.escalated_at, closed_at=alarm.closed_at,
+        resolution=str(alarm.resolution) if alarm.resolution else None,
+        occurrences=int(d.get("occurrences", 1)), condition_active=bool(d.get("condition_active", True)),
+        lat=d.get("lat"), lon=d.get("lon"), incident_explanation=explanation, notes=notes,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ActionView:
+    at: datetime
+    user: str
+    action: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    time: datetime
+    serial: str
+    kind: str
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class AlarmDetail:
+    """Everything the detail pane shows: the alarm, the person, the device, the context."""
+
+    alarm: AlarmView
+    person: dict[str, Any] = field(default_factory=dict)
+    devices: list[dict[str, Any]] = field(default_factory=list)
+    events: list[EventView] = field(default_factory=list)
+    actions: list[ActionView] = field(default_factory=list)
+    last_position: tuple[float, float, datetime] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentView:
+    id: int
+    person_id: int | None
+    person_name: str
+    cause: str
+    explanation: str
+    opened_at: datetime
+    alarm_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NotMonitoredView:
+    person_id: int
+    person_name: str
+    district: str
+    reason: str
+    since: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class HandoverReport:
+    """What the next shift must know: open incidents, shelved alarms, blind spots."""
+
+    made_at: datetime
+    made_by: str
+    incidents: list[IncidentView]
+    shelved: list[AlarmView]
+    not_monitored: list[NotMonitoredView]
+    unacknowledged: list[AlarmView]
+
+    def as_text(self, tz: Any) -> str:
+        """A plain English rendering (the GUI renders its own translated one)."""
+
+        def t(when: datetime | None) -> str:
+            return when.astimezone(tz).strftime("%d.%m.%Y %H:%M") if when else "-"
+
+        lines = [f"Shift handover {t(self.made_at)} by {self.made_by}", "", "Open incidents:"]
+        lines += [f"  #{i.id} {i.person_name}: {i.explanation or i.cause} (since {t(i.opened_at)}, "
+                  f"{len(i.alarm_ids)} alarms)" for i in self.incidents] or ["  none"]
+        lines += ["", "Shelved alarms:"]
+        lines += [f"  #{a.id} {a.person_name}: {a.message} until {t(a.shelved_until)} ({a.shelve_reason})"
+                  for a in self.shelved] or ["  none"]
+        lines += ["", "Persons not monitored:"]
+        lines += [f"  {p.person_name} ({p.district}): {p.reason} since {t(p.since)}"
+                  for p in self.not_monitored] or ["  none"]
+        lines += ["", f"Unacknowledged alarms: {len(self.unacknowledged)}"]
+        return "\n".join(lines)

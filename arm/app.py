@@ -1,0 +1,294 @@
+"""The GUI's entry point: the only place that builds QApplication, loop and window.
+
+Start-up order: settings -> map URL scheme (before QApplication, as Qt
+requires) -> QApplication, style, language -> qasync loop -> database
+(opened, migrated; a locked or missing one is a clear message) -> demo data
+if asked -> monitoring service (in this process, or a remote ``arm serve``)
+-> log-in -> main window. Unexpected exceptions from any thread become a
+visible notice and a log entry instead of a dead window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib
+import logging
+import sys
+import threading
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+log = logging.getLogger("arm.app")
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+# ---------------------------------------------------------------- notices
+class NoticeCenter:
+    """Keeps unexpected errors until the window exists, then shows them there."""
+
+    def __init__(self) -> None:
+        self.pending: list[str] = []
+        self.window: Any = None
+        self._relay: Any = None
+
+    def attach(self, window: Any) -> None:
+        from PySide6.QtCore import QObject, Qt, Signal
+
+        class _Relay(QObject):
+            notice = Signal(str)
+
+        self._relay = _Relay()
+        self._relay.notice.connect(window.show_notice, Qt.ConnectionType.QueuedConnection)
+        self.window = window
+        for text in self.pending:
+            self._relay.notice.emit(text)
+        self.pending.clear()
+
+    def detach(self) -> None:
+        self.window = None
+        self._relay = None
+
+    def notify(self, text: str) -> None:
+        if self._relay is None:
+            self.pending.append(text)
+        else:
+            self._relay.notice.emit(text)  # queued: safe from any thread
+
+    def excepthook(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        self.notify(_notice_text(exc))
+
+    def threading_excepthook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is None:
+            return
+        name = args.thread.name if args.thread else "?"
+        log.error(
+            "unexpected error in thread %s:\n%s", name,
+            "".join(traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback)),
+        )
+        self.notify(_notice_text(args.exc_value))
+
+    def install(self) -> None:
+        sys.excepthook = self.excepthook
+        threading.excepthook = self.threading_excepthook
+
+
+def _notice_text(exc: BaseException) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(
+        "App", "An unexpected error occurred; the workstation keeps running and the error is logged.\n{error}"
+    ).format(error=f"{type(exc).__name__}: {exc}")
+
+
+# ---------------------------------------------------------------- pieces
+def register_map_schemes() -> None:
+    """maps.scheme.register_schemes() must run before the QApplication exists."""
+    try:
+        scheme = importlib.import_module("maps.scheme")
+    except ImportError as exc:
+        log.info("map URL scheme not available (%s)", exc)
+        return
+    except Exception:
+        log.exception("maps.scheme failed to import")
+        return
+    try:
+        scheme.register_schemes()
+    except Exception:
+        log.exception("registering the map URL scheme failed")
+
+
+def make_application(lang: str) -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    from arm import i18n
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("ARM")
+    app.setOrganizationName("ARM")
+    app.setApplicationDisplayName("ARM")
+    apply_style(app)
+    i18n.set_language(lang)
+    return app
+
+
+def apply_style(app: Any) -> None:
+    qss = RESOURCES / "style.qss"
+    try:
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    except OSError as exc:
+        log.warning("no style sheet (%s)", exc)
+
+
+def serve_options(args: argparse.Namespace | None) -> dict[str, Any]:
+    """Every plugin's ``arm serve`` option at its default, overlaid with the GUI's."""
+    from arm.plugins import PLUGIN_MODULES
+
+    parser = argparse.ArgumentParser(add_help=False)
+    for name in PLUGIN_MODULES:
+        try:
+            add = getattr(importlib.import_module(name), "add_serve_arguments", None)
+            if add is not None:
+                add(parser)
+        except Exception:
+            log.exception("plugin %s: its options are unavailable", name)
+    options = vars(parser.parse_known_args([])[0])
+    options.update({k: v for k, v in vars(args or argparse.Namespace()).items() if k != "handler"})
+    return options
+
+
+def build_service(
+    db: Any, bus: Any, settings: Any, args: argparse.Namespace | None, notices: NoticeCenter | None = None
+) -> Any:
+    """The monitoring service: in this process, or a client of a remote ``arm serve``.
+
+    Plugins are configured one by one: an area whose configuration fails is
+    reported and left out, and the desk starts with the others.
+    """
+    if settings.service.mode == "remote":
+        client = importlib.import_module("arm.desk_api.client")
+        return client.RemoteService(  # network engineer's desk API client
+            settings.service.remote_url, settings.service.remote_token, db=db, bus=bus
+        )
+    from arm.plugins import PLUGIN_MODULES
+    from arm.service import MonitoringService
+
+    service = MonitoringService(db, bus, settings)
+    options = serve_options(args)
+    for name in PLUGIN_MODULES:
+        try:
+            plugin = importlib.import_module(name)
+            configure = getattr(plugin, "configure", None)
+            if configure is not None:
+                configure(service, options)
+        except Exception as exc:
+            log.exception("plugin %s could not be configured; starting without it", name)
+            if notices is not None:
+                notices.notify(_plugin_notice(name, exc))
+    return service
+
+
+def _plugin_notice(name: str, exc: BaseException) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(
+        "App", "Part of the monitoring service ({name}) could not start and is off: {error}"
+    ).format(name=name, error=f"{type(exc).__name__}: {exc}")
+
+
+def open_database(url: str | None) -> Any:
+    from db.session import Database
+
+    db = Database(url or None)
+    db.check()
+    db.upgrade()
+    return db
+
+
+def seed_demo(db: Any) -> None:
+    from arm import demo
+
+    with db.begin() as session:
+        summary = demo.seed(session)
+    log.info("demo data: %s", summary)
+
+
+def show_fatal(text: str) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    log.error("%s", text)
+    QMessageBox.critical(None, QCoreApplication.translate("App", "ARM cannot start"), text)
+
+
+# ---------------------------------------------------------------- main
+def main(args: argparse.Namespace | None = None) -> int:
+    """Run the workstation until its window is closed; returns the exit code."""
+    import qasync
+
+    from arm.bus import Bus
+    from arm.config import Settings
+    from db.session import DatabaseUnavailable
+
+    args = args or argparse.Namespace(db=None, demo=False, lang=None)
+    settings = Settings.load()
+    notices = NoticeCenter()
+    notices.install()
+    register_map_schemes()
+    app = make_application(getattr(args, "lang", None) or settings.general.language)
+    app.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    try:
+        db = open_database(getattr(args, "db", None) or settings.general.db_url)
+        if getattr(args, "demo", False):
+            seed_demo(db)
+    except DatabaseUnavailable as exc:
+        show_fatal(str(exc))
+        return 1
+    bus = Bus()
+    try:
+        service = build_service(db, bus, settings, args, notices)
+    except Exception as exc:
+        log.exception("service configuration failed")
+        show_fatal(str(exc))
+        return 1
+    with loop:
+        return loop.run_until_complete(run_session(app, db, bus, service, settings, args, notices))
+
+
+async def run_session(app: Any, db: Any, bus: Any, service: Any, settings: Any,
+                      args: argparse.Namespace | None, notices: NoticeCenter) -> int:
+    """Start the service, log in, show the window until it closes, stop cleanly."""
+    from PySide6.QtWidgets import QDialog
+
+    from widgets.login_dialog import LoginDialog
+
+    try:
+        await service.start()
+    except Exception as exc:
+        log.exception("the monitoring service did not start")
+        notices.notify(_notice_text(exc))
+    try:
+        login = LoginDialog(db, login="operator" if getattr(args, "demo", False) else "")
+        if await _dialog_result(login) != QDialog.DialogCode.Accepted or login.user is None:
+            return 0
+        window = build_window(db, bus, service, settings, login.user)
+        notices.attach(window)
+        window.show()
+        closed = asyncio.get_running_loop().create_future()
+        window.closed.connect(lambda: closed.done() or closed.set_result(True))
+        await closed
+        notices.detach()
+        window.ctx.close()
+        return 0
+    finally:
+        if getattr(service, "running", False):
+            await service.stop()
+        db.dispose()
+
+
+async def _dialog_result(dialog: Any) -> int:
+    future = asyncio.get_running_loop().create_future()
+    dialog.finished.connect(lambda result: future.done() or future.set_result(result))
+    dialog.open()
+    return await future
+
+
+def build_window(db: Any, bus: Any, service: Any, settings: Any, user: Any) -> Any:
+    from widgets.context import AppContext
+    from widgets.main_window import MainWindow
+    from widgets.qt_bridge import QtBridge
+
+    bridge = QtBridge(bus)
+    ctx = AppContext(db=db, service=service, bus=bus, bridge=bridge, user=user, settings=settings)
+    window = MainWindow(ctx)
+    window.resize(1600, 950)
+    return window

@@ -1,0 +1,123 @@
+"""Users, roles and log-in (argon2id password hashes).
+
+``CurrentUser`` is a plain snapshot of the logged-in user that the GUI and the
+data layer pass around; it never holds a Session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from arm import audit
+from db.models import Role, User, UserDistrict
+
+_hasher = PasswordHasher()  # argon2id with the library's current defaults
+
+MIN_PASSWORD_LENGTH = 8
+MAX_FAILED_ATTEMPTS = 5
+
+
+class AuthError(Exception):
+    """Log-in refused; ``field`` names the form field the message belongs to."""
+
+    def __init__(self, message: str, field: str = "password") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    id: int
+    login: str
+    full_name: str
+    role: str
+    districts: tuple[str, ...] = field(default=())
+
+    def has_role(self, *roles: str | Role) -> bool:
+        return self.role in {str(r) for r in roles}
+
+
+def hash_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValueError(f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
+    return _hasher.hash(password)
+
+
+def create_user(
+    session: Session,
+    login: str,
+    password: str,
+    role: Role | str,
+    full_name: str = "",
+    districts: tuple[str, ...] = (),
+) -> User:
+    if str(role) not in {r.value for r in Role}:
+        raise ValueError(f"Unknown role {role!r}; one of: {', '.join(r.value for r in Role)}.")
+    if session.execute(select(User.id).where(User.login == login)).first():
+        raise ValueError(f"The login {login!r} is taken.")
+    user = User(
+        login=login,
+        full_name=full_name or login,
+        role=Role(str(role)),
+        password_hash=hash_password(password),
+        districts=[UserDistrict(district=d) for d in districts],
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def snapshot(user: User) -> CurrentUser:
+    return CurrentUser(
+        id=user.id,
+        login=user.login,
+        full_name=user.full_name,
+        role=str(user.role),
+        districts=tuple(d.district for d in user.districts),
+    )
+
+
+_failures: dict[str, int] = {}
+
+
+def authenticate(session: Session, login: str, password: str) -> CurrentUser:
+    """Check a log-in; every attempt, good or bad, goes to the audit journal."""
+    login = login.strip()
+    if not login:
+        raise AuthError("Enter your login.", field="login")
+    if _failures.get(login, 0) >= MAX_FAILED_ATTEMPTS:
+        audit.record(session, login, "login_locked")
+        raise AuthError(
+            "Too many failed attempts: this login is locked until the application is restarted "
+            "or an administrator resets it.",
+            field="login",
+        )
+    user = session.execute(select(User).where(User.login == login)).scalar_one_or_none()
+    if user is None or not user.active:
+        _failures[login] = _failures.get(login, 0) + 1
+        audit.record(session, login, "login_failed", reason="unknown or inactive user")
+        raise AuthError("Unknown login or the account is disabled.", field="login")
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        _failures[login] = _failures.get(login, 0) + 1
+        audit.record(session, login, "login_failed", reason="wrong password")
+        raise AuthError("Wrong password.", field="password") from None
+    _failures.pop(login, None)
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    current = snapshot(user)
+    audit.record(session, current, "login")
+    return current
+
+
+def reset_failures(login: str | None = None) -> None:
+    if login is None:
+        _failures.clear()
+    else:
+        _failures.pop(login, None)

@@ -1,0 +1,94 @@
+"""``arm db ...`` and ``arm user ...``: schema and accounts from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from arm import audit
+from arm.cli import CommandFailed, UsageError, add_db_argument
+from db.session import Database, DatabaseUnavailable, default_db_url
+
+
+def open_db(url: str | None, *, migrate: bool = False) -> Database:
+    """Open the database for a command; a missing or outdated one is a clear error."""
+    url = url or default_db_url()
+    try:
+        parsed = make_url(url)
+    except Exception as exc:
+        raise UsageError(f"--db: not a database URL: {url!r}") from exc
+    if parsed.get_backend_name() == "sqlite" and not migrate:
+        path = Path(parsed.database or "")
+        if not path.exists():
+            raise CommandFailed(f"no database at {path}; create it with: arm db upgrade --db {url}")
+    try:
+        db = Database(url)
+        db.check()
+        if migrate:
+            db.upgrade()
+        elif not db.is_current():
+            raise CommandFailed("the database schema is not current; run: arm db upgrade")
+    except DatabaseUnavailable as exc:
+        raise CommandFailed(str(exc)) from exc
+    return db
+
+
+def cli_actor() -> str:
+    """Who ran a shell command, for the audit journal."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except OSError:
+        return "cli"
+
+
+def _upgrade(args: argparse.Namespace) -> int:
+    db = open_db(args.db, migrate=True)
+    print(f"database is at the newest schema: {db.engine.url.render_as_string(hide_password=True)}")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    db = open_db(args.db, migrate=False)
+    print("schema: current" if db.is_current() else "schema: needs `arm db upgrade`")
+    return 0
+
+
+def _user_add(args: argparse.Namespace) -> int:
+    from arm.auth import create_user
+
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Password: ")
+    db = open_db(args.db, migrate=True)
+    try:
+        with db.begin() as s:
+            user = create_user(s, args.login, password, args.role, args.name or args.login, tuple(args.district))
+            audit.record(s, cli_actor(), "user_created", "user", user.id, login=args.login, role=args.role)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"user {args.login} ({args.role}) created")
+    return 0
+
+
+def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("db", help="database schema")
+    dbsub = p.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    up = dbsub.add_parser("upgrade", help="create the database or migrate it to the newest schema")
+    add_db_argument(up)
+    up.set_defaults(handler=_upgrade)
+    st = dbsub.add_parser("status", help="is the schema current?")
+    add_db_argument(st)
+    st.set_defaults(handler=_status)
+
+    u = sub.add_parser("user", help="user accounts")
+    usub = u.add_subparsers(dest="user_command", required=True, metavar="ACTION")
+    add = usub.add_parser("add", help="create a user (password asked, or read from stdin)")
+    add_db_argument(add)
+    add.add_argument("login")
+    add.add_argument("--role", required=True, choices=["operator", "supervisor", "technician", "administrator"])
+    add.add_argument("--name", help="full name")
+    add.add_argument("--district", action="append", default=[], help="district the user covers (repeatable)")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.set_defaults(handler=_user_add)

@@ -1,0 +1,283 @@
+"""``arm events|positions|alarms|journal``: the journals for scripts and supervisors.
+
+``--json`` prints one JSON object per line, times in ISO 8601 UTC. Reading
+personal data from the shell is recorded in the audit journal like any view.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from arm import audit
+from arm.cli import UsageError, add_db_argument
+from arm.cli_db import cli_actor, open_db
+from db.models import Alarm, Assignment, Device, DeviceEventRow, Person, Position, ViolationEntry
+
+
+def parse_time(text: str, option: str) -> datetime:
+    """ISO 8601 date or date-time; without a zone it is taken as UTC."""
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(f"{option}: {text!r} is not an ISO 8601 time (e.g. 2026-11-22T09:30:00Z)") from None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def iso(value: datetime | date | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    return value.isoformat()
+
+
+def _person_id(session: Session, ref: str) -> int:
+    """``--person`` takes the record id or the IIN."""
+    if ref.isdigit() and len(ref) == 12:
+        pid = session.execute(select(Person.id).where(Person.iin == ref)).scalar_one_or_none()
+    elif ref.isdigit():
+        pid = session.get(Person, int(ref)) and int(ref)
+    else:
+        pid = None
+    if not pid:
+        raise UsageError(f"--person: no person with id or IIN {ref!r}")
+    return pid
+
+
+def _device_id(session: Session, serial: str) -> int:
+    did = session.execute(select(Device.id).where(Device.serial == serial)).scalar_one_or_none()
+    if did is None:
+        raise UsageError(f"--device: no device with serial {serial!r}")
+    return did
+
+
+def _worn_by(time_col: Any, device_col: Any, person_id: int) -> Any:
+    """Rows whose device was issued to the person at the row's time."""
+    a = aliased(Assignment)
+    return (
+        select(a.id)
+        .where(
+            a.person_id == person_id,
+            a.device_id == device_col,
+            a.issued_at <= time_col,
+            or_(a.returned_at.is_(None), a.returned_at > time_col),
+        )
+        .exists()
+    )
+
+
+def _window(stmt: Select[Any], col: Any, args: argparse.Namespace) -> Select[Any]:
+    if args.since:
+        stmt = stmt.where(col >= args.since)
+    if args.until:
+        stmt = stmt.where(col < args.until)
+    return stmt
+
+
+def _events(session: Session, args: argparse.Namespace) -> Iterator[dict[str, Any]]:
+    stmt = select(DeviceEventRow, Device.serial).join(Device, Device.id == DeviceEventRow.device_id)
+    stmt = _window(stmt, DeviceEventRow.time, args)
+    if args.device:
+        stmt = stmt.where(DeviceEventRow.device_id == _device_id(session, args.device))
+    if args.person:
+        stmt = stmt.where(_worn_by(DeviceEventRow.time, DeviceEventRow.device_id, _person_id(session, args.person)))
+    stmt = stmt.order_by(DeviceEventRow.time, DeviceEventRow.id).limit(args.limit)
+    for ev, serial in session.execute(stmt):
+        yield {
+            "serial": serial,
+            "evseq": ev.evseq,
+            "time": iso(ev.time),
+            "kind": ev.kind,
+            "source": ev.source,
+            "received": iso(ev.received),
+            "fields": ev.fields,
+        }
+
+
+def _positions(session: Session, args: argparse.Namespace) -> Iterator[dict[str, Any]]:
+    stmt = select(Position, Device.serial).join(Device, Device.id == Position.device_id)
+    stmt = _window(stmt, Position.time, args)
+    if args.device:
+        stmt = stmt.where(Position.device_id == _device_id(session, args.device))
+    if args.person:
+        stmt = stmt.where(_worn_by(Position.time, Position.device_id, _person_id(session, args.person)))
+    stmt = stmt.order_by(Position.time, Position.id).limit(args.limit)
+    for pos, serial in session.execute(stmt):
+        yield {
+            "serial": serial,
+            "time": iso(pos.time),
+            "lat": pos.lat,
+            "lon": pos.lon,
+            "fix": pos.fix,
+            "sats": pos.sats,
+            "hdop": pos.hdop,
+            "accuracy_m": pos.accuracy_m,
+            "speed_kmh": pos.speed_kmh,
+            "course": pos.course,
+        }
+
+
+def _alarms(session: Session, args: argparse.Namespace) -> Iterator[dict[str, Any]]:
+    stmt = select(Alarm, Device.serial).outerjoin(Device, Device.id == Alarm.device_id)
+    stmt = _window(stmt, Alarm.raised_at, args)
+    if args.device:
+        stmt = stmt.where(Alarm.device_id == _device_id(session, args.device))
+    if args.person:
+        stmt = stmt.where(Alarm.person_id == _person_id(session, args.person))
+    stmt = stmt.order_by(Alarm.raised_at, Alarm.id).limit(args.limit)
+    for alarm, serial in session.execute(stmt):
+        yield {
+            "id": alarm.id,
+            "time": iso(alarm.raised_at),
+            "serial": serial,
+            "person_id": alarm.person_id,
+            "kind": alarm.kind,
+            "priority": alarm.priority,
+            "state": alarm.state,
+            "acknowledged": alarm.acknowledged,
+            "acknowledged_by": alarm.acknowledged_by,
+            "acknowledged_at": iso(alarm.acknowledged_at),
+            "closed_at": iso(alarm.closed_at),
+            "resolution": alarm.resolution,
+            "message": alarm.message,
+        }
+
+
+def _journal(session: Session, args: argparse.Namespace) -> Iterator[dict[str, Any]]:
+    stmt = (
+        select(ViolationEntry, Person, Device.serial)
+        .join(Person, Person.id == ViolationEntry.person_id)
+        .outerjoin(Device, Device.id == ViolationEntry.device_id)
+    )
+    stmt = _window(stmt, ViolationEntry.detected_at, args)
+    if args.device:
+        stmt = stmt.where(ViolationEntry.device_id == _device_id(session, args.device))
+    if args.person:
+        stmt = stmt.where(ViolationEntry.person_id == _person_id(session, args.person))
+    stmt = stmt.order_by(ViolationEntry.detected_at, ViolationEntry.id).limit(args.limit)
+    for entry, person, serial in session.execute(stmt):
+        yield {
+            "id": entry.id,
+            "time": iso(entry.detected_at),
+            "person_id": person.id,
+            "person": person.full_name,
+            "serial": serial,
+            "violation": entry.violation,
+            "detected_by": entry.detected_by,
+            "measures": entry.measures,
+            "reported_to": entry.reported_to,
+            "reported_at": iso(entry.reported_at),
+            "operator": entry.operator,
+            "corrects_id": entry.corrects_id,
+        }
+
+
+QUERIES: dict[str, tuple[Callable[[Session, argparse.Namespace], Iterator[dict[str, Any]]], str, bool]] = {
+    "events": (_events, "device events (stored once per device and evseq)", False),
+    "positions": (_positions, "located fixes", True),
+    "alarms": (_alarms, "alarms and their state", False),
+    "journal": (_journal, "the journal of violations found by electronic means", True),
+}
+
+
+def _text_line(row: dict[str, Any]) -> str:
+    parts = []
+    for key, value in row.items():
+        if value is None or value == {} or value == "":
+            continue
+        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
+        parts.append(f"{key}={shown}")
+    return "  ".join(parts)
+
+
+def _run_query(name: str, args: argparse.Namespace) -> int:
+    query, _, personal = QUERIES[name]
+    db = open_db(args.db)
+    count = 0
+    with db.begin() as session:
+        for row in query(session, args):
+            print(json.dumps(row, ensure_ascii=False) if args.json else _text_line(row), flush=False)
+            count += 1
+        if personal or args.person:
+            audit.record(
+                session, cli_actor(), f"cli_view_{name}", "query", "",
+                device=args.device, person=args.person, since=iso(args.since), until=iso(args.until), rows=count,
+            )
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from arm.cli import CommandFailed
+    from db import integrity
+
+    verify_all = getattr(integrity, "verify_all", None)
+    if verify_all is None:
+        raise CommandFailed("journal verification is not available in this build")
+    db = open_db(args.db)
+    with db.begin() as session:
+        problems = verify_all(session)
+        audit.record(session, cli_actor(), "journal_verify", "journal", "", problems=len(problems))
+    for problem in problems:
+        print(problem if not args.json else json.dumps(getattr(problem, "as_dict", lambda: str(problem))()))
+    if problems:
+        raise CommandFailed(f"{len(problems)} integrity problem(s) found")
+    print("all journals intact")
+    return 0
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    add_db_argument(p)
+    p.add_argument("--device", metavar="SERIAL", help="only this device (serial or IMEI)")
+    p.add_argument("--person", metavar="ID|IIN", help="only this person (record id or IIN)")
+    p.add_argument("--since", metavar="TIME", type=_time_arg, help="from (ISO 8601; UTC unless a zone is given)")
+    p.add_argument("--until", metavar="TIME", type=_time_arg, help="before (ISO 8601; UTC unless a zone is given)")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--limit", type=_positive, default=1_000_000, help="at most this many rows")
+
+
+def _time_arg(text: str) -> datetime:
+    try:
+        return parse_time(text, "time")
+    except UsageError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO 8601 time (e.g. 2026-11-22T09:30:00Z)") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be positive")
+    return value
+
+
+def _check_window(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        if args.since and args.until and args.until <= args.since:
+            raise UsageError("--until must be after --since")
+        return handler(args)
+
+    return run
+
+
+def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    for name, (_, help_text, _) in QUERIES.items():
+        p = sub.add_parser(name, help=help_text)
+        _add_filters(p)
+        if name == "journal":
+            p.add_argument("action", nargs="?", choices=["list", "verify"], default="list",
+                           help="list entries (default) or verify the hash chains of every journal")
+            p.set_defaults(handler=_check_window(lambda a: _verify(a) if a.action == "verify" else _run_query("journal", a)))
+        else:
+            p.set_defaults(handler=_check_window(lambda a, n=name: _run_query(n, a)))
+
+
+__all__ = ["iso", "parse_time", "register_cli"]

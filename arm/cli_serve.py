@@ -1,0 +1,56 @@
+"""``arm serve``: the monitoring service without a window, for several desks.
+
+Runs until SIGTERM or SIGINT, then stops accepting, stores what was received
+and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+
+from arm.cli import add_db_argument
+from arm.cli_db import open_db
+from arm.config import Settings
+from arm.service import MonitoringService
+
+log = logging.getLogger("arm.serve")
+
+
+async def serve(args: argparse.Namespace) -> int:
+    db = open_db(args.db, migrate=True)
+    service = MonitoringService(db, settings=Settings.load())
+    service.configure_plugins(vars(args))
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    await service.start()
+    log.info("arm serve ready: %d component(s): %s", len(service.components),
+             ", ".join(c.name for c in service.components) or "none")
+    print("arm serve: ready", flush=True)
+    await stop.wait()
+    log.info("arm serve stopping")
+    await service.stop()
+    stats = service.ingest.stats
+    log.info("arm serve stopped: %d stored, %d duplicates, %d rejected", stats.stored, stats.duplicates, stats.rejected)
+    db.dispose()
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    return asyncio.run(serve(args))
+
+
+def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from arm.plugins import plugins
+
+    p = sub.add_parser("serve", help="run the monitoring service headless until SIGTERM/SIGINT")
+    add_db_argument(p)
+    for plugin in plugins():
+        add = getattr(plugin, "add_serve_arguments", None)
+        if add is not None:
+            add(p)
+    p.set_defaults(handler=_run)

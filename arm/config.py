@@ -1,0 +1,159 @@
+"""One typed configuration schema, with defaults, bounds and descriptions.
+
+Settings live in ``settings.json`` in the user config directory (``ARM_CONFIG_DIR``
+overrides it). Unknown keys in the file are kept but ignored and logged, so an
+older ARM does not destroy a newer one's settings.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import platformdirs
+
+log = logging.getLogger("arm.config")
+
+LANGUAGES = ("ru", "kk", "en")
+
+
+def config_dir() -> Path:
+    override = os.environ.get("ARM_CONFIG_DIR") or os.environ.get("ARM_DATA_DIR")
+    path = Path(override) if override else Path(platformdirs.user_config_dir("arm", appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _meta(description: str, **bounds: Any) -> dict[str, Any]:
+    return {"description": description, **bounds}
+
+
+@dataclass
+class GeneralSettings:
+    language: str = field(default="ru", metadata=_meta("UI language", choices=LANGUAGES))
+    timezone: str = field(default="Asia/Almaty", metadata=_meta("Desk time zone for display"))
+    db_url: str = field(default="", metadata=_meta("Database URL; empty = SQLite file in the data directory"))
+
+
+@dataclass
+class ServiceSettings:
+    mode: str = field(default="embedded", metadata=_meta("embedded or remote", choices=("embedded", "remote")))
+    remote_url: str = field(default="", metadata=_meta("ws:// URL of a remote `arm serve` desk API"))
+    remote_token: str = field(default="", metadata=_meta("This desk's token for the remote service"))
+    gt06_port: int = field(default=0, metadata=_meta("GT06 listener port, 0 = off", min=0, max=65535))
+    watch_port: int = field(default=0, metadata=_meta("Watch listener port, 0 = off", min=0, max=65535))
+    osmand_port: int = field(default=0, metadata=_meta("OsmAnd HTTP port, 0 = off", min=0, max=65535))
+    desk_api_port: int = field(default=0, metadata=_meta("Desk API port, 0 = off", min=0, max=65535))
+
+
+@dataclass
+class SerialSettings:
+    ports: list[str] = field(default_factory=list, metadata=_meta("Serial ports, or ['auto'] for discovery"))
+    usb_vid: int = field(default=0x1209, metadata=_meta("USB vendor id of ICD devices", min=0, max=0xFFFF))
+    usb_pids: dict[str, int] = field(
+        default_factory=lambda: {
+            "BRC": 0xEA01, "TRK": 0xEA02, "SKU": 0xEA03, "MKU": 0xEA04, "BAC": 0xEA05, "RCV": 0xEA06,
+        },
+        metadata=_meta("USB product id per device type"),
+    )
+
+
+@dataclass
+class MapSettings:
+    tile_url: str = field(default="", metadata=_meta("Tile server URL template {z}/{x}/{y}; empty = offline only"))
+    mbtiles: str = field(default="", metadata=_meta("Path of a local MBTiles file"))
+    stale_after_s: int = field(default=600, metadata=_meta("A position older than this looks stale", min=30))
+
+
+@dataclass
+class AlarmSettings:
+    sound: bool = field(default=True, metadata=_meta("Play alarm sounds"))
+    escalate_after_s: int = field(default=120, metadata=_meta("Escalate unacked critical alarms after", min=10))
+    max_shelve_s: int = field(default=8 * 3600, metadata=_meta("Longest shelving", min=60))
+
+
+@dataclass
+class RetentionSettings:
+    positions_days: int = field(default=90, metadata=_meta("Keep positions", min=1))
+    events_days: int = field(default=365 * 3, metadata=_meta("Keep device events", min=1))
+    journals_days: int = field(default=365 * 3, metadata=_meta("Keep journals (seed rules: 3 years)", min=365))
+
+
+@dataclass
+class Settings:
+    general: GeneralSettings = field(default_factory=GeneralSettings)
+    service: ServiceSettings = field(default_factory=ServiceSettings)
+    serial: SerialSettings = field(default_factory=SerialSettings)
+    map: MapSettings = field(default_factory=MapSettings)
+    alarms: AlarmSettings = field(default_factory=AlarmSettings)
+    retention: RetentionSettings = field(default_factory=RetentionSettings)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        try:
+            return ZoneInfo(self.general.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo("Asia/Almaty")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def validate(self) -> dict[str, str]:
+        """``{"section.key": message}`` for values outside their bounds."""
+        errors: dict[str, str] = {}
+        for section in fields(self):
+            obj = getattr(self, section.name)
+            for f in fields(obj):
+                value, meta = getattr(obj, f.name), f.metadata
+                key = f"{section.name}.{f.name}"
+                if "choices" in meta and value not in meta["choices"]:
+                    errors[key] = f"must be one of {', '.join(meta['choices'])}"
+                if "min" in meta and value < meta["min"]:
+                    errors[key] = f"must be at least {meta['min']}"
+                if "max" in meta and value > meta["max"]:
+                    errors[key] = f"must be at most {meta['max']}"
+        try:
+            ZoneInfo(self.general.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            errors["general.timezone"] = "unknown time zone"
+        return errors
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Settings:
+        settings = cls()
+        for section in fields(settings):
+            obj = getattr(settings, section.name)
+            known = {f.name for f in fields(obj)}
+            for key, value in (data.get(section.name) or {}).items():
+                if key in known:
+                    setattr(obj, key, value)
+                else:
+                    log.warning("unknown setting %s.%s ignored", section.name, key)
+        return settings
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        path = path or config_dir() / "settings.json"
+        if not path.exists():
+            return cls()
+        try:
+            settings = cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as exc:
+            log.error("settings file %s unreadable (%s); using defaults", path, exc)
+            return cls()
+        for key, msg in settings.validate().items():
+            log.error("setting %s %s; using the default", key, msg)
+            section, name = key.split(".")
+            setattr(getattr(settings, section), name, getattr(getattr(cls(), section), name))
+        return settings
+
+    def save(self, path: Path | None = None) -> None:
+        path = path or config_dir() / "settings.json"
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)

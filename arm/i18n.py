@@ -1,0 +1,76 @@
+"""Switching the interface language at run time.
+
+English is the source language. Russian and Kazakh come from
+``resources/translations/arm_<lang>.qm`` (produced from the ``.ts`` files at
+install) plus Qt's own ``qtbase_<lang>.qm`` for standard buttons. Installing a
+translator makes Qt send ``QEvent.LanguageChange`` to every widget; our widgets
+answer it with ``retranslateUi()``, so nothing has to be rebuilt.
+
+This module uses QtCore only; it is the GUI's, not the core's.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger("arm.i18n")
+
+#: Language code -> its own name (shown in the menu untranslated, as is usual).
+LANGUAGES: dict[str, str] = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
+DEFAULT_LANGUAGE = "ru"
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+_installed: list[QTranslator] = []
+_current = "en"
+
+
+def current_language() -> str:
+    return _current
+
+
+def normalise(lang: str | None) -> str:
+    """A supported code for ``lang`` ("ru_RU" -> "ru", "kz" -> "kk"; unknown -> default)."""
+    if not lang:
+        return DEFAULT_LANGUAGE
+    code = lang.replace("-", "_").split("_")[0].lower()
+    code = {"kz": "kk"}.get(code, code)
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def set_language(lang: str, translations_dir: Path | None = None) -> bool:
+    """Install the translators for ``lang``; returns False if its file is missing.
+
+    A missing ``.qm`` is not an error (a developer checkout before ``make``):
+    the interface stays in English and the fact is logged.
+    """
+    global _current
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("set_language needs a QApplication")
+    lang = normalise(lang)
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    _current = lang
+    QLocale.setDefault(QLocale(lang))
+    if lang == "en":
+        return True
+    ok = True
+    directory = translations_dir or TRANSLATIONS_DIR
+    ours = QTranslator(app)
+    if ours.load(f"arm_{lang}", str(directory)):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        log.warning("no translation file arm_%s.qm in %s; showing English", lang, directory)
+        ok = False
+    qt = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{lang}", qt_dir):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    return ok

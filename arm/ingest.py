@@ -1,0 +1,404 @@
+"""The one entry point every device source calls.
+
+Contract (docs/architecture.md): an event is stored once per (device, evseq);
+``submit`` resolves only after the batch holding it is committed, so a source
+acknowledges a device only for what is durable; under load, submissions from
+all sources are merged into one transaction per batch; after the commit the
+new events are published on the bus from the writer thread, never the GUI's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import queue
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from arm.bus import Bus
+from arm.events import DeviceEvent, DeviceStateChanged, EventKind, EventsStored, IngestRejected, StoredEvent
+from db.models import Device, DeviceEventRow, DeviceStatus, DeviceType, Position
+from db.session import Database
+
+log = logging.getLogger("arm.ingest")
+
+FUTURE_TOLERANCE = timedelta(hours=25)
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+KINDS = frozenset(k.value for k in EventKind)
+SOURCE_TYPES = {"gt06": DeviceType.GT06, "watch": DeviceType.WATCH, "osmand": DeviceType.PHONE}
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What became of one submission."""
+
+    stored: tuple[StoredEvent, ...] = ()
+    duplicates: int = 0
+    rejected: tuple[tuple[DeviceEvent, str], ...] = ()
+
+    @property
+    def accepted(self) -> int:
+        """Events that are durable now (new or stored before): safe to acknowledge."""
+        return len(self.stored) + self.duplicates
+
+
+@dataclass
+class IngestStats:
+    submitted: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    batches: int = 0
+    failed_batches: int = 0
+    largest_batch: int = 0
+
+
+@dataclass
+class _Job:
+    events: list[DeviceEvent]
+    future: Future[IngestResult]
+    rejected: list[tuple[DeviceEvent, str]] = field(default_factory=list)
+
+
+_STOP = object()
+
+
+def rejection_reason(ev: DeviceEvent, now: datetime) -> str | None:
+    """Why an event must not be stored, or None. Sources count these per connection."""
+    if not ev.serial or len(ev.serial) > 32 or not ev.serial.isprintable():
+        return "bad serial"
+    if ev.kind not in KINDS:
+        return f"unknown kind {ev.kind!r}"
+    if ev.time.tzinfo is None:
+        return "time without time zone"
+    if ev.time > now + FUTURE_TOLERANCE:
+        return "time in the future"
+    if ev.time < EARLIEST:
+        return "time before 2000"
+    if ev.evseq is not None and not 0 <= ev.evseq < 2**63:
+        return "evseq out of range"
+    if ev.kind == EventKind.POS:
+        return _position_problem(ev.fields)
+    return None
+
+
+def _position_problem(fields: Any) -> str | None:
+    lat, lon = fields.get("lat"), fields.get("lon")
+    if lat is None and lon is None:
+        return None  # no fix: the event is kept, there is no position
+    try:
+        lat_f, lon_f = float(lat), float(lon)
+    except (TypeError, ValueError):
+        return "coordinates are not numbers"
+    if not (math.isfinite(lat_f) and math.isfinite(lon_f)):
+        return "coordinates are not finite"
+    if not (-90 <= lat_f <= 90 and -180 <= lon_f <= 180):
+        return "impossible coordinates"
+    return None
+
+
+def _has_position(ev: DeviceEvent) -> bool:
+    f = ev.fields
+    return ev.kind == EventKind.POS and f.get("lat") is not None and int(f.get("fix") or 0) != 0
+
+
+class Ingest:
+    """Batched durable writer with one thread; see module docstring."""
+
+    def __init__(
+        self,
+        db: Database,
+        bus: Bus,
+        *,
+        max_batch: int = 5000,
+        max_delay_s: float = 0.005,
+    ) -> None:
+        self.db = db
+        self.bus = bus
+        self.max_batch = max_batch
+        self.max_delay_s = max_delay_s
+        self.stats = IngestStats()
+        self._queue: queue.Queue[Any] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._device_ids: dict[str, int] = {}
+        self._insert = postgresql.insert if db.dialect == "postgresql" else sqlite.insert
+
+    # ------------------------------------------------------------ lifecycle
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._run, name="arm-ingest", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Store everything already submitted, then end the writer thread."""
+        if self._thread is None:
+            return
+        self._queue.put(_STOP)
+        self._thread.join(timeout)
+        self._thread = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    # ------------------------------------------------------------ submit
+    def submit(self, events: Iterable[DeviceEvent]) -> Future[IngestResult]:
+        fut: Future[IngestResult] = Future()
+        job = _Job(list(events), fut)
+        self.stats.submitted += len(job.events)
+        if not self.running:
+            fut.set_exception(RuntimeError("the ingest core is not running"))
+            return fut
+        self._queue.put(job)
+        return fut
+
+    async def store(self, events: Iterable[DeviceEvent]) -> IngestResult:
+        return await asyncio.wrap_future(self.submit(events))
+
+    def store_sync(self, events: Iterable[DeviceEvent], timeout: float | None = 30.0) -> IngestResult:
+        return self.submit(events).result(timeout)
+
+    # ------------------------------------------------------------ writer thread
+    def _run(self) -> None:
+        stopping = False
+        while not stopping:
+            first = self._queue.get()
+            if first is _STOP:
+                break
+            jobs = [first]
+            size = len(first.events)
+            deadline = time.monotonic() + self.max_delay_s
+            while size < self.max_batch:
+                try:
+                    nxt = self._queue.get(timeout=max(0.0, deadline - time.monotonic()))
+                except queue.Empty:
+                    break
+                if nxt is _STOP:
+                    stopping = True
+                    break
+                jobs.append(nxt)
+                size += len(nxt.events)
+            self._process(jobs)
+
+    def _process(self, jobs: list[_Job]) -> None:
+        try:
+            results = self._commit(jobs)
+        except Exception as exc:  # noqa: BLE001 - fall back to one job at a time
+            self.stats.failed_batches += 1
+            if len(jobs) == 1:
+                log.error("ingest batch failed: %s", exc)
+                jobs[0].future.set_exception(exc)
+                return
+            log.warning("ingest batch of %d jobs failed (%s); retrying one by one", len(jobs), exc)
+            for job in jobs:
+                self._process([job])
+            return
+        for job, result in zip(jobs, results, strict=True):
+            job.future.set_result(result)
+
+    def _commit(self, jobs: list[_Job]) -> list[IngestResult]:
+        now = datetime.now(UTC)
+        for job in jobs:
+            job.rejected.clear()
+        with self.db.begin() as session:
+            new_rows, stored_keys, states = self._write(session, jobs, now)
+        self.stats.batches += 1
+        batch_events = sum(len(j.events) for j in jobs)
+        self.stats.largest_batch = max(self.stats.largest_batch, batch_events)
+        results = self._results(jobs, new_rows, stored_keys)
+        self._publish(new_rows, states, jobs)
+        return results
+
+    def _write(
+        self, session: Session, jobs: list[_Job], now: datetime
+    ) -> tuple[dict[tuple[int, int], StoredEvent], set[tuple[int, int]], dict[int, DeviceStateChanged]]:
+        valid: list[tuple[DeviceEvent, int]] = []
+        for job in jobs:
+            for ev in job.events:
+                reason = rejection_reason(ev, now)
+                if reason:
+                    job.rejected.append((ev, reason))
+                else:
+                    valid.append((ev, ev.effective_evseq()))
+        ids = self._resolve_devices(session, [ev for ev, _ in valid], now)
+        unique: dict[tuple[int, int], DeviceEvent] = {}
+        for ev, evseq in valid:
+            unique.setdefault((ids[ev.serial], evseq), ev)
+        new_rows = self._insert_events(session, unique, now)
+        self._insert_positions(session, new_rows)
+        states = self._update_devices(session, [(ids[ev.serial], ev) for ev, _ in valid], now)
+        return new_rows, set(unique), states
+
+    def _resolve_devices(self, session: Session, events: Sequence[DeviceEvent], now: datetime) -> dict[str, int]:
+        missing = {ev.serial: ev for ev in events if ev.serial not in self._device_ids}
+        if missing:
+            rows = session.execute(select(Device.serial, Device.id).where(Device.serial.in_(missing)))
+            self._device_ids.update({s: i for s, i in rows})
+            unknown = [ev for s, ev in missing.items() if s not in self._device_ids]
+            if unknown:
+                session.execute(
+                    self._insert(Device)
+                    .values([self._unregistered(ev, now) for ev in unknown])
+                    .on_conflict_do_nothing(index_elements=["serial"])
+                )
+                rows = session.execute(
+                    select(Device.serial, Device.id).where(Device.serial.in_([e.serial for e in unknown]))
+                )
+                self._device_ids.update({s: i for s, i in rows})
+                for ev in unknown:
+                    log.warning("unregistered device %s (%s) heard; its events are kept", ev.serial, ev.source)
+        return {ev.serial: self._device_ids[ev.serial] for ev in events}
+
+    @staticmethod
+    def _unregistered(ev: DeviceEvent, now: datetime) -> dict[str, Any]:
+        dtype = ev.device_type if ev.device_type in DeviceType.__members__ else None
+        dtype = dtype or SOURCE_TYPES.get(ev.source, DeviceType.TRK)
+        return {
+            "serial": ev.serial,
+            "type": str(dtype),
+            "status": DeviceStatus.UNREGISTERED.value,
+            "notes": f"first heard via {ev.source}",
+            "heartbeat_s": 300,
+            "report_s": 60,
+            "is_demo": False,
+            "created_at": now,
+        }
+
+    def _insert_events(
+        self, session: Session, unique: dict[tuple[int, int], DeviceEvent], now: datetime
+    ) -> dict[tuple[int, int], StoredEvent]:
+        if not unique:
+            return {}
+        values = [
+            {
+                "device_id": dev_id,
+                "evseq": evseq,
+                "time": ev.time,
+                "received": now,
+                "kind": ev.kind,
+                "source": ev.source,
+                "fields": dict(ev.fields),
+            }
+            for (dev_id, evseq), ev in unique.items()
+        ]
+        stmt = (
+            self._insert(DeviceEventRow)
+            .on_conflict_do_nothing(index_elements=["device_id", "evseq"])
+            .returning(DeviceEventRow.id, DeviceEventRow.device_id, DeviceEventRow.evseq)
+        )
+        rows = session.execute(stmt, values).all()
+        return {
+            (dev_id, evseq): StoredEvent(id=row_id, device_id=dev_id, evseq=evseq, event=unique[(dev_id, evseq)], received=now)
+            for row_id, dev_id, evseq in rows
+        }
+
+    def _insert_positions(self, session: Session, new_rows: dict[tuple[int, int], StoredEvent]) -> None:
+        values = []
+        for stored in new_rows.values():
+            ev = stored.event
+            if not _has_position(ev):
+                continue
+            f = ev.fields
+            values.append(
+                {
+                    "device_id": stored.device_id,
+                    "event_id": stored.id,
+                    "time": ev.time,
+                    "lat": float(f["lat"]),
+                    "lon": float(f["lon"]),
+                    "fix": int(f.get("fix") or 0),
+                    "sats": _opt_int(f.get("sats")),
+                    "hdop": _opt_float(f.get("hdop")),
+                    "accuracy_m": _opt_float(f.get("accuracy_m")),
+                    "speed_kmh": _opt_float(f.get("speed_kmh")),
+                    "course": _opt_float(f.get("course")),
+                }
+            )
+        if values:
+            session.execute(self._insert(Position), values)
+
+    def _update_devices(
+        self, session: Session, events: list[tuple[int, DeviceEvent]], now: datetime
+    ) -> dict[int, DeviceStateChanged]:
+        touched: dict[int, dict[str, Any]] = {}
+        for dev_id, ev in events:
+            entry = touched.setdefault(dev_id, {"b_id": dev_id, "b_contact": now, "b_battery": None, "serial": ev.serial})
+            if ev.kind == EventKind.STAT and ev.fields.get("battery") is not None:
+                entry["b_battery"] = _opt_int(ev.fields.get("battery"))
+        if not touched:
+            return {}
+        stmt = (
+            update(Device)
+            .where(Device.id == bindparam("b_id"))
+            .values(last_contact=bindparam("b_contact"), battery=func.coalesce(bindparam("b_battery"), Device.battery))
+        )
+        params = [{k: v for k, v in e.items() if k != "serial"} for e in touched.values()]
+        session.connection().execute(stmt, params)
+        return {
+            dev_id: DeviceStateChanged(dev_id, e["serial"], now, e["b_battery"], "")
+            for dev_id, e in touched.items()
+        }
+
+    def _results(
+        self, jobs: list[_Job], new_rows: dict[tuple[int, int], StoredEvent], stored_keys: set[tuple[int, int]]
+    ) -> list[IngestResult]:
+        results: list[IngestResult] = []
+        claimed: set[tuple[int, int]] = set()
+        for job in jobs:
+            rejected_ids = {id(ev) for ev, _ in job.rejected}
+            stored: list[StoredEvent] = []
+            duplicates = 0
+            for ev in job.events:
+                if id(ev) in rejected_ids:
+                    continue
+                key = (self._device_ids[ev.serial], ev.effective_evseq())
+                if key in new_rows and key not in claimed:
+                    claimed.add(key)
+                    stored.append(new_rows[key])
+                else:
+                    duplicates += 1
+            self.stats.stored += len(stored)
+            self.stats.duplicates += duplicates
+            self.stats.rejected += len(job.rejected)
+            results.append(IngestResult(tuple(stored), duplicates, tuple(job.rejected)))
+        return results
+
+    def _publish(
+        self, new_rows: dict[tuple[int, int], StoredEvent], states: dict[int, DeviceStateChanged], jobs: list[_Job]
+    ) -> None:
+        if new_rows:
+            self.bus.publish(EventsStored(tuple(new_rows.values())))
+        for state in states.values():
+            self.bus.publish(state)
+        for job in jobs:
+            for ev, reason in job.rejected:
+                self.bus.publish(IngestRejected(ev.serial, ev.kind, reason))
+
+    def forget_device(self, serial: str) -> None:
+        """Drop a cached id (after a device row was deleted or renamed)."""
+        self._device_ids.pop(serial, None)
+
+
+def _opt_int(v: Any) -> int | None:
+    try:
+        return None if v is None or v == "" else int(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def _opt_float(v: Any) -> float | None:
+    try:
+        return None if v is None or v == "" else float(v)
+    except (TypeError, ValueError):
+        return None

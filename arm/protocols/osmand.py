@@ -1,0 +1,240 @@
+"""OsmAnd / Traccar Client over HTTP: query strings, form bodies and JSON bodies.
+
+This is how a phone reports (the "telecommunication means" of the seed device
+list). The legacy client sends ``?id=..&lat=..&lon=..&timestamp=..`` (GET or POST
+with the query in the URL), the 2026 SDK posts the same fields form-encoded, and
+the 2025 Flutter client posts a JSON ``{"location": {...}, "device_id": ...}``.
+The phone treats HTTP 200 as "stored" and retries anything else, so the server
+answers 200 only after the commit (``arm.protocols.servers``). Field meanings
+follow Traccar's ``OsmAndProtocolDecoder``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import UTC, datetime
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
+
+from arm.protocols.position import Position, ProtocolError
+
+PROTOCOL = "osmand"
+MPS_TO_KNOTS = 1.943844
+_LOCAL_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+def _parse_time(value: str) -> datetime:
+    try:
+        n = int(value)
+    except ValueError:
+        n = None
+    try:
+        if n is not None:
+            return datetime.fromtimestamp(n / 1000 if n >= 2**31 - 1 else n, UTC)
+        if "T" in value:
+            t = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            return t if t.tzinfo else t.replace(tzinfo=UTC)
+        return datetime.strptime(value, _LOCAL_TIME_FORMAT).replace(tzinfo=UTC)
+    except (ValueError, OverflowError, OSError) as exc:
+        raise ProtocolError("bad_value", f"timestamp {value!r}") from exc
+
+
+def _float(name: str, value: str) -> float:
+    try:
+        v = float(value)
+    except ValueError as exc:
+        raise ProtocolError("bad_value", f"{name}={value!r}") from exc
+    if not math.isfinite(v):
+        raise ProtocolError("bad_value", f"{name}={value!r}")
+    return v
+
+
+def _attribute(value: str) -> object:
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    if value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    return value
+
+
+def decode_query(params: list[tuple[str, str]], received: datetime) -> Position | None:
+    """Decode query/form parameters; None when no device id was given (HTTP 400)."""
+    p = Position(PROTOCOL)
+    p.valid = True
+    p.time = received
+    for key, value in params:
+        if key in ("id", "deviceid"):
+            p.unique_id = value
+        elif key == "valid":
+            p.valid = value.lower() in ("true", "1")
+        elif key == "timestamp":
+            p.time = _parse_time(value)
+        elif key == "lat":
+            p.latitude = _float(key, value)
+        elif key == "lon":
+            p.longitude = _float(key, value)
+        elif key == "location":
+            parts = value.split(",")
+            if len(parts) != 2:
+                raise ProtocolError("bad_value", f"location={value!r}")
+            p.latitude, p.longitude = _float(key, parts[0]), _float(key, parts[1])
+        elif key == "cell":
+            parts = value.split(",")
+            try:
+                cell = {"mcc": int(parts[0]), "mnc": int(parts[1]), "lac": int(parts[2]), "cid": int(parts[3])}
+                if len(parts) > 4:
+                    cell["rssi"] = int(parts[4])
+            except (ValueError, IndexError) as exc:
+                raise ProtocolError("bad_value", f"cell={value!r}") from exc
+            p.cell_towers.append(cell)
+        elif key == "wifi":
+            parts = value.split(",")
+            p.wifi.append({"mac": parts[0].replace("-", ":").lower(),
+                           "rssi": int(parts[1]) if len(parts) > 1 and parts[1].lstrip("-").isdigit() else None})
+        elif key == "speed":
+            p.speed = _float(key, value)
+        elif key in ("bearing", "heading"):
+            p.course = _float(key, value)
+        elif key == "altitude":
+            p.altitude = _float(key, value)
+        elif key == "accuracy":
+            p.accuracy = _float(key, value)
+        elif key == "hdop":
+            p.set("hdop", _float(key, value))
+        elif key == "batt":
+            p.set("batteryLevel", _float(key, value))
+        elif key == "driverUniqueId":
+            p.set("driverUniqueId", value)
+        elif key == "charge":
+            p.set("charge", value.lower() == "true")
+        elif key == "notificationToken":
+            continue
+        else:
+            p.set(key, _attribute(value))
+    if p.unique_id is None:
+        return None
+    if p.latitude is None or p.longitude is None:
+        p.outdated = True  # Traccar: last known location
+    return p
+
+
+def _json_value(value: object) -> object:
+    """Extras keep their JSON type (integers stay int, like Traccar's Long)."""
+    if value is None or isinstance(value, bool | str | int | float):
+        return value
+    return json.dumps(value)
+
+
+def decode_json(body: bytes, received: datetime) -> Position | None:
+    """The flutter_background_geolocation body of the 2025 Traccar Client."""
+    try:
+        root = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ProtocolError("not_utf8", "JSON body is not UTF-8") from exc
+    except json.JSONDecodeError as exc:
+        raise ProtocolError("bad_value", f"JSON: {exc.msg}") from exc
+    if isinstance(root, list):
+        # uploadJson=true of the 2026 SDK: an array of flat objects; take each as a query
+        raise ProtocolError("unknown_type", "JSON array uploads are not supported; use form encoding")
+    if not isinstance(root, dict):
+        raise ProtocolError("bad_value", "JSON body is not an object")
+    device_id = root.get("device_id")
+    if device_id is None:
+        return None
+    location = root.get("location")
+    if not isinstance(location, dict):
+        raise ProtocolError("bad_value", "JSON body has no location object")
+    p = Position(PROTOCOL, str(device_id))
+    p.time = received
+    try:
+        if "timestamp" in location:
+            p.time = _parse_time(str(location["timestamp"]))
+        coords = location.get("coords")
+        if isinstance(coords, dict):
+            p.valid = True
+            p.latitude = float(coords["latitude"])
+            p.longitude = float(coords["longitude"])
+            speed = coords.get("speed")
+            if isinstance(speed, int | float) and speed >= 0:
+                p.speed = speed * MPS_TO_KNOTS
+            heading = coords.get("heading")
+            if isinstance(heading, int | float) and heading >= 0:
+                p.course = float(heading)
+            accuracy = coords.get("accuracy")
+            if isinstance(accuracy, int | float) and accuracy >= 10.0:
+                p.accuracy = float(accuracy)
+            altitude = coords.get("altitude")
+            if isinstance(altitude, int | float):
+                p.altitude = float(altitude)
+        else:
+            p.outdated = True
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ProtocolError("bad_value", f"coords: {exc}") from exc
+    if "event" in location:
+        p.set("event", location["event"])
+    if "is_moving" in location:
+        p.set("motion", bool(location["is_moving"]))
+    if isinstance(location.get("odometer"), int | float):
+        p.set("odometer", int(location["odometer"]))
+    if "mock" in location:
+        p.set("mock", location["mock"])
+    activity = location.get("activity")
+    if isinstance(activity, dict) and "type" in activity:
+        p.set("activity", activity["type"])
+    battery = location.get("battery")
+    if isinstance(battery, dict):
+        level = battery.get("level")
+        if isinstance(level, int | float) and level >= 0:
+            p.set("batteryLevel", round(level * 100))
+        if battery.get("is_charging") is True:
+            p.set("charge", True)
+    if "alarm" in location:
+        p.set("alarm", location["alarm"])
+    extras = location.get("extras")
+    if isinstance(extras, dict):
+        for key, value in extras.items():
+            p.set(str(key), _json_value(value))
+    return p
+
+
+def decode_request(
+    method: str, target: str, headers: dict[str, str], body: bytes, received: datetime,
+) -> Position | None:
+    """One HTTP request -> Position, None (no device id) or ProtocolError."""
+    content_type = headers.get("content-type", "")
+    if content_type.startswith("application/json"):
+        return decode_json(body, received)
+    query = urlsplit(target).query
+    if not query and body:
+        try:
+            query = body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ProtocolError("not_utf8", "form body is not UTF-8") from exc
+    try:
+        params = parse_qsl(query, keep_blank_values=True, strict_parsing=False, errors="strict")
+    except UnicodeDecodeError as exc:
+        raise ProtocolError("not_utf8", "query is not UTF-8") from exc
+    return decode_query(params, received)
+
+
+def encode_query(
+    device_id: str, t: datetime, lat: float | None, lon: float | None, speed_kmh: float = 0.0,
+    bearing: float = 0.0, accuracy: float | None = None, batt: float | None = None,
+    charge: bool = False, alarm: str | None = None,
+) -> str:
+    """The URL query the legacy Traccar Client sends (speed in knots)."""
+    fields: list[tuple[str, str]] = [("id", device_id), ("timestamp", str(int(t.timestamp())))]
+    if lat is not None and lon is not None:
+        fields += [("lat", f"{lat:.6f}"), ("lon", f"{lon:.6f}")]
+    fields += [("speed", f"{speed_kmh / 1.852:.2f}"), ("bearing", f"{bearing:.1f}")]
+    if accuracy is not None:
+        fields.append(("accuracy", f"{accuracy:.1f}"))
+    if batt is not None:
+        fields.append(("batt", f"{batt:.0f}"))
+    if charge:
+        fields.append(("charge", "true"))
+    if alarm:
+        fields.append(("alarm", alarm))
+    return urlencode(fields, quote_via=quote)

@@ -1,0 +1,338 @@
+"""The "Watch" text protocol of wrist trackers: ``[SG*id*LLLL*TYPE,values...]``.
+
+Used by 3G/4G child and elderly watches (SG, 3G, ZJ, CS manufacturers). A frame
+is ``[`` + 2-char manufacturer + ``*`` + device id + ``*`` + optional 4-hex
+index ``*`` + 4-hex content length + ``*`` + content + ``]``. Binary content
+(voice, images) escapes ``} [ ] , *`` as ``}\\x01..}\\x05``. The watch expects
+``LK`` (link keep-alive) and ``AL`` (alarm) to be answered with the same type,
+otherwise it repeats the alarm; position reports (UD, UD2, UD_LTE...) are not
+answered. Field meanings follow Traccar's ``WatchProtocolDecoder``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from arm.protocols.position import KNOTS_PER_KMH, Position, ProtocolError, now_utc
+
+PROTOCOL = "watch"
+MAX_FRAME = 16384
+
+_ESCAPES = {1: 0x7D, 2: 0x5B, 3: 0x5D, 4: 0x2C, 5: 0x2A}
+_HEADER = re.compile(rb"\[([A-Za-z0-9]{2})\*([0-9A-Za-z]{1,20})\*(?:([0-9A-Fa-f]{4})\*)?([0-9A-Fa-f]{4})\*")
+
+
+def unescape(data: bytes) -> bytes:
+    out = bytearray()
+    i = 0
+    while i < len(data):
+        b = data[i]
+        if b == 0x7D and i + 1 < len(data) and data[i + 1] in _ESCAPES:
+            out.append(_ESCAPES[data[i + 1]])
+            i += 2
+        else:
+            out.append(b)
+            i += 1
+    return bytes(out)
+
+
+class WatchFramer:
+    """Splits the byte stream into ``[...]`` frames (length-aware for binary content)."""
+
+    def __init__(self, max_frame: int = MAX_FRAME) -> None:
+        self._buf = bytearray()
+        self.max_frame = max_frame
+        self.garbage_bytes = 0
+        self.oversized = 0
+
+    def pending(self) -> int:
+        return len(self._buf)
+
+    def feed(self, data: bytes) -> list[bytes]:
+        self._buf += data
+        out: list[bytes] = []
+        while True:
+            frame = self._next()
+            if frame is None:
+                return out
+            out.append(frame)
+
+    def _next(self) -> bytes | None:
+        buf = self._buf
+        start = buf.find(b"[")
+        if start < 0:
+            self.garbage_bytes += len(buf)
+            buf.clear()
+            return None
+        if start:
+            self.garbage_bytes += start
+            del buf[:start]
+        m = _HEADER.match(buf)
+        if m is None:
+            if len(buf) > 64 or (b"]" in buf and len(buf) > 1):
+                # not a header and cannot become one: skip this '[' and resync
+                self.garbage_bytes += 1
+                del buf[:1]
+                return self._next()
+            return None
+        length = int(m.group(4), 16)
+        # walk `length` unescaped bytes, then expect ']'
+        i = m.end()
+        got = 0
+        while got < length and i < len(buf):
+            if buf[i] == 0x7D and i + 1 < len(buf) and buf[i + 1] in _ESCAPES:
+                i += 2
+            else:
+                i += 1
+            got += 1
+        if got == length and i < len(buf) and buf[i] == 0x5D:
+            frame = bytes(buf[: i + 1])
+            del buf[: i + 1]
+            return unescape(frame)
+        # Incomplete, or the length field lies (some firmwares count differently):
+        # the frame ends at a ']' followed by the next '[' or by the end of what
+        # arrived (binary content escapes ']', so it cannot end a frame early).
+        j = m.end()
+        while True:
+            end = buf.find(b"]", j)
+            if end < 0:
+                break
+            if end + 1 == len(buf) or buf[end + 1] == 0x5B:
+                frame = bytes(buf[: end + 1])
+                del buf[: end + 1]
+                return unescape(frame)
+            j = end + 1
+        if len(buf) > self.max_frame:
+            self.oversized += 1
+            self.garbage_bytes += len(buf)
+            buf.clear()
+        return None
+
+
+@dataclass(slots=True)
+class WatchMessage:
+    manufacturer: str
+    device_id: str
+    msg_type: str
+    position: Position | None = None
+    responses: list[bytes] = field(default_factory=list)
+
+
+def build_response(manufacturer: str, device_id: str, index: str | None, content: str) -> bytes:
+    body = content.encode("ascii")
+    if index:
+        return f"[{manufacturer}*{device_id}*{index}*{len(body):04X}*".encode() + body + b"]"
+    return f"[{manufacturer}*{device_id}*{len(body):04X}*".encode() + body + b"]"
+
+
+def build_frame(manufacturer: str, device_id: str, content: str) -> bytes:
+    """Device-side frame (simulator, tests)."""
+    return build_response(manufacturer, device_id, None, content)
+
+
+def encode_position(
+    device_id: str, t: datetime, lat: float | None, lon: float | None, speed_kmh: float, course: float,
+    sats: int, battery: int, status: int = 0, msg_type: str = "UD", rssi: int = 80, steps: int = 0,
+) -> bytes:
+    """A UD/UD2/AL report; ``lat=None`` reports 'V' with no fix (indoors)."""
+    t = t.astimezone(UTC)
+    valid = "A" if lat is not None and lon is not None else "V"
+    la, lo = (lat or 0.0), (lon or 0.0)
+    content = (
+        f"{msg_type},{t:%d%m%y},{t:%H%M%S},{valid},{abs(la):.6f},{'N' if la >= 0 else 'S'},"
+        f"{abs(lo):.6f},{'E' if lo >= 0 else 'W'},{speed_kmh:.2f},{course:.1f},0.0,{sats},{rssi},"
+        f"{battery},{steps},0,{status:08X},1,1,401,1,1001,20001,150,0"
+    )
+    return build_frame("3G", device_id, content)
+
+
+def _coordinate(value: str, hemisphere: str) -> float:
+    v = float(value.strip() or 0.0)
+    if hemisphere in ("S", "W"):
+        v = -abs(v) if v > 0 else v
+    return v
+
+
+def _alarm_from_status(status: int) -> str | None:
+    for mask, alarm in ((0x1, "lowBattery"), (0x2, "geofenceExit"), (0x4, "geofenceEnter"),
+                        (0x4000, "powerCut"), (0x10000, "sos"), (0x20000, "lowBattery"),
+                        (0x40000, "geofenceExit"), (0x80000, "geofenceEnter"), (0x100000, "removing"),
+                        (0x200000, "fallDown"), (0x400000, "fallDown")):
+        if status & mask:
+            return alarm
+    return None
+
+
+def _number(text: str) -> int | float | None:
+    try:
+        return int(text)
+    except ValueError:
+        try:
+            return float(text)
+        except ValueError:
+            return None
+
+
+class WatchDecoder:
+    """Decodes one unescaped frame; stateless except for the last device id."""
+
+    def __init__(self) -> None:
+        self.device_id: str | None = None
+
+    def decode(self, frame: bytes) -> WatchMessage | None:
+        m = _HEADER.match(frame)
+        if m is None or not frame.endswith(b"]"):
+            raise ProtocolError("garbage", "not a [XX*id*len*...] frame")
+        manufacturer = m.group(1).decode()
+        device_id = m.group(2).decode()
+        index = m.group(3).decode() if m.group(3) else None
+        raw = frame[m.end():-1]
+        comma = raw.find(b",")
+        type_bytes = raw if comma < 0 else raw[:comma]
+        try:
+            msg_type = type_bytes.decode("ascii")
+        except UnicodeDecodeError as exc:
+            raise ProtocolError("not_utf8", "message type is not text") from exc
+        if msg_type in ("TK", "TK2", "JXTK", "img", "IMG"):
+            # voice / image payloads: acknowledged, not stored (no binary media in ARM)
+            self.device_id = device_id
+            msg = WatchMessage(manufacturer, device_id, msg_type)
+            if msg_type in ("TK", "JXTK"):
+                msg.responses.append(build_response(manufacturer, device_id, index, f"{msg_type},1"))
+            return msg
+        try:
+            content = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ProtocolError("not_utf8", f"{msg_type} content is not UTF-8") from exc
+        self.device_id = device_id
+        values = content.split(",")[1:]
+        msg = WatchMessage(manufacturer, device_id, msg_type)
+        p = Position(PROTOCOL, device_id)
+
+        if msg_type == "INIT":
+            msg.responses.append(build_response(manufacturer, device_id, index, "INIT,1"))
+            return msg
+        if msg_type == "LK":
+            msg.responses.append(build_response(manufacturer, device_id, index, "LK"))
+            if len(values) >= 3:
+                p.outdated = True
+                p.time = now_utc()
+                p.set("steps", _int(values[0]))
+                p.set("batteryLevel", _int(values[2]))
+                msg.position = p
+            return msg
+        if msg_type.startswith(("UD", "AL", "WT")):
+            self._position(p, values)
+            if msg_type.startswith("AL"):
+                if "alarm" not in p.attributes:
+                    p.attributes["alarm"] = "general"
+                msg.responses.append(build_response(manufacturer, device_id, index, "AL"))
+            msg.position = p
+            return msg
+        if msg_type in ("TKQ", "TKQ2"):
+            msg.responses.append(build_response(manufacturer, device_id, index, msg_type))
+            return msg
+        lower = msg_type.lower()
+        if lower in ("pulse", "heart", "blood", "bphrt", "temp", "btemp2", "oxygen"):
+            p.outdated = True
+            p.time = now_utc()
+            if lower in ("pulse", "heart"):
+                p.set("heartRate", _int(values[0]) if values else None)
+            elif lower == "blood" and len(values) >= 2:
+                p.set("pressureHigh", _int(values[0]))
+                p.set("pressureLow", _int(values[1]))
+            elif lower == "bphrt" and len(values) >= 3:
+                p.set("pressureHigh", _int(values[0]))
+                p.set("pressureLow", _int(values[1]))
+                p.set("heartRate", _int(values[2]))
+            elif lower == "temp" and values:
+                p.set("temp1", _float(values[0]))
+            elif lower == "btemp2" and len(values) >= 2:
+                p.set("temp1", _float(values[1]))
+            elif lower == "oxygen" and len(values) >= 2:
+                p.set("bloodOxygen", _int(values[1]))
+            if lower in ("pulse", "heart", "blood", "bphrt"):
+                msg.responses.append(build_response(manufacturer, device_id, index, msg_type))
+            msg.position = p if p.attributes else None
+            return msg
+        raise ProtocolError("unknown_type", f"watch message type {msg_type!r}")
+
+    def _position(self, p: Position, v: list[str]) -> None:
+        if len(v) < 16:
+            raise ProtocolError("truncated", f"position with {len(v)} fields")
+        try:
+            day, month, year = int(v[0][0:2]), int(v[0][2:4]), int(v[0][4:6])
+            hour, minute, second = int(v[1][0:2]), int(v[1][2:4]), int(v[1][4:6])
+            p.time = datetime(2000 + year, month, day, hour, minute, second, tzinfo=UTC)
+            p.valid = v[2] == "A"
+            p.latitude = _coordinate(v[3], v[4])
+            p.longitude = _coordinate(v[5], v[6])
+            p.speed = float(v[7] or 0) * KNOTS_PER_KMH
+            p.course = float(v[8] or 0)
+            p.altitude = float(v[9] or 0)
+        except ValueError as exc:
+            raise ProtocolError("bad_value", f"position field: {exc}") from exc
+        p.set("sat", _int(v[10]))
+        p.set("rssi", _int(v[11]))
+        p.set("batteryLevel", _int(v[12]))
+        p.set("steps", _int(v[13]))
+        p.set("tumbles", _int(v[14]))
+        try:
+            status = int(v[15] or "0", 16)
+        except ValueError as exc:
+            raise ProtocolError("bad_value", f"status {v[15]!r}") from exc
+        alarm = _alarm_from_status(status)
+        if alarm:
+            p.attributes["alarm"] = alarm
+        if status & 0x10:
+            p.set("motion", True)
+        rest = v[16:]
+        try:
+            self._network(p, rest)
+        except (ValueError, IndexError):
+            pass  # cell/wifi lists are optional context; a short list never loses the fix
+
+    @staticmethod
+    def _network(p: Position, rest: list[str]) -> None:
+        if not rest:
+            return
+        cells = int(rest[0] or 0)
+        i = 1
+        if cells > 0:
+            i += 1  # timing advance
+            mcc = int(rest[i])
+            mnc = int(rest[i + 1])
+            i += 2
+            for _ in range(cells):
+                lac, cid, rssi = rest[i], rest[i + 1], rest[i + 2]
+                i += 3
+                try:
+                    p.cell_towers.append({"mcc": mcc, "mnc": mnc, "lac": int(lac, 16) if not lac.isdigit() else int(lac),
+                                          "cid": int(cid, 16) if not cid.isdigit() else int(cid),
+                                          "rssi": int(rssi or 0)})
+                except ValueError:
+                    continue
+        else:
+            i += 1
+        if i < len(rest) and rest[i]:
+            wifi = int(rest[i])
+            i += 1
+            for _ in range(wifi):
+                p.wifi.append({"name": rest[i], "mac": rest[i + 1], "rssi": int(rest[i + 2] or 0)})
+                i += 3
+
+
+def _int(text: str) -> int | None:
+    try:
+        return int(text)
+    except ValueError:
+        return None
+
+
+def _float(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None

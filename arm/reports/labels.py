@@ -1,0 +1,197 @@
+"""The wording of the printed forms in Russian, Kazakh and English.
+
+These are the fixed texts of the legal forms (titles, column heads, signature
+lines), not interface strings: a form is printed in the language the
+recipient needs, whatever language the desk runs in, so they are data here
+rather than Qt translations. English is the fallback for a missing text.
+"""
+
+from __future__ import annotations
+
+LANGS = ("ru", "kk", "en")
+
+TEXT: dict[str, dict[str, str]] = {
+    # ------------------------------------------------------------- journal titles
+    "title.violations": {
+        "ru": "Журнал учёта нарушений, выявленных посредством электронных средств слежения",
+        "kk": "Электрондық бақылау құралдары арқылы анықталған бұзушылықтарды есепке алу журналы",
+        "en": "Journal of violations found by electronic means",
+    },
+    "title.alarms": {"ru": "Журнал тревог", "kk": "Дабылдар журналы", "en": "Alarm log"},
+    "title.assignments": {
+        "ru": "Журнал выдачи и возврата электронных средств слежения",
+        "kk": "Электрондық бақылау құралдарын беру және қайтару журналы",
+        "en": "Device issue and return journal",
+    },
+    "title.audit": {
+        "ru": "Журнал регистрации действий с персональными данными",
+        "kk": "Дербес деректермен іс-әрекеттерді тіркеу журналы",
+        "en": "Audit journal of actions on personal data",
+    },
+    "organ": {
+        "ru": "(наименование органа)",
+        "kk": "(органның атауы)",
+        "en": "(name of the authority)",
+    },
+    "started": {"ru": "Начат", "kk": "Басталды", "en": "Started"},
+    "finished": {"ru": "Окончен", "kk": "Аяқталды", "en": "Finished"},
+    "period": {"ru": "Период", "kk": "Кезең", "en": "Period"},
+    "filter": {"ru": "Отбор", "kk": "Іріктеу", "en": "Filter"},
+    "total": {"ru": "Всего записей", "kk": "Барлық жазба", "en": "Total entries"},
+    "printed": {"ru": "Сформировано", "kk": "Құрастырылды", "en": "Produced"},
+    "page": {"ru": "Лист", "kk": "Парақ", "en": "Page"},
+    "time_zone": {"ru": "время", "kk": "уақыт", "en": "time"},
+    # ------------------------------------------------------------- columns
+    "col.id": {"ru": "№ п/п", "kk": "р/с №", "en": "No."},
+    "col.detected_at": {"ru": "Дата и время выявления", "kk": "Анықталған күні мен уақыты", "en": "Detected at"},
+    "col.person": {"ru": "Ф.И.О. лица", "kk": "Адамның Т.А.Ә.", "en": "Full name"},
+    "col.iin": {"ru": "ИИН", "kk": "ЖСН", "en": "IIN"},
+    "col.category": {"ru": "Категория учёта", "kk": "Есеп санаты", "en": "Category"},
+    "col.district": {"ru": "Район", "kk": "Аудан", "en": "District"},
+    "col.officer": {"ru": "Инспектор", "kk": "Инспектор", "en": "Officer"},
+    "col.violation": {"ru": "Характер нарушения", "kk": "Бұзушылықтың сипаты", "en": "Violation"},
+    "col.detected_by": {
+        "ru": "Каким средством выявлено", "kk": "Қандай құралмен анықталды", "en": "Detected by"},
+    "col.device": {"ru": "Устройство", "kk": "Құрылғы", "en": "Device"},
+    "col.measures": {"ru": "Принятые меры", "kk": "Қабылданған шаралар", "en": "Measures taken"},
+    "col.reported_to": {"ru": "Кому доложено", "kk": "Кімге баяндалды", "en": "Reported to"},
+    "col.reported_at": {"ru": "Когда доложено", "kk": "Қашан баяндалды", "en": "Reported at"},
+    "col.resolution": {"ru": "Решение", "kk": "Шешім", "en": "Resolution"},
+    "col.operator": {"ru": "Оператор", "kk": "Оператор", "en": "Operator"},
+    "col.corrects_id": {"ru": "Исправляет №", "kk": "Түзетеді №", "en": "Corrects No."},
+    "col.raised_at": {"ru": "Время тревоги", "kk": "Дабыл уақыты", "en": "Raised at"},
+    "col.kind": {"ru": "Вид", "kk": "Түрі", "en": "Kind"},
+    "col.priority": {"ru": "Приоритет", "kk": "Басымдық", "en": "Priority"},
+    "col.state": {"ru": "Состояние", "kk": "Күйі", "en": "State"},
+    "col.message": {"ru": "Сообщение", "kk": "Хабарлама", "en": "Message"},
+    "col.acknowledged_at": {"ru": "Квитирована", "kk": "Қабылданды", "en": "Acknowledged at"},
+    "col.acknowledged_by": {"ru": "Кем квитирована", "kk": "Кім қабылдады", "en": "Acknowledged by"},
+    "col.closed_at": {"ru": "Закрыта", "kk": "Жабылды", "en": "Closed at"},
+    "col.closed_by": {"ru": "Кем закрыта", "kk": "Кім жапты", "en": "Closed by"},
+    "col.issued_at": {"ru": "Дата и время выдачи", "kk": "Берілген күні мен уақыты", "en": "Issued at"},
+    "col.device_type": {"ru": "Тип", "kk": "Түрі", "en": "Type"},
+    "col.inventory_no": {"ru": "Инв. №", "kk": "Түгендеу №", "en": "Inventory No."},
+    "col.issued_by": {"ru": "Кем выдано", "kk": "Кім берді", "en": "Issued by"},
+    "col.returned_at": {"ru": "Дата и время возврата", "kk": "Қайтарылған күні мен уақыты", "en": "Returned at"},
+    "col.returned_by": {"ru": "Кем принято", "kk": "Кім қабылдады", "en": "Returned by"},
+    "col.note": {"ru": "Примечание", "kk": "Ескертпе", "en": "Note"},
+    "col.at": {"ru": "Дата и время", "kk": "Күні мен уақыты", "en": "Time"},
+    "col.user": {"ru": "Пользователь", "kk": "Пайдаланушы", "en": "User"},
+    "col.role": {"ru": "Роль", "kk": "Рөлі", "en": "Role"},
+    "col.action": {"ru": "Действие", "kk": "Іс-әрекет", "en": "Action"},
+    "col.object_type": {"ru": "Объект", "kk": "Нысан", "en": "Object"},
+    "col.object_id": {"ru": "Ид. объекта", "kk": "Нысан ид.", "en": "Object id"},
+    "col.detail": {"ru": "Подробности", "kk": "Толығырақ", "en": "Detail"},
+    # ------------------------------------------------------------- enumerations
+    "category.conditional": {"ru": "условно осуждённый", "kk": "шартты түрде сотталған", "en": "conditional"},
+    "category.restricted_freedom": {
+        "ru": "ограничение свободы", "kk": "бас бостандығын шектеу", "en": "restricted freedom"},
+    "category.parole": {
+        "ru": "условно-досрочно освобождённый", "kk": "шартты түрде мерзімінен бұрын босатылған", "en": "parole"},
+    "category.admin_supervision": {
+        "ru": "административный надзор", "kk": "әкімшілік қадағалау", "en": "administrative supervision"},
+    "resolution.confirmed_violation": {
+        "ru": "нарушение подтверждено", "kk": "бұзушылық расталды", "en": "confirmed violation"},
+    "resolution.false_alarm": {"ru": "ложная тревога", "kk": "жалған дабыл", "en": "false alarm"},
+    "resolution.technical_fault": {"ru": "техническая неисправность", "kk": "техникалық ақау", "en": "technical fault"},
+    "priority.critical": {"ru": "критический", "kk": "аса маңызды", "en": "critical"},
+    "priority.high": {"ru": "высокий", "kk": "жоғары", "en": "high"},
+    "priority.medium": {"ru": "средний", "kk": "орташа", "en": "medium"},
+    "priority.low": {"ru": "низкий", "kk": "төмен", "en": "low"},
+    "state.active": {"ru": "активна", "kk": "белсенді", "en": "active"},
+    "state.returned": {"ru": "норма восстановлена", "kk": "қалпына келді", "en": "returned"},
+    "state.shelved": {"ru": "отложена", "kk": "кейінге қалдырылды", "en": "shelved"},
+    "state.closed": {"ru": "закрыта", "kk": "жабылды", "en": "closed"},
+    # ------------------------------------------------------------- reconciliation act (form 2)
+    "act.title": {
+        "ru": "АКТ",
+        "kk": "АКТІСІ",
+        "en": "ACT",
+    },
+    "act.heading": {
+        "ru": "сверки между службой пробации, подразделением общественной безопасности и ИАО "
+              "по количеству лиц, состоящих на учёте службы пробации, за {quarter} квартал {year} года",
+        "kk": "{year} жылғы {quarter} тоқсан ішіндегі пробация қызметінің есебінде тұрған адамдардың саны "
+              "бойынша пробация, қоғамдық қауіпсіздік бөлімшесі және ҚАПб(Б)ААО арасындағы салыстыра тексеру",
+        "en": "of reconciliation between the probation service, the public safety unit and the information "
+              "and analysis department of the number of persons registered with the probation service, "
+              "quarter {quarter} of {year}",
+    },
+    "act.registered": {
+        "ru": "Количество лиц, поставленных на учёт службы пробации с начала года",
+        "kk": "Жыл басынан бастап пробация қызметіне есепке қойылған адамдардың саны",
+        "en": "Persons registered with the probation service since the start of the year",
+    },
+    "act.deregistered": {
+        "ru": "Количество лиц, снятых с учёта с начала года",
+        "kk": "Жыл басынан бастап есептен шығарылған адамдардың саны",
+        "en": "Persons deregistered since the start of the year",
+    },
+    "act.at_end": {
+        "ru": "Количество лиц, состоящих на учёте службы пробации на конец отчётного периода",
+        "kk": "Есеп беру кезеңінің соңында пробация қызметіне есепке алынған адамдар саны",
+        "en": "Persons registered with the probation service at the end of the period",
+    },
+    "act.probation": {"ru": "Служба пробации", "kk": "Пробация қызметі", "en": "Probation service"},
+    "act.public_safety": {
+        "ru": "Подразделение общественной безопасности", "kk": "Қоғамдық қауіпсіздік бөлімшесі",
+        "en": "Public safety unit"},
+    "act.iao": {"ru": "ИАО", "kk": "ААО", "en": "Information and analysis department"},
+    "act.done_by": {"ru": "Сверку провели:", "kk": "Салыстыра тексеруді жүргізгендер:", "en": "Reconciled by:"},
+    "act.sign.probation": {
+        "ru": "Начальник службы пробации", "kk": "Пробация қызметінің бастығы", "en": "Head of the probation service"},
+    "act.sign.public_safety": {
+        "ru": "Начальник подразделения общественной безопасности",
+        "kk": "Қоғамдық қауіпсіздік бөлімшесінің бастығы", "en": "Head of the public safety unit"},
+    "act.sign.iao": {"ru": "Начальник (инспектор) ИАО", "kk": "ААО бастығы (инспекторы)", "en": "Head (inspector) of the IAD"},
+    "sign.rank_name": {"ru": "(звание, Ф.И.О.)", "kk": "(атағы, Т.А.Ә.)", "en": "(rank, full name)"},
+    "sign.signature": {"ru": "(подпись)", "kk": "(қолы)", "en": "(signature)"},
+    "sign.date": {"ru": "«___» __________ 20__ г.", "kk": "20__ жылғы «___» __________", "en": "___ __________ 20__"},
+    "act.by_district": {"ru": "В том числе по районам", "kk": "Оның ішінде аудандар бойынша", "en": "By district"},
+    # ------------------------------------------------------------- monthly list for district inspectors
+    "monthly.title": {
+        "ru": "Список лиц, поставленных на учёт и снятых с учёта службы пробации, за {month} {year} года "
+              "(для информирования участковых инспекторов полиции)",
+        "kk": "{year} жылғы {month} айында пробация қызметінің есебіне қойылған және есептен алынған "
+              "адамдардың тізімі (учаскелік полиция инспекторларын хабардар ету үшін)",
+        "en": "Persons registered with and deregistered from the probation service, {month} {year} "
+              "(for the district police inspectors)",
+    },
+    "monthly.registered": {"ru": "Поставлены на учёт", "kk": "Есепке қойылғандар", "en": "Registered"},
+    "monthly.deregistered": {"ru": "Сняты с учёта", "kk": "Есептен алынғандар", "en": "Deregistered"},
+    "monthly.col.birth": {"ru": "Дата рождения", "kk": "Туған күні", "en": "Date of birth"},
+    "monthly.col.address": {"ru": "Адрес проживания", "kk": "Тұрғылықты мекенжайы", "en": "Address"},
+    "monthly.col.date": {"ru": "Дата", "kk": "Күні", "en": "Date"},
+    "monthly.col.court": {"ru": "Решение суда", "kk": "Сот шешімі", "en": "Court decision"},
+    "monthly.col.end": {"ru": "Срок контроля до", "kk": "Бақылау мерзімі", "en": "Supervised until"},
+    "monthly.none": {"ru": "нет", "kk": "жоқ", "en": "none"},
+    "monthly.sent_by": {"ru": "Направил", "kk": "Жолдаған", "en": "Sent by"},
+    "months": {
+        "ru": "январь,февраль,март,апрель,май,июнь,июль,август,сентябрь,октябрь,ноябрь,декабрь",
+        "kk": "қаңтар,ақпан,наурыз,сәуір,мамыр,маусым,шілде,тамыз,қыркүйек,қазан,қараша,желтоқсан",
+        "en": "January,February,March,April,May,June,July,August,September,October,November,December",
+    },
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text of ``key`` in ``lang`` (English if missing), with named values filled in."""
+    entry = TEXT.get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text
+
+
+def column_title(key: str, lang: str, fallback: str) -> str:
+    return t(f"col.{key}", lang) if f"col.{key}" in TEXT else fallback
+
+
+def enum_text(kind: str, value: object, lang: str) -> str:
+    """A stored enum value shown in words (category, resolution...); unknown values as they are."""
+    key = f"{kind}.{value}"
+    return t(key, lang) if key in TEXT else ("" if value is None else str(value))
+
+
+def month_name(month: int, lang: str) -> str:
+    return t("months", lang).split(",")[month - 1]

@@ -1,0 +1,125 @@
+"""``TableDoc`` to PDF (reportlab), A4 landscape, with the DejaVu font embedded.
+
+Rows are laid out in tables of ``CHUNK`` rows so a long journal does not make
+reportlab measure one enormous table; every page repeats the column heads and
+carries "page N" and the time the document was produced.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from arm.reports import fonts
+from arm.reports.document import TableDoc
+
+CHUNK = 300
+MARGIN = 12 * mm
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    regular, bold = fonts.register()
+    return {
+        "title": ParagraphStyle("title", fontName=bold, fontSize=12, leading=15, alignment=1, spaceAfter=4),
+        "line": ParagraphStyle("line", fontName=regular, fontSize=9, leading=12, alignment=1),
+        "left": ParagraphStyle("left", fontName=regular, fontSize=9, leading=12),
+        "head": ParagraphStyle("head", fontName=bold, fontSize=7, leading=8.5, alignment=1),
+        "cell": ParagraphStyle("cell", fontName=regular, fontSize=7, leading=8.5),
+        "section": ParagraphStyle("section", fontName=bold, fontSize=9, leading=12, spaceBefore=6, spaceAfter=3),
+        "sign": ParagraphStyle("sign", fontName=regular, fontSize=9, leading=14, spaceBefore=8),
+    }
+
+
+def _p(text: Any, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape("" if text is None else str(text)).replace("\n", "<br/>"), style)
+
+
+def _table_style(head_rows: int) -> TableStyle:
+    return TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, head_rows - 1), colors.HexColor("#eeeeee")),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ])
+
+
+def col_widths(widths: list[int], available: float) -> list[float]:
+    total = sum(widths) or 1
+    return [available * w / total for w in widths]
+
+
+def _footer(produced: str, page_label: str) -> Any:
+    def draw(canvas: Canvas, doc: Any) -> None:
+        regular, _ = fonts.register()
+        canvas.saveState()
+        canvas.setFont(regular, 7)
+        canvas.drawString(MARGIN, 7 * mm, produced)
+        canvas.drawRightString(doc.pagesize[0] - MARGIN, 7 * mm, f"{page_label} {doc.page}")
+        canvas.restoreState()
+
+    return draw
+
+
+def new_document(path: Path, title: str, *, wide: bool = True) -> SimpleDocTemplate:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return SimpleDocTemplate(
+        str(path), pagesize=landscape(A4) if wide else A4, title=title, author="ARM",
+        leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=14 * mm,
+    )
+
+
+def write_pdf(doc: TableDoc, path: Path, produced: str, page_label: str = "Page") -> int:
+    """Write ``doc``; returns the number of data rows written."""
+    st = styles()
+    pdf = new_document(path, doc.title)
+    widths = col_widths(doc.widths, pdf.width)
+    story: list[Any] = [_p(doc.title, st["title"])]
+    story += [_p(line, st["line"]) for line in doc.header_lines]
+    story.append(Spacer(1, 4 * mm))
+    head = [[_p(h, st["head"]) for h in doc.headers]]
+    if doc.numbered_heads:
+        head.append([_p(i, st["head"]) for i in range(1, len(doc.headers) + 1)])
+    total = 0
+    for section in doc.sections:
+        if section.heading:
+            story.append(_p(section.heading, st["section"]))
+        chunk: list[list[Any]] = []
+        wrote_any = False
+        for row in section.rows:
+            chunk.append([_p(v, st["cell"]) for v in row])
+            total += 1
+            if len(chunk) == CHUNK:
+                story.append(_chunk_table(head, chunk, widths))
+                chunk, wrote_any = [], True
+        if chunk or not wrote_any:
+            story.append(_chunk_table(head, chunk, widths))
+    doc.counted.append(total)
+    if doc.total_label:
+        story.append(Spacer(1, 3 * mm))
+        story.append(_p(f"{doc.total_label}: {total}", st["left"]))
+    for line in doc.signatures:
+        story.append(_p(line, st["sign"]))
+    pdf.build(story, onFirstPage=_footer(produced, page_label), onLaterPages=_footer(produced, page_label))
+    return total
+
+
+def _chunk_table(head: list[list[Any]], rows: list[list[Any]], widths: list[float]) -> Table:
+    table = Table(head + rows, colWidths=widths, repeatRows=len(head))
+    table.setStyle(_table_style(len(head)))
+    return table
+
+
+def produced_line(label: str, when: datetime, tz_name: str) -> str:
+    return f"{label}: {when.strftime('%d.%m.%Y %H:%M')} ({tz_name})"

@@ -1,0 +1,76 @@
+"""Schedule windows and validity periods of restrictions, in the desk time zone.
+
+A court says "at home from 22:00 to 06:00": local wall-clock time, so windows
+are evaluated in the desk zone (Asia/Almaty by default), never in UTC. A
+window whose end is before its start runs past midnight and belongs to the day
+it starts on (Friday 22:00 - Saturday 06:00 is a Friday window).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+ALL_DAYS = (0, 1, 2, 3, 4, 5, 6)
+
+
+class ScheduleError(ValueError):
+    """A schedule window that cannot be understood (bad time, bad day)."""
+
+
+def parse_hhmm(text: str) -> time:
+    try:
+        hours, minutes = str(text).split(":")[:2]
+        return time(int(hours), int(minutes))
+    except (ValueError, TypeError) as exc:
+        raise ScheduleError(f"bad time {text!r}, expected HH:MM") from exc
+
+
+def _days(window: Mapping[str, Any]) -> frozenset[int]:
+    days = window.get("days")
+    if days is None:
+        return frozenset(ALL_DAYS)
+    result = frozenset(int(d) for d in days)
+    if not result <= set(ALL_DAYS):
+        raise ScheduleError(f"bad weekday in {sorted(result)}, expected 0 (Monday)..6")
+    return result
+
+
+def window_contains(window: Mapping[str, Any], local: datetime) -> bool:
+    """Whether the local time falls in one window ``{"days", "start", "end"}``."""
+    start = parse_hhmm(window.get("start", "00:00"))
+    end = parse_hhmm(window.get("end", "00:00"))
+    days = _days(window)
+    now = local.time().replace(tzinfo=None)
+    weekday = local.weekday()
+    if start == end:  # the whole day
+        return weekday in days
+    if start < end:
+        return weekday in days and start <= now < end
+    # crosses midnight: the evening part today, the morning part from yesterday's window
+    return (weekday in days and now >= start) or ((weekday - 1) % 7 in days and now < end)
+
+
+def schedule_active(schedule: Iterable[Mapping[str, Any]] | None, at: datetime, tz: ZoneInfo) -> bool:
+    """No schedule means always; otherwise any window containing ``at`` (aware UTC)."""
+    if not schedule:
+        return True
+    local = at.astimezone(tz)
+    return any(window_contains(w, local) for w in schedule)
+
+
+def validate_schedule(schedule: Iterable[Mapping[str, Any]] | None) -> None:
+    """Raise :class:`ScheduleError` for a schedule the engine could not apply."""
+    for window in schedule or ():
+        parse_hhmm(window.get("start", "00:00"))
+        parse_hhmm(window.get("end", "00:00"))
+        _days(window)
+
+
+def valid_at(valid_from: datetime | None, valid_until: datetime | None, at: datetime) -> bool:
+    """Validity is half-open: from ``valid_from`` included to ``valid_until`` excluded."""
+    if valid_from is not None and at < valid_from:
+        return False
+    return valid_until is None or at < valid_until

@@ -1,0 +1,10 @@
+"""Import every module that declares tables, so ``Base.metadata`` is complete.
+
+Alembic's env and the schema test import this module. Feature areas that add
+tables append one import line here.
+"""
+
+from db import models as models
+from db import retention as retention  # journals: retention policies, deletion acts
+from db.queries import schema as schema  # journals: chain heads, indexes
+from maps import models as map_models  # map: zone schedules

@@ -1,0 +1,276 @@
+"""Retention periods per record kind and the deletion act that enforces them.
+
+The seed rules for recorded material keep records three years and destroy
+expired ones only by an act of a commission. Here nothing is ever deleted by
+a timer: ``propose_act`` counts what has expired and writes a *proposed* act,
+a supervisor confirms it, and only ``execute_act`` deletes, inside the same
+transaction that marks the act ``executing`` -> ``executed``. The database
+triggers of the ``journals_integrity`` revision refuse any DELETE on the
+chained journals unless such an act covers the row, and refuse any change to
+the acts themselves once executed.
+
+Chained journals lose only a prefix (oldest ids): the act stores the hash of
+the last deleted row, which becomes the anchor that the first kept row must
+point to (``db.integrity.verify_all``).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Integer,
+    String,
+    Text,
+    and_,
+    delete,
+    exists,
+    func,
+    select,
+)
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from db.models import (
+    Alarm,
+    AlarmAction,
+    Assignment,
+    AuditEntry,
+    Base,
+    DeviceEventRow,
+    Position,
+    UtcDateTime,
+    ViolationEntry,
+)
+
+
+class RecordKind(enum.StrEnum):
+    POSITIONS = "positions"
+    DEVICE_EVENTS = "device_events"
+    ALARMS = "alarms"
+    ASSIGNMENTS = "assignments"
+    VIOLATION_JOURNAL = "violation_journal"
+    AUDIT_JOURNAL = "audit_journal"
+
+
+DEFAULT_RETENTION_DAYS: dict[RecordKind, int] = {
+    RecordKind.POSITIONS: 90,
+    RecordKind.DEVICE_EVENTS: 90,
+    RecordKind.ALARMS: 3 * 365,
+    RecordKind.ASSIGNMENTS: 3 * 365,
+    RecordKind.VIOLATION_JOURNAL: 3 * 365,
+    RecordKind.AUDIT_JOURNAL: 3 * 365,
+}
+MIN_RETENTION_DAYS = 30
+CHAINED_KINDS = frozenset({RecordKind.VIOLATION_JOURNAL, RecordKind.AUDIT_JOURNAL})
+
+
+class ActState(enum.StrEnum):
+    PROPOSED = "proposed"
+    EXECUTING = "executing"
+    EXECUTED = "executed"
+    CANCELLED = "cancelled"
+
+
+class RetentionPolicy(Base):
+    """A retention period that differs from the default (days)."""
+
+    __tablename__ = "retention_policies"
+
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    days: Mapped[int] = mapped_column(Integer)
+    changed_by: Mapped[str] = mapped_column(String(64), default="")
+    changed_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class DeletionAct(Base):
+    """An act of destruction of expired records: proposed, confirmed, executed."""
+
+    __tablename__ = "deletion_acts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_kind: Mapped[str] = mapped_column(String(32))
+    cutoff: Mapped[datetime] = mapped_column(UtcDateTime())
+    retention_days: Mapped[int] = mapped_column(Integer)
+    row_count: Mapped[int] = mapped_column(Integer, default=0)
+    first_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), nullable=True)
+    last_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), nullable=True)
+    anchor_hash: Mapped[str] = mapped_column(String(64), default="")
+    state: Mapped[str] = mapped_column(String(16), default=ActState.PROPOSED)
+    proposed_by: Mapped[str] = mapped_column(String(64))
+    proposed_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    confirmed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    executed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class RetentionError(ValueError):
+    """A retention request that cannot be carried out (message for the user)."""
+
+
+@dataclass(frozen=True)
+class _Target:
+    model: type[Base]
+    time_col: Any
+    id_col: Any
+    where: tuple[ColumnElement[bool], ...] = ()
+
+
+def _targets() -> dict[RecordKind, _Target]:
+    referenced_event = exists().where(Alarm.event_id == DeviceEventRow.id)
+    positioned_event = exists().where(Position.event_id == DeviceEventRow.id)
+    journalled_alarm = exists().where(ViolationEntry.alarm_id == Alarm.id)
+    return {
+        RecordKind.POSITIONS: _Target(Position, Position.time, Position.id),
+        RecordKind.DEVICE_EVENTS: _Target(
+            DeviceEventRow, DeviceEventRow.time, DeviceEventRow.id, (~referenced_event, ~positioned_event)
+        ),
+        RecordKind.ALARMS: _Target(
+            Alarm, Alarm.raised_at, Alarm.id, (Alarm.closed_at.is_not(None), ~journalled_alarm)
+        ),
+        RecordKind.ASSIGNMENTS: _Target(
+            Assignment, Assignment.returned_at, Assignment.id, (Assignment.returned_at.is_not(None),)
+        ),
+        RecordKind.VIOLATION_JOURNAL: _Target(ViolationEntry, ViolationEntry.recorded_at, ViolationEntry.id),
+        RecordKind.AUDIT_JOURNAL: _Target(AuditEntry, AuditEntry.at, AuditEntry.id),
+    }
+
+
+def retention_days(session: Session) -> dict[RecordKind, int]:
+    """The period in force for every kind: the stored policy or the default."""
+    days = dict(DEFAULT_RETENTION_DAYS)
+    for row in session.execute(select(RetentionPolicy)).scalars():
+        if row.kind in RecordKind.__members__.values():
+            days[RecordKind(row.kind)] = row.days
+    return days
+
+
+def set_retention(session: Session, kind: RecordKind | str, days: int, changed_by: str) -> None:
+    kind = _kind(kind)
+    if days < MIN_RETENTION_DAYS:
+        raise RetentionError(f"A retention period is at least {MIN_RETENTION_DAYS} days.")
+    row = session.get(RetentionPolicy, str(kind))
+    now = datetime.now(UTC)
+    if row is None:
+        session.add(RetentionPolicy(kind=str(kind), days=days, changed_by=changed_by, changed_at=now))
+    else:
+        row.days, row.changed_by, row.changed_at = days, changed_by, now
+    session.flush()
+
+
+def _kind(kind: RecordKind | str) -> RecordKind:
+    try:
+        return RecordKind(str(kind))
+    except ValueError:
+        raise RetentionError(f"Unknown record kind {kind!r}.") from None
+
+
+def _expired_range(session: Session, kind: RecordKind, cutoff: datetime) -> tuple[int, int | None, int | None]:
+    """(count, first id, last id) of what an act for ``kind`` would delete."""
+    t = _targets()[kind]
+    if kind in CHAINED_KINDS:
+        # Only a prefix of a chain may go: stop at the first row that is still kept.
+        first_kept = select(func.min(t.id_col)).where(t.time_col >= cutoff).scalar_subquery()
+        # The newest row always stays, so later appends still chain to something.
+        newest = select(func.max(t.id_col)).scalar_subquery()
+        cond = and_(t.id_col < newest, t.id_col < func.coalesce(first_kept, newest))
+        if kind is RecordKind.VIOLATION_JOURNAL:
+            kept_correction = (
+                select(func.min(ViolationEntry.corrects_id))
+                .where(ViolationEntry.recorded_at >= cutoff)
+                .scalar_subquery()
+            )
+            cond = and_(cond, t.id_col < func.coalesce(kept_correction, t.id_col + 1))
+    else:
+        cond = and_(t.time_col < cutoff, *t.where)
+    row = session.execute(select(func.count(), func.min(t.id_col), func.max(t.id_col)).where(cond)).one()
+    return int(row[0]), row[1], row[2]
+
+
+def propose_act(
+    session: Session, kind: RecordKind | str, proposed_by: str, now: datetime | None = None, reason: str = ""
+) -> DeletionAct:
+    """Write a proposed act for the records of ``kind`` past their retention period."""
+    kind = _kind(kind)
+    now = now or datetime.now(UTC)
+    days = retention_days(session)[kind]
+    cutoff = now - timedelta(days=days)
+    count, first_id, last_id = _expired_range(session, kind, cutoff)
+    act = DeletionAct(
+        record_kind=str(kind),
+        cutoff=cutoff,
+        retention_days=days,
+        row_count=count,
+        first_id=first_id,
+        last_id=last_id,
+        state=ActState.PROPOSED,
+        proposed_by=proposed_by,
+        proposed_at=now,
+        reason=reason,
+    )
+    session.add(act)
+    session.flush()
+    return act
+
+
+def execute_act(session: Session, act_id: int, confirmed_by: str) -> DeletionAct:
+    """Confirm the act and delete what it lists, in the caller's transaction."""
+    act = session.get(DeletionAct, act_id)
+    if act is None:
+        raise RetentionError(f"There is no deletion act number {act_id}.")
+    if act.state != ActState.PROPOSED:
+        raise RetentionError(f"Deletion act {act_id} is {act.state}, not proposed.")
+    kind = RecordKind(act.record_kind)
+    t = _targets()[kind]
+    now = datetime.now(UTC)
+    act.confirmed_by, act.confirmed_at, act.state = confirmed_by, now, ActState.EXECUTING
+    if act.row_count and act.first_id is not None and act.last_id is not None:
+        if kind in CHAINED_KINDS:
+            act.anchor_hash = session.execute(
+                select(t.model.row_hash).where(t.id_col == act.last_id)  # type: ignore[attr-defined]
+            ).scalar_one()
+        session.flush()
+        _delete(session, kind, t, act)
+    act.state, act.executed_at = ActState.EXECUTED, now
+    session.flush()
+    return act
+
+
+def _delete(session: Session, kind: RecordKind, t: _Target, act: DeletionAct) -> None:
+    in_range = and_(t.id_col >= act.first_id, t.id_col <= act.last_id)
+    if kind in CHAINED_KINDS:
+        session.execute(delete(t.model).where(in_range))
+        return
+    cond = and_(in_range, t.time_col < act.cutoff, *t.where)
+    if kind is RecordKind.ALARMS:
+        doomed = select(Alarm.id).where(cond)
+        session.execute(delete(AlarmAction).where(AlarmAction.alarm_id.in_(doomed)))
+    session.execute(delete(t.model).where(cond))
+
+
+def cancel_act(session: Session, act_id: int) -> DeletionAct:
+    act = session.get(DeletionAct, act_id)
+    if act is None or act.state != ActState.PROPOSED:
+        raise RetentionError(f"Deletion act {act_id} cannot be cancelled.")
+    act.state = ActState.CANCELLED
+    session.flush()
+    return act
+
+
+def anchors(session: Session, journal: str) -> list[tuple[int, str]]:
+    """(last deleted id, its hash) of every executed act on a chained journal."""
+    stmt = (
+        select(DeletionAct.last_id, DeletionAct.anchor_hash)
+        .where(
+            DeletionAct.record_kind == journal,
+            DeletionAct.state == ActState.EXECUTED,
+            DeletionAct.row_count > 0,
+        )
+        .order_by(DeletionAct.last_id)
+    )
+    return [(int(a), str(h)) for a, h in session.execute(stmt) if a is not None]

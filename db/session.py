@@ -1,0 +1,135 @@
+"""Opening the database: where it lives, how SQLite is tuned, migrations.
+
+SQLite serves one desk; PostgreSQL serves several. Both are reached through
+the same ``Database`` object so nothing above this module cares which it is.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger("arm.db")
+
+APP_NAME = "arm"
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database cannot be opened or used; the message is for the user."""
+
+
+def data_dir() -> Path:
+    """The user data directory (``ARM_DATA_DIR`` overrides it, as tests do)."""
+    override = os.environ.get("ARM_DATA_DIR")
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_url() -> str:
+    return f"sqlite:///{data_dir() / 'arm.sqlite3'}"
+
+
+def _tune_sqlite(dbapi_conn: Any, _record: Any) -> None:
+    """Durable and concurrent enough: WAL, fsync on commit, FKs, busy timeout."""
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseUnavailable(f"Not a database URL: {url!r}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:":
+            folder = Path(database).expanduser().resolve().parent
+            if not folder.is_dir():
+                raise DatabaseUnavailable(f"The folder of the database file does not exist: {folder}")
+        engine = create_engine(
+            url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+        )
+        event.listen(engine, "connect", _tune_sqlite)
+        return engine
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+class Database:
+    """One engine and its session factory; the unit every part of ARM is given."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or default_db_url()
+        self.engine = make_engine(self.url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        """A transaction: committed on success, rolled back on error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def check(self) -> None:
+        """Open a connection now, so a locked or missing database is reported early."""
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except OperationalError as exc:
+            raise DatabaseUnavailable(describe_operational_error(self.url, exc)) from exc
+
+    def upgrade(self) -> None:
+        """Bring the schema to the newest revision of every branch."""
+        from db.migrate import upgrade
+
+        try:
+            upgrade(self.engine)
+        except OperationalError as exc:
+            raise DatabaseUnavailable(describe_operational_error(self.url, exc)) from exc
+
+    def is_current(self) -> bool:
+        from db.migrate import is_current
+
+        return is_current(self.engine)
+
+    def has_table(self, name: str) -> bool:
+        return inspect(self.engine).has_table(name)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def describe_operational_error(url: str, exc: OperationalError) -> str:
+    """Turn a driver error into one sentence an operator can act on."""
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    safe_url = make_url(url).render_as_string(hide_password=True)
+    if "locked" in text:
+        return f"The database {safe_url} is locked by another program; close it and try again."
+    if "unable to open" in text:
+        return f"The database file {safe_url} cannot be opened (missing folder or no permission)."
+    if "readonly" in text or "read-only" in text:
+        return f"The database {safe_url} is read-only; ARM needs to write to it."
+    return f"The database {safe_url} is not available: {text.strip()}"

@@ -1,0 +1,186 @@
+"""Live map state per person, kept outside Qt so it can be tested and reused.
+
+What the map shows for one person comes from four sources: the last fix of the
+device issued to them, their open alarms, the device's last contact, and its
+fault reports. :class:`LiveModel` folds bus messages into that state and hands
+out compact rows for the page: ``[person_id, lat, lon, fix_time_ms, state, accuracy_m]``.
+
+States (worst wins): ``alarm`` (an active alarm, or one that returned but is not
+acknowledged) > ``fault`` (a FAULT event, GNSS jamming or a low/shut-down
+battery within the last hour) > ``nocomm`` (no contact for ``nocomm_after_s``)
+> ``normal``. A *stale* position (older than ``stale_after_s``) is drawn faded
+and dashed by the page, which knows the fix time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from arm.events import AlarmChanged, EventsStored
+from db.models import Alarm, AlarmState, Assignment, Device, Person, Position
+
+STATE_CODES = {"normal": 0, "alarm": 1, "nocomm": 2, "fault": 3}
+FAULT_HOLD = timedelta(hours=1)
+_FAULT_STATES = {"JAMMING", "LOW_BATTERY", "SHUTDOWN"}
+
+
+@dataclass(slots=True)
+class PersonLive:
+    person_id: int
+    device_id: int
+    label: str
+    lat: float | None = None
+    lon: float | None = None
+    fix_time: datetime | None = None
+    accuracy_m: float | None = None
+    last_contact: datetime | None = None
+    fault_at: datetime | None = None
+    alarms: dict[int, tuple[str, bool]] = field(default_factory=dict)
+
+    def state(self, now: datetime, nocomm_after_s: int) -> str:
+        if any(s == AlarmState.ACTIVE or (s == AlarmState.RETURNED and not ack) for s, ack in self.alarms.values()):
+            return "alarm"
+        if self.fault_at is not None and now - self.fault_at < FAULT_HOLD:
+            return "fault"
+        if self.last_contact is None or (now - self.last_contact).total_seconds() > nocomm_after_s:
+            return "nocomm"
+        return "normal"
+
+    def row(self, now: datetime, nocomm_after_s: int) -> list[Any] | None:
+        if self.lat is None or self.lon is None or self.fix_time is None:
+            return None
+        return [
+            self.person_id,
+            round(self.lat, 6),
+            round(self.lon, 6),
+            int(self.fix_time.timestamp() * 1000),
+            STATE_CODES[self.state(now, nocomm_after_s)],
+            round(self.accuracy_m or 0.0, 1),
+        ]
+
+
+def person_label(person: Person, personal_data: bool) -> str:
+    """``Ivanov A. B.`` for roles that may see names, ``#17`` otherwise."""
+    if not personal_data:
+        return f"#{person.id}"
+    initials = " ".join(f"{n[0]}." for n in (person.first_name, person.middle_name) if n)
+    return f"{person.last_name} {initials}".strip()
+
+
+@dataclass(slots=True)
+class Snapshot:
+    """Everything the map needs at start, read in one worker job."""
+
+    persons: list[PersonLive]
+
+
+def load_snapshot(session: Session, personal_data: bool) -> Snapshot:
+    """Persons with an issued device, their last fix, open alarms and device contact."""
+    rows = session.execute(
+        select(Assignment.person_id, Assignment.device_id, Person, Device.last_contact)
+        .join(Person, Person.id == Assignment.person_id)
+        .join(Device, Device.id == Assignment.device_id)
+        .where(Assignment.returned_at.is_(None))
+    ).all()
+    by_device: dict[int, PersonLive] = {}
+    for person_id, device_id, person, last_contact in rows:
+        by_device[device_id] = PersonLive(
+            person_id=person_id, device_id=device_id, label=person_label(person, personal_data),
+            last_contact=last_contact,
+        )
+    if by_device:
+        last = (
+            select(Position.device_id, func.max(Position.time).label("t"))
+            .where(Position.device_id.in_(list(by_device)))
+            .group_by(Position.device_id)
+            .subquery()
+        )
+        for pos in session.scalars(
+            select(Position).join(last, (Position.device_id == last.c.device_id) & (Position.time == last.c.t))
+        ):
+            live = by_device[pos.device_id]
+            live.lat, live.lon, live.fix_time, live.accuracy_m = pos.lat, pos.lon, pos.time, pos.accuracy_m
+        by_person = {p.person_id: p for p in by_device.values()}
+        for alarm in session.scalars(
+            select(Alarm).where(Alarm.state != AlarmState.CLOSED, Alarm.person_id.in_(list(by_person)))
+        ):
+            by_person[alarm.person_id].alarms[alarm.id] = (str(alarm.state), alarm.acknowledged)
+    return Snapshot(persons=list(by_device.values()))
+
+
+class LiveModel:
+    """Folds snapshots and bus messages into per-person live state."""
+
+    def __init__(self, nocomm_after_s: int = 900) -> None:
+        self.nocomm_after_s = nocomm_after_s
+        self.by_person: dict[int, PersonLive] = {}
+        self.by_device: dict[int, PersonLive] = {}
+
+    def load(self, snapshot: Snapshot) -> None:
+        self.by_person = {p.person_id: p for p in snapshot.persons}
+        self.by_device = {p.device_id: p for p in snapshot.persons}
+
+    def unknown_devices(self, message: EventsStored) -> set[int]:
+        """Devices heard that the model has no person for (maybe newly issued)."""
+        return {e.device_id for e in message.events if e.device_id not in self.by_device}
+
+    def apply_events(self, message: EventsStored) -> set[int]:
+        """Returns the person ids whose marker changed."""
+        changed: set[int] = set()
+        for stored in message.events:
+            live = self.by_device.get(stored.device_id)
+            if live is None:
+                continue
+            ev = stored.event
+            if live.last_contact is None or stored.received > live.last_contact:
+                live.last_contact = stored.received
+            f = ev.fields
+            if ev.kind == "POS" and f.get("lat") is not None and f.get("lon") is not None:
+                if live.fix_time is None or ev.time >= live.fix_time:
+                    live.lat, live.lon, live.fix_time = float(f["lat"]), float(f["lon"]), ev.time
+                    acc = f.get("accuracy_m")
+                    if acc is None and f.get("hdop") is not None:
+                        acc = float(f["hdop"]) * 5.0  # rough GNSS rule of thumb: 5 m per HDOP unit
+                    live.accuracy_m = float(acc) if acc is not None else None
+            elif ev.kind == "FAULT" or (ev.kind in ("GNSS", "POWER") and f.get("state") in _FAULT_STATES):
+                live.fault_at = ev.time
+            elif ev.kind in ("GNSS", "POWER") and f.get("state") in ("RESTORED", "MAINS_RESTORED"):
+                live.fault_at = None
+            changed.add(live.person_id)
+        return changed
+
+    def apply_alarm(self, change: AlarmChanged) -> set[int]:
+        if change.person_id is None:
+            return set()
+        live = self.by_person.get(change.person_id)
+        if live is None:
+            return set()
+        if change.state == AlarmState.CLOSED:
+            live.alarms.pop(change.alarm_id, None)
+        else:
+            live.alarms[change.alarm_id] = (change.state, change.acknowledged)
+        return {live.person_id}
+
+    def rows(self, person_ids: Iterable[int] | None = None, now: datetime | None = None) -> list[list[Any]]:
+        now = now or datetime.now(UTC)
+        ids = self.by_person.keys() if person_ids is None else person_ids
+        out = []
+        for pid in ids:
+            live = self.by_person.get(pid)
+            row = live.row(now, self.nocomm_after_s) if live else None
+            if row is not None:
+                out.append(row)
+        return out
+
+    def labels(self) -> dict[str, str]:
+        return {str(p.person_id): p.label for p in self.by_person.values()}
+
+    def states(self, now: datetime | None = None) -> dict[int, str]:
+        now = now or datetime.now(UTC)
+        return {pid: p.state(now, self.nocomm_after_s) for pid, p in self.by_person.items()}

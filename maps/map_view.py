@@ -1,0 +1,381 @@
+"""The live map panel: an offline Leaflet page fed with live positions.
+
+Data flow: bus messages arrive through ``ctx.bridge`` (Qt signals on the GUI
+thread) -> :class:`maps.live.LiveModel` -> the ids that changed are collected
+and flushed at most every ``FLUSH_MS`` as ONE ``ARM.live.update`` call; the
+page then repaints its canvas once per animation frame. The page is loaded
+once and never reloaded for data. Database reads run on the context's worker
+thread (``ctx.read``), never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import weakref
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWebEngineCore import QWebEnginePage
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QLabel, QToolBar, QVBoxLayout, QWidget
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from maps import scheme
+from maps.bridge import MapBridge
+from maps.guard import OfflineGuard
+from maps.live import LiveModel, Snapshot, load_snapshot, person_label
+from maps.mbtiles import MBTilesInfo
+from maps.page import PageLabels, build_page
+from maps.settings import MapSettings
+from maps.track import Track, load_track
+from maps.track_panel import TrackPanel
+from maps.zone_validation import buffered
+
+log = logging.getLogger("arm.maps.view")
+
+FLUSH_MS = 50
+STATE_TICK_MS = 10_000
+RELOAD_THROTTLE_MS = 10_000
+
+_views: list[weakref.ref[MapView]] = []
+
+
+def active_map_view() -> MapView | None:
+    """The most recently created map view still alive (the zone editor draws on it)."""
+    for ref in reversed(_views):
+        view = ref()
+        if view is not None:
+            return view
+    return None
+
+
+def _audit(ctx: Any, action: str, object_type: str, object_id: Any, **detail: Any) -> None:
+    """Record a view or action in the audit journal, on the worker."""
+    from arm import audit
+
+    def job(session: Session) -> None:
+        audit.record(session, ctx.user, action, object_type, object_id, **detail)
+
+    _write(ctx, job)
+
+
+def _read(ctx: Any, fn: Callable[[Session], Any], on_done: Callable[[Any], None],
+          on_error: Callable[[BaseException], None] | None = None) -> None:
+    if hasattr(ctx, "read"):
+        ctx.read(fn, on_done=on_done, on_error=on_error or (lambda e: log.error("map read failed: %s", e)))
+    else:  # a bare context (benchmarks): read inline
+        with ctx.db.session() as s:
+            on_done(fn(s))
+
+
+def _write(ctx: Any, fn: Callable[[Session], Any], on_done: Callable[[Any], None] | None = None,
+           on_error: Callable[[BaseException], None] | None = None) -> None:
+    if hasattr(ctx, "write"):
+        ctx.write(fn, on_done=on_done, on_error=on_error or (lambda e: log.error("map write failed: %s", e)))
+    else:
+        with ctx.db.begin() as s:
+            result = fn(s)
+        if on_done:
+            on_done(result)
+
+
+def _may_see_personal_data(ctx: Any) -> bool:
+    check = getattr(ctx, "may_see_personal_data", None)
+    if callable(check):
+        return bool(check())
+    return str(getattr(ctx.user, "role", "")) in {"operator", "supervisor", "administrator"}
+
+
+class MapView(QWidget):
+    """Live map of tracked persons, their focus, tracks and zones."""
+
+    personClicked = Signal(int)
+    ready = Signal()
+    zoneGeometry = Signal(dict)
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.cfg = MapSettings.from_settings(getattr(ctx, "settings", None))
+        self.model = LiveModel(self.cfg.nocomm_after_s)
+        self._pending: set[int] = set()
+        self._sent_states: dict[int, str] = {}
+        self._loaded = False
+        self._reload_queued = False
+        self._focused: int | None = None
+        _views.append(weakref.ref(self))
+
+        self.view = QWebEngineView(self)
+        self.page = QWebEnginePage(scheme.map_profile(), self.view)
+        self.view.setPage(self.page)
+        self.bridge = MapBridge(self.page, self)
+        self.bridge.ready.connect(self._on_page_ready)
+        self.bridge.markerClicked.connect(self._on_marker_clicked)
+        self.bridge.zoneGeometry.connect(self.zoneGeometry)
+        self.bridge.trackIndexPicked.connect(lambda i: self.track_panel.set_index(i))
+
+        self.toolbar = QToolBar(self)
+        self.follow_action = QAction(self.tr("Follow"), self)
+        self.follow_action.setCheckable(True)
+        self.follow_action.setToolTip(self.tr("Keep the selected person in the centre of the map"))
+        self.follow_action.toggled.connect(lambda on: self.bridge.call("ARM.live.follow", on))
+        self.clear_action = QAction(self.tr("Clear selection"), self)
+        self.clear_action.triggered.connect(self.clear_focus)
+        self.home_action = QAction(self.tr("Whole country"), self)
+        self.home_action.triggered.connect(lambda: self.center_on(*self.cfg.center, zoom=self.cfg.zoom))
+        self.toolbar.addAction(self.follow_action)
+        self.toolbar.addAction(self.clear_action)
+        self.toolbar.addAction(self.home_action)
+        self.status = QLabel()
+        self.toolbar.addWidget(self.status)
+        self.legend = QLabel(
+            self.tr(
+                "<span style='color:#2e7d32'>●</span> normal  <span style='color:#d32f2f'>●</span> alarm  "
+                "<span style='color:#8d8d8d'>○</span> no communication  <span style='color:#f9a825'>◆</span> "
+                "device fault  <i>dashed = stale position</i>"
+            )
+        )
+        self.toolbar.addWidget(self.legend)
+
+        self.track_panel = TrackPanel(self.bridge, getattr(ctx, "format_time", None), self)
+        self.track_panel.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.track_panel)
+
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(FLUSH_MS)
+        self._flush_timer.timeout.connect(self._flush)
+        self._state_timer = QTimer(self)
+        self._state_timer.setInterval(STATE_TICK_MS)
+        self._state_timer.timeout.connect(self._recheck_states)
+        self._state_timer.start()
+
+        bridge = getattr(ctx, "bridge", None)
+        if bridge is not None:
+            if hasattr(bridge, "eventsStored"):
+                bridge.eventsStored.connect(self._on_events)
+            if hasattr(bridge, "alarmChanged"):
+                bridge.alarmChanged.connect(self._on_alarm)
+        self._load_page()
+        if getattr(ctx, "db", None) is not None:
+            self.reload()
+
+    # ------------------------------------------------------------ page
+    def _labels(self) -> PageLabels:
+        return PageLabels(
+            regions=self.tr("Regions of Kazakhstan (offline)"),
+            borders=self.tr("Region borders"),
+            tile_server=self.tr("Tile server"),
+            mbtiles=self.tr("Offline tiles: {name}"),
+        )
+
+    def _i18n(self) -> dict[str, Any]:
+        return {
+            "states": {
+                "normal": self.tr("Normal"),
+                "alarm": self.tr("Alarm"),
+                "nocomm": self.tr("No communication"),
+                "fault": self.tr("Device fault"),
+            },
+            "zoneKinds": {"exclusion": self.tr("exclusion zone"), "inclusion": self.tr("inclusion zone"),
+                          "home": self.tr("home")},
+            "ageSeconds": self.tr("{n} s ago"),
+            "ageMinutes": self.tr("{n} min ago"),
+            "ageHours": self.tr("{n} h ago"),
+            "ageDays": self.tr("{n} d ago"),
+            "fixAge": self.tr("Last fix: {age}"),
+            "stale": self.tr("stale"),
+            "accuracy": self.tr("Accuracy ±{m} m"),
+            "home": self.tr("Home"),
+        }
+
+    def _load_page(self) -> None:
+        handler = scheme.scheme_handler()
+        infos: list[MBTilesInfo] = []
+        for path in self.cfg.mbtiles:
+            try:
+                infos.append(handler.add_mbtiles(path).info)
+            except (OSError, ValueError) as exc:
+                log.error("MBTiles file skipped: %s", exc)
+        if self.cfg.tile_url_error():
+            log.error("tile server ignored: %s", self.cfg.tile_url_error())
+        else:
+            OfflineGuard.instance().allow_tile_server(self.cfg.tile_url)
+        tz = getattr(self.ctx, "timezone", None)
+        html = build_page(
+            self.cfg, infos, self._labels(),
+            {"i18n": self._i18n(), "timeZone": str(tz) if tz else "Asia/Almaty"},
+        )
+        url = handler.set_page(f"map-{id(self):x}", html)
+        self.page.load(QUrl(url))
+
+    def _on_page_ready(self) -> None:
+        # A fresh page knows nothing: send everything the model has.
+        self.bridge.call("ARM.live.labels", self.model.labels())
+        rows = self.model.rows()
+        if rows:
+            self.bridge.call("ARM.live.update", rows)
+        self.ready.emit()
+
+    # ------------------------------------------------------------ data
+    def reload(self) -> None:
+        """Read persons, last fixes and alarms again (start, newly issued devices)."""
+        personal = _may_see_personal_data(self.ctx)
+        _read(self.ctx, lambda s: load_snapshot(s, personal), self._on_snapshot)
+
+    def _on_snapshot(self, snapshot: Snapshot) -> None:
+        self.model.load(snapshot)
+        self._loaded = True
+        self.bridge.call("ARM.live.clear")
+        self.bridge.call("ARM.live.labels", self.model.labels())
+        self._pending.update(self.model.by_person)
+        self._schedule_flush()
+        if self._focused is not None:
+            self.bridge.call("ARM.live.select", self._focused)
+
+    def set_snapshot(self, snapshot: Snapshot) -> None:
+        """Replace the live state directly (benchmarks, demo tools)."""
+        self._on_snapshot(snapshot)
+
+    @Slot(object)
+    def _on_events(self, message: Any) -> None:
+        changed = self.model.apply_events(message)
+        if self._loaded and self.model.unknown_devices(message) and not self._reload_queued:
+            self._reload_queued = True
+            QTimer.singleShot(RELOAD_THROTTLE_MS if self.model.by_person else 0, self._throttled_reload)
+        self._pending.update(changed)
+        self._schedule_flush()
+
+    def _throttled_reload(self) -> None:
+        self._reload_queued = False
+        self.reload()
+
+    @Slot(object)
+    def _on_alarm(self, change: Any) -> None:
+        self._pending.update(self.model.apply_alarm(change))
+        self._schedule_flush()
+
+    def mark_changed(self, person_ids: set[int] | list[int]) -> None:
+        self._pending.update(person_ids)
+        self._schedule_flush()
+
+    def _schedule_flush(self) -> None:
+        if self._pending and not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        ids, self._pending = self._pending, set()
+        now = datetime.now(UTC)
+        rows = self.model.rows(ids, now)
+        for row in rows:
+            self._sent_states[row[0]] = row[4]
+        if rows:
+            self.bridge.call("ARM.live.update", rows)
+        n = len(self.model.by_person)
+        self.status.setText(self.tr("{count} persons on the map").format(count=n))
+
+    def _recheck_states(self) -> None:
+        """No-communication and fault states change with time alone: resend those."""
+        now = datetime.now(UTC)
+        for row in self.model.rows(None, now):
+            if self._sent_states.get(row[0]) != row[4]:
+                self._pending.add(row[0])
+        self._schedule_flush()
+
+    # ------------------------------------------------------------ public slots
+    @Slot(int)
+    def focus_person(self, person_id: int, follow: bool | None = None) -> None:
+        """Centre on the person, show their zones and home, select them (audited)."""
+        self._focused = person_id
+        if follow is not None:
+            self.follow_action.setChecked(follow)
+        self.bridge.call("ARM.live.select", person_id)
+        live = self.model.by_person.get(person_id)
+        if live and live.lat is not None:
+            self.bridge.call("ARM.center", live.lat, live.lon, None)
+        _read(self.ctx, lambda s: _focus_data(s, person_id), self._on_focus_data)
+        _audit(self.ctx, "map.person_focus", "person", person_id)
+
+    def _on_focus_data(self, data: dict[str, Any]) -> None:
+        if data.get("id") != self._focused:
+            return
+        data["follow"] = self.follow_action.isChecked()
+        self.bridge.call("ARM.focus", data)
+
+    @Slot()
+    def clear_focus(self) -> None:
+        self._focused = None
+        self.follow_action.setChecked(False)
+        self.bridge.call("ARM.clearFocus")
+
+    @Slot(float, float)
+    def center_on(self, lat: float, lon: float, zoom: int | None = None) -> None:
+        self.bridge.call("ARM.center", float(lat), float(lon), zoom)
+
+    def show_track(self, person_id: int, start: datetime, end: datetime) -> None:
+        """Load and show a person's track for [start, end] with replay controls (audited)."""
+        personal = _may_see_personal_data(self.ctx)
+
+        def job(s: Session) -> tuple[Track, str]:
+            from db.models import Person
+
+            person = s.get(Person, person_id)
+            label = person_label(person, personal) if person else f"#{person_id}"
+            return load_track(s, person_id, start, end), label
+
+        def done(result: tuple[Track, str]) -> None:
+            track, label = result
+            fmt = getattr(self.ctx, "format_time", None)
+            period = f"{fmt(start, seconds=False)} – {fmt(end, seconds=False)}" if fmt else ""
+            self.track_panel.set_track(track, f"{label}  {period}".strip())
+
+        _read(self.ctx, job, done)
+        _audit(self.ctx, "map.track_view", "person", person_id, start=start, end=end)
+
+    # ------------------------------------------------------------ events
+    def _on_marker_clicked(self, person_id: int) -> None:
+        self.personClicked.emit(person_id)
+        self.focus_person(person_id)
+
+    def closeEvent(self, event: Any) -> None:
+        self._state_timer.stop()
+        self._flush_timer.stop()
+        super().closeEvent(event)
+
+
+def _focus_data(session: Session, person_id: int) -> dict[str, Any]:
+    """Home and zones of a person (restrictions valid now), for ``ARM.focus``."""
+    from db.models import Person, Restriction, Zone
+
+    person = session.get(Person, person_id)
+    data: dict[str, Any] = {"id": person_id, "zones": [], "home": None}
+    if person is None:
+        return data
+    if person.home_lat is not None and person.home_lon is not None:
+        data["home"] = {"lat": person.home_lat, "lon": person.home_lon, "radius_m": person.home_radius_m}
+    now = datetime.now(UTC)
+    zones = session.scalars(
+        select(Zone).join(Restriction, Restriction.zone_id == Zone.id).where(
+            Restriction.person_id == person_id,
+            Restriction.valid_from <= now,
+            (Restriction.valid_until.is_(None)) | (Restriction.valid_until > now),
+        )
+    ).unique().all()
+    for z in zones:
+        data["zones"].append(
+            {"id": z.id, "name": z.name, "kind": str(z.kind), "geometry": z.geometry,
+             "buffer_geometry": buffered(z.geometry, z.buffer_m)}
+        )
+    return data

@@ -1,0 +1,1 @@
+"""Maintenance scripts for the map's shipped assets (run by a developer, never at run time)."""

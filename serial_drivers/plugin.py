@@ -1,0 +1,139 @@
+"""How the serial area plugs into `arm` (docs/architecture.md, plugins).
+
+- ``arm serve --serial PORT`` (repeatable) and ``--serial auto`` (discovery);
+  ``--serial-glob PATTERN`` adds paths to watch in auto mode (emulator links);
+- ``arm emulate --type SKU --serial SKU-000417 [--link /tmp/ttyEM0] ...``: one
+  emulated ICD device (or an NMEA capture replayed) on a pseudo-terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import threading
+import time
+from typing import Any
+
+from serial_drivers.discovery import DiscoveryConfig
+
+log = logging.getLogger("serial_drivers")
+
+
+def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("serial devices (EM-Serial ICD, NMEA 0183)")
+    group.add_argument(
+        "--serial",
+        action="append",
+        metavar="PORT",
+        default=None,
+        help="serial port of an ICD device or NMEA receiver (repeatable); 'auto' = USB discovery",
+    )
+    group.add_argument(
+        "--serial-glob",
+        action="append",
+        metavar="PATTERN",
+        default=None,
+        help="with --serial auto: also watch paths matching PATTERN (e.g. /tmp/ttyEM*)",
+    )
+
+
+def configure(service: Any, options: dict[str, Any]) -> None:
+    from serial_drivers.manager import SerialManager
+
+    settings = getattr(getattr(service, "settings", None), "serial", None)
+    ports = list(options.get("serial") or (settings.ports if settings else []) or [])
+    if not ports:
+        return
+    config = DiscoveryConfig()
+    if settings is not None:
+        config.vid = int(settings.usb_vid)
+        config.pids = {k: int(v) for k, v in settings.usb_pids.items()}
+    config.globs = tuple(options.get("serial_glob") or ())
+    service.add_component(SerialManager(ports, config=config))
+    service.extensions["serial"] = service.components[-1]
+
+
+# ---------------------------------------------------------------- arm emulate
+def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "emulate",
+        help="emulate one ICD device (or replay an NMEA capture) on a pseudo-terminal",
+        description="Creates a pseudo-terminal that behaves as one EM-Serial ICD device. "
+        "Prints the port name, then runs until Ctrl+C.",
+    )
+    p.add_argument("--type", required=True, choices=("BRC", "TRK", "SKU", "MKU", "BAC", "RCV", "NMEA"))
+    p.add_argument("--serial", default=None, help="device serial (4-20 of A-Z 0-9 -)")
+    p.add_argument("--link", default=None, help="also make this symlink to the pty (e.g. /tmp/ttyEM0)")
+    p.add_argument("--rate", type=float, default=0.2, help="events per second the device makes (default 0.2)")
+    p.add_argument("--retransmit", type=float, default=5.0, help="seconds before an unacknowledged event is resent")
+    p.add_argument("--evseq-start", type=int, default=0, help="last evseq already used (a device that has history)")
+    p.add_argument("--bracelet", action="append", default=[], metavar="SERIAL:CODE",
+                   help="a bracelet in radio range and its 6-digit pair code (SKU/MKU; repeatable)")
+    p.add_argument("--tamper-fail", default=None, metavar="DETAIL", help="TEST,TAMPER answers FAIL,DETAIL")
+    p.add_argument("--battery", type=int, default=100)
+    p.add_argument("--garbage", type=float, default=0.0, metavar="P", help="probability of garbage before a line")
+    p.add_argument("--bad-checksum", type=float, default=0.0, metavar="P", help="probability of a wrong checksum")
+    p.add_argument("--cut", type=float, default=0.0, metavar="P", help="probability that a line is cut")
+    p.add_argument("--flood", action="store_true", help="send 10 kB without a newline once at start")
+    p.add_argument("--silence-every", type=float, default=0.0, metavar="S", help="go silent every S seconds")
+    p.add_argument("--silence-for", type=float, default=3.0, metavar="S")
+    p.add_argument("--unplug-every", type=float, default=0.0, metavar="S", help="unplug every S seconds")
+    p.add_argument("--unplug-for", type=float, default=2.0, metavar="S", help="and come back after S seconds")
+    p.add_argument("--nmea-file", default=None, help="with --type NMEA: the capture to replay")
+    p.set_defaults(handler=_emulate)
+
+
+def _emulate(args: argparse.Namespace) -> int:
+    from serial_drivers.emulator import EmulatedDevice, Faults, NmeaReplayer
+
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_a: stop.set())
+    if args.type == "NMEA":
+        if not args.nmea_file:
+            print("arm emulate: --type NMEA needs --nmea-file", flush=True)
+            return 2
+        replayer = NmeaReplayer.from_file(args.nmea_file, link=args.link).start()
+        print(f"arm emulate: NMEA replay on {replayer.port}", flush=True)
+        stop.wait()
+        replayer.stop()
+        return 0
+    try:
+        bracelets = dict(b.split(":", 1) for b in args.bracelet)
+        device = EmulatedDevice(
+            args.type,
+            args.serial or f"{args.type}-000417",
+            link=args.link,
+            rate=args.rate,
+            retransmit_s=args.retransmit,
+            bracelets=bracelets,
+            tamper_fail=args.tamper_fail,
+            battery=args.battery,
+            evseq_start=args.evseq_start,
+            faults=Faults(garbage=args.garbage, bad_checksum=args.bad_checksum, cut=args.cut, flood=args.flood),
+        )
+    except ValueError as exc:
+        print(f"arm emulate: {exc}", flush=True)
+        return 2
+    device.start()
+    print(f"arm emulate: {device.type} {device.serial} on {device.port} (pty {device.pty_name})", flush=True)
+    _fault_loop(device, args, stop)
+    device.stop()
+    print(f"arm emulate: stopped; {dict(device.counters)}", flush=True)
+    return 0
+
+
+def _fault_loop(device: Any, args: argparse.Namespace, stop: threading.Event) -> None:
+    next_silence = time.monotonic() + args.silence_every if args.silence_every else None
+    next_unplug = time.monotonic() + args.unplug_every if args.unplug_every else None
+    while not stop.wait(0.2):
+        now = time.monotonic()
+        if next_silence is not None and now >= next_silence:
+            device.faults.silent = True
+            stop.wait(args.silence_for)
+            device.faults.silent = False
+            next_silence = time.monotonic() + args.silence_every
+        if next_unplug is not None and now >= next_unplug:
+            device.unplug(come_back_after=args.unplug_for)
+            next_unplug = time.monotonic() + args.unplug_every + args.unplug_for

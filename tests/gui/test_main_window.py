@@ -1,0 +1,149 @@
+"""The main window composed from the registry, on demo data in a real database."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import types
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from arm.events import ServiceStatus
+from tests.gui.conftest import wait_worker
+from widgets import panels
+from widgets.main_window import MainWindow
+
+CORE_PANELS = frozenset({"persons", "devices"})
+
+
+def _window(qtbot: Any, ctx: Any, only: frozenset[str] | None = CORE_PANELS) -> MainWindow:
+    window = MainWindow(ctx, only=only)
+    qtbot.addWidget(window)
+    window.show()
+    wait_worker(qtbot, ctx)
+    return window
+
+
+def test_demo_data_fills_the_panels(qtbot: Any, demo_db: Any, users: dict, make_ctx: Any) -> None:
+    ctx = make_ctx(demo_db, users["operator"])
+    window = _window(qtbot, ctx)
+    persons = window.panels["persons"]
+    devices = window.panels["devices"]
+    qtbot.waitUntil(lambda: persons.model.rowCount() == 8 and devices.model.rowCount() > 8, timeout=5000)
+    assert window.docks["persons"].isVisible() and window.docks["devices"].isVisible()
+    qtbot.waitUntil(lambda: "Persons: 8" in window.persons_label.text(), timeout=5000)
+    names = {persons.model.row(i).name for i in range(8)}
+    assert all(len(n.split()) >= 2 for n in names)
+    holder = devices.model.index(0, devices.model.HOLDER).data()
+    assert holder  # each demo device shows its holder, or "not issued"
+    assert "of" in window.devices_label.text()
+    assert window.user_label.text().startswith("Test Operator")
+
+
+def test_service_state_in_status_bar(qtbot: Any, db: Any, users: dict, make_ctx: Any, bus: Any) -> None:
+    ctx = make_ctx(db, users["operator"])
+    window = _window(qtbot, ctx)
+    assert "stopped" in window.service_label.text()
+    thread = threading.Thread(target=bus.publish, args=(ServiceStatus(True, ("rules",)),))
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: "running" in window.service_label.text(), timeout=2000)
+    assert window.service_label.property("state") == "ok"
+
+
+class _FakeAlarms(QWidget):
+    """A stand-in alarm panel with the real panel's signals (for the status bar)."""
+
+    unackedCountChanged = Signal(int)
+    alarmSelected = Signal(object)
+
+    def __init__(self, ctx: Any, parent: Any = None) -> None:
+        super().__init__(parent)
+
+
+class _Broken(QWidget):
+    def __init__(self, ctx: Any, parent: Any = None) -> None:
+        raise RuntimeError("half-written panel")
+
+
+@pytest.fixture
+def test_panels(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = types.ModuleType("arm_test_panels")
+    module.FakeAlarms = _FakeAlarms  # type: ignore[attr-defined]
+    module.Broken = _Broken  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "arm_test_panels", module)
+    registry = (
+        panels.PanelSpec("alarms", "Alarms", "arm_test_panels", "FakeAlarms", area="right"),
+        panels.PanelSpec("broken", "Broken", "arm_test_panels", "Broken", area="right"),
+        panels.PanelSpec("missing", "Missing", "no_such_module_xyz", "Nothing", area="bottom"),
+        panels.PanelSpec("persons", "Persons", "widgets.person_list", "PersonListPanel", area="left"),
+    )
+    monkeypatch.setattr(panels, "PANELS", registry)
+
+
+def test_broken_panels_become_placeholders(qtbot: Any, db: Any, users: dict, make_ctx: Any, test_panels: None) -> None:
+    window = _window(qtbot, make_ctx(db, users["operator"]), only=None)
+    broken, missing = window.panels["broken"], window.panels["missing"]
+    assert isinstance(broken, panels.PlaceholderPanel) and "half-written panel" in broken.reason
+    assert isinstance(missing, panels.PlaceholderPanel) and "no_such_module_xyz" in missing.reason
+    assert sorted(window.unavailable) == ["broken", "missing"]
+    assert not isinstance(window.panels["persons"], panels.PlaceholderPanel)
+    assert window.isVisible()
+
+
+def test_unacked_alarms_from_the_alarm_panel(
+    qtbot: Any, db: Any, users: dict, make_ctx: Any, test_panels: None
+) -> None:
+    window = _window(qtbot, make_ctx(db, users["operator"]), only=frozenset({"alarms"}))
+    assert "—" in window.alarms_label.text()
+    window.panels["alarms"].unackedCountChanged.emit(3)
+    assert window.alarms_label.text() == "Unacknowledged alarms: 3"
+    assert window.alarms_label.property("state") == "alarm"
+    window.panels["alarms"].unackedCountChanged.emit(0)
+    assert window.alarms_label.property("state") == "ok"
+
+
+def test_technician_gets_no_alarm_panel(qtbot: Any, db: Any, users: dict, make_ctx: Any, test_panels: None) -> None:
+    monkey_registry = panels.PANELS + (
+        panels.PanelSpec("secret", "Secret", "arm_test_panels", "FakeAlarms", roles=frozenset({"supervisor"})),
+    )
+    panels.PANELS = monkey_registry  # restored by the test_panels monkeypatch
+    window = _window(qtbot, make_ctx(db, users["technician"]), only=None)
+    assert "secret" not in window.panels
+    assert not window.new_person_action.isEnabled()
+
+
+def test_full_registry_composes_without_crashing(qtbot: Any, demo_db: Any, users: dict, make_ctx: Any) -> None:
+    """Every real panel of every area, whatever state its module is in today."""
+    for role in ("supervisor", "technician"):
+        window = _window(qtbot, make_ctx(demo_db, users[role]), only=frozenset(
+            spec.id for spec in panels.PANELS if spec.area != "center"
+        ))
+        assert set(window.panels) == {s.id for s in panels.panels_for(role) if s.area != "center"}
+        window.close()
+
+
+def test_notice_from_a_worker_thread_reaches_the_window(qtbot: Any, db: Any, users: dict, make_ctx: Any) -> None:
+    from arm.app import NoticeCenter
+
+    window = _window(qtbot, make_ctx(db, users["operator"]))
+    notices = NoticeCenter()
+    notices.notify("before the window")
+    notices.attach(window)
+
+    def fail() -> None:
+        raise ValueError("boom in a thread")
+
+    thread = threading.Thread(target=fail)
+    old = threading.excepthook
+    threading.excepthook = notices.threading_excepthook
+    try:
+        thread.start()
+        thread.join()
+    finally:
+        threading.excepthook = old
+    qtbot.waitUntil(lambda: "boom in a thread" in window.statusBar().currentMessage(), timeout=2000)
+    notices.detach()

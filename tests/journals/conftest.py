@@ -1,0 +1,102 @@
+"""A small but complete set of journals: two districts, Kazakh and Russian names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from arm.auth import CurrentUser
+from db.integrity import append_chained
+from db.models import (
+    Alarm,
+    AlarmPriority,
+    AlarmState,
+    Assignment,
+    Category,
+    Device,
+    DeviceStatus,
+    DeviceType,
+    Person,
+    Resolution,
+    ViolationEntry,
+)
+from db.session import Database
+
+T0 = datetime(2026, 11, 2, 6, 0, tzinfo=UTC)
+KAZAKH_NAME = "Әбілқасымов Нұрлан Өмірұлы"
+
+PEOPLE = [
+    # last, first, middle, district, category, registered, deregistered
+    ("Әбілқасымов", "Нұрлан", "Өмірұлы", "Алмалинский", Category.PAROLE, date(2026, 1, 15), None),
+    ("Қайыржанова", "Ғалия", "Үмітқызы", "Алмалинский", Category.RESTRICTED_FREEDOM, date(2026, 11, 3), None),
+    ("Иванов", "Пётр", "Сергеевич", "Бостандыкский", Category.CONDITIONAL, date(2025, 6, 1), date(2026, 11, 20)),
+    ("Шәріпов", "Һадис", "Іңкәрұлы", "Бостандыкский", Category.ADMIN_SUPERVISION, date(2026, 4, 10), date(2026, 5, 30)),
+]
+
+
+@dataclass
+class Journals:
+    db: Database
+    person_ids: list[int]
+    violation_ids: list[int]
+    alarm_ids: list[int]
+
+
+def user(role: str, login: str | None = None, districts: tuple[str, ...] = ()) -> CurrentUser:
+    return CurrentUser(id=1, login=login or role, full_name=f"{role} user", role=role, districts=districts)
+
+
+@pytest.fixture
+def supervisor() -> CurrentUser:
+    return user("supervisor", "nachalnik", ("Алмалинский", "Бостандыкский"))
+
+
+@pytest.fixture
+def journal_db(db: Database) -> Journals:
+    with db.begin() as s:
+        persons = []
+        for i, (last, first, middle, district, cat, reg, dereg) in enumerate(PEOPLE):
+            p = Person(
+                last_name=last, first_name=first, middle_name=middle, iin=f"90010130{i:04d}",
+                birth_date=date(1990, 1, 1 + i), category=cat, supervision_start=reg, registered_on=reg,
+                deregistered_on=dereg, supervision_end=date(2027, 12, 31), address=f"г. Алматы, ул. Төле би, {i + 1}",
+                district=district, officer="ст. л-т Серікбаев Ә.", court_name="Суд №2", court_decision_no=f"2-{i}",
+                created_at=T0,
+            )
+            s.add(p)
+            persons.append(p)
+        s.flush()
+        devices = []
+        for i, p in enumerate(persons):
+            d = Device(serial=f"BRC{1000 + i}", type=DeviceType.BRC, inventory_no=f"INV-{i}",
+                       status=DeviceStatus.ISSUED, created_at=T0)
+            s.add(d)
+            devices.append(d)
+        s.flush()
+        for p, d in zip(persons, devices, strict=True):
+            s.add(Assignment(device_id=d.id, person_id=p.id, issued_at=T0, issued_by="tech1"))
+        alarms, violations = [], []
+        for k in range(12):
+            p, d = persons[k % 4], devices[k % 4]
+            raised = T0 + timedelta(hours=k)
+            a = Alarm(person_id=p.id, device_id=d.id, kind="strap_open" if k % 2 else "exclusion_zone",
+                      priority=AlarmPriority.HIGH if k % 3 else AlarmPriority.CRITICAL, state=AlarmState.CLOSED,
+                      acknowledged=True, message="Браслет снят" if k % 2 else "Вход в запретную зону",
+                      raised_at=raised, acknowledged_at=raised + timedelta(minutes=2 + k),
+                      acknowledged_by="oper1" if k < 6 else "oper2", closed_at=raised + timedelta(minutes=30),
+                      closed_by="oper1" if k < 6 else "oper2",
+                      resolution=Resolution.CONFIRMED if k % 4 else Resolution.FALSE_ALARM)
+            s.add(a)
+            s.flush()
+            alarms.append(a.id)
+            v = append_chained(s, ViolationEntry(
+                detected_at=raised, person_id=p.id, device_id=d.id, alarm_id=a.id,
+                violation=a.message + f" ({k})", detected_by=f"Электронный браслет {d.serial}",
+                measures="Звонок подучётному, доклад начальнику ОП", reported_to="Начальник ОП",
+                reported_at=raised + timedelta(minutes=20), operator=a.acknowledged_by or "", recorded_at=raised,
+            ))
+            violations.append(v.id)
+        ids = [p.id for p in persons]
+    return Journals(db, ids, violations, alarms)

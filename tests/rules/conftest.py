@@ -1,0 +1,16 @@
+"""Fixtures of the rules scenarios: a world on the root ``db``/``bus``/``ingest`` fixtures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.rules.world import World
+
+
+@pytest.fixture
+def world(db, bus, ingest) -> Iterator[World]:
+    w = World(db, bus, ingest)
+    yield w
+    w.close()

@@ -1,0 +1,362 @@
+"""Person card: who this is, what the court ordered, which devices, what happened.
+
+Opening a card is a view of personal data, so the loader writes the audit row
+in the same transaction that reads the person: no card is ever shown without
+its audit entry. Roles that may not see personal data (technicians, unless
+``arm.access`` says otherwise) get the holder's name and devices only.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from arm import audit
+from db.models import Assignment, Device, DeviceEventRow, Person, Restriction, Zone
+from widgets.context import AppContext
+from widgets.person_list import EDITOR_ROLES, category_text
+
+log = logging.getLogger("arm.gui.person_card")
+
+RECENT_EVENTS = 50
+DETAIL_FIELDS = (
+    "iin", "birth_date", "category", "court_decision_no", "court_decision_date", "court_name",
+    "supervision_start", "supervision_end", "address", "home", "region", "district", "officer",
+    "phone", "registered_on", "deregistered_on", "notes",
+)
+
+
+@dataclass
+class CardData:
+    """A snapshot of everything the card shows (built on the database worker)."""
+
+    id: int
+    name: str
+    full: bool
+    is_demo: bool = False
+    active: bool = True
+    details: dict[str, Any] = field(default_factory=dict)
+    restrictions: list[dict[str, Any]] = field(default_factory=list)
+    devices: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+
+class PersonNotFound(LookupError):
+    pass
+
+
+def load_card(session: Session, person_id: int, user: Any, full: bool) -> CardData:
+    """Read the card and record the view (one transaction)."""
+    person = session.get(Person, person_id)
+    if person is None:
+        raise PersonNotFound(person_id)
+    audit.record(session, user, "person_view", "person", person_id, scope="full" if full else "name")
+    data = CardData(
+        id=person.id, name=person.full_name, full=full, is_demo=person.is_demo,
+        active=person.deregistered_on is None,
+    )
+    assignments = list(
+        session.execute(
+            select(Assignment, Device)
+            .join(Device, Device.id == Assignment.device_id)
+            .where(Assignment.person_id == person_id)
+            .order_by(Assignment.issued_at.desc())
+        ).tuples()
+    )
+    data.devices = [_device_row(a, d) for a, d in assignments]
+    if not full:
+        return data
+    data.details = _details(person)
+    data.restrictions = _restrictions(session, person_id)
+    data.events = _events(session, assignments)
+    return data
+
+
+def _details(p: Person) -> dict[str, Any]:
+    home = f"{p.home_lat:.5f}, {p.home_lon:.5f}" if p.home_lat is not None and p.home_lon is not None else None
+    values = {name: getattr(p, name, None) for name in DETAIL_FIELDS if name != "home"}
+    values["home"] = home
+    return values
+
+
+def _device_row(a: Assignment, d: Device) -> dict[str, Any]:
+    return {
+        "serial": d.serial, "type": str(d.type), "issued_at": a.issued_at,
+        "returned_at": a.returned_at, "last_contact": d.last_contact, "battery": d.battery,
+    }
+
+
+def _restrictions(session: Session, person_id: int) -> list[dict[str, Any]]:
+    rows = session.execute(
+        select(Restriction, Zone)
+        .outerjoin(Zone, Zone.id == Restriction.zone_id)
+        .where(Restriction.person_id == person_id)
+        .order_by(Restriction.valid_from)
+    ).tuples()
+    return [
+        {
+            "kind": str(r.kind), "zone": z.name if z else "", "schedule": r.schedule or [],
+            "valid_from": r.valid_from, "valid_until": r.valid_until, "note": r.note,
+        }
+        for r, z in rows
+    ]
+
+
+def _events(session: Session, assignments: list[tuple[Assignment, Device]]) -> list[dict[str, Any]]:
+    if not assignments:
+        return []
+    periods = [
+        and_(
+            DeviceEventRow.device_id == a.device_id,
+            DeviceEventRow.time >= a.issued_at,
+            *([DeviceEventRow.time <= a.returned_at] if a.returned_at else []),
+        )
+        for a, _d in assignments
+    ]
+    serials = {d.id: d.serial for _a, d in assignments}
+    rows = session.scalars(
+        select(DeviceEventRow).where(or_(*periods)).order_by(DeviceEventRow.time.desc()).limit(RECENT_EVENTS)
+    )
+    return [
+        {"time": e.time, "serial": serials.get(e.device_id, "?"), "kind": e.kind, "fields": dict(e.fields or {})}
+        for e in rows
+    ]
+
+
+def event_summary(kind: str, fields: dict[str, Any]) -> str:
+    """One short line describing an event's fields, for the events table."""
+    tr = QCoreApplication.translate
+    if kind == "POS" and fields.get("lat") is not None:
+        return tr("Events", "{lat:.5f}, {lon:.5f}").format(lat=fields["lat"], lon=fields.get("lon") or 0.0)
+    if kind == "STAT":
+        return tr("Events", "battery {battery} %").format(battery=fields.get("battery", "?"))
+    keys = ("state", "part", "result", "code", "text", "alarm", "bracelet")
+    return ", ".join(f"{k}={fields[k]}" for k in keys if k in fields)
+
+
+def schedule_text(schedule: list[dict[str, Any]]) -> str:
+    days = QCoreApplication.translate("Schedule", "Mon,Tue,Wed,Thu,Fri,Sat,Sun").split(",")
+    parts = []
+    for window in schedule:
+        ds = window.get("days") or list(range(7))
+        day_text = "" if len(ds) == 7 else " " + ",".join(days[d] for d in ds if 0 <= d < 7)
+        parts.append(f"{window.get('start', '?')}–{window.get('end', '?')}{day_text}")
+    return "; ".join(parts)
+
+
+def _fmt_date(value: Any) -> str:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value.strftime("%d.%m.%Y")
+    return "" if value is None else str(value)
+
+
+class PersonCard(QDialog):
+    """A non-modal card; several may be open side by side."""
+
+    loaded = Signal(object)
+    failed = Signal(str)
+    editRequested = Signal(int)
+
+    def __init__(self, ctx: AppContext, person_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PersonCard")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(760, 560)
+        self._ctx = ctx
+        self.person_id = person_id
+        self.data: CardData | None = None
+        self._build()
+        self.retranslateUi()
+        self.reload()
+
+    def _build(self) -> None:
+        self.title = QLabel(self)
+        self.title.setObjectName("cardTitle")
+        self.subtitle = QLabel(self)
+        self.subtitle.setObjectName("cardSubtitle")
+        self.tabs = QTabWidget(self)
+        self.details = QWidget()
+        self.details_form = QFormLayout(self.details)
+        self.details_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.restrictions = self._table(6)
+        self.devices = self._table(6)
+        self.events = self._table(4)
+        for w in (self.details, self.restrictions, self.devices, self.events):
+            self.tabs.addTab(w, "")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.close)
+        self.edit_button = QPushButton(self)
+        self.edit_button.setVisible(self._ctx.role in EDITOR_ROLES and self._ctx.may_see_personal_data())
+        self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.person_id))
+        self.buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+
+    def _table(self, columns: int) -> QTableWidget:
+        table = QTableWidget(0, columns, self)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    # -------------------------------------------------------------- text
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("Person card"))
+        self.tabs.setTabText(0, self.tr("Details"))
+        self.tabs.setTabText(1, self.tr("Restrictions"))
+        self.tabs.setTabText(2, self.tr("Devices"))
+        self.tabs.setTabText(3, self.tr("Recent events"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.restrictions.setHorizontalHeaderLabels(
+            [self.tr("Restriction"), self.tr("Zone"), self.tr("Schedule"), self.tr("Valid from"),
+             self.tr("Valid until"), self.tr("Note")]
+        )
+        self.devices.setHorizontalHeaderLabels(
+            [self.tr("Serial"), self.tr("Type"), self.tr("Issued"), self.tr("Returned"),
+             self.tr("Last contact"), self.tr("Battery")]
+        )
+        self.events.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Device"), self.tr("Event"), self.tr("Details")]
+        )
+        if self.data is not None:
+            self._show(self.data)
+        elif not self.title.text():
+            self.title.setText(self.tr("Loading…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    # -------------------------------------------------------------- data
+    def reload(self) -> None:
+        full = self._ctx.may_see_personal_data()
+        self._ctx.write(
+            load_card, self.person_id, self._ctx.user, full, on_done=self._loaded, on_error=self._failed
+        )
+
+    def _loaded(self, data: CardData) -> None:
+        self.data = data
+        self._show(data)
+        self.loaded.emit(data)
+
+    def _failed(self, error: BaseException) -> None:
+        text = (
+            self.tr("This person no longer exists.")
+            if isinstance(error, PersonNotFound)
+            else self.tr("Could not load the card: {error}").format(error=error)
+        )
+        self.title.setText(text)
+        self.failed.emit(text)
+
+    def _show(self, d: CardData) -> None:
+        self.title.setText(d.name)
+        self.setWindowTitle(self.tr("Person card: {name}").format(name=d.name))
+        flags = []
+        if d.full and d.details.get("category"):
+            flags.append(category_text(str(d.details["category"])))
+        flags.append(self.tr("under supervision") if d.active else self.tr("deregistered"))
+        if d.is_demo:
+            flags.append(self.tr("DEMO DATA"))
+        if not d.full:
+            flags.append(self.tr("personal data hidden for your role"))
+        self.subtitle.setText(" · ".join(flags))
+        for i in (0, 1, 3):
+            self.tabs.setTabVisible(i, d.full)
+        if d.full:
+            self._fill_details(d.details)
+            self._fill_restrictions(d.restrictions)
+            self._fill_events(d.events)
+        self._fill_devices(d.devices)
+
+    def _labels(self) -> dict[str, str]:
+        return {
+            "iin": self.tr("IIN"), "birth_date": self.tr("Birth date"), "category": self.tr("Category"),
+            "court_decision_no": self.tr("Court decision no."),
+            "court_decision_date": self.tr("Court decision date"), "court_name": self.tr("Court"),
+            "supervision_start": self.tr("Supervision start"), "supervision_end": self.tr("Supervision end"),
+            "address": self.tr("Address"), "home": self.tr("Home coordinates"), "region": self.tr("Region"),
+            "district": self.tr("District"), "officer": self.tr("Responsible officer"),
+            "phone": self.tr("Phone"), "registered_on": self.tr("Registered"),
+            "deregistered_on": self.tr("Deregistered"), "notes": self.tr("Notes"),
+        }
+
+    def _fill_details(self, details: dict[str, Any]) -> None:
+        while self.details_form.rowCount():
+            self.details_form.removeRow(0)
+        labels = self._labels()
+        for name in DETAIL_FIELDS:
+            value = details.get(name)
+            text = category_text(str(value)) if name == "category" else _fmt_date(value)
+            label = QLabel(text or "—")
+            label.setObjectName(f"detail_{name}")
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.details_form.addRow(labels[name] + ":", label)
+
+    def _set_rows(self, table: QTableWidget, rows: list[list[str]]) -> None:
+        table.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                table.setItem(r, c, QTableWidgetItem(value))
+
+    def _fill_restrictions(self, rows: list[dict[str, Any]]) -> None:
+        fmt = self._ctx.format_time
+        self._set_rows(self.restrictions, [
+            [restriction_text(r["kind"]), r["zone"], schedule_text(r["schedule"]),
+             fmt(r["valid_from"], seconds=False),
+             fmt(r["valid_until"], seconds=False) if r["valid_until"] else self.tr("indefinite"),
+             r["note"]]
+            for r in rows
+        ])
+
+    def _fill_devices(self, rows: list[dict[str, Any]]) -> None:
+        fmt = self._ctx.format_time
+        self._set_rows(self.devices, [
+            [r["serial"], r["type"], fmt(r["issued_at"], seconds=False),
+             fmt(r["returned_at"], seconds=False) if r["returned_at"] else self.tr("in use"),
+             fmt(r["last_contact"]), "—" if r["battery"] is None else f"{r['battery']} %"]
+            for r in rows
+        ])
+
+    def _fill_events(self, rows: list[dict[str, Any]]) -> None:
+        fmt = self._ctx.format_time
+        self._set_rows(self.events, [
+            [fmt(e["time"]), e["serial"], e["kind"], event_summary(e["kind"], e["fields"])] for e in rows
+        ])
+
+
+def restriction_text(kind: str) -> str:
+    names = {
+        "curfew": QT_TRANSLATE_NOOP("Restriction", "Curfew"),
+        "exclusion_zone": QT_TRANSLATE_NOOP("Restriction", "Exclusion zone"),
+        "inclusion_zone": QT_TRANSLATE_NOOP("Restriction", "Inclusion zone"),
+        "alcohol_ban": QT_TRANSLATE_NOOP("Restriction", "Alcohol ban"),
+        "travel_permission": QT_TRANSLATE_NOOP("Restriction", "Travel permission"),
+    }
+    return QCoreApplication.translate("Restriction", names.get(kind, kind))

@@ -1,0 +1,360 @@
+"""Person edit form: every bad field is named and shown beside itself.
+
+The checks are the core's (``db.validation.validate_person``), run once on the
+GUI thread for immediate feedback and again in the saving transaction, where
+the database's own rules (a unique IIN) are checked too. Nothing is written
+unless every field is valid; the save and its audit row commit together.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, date, datetime
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from arm import audit
+from db.models import Category, Person
+from db.validation import validate_person
+from widgets.context import AppContext
+from widgets.person_list import category_text
+
+log = logging.getLogger("arm.gui.person_edit")
+
+TEXT_FIELDS = (
+    "last_name", "first_name", "middle_name", "iin", "court_decision_no", "court_name", "address",
+    "region", "district", "officer", "phone",
+)
+REQUIRED_DATES = ("birth_date", "supervision_start", "registered_on")
+OPTIONAL_DATES = ("court_decision_date", "supervision_end", "deregistered_on")
+FLOAT_FIELDS = ("home_lat", "home_lon")
+ORDER = (
+    "last_name", "first_name", "middle_name", "iin", "birth_date", "category",
+    "court_decision_no", "court_decision_date", "court_name", "supervision_start", "supervision_end",
+    "address", "home_lat", "home_lon", "region", "district", "officer", "phone",
+    "registered_on", "deregistered_on", "notes",
+)
+#: Extra messages of this form (the core's come from db.validation).
+NOT_A_NUMBER = QT_TRANSLATE_NOOP("Validation", "Enter a number such as 51.12845.")
+IIN_TAKEN = QT_TRANSLATE_NOOP("Validation", "Another person already has this IIN.")
+
+
+class ValidationFailed(ValueError):
+    """The values were refused; ``errors`` maps each bad field to its message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors
+
+
+def save_person(session: Session, values: dict[str, Any], person_id: int | None, user: Any) -> int:
+    """Validate again and write the person and its audit row (one transaction)."""
+    errors = validate_person(values)
+    clash = session.scalar(select(Person.id).where(Person.iin == values.get("iin")))
+    if clash is not None and clash != person_id:
+        errors.setdefault("iin", IIN_TAKEN)
+    if errors:
+        raise ValidationFailed(errors)
+    if person_id is None:
+        person = Person(created_at=datetime.now(UTC), **values)
+        session.add(person)
+        action = "person_create"
+    else:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise LookupError(person_id)
+        changed = sorted(k for k, v in values.items() if getattr(person, k) != v)
+        for key, value in values.items():
+            setattr(person, key, value)
+        action = "person_update"
+    session.flush()
+    audit.record(session, user, action, "person", person.id,
+                 fields=sorted(values) if person_id is None else changed)
+    return person.id
+
+
+def load_person_values(session: Session, person_id: int, user: Any) -> dict[str, Any]:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise LookupError(person_id)
+    audit.record(session, user, "person_view", "person", person_id, scope="edit")
+    return {name: getattr(person, name) for name in ORDER}
+
+
+class OptionalDate(QWidget):
+    """A date that may be absent: a check box switches the date field on."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(self)
+        self.edit = _date_edit(self)
+        self.edit.setEnabled(False)
+        self.check.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        return self.edit.date().toPython() if self.check.isChecked() else None  # type: ignore[return-value]
+
+    def set_value(self, value: date | None) -> None:
+        self.check.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(QDate(value.year, value.month, value.day))
+
+
+def _date_edit(parent: QWidget) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy")
+    edit.setDate(QDate.currentDate())
+    return edit
+
+
+class PersonEditForm(QDialog):
+    """Create or edit a person; ``saved(id)`` after a successful commit."""
+
+    saved = Signal(int)
+    validated = Signal(dict)  # the errors shown (empty when all fields are valid)
+
+    def __init__(self, ctx: AppContext, person_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PersonEditForm")
+        self._ctx = ctx
+        self.person_id = person_id
+        self.inputs: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        self._build()
+        self.retranslateUi()
+        if person_id is not None:
+            self.setEnabled(False)
+            ctx.write(load_person_values, person_id, ctx.user, on_done=self._loaded, on_error=self._load_failed)
+
+    # -------------------------------------------------------------- layout
+    def _build(self) -> None:
+        form_widget = QWidget()
+        self.form = QFormLayout(form_widget)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        for name in ORDER:
+            widget = self._make_input(name)
+            widget.setObjectName(f"field_{name}")
+            self.inputs[name] = widget
+            error = QLabel()
+            error.setObjectName(f"error_{name}")
+            error.setProperty("role", "fieldError")
+            error.setWordWrap(True)
+            error.hide()
+            self.errors[name] = error
+            cell = QWidget()
+            box = QVBoxLayout(cell)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(2)
+            box.addWidget(widget)
+            box.addWidget(error)
+            label = QLabel()
+            label.setBuddy(widget)
+            self.labels[name] = label
+            self.form.addRow(label, cell)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_widget)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("formSummary")
+        self.summary.setProperty("role", "fieldError")
+        self.summary.setWordWrap(True)
+        self.summary.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.resize(620, 720)
+
+    def _make_input(self, name: str) -> QWidget:
+        if name == "category":
+            combo = QComboBox(self)
+            for c in Category:
+                combo.addItem("", c.value)
+            return combo
+        if name in REQUIRED_DATES:
+            return _date_edit(self)
+        if name in OPTIONAL_DATES:
+            return OptionalDate(self)
+        if name == "notes":
+            notes = QPlainTextEdit(self)
+            notes.setFixedHeight(70)
+            return notes
+        edit = QLineEdit(self)
+        if name == "iin":
+            edit.setMaxLength(12)
+            edit.setInputMask("")
+        return edit
+
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("New person") if self.person_id is None else self.tr("Edit person"))
+        texts = {
+            "last_name": self.tr("Last name"), "first_name": self.tr("First name"),
+            "middle_name": self.tr("Patronymic"), "iin": self.tr("IIN"), "birth_date": self.tr("Birth date"),
+            "category": self.tr("Category"), "court_decision_no": self.tr("Court decision no."),
+            "court_decision_date": self.tr("Court decision date"), "court_name": self.tr("Court"),
+            "supervision_start": self.tr("Supervision start"), "supervision_end": self.tr("Supervision end"),
+            "address": self.tr("Address"), "home_lat": self.tr("Home latitude"),
+            "home_lon": self.tr("Home longitude"), "region": self.tr("Region"), "district": self.tr("District"),
+            "officer": self.tr("Responsible officer"), "phone": self.tr("Phone"),
+            "registered_on": self.tr("Registered"), "deregistered_on": self.tr("Deregistered"),
+            "notes": self.tr("Notes"),
+        }
+        required = {"last_name", "first_name", "iin", "birth_date", "category", *REQUIRED_DATES}
+        for name, label in self.labels.items():
+            label.setText(texts[name] + (" *" if name in required else "") + ":")
+        combo = self.inputs["category"]
+        assert isinstance(combo, QComboBox)
+        for i in range(combo.count()):
+            combo.setItemText(i, category_text(combo.itemData(i)))
+        for name in OPTIONAL_DATES:
+            widget = self.inputs[name]
+            assert isinstance(widget, OptionalDate)
+            widget.check.setText(self.tr("set"))
+        iin = self.inputs["iin"]
+        assert isinstance(iin, QLineEdit)
+        iin.setPlaceholderText(self.tr("12 digits"))
+        for label in self.errors.values():
+            code = label.property("code")
+            if code:
+                label.setText("⚠ " + QCoreApplication.translate("Validation", code))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    # -------------------------------------------------------------- values
+    def values(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """The form's values, and the errors of fields that cannot even be parsed."""
+        out: dict[str, Any] = {}
+        errors: dict[str, str] = {}
+        for name, widget in self.inputs.items():
+            if isinstance(widget, QLineEdit):
+                text = widget.text().strip()
+                if name in FLOAT_FIELDS:
+                    out[name] = None
+                    if text:
+                        try:
+                            out[name] = float(text.replace(",", "."))
+                        except ValueError:
+                            errors[name] = NOT_A_NUMBER
+                elif name in ("middle_name", "court_decision_no", "court_name", "phone"):
+                    out[name] = text or None
+                else:
+                    out[name] = text
+            elif isinstance(widget, QComboBox):
+                out[name] = widget.currentData()
+            elif isinstance(widget, OptionalDate):
+                out[name] = widget.value()
+            elif isinstance(widget, QDateEdit):
+                out[name] = widget.date().toPython()
+            elif isinstance(widget, QPlainTextEdit):
+                out[name] = widget.toPlainText()
+        return out, errors
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        for name, value in values.items():
+            widget = self.inputs.get(name)
+            if isinstance(widget, QLineEdit):
+                widget.setText("" if value is None else str(value))
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(str(value))))
+            elif isinstance(widget, OptionalDate):
+                widget.set_value(value)
+            elif isinstance(widget, QDateEdit) and isinstance(value, date):
+                widget.setDate(QDate(value.year, value.month, value.day))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value or "")
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Put each message beside its field and mark the field invalid."""
+        for name, label in self.errors.items():
+            code = errors.get(name)
+            label.setProperty("code", code or "")
+            label.setText("⚠ " + QCoreApplication.translate("Validation", code) if code else "")
+            label.setVisible(bool(code))
+            widget = self.inputs[name]
+            widget.setProperty("invalid", bool(code))
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        unknown = [f"{k}: {v}" for k, v in errors.items() if k not in self.errors]
+        if errors:
+            self.summary.setText(
+                self.tr("{n} fields need correcting.").format(n=len(errors))
+                + ("\n" + "\n".join(unknown) if unknown else "")
+            )
+        self.summary.setVisible(bool(errors))
+        first = next((n for n in ORDER if n in errors), None)
+        if first is not None:
+            self.inputs[first].setFocus()
+        self.validated.emit(dict(errors))
+
+    def validate(self) -> dict[str, str]:
+        values, errors = self.values()
+        for key, message in validate_person(values).items():
+            errors.setdefault(key, message)
+        self.show_errors(errors)
+        return errors
+
+    # -------------------------------------------------------------- actions
+    def submit(self) -> None:
+        if self.validate():
+            return
+        values, _ = self.values()
+        self.buttons.setEnabled(False)
+        self._ctx.write(
+            save_person, values, self.person_id, self._ctx.user, on_done=self._saved, on_error=self._save_failed
+        )
+
+    def _saved(self, person_id: int) -> None:
+        self.buttons.setEnabled(True)
+        self.person_id = person_id
+        self.saved.emit(person_id)
+        self.accept()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(error, ValidationFailed):
+            self.show_errors(error.errors)
+            return
+        self.summary.setText(self.tr("Could not save: {error}").format(error=error))
+        self.summary.show()
+
+    def _loaded(self, values: dict[str, Any]) -> None:
+        self.set_values(values)
+        self.setEnabled(True)
+
+    def _load_failed(self, error: BaseException) -> None:
+        self.setEnabled(True)
+        self.summary.setText(self.tr("Could not load the person: {error}").format(error=error))
+        self.summary.show()
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
