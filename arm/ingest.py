@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -256,8 +256,11 @@ class Ingest:
                     select(Device.serial, Device.id).where(Device.serial.in_([e.serial for e in unknown]))
                 )
                 self._device_ids.update({s: i for s, i in rows})
-                for ev in unknown:
-                    log.warning("unregistered device %s (%s) heard; its events are kept", ev.serial, ev.source)
+                log.warning(
+                    "%d unregistered device(s) heard, their events are kept: %s%s",
+                    len(unknown), ", ".join(f"{e.serial} ({e.source})" for e in unknown[:5]),
+                    " ..." if len(unknown) > 5 else "",
+                )
         return {ev.serial: self._device_ids[ev.serial] for ev in events}
 
     @staticmethod
@@ -331,23 +334,25 @@ class Ingest:
     def _update_devices(
         self, session: Session, events: list[tuple[int, DeviceEvent]], now: datetime
     ) -> dict[int, DeviceStateChanged]:
-        touched: dict[int, dict[str, Any]] = {}
+        """Last contact for every device heard (one statement), battery from STAT."""
+        serials: dict[int, str] = {}
+        battery: dict[int, int] = {}
         for dev_id, ev in events:
-            entry = touched.setdefault(dev_id, {"b_id": dev_id, "b_contact": now, "b_battery": None, "serial": ev.serial})
-            if ev.kind == EventKind.STAT and ev.fields.get("battery") is not None:
-                entry["b_battery"] = _opt_int(ev.fields.get("battery"))
-        if not touched:
+            serials[dev_id] = ev.serial
+            if ev.kind == EventKind.STAT and (level := _opt_int(ev.fields.get("battery"))) is not None:
+                battery[dev_id] = level
+        if not serials:
             return {}
-        stmt = (
-            update(Device)
-            .where(Device.id == bindparam("b_id"))
-            .values(last_contact=bindparam("b_contact"), battery=func.coalesce(bindparam("b_battery"), Device.battery))
-        )
-        params = [{k: v for k, v in e.items() if k != "serial"} for e in touched.values()]
-        session.connection().execute(stmt, params)
+        ids = sorted(serials)
+        for start in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
+            chunk = ids[start : start + 900]
+            session.execute(update(Device).where(Device.id.in_(chunk)).values(last_contact=now))
+        if battery:
+            stmt = update(Device).where(Device.id == bindparam("b_id")).values(battery=bindparam("b_battery"))
+            session.connection().execute(stmt, [{"b_id": k, "b_battery": v} for k, v in battery.items()])
         return {
-            dev_id: DeviceStateChanged(dev_id, e["serial"], now, e["b_battery"], "")
-            for dev_id, e in touched.items()
+            dev_id: DeviceStateChanged(dev_id, serial, now, battery.get(dev_id), "")
+            for dev_id, serial in serials.items()
         }
 
     def _results(

@@ -7,4 +7,4 @@ tables append one import line here.
 from db import models as models
 from db import retention as retention  # journals: retention policies, deletion acts
 from db.queries import schema as schema  # journals: chain heads, indexes
-from maps import models as map_models  # map: zone schedules
+from maps import models as map_models  # noqa: F401 - map: zone schedules

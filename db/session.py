@@ -41,17 +41,24 @@ def default_db_url() -> str:
     return f"sqlite:///{data_dir() / 'arm.sqlite3'}"
 
 
-def _tune_sqlite(dbapi_conn: Any, _record: Any) -> None:
-    """Durable and concurrent enough: WAL, fsync on commit, FKs, busy timeout."""
+def _sqlite_tuner(busy_timeout_ms: int) -> Any:
+    def tune(dbapi_conn: Any, _record: Any) -> None:
+        """Durable and concurrent enough: WAL, fsync on commit, FKs, busy timeout."""
+        _tune_sqlite(dbapi_conn, busy_timeout_ms)
+
+    return tune
+
+
+def _tune_sqlite(dbapi_conn: Any, busy_timeout_ms: int) -> None:
     cur = dbapi_conn.cursor()
-    cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = FULL")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.close()
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -63,9 +70,9 @@ def make_engine(url: str) -> Engine:
             if not folder.is_dir():
                 raise DatabaseUnavailable(f"The folder of the database file does not exist: {folder}")
         engine = create_engine(
-            url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+            url, connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False}
         )
-        event.listen(engine, "connect", _tune_sqlite)
+        event.listen(engine, "connect", _sqlite_tuner(busy_timeout_ms))
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -75,9 +82,9 @@ def make_engine(url: str) -> Engine:
 class Database:
     """One engine and its session factory; the unit every part of ARM is given."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:
         self.url = url or default_db_url()
-        self.engine = make_engine(self.url)
+        self.engine = make_engine(self.url, busy_timeout_ms)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property

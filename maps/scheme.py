@@ -55,10 +55,11 @@ def register_schemes() -> None:
         raise RuntimeError("maps.scheme.register_schemes() must run before the QApplication is created")
     scheme = QWebEngineUrlScheme(SCHEME)
     scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
+    # Neither SecureScheme nor LocalScheme: a secure origin would auto-upgrade the
+    # intranet tile server's http:// images to https, and a local one may not load
+    # remote URLs at all. What the page may load is decided by maps.guard instead.
     scheme.setFlags(
-        QWebEngineUrlScheme.Flag.SecureScheme
-        | QWebEngineUrlScheme.Flag.LocalScheme
-        | QWebEngineUrlScheme.Flag.LocalAccessAllowed
+        QWebEngineUrlScheme.Flag.LocalAccessAllowed
         | QWebEngineUrlScheme.Flag.CorsEnabled
         | QWebEngineUrlScheme.Flag.FetchApiAllowed
     )

@@ -43,7 +43,8 @@ LOW_BATTERY = 20
 AGE_REFRESH_MS = 5_000
 
 ONLINE, STALE, NEVER = "online", "stale", "never"
-_INACTIVE = {"rejected", "written_off", "in_stock", "repair"}
+#: Inventory states that matter more than the contact state (an unregistered device talks too).
+_INACTIVE = {"unregistered", "rejected", "written_off", "in_stock", "repair"}
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def load_device_rows(session: Session) -> list[DeviceRow]:
             select(Assignment.device_id, Person)
             .join(Person, Person.id == Assignment.person_id)
             .where(Assignment.returned_at.is_(None))
-        ).tuples()
+        )
     }
     rows = []
     for device in session.scalars(select(Device).order_by(Device.serial)):

@@ -80,7 +80,7 @@ def load_card(session: Session, person_id: int, user: Any, full: bool) -> CardDa
             .join(Device, Device.id == Assignment.device_id)
             .where(Assignment.person_id == person_id)
             .order_by(Assignment.issued_at.desc())
-        ).tuples()
+        )
     )
     data.devices = [_device_row(a, d) for a, d in assignments]
     if not full:
@@ -111,7 +111,7 @@ def _restrictions(session: Session, person_id: int) -> list[dict[str, Any]]:
         .outerjoin(Zone, Zone.id == Restriction.zone_id)
         .where(Restriction.person_id == person_id)
         .order_by(Restriction.valid_from)
-    ).tuples()
+    )
     return [
         {
             "kind": str(r.kind), "zone": z.name if z else "", "schedule": r.schedule or [],

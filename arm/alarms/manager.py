@@ -332,8 +332,12 @@ class AlarmManager:
         return view
 
     # ------------------------------------------------------------ reads
-    def detail(self, alarm_id: int, user: Any) -> AlarmDetail:
-        """The detail pane's data; viewing the person's card is audited."""
+    def detail(self, alarm_id: int, user: Any, with_person: bool = True) -> AlarmDetail:
+        """The detail pane's data; viewing the person's card is audited.
+
+        ``with_person=False`` (a role without access to personal data) leaves
+        the card empty and records nothing.
+        """
         view = self.view(alarm_id)
         with self.db.begin() as s:
             if view is None:
@@ -341,8 +345,8 @@ class AlarmManager:
                 if alarm is None:
                     raise AlarmError("not_found", f"alarm {alarm_id} does not exist")
                 view = self._build_view(s, alarm)
-            result = queries.alarm_detail(s, view)
-            if view.person_id is not None:
+            result = queries.alarm_detail(s, view, with_person)
+            if with_person and view.person_id is not None:
                 audit.record(s, user, "view_person", "person", view.person_id, via="alarm", alarm_id=alarm_id)
         return result
 

@@ -53,7 +53,7 @@ def summarize(kind: str, fields: dict[str, Any]) -> str:
     return ", ".join(f"{k}={fields[k]}" for k in keys)
 
 
-def alarm_detail(s: Session, view: AlarmView) -> AlarmDetail:
+def alarm_detail(s: Session, view: AlarmView, with_person: bool = True) -> AlarmDetail:
     alarm = s.get(Alarm, view.id)
     person = s.get(Person, view.person_id) if view.person_id is not None else None
     device_ids: list[int] = []
@@ -77,7 +77,7 @@ def alarm_detail(s: Session, view: AlarmView) -> AlarmDetail:
     last = s.scalars(select(Position).where(Position.device_id.in_(device_ids))
                      .order_by(Position.time.desc()).limit(1)).first()
     return AlarmDetail(
-        alarm=view, person=person_card(person) if person else {}, devices=devices, events=events,
+        alarm=view, person=person_card(person) if person and with_person else {}, devices=devices, events=events,
         actions=actions, last_position=(last.lat, last.lon, last.time) if last else None,
     )
 

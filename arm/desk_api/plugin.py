@@ -1,1 +1,59 @@
-"""Plug-in hooks of this area (see arm/plugins.py); filled in by the area's owner."""
+"""Plug-in hooks of the desk API: ``arm serve --desk-api PORT --desk-token NAME=TOKEN``.
+
+With a PostgreSQL database the service also relays its changes to other
+services on the same database (LISTEN/NOTIFY, ``arm.desk_api.pg_relay``), so
+two ``arm serve`` processes can run at once and their desks stay in step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import TYPE_CHECKING, Any
+
+from arm.desk_api.server import DeskApiServer
+
+if TYPE_CHECKING:
+    from arm.service import MonitoringService
+
+TOKENS_ENV = "ARM_DESK_TOKENS"
+
+
+def parse_token(text: str) -> tuple[str, str]:
+    name, sep, token = text.partition("=")
+    if not sep or not name.strip() or len(token.strip()) < 8:
+        raise argparse.ArgumentTypeError(
+            f"expected NAME=TOKEN with a token of at least 8 characters, got {text!r}")
+    return name.strip(), token.strip()
+
+
+def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("desk API (several desks)")
+    group.add_argument("--desk-api", type=int, metavar="PORT", default=None,
+                       help="serve the desk API (WebSocket) on PORT; off if not given")
+    group.add_argument("--desk-api-host", default="127.0.0.1", metavar="ADDR",
+                       help="interface of the desk API (default 127.0.0.1; use 0.0.0.0 for desks on the LAN)")
+    group.add_argument("--desk-token", type=parse_token, action="append", default=[], metavar="NAME=TOKEN",
+                       help=f"a desk allowed to connect, repeatable (also ${TOKENS_ENV}=name=tok,name2=tok2)")
+    group.add_argument("--no-pg-relay", action="store_true",
+                       help="with PostgreSQL, do not exchange changes with other services on the database")
+
+
+def tokens_from(options: dict[str, Any]) -> dict[str, str]:
+    tokens = dict(options.get("desk_token") or [])
+    env = os.environ.get(TOKENS_ENV, "")
+    for item in filter(None, (x.strip() for x in env.split(","))):
+        name, token = parse_token(item)
+        tokens.setdefault(name, token)
+    return tokens
+
+
+def configure(service: MonitoringService, options: dict[str, Any]) -> None:
+    port = options.get("desk_api") or options.get("desk_api_port")
+    if port:
+        tokens = tokens_from(options)
+        service.add_component(DeskApiServer(int(port), tokens, options.get("desk_api_host") or "127.0.0.1"))
+    if service.db.dialect == "postgresql" and not options.get("no_pg_relay"):
+        from arm.desk_api.pg_relay import PgRelay
+
+        service.add_component(PgRelay())

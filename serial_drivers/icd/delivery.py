@@ -17,7 +17,7 @@ import logging
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from typing import Any, Protocol
 
@@ -49,8 +49,12 @@ class Delivery:
         baseline: int | None = None,
         device_type: str | None = None,
         gap_grace_s: float = GAP_GRACE_S,
+        discards: Callable[[], int] | None = None,
     ) -> None:
         self.link = link
+        #: lines the port discarded so far; a LOG during which one was discarded
+        #: proves nothing about what the device still holds
+        self._discards = discards or (lambda: 0)
         self.ingest = ingest
         self.device_type = device_type
         self.gap_grace_s = gap_grace_s
@@ -192,8 +196,6 @@ class Delivery:
 
     # ------------------------------------------------------------ worker thread
     def _run(self) -> None:
-        if self._log_from_start:
-            self._initial_log()
         while True:
             with self._lock:
                 action = self._next_action()
@@ -247,9 +249,15 @@ class Delivery:
             upto = self._seen_max
             self.counters["gaps"] += 1
         log.info("evseq gap from %d: asking LOG,%d", first, first)
+        before = self._discards()
         if not self._log(first):
             return False
         with self._lock:
+            if self._discards() != before:
+                # a replayed line may have been garbled: ask again later, lose nothing
+                self.counters["log_inconclusive"] += 1
+                self._gap_since = None
+                return True
             self._mark_lost(first, upto)
             self._gap_since = None
             self._advance()
@@ -266,12 +274,16 @@ class Delivery:
             return False
         return True
 
-    def _initial_log(self) -> None:
-        """No stored history of this device: ask for everything it still holds."""
-        while not self._stopping and not self.link.closed:
-            if self._log(1):
-                break
-            time.sleep(RETRY_PAUSE_S)
+    def initial_sync(self) -> None:
+        """No stored history of this device: ask for everything it still holds (`LOG,1`).
+
+        Called once before :meth:`start`; the lowest evseq the device returns
+        becomes the start of the acknowledged run. Raises LinkError.
+        """
+        if not self._log_from_start:
+            return
+        self.counters["log_requests"] += 1
+        self.link.call("LOG", "1", streaming=True)
         with self._lock:
             self._log_from_start = False
             self._advance()

@@ -96,14 +96,25 @@ class IcdSession:
                 log.warning("%s: TIME failed: %s", port_label(self), exc)
         baseline = stored_baseline(self.db, info.serial) if self.db is not None else None
         delivery = Delivery(
-            self.link, self.ingest, baseline=baseline, device_type=info.type, gap_grace_s=self.gap_grace_s
+            self.link,
+            self.ingest,
+            baseline=baseline,
+            device_type=info.type,
+            gap_grace_s=self.gap_grace_s,
+            discards=lambda: self.framer.discarded + self.counters["malformed"],
         )
         with self._lock:
             self.delivery = delivery
             early, self._early = self._early, []
-        delivery.start()
         if early:
             delivery.on_events(early)
+        try:
+            delivery.initial_sync()
+        except LinkError as exc:
+            self._set_state("not_answering", str(exc))
+            self.close(state=self.state)
+            raise
+        delivery.start()
         self._set_state("connected")
         return info
 

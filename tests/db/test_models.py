@@ -114,13 +114,7 @@ def test_locked_database_is_a_clear_error(tmp_path) -> None:
     holder.execute("PRAGMA journal_mode=DELETE")
     holder.execute("CREATE TABLE t(x)")
     holder.execute("BEGIN EXCLUSIVE")
-    db = Database(f"sqlite:///{path}")
-    db.engine.dispose()
-    from sqlalchemy import event
-
-    @event.listens_for(db.engine, "connect")
-    def _short(dbapi_conn, _rec):  # keep the test quick: 0.2 s instead of 10 s
-        dbapi_conn.execute("PRAGMA busy_timeout = 200")
+    db = Database(f"sqlite:///{path}", busy_timeout_ms=200)  # quick: 0.2 s instead of 10 s
 
     try:
         with pytest.raises(DatabaseUnavailable, match="locked"):

@@ -32,7 +32,7 @@ def _events(db: Any) -> list[Any]:
         rows = s.execute(
             select(Device, Person).join(Assignment, Assignment.device_id == Device.id)
             .join(Person, Person.id == Assignment.person_id).where(Assignment.returned_at.is_(None))
-        ).tuples().all()
+        ).all()
     for i, (device, person) in enumerate(rows):
         if i % 7 == 5:
             continue  # silent: never heard since issue

@@ -69,7 +69,7 @@ def journal_db(db: Database) -> Journals:
             persons.append(p)
         s.flush()
         devices = []
-        for i, p in enumerate(persons):
+        for i in range(len(persons)):
             d = Device(serial=f"BRC{1000 + i}", type=DeviceType.BRC, inventory_no=f"INV-{i}",
                        status=DeviceStatus.ISSUED, created_at=T0)
             s.add(d)

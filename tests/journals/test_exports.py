@@ -22,13 +22,16 @@ KAZAKH = "әғқңөұүһі"
 
 
 def _pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
 
 
 def _sheet_values(path: Path) -> list[list[object]]:
-    ws = load_workbook(path, read_only=True).active
-    return [list(r) or [None] for r in ws.iter_rows(values_only=True)]
+    wb = load_workbook(path, read_only=True)
+    try:
+        return [list(r) or [None] for r in wb.active.iter_rows(values_only=True)]
+    finally:
+        wb.close()
 
 
 def test_violation_journal_xlsx_is_laid_out_as_the_form(journal_db, supervisor, tmp_path):
@@ -86,7 +89,7 @@ def test_reconciliation_act_counts_and_signature_lines(journal_db, supervisor, t
     assert sum(1 for r in rows if r[0] and str(r[0]).startswith("Начальник")) == 3
     text = _pdf_text(tmp_path / "act.pdf")
     assert "АКТІСІ" in text and "2026 жылғы 2 тоқсан" in text
-    assert "Жыл басынан бастап есептен шығарылған адамдардың саны" in " ".join(text.split())
+    assert "Жыл басынан бастап есептен шығарылған адамдардың саны" in text
     assert "Пробация қызметінің бастығы" in text and "(қолы)" in text
 
 

@@ -1,0 +1,104 @@
+"""JSON form of the bus messages that cross the desk API (both directions).
+
+Only these dataclasses travel: the desk sees the same typed messages on its
+local bus whether the service runs inside it or in a remote ``arm serve``.
+Datetimes travel as ISO 8601 with offset; everything else is plain JSON.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import datetime
+from typing import Any
+
+from arm.events import (
+    AlarmChanged,
+    DeviceEvent,
+    DeviceStateChanged,
+    EventsStored,
+    IngestRejected,
+    ServiceStatus,
+    StoredEvent,
+)
+
+PROTOCOL_VERSION = 1
+
+#: topic name <-> message type
+TOPICS: dict[str, type] = {
+    "events": EventsStored,
+    "device_state": DeviceStateChanged,
+    "alarm": AlarmChanged,
+    "service_status": ServiceStatus,
+    "ingest_rejected": IngestRejected,
+}
+TOPIC_OF: dict[type, str] = {v: k for k, v in TOPICS.items()}
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return to_json(value)
+    if isinstance(value, tuple | set | frozenset):
+        return list(value)
+    return str(value)
+
+
+def to_json(message: Any) -> Any:
+    """A dataclass (recursively) as JSON-ready data."""
+    if isinstance(message, EventsStored):
+        return {"events": [stored_to_json(s) for s in message.events]}
+    if dataclasses.is_dataclass(message) and not isinstance(message, type):
+        return {f.name: _plain(getattr(message, f.name)) for f in dataclasses.fields(message)}
+    return _plain(message)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return to_json(value)
+    return value
+
+
+def stored_to_json(s: StoredEvent) -> dict[str, Any]:
+    ev = s.event
+    return {
+        "id": s.id, "device_id": s.device_id, "evseq": s.evseq, "received": s.received.isoformat(),
+        "event": {"serial": ev.serial, "evseq": ev.evseq, "time": ev.time.isoformat(), "kind": str(ev.kind),
+                  "fields": _plain(dict(ev.fields)), "source": ev.source, "device_type": ev.device_type},
+    }
+
+
+def from_json(topic: str, data: dict[str, Any]) -> Any:
+    """Rebuild the typed bus message of ``topic``; raises KeyError/TypeError on bad data."""
+    cls = TOPICS[topic]
+    if cls is EventsStored:
+        return EventsStored(tuple(_stored(e) for e in data["events"]))
+    if cls is DeviceStateChanged:
+        return DeviceStateChanged(int(data["device_id"]), str(data["serial"]), _time(data.get("last_contact")),
+                                  data.get("battery"), str(data.get("status", "")))
+    if cls is ServiceStatus:
+        return ServiceStatus(bool(data["running"]), tuple(data.get("sources", ())), str(data.get("detail", "")))
+    names = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def _time(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _stored(e: dict[str, Any]) -> StoredEvent:
+    ev = e["event"]
+    event = DeviceEvent(ev["serial"], ev.get("evseq"), datetime.fromisoformat(ev["time"]), ev["kind"],
+                        ev.get("fields") or {}, ev.get("source", "serial"), ev.get("device_type"))
+    return StoredEvent(int(e["id"]), int(e["device_id"]), int(e["evseq"]), event, datetime.fromisoformat(e["received"]))
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, default=_default, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,330 @@
+"""Zone editor: draw or edit polygon and circle zones on the map and save them.
+
+The drawing happens in the map page (leaflet-geoman); every change of the shape
+comes back as ``MapView.zoneGeometry`` and is checked at once with shapely
+(:mod:`maps.zone_validation`), so the operator sees "the border crosses itself"
+while drawing, not after pressing Save. Saving writes ``db.models.Zone``, its
+schedule (:class:`maps.models.ZoneSchedule`) and an audit entry in one
+transaction on the database worker.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Zone, ZoneKind
+from maps.models import ZoneSchedule
+from maps.schedule import ScheduleError, format_schedule, parse
+from maps.zone_validation import ZoneShapeError, validate
+
+log = logging.getLogger("arm.maps.zones")
+
+MAX_BUFFER_M = 5000.0
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneInput:
+    name: str
+    kind: str
+    geometry: dict[str, Any]
+    buffer_m: float
+    district: str
+    schedule: list[dict[str, Any]]
+
+
+def list_zones(session: Session) -> list[dict[str, Any]]:
+    schedules = {s.zone_id: s.schedule for s in session.scalars(select(ZoneSchedule))}
+    return [
+        {"id": z.id, "name": z.name, "kind": str(z.kind), "geometry": z.geometry, "buffer_m": z.buffer_m,
+         "district": z.district, "schedule": schedules.get(z.id, [])}
+        for z in session.scalars(select(Zone).order_by(Zone.name))
+    ]
+
+
+def save_zone(session: Session, actor: Any, zone_id: int | None, data: ZoneInput) -> int:
+    """Create or update a zone and its schedule; audited. Returns the zone id."""
+    from arm import audit
+
+    shape = validate(data.geometry)  # the last word is the server side's, not the page's
+    now = datetime.now(UTC)
+    if zone_id is None:
+        zone = Zone(name=data.name, kind=ZoneKind(data.kind), geometry=shape.geometry, buffer_m=data.buffer_m,
+                    district=data.district, created_at=now)
+        session.add(zone)
+        session.flush()
+        action = "zone.create"
+    else:
+        zone = session.get(Zone, zone_id)
+        if zone is None:
+            raise LookupError(f"zone {zone_id} no longer exists")
+        zone.name, zone.kind, zone.geometry = data.name, ZoneKind(data.kind), shape.geometry
+        zone.buffer_m, zone.district, zone.updated_at = data.buffer_m, data.district, now
+        action = "zone.update"
+    sched = session.get(ZoneSchedule, zone.id)
+    if sched is None:
+        session.add(ZoneSchedule(zone_id=zone.id, schedule=data.schedule, updated_at=now))
+    else:
+        sched.schedule, sched.updated_at = data.schedule, now
+    audit.record(session, actor, action, "zone", zone.id, name=data.name, kind=data.kind,
+                 buffer_m=data.buffer_m, area_m2=round(shape.area_m2), circle=shape.is_circle,
+                 schedule=data.schedule)
+    return zone.id
+
+
+class ZoneEditor(QWidget):
+    """Side panel: the list of zones and the form of the zone being edited."""
+
+    saved = Signal(int)
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None, map_view: Any = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        from maps.map_view import MapView, active_map_view
+
+        self.map_view = map_view or active_map_view()
+        own_map = self.map_view is None
+        if own_map:
+            self.map_view = MapView(ctx, self)
+        self._zone_id: int | None = None
+        self._geometry: dict[str, Any] | None = None
+        self._zones: list[dict[str, Any]] = []
+        self.map_view.zoneGeometry.connect(self._on_geometry)
+
+        self.zone_list = QListWidget()
+        self.zone_list.itemSelectionChanged.connect(self._on_pick)
+        self.new_polygon = QPushButton(self.tr("New polygon"))
+        self.new_polygon.clicked.connect(lambda: self.start_new("Polygon"))
+        self.new_circle = QPushButton(self.tr("New circle"))
+        self.new_circle.clicked.connect(lambda: self.start_new("Circle"))
+        self.finish_button = QPushButton(self.tr("Finish shape"))
+        self.finish_button.setToolTip(self.tr("Close the polygon being drawn (or click its first corner)"))
+        self.finish_button.clicked.connect(lambda: self.map_view.bridge.call("ARM.zones.finishDrawing"))
+
+        self.name = QLineEdit()
+        self.name.setMaxLength(200)
+        self.kind = QComboBox()
+        for kind, text in (
+            (ZoneKind.EXCLUSION, self.tr("Exclusion zone (must not enter)")),
+            (ZoneKind.INCLUSION, self.tr("Inclusion zone (must stay inside)")),
+            (ZoneKind.HOME, self.tr("Home")),
+        ):
+            self.kind.addItem(text, str(kind))
+        self.buffer = QDoubleSpinBox()
+        self.buffer.setRange(0, MAX_BUFFER_M)
+        self.buffer.setDecimals(0)
+        self.buffer.setSuffix(self.tr(" m"))
+        self.buffer.setToolTip(self.tr("Tolerance around the border before a violation is raised"))
+        self.district = QLineEdit()
+        self.schedule = QLineEdit()
+        self.schedule.setPlaceholderText(self.tr("always, or e.g. Mon-Fri 22:00-06:00; Sat,Sun 00:00-24:00"))
+        self.errors = {k: self._error_label() for k in ("name", "schedule", "shape")}
+        self.shape_info = QLabel(self.tr("No shape yet: draw a polygon or a circle on the map."))
+        self.shape_info.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save zone"))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        draw_row = QHBoxLayout()
+        for b in (self.new_polygon, self.new_circle, self.finish_button):
+            draw_row.addWidget(b)
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow("", self.errors["name"])
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Buffer"), self.buffer)
+        form.addRow(self.tr("District"), self.district)
+        form.addRow(self.tr("Schedule"), self.schedule)
+        form.addRow("", self.errors["schedule"])
+        form.addRow(self.tr("Shape"), self.shape_info)
+        form.addRow("", self.errors["shape"])
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        side = QVBoxLayout()
+        side.addWidget(QLabel(self.tr("Zones")))
+        side.addWidget(self.zone_list, 1)
+        side.addLayout(draw_row)
+        side.addLayout(form)
+        side.addLayout(buttons)
+        side.addWidget(self.status)
+        if own_map:
+            root = QHBoxLayout(self)
+            panel = QWidget()
+            panel.setLayout(side)
+            panel.setMaximumWidth(380)
+            root.addWidget(panel)
+            root.addWidget(self.map_view, 1)
+        else:
+            self.setLayout(side)
+        self.refresh()
+
+    def _error_label(self) -> QLabel:
+        label = QLabel()
+        label.setStyleSheet("color: #c62828")
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def _set_error(self, key: str, text: str) -> None:
+        label = self.errors[key]
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    # ------------------------------------------------------------ list
+    def refresh(self) -> None:
+        from maps.map_view import _read
+
+        _read(self.ctx, list_zones, self._on_zones)
+
+    def _on_zones(self, zones: list[dict[str, Any]]) -> None:
+        self._zones = zones
+        self.zone_list.blockSignals(True)
+        self.zone_list.clear()
+        for z in zones:
+            item = QListWidgetItem(f"{z['name']}  ·  {self.kind.itemText(self.kind.findData(z['kind']))}")
+            item.setData(Qt.ItemDataRole.UserRole, z["id"])
+            self.zone_list.addItem(item)
+        self.zone_list.blockSignals(False)
+        self.map_view.bridge.call("ARM.zones.show", [
+            {"id": z["id"], "name": z["name"], "kind": z["kind"], "geometry": z["geometry"]} for z in zones
+        ])
+
+    def _on_pick(self) -> None:
+        items = self.zone_list.selectedItems()
+        if not items:
+            return
+        zone_id = items[0].data(Qt.ItemDataRole.UserRole)
+        zone = next((z for z in self._zones if z["id"] == zone_id), None)
+        if zone is not None:
+            self.edit_zone(zone)
+
+    # ------------------------------------------------------------ editing
+    def start_new(self, shape: str) -> None:
+        self._zone_id = None
+        self._geometry = None
+        self._clear_errors()
+        self.status.clear()
+        self.shape_info.setText(
+            self.tr("Click the corners on the map; click the first corner or press Finish shape to close.")
+            if shape == "Polygon" else self.tr("Click the centre on the map, then click again at the radius.")
+        )
+        self.map_view.bridge.call("ARM.zones.draw", shape)
+
+    def edit_zone(self, zone: dict[str, Any]) -> None:
+        self._zone_id = zone["id"]
+        self._geometry = {"geometry": zone["geometry"]}
+        self._clear_errors()
+        self.name.setText(zone["name"])
+        self.kind.setCurrentIndex(max(0, self.kind.findData(zone["kind"])))
+        self.buffer.setValue(zone.get("buffer_m") or 0)
+        self.district.setText(zone.get("district") or "")
+        self.schedule.setText(format_schedule(zone.get("schedule")))
+        self.map_view.bridge.call("ARM.zones.edit", {"kind": zone["kind"], "geometry": zone["geometry"]})
+
+    def cancel(self) -> None:
+        self.map_view.bridge.call("ARM.zones.cancel")
+        self._zone_id = None
+        self._geometry = None
+        self.zone_list.clearSelection()
+        self._clear_errors()
+        self.shape_info.setText(self.tr("No shape yet: draw a polygon or a circle on the map."))
+
+    def _clear_errors(self) -> None:
+        for key in self.errors:
+            self._set_error(key, "")
+
+    def _shape_message(self, exc: ZoneShapeError) -> str:
+        return {
+            "empty": self.tr("Nothing usable is drawn: a zone needs at least three distinct corners."),
+            "self_intersection": self.tr("The zone's border crosses itself: move the corners so it does not."),
+            "too_small": self.tr("The zone is too small (at least 100 m², or a radius of 10 m)."),
+            "too_large": self.tr("The zone is too large (over 50,000 km²)."),
+            "bad_coordinates": self.tr("A corner of the zone lies outside valid coordinates."),
+        }.get(exc.code, str(exc))
+
+    def _on_geometry(self, drawn: dict[str, Any]) -> None:
+        self._geometry = drawn
+        try:
+            shape = validate(drawn)
+        except ZoneShapeError as exc:
+            self._set_error("shape", self._shape_message(exc))
+            self.shape_info.setText(self.tr("Shape drawn, but it cannot be saved yet."))
+            return
+        self._set_error("shape", "")
+        area = shape.area_m2
+        area_text = (self.tr("{value} ha").format(value=f"{area / 10_000:.2f}") if area >= 10_000
+                     else self.tr("{value} m²").format(value=f"{area:.0f}"))
+        kind = self.tr("Circle") if shape.is_circle else self.tr("Polygon")
+        self.shape_info.setText(self.tr("{kind}, area {area}").format(kind=kind, area=area_text))
+
+    def collect(self) -> ZoneInput | None:
+        """The form as a ZoneInput, or None after showing every problem beside its field."""
+        ok = True
+        name = self.name.text().strip()
+        self._set_error("name", "" if name else self.tr("Give the zone a name."))
+        ok &= bool(name)
+        try:
+            schedule = parse(self.schedule.text())
+            self._set_error("schedule", "")
+        except ScheduleError as exc:
+            schedule = []
+            self._set_error("schedule", self.tr("Schedule not understood: {detail}").format(detail=str(exc)))
+            ok = False
+        try:
+            validate(self._geometry)
+            self._set_error("shape", "")
+        except ZoneShapeError as exc:
+            self._set_error("shape", self._shape_message(exc))
+            ok = False
+        if not ok or self._geometry is None:
+            return None
+        return ZoneInput(name=name, kind=str(self.kind.currentData()), geometry=self._geometry,
+                         buffer_m=float(self.buffer.value()), district=self.district.text().strip(),
+                         schedule=schedule)
+
+    def save(self) -> None:
+        data = self.collect()
+        if data is None:
+            self.status.setText(self.tr("The zone was not saved: see the messages above."))
+            return
+        from maps.map_view import _write
+
+        zone_id = self._zone_id
+        self.save_button.setEnabled(False)
+
+        def done(new_id: int) -> None:
+            self.save_button.setEnabled(True)
+            self._zone_id = new_id
+            self.status.setText(self.tr("Zone “{name}” saved.").format(name=data.name))
+            self.map_view.bridge.call("ARM.zones.cancel")
+            self.refresh()
+            self.saved.emit(new_id)
+
+        def failed(exc: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            self.status.setText(self.tr("The zone could not be saved: {error}").format(error=str(exc)))
+
+        _write(self.ctx, lambda s: save_zone(s, self.ctx.user, zone_id, data), done, failed)

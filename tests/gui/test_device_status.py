@@ -1,0 +1,102 @@
+"""Device status: live updates through the real ingest core, stale as a state."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from arm.events import DeviceEvent, DeviceStateChanged, EventsStored
+from db.models import Device
+from tests.gui.conftest import wait_worker
+from widgets.device_status import (
+    NEVER,
+    ONLINE,
+    STALE,
+    DeviceStatusModel,
+    DeviceStatusPanel,
+    contact_state,
+    format_age,
+)
+from widgets.qt_bridge import QtBridge
+
+
+def _row_of(panel: DeviceStatusPanel, serial: str) -> int:
+    for i, r in enumerate(panel.model.rows()):
+        if r.serial == serial:
+            return i
+    raise AssertionError(serial)
+
+
+def test_contact_state_and_age() -> None:
+    now = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+    assert contact_state(None, 300, now) == NEVER
+    assert contact_state(now - timedelta(seconds=600), 300, now) == ONLINE
+    assert contact_state(now - timedelta(seconds=631), 300, now) == STALE
+    tr = lambda s: s  # noqa: E731
+    assert format_age(12, tr) == "12 s ago"
+    assert format_age(3 * 3600 + 4 * 60, tr) == "3 h 04 min ago"
+
+
+def test_live_update_from_ingest(qtbot: Any, demo_db: Any, users: dict, make_ctx: Any, ingest: Any) -> None:
+    ctx = make_ctx(demo_db, users["technician"])
+    panel = DeviceStatusPanel(ctx)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=5000)
+    with demo_db.session() as s:
+        device = s.scalars(select(Device).where(Device.status == "issued").order_by(Device.id)).first()
+    row = _row_of(panel, device.serial)
+    assert panel.model.row_state(row) == NEVER
+    assert "Never" in panel.model.index(row, DeviceStatusModel.STATUS).data()
+    event = DeviceEvent(device.serial, 7, datetime.now(UTC), "STAT", {"battery": 15, "charging": False},
+                        "sim", str(device.type))
+    with qtbot.waitSignal(ctx.bridge.deviceStateChanged, timeout=5000):
+        ingest.submit([event]).result(timeout=5)
+    assert panel.model.row_state(row) == ONLINE
+    assert panel.model.index(row, DeviceStatusModel.BATTERY).data() == "15 % ▼"
+    assert panel.model.index(row, DeviceStatusModel.CONTACT).data().endswith("s ago")
+    assert "1 online" in panel.summary.text()
+
+
+def test_stale_is_its_own_state(qtbot: Any, demo_db: Any, users: dict, make_ctx: Any, bus: Any) -> None:
+    ctx = make_ctx(demo_db, users["operator"])
+    panel = DeviceStatusPanel(ctx)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=5000)
+    r = panel.model.rows()[0]
+    bus.publish(DeviceStateChanged(r.id, r.serial, datetime.now(UTC) - timedelta(hours=1), 80, "issued"))
+    qtbot.waitUntil(lambda: panel.model.row_state(0) == STALE, timeout=2000)
+    status = panel.model.index(0, DeviceStatusModel.STATUS)
+    assert "Stale" in status.data() and status.data().startswith("◌")
+    assert status.data(panel.model.StateRole) == STALE
+    assert status.data(0x0006).italic()  # FontRole: not colour alone
+    assert "1 stale" in panel.summary.text()
+
+
+def test_unknown_device_triggers_a_reload(qtbot: Any, db: Any, users: dict, make_ctx: Any, ingest: Any) -> None:
+    ctx = make_ctx(db, users["operator"])
+    panel = DeviceStatusPanel(ctx)
+    qtbot.addWidget(panel)
+    wait_worker(qtbot, ctx)
+    assert panel.model.rowCount() == 0
+    ingest.submit([DeviceEvent("TRK-555001", 1, datetime.now(UTC), "HB", {}, "serial", "TRK")]).result(timeout=5)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    assert panel.model.row_state(0) == "unregistered"
+    assert "Unregistered" in panel.model.index(0, DeviceStatusModel.STATUS).data()
+
+
+def test_bridge_delivers_on_the_gui_thread(qtbot: Any, bus: Any) -> None:
+    bridge = QtBridge(bus)
+    seen: list[str] = []
+    bridge.eventsStored.connect(lambda _m: seen.append(threading.current_thread().name))
+    worker = threading.Thread(target=bus.publish, args=(EventsStored(()),), name="ingest-writer")
+    worker.start()
+    worker.join()
+    assert seen == []  # not delivered in the publishing thread
+    qtbot.waitUntil(lambda: seen == [threading.main_thread().name], timeout=2000)
+    bridge.close()
+    bus.publish(EventsStored(()))
+    qtbot.wait(20)
+    assert len(seen) == 1

@@ -1,0 +1,58 @@
+"""Settings: bad values beside their field; good ones saved through arm.config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from arm.config import Settings, config_dir
+from widgets.settings_dialog import SettingsDialog
+
+
+def test_bad_values_are_refused_beside_the_field(qtbot: Any, tmp_data_dir: Path) -> None:
+    settings = Settings()
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.timezone.setCurrentText("Asia/Nowhere")
+    dialog.remote.setChecked(True)
+    dialog.remote_url.setText("http://server")
+    dialog.tile_url.setText("https://tiles.example/{z}/{x}.png")
+    dialog.submit()
+    for name in ("timezone", "remote_url", "remote_token", "tile_url"):
+        assert dialog.errors[name].isVisible(), name
+    assert not dialog.errors["db_url"].isVisible()
+    assert dialog.isVisible()
+    assert not (config_dir() / "settings.json").exists()
+    assert settings.general.timezone == "Asia/Almaty"
+
+
+def test_good_values_are_saved_and_applied(qtbot: Any, tmp_data_dir: Path) -> None:
+    settings = Settings()
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.timezone.setCurrentText("Asia/Aqtobe")
+    dialog.language.setCurrentIndex(dialog.language.findData("kk"))
+    dialog.remote.setChecked(True)
+    dialog.remote_url.setText("wss://arm-server:8765")
+    dialog.remote_token.setText("desk-token-1")
+    dialog.sound.setChecked(False)
+    with qtbot.waitSignal(dialog.applied) as applied:
+        dialog.submit()
+    assert applied.args == [True]  # the service connection changed: restart needed
+    saved = Settings.load()
+    assert saved.general.timezone == "Asia/Aqtobe" and saved.general.language == "kk"
+    assert saved.service.mode == "remote" and saved.service.remote_token == "desk-token-1"
+    assert saved.alarms.sound is False
+    assert settings.general.timezone == "Asia/Aqtobe"  # the live object every panel holds
+
+
+def test_desk_time_zone_is_used_for_display(qapp: Any, db: Any, users: dict, make_ctx: Any) -> None:
+    from datetime import UTC, datetime
+
+    ctx = make_ctx(db, users["operator"])
+    when = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
+    assert ctx.format_time(when) == "23.11.2026 08:00:00"  # Asia/Almaty, UTC+5
+    ctx.settings.general.timezone = "UTC"
+    assert ctx.format_time(when) == "23.11.2026 03:00:00"

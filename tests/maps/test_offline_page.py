@@ -1,0 +1,102 @@
+"""The map page loads nothing from the internet; the offline base layer shows."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from arm.config import Settings
+from maps.guard import OfflineGuard, origin_of
+from maps.mbtiles import write_tile
+from maps.page import PageNotOffline, build_page, check_offline
+from maps.settings import MapSettings
+from tests.maps.conftest import js
+
+pytestmark = pytest.mark.gui
+
+
+def _png(color: str) -> bytes:
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    img = QImage(256, 256, QImage.Format.Format_RGB32)
+    img.fill(QColor(color))
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    img.save(buf, "PNG")
+    return bytes(buf.data())
+
+
+def test_built_page_names_no_internet_url() -> None:
+    html = build_page(MapSettings())
+    assert "cdn" not in html.lower()
+    assert "arm://assets/leaflet/leaflet.js" in html
+    assert "qrc:///qtwebchannel/qwebchannel.js" in html
+    with pytest.raises(PageNotOffline):
+        check_offline('<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"></script>')
+
+
+def test_tile_server_url_is_the_only_http_url_allowed() -> None:
+    cfg = MapSettings(tile_url="http://osm.lan:8080/tile/{z}/{x}/{y}.png")
+    html = build_page(cfg)
+    assert cfg.tile_url in html
+    assert origin_of(cfg.tile_url) == "http://osm.lan:8080"
+    assert MapSettings(tile_url="osm.lan/{z}").tile_url_error()
+
+
+def test_page_requests_only_local_sources_and_shows_regions(
+    db, make_ctx, open_map, qtbot, tmp_path: Path
+) -> None:
+    mb = tmp_path / "almaty.mbtiles"
+    for x in range(0, 8):
+        for y in range(0, 8):
+            write_tile(mb, 3, x, y, _png("#ffcc00"))
+    settings = Settings()
+    settings.map.mbtiles = str(mb)
+    guard = OfflineGuard.instance()
+    guard.requested.clear()
+    guard.blocked.clear()
+    ctx = make_ctx(db, settings=settings)
+    view = open_map(ctx)
+
+    # Offline base: the regions layer is the base layer when no tile source is preferred;
+    # with an MBTiles file the tiles are the base. Switch to the regions base and look.
+    n_regions = js(qtbot, view, """(function(){
+        let n = 0; let names = [];
+        Object.values(window).forEach(v => { if (v instanceof L.GeoJSON) { n = Math.max(n, v.getLayers().length); } });
+        return n; })()""")
+    assert n_regions == 20  # 17 regions + Astana, Almaty, Shymkent
+    qtbot.waitUntil(lambda: any(u.startswith("arm://tiles/almaty/3/") for u in guard.requested), timeout=10_000)
+
+    requested = list(guard.requested)
+    assert "arm://assets/leaflet/leaflet.js" in requested
+    assert "arm://assets/geoman/leaflet-geoman.min.js" in requested
+    outside = [u for u in requested if not u.startswith(("arm://", "qrc:", "data:", "blob:", "about:"))]
+    assert outside == []
+    assert list(guard.blocked) == []
+
+    # The guard does block: a request to a CDN made from the page is recorded and refused.
+    view.page.runJavaScript("var s = document.createElement('script'); s.src = 'https://unpkg.com/leaflet@1.9.4/dist/leaflet.js'; document.head.appendChild(s);")
+    qtbot.waitUntil(lambda: any("unpkg.com" in u for u in guard.blocked), timeout=10_000)
+
+
+def test_regions_are_drawn_without_any_tile_source(db, make_ctx, open_map, qtbot) -> None:
+    ctx = make_ctx(db)
+    view = open_map(ctx)
+    js(qtbot, view, "ARM.center(48.0, 67.5, 5)")
+    qtbot.wait(400)
+    img = view.view.grab().toImage()
+    # Centre of the view lies inside Karaganda region: the region fill colour, not the sea-blue background.
+    c = img.pixelColor(img.width() // 2, img.height() // 2)
+    assert (c.red(), c.green(), c.blue()) != (0xCF, 0xDB, 0xE3)
+    assert c.green() > 220 and c.red() > 220  # #eef1e6 region fill
+    corner = img.pixelColor(5, img.height() - 5)
+    assert abs(corner.blue() - 0xE3) < 12  # outside the country: background
+
+
+def test_png_helper_round_trip() -> None:
+    data = _png("#123456")
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert io.BytesIO(data).getbuffer().nbytes > 0

@@ -1,0 +1,177 @@
+"""The desk API over a real WebSocket, with a real service on SQLite."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
+
+from arm.alarms.plugin import build as build_alarms
+from arm.bus import Bus
+from arm.desk_api.client import RemoteError, RemoteService
+from arm.desk_api.plugin import parse_token
+from arm.desk_api.server import DeskApiServer
+from arm.events import AlarmChanged, DeviceStateChanged, EventsStored
+from arm.protocols import gt06
+from arm.protocols.servers import Gt06Listener
+from arm.rules.conditions import ConditionChange, Kind
+from arm.service import MonitoringService
+from arm.simulate.clients import Gt06Client
+from db.session import Database
+
+from .test_servers import HOST, run
+
+TOKENS = {"desk-1": "token-one-123", "desk-2": "token-two-456"}
+
+
+async def service_with_api(db: Database, alarms: bool = False) -> tuple[MonitoringService, DeskApiServer, Gt06Listener]:
+    service = MonitoringService(db)
+    if alarms:
+        runtime = build_alarms(db, service.bus, {"rules_tick": 3600})
+        service.add_component(runtime)
+        service.alarms = runtime.manager  # type: ignore[attr-defined]
+    listener = Gt06Listener(0, HOST)
+    api = DeskApiServer(0, TOKENS, HOST)
+    service.add_component(listener)
+    service.add_component(api)
+    await service.start()
+    return service, api, listener
+
+
+def collect(bus: Bus, kind: type) -> list[Any]:
+    got: list[Any] = []
+    bus.subscribe(kind, got.append)
+    return got
+
+
+async def until(predicate: Any, timeout: float = 5.0) -> None:
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while not predicate():
+        if loop.time() > end:
+            raise AssertionError("condition not reached in time")
+        await asyncio.sleep(0.02)
+
+
+def test_bad_token_refused(db: Database) -> None:
+    async def main() -> None:
+        service, api, _ = await service_with_api(db)
+        try:
+            async with connect(f"ws://{HOST}:{api.port}/") as ws:
+                await ws.send(json.dumps({"type": "hello", "token": "wrong-token"}))
+                with pytest.raises(ConnectionClosed) as info:
+                    await ws.recv()
+                assert info.value.rcvd is not None and info.value.rcvd.code == 4401
+            async with connect(f"ws://{HOST}:{api.port}/") as ws:  # hello-message login works too
+                await ws.send(json.dumps({"type": "hello", "token": TOKENS["desk-2"]}))
+                welcome = json.loads(await ws.recv())
+                assert welcome["type"] == "welcome" and welcome["desk"] == "desk-2"
+                assert "ping" in welcome["methods"]
+        finally:
+            await service.stop()
+
+    run(main)
+
+
+def test_remote_service_republishes_live_events(db: Database) -> None:
+    async def main() -> None:
+        service, api, listener = await service_with_api(db)
+        local = Bus()
+        events = collect(local, EventsStored)
+        states = collect(local, DeviceStateChanged)
+        remote = RemoteService(f"ws://{HOST}:{api.port}/", TOKENS["desk-1"], local)
+        try:
+            await remote.start()
+            assert remote.desk == "desk-1"
+            assert await remote.call("ping") == "pong"
+            assert await remote.call("desks") == ["desk-1"]
+            with pytest.raises(RemoteError) as info:
+                await remote.call("no.such.method")
+            assert info.value.code == "unknown_method"
+            client = Gt06Client("864717000000004", HOST, listener.port)
+            t = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=1)
+            await client.send_frame(gt06.encode_location(t, 51.12, 71.43, 30, 180, 9, True, client.next_serial()))
+            await client.close()
+            await until(lambda: any(s.event.kind == "POS" for e in events for s in e.events))
+            pos = next(s for e in events for s in e.events if s.event.kind == "POS")
+            assert pos.event.serial == "864717000000004" and abs(pos.event.fields["lat"] - 51.12) < 1e-5
+            assert pos.event.time == t
+            await until(lambda: any(s.serial == "864717000000004" for s in states))
+        finally:
+            await remote.stop()
+            await service.stop()
+
+    run(main)
+
+
+def test_alarm_actions_through_the_api_reach_every_desk(db: Database) -> None:
+    async def main() -> None:
+        service, api, _ = await service_with_api(db, alarms=True)
+        bus1, bus2 = Bus(), Bus()
+        seen2 = collect(bus2, AlarmChanged)
+        desk1 = RemoteService(f"ws://{HOST}:{api.port}/", TOKENS["desk-1"], bus1, user="operator")
+        desk2 = RemoteService(f"ws://{HOST}:{api.port}/", TOKENS["desk-2"], bus2, user="supervisor")
+        try:
+            await desk1.start()
+            await desk2.start()
+            manager = service.alarms  # type: ignore[attr-defined]
+            change = ConditionChange(Kind.SOS, None, None, "test", True, datetime.now(UTC), momentary=True)
+            await asyncio.wrap_future(manager.submit(manager.apply, [change]))
+            await until(lambda: any(a.change == "raised" for a in seen2))
+            alarm_id = seen2[-1].alarm_id
+            opened = await desk1.call("alarms.open")
+            assert [a["id"] for a in opened] == [alarm_id]
+            start = asyncio.get_running_loop().time()
+            view = await desk1.call("alarms.acknowledge", alarm_id=alarm_id, note="seen")
+            assert view["acknowledged"] is True and view["acknowledged_by"] == "operator@desk-1"
+            await until(lambda: any(a.change == "acknowledged" for a in seen2), 1.0)
+            assert asyncio.get_running_loop().time() - start < 1.0
+            with pytest.raises(RemoteError) as info:
+                await desk2.call("alarms.acknowledge", alarm_id=alarm_id)
+            assert info.value.code == "already_acknowledged"
+            with pytest.raises(RemoteError) as info:
+                await desk2.call("alarms.shelve", alarm_id=alarm_id, minutes=10, reason="busy")
+            assert info.value.code == "not_shelvable"  # SOS may never be shelved
+            closed = await desk2.call("alarms.close", alarm_id=alarm_id, resolution="false_alarm", note="test")
+            assert closed["state"] == "closed"
+            assert await desk1.call("alarms.open") == []
+        finally:
+            await desk1.stop()
+            await desk2.stop()
+            await service.stop()
+            service.alarms.shutdown()  # type: ignore[attr-defined]
+
+    run(main)
+
+
+def test_slow_desk_is_dropped_not_the_service(db: Database) -> None:
+    async def main() -> None:
+        service, api, _ = await service_with_api(db)
+        api.queue_limit = 5
+        try:
+            async with connect(f"ws://{HOST}:{api.port}/",
+                               additional_headers={"Authorization": f"Bearer {TOKENS['desk-1']}"}) as ws:
+                await ws.recv()  # welcome
+                await until(lambda: api.desks == ["desk-1"])
+                # flood the bus faster than the queue allows, without reading
+                for i in range(200):
+                    service.bus.publish(DeviceStateChanged(i, f"S{i}", None, None, ""))
+                await until(lambda: api.desks == [])
+        finally:
+            await service.stop()
+
+    run(main)
+
+
+def test_token_option_parsing() -> None:
+    assert parse_token("desk-3=abcdefgh") == ("desk-3", "abcdefgh")
+    import argparse
+
+    for bad in ("nodelimiter", "=abcdefgh", "d=short"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            parse_token(bad)

@@ -1,0 +1,160 @@
+"""The filter bar above a journal: period, district, officer, person, category,
+violation kind, resolution and operator. It produces a ``JournalFilter``.
+
+The period is chosen in local days of the desk's time zone and turned into
+UTC bounds here, so the database compares like with like.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from db.queries.filters import JournalFilter
+
+#: Which filters mean something for which journal.
+APPLICABLE = {
+    "violations": {"district", "officer", "person", "category", "kind", "resolution", "operator"},
+    "alarms": {"district", "officer", "person", "category", "kind", "resolution", "operator"},
+    "assignments": {"district", "officer", "person", "category", "operator"},
+    "audit": {"kind", "operator"},
+}
+
+
+class JournalFilterBar(QWidget):
+    applied = Signal()
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.preset = QComboBox(self)
+        for key, text in (("7", self.tr("Last 7 days")), ("30", self.tr("Last 30 days")),
+                          ("quarter", self.tr("This quarter")), ("year", self.tr("This year")),
+                          ("all", self.tr("All time")), ("custom", self.tr("Period…"))):
+            self.preset.addItem(text, key)
+        self.date_from = QDateEdit(self, calendarPopup=True, displayFormat="dd.MM.yyyy")
+        self.date_to = QDateEdit(self, calendarPopup=True, displayFormat="dd.MM.yyyy")
+        self.district = self._combo(self.tr("All districts"))
+        self.officer = QLineEdit(self, placeholderText=self.tr("Officer"))
+        self.person = QLineEdit(self, placeholderText=self.tr("Surname or IIN"))
+        self.category = QComboBox(self)
+        self.category.addItem(self.tr("All categories"), "")
+        for value, text in (("conditional", self.tr("conditional sentence")),
+                            ("restricted_freedom", self.tr("restricted freedom")),
+                            ("parole", self.tr("parole")), ("admin_supervision", self.tr("administrative supervision"))):
+            self.category.addItem(text, value)
+        self.kind = self._combo(self.tr("All kinds"))
+        self.resolution = QComboBox(self)
+        self.resolution.addItem(self.tr("Any resolution"), "")
+        for value, text in (("confirmed_violation", self.tr("confirmed violation")),
+                            ("false_alarm", self.tr("false alarm")), ("technical_fault", self.tr("technical fault"))):
+            self.resolution.addItem(text, value)
+        self.operator = self._combo(self.tr("All operators"))
+        self.apply_button = QPushButton(self.tr("Apply"), self)
+        self.reset_button = QPushButton(self.tr("Reset"), self)
+        self._layout()
+        self.preset.setCurrentIndex(1)
+        self._preset_changed()
+        self.preset.currentIndexChanged.connect(self._preset_changed)
+        self.apply_button.clicked.connect(self.applied)
+        self.reset_button.clicked.connect(self.reset)
+        for edit in (self.officer, self.person):
+            edit.returnPressed.connect(self.applied)
+
+    def _combo(self, any_text: str) -> QComboBox:
+        box = QComboBox(self)
+        box.setEditable(True)
+        box.addItem(any_text, "")
+        box.setMinimumContentsLength(10)
+        return box
+
+    def _layout(self) -> None:
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        cells = [
+            (QLabel(self.tr("Period"), self), self.preset, self.date_from, self.date_to, self.district,
+             self.officer, self.person),
+            (None, self.category, self.kind, self.resolution, self.operator, self.apply_button, self.reset_button),
+        ]
+        for r, row in enumerate(cells):
+            for c, w in enumerate(row):
+                if w is not None:
+                    grid.addWidget(w, r, c)
+
+    def _preset_changed(self) -> None:
+        key = self.preset.currentData()
+        today = QDate.currentDate()
+        custom = key == "custom"
+        self.date_from.setEnabled(custom)
+        self.date_to.setEnabled(custom)
+        if key in ("7", "30"):
+            self.date_from.setDate(today.addDays(-int(key) + 1))
+        elif key == "quarter":
+            self.date_from.setDate(QDate(today.year(), 3 * ((today.month() - 1) // 3) + 1, 1))
+        elif key == "year":
+            self.date_from.setDate(QDate(today.year(), 1, 1))
+        if not custom:
+            self.date_to.setDate(today)
+
+    # ------------------------------------------------------------ values
+    def set_journal(self, journal: str) -> None:
+        allowed = APPLICABLE.get(journal, set())
+        for name in ("district", "officer", "person", "category", "kind", "resolution", "operator"):
+            getattr(self, name).setEnabled(name in allowed)
+
+    def set_choices(self, name: str, values: list[str]) -> None:
+        box: QComboBox = getattr(self, name)
+        current = box.currentText()
+        any_text = box.itemText(0)
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(any_text, "")
+        for v in values:
+            box.addItem(v, v)
+        box.setCurrentText(current)
+        box.blockSignals(False)
+
+    def _text(self, box: QComboBox) -> str | None:
+        if not box.isEnabled():
+            return None
+        text = box.currentText().strip()
+        return None if not text or text == box.itemText(0) else text
+
+    def _line(self, edit: QLineEdit) -> str | None:
+        return (edit.text().strip() or None) if edit.isEnabled() else None
+
+    def _data(self, box: QComboBox) -> str | None:
+        return (box.currentData() or None) if box.isEnabled() else None
+
+    def _bound(self, day: QDate, end: bool) -> datetime:
+        local = datetime.combine(day.toPython(), time(0), self.ctx.timezone)
+        return local + timedelta(days=1) if end else local
+
+    def value(self) -> JournalFilter:
+        period = self.preset.currentData() != "all"
+        return JournalFilter(
+            date_from=self._bound(self.date_from.date(), False) if period else None,
+            date_to=self._bound(self.date_to.date(), True) if period else None,
+            district=self._text(self.district), officer=self._line(self.officer), person=self._line(self.person),
+            category=self._data(self.category), kind=self._text(self.kind),
+            resolution=self._data(self.resolution), operator=self._text(self.operator),
+        )
+
+    def reset(self) -> None:
+        self.preset.setCurrentIndex(1)
+        for box in (self.district, self.kind, self.operator, self.category, self.resolution):
+            box.setCurrentIndex(0)
+        self.officer.clear()
+        self.person.clear()
+        self.applied.emit()
