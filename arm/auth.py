@@ -44,7 +44,7 @@ class CurrentUser:
 
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValueError(f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
+        raise ValueError("A password needs at least 8 characters.")
     return _hasher.hash(password)
 
 

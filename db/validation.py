@@ -103,5 +103,5 @@ def validate_device(data: dict[str, Any]) -> dict[str, str]:
     if not SERIAL_RE.fullmatch(serial) and not re.fullmatch(r"\d{8,17}", serial):
         errors["serial"] = "A serial is 4 to 20 of A-Z, 0-9 and '-' (or the IMEI of a network device)."
     if str(data.get("type") or "") not in {t.value for t in DeviceType}:
-        errors["type"] = "Unknown device type; one of: " + ", ".join(t.value for t in DeviceType) + "."
+        errors["type"] = "Unknown device type: choose BRC, TRK, SKU, MKU, BAC, RCV, GT06, WATCH or PHONE."
     return errors

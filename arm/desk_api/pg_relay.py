@@ -10,6 +10,10 @@ feeds its GUI and its desk API). Before republishing an alarm change it
 reloads the alarm manager's cache of open alarms, so a desk that reacts by
 reading ``alarms.open`` sees the new state.
 
+Stored events are relayed as ``RemoteEventsStored`` (ids in the notification,
+rows read back from the database): desks see them, the rules engine of the
+other service does not, so no alarm is ever raised twice.
+
 NOTIFY is delivered only on commit and only to live listeners; a service that
 was down catches up by reading the database at start (the alarm cache loads
 all open alarms), so nothing depends on a notification never being missed.
@@ -200,10 +204,10 @@ class PgRelay:
             return
         try:
             manager.submit(manager.load).result(timeout=5)
-        except Exception:  # noqa: BLE001 - the desks still get the change itself
+        except Exception:
             log.exception("reloading open alarms after a remote change failed")
 
-    def _load_events(self, ranges: list[list[int]]) -> EventsStored | None:
+    def _load_events(self, ranges: list[list[int]]) -> wire.RemoteEventsStored | None:
         assert self.service is not None
         conditions = [DeviceEventRow.id.between(lo, hi) for lo, hi in ranges]
         if not conditions:
@@ -220,4 +224,4 @@ class PgRelay:
                             r.received)
                 for r, serial, dtype in rows
             )
-        return EventsStored(stored) if stored else None
+        return wire.RemoteEventsStored(stored) if stored else None

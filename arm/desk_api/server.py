@@ -233,7 +233,7 @@ class DeskApiServer:
         except ValueError as exc:
             reply = {"type": "error", "id": call_id, "error": {"code": getattr(exc, "code", "bad_request"),
                                                                "message": str(exc)}}
-        except Exception as exc:  # noqa: BLE001 - a failing call never drops the desk
+        except Exception as exc:
             log.exception("desk %s: call failed", desk.name)
             reply = {"type": "error", "id": call_id, "error": {"code": "internal", "message": str(exc)}}
         if desk in self._desks:

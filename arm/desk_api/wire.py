@@ -24,6 +24,18 @@ from arm.events import (
 
 PROTOCOL_VERSION = 1
 
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class RemoteEventsStored:
+    """Events another service (same PostgreSQL) committed, relayed by ``pg_relay``.
+
+    A distinct type on purpose: the rules engine subscribes to ``EventsStored``
+    and must only judge the events its own service ingested, or every alarm
+    would be raised twice. Desks receive both as the ``events`` topic.
+    """
+
+    events: tuple[StoredEvent, ...]
+
 #: topic name <-> message type
 TOPICS: dict[str, type] = {
     "events": EventsStored,
@@ -32,7 +44,7 @@ TOPICS: dict[str, type] = {
     "service_status": ServiceStatus,
     "ingest_rejected": IngestRejected,
 }
-TOPIC_OF: dict[type, str] = {v: k for k, v in TOPICS.items()}
+TOPIC_OF: dict[type, str] = {**{v: k for k, v in TOPICS.items()}, RemoteEventsStored: "events"}
 
 
 def _default(value: Any) -> Any:
@@ -47,7 +59,7 @@ def _default(value: Any) -> Any:
 
 def to_json(message: Any) -> Any:
     """A dataclass (recursively) as JSON-ready data."""
-    if isinstance(message, EventsStored):
+    if isinstance(message, EventsStored | RemoteEventsStored):
         return {"events": [stored_to_json(s) for s in message.events]}
     if dataclasses.is_dataclass(message) and not isinstance(message, type):
         return {f.name: _plain(getattr(message, f.name)) for f in dataclasses.fields(message)}

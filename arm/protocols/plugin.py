@@ -32,14 +32,14 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
                         ("osmand", "OsmAnd / Traccar Client phones (HTTP)")):
         group.add_argument(f"--{name}", type=_port, metavar="PORT", default=None,
                            help=f"listen for {label} on PORT (usual: {DEFAULT_PORTS[name]}); off if not given")
-    group.add_argument("--protocols-host", default="0.0.0.0", metavar="ADDR",  # noqa: S104
+    group.add_argument("--protocols-host", default="0.0.0.0", metavar="ADDR",
                        help="interface the device listeners bind to (default: all)")
     group.add_argument("--device-idle-timeout", type=float, default=600.0, metavar="SECONDS",
                        help="close a device connection silent for this long (default 600)")
 
 
 def configure(service: MonitoringService, options: dict[str, Any]) -> None:
-    host = options.get("protocols_host") or "0.0.0.0"  # noqa: S104
+    host = options.get("protocols_host") or "0.0.0.0"
     idle = float(options.get("device_idle_timeout") or 600.0)
     for name, cls in LISTENERS.items():
         # `arm serve --gt06 PORT`, or the GUI's settings (service.gt06_port; 0 = off)

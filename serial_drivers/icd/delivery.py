@@ -23,7 +23,7 @@ from typing import Any, Protocol
 
 from arm.events import DeviceEvent
 from serial_drivers.icd.codec import RawEvent, to_device_event
-from serial_drivers.icd.link import Link, LinkError
+from serial_drivers.icd.link import LINE_S, Link, LinkError
 
 log = logging.getLogger("serial_drivers.delivery")
 
@@ -250,7 +250,7 @@ class Delivery:
             self.counters["gaps"] += 1
         log.info("evseq gap from %d: asking LOG,%d", first, first)
         before = self._discards()
-        if not self._log(first):
+        if not self._log(first, budget=upto - first + 1):
             return False
         with self._lock:
             if self._discards() != before:
@@ -264,10 +264,10 @@ class Delivery:
             self._lock.notify_all()
         return True
 
-    def _log(self, first: int) -> bool:
+    def _log(self, first: int, budget: int) -> bool:
         try:
             self.counters["log_requests"] += 1
-            self.link.call("LOG", str(first), streaming=True)
+            self.link.call("LOG", str(first), streaming=True, budget_s=self.link.timeout + (budget + 10) * LINE_S)
         except LinkError as exc:
             self.counters["log_failed"] += 1
             log.warning("LOG,%d failed: %s", first, exc)

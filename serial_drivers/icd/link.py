@@ -19,6 +19,9 @@ from serial_drivers.icd.codec import MAX_SEQ, Answer, Command, encode
 
 ANSWER_TIMEOUT_S = 1.0
 TRIES = 3
+#: 10,000 lines of up to 250 bytes at 115200 baud (10 bits a byte)
+LINE_S = 250 * 10 / 115200
+MAX_STREAM_S = 10_000 * LINE_S
 
 
 class LinkError(Exception):
@@ -106,11 +109,13 @@ class Link:
         self._seq = (self._seq + 1) % (MAX_SEQ + 1)
         return self._seq
 
-    def request(self, name: str, *args: str, streaming: bool = False) -> Answer:
+    def request(self, name: str, *args: str, streaming: bool = False, budget_s: float | None = None) -> Answer:
         """Send a command and wait for its answer (blocking; never on the GUI thread).
 
         ``streaming`` (for `LOG`): the 1 s timer restarts whenever the device
-        sends anything, since `LOG` streams its events before it answers.
+        sends anything, since `LOG` streams its events before it answers; but a
+        try never lasts longer than ``budget_s`` (default: the time 10,000
+        lines take at 115200 baud), so live traffic cannot hide a lost answer.
         Raises DeviceNotAnswering or PortClosed; an `ERR` answer is returned.
         """
         with self._cmd_lock:
@@ -121,19 +126,21 @@ class Link:
             with self._cond:
                 self._pending_seq, self._answer = seq, None
             try:
-                return self._exchange(name, line, streaming)
+                return self._exchange(name, line, streaming, budget_s)
             finally:
                 with self._cond:
                     self._pending_seq = None
 
-    def call(self, name: str, *args: str, streaming: bool = False) -> tuple[str, ...]:
+    def call(
+        self, name: str, *args: str, streaming: bool = False, budget_s: float | None = None
+    ) -> tuple[str, ...]:
         """Like :meth:`request` but raises DeviceError on `ERR`; returns the result fields."""
-        answer = self.request(name, *args, streaming=streaming)
+        answer = self.request(name, *args, streaming=streaming, budget_s=budget_s)
         if not answer.ok:
             raise DeviceError(answer.code, answer.text, name)
         return answer.result
 
-    def _exchange(self, name: str, line: bytes, streaming: bool) -> Answer:
+    def _exchange(self, name: str, line: bytes, streaming: bool, budget_s: float | None) -> Answer:
         self.counters["commands"] += 1
         for attempt in range(self.tries):
             if attempt:
@@ -142,20 +149,21 @@ class Link:
                 self._write(line)
             except OSError as exc:
                 raise PortClosed(str(exc)) from exc
-            answer = self._wait(streaming)
+            answer = self._wait(streaming, budget_s)
             if answer is not None:
                 return answer
         self.counters["not_answering"] += 1
         raise DeviceNotAnswering(f"{name}: no answer after {self.tries} tries")
 
-    def _wait(self, streaming: bool) -> Answer | None:
+    def _wait(self, streaming: bool, budget_s: float | None) -> Answer | None:
         sent = time.monotonic()
+        cap = sent + max(self.timeout, budget_s if budget_s is not None else MAX_STREAM_S)
         with self._cond:
             while self._answer is None:
                 if self._closed:
                     raise PortClosed("port closed")
                 start = max(sent, self._activity) if streaming else sent
-                left = start + self.timeout - time.monotonic()
+                left = min(start + self.timeout, cap) - time.monotonic()
                 if left <= 0:
                     return None
                 self._cond.wait(left)

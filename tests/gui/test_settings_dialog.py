@@ -20,8 +20,9 @@ def test_bad_values_are_refused_beside_the_field(qtbot: Any, tmp_data_dir: Path)
     dialog.tile_url.setText("https://tiles.example/{z}/{x}.png")
     dialog.submit()
     for name in ("timezone", "remote_url", "remote_token", "tile_url"):
-        assert dialog.errors[name].isVisible(), name
-    assert not dialog.errors["db_url"].isVisible()
+        assert not dialog.errors[name].isHidden() and dialog.errors[name].text().startswith("⚠"), name
+    assert dialog.errors["db_url"].isHidden()
+    assert dialog.tabs.currentIndex() == 0 and dialog.errors["timezone"].isVisible()
     assert dialog.isVisible()
     assert not (config_dir() / "settings.json").exists()
     assert settings.general.timezone == "Asia/Almaty"

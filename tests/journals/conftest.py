@@ -100,3 +100,31 @@ def journal_db(db: Database) -> Journals:
             violations.append(v.id)
         ids = [p.id for p in persons]
     return Journals(db, ids, violations, alarms)
+
+
+@pytest.fixture
+def make_ctx(qapp):
+    """A real AppContext (worker thread, bridge) for a user; closed after the test."""
+    from arm.bus import Bus
+    from arm.config import Settings
+    from widgets.context import AppContext
+    from widgets.qt_bridge import QtBridge
+
+    made = []
+
+    def make(db: Database, who: CurrentUser) -> AppContext:
+        bus = Bus()
+        ctx = AppContext(db=db, service=None, bus=bus, bridge=QtBridge(bus), user=who, settings=Settings())
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.close()
+
+
+def settle(qtbot, ctx, rounds: int = 3) -> None:
+    """Let queued database work finish and its callbacks run on the GUI thread."""
+    for _ in range(rounds):
+        ctx.worker.submit(lambda: None).result(timeout=10)
+        qtbot.wait(10)

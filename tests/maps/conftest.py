@@ -78,7 +78,7 @@ def js(qtbot: Any, view: Any, expression: str, timeout: int = 10_000) -> Any:
     box: list[Any] = []
     view.bridge.evaluate(f"JSON.stringify({expression})", box.append)
     qtbot.waitUntil(lambda: bool(box), timeout=timeout)
-    return json.loads(box[0]) if box[0] is not None else None
+    return json.loads(box[0]) if box[0] else None
 
 
 @pytest.fixture

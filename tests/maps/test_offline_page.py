@@ -100,3 +100,42 @@ def test_png_helper_round_trip() -> None:
     data = _png("#123456")
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert io.BytesIO(data).getbuffer().nbytes > 0
+
+
+def test_intranet_tile_server_is_used_and_allowed(db, make_ctx, open_map, qtbot) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    tile = _png("#88aa44")
+    hits: list[str] = []
+
+    class Tiles(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server API
+            hits.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(tile)))
+            self.end_headers()
+            self.wfile.write(tile)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Tiles)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        settings = Settings()
+        settings.map.tile_url = f"http://127.0.0.1:{server.server_port}/osm/{{z}}/{{x}}/{{y}}.png"
+        guard = OfflineGuard.instance()
+        guard.blocked.clear()
+        view = open_map(make_ctx(db, settings=settings))
+        qtbot.waitUntil(lambda: len(hits) > 0, timeout=10_000)
+        assert hits[0].startswith("/osm/5/")
+        assert list(guard.blocked) == []
+        assert view.cfg.tile_url == settings.map.tile_url
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

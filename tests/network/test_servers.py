@@ -14,7 +14,7 @@ from arm.events import EventKind
 from arm.protocols import gt06, osmand, watch
 from arm.protocols.servers import Gt06Listener, Listener, OsmAndListener, WatchListener
 from arm.service import MonitoringService
-from arm.simulate.clients import Gt06Client, OsmAndClient, WatchClient
+from arm.simulate.clients import Gt06Client, OsmAndClient
 from db.models import Device, DeviceEventRow, DeviceStatus, Position
 from db.session import Database
 

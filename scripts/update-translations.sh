@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Extract every tr()/translate() string of the GUI into the .ts files
+# (English source; Russian and Kazakh translations), keeping what is translated.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+files=$(git ls-files -co --exclude-standard 'widgets/*.py' 'maps/*.py' 'arm/app.py' 'arm/i18n.py' | sort)
+for lang in ru kk; do
+  .venv/bin/pyside6-lupdate -silent -no-obsolete -locations none -source-language en -target-language "$lang" \
+    $files -ts "resources/translations/arm_${lang}.ts"
+done

@@ -1,0 +1,96 @@
+"""Fast, realistic journal contents for the benchmark, the screenshot and widget tests.
+
+Rows go in with Core bulk inserts, and the violation journal is chained
+exactly as ``db.integrity.append_chained`` would chain it (same payload, same
+hash), so ``verify_all`` passes on the result.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from db.integrity import GENESIS, HASH_EXCLUDED, _canonical, chain_hash
+from db.models import Alarm, Assignment, Device, Person, ViolationEntry
+
+DISTRICTS = ["Алмалинский", "Бостандыкский", "Медеуский", "Ауэзовский", "Жетысуский", "Турксибский"]
+SURNAMES = ["Әбілқасымов", "Қайыржанов", "Нұрғалиев", "Өмірзақов", "Құдайбергенов", "Иванов", "Смағұлов",
+            "Ершов", "Шәріпов", "Үсенов", "Ғабдуллин", "Петров", "Жұмабаев", "Ким", "Тоқаев"]
+FIRST = ["Нұрлан", "Ғалым", "Әлихан", "Пётр", "Ерлан", "Дәурен", "Һадис", "Іңкәр", "Сергей", "Асқар"]
+MIDDLE = ["Өмірұлы", "Серікұлы", "Сергеевич", "Бақытұлы", "Иванович", "Қанатұлы", ""]
+CATEGORIES = ["conditional", "restricted_freedom", "parole", "admin_supervision"]
+KINDS = [("strap_open", "Вскрытие ремешка браслета"), ("exclusion_zone", "Вход в запретную зону"),
+         ("curfew", "Нарушение режима нахождения дома"), ("no_signal", "Потеря связи с устройством"),
+         ("inclusion_zone", "Выход из разрешённой зоны")]
+OPERATORS = ["oper1", "oper2", "oper3", "oper4"]
+RESOLUTIONS = ["confirmed_violation", "false_alarm", "technical_fault"]
+
+
+def fill(session: Session, persons: int, violations: int, *, start: datetime | None = None,
+         seed: int = 7, batch: int = 20_000) -> dict[str, int]:
+    """Insert ``persons`` persons with devices and ``violations`` alarms + journal entries."""
+    rnd = random.Random(seed)
+    start = start or datetime(2025, 1, 1, tzinfo=UTC)
+    now = datetime.now(UTC)
+    session.execute(insert(Person.__table__), [_person(i, rnd, now) for i in range(persons)])
+    session.execute(insert(Device.__table__), [
+        {"id": i + 1, "serial": f"BRC{100000 + i}", "type": "BRC", "inventory_no": f"INV-{i:06d}",
+         "status": "issued", "heartbeat_s": 300, "report_s": 60, "notes": "", "is_demo": False, "created_at": now}
+        for i in range(persons)])
+    session.execute(insert(Assignment.__table__), [
+        {"device_id": i + 1, "person_id": i + 1, "issued_at": start - timedelta(days=rnd.randint(1, 300)),
+         "issued_by": "tech1", "note": ""} for i in range(persons)])
+    step = (now - start) / max(violations, 1)
+    prev = GENESIS
+    cols = [c.key for c in ViolationEntry.__table__.columns]
+    for first in range(0, violations, batch):
+        alarms, entries = [], []
+        for k in range(first, min(first + batch, violations)):
+            alarm, entry = _violation(k, rnd, start + step * k, persons)
+            alarms.append(alarm)
+            payload = {c: _canonical(entry.get(c)) for c in cols if c not in HASH_EXCLUDED}
+            entry["prev_hash"] = prev
+            entry["row_hash"] = prev = chain_hash(prev, payload)
+            entries.append(entry)
+        session.execute(insert(Alarm.__table__), alarms)
+        session.execute(insert(ViolationEntry.__table__), entries)
+    return {"persons": persons, "violations": violations}
+
+
+def _person(i: int, rnd: random.Random, now: datetime) -> dict[str, Any]:
+    reg = date(2024, 1, 1) + timedelta(days=rnd.randint(0, 1000))
+    dereg = reg + timedelta(days=rnd.randint(60, 400)) if rnd.random() < 0.3 else None
+    return {
+        "id": i + 1, "last_name": rnd.choice(SURNAMES), "first_name": rnd.choice(FIRST),
+        "middle_name": rnd.choice(MIDDLE) or None, "iin": f"{850101000000 + i:012d}",
+        "birth_date": date(1970, 1, 1) + timedelta(days=rnd.randint(0, 15000)),
+        "category": rnd.choice(CATEGORIES), "supervision_start": reg, "supervision_end": None,
+        "registered_on": reg, "deregistered_on": dereg, "address": f"г. Алматы, ул. Абая, {i % 300 + 1}",
+        "home_radius_m": 50.0, "region": "Алматы", "district": DISTRICTS[i % len(DISTRICTS)],
+        "officer": f"Инспектор {rnd.choice(SURNAMES)} {i % 9 + 1}", "notes": "", "is_demo": False,
+        "created_at": now,
+    }
+
+
+def _violation(k: int, rnd: random.Random, when: datetime, persons: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    pid = rnd.randint(1, persons)
+    kind, text = KINDS[k % len(KINDS)]
+    op = OPERATORS[k % len(OPERATORS)]
+    ack = when + timedelta(seconds=rnd.randint(20, 900))
+    alarm = {
+        "id": k + 1, "person_id": pid, "device_id": pid, "kind": kind, "priority": "high" if k % 3 else "critical",
+        "state": "closed", "acknowledged": True, "message": text, "details": {}, "raised_at": when,
+        "acknowledged_at": ack, "acknowledged_by": op, "closed_at": ack + timedelta(minutes=rnd.randint(5, 90)),
+        "closed_by": op, "resolution": RESOLUTIONS[k % 7 % 3],
+    }
+    entry = {
+        "id": k + 1, "detected_at": when, "person_id": pid, "device_id": pid, "alarm_id": k + 1, "violation": text,
+        "detected_by": f"Электронный браслет BRC{100000 + pid - 1}",
+        "measures": "Звонок подучётному, доклад дежурному", "reported_to": "Дежурный ОП",
+        "reported_at": ack + timedelta(minutes=3), "operator": op, "corrects_id": None, "recorded_at": when,
+    }
+    return alarm, entry

@@ -1,0 +1,91 @@
+"""Scripted screenshots of the journal review and the charts panel.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.journals.screenshot docs/screenshots
+
+Uses a throw-away data directory filled by ``tests.journals.fill``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+
+def main(out_dir: str) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["ARM_DATA_DIR"] = tempfile.mkdtemp(prefix="arm-journal-shot-")
+    from PySide6.QtWidgets import QApplication
+
+    from arm.auth import CurrentUser
+    from arm.bus import Bus
+    from arm.config import Settings
+    from db.session import Database
+    from tests.journals.fill import DISTRICTS, fill
+    from widgets.context import AppContext
+    from widgets.qt_bridge import QtBridge
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    db = Database()
+    db.upgrade()
+    with db.begin() as s:
+        fill(s, persons=400, violations=8000, start=datetime.now(UTC) - timedelta(days=60))
+    user = CurrentUser(1, "nachalnik", "Серікбаев Әлихан", "supervisor", tuple(DISTRICTS))
+    bus = Bus()
+    ctx = AppContext(db=db, service=None, bus=bus, bridge=QtBridge(bus), user=user, settings=Settings())
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        _journals(app, ctx, out / "journals.png")
+        _charts(app, ctx, out / "journals_charts.png")
+    finally:
+        ctx.close()
+        db.dispose()
+    return 0
+
+
+def _settle(app, ctx, rounds: int = 6) -> None:
+    import time
+
+    for _ in range(rounds):
+        ctx.worker.submit(lambda: None).result(timeout=30)
+        for _ in range(5):
+            app.processEvents()
+            time.sleep(0.02)
+
+
+def _journals(app, ctx, path: Path) -> None:
+    from widgets.journal_view import JournalReview
+
+    view = JournalReview(ctx)
+    view.resize(1500, 720)
+    view.show()
+    view.filters.district.setCurrentText("Алмалинский")
+    view.reload()
+    _settle(app, ctx)
+    view.table.selectRow(2)
+    _settle(app, ctx)
+    view.verify()
+    _settle(app, ctx)
+    view.grab().save(str(path))
+    print(f"saved {path}")
+
+
+def _charts(app, ctx, path: Path) -> None:
+    try:
+        from widgets.charts import ChartsPanel
+    except ImportError:
+        return
+    panel = ChartsPanel(ctx)
+    panel.resize(1400, 800)
+    panel.show()
+    panel.refresh()
+    _settle(app, ctx, 10)
+    panel.grab().save(str(path))
+    print(f"saved {path}")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))

@@ -1,0 +1,109 @@
+"""The journal review widget on a real database, with the real worker thread."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+
+from tests.journals.conftest import KAZAKH_NAME, settle, user
+from tests.journals.fill import fill
+from widgets.journal_view import JournalReview
+
+
+def _all_time(view: JournalReview) -> None:
+    view.filters.preset.setCurrentIndex(view.filters.preset.findData("all"))
+
+
+def test_pages_load_lazily_and_sort_in_the_database(qtbot, db, make_ctx, supervisor):
+    with db.begin() as s:
+        fill(s, persons=30, violations=450, start=datetime(2026, 1, 1, tzinfo=UTC))
+    ctx = make_ctx(db, supervisor)
+    ctx.user = user("supervisor", "sup", tuple(["Алмалинский", "Бостандыкский", "Медеуский", "Ауэзовский",
+                                              "Жетысуский", "Турксибский"]))
+    view = JournalReview(ctx)
+    qtbot.addWidget(view)
+    _all_time(view)
+    view.reload()
+    settle(qtbot, ctx)
+    assert view.model.rowCount() == 200 and view.model.has_more
+    assert "450" in view.count_label.text()
+    view.model.fetchMore(view.model.index(0, 0).parent())
+    settle(qtbot, ctx)
+    assert view.model.rowCount() == 400
+    ids = [view.model.row_id(r) for r in range(400)]
+    assert ids == sorted(ids, reverse=True)  # newest first
+    view._header_clicked(0)  # "No." again: same key? no - first click sorts by id descending
+    settle(qtbot, ctx)
+    view._header_clicked(0)  # second click: ascending
+    settle(qtbot, ctx)
+    assert [view.model.row_id(r) for r in range(3)] == [1, 2, 3]
+
+
+def test_filter_detail_and_journal_switch(qtbot, journal_db, make_ctx, supervisor):
+    ctx = make_ctx(journal_db.db, supervisor)
+    view = JournalReview(ctx)
+    qtbot.addWidget(view)
+    assert [view.journal_box.itemData(i) for i in range(view.journal_box.count())] == \
+        ["violations", "alarms", "assignments", "audit"]
+    _all_time(view)
+    view.filters.person.setText("Әбіл")
+    view.reload()
+    settle(qtbot, ctx)
+    assert view.model.rowCount() == 3
+    assert {view.model.data(view.model.index(r, 2)) for r in range(3)} == {KAZAKH_NAME}
+    view.table.selectRow(0)
+    settle(qtbot, ctx)
+    assert "Өмірұлы" in view.detail.toPlainText() and "900101300000" in view.detail.toPlainText()
+    view.journal_box.setCurrentIndex(1)  # alarm log
+    settle(qtbot, ctx)
+    assert view.model.journal == "alarms" and view.model.rowCount() == 3
+    assert view.model.headerData(5, Qt.Orientation.Horizontal) == "Kind"
+
+
+def test_bad_period_is_shown_beside_the_filter(qtbot, journal_db, make_ctx, supervisor):
+    ctx = make_ctx(journal_db.db, supervisor)
+    view = JournalReview(ctx)
+    qtbot.addWidget(view)
+    view.filters.preset.setCurrentIndex(view.filters.preset.findData("custom"))
+    view.filters.date_to.setDate(view.filters.date_from.date().addDays(-3))
+    view.reload()
+    assert not view.filter_error.isHidden() and "after" in view.filter_error.text()
+
+
+def test_technician_gets_only_the_device_journal_without_iin(qtbot, journal_db, make_ctx):
+    ctx = make_ctx(journal_db.db, user("technician", "tech1"))
+    view = JournalReview(ctx)
+    qtbot.addWidget(view)
+    _all_time(view)
+    view.reload()
+    settle(qtbot, ctx)
+    assert view.journals == ["assignments"]
+    assert view.model.rowCount() == 4 and "iin" not in [c.key for c in view.model.columns]
+    assert view.verify_button.isHidden() and view.reports_button.isHidden()
+
+
+def test_verify_button_reports_the_first_broken_link(qtbot, journal_db, make_ctx, supervisor):
+    ctx = make_ctx(journal_db.db, supervisor)
+    view = JournalReview(ctx)
+    qtbot.addWidget(view)
+    view.verify()
+    settle(qtbot, ctx)
+    assert "intact" in view.integrity_label.text()
+    with journal_db.db.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER trg_violation_journal_no_update")
+        conn.exec_driver_sql(f"UPDATE violation_journal SET operator = 'x' WHERE id = {journal_db.violation_ids[7]}")
+    view.verify()
+    settle(qtbot, ctx)
+    text = view.integrity_label.text()
+    assert "Integrity broken" in text and f"entry {journal_db.violation_ids[7]}" in text
+
+
+def test_export_from_the_view(qtbot, journal_db, make_ctx, supervisor, tmp_path):
+    ctx = make_ctx(journal_db.db, supervisor)
+    view = JournalReview(ctx)
+    qtbot.addWidget(view)
+    _all_time(view)
+    view.export("xlsx", tmp_path / "out.xlsx")
+    settle(qtbot, ctx)
+    assert (tmp_path / "out.xlsx").stat().st_size > 0 and "12 entries exported" in view.status.text()

@@ -1,0 +1,104 @@
+"""Markers appear, move and change state in a real QWebEngineView, fed by the real ingest."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from arm.events import AlarmChanged, DeviceEvent
+from db.models import AuditEntry
+from tests.maps.conftest import js, seed_persons
+
+pytestmark = pytest.mark.gui
+
+
+def test_markers_appear_and_move_through_ingest(db, bus, ingest, make_ctx, open_map, qtbot) -> None:
+    ids = seed_persons(db, [(43.238, 76.945), (43.250, 76.910)])
+    view = open_map(make_ctx(db))
+    qtbot.waitUntil(lambda: js(qtbot, view, "ARM.live.count()") == 2, timeout=10_000)
+    first = js(qtbot, view, f"ARM.live.get({ids[0]})")
+    assert first["label"] == "Testov0 I. P."
+    assert first["lat"] == pytest.approx(43.238)
+
+    now = datetime.now(UTC)
+    ingest.submit([DeviceEvent("TRK000000", 2, now, "POS",
+                               {"lat": 43.2401, "lon": 76.9502, "fix": 1, "sats": 8, "hdop": 1.0, "speed_kmh": 4.0,
+                                "course": 90.0}, source="serial", device_type="TRK")]).result(10)
+    qtbot.waitUntil(lambda: js(qtbot, view, f"ARM.live.get({ids[0]}).lat") == pytest.approx(43.2401), timeout=10_000)
+    moved = js(qtbot, view, f"ARM.live.get({ids[0]})")
+    assert moved["lon"] == pytest.approx(76.9502)
+    assert moved["state"] == "normal"
+    assert abs(moved["t"] - now.timestamp() * 1000) < 1000
+    # the other person did not move
+    assert js(qtbot, view, f"ARM.live.get({ids[1]}).lat") == pytest.approx(43.250)
+
+
+def test_alarm_state_colours_marker_and_stays_outside_clusters(db, bus, make_ctx, open_map, qtbot) -> None:
+    ids = seed_persons(db, [(43.2380 + i * 0.0004, 76.945) for i in range(30)])
+    view = open_map(make_ctx(db))
+    qtbot.waitUntil(lambda: js(qtbot, view, "ARM.live.count()") == 30, timeout=10_000)
+    view.center_on(43.24, 76.945, 10)
+    qtbot.waitUntil(lambda: js(qtbot, view, "ARM.live.rendered().clusters") >= 1, timeout=5_000)
+    assert js(qtbot, view, "ARM.live.rendered().singles") == 0
+
+    bus.publish(AlarmChanged(alarm_id=7, person_id=ids[3], device_id=None, kind="strap_tamper", priority="critical",
+                             state="active", acknowledged=False, change="raised"))
+    qtbot.waitUntil(lambda: js(qtbot, view, f"ARM.live.get({ids[3]}).state") == "alarm", timeout=5_000)
+    qtbot.waitUntil(lambda: js(qtbot, view, "ARM.live.rendered().singles") == 1, timeout=5_000)
+    # zoomed in, nobody is clustered
+    view.center_on(43.24, 76.945, 16)
+    qtbot.waitUntil(lambda: js(qtbot, view, "ARM.live.rendered().clusters") == 0, timeout=5_000)
+
+    bus.publish(AlarmChanged(alarm_id=7, person_id=ids[3], device_id=None, kind="strap_tamper", priority="critical",
+                             state="closed", acknowledged=True, change="closed"))
+    qtbot.waitUntil(lambda: js(qtbot, view, f"ARM.live.get({ids[3]}).state") == "normal", timeout=5_000)
+
+
+def test_stale_and_no_communication_are_shown(db, make_ctx, open_map, qtbot) -> None:
+    fresh, = seed_persons(db, [(51.128, 71.430)])
+    with db.begin() as s:
+        from db.models import Device, Position
+
+        dev = s.scalars(select(Device)).one()
+        dev.last_contact = datetime.now(UTC) - timedelta(hours=2)
+        pos = s.scalars(select(Position)).one()
+        pos.time = datetime.now(UTC) - timedelta(hours=2)
+    view = open_map(make_ctx(db))
+    qtbot.waitUntil(lambda: js(qtbot, view, "ARM.live.count()") == 1, timeout=10_000)
+    p = js(qtbot, view, f"ARM.live.get({fresh})")
+    assert p["state"] == "nocomm"
+    view.focus_person(fresh)
+    qtbot.waitUntil(lambda: js(qtbot, view, "document.querySelector('.arm-selected-label') !== null"), timeout=5_000)
+    label = js(qtbot, view, "document.querySelector('.arm-selected-label').textContent")
+    assert "2 h ago" in label
+    assert js(qtbot, view, "document.querySelector('.arm-selected-label').classList.contains('arm-stale-label')")
+
+
+def test_focus_shows_home_and_zones_and_is_audited(db, make_ctx, open_map, qtbot) -> None:
+    from db.models import Restriction, RestrictionKind, Zone, ZoneKind
+    from maps.zone_validation import validate
+
+    pid, = seed_persons(db, [(43.238, 76.945)])
+    now = datetime.now(UTC)
+    with db.begin() as s:
+        z = Zone(name="School No. 5", kind=ZoneKind.EXCLUSION, created_at=now, buffer_m=25,
+                 geometry=validate({"circle": {"center": [76.95, 43.24], "radius_m": 150}}).geometry)
+        s.add(z)
+        s.flush()
+        s.add(Restriction(person_id=pid, kind=RestrictionKind.EXCLUSION_ZONE, zone_id=z.id,
+                          valid_from=now - timedelta(days=1), created_at=now))
+    view = open_map(make_ctx(db))
+    view.focus_person(pid, follow=True)
+    qtbot.waitUntil(lambda: js(qtbot, view, "map_ready_zoom = Object.values(window).find(v => v instanceof L.Map).getZoom()") >= 15, timeout=5_000)
+    # home circle + home dot + zone (and its buffer outline)
+    qtbot.waitUntil(lambda: js(qtbot, view, """(function(){ let n = 0;
+        Object.values(window).find(v => v instanceof L.Map).eachLayer(l => { if (l instanceof L.Circle) n++; });
+        return n; })()""") >= 2, timeout=5_000)
+    qtbot.waitUntil(lambda: _audit_actions(db) == ["map.person_focus"], timeout=5_000)
+
+
+def _audit_actions(db) -> list[str]:
+    with db.session() as s:
+        return [a.action for a in s.scalars(select(AuditEntry).order_by(AuditEntry.id))]

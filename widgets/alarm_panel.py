@@ -1,0 +1,421 @@
+"""The operator's alarm panel: the one real violation must be impossible to miss.
+
+Rows are the open alarms, most severe and oldest unacknowledged first, with
+colour *and* icon shape by priority; the most severe unacknowledged priority
+sounds until acknowledged (or silenced until a new alarm comes). Everything is
+reachable from the keyboard (see ``SHORTCUTS`` and docs/alarms.md). Rows
+change one at a time as ``AlarmChanged`` messages arrive through the Qt
+bridge; every action goes to the alarm manager's worker thread and comes back
+through a queued signal, so the GUI thread never waits on the database.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import Property, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from arm.alarms.journal import Report
+from arm.alarms.views import AlarmView
+from arm.events import AlarmChanged
+from widgets.alarm_actions_dialog import ActionDialog, CloseDialog, ShelveDialog
+from widgets.alarm_detail import AlarmDetailPane
+from widgets.alarm_model import AlarmFilterProxy, AlarmTableModel, ViewRole
+from widgets.alarm_sound import AlarmSounder
+from widgets.alarm_text import KINDS, error_text, kind_text
+
+log = logging.getLogger("arm.gui.alarms")
+
+#: key -> panel method; documented in docs/alarms.md
+SHORTCUTS = {
+    "A": "acknowledge_selected",
+    "N": "note_selected",
+    "T": "action_selected",
+    "S": "shelve_selected",
+    "U": "unshelve_selected",
+    "C": "close_selected",
+    "Space": "select_next_unacknowledged",
+    "J": "select_next",
+    "K": "select_previous",
+    "M": "silence",
+    "H": "show_handover",
+    "Ctrl+F": "focus_filter",
+}
+
+TAMPER_KINDS = ("tamper_strap", "tamper_case")
+
+
+def find_manager(ctx: Any) -> Any:
+    """The alarm manager the service exposes (``service.alarms``), or None."""
+    service = getattr(ctx, "service", None)
+    manager = getattr(service, "alarms", None)
+    if manager is None:
+        manager = (getattr(service, "extensions", None) or {}).get("alarms")
+    return manager
+
+
+class AlarmPanel(QWidget):
+    """Open alarms, their detail, and every operator action on them."""
+
+    unackedCountChanged = Signal(int)
+    #: {"alarm_id", "person_id", "lat", "lon"}: the map centres on it
+    alarmSelected = Signal(object)
+    #: (callback, future) delivered on the GUI thread
+    _done = Signal(object, object)
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None, *, sound: bool = True) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.manager = find_manager(ctx)
+        self._unacked = -1
+        self.active_dialog: Any = None
+        self._selected_id: int | None = None
+        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self.model = AlarmTableModel(ctx.format_time, self)
+        self.proxy = AlarmFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.sort(0)
+        self.sounder = AlarmSounder(self, enabled=sound)
+        self._build()
+        self._bind_keys()
+        self._detail_timer = QTimer(self, singleShot=True, interval=150)
+        self._detail_timer.timeout.connect(self._load_detail)
+        if self.manager is None:
+            self.message.setText(self.tr("The alarm service is not running on this desk."))
+        else:
+            self.model.reset_to(self.manager.open_views())
+            ctx.bridge.alarmChanged.connect(self._on_alarm_changed)
+        self._refresh_filters()
+        self._after_change()
+        QTimer.singleShot(0, lambda: self.unackedCountChanged.emit(self._unacked))  # the status bar connects later
+
+    # ------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self.district = QComboBox()
+        self.district.setObjectName("districtFilter")
+        self.person = QLineEdit()
+        self.person.setObjectName("personFilter")
+        self.person.setPlaceholderText(self.tr("Person or device…"))
+        self.person.setClearButtonEnabled(True)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("All alarms"), "")
+        for code in KINDS:
+            self.kind.addItem(kind_text(code), code)
+        self.state = QComboBox()
+        for code, text in (("open", self.tr("All open")), ("unacknowledged", self.tr("Unacknowledged")),
+                           ("active", self.tr("Active")), ("returned", self.tr("Returned to normal")),
+                           ("shelved", self.tr("Shelved"))):
+            self.state.addItem(text, code)
+        self.district.currentIndexChanged.connect(lambda _i: self.proxy.set_filters(district=self.district.currentData() or ""))
+        self.person.textChanged.connect(lambda text: self.proxy.set_filters(person=text))
+        self.kind.currentIndexChanged.connect(lambda _i: self.proxy.set_filters(kind=self.kind.currentData() or ""))
+        self.state.currentIndexChanged.connect(lambda _i: self.proxy.set_filters(state=self.state.currentData()))
+        filters = QHBoxLayout()
+        for label, w in ((self.tr("&District:"), self.district), (self.tr("&Person:"), self.person),
+                         (self.tr("&Kind:"), self.kind), (self.tr("S&tate:"), self.state)):
+            lab = QLabel(label)
+            lab.setBuddy(w)
+            filters.addWidget(lab)
+            filters.addWidget(w, 1)
+
+        self.table = QTableView()
+        self.table.setObjectName("alarmTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(False)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((105, 130, 190, 110, 250, 230, 95)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.proxy.rowsInserted.connect(lambda *_: self._ensure_selection())
+
+        self.detail = AlarmDetailPane(self.ctx.format_time, self)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for name, text, key in (("acknowledge", self.tr("Acknowledge"), "A"), ("note", self.tr("Note"), "N"),
+                                ("action", self.tr("Action taken"), "T"), ("shelve", self.tr("Shelve"), "S"),
+                                ("close", self.tr("Close"), "C"), ("silence", self.tr("Silence"), "M"),
+                                ("handover", self.tr("Shift handover"), "H")):
+            button = QPushButton(f"{text} [{key}]")
+            button.setObjectName(f"{name}Button")
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            method = SHORTCUTS[key]
+            button.clicked.connect(lambda _c=False, m=method: getattr(self, m)())
+            self.buttons[name] = button
+            bar.addWidget(button)
+        bar.addStretch(1)
+
+        self.counts = QLabel()
+        self.counts.setObjectName("alarmCounts")
+        self.message = QLabel()
+        self.message.setObjectName("alarmMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.counts)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+
+    def _bind_keys(self) -> None:
+        self.shortcuts: dict[str, QShortcut] = {}
+        for key, method in SHORTCUTS.items():
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(getattr(self, method))
+            self.shortcuts[key] = shortcut
+
+    # ------------------------------------------------------------ the count for the status bar
+    def _get_unacked(self) -> int:
+        return max(0, self._unacked)
+
+    unackedCount = Property(int, _get_unacked, notify=unackedCountChanged)
+
+    # ------------------------------------------------------------ incoming changes
+    @Slot(object)
+    def _on_alarm_changed(self, message: AlarmChanged) -> None:
+        view = self.manager.view(message.alarm_id) if self.manager is not None else None
+        if view is None:
+            self.model.remove(message.alarm_id)
+        else:
+            self.model.upsert(view)
+        if view is not None and view.district and self.district.findData(view.district) < 0:
+            self._refresh_filters()
+        self._after_change()
+        if message.alarm_id == self._selected_id:
+            self._detail_timer.start()
+
+    def _after_change(self) -> None:
+        views = self.model.views()
+        unacked = {v.id: v.priority for v in views if v.needs_ack}
+        self.sounder.update(unacked)
+        escalated = sum(1 for v in views if v.needs_ack and v.escalated_at is not None)
+        text = self.tr("Open: {open}, unacknowledged: {unacked}").format(open=len(views), unacked=len(unacked))
+        if escalated:
+            text += " " + self.tr("— escalated to the supervisor: {n}").format(n=escalated)
+        self.counts.setText(text)
+        self.counts.setProperty("severity", "alarm" if escalated else "")
+        if len(unacked) != self._unacked:
+            self._unacked = len(unacked)
+            self.unackedCountChanged.emit(self._unacked)
+
+    def _refresh_filters(self) -> None:
+        current = self.district.currentData() or ""
+        districts = sorted({v.district for v in self.model.views() if v.district}
+                           | set(getattr(self.ctx.user, "districts", ()) or ()))
+        self.district.blockSignals(True)
+        self.district.clear()
+        self.district.addItem(self.tr("All districts"), "")
+        for d in districts:
+            self.district.addItem(d, d)
+        self.district.setCurrentIndex(max(0, self.district.findData(current)))
+        self.district.blockSignals(False)
+
+    # ------------------------------------------------------------ selection
+    def selected(self) -> AlarmView | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return index.data(ViewRole)
+
+    def select_alarm(self, alarm_id: int) -> bool:
+        for row in range(self.proxy.rowCount()):
+            v = self.proxy.index(row, 0).data(ViewRole)
+            if v is not None and v.id == alarm_id:
+                self._select_row(row)
+                return True
+        return False
+
+    def _select_row(self, row: int) -> None:
+        if 0 <= row < self.proxy.rowCount():
+            index = self.proxy.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+
+    def _ensure_selection(self) -> None:
+        if not self.table.currentIndex().isValid() and self.proxy.rowCount():
+            self._select_row(0)
+
+    def select_next_unacknowledged(self) -> None:
+        """Space: the most urgent unacknowledged alarm (the top one, rows are sorted so)."""
+        for row in range(self.proxy.rowCount()):
+            v = self.proxy.index(row, 0).data(ViewRole)
+            if v is not None and v.needs_ack:
+                self._select_row(row)
+                self.table.setFocus()
+                return
+
+    def select_next(self) -> None:
+        self._select_row(min(self.table.currentIndex().row() + 1, self.proxy.rowCount() - 1))
+
+    def select_previous(self) -> None:
+        self._select_row(max(self.table.currentIndex().row() - 1, 0))
+
+    def focus_filter(self) -> None:
+        self.person.setFocus()
+        self.person.selectAll()
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        view: AlarmView | None = current.data(ViewRole) if current.isValid() else None
+        new_id = view.id if view else None
+        if new_id == self._selected_id:
+            return
+        self._selected_id = new_id
+        if view is None:
+            self.detail.clear()
+            return
+        self.detail.show_loading(view)
+        self._detail_timer.start()
+        if view.lat is not None and view.lon is not None:
+            self.alarmSelected.emit({"alarm_id": view.id, "person_id": view.person_id,
+                                     "lat": view.lat, "lon": view.lon})
+
+    def _load_detail(self) -> None:
+        alarm_id = self._selected_id
+        if alarm_id is None or self.manager is None:
+            return
+        personal = bool(self.ctx.may_see_personal_data())
+        self._run(self.manager.call("detail", alarm_id, self.ctx.user, personal),
+                  lambda detail: self._show_detail(alarm_id, detail, personal))
+
+    def _show_detail(self, alarm_id: int, detail: Any, personal: bool) -> None:
+        if alarm_id != self._selected_id:
+            return
+        self.detail.show_detail(detail, personal)
+        v = detail.alarm
+        if (v.lat is None or v.lon is None) and detail.last_position is not None:
+            lat, lon, _ = detail.last_position
+            self.alarmSelected.emit({"alarm_id": v.id, "person_id": v.person_id, "lat": lat, "lon": lon})
+
+    # ------------------------------------------------------------ actions
+    def _run(self, future: Future[Any], on_done: Callable[[Any], None] | None = None) -> None:
+        future.add_done_callback(lambda f: self._done.emit(on_done, f))
+
+    @Slot(object, object)
+    def _deliver(self, on_done: Callable[[Any], None] | None, future: Future[Any]) -> None:
+        error = future.exception()
+        if error is not None:
+            code = getattr(error, "code", "")
+            self.message.setText(error_text(code, str(error)))
+            if not code:
+                log.error("alarm action failed", exc_info=error)
+            return
+        self.message.clear()
+        if on_done is not None:
+            on_done(future.result())
+
+    def _target(self) -> AlarmView | None:
+        view = self.selected()
+        if view is None:
+            self.message.setText(self.tr("Select an alarm first."))
+        elif self.manager is None:
+            return None
+        return view
+
+    def acknowledge_selected(self) -> None:
+        view = self._target()
+        if view is not None and not view.acknowledged:
+            self._run(self.manager.call("acknowledge", view.id, self.ctx.user))
+
+    def note_selected(self) -> None:
+        self._open_action_dialog("note")
+
+    def action_selected(self) -> None:
+        self._open_action_dialog("called_person")
+
+    def _open_action_dialog(self, action: str) -> None:
+        view = self._target()
+        if view is None:
+            return
+        dialog = ActionDialog(view, self, action)
+        dialog.accepted.connect(lambda: self._run(self.manager.call(
+            "add_action", view.id, self.ctx.user, *dialog.values())))
+        self._open(dialog)
+
+    def shelve_selected(self) -> None:
+        view = self._target()
+        if view is None:
+            return
+        if view.kind in getattr(self.manager.config, "unshelvable", ()):
+            self.message.setText(error_text("not_shelvable"))
+            return
+        max_minutes = int(self.manager.config.max_shelve.total_seconds() // 60)
+        dialog = ShelveDialog(view, self, max_minutes)
+
+        def done() -> None:
+            minutes, reason = dialog.values()
+            self._run(self.manager.call("shelve", view.id, self.ctx.user, timedelta(minutes=minutes), reason))
+
+        dialog.accepted.connect(done)
+        self._open(dialog)
+
+    def unshelve_selected(self) -> None:
+        view = self._target()
+        if view is not None and view.state == "shelved":
+            self._run(self.manager.call("unshelve", view.id, self.ctx.user))
+
+    def close_selected(self) -> None:
+        view = self._target()
+        if view is None:
+            return
+        required = view.kind in getattr(self.manager.config, "note_required", TAMPER_KINDS)
+        dialog = CloseDialog(view, self, note_required=required, has_note=view.notes > 0,
+                             default_report_to=self.manager.config.default_report_to)
+
+        def done() -> None:
+            v = dialog.values()
+            report = Report(str(v["reported_to"]), v["reported_at"], str(v["measures"]))  # type: ignore[arg-type]
+            self._run(self.manager.call("close", view.id, self.ctx.user, v["resolution"], v["note"], report))
+
+        dialog.accepted.connect(done)
+        self._open(dialog)
+
+    def silence(self) -> None:
+        self.sounder.silence({v.id for v in self.model.views() if v.needs_ack})
+
+    def show_handover(self) -> None:
+        if self.manager is None:
+            return
+        from widgets.handover_dialog import HandoverDialog
+
+        dialog = HandoverDialog(self.ctx, self.manager, self)
+        self._open(dialog)
+
+    def _open(self, dialog: Any) -> None:
+        """Window-modal, non-blocking: tests and the event loop keep running."""
+        self.active_dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "active_dialog", None))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
