@@ -127,8 +127,8 @@ def apply_style(app: Any) -> None:
         log.warning("no style sheet (%s)", exc)
 
 
-def serve_options(args: argparse.Namespace | None) -> dict[str, Any]:
-    """Every plugin's ``arm serve`` option at its default, overlaid with the GUI's."""
+def serve_options(args: argparse.Namespace | None, settings: Any = None) -> dict[str, Any]:
+    """Every plugin's ``arm serve`` option at its default, then this desk's settings, then the GUI's."""
     from arm.plugins import PLUGIN_MODULES
 
     parser = argparse.ArgumentParser(add_help=False)
@@ -140,6 +140,11 @@ def serve_options(args: argparse.Namespace | None) -> dict[str, Any]:
         except Exception:
             log.exception("plugin %s: its options are unavailable", name)
     options = vars(parser.parse_known_args([])[0])
+    service_settings = getattr(settings, "service", None)
+    for key in ("gt06_port", "watch_port", "osmand_port", "desk_api_port"):
+        value = getattr(service_settings, key, 0)
+        if value:
+            options[key] = value
     options.update({k: v for k, v in vars(args or argparse.Namespace()).items() if k != "handler"})
     return options
 
@@ -154,14 +159,15 @@ def build_service(
     """
     if settings.service.mode == "remote":
         client = importlib.import_module("arm.desk_api.client")
-        return client.RemoteService(  # network engineer's desk API client
-            settings.service.remote_url, settings.service.remote_token, db=db, bus=bus
-        )
+        return client.RemoteService(settings.service.remote_url, settings.service.remote_token, bus)
     from arm.plugins import PLUGIN_MODULES
     from arm.service import MonitoringService
 
     service = MonitoringService(db, bus, settings)
-    options = serve_options(args)
+    options = serve_options(args, settings)
+    if getattr(args, "demo", False):
+        options.update(demo_listeners(options))
+    service.options = options  # what it was configured with (the demo fleet needs the ports)
     for name in PLUGIN_MODULES:
         try:
             plugin = importlib.import_module(name)
@@ -181,6 +187,44 @@ def _plugin_notice(name: str, exc: BaseException) -> str:
     return QCoreApplication.translate(
         "App", "Part of the monitoring service ({name}) could not start and is off: {error}"
     ).format(name=name, error=f"{type(exc).__name__}: {exc}")
+
+
+# ---------------------------------------------------------------- demo
+DEMO_PROTOCOLS = ("gt06", "watch", "osmand")
+DEMO_REPORT_INTERVAL_S = 10.0
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def demo_listeners(options: dict[str, Any]) -> dict[str, Any]:
+    """Device listeners on free local ports for the demo fleet (unless configured)."""
+    extra: dict[str, Any] = {}
+    for name in DEMO_PROTOCOLS:
+        if not (options.get(name) or options.get(f"{name}_port")):
+            extra[name] = _free_port()
+    if extra and options.get("protocols_host") in (None, "", "0.0.0.0"):
+        extra["protocols_host"] = "127.0.0.1"  # the demo fleet is local; do not listen on the network
+    return extra
+
+
+def start_demo_fleet(db: Any, options: dict[str, Any]) -> asyncio.Task[Any] | None:
+    """Run the network engineer's fleet simulator on the demo persons' trackers."""
+    try:
+        from arm.simulate.fleet import FleetSimulator, SimRates
+    except ImportError as exc:
+        log.warning("demo fleet simulator not available: %s", exc)
+        return None
+    ports = {n: int(options.get(n) or options.get(f"{n}_port") or 0) for n in DEMO_PROTOCOLS}
+    ports = {n: p for n, p in ports.items() if p}
+    sim = FleetSimulator.from_database(db, SimRates(interval_s=DEMO_REPORT_INTERVAL_S), seed=2026)
+    log.info("demo fleet: %d devices reporting to %s", len(sim.devices), ports)
+    return asyncio.get_running_loop().create_task(sim.run("127.0.0.1", ports), name="demo-fleet")
 
 
 def open_database(url: str | None) -> Any:
@@ -241,7 +285,29 @@ def main(args: argparse.Namespace | None = None) -> int:
         show_fatal(str(exc))
         return 1
     with loop:
+        install_stop_signals(app)
         return loop.run_until_complete(run_session(app, db, bus, service, settings, args, notices))
+
+
+def install_stop_signals(app: Any) -> None:
+    """SIGTERM/SIGINT close the windows, so the service stops and flushes as on a normal exit.
+
+    Python runs signal handlers only between bytecodes; a short timer gives it
+    the chance while Qt's loop is waiting.
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def request_close(_signum: int, _frame: Any) -> None:
+        log.info("stop requested by signal")
+        QTimer.singleShot(0, lambda: [w.close() for w in app.topLevelWidgets() if w.isVisible()])
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, request_close)
+    app._arm_signal_timer = QTimer(app)
+    app._arm_signal_timer.timeout.connect(lambda: None)
+    app._arm_signal_timer.start(250)
 
 
 async def run_session(app: Any, db: Any, bus: Any, service: Any, settings: Any,
@@ -251,18 +317,23 @@ async def run_session(app: Any, db: Any, bus: Any, service: Any, settings: Any,
 
     from widgets.login_dialog import LoginDialog
 
+    app.setQuitOnLastWindowClosed(False)  # the log-in closing must not end the loop
+    fleet: asyncio.Task[Any] | None = None
     try:
         await service.start()
+        if getattr(args, "demo", False) and hasattr(service, "ingest"):
+            fleet = start_demo_fleet(db, getattr(service, "options", {}) or {})
     except Exception as exc:
         log.exception("the monitoring service did not start")
         notices.notify(_notice_text(exc))
     try:
         login = LoginDialog(db, login="operator" if getattr(args, "demo", False) else "")
+        login.languageChanged.connect(lambda code: _remember_language(settings, code))
         if await _dialog_result(login) != QDialog.DialogCode.Accepted or login.user is None:
             return 0
         window = build_window(db, bus, service, settings, login.user)
         notices.attach(window)
-        window.show()
+        window.showMaximized()
         closed = asyncio.get_running_loop().create_future()
         window.closed.connect(lambda: closed.done() or closed.set_result(True))
         await closed
@@ -270,9 +341,20 @@ async def run_session(app: Any, db: Any, bus: Any, service: Any, settings: Any,
         window.ctx.close()
         return 0
     finally:
+        if fleet is not None:
+            fleet.cancel()
+            await asyncio.gather(fleet, return_exceptions=True)
         if getattr(service, "running", False):
             await service.stop()
         db.dispose()
+
+
+def _remember_language(settings: Any, code: str) -> None:
+    settings.general.language = code
+    try:
+        settings.save()
+    except OSError:
+        log.warning("could not save the language choice", exc_info=True)
 
 
 async def _dialog_result(dialog: Any) -> int:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage
@@ -123,7 +124,7 @@ class MapBridge(QObject):
 
     def flush(self) -> None:
         """Send everything pending as one script (one IPC round to the renderer)."""
-        if not self._ready or not self._pending:
+        if not self._ready or not self._pending or not shiboken6.isValid(self._page):
             return
         script, self._pending = "\n".join(self._pending), []
         self.sent_batches += 1
@@ -132,7 +133,8 @@ class MapBridge(QObject):
     def evaluate(self, expression: str, callback: Callable[[Any], None]) -> None:
         """Evaluate a read-only expression (tests, benchmarks); result to ``callback``."""
         self.flush()
-        self._page.runJavaScript(expression, 0, callback)
+        if shiboken6.isValid(self._page):
+            self._page.runJavaScript(expression, 0, callback)
 
     def _on_load_started(self) -> None:
         # A (re)load forgets everything the old page had; the owner re-sends state on ready.

@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from arm.events import AlarmChanged, EventsStored
-from db.models import Alarm, AlarmState, Assignment, Device, Person, Position
+from db.models import Alarm, AlarmState, Assignment, Device, DeviceEventRow, Person, Position
 
 STATE_CODES = {"normal": 0, "alarm": 1, "nocomm": 2, "fault": 3}
 FAULT_HOLD = timedelta(hours=1)
@@ -42,6 +42,8 @@ class PersonLive:
     last_contact: datetime | None = None
     fault_at: datetime | None = None
     alarms: dict[int, tuple[str, bool]] = field(default_factory=dict)
+    #: every device issued to the person (bracelet, home unit, tracker...)
+    device_ids: set[int] = field(default_factory=set)
 
     def state(self, now: datetime, nocomm_after_s: int) -> str:
         if any(s == AlarmState.ACTIVE or (s == AlarmState.RETURNED and not ack) for s, ack in self.alarms.values()):
@@ -88,12 +90,19 @@ def load_snapshot(session: Session, personal_data: bool) -> Snapshot:
         .join(Device, Device.id == Assignment.device_id)
         .where(Assignment.returned_at.is_(None))
     ).all()
+    by_person: dict[int, PersonLive] = {}
     by_device: dict[int, PersonLive] = {}
     for person_id, device_id, person, last_contact in rows:
-        by_device[device_id] = PersonLive(
-            person_id=person_id, device_id=device_id, label=person_label(person, personal_data),
-            last_contact=last_contact,
-        )
+        # A person usually carries several devices (bracelet, home unit, tracker):
+        # one marker, fed by whichever device reports.
+        live = by_person.get(person_id)
+        if live is None:
+            live = by_person[person_id] = PersonLive(
+                person_id=person_id, device_id=device_id, label=person_label(person, personal_data)
+            )
+        if last_contact is not None and (live.last_contact is None or last_contact > live.last_contact):
+            live.last_contact = last_contact
+        by_device[device_id] = live
     if by_device:
         last = (
             select(Position.device_id, func.max(Position.time).label("t"))
@@ -105,13 +114,30 @@ def load_snapshot(session: Session, personal_data: bool) -> Snapshot:
             select(Position).join(last, (Position.device_id == last.c.device_id) & (Position.time == last.c.t))
         ):
             live = by_device[pos.device_id]
-            live.lat, live.lon, live.fix_time, live.accuracy_m = pos.lat, pos.lon, pos.time, pos.accuracy_m
-        by_person = {p.person_id: p for p in by_device.values()}
+            if live.fix_time is None or pos.time > live.fix_time:
+                live.lat, live.lon, live.fix_time, live.accuracy_m = pos.lat, pos.lon, pos.time, pos.accuracy_m
+                live.device_id = pos.device_id
         for alarm in session.scalars(
             select(Alarm).where(Alarm.state != AlarmState.CLOSED, Alarm.person_id.in_(list(by_person)))
         ):
             by_person[alarm.person_id].alarms[alarm.id] = (str(alarm.state), alarm.acknowledged)
-    return Snapshot(persons=list(by_device.values()))
+        for device_id, live in by_device.items():
+            live.device_ids.add(device_id)
+        since = datetime.now(UTC) - FAULT_HOLD
+        for device_id, kind, fields, t in session.execute(
+            select(DeviceEventRow.device_id, DeviceEventRow.kind, DeviceEventRow.fields, DeviceEventRow.time).where(
+                DeviceEventRow.device_id.in_(list(by_device)),
+                DeviceEventRow.time >= since,
+                DeviceEventRow.kind.in_(("FAULT", "GNSS", "POWER")),
+            ).order_by(DeviceEventRow.time)
+        ):
+            live = by_device[device_id]
+            state = (fields or {}).get("state")
+            if kind == "FAULT" or state in _FAULT_STATES:
+                live.fault_at = t
+            elif state in ("RESTORED", "MAINS_RESTORED"):
+                live.fault_at = None
+    return Snapshot(persons=list(by_person.values()))
 
 
 class LiveModel:
@@ -124,7 +150,10 @@ class LiveModel:
 
     def load(self, snapshot: Snapshot) -> None:
         self.by_person = {p.person_id: p for p in snapshot.persons}
-        self.by_device = {p.device_id: p for p in snapshot.persons}
+        self.by_device = {}
+        for p in snapshot.persons:
+            for device_id in p.device_ids or {p.device_id}:
+                self.by_device[device_id] = p
 
     def unknown_devices(self, message: EventsStored) -> set[int]:
         """Devices heard that the model has no person for (maybe newly issued)."""

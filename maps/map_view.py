@@ -48,7 +48,7 @@ def active_map_view() -> MapView | None:
     """The most recently created map view still alive (the zone editor draws on it)."""
     for ref in reversed(_views):
         view = ref()
-        if view is not None:
+        if view is not None and view.page is not None:
             return view
     return None
 
@@ -90,10 +90,29 @@ def _may_see_personal_data(ctx: Any) -> bool:
     return str(getattr(ctx.user, "role", "")) in {"operator", "supervisor", "administrator"}
 
 
+class MapPage(QWebEnginePage):
+    """The map's page: it never navigates away from its own ``arm://`` page.
+
+    A click on an attribution link or a dropped file would otherwise replace the
+    map with an outside page (and try the network); such navigations are refused.
+    """
+
+    def acceptNavigationRequest(self, url: QUrl, nav_type: Any, is_main_frame: bool) -> bool:
+        if url.scheme() == "arm":
+            return True
+        log.warning("map page navigation refused: %s", url.toString())
+        return False
+
+    def createWindow(self, _type: Any) -> QWebEnginePage | None:
+        return None
+
+
 class MapView(QWidget):
     """Live map of tracked persons, their focus, tracks and zones."""
 
+    #: A marker was clicked (the main window wires ``personSelected`` of every panel).
     personClicked = Signal(int)
+    personSelected = Signal(int)
     ready = Signal()
     zoneGeometry = Signal(dict)
 
@@ -110,7 +129,7 @@ class MapView(QWidget):
         _views.append(weakref.ref(self))
 
         self.view = QWebEngineView(self)
-        self.page = QWebEnginePage(scheme.map_profile(), self.view)
+        self.page: QWebEnginePage | None = MapPage(scheme.map_profile(), self.view)
         self.view.setPage(self.page)
         self.bridge = MapBridge(self.page, self)
         self.bridge.ready.connect(self._on_page_ready)
@@ -347,12 +366,34 @@ class MapView(QWidget):
     # ------------------------------------------------------------ events
     def _on_marker_clicked(self, person_id: int) -> None:
         self.personClicked.emit(person_id)
+        self.personSelected.emit(person_id)
         self.focus_person(person_id)
 
     def closeEvent(self, event: Any) -> None:
         self._state_timer.stop()
         self._flush_timer.stop()
         super().closeEvent(event)
+
+    def release(self) -> None:
+        """Delete the web page now: QtWebEngine wants pages gone before their profile."""
+        self._state_timer.stop()
+        self._flush_timer.stop()
+        page, self.page = self.page, None
+        if page is not None:
+            import shiboken6
+
+            self.view.setPage(None)  # type: ignore[arg-type]
+            if shiboken6.isValid(page):
+                shiboken6.delete(page)
+
+
+def release_all_views() -> None:
+    """Release every live map page (connected to ``aboutToQuit``)."""
+    for ref in list(_views):
+        view = ref()
+        if view is not None and view.page is not None:
+            view.release()
+    _views.clear()
 
 
 def _focus_data(session: Session, person_id: int) -> dict[str, Any]:

@@ -28,7 +28,7 @@ GEOMAN_CSS = "arm://assets/geoman/leaflet-geoman.css"
 QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"
 ARM_JS = "arm://assets/arm/js/arm_map.js"
 ARM_CSS = "arm://assets/arm/css/arm_map.css"
-REGIONS_ATTRIBUTION = "Regions: amCharts geodata (linkware)"
+REGIONS_ATTRIBUTION = "Regions © amCharts geodata (free linkware licence)"
 
 _URL_RE = re.compile(r"""(?:src|href)\s*=\s*["'](https?://[^"']+)["']""")
 
@@ -150,6 +150,7 @@ def build_page(
         "clusterBelowZoom": cfg.cluster_below_zoom,
         "staleAfterS": cfg.stale_after_s,
         "defaultBase": default_base,
+        "attribution": "Leaflet | " + REGIONS_ATTRIBUTION,
     }
     opts.update(options or {})
     ArmMapScript(opts).add_to(m)

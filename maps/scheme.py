@@ -173,4 +173,8 @@ def map_profile() -> QWebEngineProfile:
         _handler = ArmSchemeHandler(_profile)
         _profile.installUrlSchemeHandler(SCHEME, _handler)
         _profile.setUrlRequestInterceptor(OfflineGuard.instance(_profile))
+        if app is not None:
+            from maps.map_view import release_all_views
+
+            app.aboutToQuit.connect(release_all_views)
     return _profile

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSlider,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -81,12 +82,21 @@ class TrackPanel(QWidget):
         self.close_button.setText(self.tr("Close track"))
         self.close_button.clicked.connect(self.close_track)
 
-        row = QHBoxLayout(self)
-        row.setContentsMargins(6, 2, 6, 2)
-        for w in (self.name_label, self.play_button, self.speed, self.slider, self.time_label, self.legend,
-                  self.gpx_button, self.geojson_button, self.close_button):
-            row.addWidget(w)
-        row.setStretchFactor(self.slider, 1)
+        self.slider.setMinimumWidth(240)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(6, 2, 6, 2)
+        rows.setSpacing(2)
+        top = QHBoxLayout()
+        for w in (self.play_button, self.speed, self.slider, self.time_label):
+            top.addWidget(w)
+        top.setStretchFactor(self.slider, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.name_label)
+        bottom.addStretch(1)
+        for w in (self.legend, self.gpx_button, self.geojson_button, self.close_button):
+            bottom.addWidget(w)
+        rows.addLayout(top)
+        rows.addLayout(bottom)
 
     # ------------------------------------------------------------ public
     def set_track(self, track: Track, title: str) -> None:

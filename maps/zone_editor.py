@@ -206,6 +206,7 @@ class ZoneEditor(QWidget):
         for z in zones:
             item = QListWidgetItem(f"{z['name']}  ·  {self.kind.itemText(self.kind.findData(z['kind']))}")
             item.setData(Qt.ItemDataRole.UserRole, z["id"])
+            item.setToolTip(item.text())
             self.zone_list.addItem(item)
         self.zone_list.blockSignals(False)
         self.map_view.bridge.call("ARM.zones.show", [

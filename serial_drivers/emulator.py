@@ -143,6 +143,8 @@ class EmulatedDevice:
         self.paired: list[str] = []
         self.cfg: dict[str, float] = {k: v[3] for k, v in CFG_KEYS.items() if device_type in v[0]}
         self.clock_offset = timedelta(0)
+        #: the highest evseq a host acknowledged
+        self.acked_upto = 0
         self.counters: Counter[str] = Counter()
         #: called with the evseq of every EACK before it is applied (tests: check the DB)
         self.on_eack: Callable[[int], None] | None = None
@@ -518,6 +520,7 @@ class EmulatedDevice:
         if self.on_eack is not None:
             self.on_eack(upto)
         self.counters["eacks"] += 1
+        self.acked_upto = max(self.acked_upto, upto)
         for evseq in [e for e in self.state.buffer if e <= upto]:
             del self.state.buffer[evseq]
         return []

@@ -120,7 +120,11 @@ def _emulate(args: argparse.Namespace) -> int:
     print(f"arm emulate: {device.type} {device.serial} on {device.port} (pty {device.pty_name})", flush=True)
     _fault_loop(device, args, stop)
     device.stop()
-    print(f"arm emulate: stopped; {dict(device.counters)}", flush=True)
+    print(
+        f"arm emulate: stopped; last evseq {device.state.evseq}, acknowledged up to {device.acked_upto}, "
+        f"{len(device.state.buffer)} unacknowledged; {dict(device.counters)}",
+        flush=True,
+    )
     return 0
 
 

@@ -91,6 +91,9 @@ class AlarmTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[AlarmView] = []
         self._row_of: dict[int, int] = {}
+        #: alarm id -> priority of every unacknowledged row, kept incrementally
+        self.unacked: dict[int, str] = {}
+        self.escalated: set[int] = set()
         self._format_time = format_time
         self._headers = {
             "priority": self.tr("Priority"), "raised": self.tr("Raised"), "person": self.tr("Person"),
@@ -104,7 +107,21 @@ class AlarmTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = [v for v in views if v.is_open]
         self._row_of = {v.id: i for i, v in enumerate(self._rows)}
+        self.unacked.clear()
+        self.escalated.clear()
+        for v in self._rows:
+            self._count(v)
         self.endResetModel()
+
+    def _count(self, v: AlarmView) -> None:
+        if v.needs_ack:
+            self.unacked[v.id] = v.priority
+        else:
+            self.unacked.pop(v.id, None)
+        if v.needs_ack and v.escalated_at is not None:
+            self.escalated.add(v.id)
+        else:
+            self.escalated.discard(v.id)
 
     def upsert(self, view: AlarmView) -> None:
         if not view.is_open:
@@ -116,9 +133,11 @@ class AlarmTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), row, row)
             self._rows.append(view)
             self._row_of[view.id] = row
+            self._count(view)
             self.endInsertRows()
             return
         self._rows[row] = view
+        self._count(view)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def remove(self, alarm_id: int) -> None:
@@ -127,7 +146,11 @@ class AlarmTableModel(QAbstractTableModel):
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
-        self._row_of = {v.id: i for i, v in enumerate(self._rows)}
+        for v in self._rows[row:]:
+            self._row_of[v.id] -= 1
+        del self._row_of[alarm_id]
+        self.unacked.pop(alarm_id, None)
+        self.escalated.discard(alarm_id)
         self.endRemoveRows()
 
     def view(self, alarm_id: int) -> AlarmView | None:
@@ -138,7 +161,7 @@ class AlarmTableModel(QAbstractTableModel):
         return list(self._rows)
 
     def unacknowledged(self) -> int:
-        return sum(1 for v in self._rows if v.needs_ack)
+        return len(self.unacked)
 
     # ------------------------------------------------------------ Qt model
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008

@@ -148,7 +148,7 @@ class AlarmPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((105, 130, 190, 110, 250, 230, 95)):
+        for column, width in enumerate((100, 150, 190, 120, 260, 230, 90)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.proxy.rowsInserted.connect(lambda *_: self._ensure_selection())
@@ -217,11 +217,12 @@ class AlarmPanel(QWidget):
             self._detail_timer.start()
 
     def _after_change(self) -> None:
-        views = self.model.views()
-        unacked = {v.id: v.priority for v in views if v.needs_ack}
+        """Counts and sound: O(1) per change (the model keeps the unacknowledged set)."""
+        unacked = self.model.unacked
         self.sounder.update(unacked)
-        escalated = sum(1 for v in views if v.needs_ack and v.escalated_at is not None)
-        text = self.tr("Open: {open}, unacknowledged: {unacked}").format(open=len(views), unacked=len(unacked))
+        escalated = len(self.model.escalated)
+        text = self.tr("Open: {open}, unacknowledged: {unacked}").format(
+            open=self.model.rowCount(), unacked=len(unacked))
         if escalated:
             text += " " + self.tr("— escalated to the supervisor: {n}").format(n=escalated)
         self.counts.setText(text)

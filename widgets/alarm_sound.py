@@ -63,8 +63,10 @@ class AlarmSounder(QObject):
 
     def update(self, unacked: dict[int, str]) -> None:
         """``unacked``: alarm id -> priority of every unacknowledged alarm."""
-        self._silenced &= set(unacked)
-        calling = [p for a, p in unacked.items() if a not in self._silenced]
+        if self._silenced:
+            self._silenced &= unacked.keys()
+        calling = {p for a, p in unacked.items() if a not in self._silenced} if self._silenced \
+            else set(unacked.values())
         wanted = next((p for p in ORDER if p in calling), "")
         self._set(wanted)
 

@@ -79,6 +79,7 @@ ERRORS = {
     "closed": QT_TRANSLATE_NOOP("AlarmError", "The alarm is already closed."),
     "not_found": QT_TRANSLATE_NOOP("AlarmError", "The alarm no longer exists."),
     "no_person": QT_TRANSLATE_NOOP("AlarmError", "The alarm concerns no person."),
+    "stopped": QT_TRANSLATE_NOOP("AlarmError", "The alarm service has stopped."),
 }
 
 CAUSES = {
@@ -125,8 +126,11 @@ def error_text(code: str, fallback: str = "") -> str:
 def incident_text(cause: str, explanation: str) -> str:
     """An incident's one line in the operator's language (explanation kept for zone counts)."""
     if explanation.startswith("Repeated exits at the edge of a zone"):
-        count = explanation[len("Repeated exits at the edge of a zone"):].strip()
-        return QCoreApplication.translate("IncidentCause", CAUSES["zone_edge"]) + (f" {count}" if count else "")
+        digits = "".join(ch for ch in explanation if ch.isdigit())
+        text = QCoreApplication.translate("IncidentCause", CAUSES["zone_edge"])
+        if digits:
+            text += " " + QCoreApplication.translate("IncidentCause", "({count} times)").format(count=int(digits))
+        return text
     if cause in CAUSES:
         return QCoreApplication.translate("IncidentCause", CAUSES[cause])
     return explanation

@@ -60,6 +60,10 @@ class DbWorker:
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Future[Any]:
+        if self._closed:  # the window is closing; late timers and signals are ignored
+            dropped: Future[Any] = Future()
+            dropped.cancel()
+            return dropped
         future: Future[Any] = self._pool.submit(fn, *args)
         if on_done is not None or on_error is not None:
             future.add_done_callback(lambda f: self._relay_outcome(f, on_done, on_error))

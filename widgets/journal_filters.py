@@ -91,6 +91,7 @@ class JournalFilterBar(QWidget):
             for c, w in enumerate(row):
                 if w is not None:
                     grid.addWidget(w, r, c)
+        grid.setColumnStretch(len(cells[0]), 1)  # keep the fields at their natural width
 
     def _preset_changed(self) -> None:
         key = self.preset.currentData()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from arm import access, audit
 from arm.reports import data, exporter, forms
 from db.integrity import verify_all
+from db.queries.journals import spec
 from widgets.journal_filters import JournalFilterBar
 from widgets.journal_model import JournalModel, column_title, value_text
 
@@ -98,6 +99,9 @@ class JournalReview(QWidget):
         self.verify_button.setToolTip(self.tr("Recompute the hash chains of the journals and report the first "
                                               "broken link"))
         self.verify_button.clicked.connect(self.verify)
+        self.retention_button = QPushButton(self.tr("Retention…"), self)
+        self.retention_button.clicked.connect(self.open_retention)
+        self.retention_button.setVisible(access.may(self.ctx.user, access.Action.RETENTION_PROPOSE))
         self.export_button.setVisible(access.may(self.ctx.user, access.Action.EXPORT))
         self.reports_button.setVisible(access.may(self.ctx.user, access.Action.REPORTS))
         self.verify_button.setVisible(access.may(self.ctx.user, access.Action.VERIFY))
@@ -106,7 +110,7 @@ class JournalReview(QWidget):
         top.addWidget(self.journal_box)
         top.addStretch(1)
         top.addWidget(self.count_label)
-        for w in (self.export_button, self.reports_button, self.verify_button):
+        for w in (self.export_button, self.reports_button, self.verify_button, self.retention_button):
             top.addWidget(w)
         self.filters = JournalFilterBar(self.ctx, self)
         self.filter_error = QLabel(self)
@@ -185,8 +189,6 @@ class JournalReview(QWidget):
                           on_done=lambda values, n=name: self.filters.set_choices(n, values))
 
     def _spec_columns(self) -> list[Any]:
-        from db.queries.journals import spec
-
         return list(spec(self.journal).columns) if self.journal else []
 
     def _loading(self, busy: bool) -> None:
@@ -196,11 +198,11 @@ class JournalReview(QWidget):
         header = self.table.horizontalHeader()
         for i, col in enumerate(self.model.columns):
             header.resizeSection(i, max(60, min(320, col.width * 8)))
-        if self.model.sort_key:
-            keys = [c.key for c in self.model.columns]
-            if self.model.sort_key in keys:
-                order = Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
-                header.setSortIndicator(keys.index(self.model.sort_key), order)
+        keys = [c.key for c in self.model.columns]
+        sort_key = self.model.sort_key or spec(self.journal).time_key
+        if sort_key in keys:
+            order = Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
+            header.setSortIndicator(keys.index(sort_key), order)
         self._update_status()
 
     def _status_text(self) -> str:
@@ -300,6 +302,13 @@ class JournalReview(QWidget):
                            path=str(path))), on_error=self._failed)
 
     # ------------------------------------------------------------ integrity
+    def open_retention(self) -> Any:
+        from widgets.journal_retention import RetentionDialog
+
+        dialog = RetentionDialog(self.ctx, self)
+        dialog.open()
+        return dialog
+
     def verify(self) -> None:
         user = self.ctx.user
 

@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         for spec in panels.panels_for(self.ctx.role):
             if self._only is not None and spec.id not in self._only:
                 continue
-            widget = panels.load_panel(spec, self.ctx, self)
+            widget = panels.load_panel(spec, self.ctx, self, map_view=self.panels.get("map"))
             self.panels[spec.id] = widget
             if isinstance(widget, panels.PlaceholderPanel):
                 self.unavailable.append(spec.id)
@@ -113,13 +113,19 @@ class MainWindow(QMainWindow):
         if self.centralWidget() is None:  # no map for this role: docks fill the window
             self.setCentralWidget(QWidget(self))
             self.centralWidget().hide()
-        self.resizeDocks(
-            [d for k, d in self.docks.items() if k in ("persons", "alarms")],
-            [360, 460][: len([k for k in self.docks if k in ("persons", "alarms")])],
-            Qt.Orientation.Horizontal,
-        )
+        # Side docks run the full height; the bottom dock sits under the map only.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+
+    def _apply_default_sizes(self) -> None:
+        """Map largest; persons and alarms readable; device table a third of the height."""
+        width = max(self.width(), 1200)
+        side = [(k, w) for k, w in (("persons", int(width * 0.24)), ("alarms", int(width * 0.30)))
+                if k in self.docks]
+        if side:
+            self.resizeDocks([self.docks[k] for k, _ in side], [w for _, w in side], Qt.Orientation.Horizontal)
         if "devices" in self.docks:
-            self.resizeDocks([self.docks["devices"]], [260], Qt.Orientation.Vertical)
+            self.resizeDocks([self.docks["devices"]], [int(self.height() * 0.32)], Qt.Orientation.Vertical)
 
     def _build_actions(self) -> None:
         self.settings_action = QAction(self)
@@ -219,8 +225,9 @@ class MainWindow(QMainWindow):
         if persons is not None and hasattr(persons, "personActivated"):
             persons.personActivated.connect(self.open_person_card)
             persons.editRequested.connect(self.open_person_edit)
+            persons.personSelected.connect(self.show_on_map)
         for panel in self.panels.values():
-            for name in ("personSelected", "personActivated"):
+            for name in ("personSelected", "personActivated", "personClicked"):
                 signal = getattr(panel, name, None)
                 if signal is not None and panel is not persons:
                     try:
@@ -334,6 +341,8 @@ class MainWindow(QMainWindow):
 
         card = PersonCard(self.ctx, int(person_id), self)
         card.editRequested.connect(self.open_person_edit)
+        card.showOnMap.connect(self.show_on_map)
+        card.showTrack.connect(self.show_track)
         card.show()
         self.personCardOpened.emit(card)
         return card
@@ -349,6 +358,28 @@ class MainWindow(QMainWindow):
         form.saved.connect(lambda _id: self.refresh_counts())
         form.show()
         return form
+
+    def show_on_map(self, person_id: int) -> None:
+        """Centre the map on a person (if the map panel is up)."""
+        focus = getattr(self.panels.get("map"), "focus_person", None)
+        if focus is not None:
+            try:
+                focus(int(person_id))
+            except Exception:
+                log.exception("map focus failed")
+
+    def show_track(self, person_id: int, hours: int = 24) -> None:
+        from datetime import timedelta
+
+        show = getattr(self.panels.get("map"), "show_track", None)
+        if show is None:
+            self.statusBar().showMessage(self.tr("The map is not available."), 5000)
+            return
+        end = datetime.now(UTC)
+        try:
+            show(int(person_id), end - timedelta(hours=hours), end)
+        except Exception:
+            log.exception("map track failed")
 
     def _on_alarm_selected(self, alarm: Any) -> None:
         person_id = getattr(alarm, "person_id", None)
@@ -417,13 +448,19 @@ class MainWindow(QMainWindow):
         state = store.value(f"{self.ctx.role}/state")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state, STATE_VERSION)
+        self._sized = state is not None and self.restoreState(state, STATE_VERSION)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            QTimer.singleShot(0, self._apply_default_sizes)
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state, STATE_VERSION)
         for dock in self.docks.values():
             dock.show()
+        self._apply_default_sizes()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         store = self._layout_store()

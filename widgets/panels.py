@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("arm.gui.panels")
 
 ALL_ROLES = frozenset({"operator", "supervisor", "technician", "administrator"})
+#: Alarm handling needs personal data (arm.access): operators and supervisors.
+ALARM_ROLES = frozenset({"operator", "supervisor"})
 MONITORING_ROLES = frozenset({"operator", "supervisor", "administrator"})
 DEVICE_ROLES = frozenset({"technician", "supervisor", "administrator"})
 
@@ -47,6 +49,8 @@ class PanelSpec:
     area: str = "right"  # left/right/bottom/top/center/action
     #: When two panels share an area, the later one is tabbed behind this one.
     tab_with: str | None = None
+    #: The constructor also takes ``map_view=`` (the map panel, when it loaded).
+    with_map: bool = False
 
     def translated_title(self) -> str:
         return QCoreApplication.translate("Panels", self.title)
@@ -59,7 +63,7 @@ PANELS: tuple[PanelSpec, ...] = (
     PanelSpec("map", QT_TRANSLATE_NOOP("Panels", "Map"), "maps.map_view", "MapView", area="center"),
     PanelSpec(
         "alarms", QT_TRANSLATE_NOOP("Panels", "Alarms"), "widgets.alarm_panel", "AlarmPanel",
-        roles=MONITORING_ROLES, area="right",
+        roles=ALARM_ROLES, area="right",
     ),
     PanelSpec(
         "persons", QT_TRANSLATE_NOOP("Panels", "Persons"), "widgets.person_list", "PersonListPanel",
@@ -83,7 +87,7 @@ PANELS: tuple[PanelSpec, ...] = (
     ),
     PanelSpec(
         "zones", QT_TRANSLATE_NOOP("Panels", "Zone editor"), "maps.zone_editor", "ZoneEditor",
-        roles=frozenset({"supervisor", "administrator"}), area="right", tab_with="alarms",
+        roles=frozenset({"supervisor", "administrator"}), area="right", tab_with="alarms", with_map=True,
     ),
 )
 
@@ -142,7 +146,9 @@ def load_class(spec: PanelSpec) -> type:
     return getattr(module, spec.cls)
 
 
-def load_panel(spec: PanelSpec, ctx: AppContext, parent: QWidget | None = None) -> QWidget:
+def load_panel(
+    spec: PanelSpec, ctx: AppContext, parent: QWidget | None = None, map_view: QWidget | None = None
+) -> QWidget:
     """Build the panel, or a placeholder saying why it could not be built."""
     try:
         cls = load_class(spec)

@@ -159,7 +159,12 @@ def schedule_text(schedule: list[dict[str, Any]]) -> str:
     for window in schedule:
         ds = window.get("days") or list(range(7))
         day_text = "" if len(ds) == 7 else " " + ",".join(days[d] for d in ds if 0 <= d < 7)
-        parts.append(f"{window.get('start', '?')}–{window.get('end', '?')}{day_text}")
+        start, end = window.get("start", "?"), window.get("end", "?")
+        if start == "00:00" and end in ("24:00", "00:00"):
+            hours = QCoreApplication.translate("Schedule", "around the clock")
+        else:
+            hours = f"{start}–{end}"
+        parts.append(hours + day_text)
     return "; ".join(parts)
 
 
@@ -175,12 +180,14 @@ class PersonCard(QDialog):
     loaded = Signal(object)
     failed = Signal(str)
     editRequested = Signal(int)
+    showOnMap = Signal(int)
+    showTrack = Signal(int)  # the last 24 hours
 
     def __init__(self, ctx: AppContext, person_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PersonCard")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(760, 560)
+        self.resize(900, 600)
         self._ctx = ctx
         self.person_id = person_id
         self.data: CardData | None = None
@@ -208,6 +215,13 @@ class PersonCard(QDialog):
         self.edit_button.setVisible(self._ctx.role in EDITOR_ROLES and self._ctx.may_see_personal_data())
         self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.person_id))
         self.buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.map_button = QPushButton(self)
+        self.map_button.clicked.connect(lambda: self.showOnMap.emit(self.person_id))
+        self.track_button = QPushButton(self)
+        self.track_button.clicked.connect(lambda: self.showTrack.emit(self.person_id))
+        for button in (self.map_button, self.track_button):
+            button.setVisible(self._ctx.may_see_personal_data())  # positions are personal data
+            self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
@@ -232,6 +246,8 @@ class PersonCard(QDialog):
         self.tabs.setTabText(2, self.tr("Devices"))
         self.tabs.setTabText(3, self.tr("Recent events"))
         self.edit_button.setText(self.tr("Edit…"))
+        self.map_button.setText(self.tr("Show on map"))
+        self.track_button.setText(self.tr("Track, last 24 h"))
         self.restrictions.setHorizontalHeaderLabels(
             [self.tr("Restriction"), self.tr("Zone"), self.tr("Schedule"), self.tr("Valid from"),
              self.tr("Valid until"), self.tr("Note")]

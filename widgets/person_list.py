@@ -22,8 +22,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -34,15 +36,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from arm import audit
-from db.models import Assignment, Device, Person
+from db.models import Alarm, AlarmState, Assignment, Device, Person
 from widgets.context import AppContext
 
 log = logging.getLogger("arm.gui.persons")
 
+RELOAD_DEBOUNCE_MS = 1000
 EDITOR_ROLES = frozenset({"operator", "supervisor", "administrator"})
 
 
@@ -52,10 +55,12 @@ class PersonRow:
     name: str
     category: str
     district: str
-    devices: str
+    devices: str  # serials, for the tooltip and the search
+    device_types: str  # "BRC · TRK": what the person wears, at a glance
     supervision_end: date | None
     active: bool
     is_demo: bool
+    open_alarms: int = 0
 
 
 def load_person_rows(session: Session, districts: tuple[str, ...] = ()) -> list[PersonRow]:
@@ -64,12 +69,21 @@ def load_person_rows(session: Session, districts: tuple[str, ...] = ()) -> list[
     if districts:
         query = query.where(Person.district.in_(districts))
     serials: dict[int, list[str]] = {}
-    for person_id, serial in session.execute(
-        select(Assignment.person_id, Device.serial)
+    types: dict[int, set[str]] = {}
+    for person_id, serial, dtype in session.execute(
+        select(Assignment.person_id, Device.serial, Device.type)
         .join(Device, Device.id == Assignment.device_id)
         .where(Assignment.returned_at.is_(None))
     ):
         serials.setdefault(person_id, []).append(serial)
+        types.setdefault(person_id, set()).add(str(dtype))
+    alarms = dict(
+        session.execute(
+            select(Alarm.person_id, func.count(Alarm.id))
+            .where(Alarm.person_id.is_not(None), Alarm.state != AlarmState.CLOSED)
+            .group_by(Alarm.person_id)
+        ).all()
+    )
     return [
         PersonRow(
             id=p.id,
@@ -77,9 +91,11 @@ def load_person_rows(session: Session, districts: tuple[str, ...] = ()) -> list[
             category=str(p.category),
             district=p.district,
             devices=", ".join(sorted(serials.get(p.id, []))),
+            device_types=" · ".join(sorted(types.get(p.id, ()))),
             supervision_end=p.supervision_end,
             active=p.deregistered_on is None,
             is_demo=p.is_demo,
+            open_alarms=int(alarms.get(p.id, 0)),
         )
         for p in session.scalars(query)
     ]
@@ -97,7 +113,10 @@ def category_text(category: str) -> str:
 
 
 class PersonListModel(QAbstractTableModel):
-    NAME, CATEGORY, DISTRICT, DEVICES, END = range(5)
+    NAME, ALARMS, DEVICES, DISTRICT, CATEGORY, END = range(6)
+    #: Everything a search may match (name, serials, and what the role may see).
+    SearchRole = Qt.ItemDataRole.UserRole + 1
+    SortRole = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self, full: bool, parent: Any = None) -> None:
         super().__init__(parent)
@@ -116,14 +135,14 @@ class PersonListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
-            self.tr("Name"), self.tr("Category"), self.tr("District"),
-            self.tr("Devices"), self.tr("Supervision ends"),
+            self.tr("Name"), self.tr("Alarms"), self.tr("Devices"), self.tr("District"),
+            self.tr("Category"), self.tr("Supervision ends"),
         )[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -134,16 +153,28 @@ class PersonListModel(QAbstractTableModel):
             return self._display(r, index.column())
         if role == Qt.ItemDataRole.UserRole:
             return r.id
-        if role == Qt.ItemDataRole.ToolTipRole and r.is_demo:
-            return self.tr("Demo data: a fictitious person")
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.ALARMS and r.open_alarms:
+            return QBrush(QColor("#b3261e"))
+        if role == self.SortRole:
+            return r.open_alarms if index.column() == self.ALARMS else self._display(r, index.column()).lower()
+        if role == self.SearchRole:
+            visible = (r.district, category_text(r.category)) if self._full else ()
+            return " ".join((r.name, r.devices, *visible))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == self.DEVICES and r.devices:
+                return r.devices
+            if r.is_demo:
+                return self.tr("Demo data: a fictitious person")
         return None
 
     def _display(self, r: PersonRow, col: int) -> str:
         if col == self.NAME:
             suffix = "" if r.active else " " + self.tr("(deregistered)")
             return r.name + suffix
+        if col == self.ALARMS:
+            return f"⚠ {r.open_alarms}" if r.open_alarms else ""
         if col == self.DEVICES:
-            return r.devices or "—"
+            return r.device_types or "—"
         if not self._full:
             return "•••"
         if col == self.CATEGORY:
@@ -157,6 +188,7 @@ class PersonListPanel(QWidget):
     """The persons dock; ``personActivated(id)`` asks the window to open a card."""
 
     personActivated = Signal(int)
+    personSelected = Signal(int)  # the current row changed (the map follows it)
     editRequested = Signal(object)  # person id, or None for a new person
     countChanged = Signal(int)
 
@@ -166,12 +198,20 @@ class PersonListPanel(QWidget):
         self._ctx = ctx
         self._full = ctx.may_see_personal_data()
         self._audited = False
+        self._restoring = False
         self.model = PersonListModel(self._full, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterKeyColumn(PersonListModel.NAME)
+        self.proxy.setFilterRole(PersonListModel.SearchRole)
+        self.proxy.setSortRole(PersonListModel.SortRole)
         self._build()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(RELOAD_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.reload)
+        ctx.bridge.alarmChanged.connect(lambda _msg: self._debounce.start())
         self.retranslateUi()
         self.reload()
 
@@ -192,6 +232,7 @@ class PersonListPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._activated)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.open_button = QPushButton(self)
         self.open_button.clicked.connect(self.open_selected)
         self.new_button = QPushButton(self)
@@ -219,7 +260,7 @@ class PersonListPanel(QWidget):
         self.open_button.setText(self.tr("Open card"))
         self.new_button.setText(self.tr("New person…"))
         self.edit_button.setText(self.tr("Edit…"))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -242,8 +283,15 @@ class PersonListPanel(QWidget):
         ctx.write(job, on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, rows: list[PersonRow]) -> None:
+        selected = self.selected_id()
+        first_load = self.model.rowCount() == 0
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        if first_load:
+            self.table.resizeColumnsToContents()
+        if selected is not None:
+            self._restoring = True  # keeping the selection is not a new choice: the map stays put
+            self.select_person(selected)
+            self._restoring = False
         self._update_status()
         self.countChanged.emit(sum(1 for r in rows if r.active))
 
@@ -275,6 +323,10 @@ class PersonListPanel(QWidget):
         person_id = self.selected_id()
         if person_id is not None:
             self.editRequested.emit(person_id)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self._restoring:
+            self.personSelected.emit(int(self.proxy.data(current, Qt.ItemDataRole.UserRole)))
 
     def _activated(self, index: QModelIndex) -> None:
         self.personActivated.emit(int(self.proxy.data(index, Qt.ItemDataRole.UserRole)))

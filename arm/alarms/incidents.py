@@ -54,8 +54,13 @@ def explain(kinds: set[str], occurrences: int, cause: str) -> tuple[str, str]:
     return cause, ""
 
 
+def group_of(cause: str) -> str:
+    """Causes that share an incident while it is open (power problems evolve into "discharged")."""
+    return "device_power" if cause in ("device_power", "device_discharged") else cause
+
+
 def _group(cause: str) -> tuple[str, ...]:
-    return ("device_power", "device_discharged") if cause in ("device_power", "device_discharged") else (cause,)
+    return ("device_power", "device_discharged") if group_of(cause) == "device_power" else (cause,)
 
 
 def incident_for(session: Session, person_id: int | None, kind: str, ref: str, at: datetime) -> Incident | None:

@@ -93,11 +93,23 @@ class AlarmManager:
         self._by_key: dict[str, int] = {}
         self._names: dict[int, tuple[str, str]] = {}
         self._serials: dict[int, str] = {}
+        self._incidents: dict[tuple[int, str], int] = {}  # (person, cause group) -> open incident id
+        self._new_incidents: dict[tuple[int, str], Incident] = {}
+        self._local = threading.local()
 
     # ------------------------------------------------------------ threads
     def submit(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Future[Any]:
-        """Run ``fn`` on the alarm worker (the one thread that writes alarms)."""
-        return self._pool.submit(fn, *args, **kwargs)
+        """Run ``fn`` on the alarm worker (the one thread that writes alarms).
+
+        After shutdown the future fails with ``AlarmError("stopped")`` rather
+        than raising in the caller (a window may outlive the service briefly).
+        """
+        try:
+            return self._pool.submit(fn, *args, **kwargs)
+        except RuntimeError:
+            future: Future[Any] = Future()
+            future.set_exception(AlarmError("stopped", "the alarm service has stopped"))
+            return future
 
     def call(self, method: str, *args: Any, **kwargs: Any) -> Future[Any]:
         """Future-returning form of any public method, for the GUI: ``call("acknowledge", id, user)``."""
@@ -113,9 +125,13 @@ class AlarmManager:
             rows = list(s.scalars(select(Alarm).where(Alarm.state != AlarmState.CLOSED)))
             views = [self._build_view(s, a) for a in rows]
             keys = {a.id: (a.details or {}).get("key") for a in rows}
+            open_incidents = {(i.person_id, incidents.group_of(i.cause)): i.id for i in s.scalars(
+                select(Incident).where(Incident.closed_at.is_(None), Incident.person_id.is_not(None))
+                .order_by(Incident.id))}
         with self._lock:
             self._views = {v.id: v for v in views}
             self._by_key = {k: i for i, k in keys.items() if k}
+            self._incidents = open_incidents
 
     def open_views(self) -> list[AlarmView]:
         """Open alarms, most severe and oldest unacknowledged first."""
@@ -138,52 +154,103 @@ class AlarmManager:
 
     # ------------------------------------------------------------ from the rules engine
     def apply(self, changes: Sequence[ConditionChange]) -> list[AlarmChanged]:
-        """Turn condition changes into alarm changes, in one transaction."""
+        """Turn condition changes into alarm changes, in one transaction (few flushes per batch)."""
         if not changes:
             return []
         touched: dict[int, str] = {}
-        with self.db.begin() as s:
+        self._new_incidents.clear()
+        self._local.actions = []
+        with self.db.begin() as s, s.no_autoflush:
+            with self._lock:
+                known = {self._by_key[c.key] for c in changes if c.key in self._by_key}
+            if known:  # one query puts every affected alarm in the identity map
+                list(s.scalars(select(Alarm).where(Alarm.id.in_(known))))
+            batch: dict[str, Alarm] = {}
+            raised: list[tuple[Alarm, Incident | None, bool]] = []
+            results: list[tuple[Alarm, str]] = []
             for change in changes:
-                result = self._apply_one(s, change)
+                result = self._apply_one(s, change, batch, raised)
                 if result is not None:
-                    alarm, what = result
-                    touched.setdefault(alarm.id, what)
+                    results.append(result)
+            self._settle_raised(s, raised)
+            self._flush_actions(s)
+            for alarm, what in results:
+                touched.setdefault(alarm.id, what)
             s.flush()
-            views = {i: self._build_view(s, s.get(Alarm, i)) for i in touched}
+            views = {i: self._build_view(s, s.get(Alarm, i), engine_change=True) for i in touched}
         return self._publish(views, touched)
 
-    def _apply_one(self, s: Session, change: ConditionChange) -> tuple[Alarm, str] | None:
-        with self._lock:
-            alarm_id = self._by_key.get(change.key)
-        alarm = s.get(Alarm, alarm_id) if alarm_id is not None else None
+    def _apply_one(self, s: Session, change: ConditionChange, batch: dict[str, Alarm],
+                   raised: list[tuple[Alarm, Incident | None, bool]]) -> tuple[Alarm, str] | None:
+        alarm = batch.get(change.key)
+        if alarm is None:
+            with self._lock:
+                alarm_id = self._by_key.get(change.key)
+            alarm = s.get(Alarm, alarm_id) if alarm_id is not None else None
         if alarm is not None and alarm.state == AlarmState.CLOSED:
             alarm = None
         if not change.active:
             return self._return(s, alarm, change) if alarm is not None else None
         if alarm is None:
-            return self._raise(s, change), "raised"
+            alarm = self._raise(s, change, raised)
+            batch[change.key] = alarm
+            return alarm, "raised"
         return self._reactivate(s, alarm, change)
 
-    def _raise(self, s: Session, change: ConditionChange) -> Alarm:
-        incident = incidents.incident_for(s, change.person_id, change.kind, change.ref, change.at)
+    def _raise(self, s: Session, change: ConditionChange, raised: list[tuple[Alarm, Incident | None, bool]]) -> Alarm:
+        incident, is_new = self._incident_for(s, change)
         details = {**change.details, "key": change.key, "ref": change.ref, "occurrences": 1,
                    "condition_active": not change.momentary, "momentary": change.momentary}
         alarm = Alarm(
-            person_id=change.person_id, device_id=change.device_id,
-            incident_id=incident.id if incident else None, event_id=change.event_id, kind=change.kind,
-            priority=self.priorities.get(change.kind, AlarmPriority.MEDIUM),
+            person_id=change.person_id, device_id=change.device_id, incident_id=None, event_id=change.event_id,
+            kind=change.kind, priority=self.priorities.get(change.kind, AlarmPriority.MEDIUM),
             state=AlarmState.RETURNED if change.momentary else AlarmState.ACTIVE,
             acknowledged=False, message=change.text()[:500], details=details, raised_at=change.at,
             returned_at=change.at if change.momentary else None,
         )
         s.add(alarm)
-        s.flush()
-        if incident is not None:
-            incidents.refresh(s, incident)
+        raised.append((alarm, incident, is_new))
         self._action(s, alarm, SYSTEM, "raised", change.text())
-        with self._lock:
-            self._by_key[change.key] = alarm.id
         return alarm
+
+    def _incident_for(self, s: Session, change: ConditionChange) -> tuple[Incident | None, bool]:
+        """The open incident of this person and cause (cached), or a new one (added, not yet flushed)."""
+        if change.person_id is None:
+            return None, False
+        key = (change.person_id, incidents.group_of(incidents.cause_of(change.kind, change.ref)))
+        incident_id = self._incidents.get(key)
+        if incident_id is not None:
+            incident = s.get(Incident, incident_id)
+            if incident is not None and incident.closed_at is None:
+                return incident, False
+        pending = self._new_incidents.get(key)
+        if pending is not None:
+            return pending, False
+        incident = Incident(person_id=change.person_id, cause=incidents.cause_of(change.kind, change.ref),
+                            explanation="", opened_at=change.at)
+        s.add(incident)
+        self._new_incidents[key] = incident
+        return incident, True
+
+    def _settle_raised(self, s: Session, raised: list[tuple[Alarm, Incident | None, bool]]) -> None:
+        """One flush for every new alarm and incident, then link them and explain the incidents."""
+        if not raised:
+            return
+        s.flush()
+        refresh: dict[int, Incident] = {}
+        for alarm, incident, _ in raised:
+            if incident is not None:
+                alarm.incident_id = incident.id
+                refresh[incident.id] = incident
+        with self._lock:
+            for alarm, _, _ in raised:
+                self._by_key[alarm.details["key"]] = alarm.id
+            for key, incident in self._new_incidents.items():
+                self._incidents[key] = incident.id
+        self._new_incidents.clear()
+        s.flush()
+        for incident in refresh.values():
+            incidents.refresh(s, incident)
 
     def _reactivate(self, s: Session, alarm: Alarm, change: ConditionChange) -> tuple[Alarm, str] | None:
         details = dict(alarm.details or {})
@@ -201,7 +268,7 @@ class AlarmManager:
             alarm.acknowledged_by = None
             alarm.escalated_at = None
         self._action(s, alarm, SYSTEM, "reactivated", change.text())
-        if alarm.incident_id is not None:
+        if alarm.incident_id is not None and alarm.kind in Kind.ZONES:
             incident = s.get(Incident, alarm.incident_id)
             if incident is not None:
                 incidents.refresh(s, incident)
@@ -318,6 +385,7 @@ class AlarmManager:
 
     def _operate(self, alarm_id: int, user: Any, change: Callable[[Session, Alarm, str], str]) -> AlarmView:
         login = _actor_login(user)
+        self._local.actions = []
         with self.db.begin() as s:
             alarm = s.get(Alarm, alarm_id)
             if alarm is None:
@@ -325,6 +393,7 @@ class AlarmManager:
             if alarm.state == AlarmState.CLOSED:
                 raise AlarmError("closed", "the alarm is closed")
             what = change(s, alarm, login)
+            self._flush_actions(s)
             audit.record(s, user, f"alarm_{what}", "alarm", alarm.id, kind=alarm.kind, person_id=alarm.person_id)
             s.flush()
             view = self._build_view(s, alarm)
@@ -372,6 +441,7 @@ class AlarmManager:
         if not due_escalation and not due_unshelve:
             return []
         touched: dict[int, str] = {}
+        self._local.actions = []
         with self.db.begin() as s:
             for alarm_id in due_escalation:
                 alarm = s.get(Alarm, alarm_id)
@@ -387,6 +457,7 @@ class AlarmManager:
                     self._action(s, alarm, SYSTEM, "unshelved", "shelving time ended")
                     audit.record(s, SYSTEM, "alarm_unshelved", "alarm", alarm.id, kind=alarm.kind)
                     touched[alarm_id] = "unshelved"
+            self._flush_actions(s)
             s.flush()
             views = {i: self._build_view(s, s.get(Alarm, i)) for i in touched}
         return self._publish(views, touched)
@@ -399,9 +470,22 @@ class AlarmManager:
 
     # ------------------------------------------------------------ helpers
     def _action(self, s: Session, alarm: Alarm, user: str, action: str, note: str) -> None:
-        s.add(AlarmAction(alarm_id=alarm.id, at=self.clock(), user=user, action=action, note=note))
+        """Queue an action row; written by ``_flush_actions`` once the alarm has its id."""
+        buffer = getattr(self._local, "actions", None)
+        if buffer is None:
+            buffer = self._local.actions = []
+        buffer.append((alarm, user, action, note, self.clock()))
 
-    def _build_view(self, s: Session, alarm: Alarm | None) -> AlarmView:
+    def _flush_actions(self, s: Session) -> None:
+        buffer = getattr(self._local, "actions", None) or []
+        self._local.actions = []
+        if any(alarm.id is None for alarm, *_ in buffer):
+            s.flush()
+        s.add_all([AlarmAction(alarm_id=alarm.id, at=at, user=user, action=action, note=note)
+                   for alarm, user, action, note, at in buffer])
+
+    def _build_view(self, s: Session, alarm: Alarm | None, engine_change: bool = False) -> AlarmView:
+        """A fresh row snapshot; an engine change reuses the cached note count (notes are the operators')."""
         assert alarm is not None
         name, district = ("", "")
         if alarm.person_id is not None:
@@ -419,8 +503,12 @@ class AlarmManager:
         if alarm.incident_id is not None:
             inc = s.get(Incident, alarm.incident_id)
             explanation = inc.explanation if inc else ""
-        notes = len(list(s.scalars(select(AlarmAction.id).where(
-            AlarmAction.alarm_id == alarm.id, AlarmAction.user != SYSTEM, AlarmAction.note != ""))))
+        cached = self.view(alarm.id) if engine_change else None
+        if engine_change:  # operators write notes, the engine never does; a new alarm has none
+            notes = cached.notes if cached is not None else 0
+        else:
+            notes = len(list(s.scalars(select(AlarmAction.id).where(
+                AlarmAction.alarm_id == alarm.id, AlarmAction.user != SYSTEM, AlarmAction.note != ""))))
         return view_of(alarm, name, district, serial, explanation, notes)
 
     def _publish(self, views: dict[int, AlarmView], touched: dict[int, str]) -> list[AlarmChanged]:

@@ -15,14 +15,20 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
+
+from sqlalchemy import select
 
 from arm.alarms.manager import AlarmManager
 from arm.bus import Bus
-from arm.events import EventsStored
+from arm.events import DeviceEvent, EventsStored, StoredEvent, utcnow
 from arm.rules.engine import RulesEngine
 from arm.rules.snapshot import load_snapshot
+from db.models import DeviceEventRow
+
+#: at most this many recent events are replayed at start
+REPLAY_LIMIT = 200_000
 
 log = logging.getLogger("arm.rules")
 
@@ -33,21 +39,26 @@ class RulesRuntime:
     name = "rules"
 
     def __init__(self, engine: RulesEngine, manager: AlarmManager, *, tick_s: float | None = None,
-                 reload_s: float | None = None) -> None:
+                 reload_s: float | None = None, replay_minutes: float = 120.0) -> None:
         self.engine = engine
         self.manager = manager
         self.tick_s = engine.config.tick_s if tick_s is None else tick_s
         self.reload_s = engine.config.reload_s if reload_s is None else reload_s
+        self.replay_minutes = replay_minutes
         self._unsubscribe: Callable[[], None] | None = None
         self._stop = threading.Event()
         self._ticker: threading.Thread | None = None
         self._last_reload = 0.0
+        self._pending: list[Any] = []
+        self._pending_lock = threading.Lock()
+        self._drain_queued = False
         self.batches = 0
 
     # ------------------------------------------------------------ lifecycle (sync, for tests and the GUI)
     def start_sync(self, bus: Bus) -> None:
         self.manager.load()
         self.reload()
+        self.replay()
         self.engine.seed_active(self.manager.open_keys())
         self._unsubscribe = bus.subscribe(EventsStored, self._on_events)
         if self.tick_s > 0:
@@ -72,7 +83,21 @@ class RulesRuntime:
 
     # ------------------------------------------------------------ work (on the alarm worker)
     def _on_events(self, message: EventsStored) -> None:
-        self.manager.submit(self.process, message.events)
+        """Bus handler (ingest writer thread): queue the batch; one drain job at a time."""
+        with self._pending_lock:
+            self._pending.extend(message.events)
+            if self._drain_queued:
+                return
+            self._drain_queued = True
+        self.manager.submit(self._drain)
+
+    def _drain(self) -> None:
+        """Evaluate everything queued so far in one pass and one transaction (keeps up under load)."""
+        with self._pending_lock:
+            events, self._pending = self._pending, []
+            self._drain_queued = False
+        if events:
+            self.process(events)
 
     def process(self, events: Any) -> None:
         if any(not self.engine.knows_device(e.device_id) for e in events) and time.monotonic() - self._last_reload > 2:
@@ -94,6 +119,33 @@ class RulesRuntime:
             snapshot = load_snapshot(s)
         self.engine.load(snapshot)
         self._last_reload = time.monotonic()
+
+    def replay(self, minutes: float | None = None) -> int:
+        """Rebuild learned state (presence, zones, tamper...) from the recent events, raising nothing.
+
+        After a restart the engine must know that a person left home an hour
+        ago, or curfew at 22:00 would find "unknown". Conditions found active
+        are remembered as known, so only changes from now on raise alarms; the
+        open alarms of the database then override (``seed_active``).
+        """
+        minutes = self.replay_minutes if minutes is None else minutes
+        if minutes <= 0:
+            return 0
+        since = utcnow() - timedelta(minutes=minutes)
+        serials = {d.id: d.serial for d in self.engine.snapshot.devices.values()}
+        with self.manager.db.session() as s:
+            rows = list(s.scalars(select(DeviceEventRow).where(DeviceEventRow.time >= since)
+                                  .order_by(DeviceEventRow.time, DeviceEventRow.id).limit(REPLAY_LIMIT)))
+            events = [StoredEvent(r.id, r.device_id, r.evseq,
+                                  DeviceEvent(serials.get(r.device_id, ""), r.evseq, r.time, r.kind, r.fields or {},
+                                              r.source), r.received) for r in rows]
+        self.engine.silent = True
+        try:
+            self.engine.process(events)
+        finally:
+            self.engine.silent = False
+        log.info("rules state rebuilt from %d events of the last %s minutes", len(events), minutes)
+        return len(events)
 
     def submit_tick(self, now: datetime | None = None) -> Future[None]:
         return self.manager.submit(self.tick, now)

@@ -16,8 +16,9 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from arm.reports import fonts
 from arm.reports.document import TableDoc
@@ -44,7 +45,9 @@ def _p(text: Any, style: ParagraphStyle) -> Paragraph:
 
 
 def _table_style(head_rows: int) -> TableStyle:
+    regular, _ = fonts.register()
     return TableStyle([
+        ("FONT", (0, head_rows), (-1, -1), regular, 7, 8.5),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, head_rows - 1), colors.HexColor("#eeeeee")),
@@ -98,7 +101,7 @@ def write_pdf(doc: TableDoc, path: Path, produced: str, page_label: str = "Page"
         chunk: list[list[Any]] = []
         wrote_any = False
         for row in section.rows:
-            chunk.append([_p(v, st["cell"]) for v in row])
+            chunk.append([_fit(v, w, st["cell"]) for v, w in zip(row, widths, strict=True)])
             total += 1
             if len(chunk) == CHUNK:
                 story.append(_chunk_table(head, chunk, widths))
@@ -115,8 +118,17 @@ def write_pdf(doc: TableDoc, path: Path, produced: str, page_label: str = "Page"
     return total
 
 
+def _fit(value: Any, width: float, style: ParagraphStyle) -> Any:
+    """A short value as a plain string (cheap), a long one as a wrapping paragraph."""
+    text = "" if value is None else str(value)
+    if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width - 4:
+        return text
+    return _p(text, style)
+
+
 def _chunk_table(head: list[list[Any]], rows: list[list[Any]], widths: list[float]) -> Table:
-    table = Table(head + rows, colWidths=widths, repeatRows=len(head))
+    # LongTable splits page by page without re-measuring the whole remainder each time.
+    table = LongTable(head + rows, colWidths=widths, repeatRows=len(head))
     table.setStyle(_table_style(len(head)))
     return table
 

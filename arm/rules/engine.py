@@ -84,6 +84,8 @@ class RulesEngine:
         self._var_time: dict[tuple[int, str], datetime] = {}
         self.unknown_devices = 0
         self.evaluations = 0
+        #: while True (replay after a restart) conditions update the state but emit nothing
+        self.silent = False
 
     # ------------------------------------------------------------ setup
     def load(self, snapshot: Snapshot) -> None:
@@ -367,4 +369,5 @@ class RulesEngine:
             self._known[key] = active
             if active:
                 self._last_change[key] = change
-        out.append(change)
+        if not self.silent:
+            out.append(change)

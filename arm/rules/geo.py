@@ -97,12 +97,17 @@ class _ZoneShape:
     kx: float  # metres per degree of longitude at lat0
     area: Any  # buffered polygon, local metres, prepared
     edge: Any  # its boundary (for the distance to the edge)
+    bounds: tuple[float, float, float, float]  # of ``area``, local metres
 
     def to_local(self, lat: float, lon: float) -> Point:
         return Point((lon - self.lon0) * self.kx, (lat - self.lat0) * M_PER_DEG_LAT)
 
     def verdict(self, lat: float, lon: float, accuracy: float) -> bool | None:
-        p = self.to_local(lat, lon)
+        x, y = (lon - self.lon0) * self.kx, (lat - self.lat0) * M_PER_DEG_LAT
+        minx, miny, maxx, maxy = self.bounds
+        if x < minx - accuracy or x > maxx + accuracy or y < miny - accuracy or y > maxy + accuracy:
+            return False  # the whole uncertainty circle is outside the envelope: no geometry needed
+        p = Point(x, y)
         if self.edge.distance(p) < accuracy:
             return None
         return bool(self.area.contains(p))
@@ -128,7 +133,7 @@ def _local_shape(zone_id: int, geojson: Mapping[str, Any], buffer_m: float) -> t
     shapely.prepare(edge)
     minx, miny, maxx, maxy = local.bounds
     bbox = (lon0 + minx / kx, lat0 + miny / M_PER_DEG_LAT, lon0 + maxx / kx, lat0 + maxy / M_PER_DEG_LAT)
-    return _ZoneShape(zone_id, lat0, lon0, kx, local, edge), bbox
+    return _ZoneShape(zone_id, lat0, lon0, kx, local, edge, (minx, miny, maxx, maxy)), bbox
 
 
 class ZoneIndex:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime, time
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,6 +21,7 @@ class ScheduleError(ValueError):
     """A schedule window that cannot be understood (bad time, bad day)."""
 
 
+@lru_cache(maxsize=512)
 def parse_hhmm(text: str) -> time:
     try:
         hours, minutes = str(text).split(":")[:2]

@@ -106,3 +106,24 @@ class Seeder:
             ids[t] = self.device(f"{t}-{prefix}", t, heartbeat_s=heartbeat_s)
             self.assign(ids[t], person_id)
         return ids
+
+    def bulk(self, count: int, types: tuple[str, ...] = ("BRC",), *, home: tuple[float, float] = (43.2567, 76.9286),
+             district: str = "Алмалинский", prefix: str = "B") -> list[int]:
+        """``count`` persons with a kit each, in one transaction (benches, demos); serials ``<TYPE>-<prefix><n>``."""
+        now = datetime.now(UTC)
+        with self.db.begin() as s:
+            persons = [Person(
+                last_name=f"Person{n}", first_name="Bench", iin=str(next(_iin)), birth_date=date(1990, 1, 1),
+                category=Category.RESTRICTED_FREEDOM, supervision_start=date(2026, 1, 1), address="",
+                home_lat=home[0], home_lon=home[1], home_radius_m=50.0, region="", district=district,
+                officer="", registered_on=date(2026, 1, 1), created_at=now,
+            ) for n in range(count)]
+            s.add_all(persons)
+            s.flush()
+            devices = [Device(serial=f"{t}-{prefix}{n}", type=t, status=DeviceStatus.ISSUED, heartbeat_s=300,
+                              created_at=now) for n in range(count) for t in types]
+            s.add_all(devices)
+            s.flush()
+            s.add_all([Assignment(device_id=devices[n * len(types) + k].id, person_id=persons[n].id, issued_at=now,
+                                  issued_by="bench") for n in range(count) for k in range(len(types))])
+            return [p.id for p in persons]

@@ -52,17 +52,28 @@ def _full_name() -> Any:
     return Person.last_name + " " + Person.first_name + func.coalesce(" " + Person.middle_name, "")
 
 
+def _district() -> Any:
+    """``persons.district`` kept out of index selection (``|| ''``).
+
+    Filtering by district through its index makes SQLite collect every entry
+    of the district and sort them; walking the journal's (time, id) index
+    and checking each row's person stops after one page instead, which is what
+    a paged, newest-first review needs.
+    """
+    return Person.district + ""
+
+
 def _district_rule(scope: Scope, own: ColumnElement[bool] | None = None) -> ColumnElement[bool] | None:
     if scope.districts is None:
         return None
-    rule = Person.district.in_(sorted(scope.districts)) if scope.districts else false()
+    rule = _district().in_(sorted(scope.districts)) if scope.districts else false()
     return or_(rule, own) if own is not None else rule
 
 
 def _person_filters(f: JournalFilter) -> list[ColumnElement[bool]]:
     out: list[ColumnElement[bool]] = []
     if f.district:
-        out.append(Person.district == f.district)
+        out.append(_district() == f.district)
     if f.officer:
         out.append(Person.officer.like(f"%{f.officer}%"))
     if f.category:
@@ -356,8 +367,14 @@ def _select(js: JournalSpec, f: JournalFilter, scope: Scope) -> Select[Any]:
 
 
 def _project(js: JournalSpec, scope: Scope, rows: list[Any]) -> list[tuple[Any, ...]]:
+    if not rows:
+        return []
     keys = [c.key for c in js.visible_columns(scope)]
-    return [tuple(r._mapping[k] for k in keys) for r in rows]
+    fields = list(rows[0]._fields)
+    if fields == keys:
+        return [tuple(r) for r in rows]
+    idx = [fields.index(k) for k in keys]
+    return [tuple(r[i] for i in idx) for r in rows]
 
 
 def page(
@@ -390,7 +407,8 @@ def page(
     elif cursor is not None:
         stmt = stmt.offset(int(cursor[0]))
     order = (key.desc(), idc.desc()) if descending else (key.asc(), idc.asc())
-    rows = session.execute(stmt.order_by(*order).limit(limit + 1)).all()
+    # Core execution on the session's connection: no ORM row processing for plain columns.
+    rows = session.connection().execute(stmt.order_by(*order).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor: tuple[Any, ...] | None = None

@@ -5,36 +5,36 @@
     <message>
         <source>{n} s ago</source>
         <extracomment>A device is stale after this many missed heartbeats (plus a grace period). Inventory states that matter more than the contact state (an unregistered device talks too).</extracomment>
-        <translation type="unfinished" />
+        <translation>{n} с бұрын</translation>
     </message>
     <message>
         <source>{n} min ago</source>
-        <translation type="unfinished" />
+        <translation>{n} мин бұрын</translation>
     </message>
     <message>
         <source>{h} h {m:02d} min ago</source>
-        <translation type="unfinished" />
+        <translation>{h} сағ {m:02d} мин бұрын</translation>
     </message>
     <message>
         <source>{n} d ago</source>
-        <translation type="unfinished" />
+        <translation>{n} күн бұрын</translation>
     </message>
     <message>
         <source>Events</source>
         <comment>{lat:.5f}, {lon:.5f}</comment>
-        <translation type="unfinished" />
+        <translation>Оқиғалар</translation>
     </message>
     <message>
         <source>Events</source>
         <comment>battery {battery} %</comment>
-        <translation type="unfinished" />
+        <translation>Оқиғалар</translation>
     </message>
 </context>
 <context>
     <name>AboutDialog</name>
     <message>
         <source>About ARM</source>
-        <translation type="unfinished" />
+        <translation>АЖО туралы</translation>
     </message>
     <message>
         <source>ARM {version}
@@ -42,294 +42,302 @@
 Operator workstation of the electronic monitoring system for persons under probation control.
 
 Data folder: {folder}</source>
-        <translation type="unfinished" />
+        <translation>АЖО {version}
+
+Пробациялық бақылаудағы адамдарды электрондық бақылау жүйесі операторының автоматтандырылған жұмыс орны.
+
+Деректер қалтасы: {folder}</translation>
     </message>
 </context>
 <context>
     <name>ActionDialog</name>
     <message>
         <source>Action on the alarm</source>
-        <translation type="unfinished" />
+        <translation>Дабыл бойынша іс-әрекет</translation>
     </message>
     <message>
         <source>What was done or found</source>
-        <translation type="unfinished" />
+        <translation>Не істелді немесе не анықталды</translation>
     </message>
     <message>
         <source>&amp;Action:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Іс-әрекет:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ескертпе:</translation>
     </message>
     <message>
         <source>Write the note first.</source>
-        <translation type="unfinished" />
+        <translation>Алдымен ескертпені жазыңыз.</translation>
     </message>
 </context>
 <context>
     <name>AlarmAction</name>
     <message>
         <source>Raised</source>
-        <translation type="unfinished" />
+        <translation>Туындады</translation>
     </message>
     <message>
         <source>Returned to normal</source>
-        <translation type="unfinished" />
+        <translation>Қалпына келді</translation>
     </message>
     <message>
         <source>Active again</source>
-        <translation type="unfinished" />
+        <translation>Қайта белсенді</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished" />
+        <translation>Расталды</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Ескертпе</translation>
     </message>
     <message>
         <source>Called the person</source>
-        <translation type="unfinished" />
+        <translation>Адамға қоңырау шалынды</translation>
     </message>
     <message>
         <source>Informed the probation officer</source>
-        <translation type="unfinished" />
+        <translation>Пробация инспекторы хабардар етілді</translation>
     </message>
     <message>
         <source>Patrol sent</source>
-        <translation type="unfinished" />
+        <translation>Патруль жіберілді</translation>
     </message>
     <message>
         <source>Shelved</source>
-        <translation type="unfinished" />
+        <translation>Кейінге қалдырылды</translation>
     </message>
     <message>
         <source>Unshelved</source>
-        <translation type="unfinished" />
+        <translation>Кейінге қалдыру тоқтатылды</translation>
     </message>
     <message>
         <source>Escalated to the supervisor</source>
-        <translation type="unfinished" />
+        <translation>Басшыға жеткізілді</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished" />
+        <translation>Жабылды</translation>
     </message>
 </context>
 <context>
     <name>AlarmDetailPane</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Аты-жөні</translation>
     </message>
     <message>
         <source>IIN</source>
-        <translation type="unfinished" />
+        <translation>ЖСН</translation>
     </message>
     <message>
         <source>Born</source>
-        <translation type="unfinished" />
+        <translation>Туған күні</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation>Мекенжайы</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>Телефоны</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished" />
+        <translation>Аудан</translation>
     </message>
     <message>
         <source>Probation officer</source>
-        <translation type="unfinished" />
+        <translation>Пробация инспекторы</translation>
     </message>
     <message>
         <source>Court decision</source>
-        <translation type="unfinished" />
+        <translation>Сот шешімі</translation>
     </message>
     <message>
         <source>Serial</source>
-        <translation type="unfinished" />
+        <translation>Сериялық №</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>Түрі</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Күйі</translation>
     </message>
     <message>
         <source>Battery</source>
-        <translation type="unfinished" />
+        <translation>Батарея</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished" />
+        <translation>Соңғы байланыс</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>Уақыты</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished" />
+        <translation>Құрылғы</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished" />
+        <translation>Оқиға</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished" />
+        <translation>Деректер</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished" />
+        <translation>Пайдаланушы</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>Іс-әрекет</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Ескертпе</translation>
     </message>
 </context>
 <context>
     <name>AlarmError</name>
     <message>
         <source>The alarm is already acknowledged.</source>
-        <translation type="unfinished" />
+        <translation>Дабыл бұрын расталған.</translation>
     </message>
     <message>
         <source>A tamper alarm cannot be closed without a note.</source>
-        <translation type="unfinished" />
+        <translation>Бұзу туралы дабылды ескертпесіз жабуға болмайды.</translation>
     </message>
     <message>
         <source>Write the note first.</source>
-        <translation type="unfinished" />
+        <translation>Алдымен ескертпені жазыңыз.</translation>
     </message>
     <message>
         <source>Give a reason.</source>
-        <translation type="unfinished" />
+        <translation>Себебін көрсетіңіз.</translation>
     </message>
     <message>
         <source>The alarm cannot be shelved for that long.</source>
-        <translation type="unfinished" />
+        <translation>Дабылды мұндай ұзақ мерзімге кейінге қалдыруға болмайды.</translation>
     </message>
     <message>
         <source>This kind of alarm cannot be shelved.</source>
-        <translation type="unfinished" />
+        <translation>Бұл түрдегі дабылды кейінге қалдыруға болмайды.</translation>
     </message>
     <message>
         <source>The alarm is already shelved.</source>
-        <translation type="unfinished" />
+        <translation>Дабыл бұрын кейінге қалдырылған.</translation>
     </message>
     <message>
         <source>The alarm is not shelved.</source>
-        <translation type="unfinished" />
+        <translation>Дабыл кейінге қалдырылмаған.</translation>
     </message>
     <message>
         <source>The alarm is already closed.</source>
-        <translation type="unfinished" />
+        <translation>Дабыл бұрын жабылған.</translation>
     </message>
     <message>
         <source>The alarm no longer exists.</source>
-        <translation type="unfinished" />
+        <translation>Бұл дабыл енді жоқ.</translation>
     </message>
     <message>
         <source>The alarm concerns no person.</source>
-        <translation type="unfinished" />
+        <translation>Дабыл ешбір адамға қатысты емес.</translation>
+    </message>
+    <message>
+        <source>The alarm service has stopped.</source>
+        <translation>Дабыл қызметі тоқтап қалды.</translation>
     </message>
 </context>
 <context>
     <name>AlarmKind</name>
     <message>
         <source>Away from home during curfew hours</source>
-        <translation type="unfinished" />
+        <translation>Коменданттық сағат кезінде үйде болмады</translation>
     </message>
     <message>
         <source>Entered an exclusion zone</source>
-        <translation type="unfinished" />
+        <translation>Кіруге тыйым салынған аймаққа кірді</translation>
     </message>
     <message>
         <source>Left the permitted area</source>
-        <translation type="unfinished" />
+        <translation>Рұқсат етілген аймақтан шықты</translation>
     </message>
     <message>
         <source>Bracelet strap opened</source>
-        <translation type="unfinished" />
+        <translation>Білезік бауы ашылды</translation>
     </message>
     <message>
         <source>Device case opened</source>
-        <translation type="unfinished" />
+        <translation>Құрылғы корпусы ашылды</translation>
     </message>
     <message>
         <source>Home unit moved</source>
-        <translation type="unfinished" />
+        <translation>Стационарлық құрылғы орнынан жылжытылды</translation>
     </message>
     <message>
         <source>Home unit off mains power</source>
-        <translation type="unfinished" />
+        <translation>Стационарлық құрылғы электр желісінен ажыратылды</translation>
     </message>
     <message>
         <source>No communication from the device</source>
-        <translation type="unfinished" />
+        <translation>Құрылғымен байланыс жоқ</translation>
     </message>
     <message>
         <source>Low battery</source>
-        <translation type="unfinished" />
+        <translation>Батарея заряды төмен</translation>
     </message>
     <message>
         <source>Device switched off</source>
-        <translation type="unfinished" />
+        <translation>Құрылғы өшірілді</translation>
     </message>
     <message>
         <source>No satellite fix</source>
-        <translation type="unfinished" />
+        <translation>Спутник арқылы орналасқан жері анықталмады</translation>
     </message>
     <message>
         <source>Satellite signal jammed</source>
-        <translation type="unfinished" />
+        <translation>Спутник сигналы басылды</translation>
     </message>
     <message>
         <source>Device fault</source>
-        <translation type="unfinished" />
+        <translation>Құрылғы ақауы</translation>
     </message>
     <message>
         <source>Breath alcohol test failed</source>
-        <translation type="unfinished" />
+        <translation>Алкогольге тексеру нәтижесі оң</translation>
     </message>
     <message>
         <source>Breath alcohol test refused</source>
-        <translation type="unfinished" />
+        <translation>Алкогольге тексеруден бас тартты</translation>
     </message>
     <message>
         <source>Breath alcohol test missed</source>
-        <translation type="unfinished" />
+        <translation>Алкогольге тексеруден өтпеді</translation>
     </message>
     <message>
         <source>Face did not match at the alcohol test</source>
-        <translation type="unfinished" />
+        <translation>Алкогольге тексеру кезінде бет-әлпеті сәйкес келмеді</translation>
     </message>
     <message>
         <source>Under supervision but not monitored</source>
-        <translation type="unfinished" />
+        <translation>Есепте тұр, бірақ электрондық бақылау жоқ</translation>
     </message>
     <message>
         <source>SOS pressed on the device</source>
-        <translation type="unfinished" />
+        <translation>Құрылғыда SOS басылды</translation>
     </message>
     <message>
         <source>Alarm reported by the device</source>
-        <translation type="unfinished" />
+        <translation>Құрылғы хабарлаған дабыл</translation>
     </message>
 </context>
 <context>
@@ -337,212 +345,212 @@ Data folder: {folder}</source>
     <message>
         <source>The alarm service is not running on this desk.</source>
         <extracomment>key -&gt; panel method; documented in docs/alarms.md {"alarm_id", "person_id", "lat", "lon"}: the map centres on it (callback, future) delivered on the GUI thread</extracomment>
-        <translation type="unfinished" />
+        <translation>Бұл жұмыс орнында дабыл қызметі іске қосылмаған.</translation>
     </message>
     <message>
         <source>Person or device…</source>
-        <translation type="unfinished" />
+        <translation>Адам немесе құрылғы…</translation>
     </message>
     <message>
         <source>All alarms</source>
-        <translation type="unfinished" />
+        <translation>Барлық дабылдар</translation>
     </message>
     <message>
         <source>All open</source>
-        <translation type="unfinished" />
+        <translation>Барлық ашық</translation>
     </message>
     <message>
         <source>Unacknowledged</source>
-        <translation type="unfinished" />
+        <translation>Расталмаған</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished" />
+        <translation>Белсенді</translation>
     </message>
     <message>
         <source>Returned to normal</source>
-        <translation type="unfinished" />
+        <translation>Қалпына келді</translation>
     </message>
     <message>
         <source>Shelved</source>
-        <translation type="unfinished" />
+        <translation>Кейінге қалдырылды</translation>
     </message>
     <message>
         <source>&amp;District:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Аудан:</translation>
     </message>
     <message>
         <source>&amp;Person:</source>
-        <translation type="unfinished" />
+        <translation>А&amp;дам:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Түрі:</translation>
     </message>
     <message>
         <source>S&amp;tate:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Күйі:</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished" />
+        <translation>Растау</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Ескертпе</translation>
     </message>
     <message>
         <source>Action taken</source>
-        <translation type="unfinished" />
+        <translation>Қабылданған шара</translation>
     </message>
     <message>
         <source>Shelve</source>
-        <translation type="unfinished" />
+        <translation>Кейінге қалдыру</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>Жабу</translation>
     </message>
     <message>
         <source>Silence</source>
-        <translation type="unfinished" />
+        <translation>Дыбысты өшіру</translation>
     </message>
     <message>
         <source>Shift handover</source>
-        <translation type="unfinished" />
+        <translation>Кезекшілікті тапсыру</translation>
     </message>
     <message>
         <source>Open: {open}, unacknowledged: {unacked}</source>
-        <translation type="unfinished" />
+        <translation>Ашық: {open}, расталмаған: {unacked}</translation>
     </message>
     <message>
         <source>— escalated to the supervisor: {n}</source>
-        <translation type="unfinished" />
+        <translation>— басшыға жеткізілді: {n}</translation>
     </message>
     <message>
         <source>All districts</source>
-        <translation type="unfinished" />
+        <translation>Барлық аудандар</translation>
     </message>
     <message>
         <source>Select an alarm first.</source>
-        <translation type="unfinished" />
+        <translation>Алдымен дабылды таңдаңыз.</translation>
     </message>
 </context>
 <context>
     <name>AlarmPriority</name>
     <message>
         <source>Critical</source>
-        <translation type="unfinished" />
+        <translation>Аса маңызды</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished" />
+        <translation>Жоғары</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished" />
+        <translation>Орташа</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished" />
+        <translation>Төмен</translation>
     </message>
 </context>
 <context>
     <name>AlarmResolution</name>
     <message>
         <source>Confirmed violation</source>
-        <translation type="unfinished" />
+        <translation>Бұзушылық расталды</translation>
     </message>
     <message>
         <source>False alarm</source>
-        <translation type="unfinished" />
+        <translation>Жалған дабыл</translation>
     </message>
     <message>
         <source>Technical fault</source>
-        <translation type="unfinished" />
+        <translation>Техникалық ақау</translation>
     </message>
 </context>
 <context>
     <name>AlarmState</name>
     <message>
         <source>Active</source>
-        <translation type="unfinished" />
+        <translation>Белсенді</translation>
     </message>
     <message>
         <source>Returned to normal</source>
-        <translation type="unfinished" />
+        <translation>Қалпына келді</translation>
     </message>
     <message>
         <source>Shelved</source>
-        <translation type="unfinished" />
+        <translation>Кейінге қалдырылды</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished" />
+        <translation>Жабылды</translation>
     </message>
 </context>
 <context>
     <name>AlarmTableModel</name>
     <message>
         <source>Priority</source>
-        <extracomment>Priority colours (with a distinct icon shape each, so colour is never the only cue).</extracomment>
-        <translation type="unfinished" />
+        <extracomment>Priority colours (with a distinct icon shape each, so colour is never the only cue). alarm id -&gt; priority of every unacknowledged row, kept incrementally</extracomment>
+        <translation>Басымдық</translation>
     </message>
     <message>
         <source>Raised</source>
-        <translation type="unfinished" />
+        <translation>Туындады</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished" />
+        <translation>Адам</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished" />
+        <translation>Аудан</translation>
     </message>
     <message>
         <source>Alarm</source>
-        <translation type="unfinished" />
+        <translation>Дабыл</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>Күйі</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished" />
+        <translation>Құрылғы</translation>
     </message>
     <message>
         <source>Incident</source>
-        <translation type="unfinished" />
+        <translation>Инцидент</translation>
     </message>
     <message>
         <source>{text} (×{count})</source>
-        <translation type="unfinished" />
+        <translation>{text} (×{count})</translation>
     </message>
     <message>
         <source>Shelved until {time}</source>
-        <translation type="unfinished" />
+        <translation>{time} дейін кейінге қалдырылды</translation>
     </message>
     <message>
         <source>acknowledged</source>
-        <translation type="unfinished" />
+        <translation>расталды</translation>
     </message>
     <message>
         <source>UNACKNOWLEDGED</source>
-        <translation type="unfinished" />
+        <translation>РАСТАЛМАҒАН</translation>
     </message>
     <message>
         <source>escalated</source>
-        <translation type="unfinished" />
+        <translation>басшыға жеткізілді</translation>
     </message>
     <message>
         <source>Acknowledged by {user} at {time}</source>
-        <translation type="unfinished" />
+        <translation>Растаған: {user}, {time}</translation>
     </message>
     <message>
         <source>Shelve reason: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Кейінге қалдыру себебі: {reason}</translation>
     </message>
 </context>
 <context>
@@ -550,225 +558,753 @@ Data folder: {folder}</source>
     <message>
         <source>An unexpected error occurred; the workstation keeps running and the error is logged.
 {error}</source>
-        <translation type="unfinished" />
+        <translation>Күтпеген қате орын алды; жұмыс орны жұмысын жалғастырады, қате журналға жазылды.
+{error}</translation>
     </message>
     <message>
         <source>Part of the monitoring service ({name}) could not start and is off: {error}</source>
-        <translation type="unfinished" />
+        <translation>Мониторинг қызметінің бір бөлігі ({name}) іске қосылмады және өшірулі: {error}</translation>
     </message>
     <message>
         <source>ARM cannot start</source>
-        <translation type="unfinished" />
+        <translation>АЖО іске қосылмайды</translation>
+    </message>
+</context>
+<context>
+    <name>AssignPage</name>
+    <message>
+        <source>Assign</source>
+        <translation>Бекіту</translation>
+    </message>
+    <message>
+        <source>Give the inventory number and choose who receives the device.</source>
+        <translation>Түгендеу нөмірін көрсетіп, құрылғыны кімге беретініңізді таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Inventory number:</source>
+        <translation>Түгендеу нөмірі:</translation>
+    </message>
+    <message>
+        <source>Issue to:</source>
+        <translation>Кімге беріледі:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Ескертпе:</translation>
+    </message>
+    <message>
+        <source>— keep in stock —</source>
+        <translation>— қоймада қалдыру —</translation>
+    </message>
+    <message>
+        <source>The tamper self-test failed: the device stays in stock.</source>
+        <translation>Бұзуды анықтау датчиктерінің өзін-өзі тексеруі сәтсіз аяқталды: құрылғы қоймада қалады.</translation>
     </message>
 </context>
 <context>
     <name>Category</name>
     <message>
         <source>Conditional sentence</source>
-        <translation type="unfinished" />
+        <translation>Шартты түрде соттау</translation>
     </message>
     <message>
         <source>Restricted freedom</source>
-        <translation type="unfinished" />
+        <translation>Бас бостандығын шектеу</translation>
     </message>
     <message>
         <source>Parole</source>
-        <translation type="unfinished" />
+        <translation>Шартты түрде мерзімінен бұрын босату</translation>
     </message>
     <message>
         <source>Administrative supervision</source>
-        <translation type="unfinished" />
+        <translation>Әкімшілік қадағалау</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPanel</name>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Соңғы 24 сағат</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Соңғы 7 күн</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Соңғы 30 күн</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Соңғы 90 күн</translation>
+    </message>
+    <message>
+        <source>by kind</source>
+        <translation>түрі бойынша</translation>
+    </message>
+    <message>
+        <source>by priority</source>
+        <translation>басымдығы бойынша</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Жаңарту</translation>
+    </message>
+    <message>
+        <source>Person id or device serial</source>
+        <translation>Адамның ид. немесе құрылғының сериялық нөмірі</translation>
+    </message>
+    <message>
+        <source>Battery and signal</source>
+        <translation>Батарея және сигнал</translation>
+    </message>
+    <message>
+        <source>Alarms per day</source>
+        <translation>Тәулігіне дабылдар</translation>
+    </message>
+    <message>
+        <source>Median time to acknowledge / close, min</source>
+        <translation>Растау / жабу уақытының медианасы, мин</translation>
+    </message>
+    <message>
+        <source>Alarms per 10 minutes (flood line: 10)</source>
+        <translation>10 минуттағы дабылдар (тасқын шегі: 10)</translation>
+    </message>
+    <message>
+        <source>Devices by state</source>
+        <translation>Күйі бойынша құрылғылар</translation>
+    </message>
+    <message>
+        <source>Battery, % and signal, dBm</source>
+        <translation>Батарея, % және сигнал, dBm</translation>
+    </message>
+    <message>
+        <source>alarms</source>
+        <translation>дабылдар</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Дабылдар</translation>
+    </message>
+    <message>
+        <source>Ack median, s</source>
+        <translation>Растау медианасы, с</translation>
+    </message>
+    <message>
+        <source>Close median, min</source>
+        <translation>Жабу медианасы, мин</translation>
+    </message>
+    <message>
+        <source>Per 10 min, mean</source>
+        <translation>10 минутқа, орташа</translation>
+    </message>
+    <message>
+        <source>Per 10 min, max</source>
+        <translation>10 минутқа, ең көп</translation>
+    </message>
+    <message>
+        <source>Flood from</source>
+        <translation>Тасқын басталды</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>аяқталды</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>р/с №</translation>
+    </message>
+    <message>
+        <source>Raised at</source>
+        <translation>Дабыл уақыты</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Адам</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Операторлар</translation>
+    </message>
+    <message>
+        <source>Floods</source>
+        <translation>Дабыл тасқындары</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>Ұзақ тұрған</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>Кейінге қалдырылды</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Кезең</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Есептелуде…</translation>
+    </message>
+    <message>
+        <source>Charts unavailable: {error}</source>
+        <translation>Диаграммалар қолжетімсіз: {error}</translation>
+    </message>
+    <message>
+        <source>Enter a person id or a device serial.</source>
+        <translation>Адамның ид. немесе құрылғының сериялық нөмірін енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>History unavailable: {error}</source>
+        <translation>Тарих қолжетімсіз: {error}</translation>
+    </message>
+    <message>
+        <source> Not available to your role: {names}.</source>
+        <translation> Сіздің рөліңізге қолжетімсіз: {names}.</translation>
+    </message>
+    <message>
+        <source>Updated {time}.</source>
+        <translation>Жаңартылды: {time}.</translation>
+    </message>
+    <message>
+        <source>acknowledge</source>
+        <translation>растау</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>жабу</translation>
+    </message>
+    <message>
+        <source>No battery reports in this period.</source>
+        <translation>Осы кезеңде батарея туралы хабарлар жоқ.</translation>
+    </message>
+    <message>
+        <source>battery, %</source>
+        <translation>батарея, %</translation>
+    </message>
+    <message>
+        <source>signal, dBm</source>
+        <translation>сигнал, dBm</translation>
+    </message>
+    <message>
+        <source>{count} battery reports.</source>
+        <translation>Батарея туралы хабарлар: {count}.</translation>
+    </message>
+    <message>
+        <source>Floods ({n})</source>
+        <translation>Дабыл тасқындары ({n})</translation>
+    </message>
+    <message>
+        <source>Standing ({n})</source>
+        <translation>Ұзақ тұрған ({n})</translation>
+    </message>
+    <message>
+        <source>Shelved ({n})</source>
+        <translation>Кейінге қалдырылған ({n})</translation>
     </message>
 </context>
 <context>
     <name>CloseDialog</name>
     <message>
         <source>Close the alarm</source>
-        <translation type="unfinished" />
+        <translation>Дабылды жабу</translation>
     </message>
     <message>
         <source>&amp;Resolution:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Шешім:</translation>
     </message>
     <message>
         <source>N&amp;ote:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ескертпе:</translation>
     </message>
     <message>
         <source>N&amp;ote (required):</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ескертпе (міндетті):</translation>
     </message>
     <message>
         <source>&amp;Measures taken:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Қабылданған шаралар:</translation>
     </message>
     <message>
         <source>Reported &amp;to:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Кімге баяндалды:</translation>
     </message>
     <message>
         <source>Reported &amp;at:</source>
-        <translation type="unfinished" />
+        <translation>Қа&amp;шан баяндалды:</translation>
     </message>
     <message>
         <source>A tamper alarm cannot be closed without a note.</source>
-        <translation type="unfinished" />
+        <translation>Бұзу туралы дабылды ескертпесіз жабуға болмайды.</translation>
     </message>
     <message>
         <source>Name whom the violation was reported to.</source>
-        <translation type="unfinished" />
+        <translation>Бұзушылық кімге баяндалғанын көрсетіңіз.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Баптаулар</translation>
+    </message>
+    <message>
+        <source>Read from the device; change and press Apply.</source>
+        <translation>Құрылғыдан оқылды; өзгертіп, «Қолдану» батырмасын басыңыз.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source> mg/L</source>
+        <translation> мг/л</translation>
+    </message>
+    <message>
+        <source>Report every:</source>
+        <translation>Хабар беру кезеңі:</translation>
+    </message>
+    <message>
+        <source>Heartbeat every:</source>
+        <translation>Байланыс сигналы кезеңі:</translation>
+    </message>
+    <message>
+        <source>Bracelet absent after:</source>
+        <translation>Білезік жоқ деп есептелетін уақыт:</translation>
+    </message>
+    <message>
+        <source>Breath alcohol limit:</source>
+        <translation>Дем шығарудағы алкоголь шегі:</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Қолдану</translation>
+    </message>
+    <message>
+        <source>Current settings read from the device.</source>
+        <translation>Ағымдағы баптаулар құрылғыдан оқылды.</translation>
+    </message>
+    <message>
+        <source>Settings written to the device.</source>
+        <translation>Баптаулар құрылғыға жазылды.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceInventory</name>
+    <message>
+        <source>Filter by serial, inventory number, holder…</source>
+        <translation>Сериялық нөмір, түгендеу нөмірі, кімде екені бойынша сүзу…</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Барлық күйлер</translation>
+    </message>
+    <message>
+        <source>Register…</source>
+        <translation>Тіркеу…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Жарамсыз деп тану…</translation>
+    </message>
+    <message>
+        <source>Issue…</source>
+        <translation>Беру…</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Қайтару…</translation>
+    </message>
+    <message>
+        <source>Pairing wizard…</source>
+        <translation>Жұптастыру шебері…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Жаңарту</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Адам</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Берілді</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Кім берді</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Қайтарылды</translation>
+    </message>
+    <message>
+        <source>Returned by</source>
+        <translation>Кім қабылдады</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ескертпе</translation>
+    </message>
+    <message>
+        <source>Issue and return history</source>
+        <translation>Беру және қайтару тарихы</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Сериялық №</translation>
+    </message>
+    <message>
+        <source>Inventory no.</source>
+        <translation>Түгендеу №</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Микробағдарлама</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Күйі</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Кімде</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Соңғы байланыс</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation>Батарея</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Байланыс</translation>
+    </message>
+    <message>
+        <source>unregistered</source>
+        <translation>тіркелмеген</translation>
+    </message>
+    <message>
+        <source>in stock</source>
+        <translation>қоймада</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>берілген</translation>
+    </message>
+    <message>
+        <source>in repair</source>
+        <translation>жөндеуде</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>жарамсыз</translation>
+    </message>
+    <message>
+        <source>written off</source>
+        <translation>есептен шығарылған</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>ашылуда</translation>
+    </message>
+    <message>
+        <source>identifying</source>
+        <translation>сәйкестендірілуде</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>қосылған</translation>
+    </message>
+    <message>
+        <source>not answering</source>
+        <translation>жауап бермейді</translation>
+    </message>
+    <message>
+        <source>unknown device</source>
+        <translation>белгісіз құрылғы</translation>
+    </message>
+    <message>
+        <source>unplugged</source>
+        <translation>ажыратылған</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>жабылды</translation>
+    </message>
+    <message>
+        <source> ({n} faults)</source>
+        <translation> ({n} ақау)</translation>
+    </message>
+    <message>
+        <source>Issue and return history of {serial}</source>
+        <translation>{serial} беру және қайтару тарихы</translation>
+    </message>
+    <message>
+        <source>Register {serial}</source>
+        <translation>{serial} тіркеу</translation>
+    </message>
+    <message>
+        <source>Inventory number:</source>
+        <translation>Түгендеу нөмірі:</translation>
+    </message>
+    <message>
+        <source>{serial} registered.</source>
+        <translation>{serial} тіркелді.</translation>
+    </message>
+    <message>
+        <source>Reject {serial}</source>
+        <translation>{serial} жарамсыз деп тану</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Себебі:</translation>
+    </message>
+    <message>
+        <source>Say why the device is rejected.</source>
+        <translation>Құрылғы неліктен жарамсыз деп танылғанын көрсетіңіз.</translation>
+    </message>
+    <message>
+        <source>{serial} rejected.</source>
+        <translation>{serial} жарамсыз деп танылды.</translation>
+    </message>
+    <message>
+        <source>Issue {serial}</source>
+        <translation>{serial} беру</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>Адам:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Ескертпе:</translation>
+    </message>
+    <message>
+        <source>Choose a person.</source>
+        <translation>Адамды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>{serial} issued to {name}.</source>
+        <translation>{serial} берілді: {name}.</translation>
+    </message>
+    <message>
+        <source>Return {serial} from {name}</source>
+        <translation>{serial} қайтару ({name})</translation>
+    </message>
+    <message>
+        <source>Condition / note:</source>
+        <translation>Жай-күйі / ескертпе:</translation>
+    </message>
+    <message>
+        <source>{serial} returned to stock.</source>
+        <translation>{serial} қоймаға қайтарылды.</translation>
     </message>
 </context>
 <context>
     <name>DeviceStatusModel</name>
     <message>
         <source>Serial</source>
-        <translation type="unfinished" />
+        <translation>Сериялық №</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>Түрі</translation>
     </message>
     <message>
         <source>Holder</source>
-        <translation type="unfinished" />
+        <translation>Кімде</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished" />
+        <translation>Соңғы байланыс</translation>
     </message>
     <message>
         <source>Battery</source>
-        <translation type="unfinished" />
+        <translation>Батарея</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Күйі</translation>
     </message>
     <message>
         <source>— not issued —</source>
-        <translation type="unfinished" />
+        <translation>— берілмеген —</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished" />
+        <translation>ешқашан</translation>
     </message>
     <message>
         <source>● Online</source>
-        <translation type="unfinished" />
+        <translation>● Желіде</translation>
     </message>
     <message>
         <source>◌ Stale: no contact</source>
-        <translation type="unfinished" />
+        <translation>◌ Ескірген: байланыс жоқ</translation>
     </message>
     <message>
         <source>○ Never heard</source>
-        <translation type="unfinished" />
+        <translation>○ Ешқашан байланыспаған</translation>
     </message>
     <message>
         <source>? Unregistered</source>
-        <translation type="unfinished" />
+        <translation>? Тіркелмеген</translation>
     </message>
     <message>
         <source>In stock</source>
-        <translation type="unfinished" />
+        <translation>Қоймада</translation>
     </message>
     <message>
         <source>In repair</source>
-        <translation type="unfinished" />
+        <translation>Жөндеуде</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished" />
+        <translation>Жарамсыз</translation>
     </message>
     <message>
         <source>Written off</source>
-        <translation type="unfinished" />
+        <translation>Есептен шығарылды</translation>
     </message>
 </context>
 <context>
     <name>DeviceStatusPanel</name>
     <message>
         <source>Filter by serial, type, holder or status…</source>
-        <translation type="unfinished" />
+        <translation>Сериялық нөмір, түрі, кімде екені немесе күйі бойынша сүзу…</translation>
     </message>
     <message>
         <source>Could not load devices: {error}</source>
-        <translation type="unfinished" />
+        <translation>Құрылғыларды жүктеу мүмкін болмады: {error}</translation>
     </message>
     <message>
         <source>{online} online, {stale} stale, {total} devices</source>
-        <translation type="unfinished" />
+        <translation>{online} желіде, {stale} ескірген, барлығы {total} құрылғы</translation>
     </message>
 </context>
 <context>
     <name>HandoverDialog</name>
     <message>
         <source>Shift handover</source>
-        <translation type="unfinished" />
+        <translation>Кезекшілікті тапсыру</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished" />
+        <translation>&amp;Көшіру</translation>
     </message>
     <message>
         <source>&amp;Save as text…</source>
-        <translation type="unfinished" />
+        <translation>Мәтін ретінде &amp;сақтау…</translation>
     </message>
     <message>
         <source>since {time}, alarms: {n}</source>
-        <translation type="unfinished" />
+        <translation>{time} бастап, дабылдар: {n}</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished" />
+        <translation>Жоқ</translation>
     </message>
     <message>
         <source>until {time}, reason: {reason}</source>
-        <translation type="unfinished" />
+        <translation>{time} дейін, себебі: {reason}</translation>
     </message>
     <message>
         <source>no working device issued</source>
-        <translation type="unfinished" />
+        <translation>жұмыс істейтін құрылғы берілмеген</translation>
     </message>
     <message>
         <source>the device never reported</source>
-        <translation type="unfinished" />
+        <translation>құрылғы ешқашан хабар бермеген</translation>
     </message>
     <message>
         <source>since {time}</source>
-        <translation type="unfinished" />
+        <translation>{time} бастап</translation>
     </message>
     <message>
         <source>Save the handover report</source>
-        <translation type="unfinished" />
+        <translation>Кезекшілікті тапсыру есебін сақтау</translation>
     </message>
     <message>
         <source>Text (*.txt)</source>
-        <translation type="unfinished" />
+        <translation>Мәтін (*.txt)</translation>
     </message>
 </context>
 <context>
     <name>IncidentCause</name>
     <message>
         <source>Battery falling, then silence, then no fix: device discharged</source>
-        <translation type="unfinished" />
+        <translation>Батарея заряды азайып, кейін байланыс үзілді, орналасқан жері анықталмады: құрылғының заряды таусылды</translation>
     </message>
     <message>
         <source>Device power and communication problems</source>
-        <translation type="unfinished" />
+        <translation>Құрылғының қоректенуі мен байланысындағы ақаулар</translation>
     </message>
     <message>
         <source>Device tampering</source>
-        <translation type="unfinished" />
+        <translation>Құрылғыны бұзу</translation>
     </message>
     <message>
         <source>Breath alcohol test problems</source>
-        <translation type="unfinished" />
+        <translation>Алкогольге тексеруге байланысты мәселелер</translation>
     </message>
     <message>
         <source>Repeated exits at the edge of a zone</source>
+        <translation>Аймақ шекарасынан қайталап шығу</translation>
+    </message>
+    <message>
+        <source>({count} times)</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Inventory</name>
+    <message>
+        <source>This inventory number is already used.</source>
+        <translation>Бұл түгендеу нөмірі бұрын пайдаланылған.</translation>
+    </message>
+    <message>
+        <source>At most 64 characters.</source>
+        <translation>Ең көбі 64 таңба.</translation>
+    </message>
+    <message>
+        <source>Only a device in stock can be issued.</source>
+        <translation>Тек қоймадағы құрылғыны беруге болады.</translation>
+    </message>
+    <message>
+        <source>The device is not issued to anybody.</source>
+        <translation>Құрылғы ешкімге берілмеген.</translation>
+    </message>
+    <message>
+        <source>Only an unregistered device can be registered or rejected.</source>
+        <translation>Тек тіркелмеген құрылғыны тіркеуге немесе жарамсыз деп тануға болады.</translation>
+    </message>
+    <message>
+        <source>The person is not in the register.</source>
+        <translation>Бұл адам тізілімде жоқ.</translation>
+    </message>
+    <message>
+        <source>The device is not in the inventory.</source>
+        <translation>Құрылғы есепте жоқ.</translation>
+    </message>
+    <message>
+        <source>Say why the device is rejected.</source>
+        <translation>Құрылғы неліктен жарамсыз деп танылғанын көрсетіңіз.</translation>
     </message>
 </context>
 <context>
@@ -776,163 +1312,163 @@ Data folder: {folder}</source>
     <message>
         <source>No.</source>
         <extracomment>Column heads and stored enum values, for lupdate (context "JournalColumns").</extracomment>
-        <translation type="unfinished" />
+        <translation>р/с №</translation>
     </message>
     <message>
         <source>Detected at</source>
-        <translation type="unfinished" />
+        <translation>Анықталған күні мен уақыты</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished" />
+        <translation>Адамның Т.А.Ә.</translation>
     </message>
     <message>
         <source>IIN</source>
-        <translation type="unfinished" />
+        <translation>ЖСН</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Есеп санаты</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished" />
+        <translation>Аудан</translation>
     </message>
     <message>
         <source>Officer</source>
-        <translation type="unfinished" />
+        <translation>Инспектор</translation>
     </message>
     <message>
         <source>Violation</source>
-        <translation type="unfinished" />
+        <translation>Бұзушылықтың сипаты</translation>
     </message>
     <message>
         <source>Detected by</source>
-        <translation type="unfinished" />
+        <translation>Қандай құралмен анықталды</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished" />
+        <translation>Құрылғы</translation>
     </message>
     <message>
         <source>Measures taken</source>
-        <translation type="unfinished" />
+        <translation>Қабылданған шаралар</translation>
     </message>
     <message>
         <source>Reported to</source>
-        <translation type="unfinished" />
+        <translation>Кімге баяндалды</translation>
     </message>
     <message>
         <source>Reported at</source>
-        <translation type="unfinished" />
+        <translation>Қашан баяндалды</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished" />
+        <translation>Шешім</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished" />
+        <translation>Оператор</translation>
     </message>
     <message>
         <source>Corrects No.</source>
-        <translation type="unfinished" />
+        <translation>Түзетеді №</translation>
     </message>
     <message>
         <source>Raised at</source>
-        <translation type="unfinished" />
+        <translation>Дабыл уақыты</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>Түрі</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished" />
+        <translation>Басымдық</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>Күйі</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished" />
+        <translation>Хабарлама</translation>
     </message>
     <message>
         <source>Acknowledged at</source>
-        <translation type="unfinished" />
+        <translation>Расталған уақыты</translation>
     </message>
     <message>
         <source>Acknowledged by</source>
-        <translation type="unfinished" />
+        <translation>Кім растады</translation>
     </message>
     <message>
         <source>Closed at</source>
-        <translation type="unfinished" />
+        <translation>Жабылған уақыты</translation>
     </message>
     <message>
         <source>Closed by</source>
-        <translation type="unfinished" />
+        <translation>Кім жапты</translation>
     </message>
     <message>
         <source>Issued at</source>
-        <translation type="unfinished" />
+        <translation>Берілген күні мен уақыты</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>Түрі</translation>
     </message>
     <message>
         <source>Inventory No.</source>
-        <translation type="unfinished" />
+        <translation>Түгендеу №</translation>
     </message>
     <message>
         <source>Holder</source>
-        <translation type="unfinished" />
+        <translation>Кімде</translation>
     </message>
     <message>
         <source>Issued by</source>
-        <translation type="unfinished" />
+        <translation>Кім берді</translation>
     </message>
     <message>
         <source>Returned at</source>
-        <translation type="unfinished" />
+        <translation>Қайтарылған күні мен уақыты</translation>
     </message>
     <message>
         <source>Returned by</source>
-        <translation type="unfinished" />
+        <translation>Кім қабылдады</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Ескертпе</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>Уақыты</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished" />
+        <translation>Пайдаланушы</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation>Рөлі</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>Іс-әрекет</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished" />
+        <translation>Нысан</translation>
     </message>
     <message>
         <source>Object id</source>
-        <translation type="unfinished" />
+        <translation>Нысан ид.</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished" />
+        <translation>Толығырақ</translation>
     </message>
 </context>
 <context>
@@ -940,943 +1476,1015 @@ Data folder: {folder}</source>
     <message>
         <source>Last 7 days</source>
         <extracomment>Which filters mean something for which journal.</extracomment>
-        <translation type="unfinished" />
+        <translation>Соңғы 7 күн</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished" />
+        <translation>Соңғы 30 күн</translation>
     </message>
     <message>
         <source>This quarter</source>
-        <translation type="unfinished" />
+        <translation>Ағымдағы тоқсан</translation>
     </message>
     <message>
         <source>This year</source>
-        <translation type="unfinished" />
+        <translation>Ағымдағы жыл</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished" />
+        <translation>Барлық уақыт</translation>
     </message>
     <message>
         <source>Period…</source>
-        <translation type="unfinished" />
+        <translation>Кезең…</translation>
     </message>
     <message>
         <source>All districts</source>
-        <translation type="unfinished" />
+        <translation>Барлық аудандар</translation>
     </message>
     <message>
         <source>Officer</source>
-        <translation type="unfinished" />
+        <translation>Инспектор</translation>
     </message>
     <message>
         <source>Surname or IIN</source>
-        <translation type="unfinished" />
+        <translation>Тегі немесе ЖСН</translation>
     </message>
     <message>
         <source>All categories</source>
-        <translation type="unfinished" />
+        <translation>Барлық санаттар</translation>
     </message>
     <message>
         <source>conditional sentence</source>
-        <translation type="unfinished" />
+        <translation>шартты түрде соттау</translation>
     </message>
     <message>
         <source>restricted freedom</source>
-        <translation type="unfinished" />
+        <translation>бас бостандығын шектеу</translation>
     </message>
     <message>
         <source>parole</source>
-        <translation type="unfinished" />
+        <translation>шартты түрде мерзімінен бұрын босату</translation>
     </message>
     <message>
         <source>administrative supervision</source>
-        <translation type="unfinished" />
+        <translation>әкімшілік қадағалау</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished" />
+        <translation>Барлық түрлері</translation>
     </message>
     <message>
         <source>Any resolution</source>
-        <translation type="unfinished" />
+        <translation>Кез келген шешім</translation>
     </message>
     <message>
         <source>confirmed violation</source>
-        <translation type="unfinished" />
+        <translation>бұзушылық расталды</translation>
     </message>
     <message>
         <source>false alarm</source>
-        <translation type="unfinished" />
+        <translation>жалған дабыл</translation>
     </message>
     <message>
         <source>technical fault</source>
-        <translation type="unfinished" />
+        <translation>техникалық ақау</translation>
     </message>
     <message>
         <source>All operators</source>
-        <translation type="unfinished" />
+        <translation>Барлық операторлар</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished" />
+        <translation>Қолдану</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished" />
+        <translation>Тазарту</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished" />
+        <translation>Кезең</translation>
     </message>
 </context>
 <context>
     <name>JournalReview</name>
     <message>
         <source>Violation journal</source>
-        <translation type="unfinished" />
+        <translation>Бұзушылықтар журналы</translation>
     </message>
     <message>
         <source>Alarm log</source>
-        <translation type="unfinished" />
+        <translation>Дабылдар журналы</translation>
     </message>
     <message>
         <source>Device issue and return</source>
-        <translation type="unfinished" />
+        <translation>Құрылғыларды беру және қайтару</translation>
     </message>
     <message>
         <source>Audit journal</source>
-        <translation type="unfinished" />
+        <translation>Аудит журналы</translation>
     </message>
     <message>
         <source>Your role has no journals to review.</source>
-        <translation type="unfinished" />
+        <translation>Сіздің рөліңіз үшін қарауға болатын журналдар жоқ.</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished" />
+        <translation>Экспорттау</translation>
     </message>
     <message>
         <source>Excel workbook (XLSX)…</source>
-        <translation type="unfinished" />
+        <translation>Excel кітабы (XLSX)…</translation>
     </message>
     <message>
         <source>PDF for printing…</source>
-        <translation type="unfinished" />
+        <translation>Басып шығаруға арналған PDF…</translation>
     </message>
     <message>
         <source>CSV…</source>
-        <translation type="unfinished" />
+        <translation>CSV…</translation>
     </message>
     <message>
         <source>Reports</source>
-        <translation type="unfinished" />
+        <translation>Есептер</translation>
     </message>
     <message>
         <source>Quarterly reconciliation act…</source>
-        <translation type="unfinished" />
+        <translation>Тоқсандық салыстыра тексеру актісі…</translation>
     </message>
     <message>
         <source>Monthly list for district inspectors…</source>
-        <translation type="unfinished" />
+        <translation>Учаскелік полиция инспекторларына арналған айлық тізім…</translation>
     </message>
     <message>
         <source>Verify integrity</source>
-        <translation type="unfinished" />
+        <translation>Тұтастығын тексеру</translation>
     </message>
     <message>
         <source>Recompute the hash chains of the journals and report the first broken link</source>
+        <translation>Журналдардың хэш тізбектерін қайта есептеп, бірінші бұзылған буынды көрсету</translation>
+    </message>
+    <message>
+        <source>Retention…</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Journal</source>
-        <translation type="unfinished" />
+        <translation>Журнал</translation>
     </message>
     <message>
         <source>Select an entry to see all of it.</source>
-        <translation type="unfinished" />
+        <translation>Толық көру үшін жазбаны таңдаңыз.</translation>
     </message>
     <message>
         <source>Period: {error}</source>
-        <translation type="unfinished" />
+        <translation>Кезең: {error}</translation>
     </message>
     <message>
         <source>counting…</source>
-        <translation type="unfinished" />
+        <translation>есептелуде…</translation>
     </message>
     <message>
         <source>{count} entries</source>
-        <translation type="unfinished" />
+        <translation>{count} жазба</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation>Жүктелуде…</translation>
     </message>
     <message>
         <source> (scroll for more)</source>
-        <translation type="unfinished" />
+        <translation> (қалғанын көру үшін айналдырыңыз)</translation>
     </message>
     <message>
         <source>{shown} shown{more}</source>
-        <translation type="unfinished" />
+        <translation>{shown} көрсетілді{more}</translation>
     </message>
     <message>
         <source>This column cannot be sorted.</source>
-        <translation type="unfinished" />
+        <translation>Бұл баған бойынша сұрыптауға болмайды.</translation>
     </message>
     <message>
         <source>Access denied: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Қол жеткізуге тыйым салынды: {reason}</translation>
     </message>
     <message>
         <source>The journal could not be read: {error}</source>
-        <translation type="unfinished" />
+        <translation>Журналды оқу мүмкін болмады: {error}</translation>
     </message>
     <message>
         <source>Save as</source>
-        <translation type="unfinished" />
+        <translation>Басқаша сақтау</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished" />
+        <translation>Экспортталуда…</translation>
     </message>
     <message>
         <source>{rows} entries exported to {path}</source>
-        <translation type="unfinished" />
+        <translation>{rows} жазба экспортталды: {path}</translation>
     </message>
     <message>
         <source>Reconciliation act saved: {path}</source>
-        <translation type="unfinished" />
+        <translation>Салыстыра тексеру актісі сақталды: {path}</translation>
     </message>
     <message>
         <source>Monthly list saved: {path}</source>
-        <translation type="unfinished" />
+        <translation>Айлық тізім сақталды: {path}</translation>
     </message>
     <message>
         <source>Verifying the journals…</source>
-        <translation type="unfinished" />
+        <translation>Журналдар тексерілуде…</translation>
     </message>
     <message>
         <source>All journals are intact: every hash chain verifies.</source>
-        <translation type="unfinished" />
+        <translation>Барлық журналдар тұтас: барлық хэш тізбектері тексеруден өтті.</translation>
     </message>
     <message>
         <source>Integrity broken: {count} problem(s). First: {journal}, entry {row}: {message}</source>
-        <translation type="unfinished" />
+        <translation>Тұтастық бұзылған: {count} ақау. Біріншісі: {journal}, жазба {row}: {message}</translation>
     </message>
     <message>
         <source>Verification failed: {error}</source>
-        <translation type="unfinished" />
+        <translation>Тексеру орындалмады: {error}</translation>
     </message>
 </context>
 <context>
     <name>JournalValues</name>
     <message>
         <source>conditional sentence</source>
-        <translation type="unfinished" />
+        <translation>шартты түрде соттау</translation>
     </message>
     <message>
         <source>restricted freedom</source>
-        <translation type="unfinished" />
+        <translation>бас бостандығын шектеу</translation>
     </message>
     <message>
         <source>parole</source>
-        <translation type="unfinished" />
+        <translation>шартты түрде мерзімінен бұрын босату</translation>
     </message>
     <message>
         <source>administrative supervision</source>
-        <translation type="unfinished" />
+        <translation>әкімшілік қадағалау</translation>
     </message>
     <message>
         <source>confirmed violation</source>
-        <translation type="unfinished" />
+        <translation>бұзушылық расталды</translation>
     </message>
     <message>
         <source>false alarm</source>
-        <translation type="unfinished" />
+        <translation>жалған дабыл</translation>
     </message>
     <message>
         <source>technical fault</source>
-        <translation type="unfinished" />
+        <translation>техникалық ақау</translation>
     </message>
     <message>
         <source>critical</source>
-        <translation type="unfinished" />
+        <translation>аса маңызды</translation>
     </message>
     <message>
         <source>high</source>
-        <translation type="unfinished" />
+        <translation>жоғары</translation>
     </message>
     <message>
         <source>medium</source>
-        <translation type="unfinished" />
+        <translation>орташа</translation>
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished" />
+        <translation>төмен</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished" />
+        <translation>белсенді</translation>
     </message>
     <message>
         <source>returned to normal</source>
-        <translation type="unfinished" />
+        <translation>қалпына келді</translation>
     </message>
     <message>
         <source>shelved</source>
-        <translation type="unfinished" />
+        <translation>кейінге қалдырылды</translation>
     </message>
     <message>
         <source>closed</source>
-        <translation type="unfinished" />
+        <translation>жабылды</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
         <source>ARM: log in</source>
-        <translation type="unfinished" />
+        <translation>АЖО: жүйеге кіру</translation>
     </message>
     <message>
         <source>Operator workstation of electronic monitoring</source>
-        <translation type="unfinished" />
+        <translation>Электрондық бақылау операторының автоматтандырылған жұмыс орны</translation>
     </message>
     <message>
         <source>Login:</source>
-        <translation type="unfinished" />
+        <translation>Логин:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished" />
+        <translation>Құпиясөз:</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished" />
+        <translation>Тіл:</translation>
     </message>
     <message>
         <source>Log in</source>
-        <translation type="unfinished" />
+        <translation>Кіру</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished" />
+        <translation>Тексерілуде…</translation>
     </message>
     <message>
         <source>The database is not available: {error}</source>
-        <translation type="unfinished" />
+        <translation>Дерекқор қолжетімсіз: {error}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>ARM: electronic monitoring operator workstation</source>
-        <translation type="unfinished" />
+        <translation>АЖО: электрондық бақылау операторының автоматтандырылған жұмыс орны</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation>&amp;Файл</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation>&amp;Көрініс</translation>
     </message>
     <message>
         <source>&amp;Devices</source>
-        <translation type="unfinished" />
+        <translation>&amp;Құрылғылар</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation>&amp;Анықтама</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished" />
+        <translation>&amp;Тіл</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Баптаулар…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation>&amp;Шығу</translation>
     </message>
     <message>
         <source>&amp;Reset panel layout</source>
-        <translation type="unfinished" />
+        <translation>Панельдердің орналасуын &amp;қалпына келтіру</translation>
     </message>
     <message>
         <source>&amp;About ARM</source>
-        <translation type="unfinished" />
+        <translation>АЖО &amp;туралы</translation>
     </message>
     <message>
         <source>&amp;New person…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Жаңа адам…</translation>
     </message>
     <message>
         <source>● Service running</source>
-        <translation type="unfinished" />
+        <translation>● Қызмет жұмыс істеп тұр</translation>
     </message>
     <message>
         <source>■ Service stopped</source>
-        <translation type="unfinished" />
+        <translation>■ Қызмет тоқтатылды</translation>
     </message>
     <message>
         <source>Devices online: {online} of {total}</source>
-        <translation type="unfinished" />
+        <translation>Желідегі құрылғылар: {online} / {total}</translation>
     </message>
     <message>
         <source>Persons: {n}</source>
-        <translation type="unfinished" />
+        <translation>Адамдар: {n}</translation>
     </message>
     <message>
         <source>Unacknowledged alarms: —</source>
-        <translation type="unfinished" />
+        <translation>Расталмаған дабылдар: —</translation>
     </message>
     <message>
         <source>Unacknowledged alarms: {n}</source>
-        <translation type="unfinished" />
+        <translation>Расталмаған дабылдар: {n}</translation>
     </message>
     <message>
         <source>{name} ({role})</source>
-        <translation type="unfinished" />
+        <translation>{name} ({role})</translation>
     </message>
     <message>
         <source>Settings could not be saved: {error}</source>
+        <translation>Баптауларды сақтау мүмкін болмады: {error}</translation>
+    </message>
+    <message>
+        <source>The map is not available.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>“{title}” is not available: {error}</source>
-        <translation type="unfinished" />
+        <translation>«{title}» қолжетімсіз: {error}</translation>
     </message>
     <message>
         <source>The database and service settings take effect after a restart.</source>
-        <translation type="unfinished" />
+        <translation>Дерекқор мен қызмет баптаулары қайта іске қосылғаннан кейін күшіне енеді.</translation>
     </message>
     <message>
         <source>ARM</source>
-        <translation type="unfinished" />
+        <translation>АЖО</translation>
     </message>
 </context>
 <context>
     <name>MapView</name>
     <message>
         <source>Follow</source>
-        <translation type="unfinished" />
+        <extracomment>A marker was clicked (the main window wires ``personSelected`` of every panel).</extracomment>
+        <translation>Ілесу</translation>
     </message>
     <message>
         <source>Keep the selected person in the centre of the map</source>
-        <translation type="unfinished" />
+        <translation>Таңдалған адамды картаның ортасында ұстау</translation>
     </message>
     <message>
         <source>Clear selection</source>
-        <translation type="unfinished" />
+        <translation>Таңдауды алып тастау</translation>
     </message>
     <message>
         <source>Whole country</source>
-        <translation type="unfinished" />
+        <translation>Бүкіл ел</translation>
     </message>
     <message>
         <source>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; normal  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; alarm  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; no communication  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; device fault  &lt;i&gt;dashed = stale position&lt;/i&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; қалыпты  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; дабыл  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; байланыс жоқ  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; құрылғы ақауы  &lt;i&gt;үзік сызық = ескірген орын&lt;/i&gt;</translation>
     </message>
     <message>
         <source>Regions of Kazakhstan (offline)</source>
-        <translation type="unfinished" />
+        <translation>Қазақстан облыстары (офлайн)</translation>
     </message>
     <message>
         <source>Region borders</source>
-        <translation type="unfinished" />
+        <translation>Облыс шекаралары</translation>
     </message>
     <message>
         <source>Tile server</source>
-        <translation type="unfinished" />
+        <translation>Тайл сервері</translation>
     </message>
     <message>
         <source>Offline tiles: {name}</source>
-        <translation type="unfinished" />
+        <translation>Офлайн тайлдар: {name}</translation>
     </message>
     <message>
         <source>Normal</source>
-        <translation type="unfinished" />
+        <translation>Қалыпты</translation>
     </message>
     <message>
         <source>Alarm</source>
-        <translation type="unfinished" />
+        <translation>Дабыл</translation>
     </message>
     <message>
         <source>No communication</source>
-        <translation type="unfinished" />
+        <translation>Байланыс жоқ</translation>
     </message>
     <message>
         <source>Device fault</source>
-        <translation type="unfinished" />
+        <translation>Құрылғы ақауы</translation>
     </message>
     <message>
         <source>exclusion zone</source>
-        <translation type="unfinished" />
+        <translation>кіруге тыйым салынған аймақ</translation>
     </message>
     <message>
         <source>inclusion zone</source>
-        <translation type="unfinished" />
+        <translation>рұқсат етілген аймақ</translation>
     </message>
     <message>
         <source>home</source>
-        <translation type="unfinished" />
+        <translation>үй</translation>
     </message>
     <message>
         <source>{n} s ago</source>
-        <translation type="unfinished" />
+        <translation>{n} с бұрын</translation>
     </message>
     <message>
         <source>{n} min ago</source>
-        <translation type="unfinished" />
+        <translation>{n} мин бұрын</translation>
     </message>
     <message>
         <source>{n} h ago</source>
-        <translation type="unfinished" />
+        <translation>{n} сағ бұрын</translation>
     </message>
     <message>
         <source>{n} d ago</source>
-        <translation type="unfinished" />
+        <translation>{n} күн бұрын</translation>
     </message>
     <message>
         <source>Last fix: {age}</source>
-        <translation type="unfinished" />
+        <translation>Соңғы координаттар: {age}</translation>
     </message>
     <message>
         <source>stale</source>
-        <translation type="unfinished" />
+        <translation>ескірген</translation>
     </message>
     <message>
         <source>Accuracy ±{m} m</source>
-        <translation type="unfinished" />
+        <translation>Дәлдігі ±{m} м</translation>
     </message>
     <message>
         <source>Home</source>
-        <translation type="unfinished" />
+        <translation>Үй</translation>
     </message>
     <message>
         <source>{count} persons on the map</source>
-        <translation type="unfinished" />
+        <translation>Картада {count} адам</translation>
+    </message>
+</context>
+<context>
+    <name>PairPage</name>
+    <message>
+        <source>Pair a bracelet</source>
+        <translation>Білезікті жұптастыру</translation>
+    </message>
+    <message>
+        <source>Enter the bracelet's serial and the 6-digit pair code printed on it.</source>
+        <translation>Білезіктің сериялық нөмірін және онда басылған 6 таңбалы жұптастыру кодын енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Жұптастыру</translation>
+    </message>
+    <message>
+        <source>Bracelet serial:</source>
+        <translation>Білезіктің сериялық нөмірі:</translation>
+    </message>
+    <message>
+        <source>Pair code:</source>
+        <translation>Жұптастыру коды:</translation>
+    </message>
+    <message>
+        <source>Bracelets paired with this unit:</source>
+        <translation>Осы құрылғымен жұптастырылған білезіктер:</translation>
+    </message>
+    <message>
+        <source>4 to 20 of A-Z, 0-9, -</source>
+        <translation>A-Z, 0-9, - таңбаларынан 4-тен 20-ға дейін</translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation>6 цифр</translation>
+    </message>
+    <message>
+        <source>Pairing…</source>
+        <translation>Жұптастырылуда…</translation>
+    </message>
+    <message>
+        <source>Bracelet {serial} paired.</source>
+        <translation>{serial} білезігі жұптастырылды.</translation>
+    </message>
+</context>
+<context>
+    <name>PairingWizard</name>
+    <message>
+        <source>Pair a device</source>
+        <translation>Құрылғыны жұптастыру</translation>
     </message>
 </context>
 <context>
     <name>Panels</name>
     <message>
         <source>Map</source>
-        <extracomment>Dock areas; "center" is the central widget, "action" opens from a menu. When two panels share an area, the later one is tabbed behind this one.</extracomment>
-        <translation type="unfinished" />
+        <extracomment>Alarm handling needs personal data (arm.access): operators and supervisors. Dock areas; "center" is the central widget, "action" opens from a menu. When two panels share an area, the later one is tabbed behind this one. The constructor also takes ``map_view=`` (the map panel, when it loaded).</extracomment>
+        <translation>Карта</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished" />
+        <translation>Дабылдар</translation>
     </message>
     <message>
         <source>Persons</source>
-        <translation type="unfinished" />
+        <translation>Адамдар</translation>
     </message>
     <message>
         <source>Device status</source>
-        <translation type="unfinished" />
+        <translation>Құрылғылардың күйі</translation>
     </message>
     <message>
         <source>Device inventory</source>
-        <translation type="unfinished" />
+        <translation>Құрылғыларды есепке алу</translation>
     </message>
     <message>
         <source>Journals</source>
-        <translation type="unfinished" />
+        <translation>Журналдар</translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished" />
+        <translation>Диаграммалар</translation>
     </message>
     <message>
         <source>Zone editor</source>
-        <translation type="unfinished" />
+        <translation>Аймақтар редакторы</translation>
     </message>
     <message>
         <source>Pair a device…</source>
         <extracomment>Dialogs opened from a menu or toolbar action rather than docked.</extracomment>
-        <translation type="unfinished" />
+        <translation>Құрылғыны жұптастыру…</translation>
     </message>
     <message>
         <source>Its module is not installed ({error}).</source>
-        <translation type="unfinished" />
+        <translation>Оның модулі орнатылмаған ({error}).</translation>
     </message>
     <message>
         <source>It failed to start: {error}</source>
-        <translation type="unfinished" />
+        <translation>Ол іске қосылмады: {error}</translation>
     </message>
 </context>
 <context>
     <name>PersonCard</name>
     <message>
         <source>Person card</source>
-        <translation type="unfinished" />
+        <translation>Адам карточкасы</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation>Мәліметтер</translation>
     </message>
     <message>
         <source>Restrictions</source>
-        <translation type="unfinished" />
+        <translation>Шектеулер</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished" />
+        <translation>Құрылғылар</translation>
     </message>
     <message>
         <source>Recent events</source>
-        <translation type="unfinished" />
+        <translation>Соңғы оқиғалар</translation>
     </message>
     <message>
         <source>Edit…</source>
+        <translation>Өңдеу…</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Track, last 24 h</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Restriction</source>
-        <translation type="unfinished" />
+        <translation>Шектеу</translation>
     </message>
     <message>
         <source>Zone</source>
-        <translation type="unfinished" />
+        <translation>Аймақ</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished" />
+        <translation>Кесте</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished" />
+        <translation>Қолданылу басы</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished" />
+        <translation>Қолданылу соңы</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Ескертпе</translation>
     </message>
     <message>
         <source>Serial</source>
-        <translation type="unfinished" />
+        <translation>Сериялық №</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>Түрі</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished" />
+        <translation>Берілді</translation>
     </message>
     <message>
         <source>Returned</source>
-        <translation type="unfinished" />
+        <translation>Қайтарылды</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished" />
+        <translation>Соңғы байланыс</translation>
     </message>
     <message>
         <source>Battery</source>
-        <translation type="unfinished" />
+        <translation>Батарея</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>Уақыты</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished" />
+        <translation>Құрылғы</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished" />
+        <translation>Оқиға</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation>Жүктелуде…</translation>
     </message>
     <message>
         <source>This person no longer exists.</source>
-        <translation type="unfinished" />
+        <translation>Бұл адам енді жүйеде жоқ.</translation>
     </message>
     <message>
         <source>Could not load the card: {error}</source>
-        <translation type="unfinished" />
+        <translation>Карточканы жүктеу мүмкін болмады: {error}</translation>
     </message>
     <message>
         <source>Person card: {name}</source>
-        <translation type="unfinished" />
+        <translation>Адам карточкасы: {name}</translation>
     </message>
     <message>
         <source>under supervision</source>
-        <translation type="unfinished" />
+        <translation>есепте тұр</translation>
     </message>
     <message>
         <source>deregistered</source>
-        <translation type="unfinished" />
+        <translation>есептен алынды</translation>
     </message>
     <message>
         <source>DEMO DATA</source>
-        <translation type="unfinished" />
+        <translation>ДЕМО ДЕРЕКТЕР</translation>
     </message>
     <message>
         <source>personal data hidden for your role</source>
-        <translation type="unfinished" />
+        <translation>сіздің рөліңіз үшін дербес деректер жасырылған</translation>
     </message>
     <message>
         <source>IIN</source>
-        <translation type="unfinished" />
+        <translation>ЖСН</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished" />
+        <translation>Туған күні</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Есеп санаты</translation>
     </message>
     <message>
         <source>Court decision no.</source>
-        <translation type="unfinished" />
+        <translation>Сот шешімінің №</translation>
     </message>
     <message>
         <source>Court decision date</source>
-        <translation type="unfinished" />
+        <translation>Сот шешімінің күні</translation>
     </message>
     <message>
         <source>Court</source>
-        <translation type="unfinished" />
+        <translation>Сот</translation>
     </message>
     <message>
         <source>Supervision start</source>
-        <translation type="unfinished" />
+        <translation>Бақылаудың басталуы</translation>
     </message>
     <message>
         <source>Supervision end</source>
-        <translation type="unfinished" />
+        <translation>Бақылаудың аяқталуы</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation>Мекенжайы</translation>
     </message>
     <message>
         <source>Home coordinates</source>
-        <translation type="unfinished" />
+        <translation>Үйдің координаттары</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished" />
+        <translation>Облыс</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished" />
+        <translation>Аудан</translation>
     </message>
     <message>
         <source>Responsible officer</source>
-        <translation type="unfinished" />
+        <translation>Жауапты инспектор</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>Телефоны</translation>
     </message>
     <message>
         <source>Registered</source>
-        <translation type="unfinished" />
+        <translation>Есепке қойылды</translation>
     </message>
     <message>
         <source>Deregistered</source>
-        <translation type="unfinished" />
+        <translation>Есептен алынды</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation>Ескертпелер</translation>
     </message>
     <message>
         <source>indefinite</source>
-        <translation type="unfinished" />
+        <translation>мерзімсіз</translation>
     </message>
     <message>
         <source>in use</source>
-        <translation type="unfinished" />
+        <translation>пайдаланылуда</translation>
     </message>
 </context>
 <context>
     <name>PersonEditForm</name>
     <message>
         <source>New person</source>
-        <translation type="unfinished" />
+        <translation>Жаңа адам</translation>
     </message>
     <message>
         <source>Edit person</source>
-        <translation type="unfinished" />
+        <translation>Адамның деректерін өңдеу</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished" />
+        <translation>Тегі</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished" />
+        <translation>Аты</translation>
     </message>
     <message>
         <source>Patronymic</source>
-        <translation type="unfinished" />
+        <translation>Әкесінің аты</translation>
     </message>
     <message>
         <source>IIN</source>
-        <translation type="unfinished" />
+        <translation>ЖСН</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished" />
+        <translation>Туған күні</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Есеп санаты</translation>
     </message>
     <message>
         <source>Court decision no.</source>
-        <translation type="unfinished" />
+        <translation>Сот шешімінің №</translation>
     </message>
     <message>
         <source>Court decision date</source>
-        <translation type="unfinished" />
+        <translation>Сот шешімінің күні</translation>
     </message>
     <message>
         <source>Court</source>
-        <translation type="unfinished" />
+        <translation>Сот</translation>
     </message>
     <message>
         <source>Supervision start</source>
-        <translation type="unfinished" />
+        <translation>Бақылаудың басталуы</translation>
     </message>
     <message>
         <source>Supervision end</source>
-        <translation type="unfinished" />
+        <translation>Бақылаудың аяқталуы</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation>Мекенжайы</translation>
     </message>
     <message>
         <source>Home latitude</source>
-        <translation type="unfinished" />
+        <translation>Үйдің ендігі</translation>
     </message>
     <message>
         <source>Home longitude</source>
-        <translation type="unfinished" />
+        <translation>Үйдің бойлығы</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished" />
+        <translation>Облыс</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished" />
+        <translation>Аудан</translation>
     </message>
     <message>
         <source>Responsible officer</source>
-        <translation type="unfinished" />
+        <translation>Жауапты инспектор</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>Телефоны</translation>
     </message>
     <message>
         <source>Registered</source>
-        <translation type="unfinished" />
+        <translation>Есепке қойылды</translation>
     </message>
     <message>
         <source>Deregistered</source>
-        <translation type="unfinished" />
+        <translation>Есептен алынды</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation>Ескертпелер</translation>
     </message>
     <message>
         <source>set</source>
-        <translation type="unfinished" />
+        <translation>көрсетілген</translation>
     </message>
     <message>
         <source>12 digits</source>
-        <translation type="unfinished" />
+        <translation>12 цифр</translation>
     </message>
     <message>
         <source>{n} fields need correcting.</source>
-        <translation type="unfinished" />
+        <translation>{n} өрісті түзету қажет.</translation>
     </message>
     <message>
         <source>Could not save: {error}</source>
-        <translation type="unfinished" />
+        <translation>Сақтау мүмкін болмады: {error}</translation>
     </message>
     <message>
         <source>Could not load the person: {error}</source>
-        <translation type="unfinished" />
+        <translation>Адамның деректерін жүктеу мүмкін болмады: {error}</translation>
     </message>
 </context>
 <context>
     <name>PersonListModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <extracomment>Everything a search may match (name, serials, and what the role may see).</extracomment>
+        <translation>Аты-жөні</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Есеп санаты</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished" />
+        <translation>Аудан</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished" />
+        <translation>Құрылғылар</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Дабылдар</translation>
     </message>
     <message>
         <source>Supervision ends</source>
-        <translation type="unfinished" />
+        <translation>Бақылау аяқталады</translation>
     </message>
     <message>
         <source>Demo data: a fictitious person</source>
-        <translation type="unfinished" />
+        <translation>Демо деректер: ойдан шығарылған адам</translation>
     </message>
     <message>
         <source>(deregistered)</source>
-        <translation type="unfinished" />
+        <translation>(есептен алынған)</translation>
     </message>
 </context>
 <context>
     <name>PersonListPanel</name>
     <message>
         <source>Search by name, district or device…</source>
-        <translation type="unfinished" />
+        <translation>Аты-жөні, аудан немесе құрылғы бойынша іздеу…</translation>
     </message>
     <message>
         <source>Open card</source>
-        <translation type="unfinished" />
+        <translation>Карточканы ашу</translation>
     </message>
     <message>
         <source>New person…</source>
-        <translation type="unfinished" />
+        <translation>Жаңа адам…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished" />
+        <translation>Өңдеу…</translation>
     </message>
     <message>
         <source>Could not load persons: {error}</source>
-        <translation type="unfinished" />
+        <translation>Адамдар тізімін жүктеу мүмкін болмады: {error}</translation>
     </message>
     <message>
         <source>{n} persons</source>
-        <translation type="unfinished" />
+        <translation>{n} адам</translation>
     </message>
 </context>
 <context>
@@ -1884,29 +2492,184 @@ Data folder: {folder}</source>
     <message>
         <source>The panel “{title}” is not available.
 {reason}</source>
-        <translation type="unfinished" />
+        <translation>«{title}» панелі қолжетімсіз.
+{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PortPage</name>
+    <message>
+        <source>Connect the device</source>
+        <translation>Құрылғыны қосу</translation>
+    </message>
+    <message>
+        <source>Plug the device into a USB port, choose the port and press Detect.</source>
+        <translation>Құрылғыны USB портына жалғап, портты таңдаңыз және «Анықтау» батырмасын басыңыз.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Жаңарту</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Анықтау</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Порт:</translation>
+    </message>
+    <message>
+        <source>Choose or type a port first.</source>
+        <translation>Алдымен портты таңдаңыз немесе енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>There is no port {port}. Is the device plugged in?</source>
+        <translation>{port} порты жоқ. Құрылғы жалғанған ба?</translation>
+    </message>
+    <message>
+        <source>Reading the device…</source>
+        <translation>Құрылғы оқылуда…</translation>
+    </message>
+    <message>
+        <source>Type {type}, serial {serial}, firmware {fw}, hardware {hw}, battery {bat} %</source>
+        <translation>Түрі {type}, сериялық нөмірі {serial}, микробағдарлама {fw}, аппараттық нұсқа {hw}, батарея {bat} %</translation>
+    </message>
+    <message>
+        <source>, IMEI {imei}</source>
+        <translation>, IMEI {imei}</translation>
+    </message>
+    <message>
+        <source>Device detected and recorded in the inventory.</source>
+        <translation>Құрылғы анықталды және есепке енгізілді.</translation>
     </message>
 </context>
 <context>
     <name>Restriction</name>
     <message>
         <source>Curfew</source>
-        <translation type="unfinished" />
+        <translation>Коменданттық сағат</translation>
     </message>
     <message>
         <source>Exclusion zone</source>
-        <translation type="unfinished" />
+        <translation>Кіруге тыйым салынған аймақ</translation>
     </message>
     <message>
         <source>Inclusion zone</source>
-        <translation type="unfinished" />
+        <translation>Рұқсат етілген аймақ</translation>
     </message>
     <message>
         <source>Alcohol ban</source>
-        <translation type="unfinished" />
+        <translation>Алкоголь ішуге тыйым салу</translation>
     </message>
     <message>
         <source>Travel permission</source>
+        <translation>Жол жүруге рұқсат</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Positions (tracks)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Device events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Дабылдар</translation>
+    </message>
+    <message>
+        <source>Device issue and return</source>
+        <translation>Құрылғыларды беру және қайтару</translation>
+    </message>
+    <message>
+        <source>Violation journal</source>
+        <translation>Бұзушылықтар журналы</translation>
+    </message>
+    <message>
+        <source>Audit journal</source>
+        <translation>Аудит журналы</translation>
+    </message>
+    <message>
+        <source>Retention and deletion acts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kept, days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Propose deletion act</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Act</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Older than</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Күйі</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirm and execute the selected act…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Records are kept for these periods. Expired records are removed only by a deletion act that a supervisor confirms; the act is kept for ever.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deletion acts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deletion act {id} proposed: {rows} records. A supervisor confirms it below.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a proposed act first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirm deletion act</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Act {id} removes {rows} records for good. The act and your name are recorded. Continue?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deletion act {id} executed: {rows} records removed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1914,215 +2677,246 @@ Data folder: {folder}</source>
     <name>Role</name>
     <message>
         <source>operator</source>
-        <translation type="unfinished" />
+        <translation>оператор</translation>
     </message>
     <message>
         <source>supervisor</source>
-        <translation type="unfinished" />
+        <translation>басшы</translation>
     </message>
     <message>
         <source>technician</source>
-        <translation type="unfinished" />
+        <translation>техник</translation>
     </message>
     <message>
         <source>administrator</source>
-        <translation type="unfinished" />
+        <translation>әкімші</translation>
     </message>
 </context>
 <context>
     <name>Schedule</name>
     <message>
         <source>Mon,Tue,Wed,Thu,Fri,Sat,Sun</source>
-        <translation type="unfinished" />
+        <translation>Дс,Сс,Ср,Бс,Жм,Сб,Жс</translation>
+    </message>
+    <message>
+        <source>around the clock</source>
+        <translation>тәулік бойы</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation>Баптаулар</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished" />
+        <translation>Жалпы</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished" />
+        <translation>Қызмет</translation>
     </message>
     <message>
         <source>Map</source>
-        <translation type="unfinished" />
+        <translation>Карта</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished" />
+        <translation>Дабылдар</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished" />
+        <translation>Тіл:</translation>
     </message>
     <message>
         <source>Time zone:</source>
-        <translation type="unfinished" />
+        <translation>Уақыт белдеуі:</translation>
     </message>
     <message>
         <source>Database URL:</source>
-        <translation type="unfinished" />
+        <translation>Дерекқор URL:</translation>
     </message>
     <message>
         <source>Monitoring service:</source>
-        <translation type="unfinished" />
+        <translation>Мониторинг қызметі:</translation>
     </message>
     <message>
         <source>Service URL:</source>
-        <translation type="unfinished" />
+        <translation>Қызмет URL:</translation>
     </message>
     <message>
         <source>Desk token:</source>
-        <translation type="unfinished" />
+        <translation>Жұмыс орнының токені:</translation>
     </message>
     <message>
         <source>Tile server URL:</source>
-        <translation type="unfinished" />
+        <translation>Тайл серверінің URL:</translation>
     </message>
     <message>
         <source>MBTiles file:</source>
-        <translation type="unfinished" />
+        <translation>MBTiles файлы:</translation>
     </message>
     <message>
         <source>Alarm sound:</source>
-        <translation type="unfinished" />
+        <translation>Дабыл дыбысы:</translation>
     </message>
     <message>
         <source>empty: the SQLite file in the data folder</source>
-        <translation type="unfinished" />
+        <translation>бос болса: деректер қалтасындағы SQLite файлы</translation>
     </message>
     <message>
         <source>In this workstation (one desk)</source>
-        <translation type="unfinished" />
+        <translation>Осы жұмыс орнында (бір жұмыс орны)</translation>
     </message>
     <message>
         <source>Remote server (arm serve)</source>
-        <translation type="unfinished" />
+        <translation>Қашықтағы сервер (arm serve)</translation>
     </message>
     <message>
         <source>empty: offline map only</source>
-        <translation type="unfinished" />
+        <translation>бос болса: тек офлайн карта</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>Шолу…</translation>
     </message>
     <message>
         <source>Play a sound for new alarms</source>
-        <translation type="unfinished" />
+        <translation>Жаңа дабылдар туралы дыбыстық белгі беру</translation>
     </message>
     <message>
         <source>Database and service changes take effect after a restart.</source>
-        <translation type="unfinished" />
+        <translation>Дерекқор мен қызмет өзгерістері қайта іске қосылғаннан кейін күшіне енеді.</translation>
     </message>
     <message>
         <source>MBTiles file</source>
-        <translation type="unfinished" />
+        <translation>MBTiles файлы</translation>
     </message>
     <message>
         <source>MBTiles (*.mbtiles)</source>
-        <translation type="unfinished" />
+        <translation>MBTiles (*.mbtiles)</translation>
     </message>
     <message>
         <source>Could not save the settings: {error}</source>
-        <translation type="unfinished" />
+        <translation>Баптауларды сақтау мүмкін болмады: {error}</translation>
     </message>
 </context>
 <context>
     <name>ShelveDialog</name>
     <message>
         <source>Shelve the alarm</source>
-        <translation type="unfinished" />
+        <translation>Дабылды кейінге қалдыру</translation>
     </message>
     <message>
         <source>{count} min</source>
-        <translation type="unfinished" />
+        <translation>{count} мин</translation>
     </message>
     <message>
         <source>{count} h</source>
-        <translation type="unfinished" />
+        <translation>{count} сағ</translation>
     </message>
     <message>
         <source>Why the alarm may wait</source>
-        <translation type="unfinished" />
+        <translation>Дабылды неліктен кейінге қалдыруға болады</translation>
     </message>
     <message>
         <source>&amp;For:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Мерзімі:</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Себебі:</translation>
     </message>
     <message>
         <source>Give a reason.</source>
-        <translation type="unfinished" />
+        <translation>Себебін көрсетіңіз.</translation>
+    </message>
+</context>
+<context>
+    <name>TamperPage</name>
+    <message>
+        <source>Tamper self-test</source>
+        <translation>Бұзуды анықтау датчиктерінің өзін-өзі тексеруі</translation>
+    </message>
+    <message>
+        <source>Close the strap, then run the self-test of the strap and case sensors.</source>
+        <translation>Бауды жабыңыз, содан кейін бау мен корпус датчиктерінің өзін-өзі тексеруін іске қосыңыз.</translation>
+    </message>
+    <message>
+        <source>Run self-test</source>
+        <translation>Өзін-өзі тексеруді іске қосу</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Тексерілуде…</translation>
+    </message>
+    <message>
+        <source>Self-test passed: the strap and case sensors work.</source>
+        <translation>Өзін-өзі тексеру сәтті өтті: бау мен корпус датчиктері жұмыс істейді.</translation>
+    </message>
+    <message>
+        <source>Self-test FAILED ({detail}). Do not issue this device; send it to repair.</source>
+        <translation>Өзін-өзі тексеру СӘТСІЗ аяқталды ({detail}). Бұл құрылғыны бермеңіз; оны жөндеуге жіберіңіз.</translation>
     </message>
 </context>
 <context>
     <name>TrackPanel</name>
     <message>
         <source>Play</source>
-        <translation type="unfinished" />
+        <translation>Ойнату</translation>
     </message>
     <message>
         <source>{factor}×</source>
-        <translation type="unfinished" />
+        <translation>{factor}×</translation>
     </message>
     <message>
         <source>Replay speed</source>
-        <translation type="unfinished" />
+        <translation>Ойнату жылдамдығы</translation>
     </message>
     <message>
         <source>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; good fix &lt;span style='color:#f9a825'&gt;●&lt;/span&gt; poor GNSS &lt;span style='color:#ef6c00'&gt;●&lt;/span&gt; cell &lt;span style='color:#c62828'&gt;●&lt;/span&gt; no fix &lt;span style='color:#b71c1c'&gt;◉&lt;/span&gt; violation</source>
-        <translation type="unfinished" />
+        <translation>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; дәл координаттар &lt;span style='color:#f9a825'&gt;●&lt;/span&gt; GNSS дәлдігі төмен &lt;span style='color:#ef6c00'&gt;●&lt;/span&gt; ұялы желі &lt;span style='color:#c62828'&gt;●&lt;/span&gt; координаттар жоқ &lt;span style='color:#b71c1c'&gt;◉&lt;/span&gt; бұзушылық</translation>
     </message>
     <message>
         <source>Export GPX…</source>
-        <translation type="unfinished" />
+        <translation>GPX экспорттау…</translation>
     </message>
     <message>
         <source>Export GeoJSON…</source>
-        <translation type="unfinished" />
+        <translation>GeoJSON экспорттау…</translation>
     </message>
     <message>
         <source>Close track</source>
-        <translation type="unfinished" />
+        <translation>Тректі жабу</translation>
     </message>
     <message>
         <source>No positions in this period</source>
-        <translation type="unfinished" />
+        <translation>Осы кезеңде координаттар жоқ</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished" />
+        <translation>Кідірту</translation>
     </message>
     <message>
         <source>Export track as GPX</source>
-        <translation type="unfinished" />
+        <translation>Тректі GPX форматында экспорттау</translation>
     </message>
     <message>
         <source>GPX files (*.gpx)</source>
-        <translation type="unfinished" />
+        <translation>GPX файлдары (*.gpx)</translation>
     </message>
     <message>
         <source>Export track as GeoJSON</source>
-        <translation type="unfinished" />
+        <translation>Тректі GeoJSON форматында экспорттау</translation>
     </message>
     <message>
         <source>GeoJSON files (*.geojson)</source>
-        <translation type="unfinished" />
+        <translation>GeoJSON файлдары (*.geojson)</translation>
     </message>
     <message>
         <source>The file could not be written: {error}</source>
-        <translation type="unfinished" />
+        <translation>Файлды жазу мүмкін болмады: {error}</translation>
     </message>
 </context>
 <context>
@@ -2130,166 +2924,166 @@ Data folder: {folder}</source>
     <message>
         <source>Enter a number such as 51.12845.</source>
         <extracomment>Extra messages of this form (the core's come from db.validation).</extracomment>
-        <translation type="unfinished" />
+        <translation>51.12845 сияқты сан енгізіңіз.</translation>
     </message>
     <message>
         <source>Another person already has this IIN.</source>
-        <translation type="unfinished" />
+        <translation>Бұл ЖСН басқа адамға тіркелген.</translation>
     </message>
 </context>
 <context>
     <name>ZoneEditor</name>
     <message>
         <source>New polygon</source>
-        <translation type="unfinished" />
+        <translation>Жаңа көпбұрыш</translation>
     </message>
     <message>
         <source>New circle</source>
-        <translation type="unfinished" />
+        <translation>Жаңа шеңбер</translation>
     </message>
     <message>
         <source>Finish shape</source>
-        <translation type="unfinished" />
+        <translation>Пішінді аяқтау</translation>
     </message>
     <message>
         <source>Close the polygon being drawn (or click its first corner)</source>
-        <translation type="unfinished" />
+        <translation>Сызылып жатқан көпбұрышты тұйықтау (немесе оның бірінші бұрышын басыңыз)</translation>
     </message>
     <message>
         <source>Exclusion zone (must not enter)</source>
-        <translation type="unfinished" />
+        <translation>Кіруге тыйым салынған аймақ (кіруге болмайды)</translation>
     </message>
     <message>
         <source>Inclusion zone (must stay inside)</source>
-        <translation type="unfinished" />
+        <translation>Рұқсат етілген аймақ (одан шығуға болмайды)</translation>
     </message>
     <message>
         <source>Home</source>
-        <translation type="unfinished" />
+        <translation>Үй</translation>
     </message>
     <message>
         <source> m</source>
-        <translation type="unfinished" />
+        <translation> м</translation>
     </message>
     <message>
         <source>Tolerance around the border before a violation is raised</source>
-        <translation type="unfinished" />
+        <translation>Бұзушылық тіркелгенге дейін шекара маңында рұқсат етілетін ауытқу</translation>
     </message>
     <message>
         <source>always, or e.g. Mon-Fri 22:00-06:00; Sat,Sun 00:00-24:00</source>
-        <translation type="unfinished" />
+        <translation>бос болса — әрқашан, немесе мысалы: Mon-Fri 22:00-06:00; Sat,Sun 00:00-24:00</translation>
     </message>
     <message>
         <source>No shape yet: draw a polygon or a circle on the map.</source>
-        <translation type="unfinished" />
+        <translation>Пішін әлі жоқ: картада көпбұрыш немесе шеңбер сызыңыз.</translation>
     </message>
     <message>
         <source>Save zone</source>
-        <translation type="unfinished" />
+        <translation>Аймақты сақтау</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Болдырмау</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Аты-жөні</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>Түрі</translation>
     </message>
     <message>
         <source>Buffer</source>
-        <translation type="unfinished" />
+        <translation>Буфер</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished" />
+        <translation>Аудан</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished" />
+        <translation>Кесте</translation>
     </message>
     <message>
         <source>Shape</source>
-        <translation type="unfinished" />
+        <translation>Пішін</translation>
     </message>
     <message>
         <source>Zones</source>
-        <translation type="unfinished" />
+        <translation>Аймақтар</translation>
     </message>
     <message>
         <source>Click the corners on the map; click the first corner or press Finish shape to close.</source>
-        <translation type="unfinished" />
+        <translation>Картада бұрыштарды басыңыз; тұйықтау үшін бірінші бұрышты немесе «Пішінді аяқтау» батырмасын басыңыз.</translation>
     </message>
     <message>
         <source>Click the centre on the map, then click again at the radius.</source>
-        <translation type="unfinished" />
+        <translation>Картада шеңбердің ортасын басыңыз, содан кейін радиус қашықтығында қайта басыңыз.</translation>
     </message>
     <message>
         <source>Nothing usable is drawn: a zone needs at least three distinct corners.</source>
-        <translation type="unfinished" />
+        <translation>Жарамды пішін сызылмаған: аймақта кемінде үш түрлі бұрыш болуы керек.</translation>
     </message>
     <message>
         <source>The zone's border crosses itself: move the corners so it does not.</source>
-        <translation type="unfinished" />
+        <translation>Аймақ шекарасы өзін-өзі қиып өтеді: бұрыштарды қиылыспайтындай етіп жылжытыңыз.</translation>
     </message>
     <message>
         <source>The zone is too small (at least 100 m², or a radius of 10 m).</source>
-        <translation type="unfinished" />
+        <translation>Аймақ тым кішкентай (кемінде 100 м² немесе радиусы 10 м).</translation>
     </message>
     <message>
         <source>The zone is too large (over 50,000 km²).</source>
-        <translation type="unfinished" />
+        <translation>Аймақ тым үлкен (50 000 км²-ден артық).</translation>
     </message>
     <message>
         <source>A corner of the zone lies outside valid coordinates.</source>
-        <translation type="unfinished" />
+        <translation>Аймақтың бір бұрышы жарамды координаттар шегінен тыс жатыр.</translation>
     </message>
     <message>
         <source>Shape drawn, but it cannot be saved yet.</source>
-        <translation type="unfinished" />
+        <translation>Пішін сызылды, бірақ оны әлі сақтауға болмайды.</translation>
     </message>
     <message>
         <source>{value} ha</source>
-        <translation type="unfinished" />
+        <translation>{value} га</translation>
     </message>
     <message>
         <source>{value} m²</source>
-        <translation type="unfinished" />
+        <translation>{value} м²</translation>
     </message>
     <message>
         <source>Circle</source>
-        <translation type="unfinished" />
+        <translation>Шеңбер</translation>
     </message>
     <message>
         <source>Polygon</source>
-        <translation type="unfinished" />
+        <translation>Көпбұрыш</translation>
     </message>
     <message>
         <source>{kind}, area {area}</source>
-        <translation type="unfinished" />
+        <translation>{kind}, ауданы {area}</translation>
     </message>
     <message>
         <source>Give the zone a name.</source>
-        <translation type="unfinished" />
+        <translation>Аймаққа атау беріңіз.</translation>
     </message>
     <message>
         <source>Schedule not understood: {detail}</source>
-        <translation type="unfinished" />
+        <translation>Кесте түсініксіз: {detail}</translation>
     </message>
     <message>
         <source>The zone was not saved: see the messages above.</source>
-        <translation type="unfinished" />
+        <translation>Аймақ сақталмады: жоғарыдағы хабарламаларды қараңыз.</translation>
     </message>
     <message>
         <source>Zone “{name}” saved.</source>
-        <translation type="unfinished" />
+        <translation>«{name}» аймағы сақталды.</translation>
     </message>
     <message>
         <source>The zone could not be saved: {error}</source>
-        <translation type="unfinished" />
+        <translation>Аймақты сақтау мүмкін болмады: {error}</translation>
     </message>
 </context>
 </TS>

@@ -5,36 +5,36 @@
     <message>
         <source>{n} s ago</source>
         <extracomment>A device is stale after this many missed heartbeats (plus a grace period). Inventory states that matter more than the contact state (an unregistered device talks too).</extracomment>
-        <translation type="unfinished" />
+        <translation>{n} с назад</translation>
     </message>
     <message>
         <source>{n} min ago</source>
-        <translation type="unfinished" />
+        <translation>{n} мин назад</translation>
     </message>
     <message>
         <source>{h} h {m:02d} min ago</source>
-        <translation type="unfinished" />
+        <translation>{h} ч {m:02d} мин назад</translation>
     </message>
     <message>
         <source>{n} d ago</source>
-        <translation type="unfinished" />
+        <translation>{n} дн. назад</translation>
     </message>
     <message>
         <source>Events</source>
         <comment>{lat:.5f}, {lon:.5f}</comment>
-        <translation type="unfinished" />
+        <translation>События</translation>
     </message>
     <message>
         <source>Events</source>
         <comment>battery {battery} %</comment>
-        <translation type="unfinished" />
+        <translation>События</translation>
     </message>
 </context>
 <context>
     <name>AboutDialog</name>
     <message>
         <source>About ARM</source>
-        <translation type="unfinished" />
+        <translation>О программе АРМ</translation>
     </message>
     <message>
         <source>ARM {version}
@@ -42,294 +42,302 @@
 Operator workstation of the electronic monitoring system for persons under probation control.
 
 Data folder: {folder}</source>
-        <translation type="unfinished" />
+        <translation>АРМ {version}
+
+Автоматизированное рабочее место оператора системы электронного мониторинга лиц, состоящих на учёте службы пробации.
+
+Папка данных: {folder}</translation>
     </message>
 </context>
 <context>
     <name>ActionDialog</name>
     <message>
         <source>Action on the alarm</source>
-        <translation type="unfinished" />
+        <translation>Меры по тревоге</translation>
     </message>
     <message>
         <source>What was done or found</source>
-        <translation type="unfinished" />
+        <translation>Что сделано или установлено</translation>
     </message>
     <message>
         <source>&amp;Action:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Действие:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Примечание:</translation>
     </message>
     <message>
         <source>Write the note first.</source>
-        <translation type="unfinished" />
+        <translation>Сначала введите примечание.</translation>
     </message>
 </context>
 <context>
     <name>AlarmAction</name>
     <message>
         <source>Raised</source>
-        <translation type="unfinished" />
+        <translation>Возникла</translation>
     </message>
     <message>
         <source>Returned to normal</source>
-        <translation type="unfinished" />
+        <translation>Норма восстановлена</translation>
     </message>
     <message>
         <source>Active again</source>
-        <translation type="unfinished" />
+        <translation>Снова активна</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished" />
+        <translation>Квитирована</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Примечание</translation>
     </message>
     <message>
         <source>Called the person</source>
-        <translation type="unfinished" />
+        <translation>Звонок подучётному лицу</translation>
     </message>
     <message>
         <source>Informed the probation officer</source>
-        <translation type="unfinished" />
+        <translation>Инспектор пробации уведомлён</translation>
     </message>
     <message>
         <source>Patrol sent</source>
-        <translation type="unfinished" />
+        <translation>Направлен наряд полиции</translation>
     </message>
     <message>
         <source>Shelved</source>
-        <translation type="unfinished" />
+        <translation>Отложена</translation>
     </message>
     <message>
         <source>Unshelved</source>
-        <translation type="unfinished" />
+        <translation>Возвращена из отложенных</translation>
     </message>
     <message>
         <source>Escalated to the supervisor</source>
-        <translation type="unfinished" />
+        <translation>Передана руководителю</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished" />
+        <translation>Закрыта</translation>
     </message>
 </context>
 <context>
     <name>AlarmDetailPane</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Ф.И.О.</translation>
     </message>
     <message>
         <source>IIN</source>
-        <translation type="unfinished" />
+        <translation>ИИН</translation>
     </message>
     <message>
         <source>Born</source>
-        <translation type="unfinished" />
+        <translation>Дата рождения</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation>Адрес</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>Телефон</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished" />
+        <translation>Район</translation>
     </message>
     <message>
         <source>Probation officer</source>
-        <translation type="unfinished" />
+        <translation>Инспектор пробации</translation>
     </message>
     <message>
         <source>Court decision</source>
-        <translation type="unfinished" />
+        <translation>Решение суда</translation>
     </message>
     <message>
         <source>Serial</source>
-        <translation type="unfinished" />
+        <translation>Серийный №</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>Тип</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Battery</source>
-        <translation type="unfinished" />
+        <translation>Заряд</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished" />
+        <translation>Последняя связь</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>Время</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished" />
+        <translation>Устройство</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished" />
+        <translation>Событие</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished" />
+        <translation>Данные</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished" />
+        <translation>Пользователь</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>Действие</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Примечание</translation>
     </message>
 </context>
 <context>
     <name>AlarmError</name>
     <message>
         <source>The alarm is already acknowledged.</source>
-        <translation type="unfinished" />
+        <translation>Тревога уже квитирована.</translation>
     </message>
     <message>
         <source>A tamper alarm cannot be closed without a note.</source>
-        <translation type="unfinished" />
+        <translation>Тревогу о вскрытии или снятии устройства нельзя закрыть без примечания.</translation>
     </message>
     <message>
         <source>Write the note first.</source>
-        <translation type="unfinished" />
+        <translation>Сначала введите примечание.</translation>
     </message>
     <message>
         <source>Give a reason.</source>
-        <translation type="unfinished" />
+        <translation>Укажите причину.</translation>
     </message>
     <message>
         <source>The alarm cannot be shelved for that long.</source>
-        <translation type="unfinished" />
+        <translation>Тревогу нельзя отложить на такой срок.</translation>
     </message>
     <message>
         <source>This kind of alarm cannot be shelved.</source>
-        <translation type="unfinished" />
+        <translation>Тревогу этого вида нельзя отложить.</translation>
     </message>
     <message>
         <source>The alarm is already shelved.</source>
-        <translation type="unfinished" />
+        <translation>Тревога уже отложена.</translation>
     </message>
     <message>
         <source>The alarm is not shelved.</source>
-        <translation type="unfinished" />
+        <translation>Тревога не отложена.</translation>
     </message>
     <message>
         <source>The alarm is already closed.</source>
-        <translation type="unfinished" />
+        <translation>Тревога уже закрыта.</translation>
     </message>
     <message>
         <source>The alarm no longer exists.</source>
-        <translation type="unfinished" />
+        <translation>Тревога больше не существует.</translation>
     </message>
     <message>
         <source>The alarm concerns no person.</source>
-        <translation type="unfinished" />
+        <translation>Тревога не связана ни с одним подучётным лицом.</translation>
+    </message>
+    <message>
+        <source>The alarm service has stopped.</source>
+        <translation>Служба тревог остановлена.</translation>
     </message>
 </context>
 <context>
     <name>AlarmKind</name>
     <message>
         <source>Away from home during curfew hours</source>
-        <translation type="unfinished" />
+        <translation>Отсутствие по месту жительства в комендантский час</translation>
     </message>
     <message>
         <source>Entered an exclusion zone</source>
-        <translation type="unfinished" />
+        <translation>Вход в зону запрета</translation>
     </message>
     <message>
         <source>Left the permitted area</source>
-        <translation type="unfinished" />
+        <translation>Выход за пределы разрешённой территории</translation>
     </message>
     <message>
         <source>Bracelet strap opened</source>
-        <translation type="unfinished" />
+        <translation>Размыкание ремешка браслета</translation>
     </message>
     <message>
         <source>Device case opened</source>
-        <translation type="unfinished" />
+        <translation>Вскрытие корпуса устройства</translation>
     </message>
     <message>
         <source>Home unit moved</source>
-        <translation type="unfinished" />
+        <translation>Перемещение СКУ</translation>
     </message>
     <message>
         <source>Home unit off mains power</source>
-        <translation type="unfinished" />
+        <translation>Отключение СКУ от электросети</translation>
     </message>
     <message>
         <source>No communication from the device</source>
-        <translation type="unfinished" />
+        <translation>Нет связи с устройством</translation>
     </message>
     <message>
         <source>Low battery</source>
-        <translation type="unfinished" />
+        <translation>Низкий заряд батареи</translation>
     </message>
     <message>
         <source>Device switched off</source>
-        <translation type="unfinished" />
+        <translation>Устройство выключено</translation>
     </message>
     <message>
         <source>No satellite fix</source>
-        <translation type="unfinished" />
+        <translation>Нет спутникового определения местоположения</translation>
     </message>
     <message>
         <source>Satellite signal jammed</source>
-        <translation type="unfinished" />
+        <translation>Подавление спутникового сигнала</translation>
     </message>
     <message>
         <source>Device fault</source>
-        <translation type="unfinished" />
+        <translation>Неисправность устройства</translation>
     </message>
     <message>
         <source>Breath alcohol test failed</source>
-        <translation type="unfinished" />
+        <translation>Алкоголь в выдыхаемом воздухе обнаружен</translation>
     </message>
     <message>
         <source>Breath alcohol test refused</source>
-        <translation type="unfinished" />
+        <translation>Отказ от проверки на алкоголь</translation>
     </message>
     <message>
         <source>Breath alcohol test missed</source>
-        <translation type="unfinished" />
+        <translation>Пропуск проверки на алкоголь</translation>
     </message>
     <message>
         <source>Face did not match at the alcohol test</source>
-        <translation type="unfinished" />
+        <translation>Несовпадение лица при проверке на алкоголь</translation>
     </message>
     <message>
         <source>Under supervision but not monitored</source>
-        <translation type="unfinished" />
+        <translation>Состоит на учёте, но не контролируется</translation>
     </message>
     <message>
         <source>SOS pressed on the device</source>
-        <translation type="unfinished" />
+        <translation>Нажата кнопка SOS на устройстве</translation>
     </message>
     <message>
         <source>Alarm reported by the device</source>
-        <translation type="unfinished" />
+        <translation>Тревога, переданная устройством</translation>
     </message>
 </context>
 <context>
@@ -337,212 +345,212 @@ Data folder: {folder}</source>
     <message>
         <source>The alarm service is not running on this desk.</source>
         <extracomment>key -&gt; panel method; documented in docs/alarms.md {"alarm_id", "person_id", "lat", "lon"}: the map centres on it (callback, future) delivered on the GUI thread</extracomment>
-        <translation type="unfinished" />
+        <translation>Служба тревог не запущена на этом рабочем месте.</translation>
     </message>
     <message>
         <source>Person or device…</source>
-        <translation type="unfinished" />
+        <translation>Лицо или устройство…</translation>
     </message>
     <message>
         <source>All alarms</source>
-        <translation type="unfinished" />
+        <translation>Все тревоги</translation>
     </message>
     <message>
         <source>All open</source>
-        <translation type="unfinished" />
+        <translation>Все открытые</translation>
     </message>
     <message>
         <source>Unacknowledged</source>
-        <translation type="unfinished" />
+        <translation>Неквитированные</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished" />
+        <translation>Активные</translation>
     </message>
     <message>
         <source>Returned to normal</source>
-        <translation type="unfinished" />
+        <translation>Норма восстановлена</translation>
     </message>
     <message>
         <source>Shelved</source>
-        <translation type="unfinished" />
+        <translation>Отложена</translation>
     </message>
     <message>
         <source>&amp;District:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Район:</translation>
     </message>
     <message>
         <source>&amp;Person:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Лицо:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Вид:</translation>
     </message>
     <message>
         <source>S&amp;tate:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Состояние:</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished" />
+        <translation>Квитировать</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Примечание</translation>
     </message>
     <message>
         <source>Action taken</source>
-        <translation type="unfinished" />
+        <translation>Принятые меры</translation>
     </message>
     <message>
         <source>Shelve</source>
-        <translation type="unfinished" />
+        <translation>Отложить</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>Закрыть</translation>
     </message>
     <message>
         <source>Silence</source>
-        <translation type="unfinished" />
+        <translation>Отключить звук</translation>
     </message>
     <message>
         <source>Shift handover</source>
-        <translation type="unfinished" />
+        <translation>Передача смены</translation>
     </message>
     <message>
         <source>Open: {open}, unacknowledged: {unacked}</source>
-        <translation type="unfinished" />
+        <translation>Открыто: {open}, неквитировано: {unacked}</translation>
     </message>
     <message>
         <source>— escalated to the supervisor: {n}</source>
-        <translation type="unfinished" />
+        <translation>— передано руководителю: {n}</translation>
     </message>
     <message>
         <source>All districts</source>
-        <translation type="unfinished" />
+        <translation>Все районы</translation>
     </message>
     <message>
         <source>Select an alarm first.</source>
-        <translation type="unfinished" />
+        <translation>Сначала выберите тревогу.</translation>
     </message>
 </context>
 <context>
     <name>AlarmPriority</name>
     <message>
         <source>Critical</source>
-        <translation type="unfinished" />
+        <translation>Критический</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished" />
+        <translation>Высокий</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished" />
+        <translation>Средний</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished" />
+        <translation>Низкий</translation>
     </message>
 </context>
 <context>
     <name>AlarmResolution</name>
     <message>
         <source>Confirmed violation</source>
-        <translation type="unfinished" />
+        <translation>Нарушение подтверждено</translation>
     </message>
     <message>
         <source>False alarm</source>
-        <translation type="unfinished" />
+        <translation>Ложная тревога</translation>
     </message>
     <message>
         <source>Technical fault</source>
-        <translation type="unfinished" />
+        <translation>Техническая неисправность</translation>
     </message>
 </context>
 <context>
     <name>AlarmState</name>
     <message>
         <source>Active</source>
-        <translation type="unfinished" />
+        <translation>Активные</translation>
     </message>
     <message>
         <source>Returned to normal</source>
-        <translation type="unfinished" />
+        <translation>Норма восстановлена</translation>
     </message>
     <message>
         <source>Shelved</source>
-        <translation type="unfinished" />
+        <translation>Отложена</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished" />
+        <translation>Закрыта</translation>
     </message>
 </context>
 <context>
     <name>AlarmTableModel</name>
     <message>
         <source>Priority</source>
-        <extracomment>Priority colours (with a distinct icon shape each, so colour is never the only cue).</extracomment>
-        <translation type="unfinished" />
+        <extracomment>Priority colours (with a distinct icon shape each, so colour is never the only cue). alarm id -&gt; priority of every unacknowledged row, kept incrementally</extracomment>
+        <translation>Приоритет</translation>
     </message>
     <message>
         <source>Raised</source>
-        <translation type="unfinished" />
+        <translation>Возникла</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished" />
+        <translation>Лицо</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished" />
+        <translation>Район</translation>
     </message>
     <message>
         <source>Alarm</source>
-        <translation type="unfinished" />
+        <translation>Тревога</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>Состояние</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished" />
+        <translation>Устройство</translation>
     </message>
     <message>
         <source>Incident</source>
-        <translation type="unfinished" />
+        <translation>Инцидент</translation>
     </message>
     <message>
         <source>{text} (×{count})</source>
-        <translation type="unfinished" />
+        <translation>{text} (×{count})</translation>
     </message>
     <message>
         <source>Shelved until {time}</source>
-        <translation type="unfinished" />
+        <translation>Отложена до {time}</translation>
     </message>
     <message>
         <source>acknowledged</source>
-        <translation type="unfinished" />
+        <translation>квитирована</translation>
     </message>
     <message>
         <source>UNACKNOWLEDGED</source>
-        <translation type="unfinished" />
+        <translation>НЕ КВИТИРОВАНА</translation>
     </message>
     <message>
         <source>escalated</source>
-        <translation type="unfinished" />
+        <translation>передана руководителю</translation>
     </message>
     <message>
         <source>Acknowledged by {user} at {time}</source>
-        <translation type="unfinished" />
+        <translation>Квитирована: {user}, {time}</translation>
     </message>
     <message>
         <source>Shelve reason: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Причина откладывания: {reason}</translation>
     </message>
 </context>
 <context>
@@ -550,225 +558,753 @@ Data folder: {folder}</source>
     <message>
         <source>An unexpected error occurred; the workstation keeps running and the error is logged.
 {error}</source>
-        <translation type="unfinished" />
+        <translation>Произошла непредвиденная ошибка; АРМ продолжает работу, ошибка записана в журнал.
+{error}</translation>
     </message>
     <message>
         <source>Part of the monitoring service ({name}) could not start and is off: {error}</source>
-        <translation type="unfinished" />
+        <translation>Не удалось запустить часть службы мониторинга ({name}), она отключена: {error}</translation>
     </message>
     <message>
         <source>ARM cannot start</source>
-        <translation type="unfinished" />
+        <translation>Не удаётся запустить АРМ</translation>
+    </message>
+</context>
+<context>
+    <name>AssignPage</name>
+    <message>
+        <source>Assign</source>
+        <translation>Выдача устройства</translation>
+    </message>
+    <message>
+        <source>Give the inventory number and choose who receives the device.</source>
+        <translation>Укажите инвентарный номер и выберите, кому выдаётся устройство.</translation>
+    </message>
+    <message>
+        <source>Inventory number:</source>
+        <translation>Инвентарный номер:</translation>
+    </message>
+    <message>
+        <source>Issue to:</source>
+        <translation>Кому выдать:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Примечание:</translation>
+    </message>
+    <message>
+        <source>— keep in stock —</source>
+        <translation>— оставить на складе —</translation>
+    </message>
+    <message>
+        <source>The tamper self-test failed: the device stays in stock.</source>
+        <translation>Самопроверка датчиков вскрытия не пройдена: устройство остаётся на складе.</translation>
     </message>
 </context>
 <context>
     <name>Category</name>
     <message>
         <source>Conditional sentence</source>
-        <translation type="unfinished" />
+        <translation>Условное осуждение</translation>
     </message>
     <message>
         <source>Restricted freedom</source>
-        <translation type="unfinished" />
+        <translation>Ограничение свободы</translation>
     </message>
     <message>
         <source>Parole</source>
-        <translation type="unfinished" />
+        <translation>Условно-досрочное освобождение</translation>
     </message>
     <message>
         <source>Administrative supervision</source>
-        <translation type="unfinished" />
+        <translation>Административный надзор</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPanel</name>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Последние 24 часа</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Последние 30 дней</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Последние 90 дней</translation>
+    </message>
+    <message>
+        <source>by kind</source>
+        <translation>по виду</translation>
+    </message>
+    <message>
+        <source>by priority</source>
+        <translation>по приоритету</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Person id or device serial</source>
+        <translation>Ид. лица или серийный № устройства</translation>
+    </message>
+    <message>
+        <source>Battery and signal</source>
+        <translation>Заряд и сигнал</translation>
+    </message>
+    <message>
+        <source>Alarms per day</source>
+        <translation>Тревог в сутки</translation>
+    </message>
+    <message>
+        <source>Median time to acknowledge / close, min</source>
+        <translation>Медианное время квитирования / закрытия, мин</translation>
+    </message>
+    <message>
+        <source>Alarms per 10 minutes (flood line: 10)</source>
+        <translation>Тревог за 10 минут (порог лавины: 10)</translation>
+    </message>
+    <message>
+        <source>Devices by state</source>
+        <translation>Устройства по состоянию</translation>
+    </message>
+    <message>
+        <source>Battery, % and signal, dBm</source>
+        <translation>Заряд, % и сигнал, дБм</translation>
+    </message>
+    <message>
+        <source>alarms</source>
+        <translation>тревоги</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Тревоги</translation>
+    </message>
+    <message>
+        <source>Ack median, s</source>
+        <translation>Медиана квитирования, с</translation>
+    </message>
+    <message>
+        <source>Close median, min</source>
+        <translation>Медиана закрытия, мин</translation>
+    </message>
+    <message>
+        <source>Per 10 min, mean</source>
+        <translation>За 10 мин, средн.</translation>
+    </message>
+    <message>
+        <source>Per 10 min, max</source>
+        <translation>За 10 мин, макс.</translation>
+    </message>
+    <message>
+        <source>Flood from</source>
+        <translation>Лавина с</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№ п/п</translation>
+    </message>
+    <message>
+        <source>Raised at</source>
+        <translation>Время тревоги</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Лицо</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Операторы</translation>
+    </message>
+    <message>
+        <source>Floods</source>
+        <translation>Лавины тревог</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>Длительные</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>Отложена</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Вычисление…</translation>
+    </message>
+    <message>
+        <source>Charts unavailable: {error}</source>
+        <translation>Графики недоступны: {error}</translation>
+    </message>
+    <message>
+        <source>Enter a person id or a device serial.</source>
+        <translation>Введите ид. лица или серийный номер устройства.</translation>
+    </message>
+    <message>
+        <source>History unavailable: {error}</source>
+        <translation>История недоступна: {error}</translation>
+    </message>
+    <message>
+        <source> Not available to your role: {names}.</source>
+        <translation> Недоступно для вашей роли: {names}.</translation>
+    </message>
+    <message>
+        <source>Updated {time}.</source>
+        <translation>Обновлено {time}.</translation>
+    </message>
+    <message>
+        <source>acknowledge</source>
+        <translation>квитирование</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>закрытие</translation>
+    </message>
+    <message>
+        <source>No battery reports in this period.</source>
+        <translation>Нет данных о заряде за этот период.</translation>
+    </message>
+    <message>
+        <source>battery, %</source>
+        <translation>заряд, %</translation>
+    </message>
+    <message>
+        <source>signal, dBm</source>
+        <translation>сигнал, дБм</translation>
+    </message>
+    <message>
+        <source>{count} battery reports.</source>
+        <translation>Данных о заряде: {count}.</translation>
+    </message>
+    <message>
+        <source>Floods ({n})</source>
+        <translation>Лавины тревог ({n})</translation>
+    </message>
+    <message>
+        <source>Standing ({n})</source>
+        <translation>Длительные ({n})</translation>
+    </message>
+    <message>
+        <source>Shelved ({n})</source>
+        <translation>Отложенные ({n})</translation>
     </message>
 </context>
 <context>
     <name>CloseDialog</name>
     <message>
         <source>Close the alarm</source>
-        <translation type="unfinished" />
+        <translation>Закрытие тревоги</translation>
     </message>
     <message>
         <source>&amp;Resolution:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Решение:</translation>
     </message>
     <message>
         <source>N&amp;ote:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Примечание:</translation>
     </message>
     <message>
         <source>N&amp;ote (required):</source>
-        <translation type="unfinished" />
+        <translation>&amp;Примечание (обязательно):</translation>
     </message>
     <message>
         <source>&amp;Measures taken:</source>
-        <translation type="unfinished" />
+        <translation>Принятые &amp;меры:</translation>
     </message>
     <message>
         <source>Reported &amp;to:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Кому доложено:</translation>
     </message>
     <message>
         <source>Reported &amp;at:</source>
-        <translation type="unfinished" />
+        <translation>Ко&amp;гда доложено:</translation>
     </message>
     <message>
         <source>A tamper alarm cannot be closed without a note.</source>
-        <translation type="unfinished" />
+        <translation>Тревогу о вскрытии или снятии устройства нельзя закрыть без примечания.</translation>
     </message>
     <message>
         <source>Name whom the violation was reported to.</source>
-        <translation type="unfinished" />
+        <translation>Укажите, кому доложено о нарушении.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Read from the device; change and press Apply.</source>
+        <translation>Считано с устройства; измените и нажмите «Применить».</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source> mg/L</source>
+        <translation> мг/л</translation>
+    </message>
+    <message>
+        <source>Report every:</source>
+        <translation>Передача данных каждые:</translation>
+    </message>
+    <message>
+        <source>Heartbeat every:</source>
+        <translation>Контрольный сигнал каждые:</translation>
+    </message>
+    <message>
+        <source>Bracelet absent after:</source>
+        <translation>Отсутствие браслета фиксируется через:</translation>
+    </message>
+    <message>
+        <source>Breath alcohol limit:</source>
+        <translation>Допустимый уровень алкоголя в выдыхаемом воздухе:</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Применить</translation>
+    </message>
+    <message>
+        <source>Current settings read from the device.</source>
+        <translation>Текущие настройки считаны с устройства.</translation>
+    </message>
+    <message>
+        <source>Settings written to the device.</source>
+        <translation>Настройки записаны в устройство.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceInventory</name>
+    <message>
+        <source>Filter by serial, inventory number, holder…</source>
+        <translation>Фильтр по серийному номеру, инвентарному номеру, получателю…</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Все состояния</translation>
+    </message>
+    <message>
+        <source>Register…</source>
+        <translation>Зарегистрировать…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Забраковать…</translation>
+    </message>
+    <message>
+        <source>Issue…</source>
+        <translation>Выдать…</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Принять возврат…</translation>
+    </message>
+    <message>
+        <source>Pairing wizard…</source>
+        <translation>Мастер сопряжения…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Лицо</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Выдано</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Кем выдано</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Возвращено</translation>
+    </message>
+    <message>
+        <source>Returned by</source>
+        <translation>Кем принято</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Issue and return history</source>
+        <translation>История выдачи и возврата</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Серийный №</translation>
+    </message>
+    <message>
+        <source>Inventory no.</source>
+        <translation>Инв. №</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Прошивка</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Кому выдано</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Последняя связь</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation>Заряд</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Подключение</translation>
+    </message>
+    <message>
+        <source>unregistered</source>
+        <translation>не зарегистрировано</translation>
+    </message>
+    <message>
+        <source>in stock</source>
+        <translation>на складе</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>выдано</translation>
+    </message>
+    <message>
+        <source>in repair</source>
+        <translation>в ремонте</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>забраковано</translation>
+    </message>
+    <message>
+        <source>written off</source>
+        <translation>списано</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>открытие порта</translation>
+    </message>
+    <message>
+        <source>identifying</source>
+        <translation>идентификация</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>подключено</translation>
+    </message>
+    <message>
+        <source>not answering</source>
+        <translation>не отвечает</translation>
+    </message>
+    <message>
+        <source>unknown device</source>
+        <translation>неизвестное устройство</translation>
+    </message>
+    <message>
+        <source>unplugged</source>
+        <translation>отключено</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>закрыта</translation>
+    </message>
+    <message>
+        <source> ({n} faults)</source>
+        <translation> (неисправностей: {n})</translation>
+    </message>
+    <message>
+        <source>Issue and return history of {serial}</source>
+        <translation>История выдачи и возврата {serial}</translation>
+    </message>
+    <message>
+        <source>Register {serial}</source>
+        <translation>Регистрация {serial}</translation>
+    </message>
+    <message>
+        <source>Inventory number:</source>
+        <translation>Инвентарный номер:</translation>
+    </message>
+    <message>
+        <source>{serial} registered.</source>
+        <translation>{serial} зарегистрировано.</translation>
+    </message>
+    <message>
+        <source>Reject {serial}</source>
+        <translation>Отбраковка {serial}</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Say why the device is rejected.</source>
+        <translation>Укажите причину отбраковки устройства.</translation>
+    </message>
+    <message>
+        <source>{serial} rejected.</source>
+        <translation>{serial} забраковано.</translation>
+    </message>
+    <message>
+        <source>Issue {serial}</source>
+        <translation>Выдача {serial}</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>Лицо:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Примечание:</translation>
+    </message>
+    <message>
+        <source>Choose a person.</source>
+        <translation>Выберите лицо.</translation>
+    </message>
+    <message>
+        <source>{serial} issued to {name}.</source>
+        <translation>{serial} выдано: {name}.</translation>
+    </message>
+    <message>
+        <source>Return {serial} from {name}</source>
+        <translation>Возврат {serial} от {name}</translation>
+    </message>
+    <message>
+        <source>Condition / note:</source>
+        <translation>Состояние / примечание:</translation>
+    </message>
+    <message>
+        <source>{serial} returned to stock.</source>
+        <translation>{serial} возвращено на склад.</translation>
     </message>
 </context>
 <context>
     <name>DeviceStatusModel</name>
     <message>
         <source>Serial</source>
-        <translation type="unfinished" />
+        <translation>Серийный №</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>Тип</translation>
     </message>
     <message>
         <source>Holder</source>
-        <translation type="unfinished" />
+        <translation>Кому выдано</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished" />
+        <translation>Последняя связь</translation>
     </message>
     <message>
         <source>Battery</source>
-        <translation type="unfinished" />
+        <translation>Заряд</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Статус</translation>
     </message>
     <message>
         <source>— not issued —</source>
-        <translation type="unfinished" />
+        <translation>— не выдано —</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished" />
+        <translation>никогда</translation>
     </message>
     <message>
         <source>● Online</source>
-        <translation type="unfinished" />
+        <translation>● На связи</translation>
     </message>
     <message>
         <source>◌ Stale: no contact</source>
-        <translation type="unfinished" />
+        <translation>◌ Устарело: нет связи</translation>
     </message>
     <message>
         <source>○ Never heard</source>
-        <translation type="unfinished" />
+        <translation>○ Ни разу не выходило на связь</translation>
     </message>
     <message>
         <source>? Unregistered</source>
-        <translation type="unfinished" />
+        <translation>? Не зарегистрировано</translation>
     </message>
     <message>
         <source>In stock</source>
-        <translation type="unfinished" />
+        <translation>На складе</translation>
     </message>
     <message>
         <source>In repair</source>
-        <translation type="unfinished" />
+        <translation>В ремонте</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished" />
+        <translation>Забраковано</translation>
     </message>
     <message>
         <source>Written off</source>
-        <translation type="unfinished" />
+        <translation>Списано</translation>
     </message>
 </context>
 <context>
     <name>DeviceStatusPanel</name>
     <message>
         <source>Filter by serial, type, holder or status…</source>
-        <translation type="unfinished" />
+        <translation>Фильтр по серийному номеру, типу, получателю или статусу…</translation>
     </message>
     <message>
         <source>Could not load devices: {error}</source>
-        <translation type="unfinished" />
+        <translation>Не удалось загрузить устройства: {error}</translation>
     </message>
     <message>
         <source>{online} online, {stale} stale, {total} devices</source>
-        <translation type="unfinished" />
+        <translation>На связи: {online}, без связи: {stale}, всего устройств: {total}</translation>
     </message>
 </context>
 <context>
     <name>HandoverDialog</name>
     <message>
         <source>Shift handover</source>
-        <translation type="unfinished" />
+        <translation>Передача смены</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished" />
+        <translation>&amp;Копировать</translation>
     </message>
     <message>
         <source>&amp;Save as text…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Сохранить как текст…</translation>
     </message>
     <message>
         <source>since {time}, alarms: {n}</source>
-        <translation type="unfinished" />
+        <translation>с {time}, тревог: {n}</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished" />
+        <translation>Нет</translation>
     </message>
     <message>
         <source>until {time}, reason: {reason}</source>
-        <translation type="unfinished" />
+        <translation>до {time}, причина: {reason}</translation>
     </message>
     <message>
         <source>no working device issued</source>
-        <translation type="unfinished" />
+        <translation>не выдано исправное устройство</translation>
     </message>
     <message>
         <source>the device never reported</source>
-        <translation type="unfinished" />
+        <translation>устройство ни разу не выходило на связь</translation>
     </message>
     <message>
         <source>since {time}</source>
-        <translation type="unfinished" />
+        <translation>с {time}</translation>
     </message>
     <message>
         <source>Save the handover report</source>
-        <translation type="unfinished" />
+        <translation>Сохранение отчёта о передаче смены</translation>
     </message>
     <message>
         <source>Text (*.txt)</source>
-        <translation type="unfinished" />
+        <translation>Текст (*.txt)</translation>
     </message>
 </context>
 <context>
     <name>IncidentCause</name>
     <message>
         <source>Battery falling, then silence, then no fix: device discharged</source>
-        <translation type="unfinished" />
+        <translation>Снижение заряда, затем потеря связи и координат: устройство разрядилось</translation>
     </message>
     <message>
         <source>Device power and communication problems</source>
-        <translation type="unfinished" />
+        <translation>Проблемы с питанием и связью устройства</translation>
     </message>
     <message>
         <source>Device tampering</source>
-        <translation type="unfinished" />
+        <translation>Вмешательство в работу устройства</translation>
     </message>
     <message>
         <source>Breath alcohol test problems</source>
-        <translation type="unfinished" />
+        <translation>Проблемы с проверками на алкоголь</translation>
     </message>
     <message>
         <source>Repeated exits at the edge of a zone</source>
-        <translation type="unfinished" />
+        <translation>Повторные выходы на границе зоны</translation>
+    </message>
+    <message>
+        <source>({count} times)</source>
+        <translation>(повторений: {count})</translation>
+    </message>
+</context>
+<context>
+    <name>Inventory</name>
+    <message>
+        <source>This inventory number is already used.</source>
+        <translation>Этот инвентарный номер уже используется.</translation>
+    </message>
+    <message>
+        <source>At most 64 characters.</source>
+        <translation>Не более 64 символов.</translation>
+    </message>
+    <message>
+        <source>Only a device in stock can be issued.</source>
+        <translation>Выдать можно только устройство, находящееся на складе.</translation>
+    </message>
+    <message>
+        <source>The device is not issued to anybody.</source>
+        <translation>Устройство никому не выдано.</translation>
+    </message>
+    <message>
+        <source>Only an unregistered device can be registered or rejected.</source>
+        <translation>Зарегистрировать или забраковать можно только незарегистрированное устройство.</translation>
+    </message>
+    <message>
+        <source>The person is not in the register.</source>
+        <translation>Лицо не состоит на учёте.</translation>
+    </message>
+    <message>
+        <source>The device is not in the inventory.</source>
+        <translation>Устройство отсутствует в учёте.</translation>
+    </message>
+    <message>
+        <source>Say why the device is rejected.</source>
+        <translation>Укажите причину отбраковки устройства.</translation>
     </message>
 </context>
 <context>
@@ -776,163 +1312,163 @@ Data folder: {folder}</source>
     <message>
         <source>No.</source>
         <extracomment>Column heads and stored enum values, for lupdate (context "JournalColumns").</extracomment>
-        <translation type="unfinished" />
+        <translation>№ п/п</translation>
     </message>
     <message>
         <source>Detected at</source>
-        <translation type="unfinished" />
+        <translation>Дата и время выявления</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished" />
+        <translation>Ф.И.О. лица</translation>
     </message>
     <message>
         <source>IIN</source>
-        <translation type="unfinished" />
+        <translation>ИИН</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Категория учёта</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished" />
+        <translation>Район</translation>
     </message>
     <message>
         <source>Officer</source>
-        <translation type="unfinished" />
+        <translation>Инспектор</translation>
     </message>
     <message>
         <source>Violation</source>
-        <translation type="unfinished" />
+        <translation>Характер нарушения</translation>
     </message>
     <message>
         <source>Detected by</source>
-        <translation type="unfinished" />
+        <translation>Каким средством выявлено</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished" />
+        <translation>Устройство</translation>
     </message>
     <message>
         <source>Measures taken</source>
-        <translation type="unfinished" />
+        <translation>Принятые меры</translation>
     </message>
     <message>
         <source>Reported to</source>
-        <translation type="unfinished" />
+        <translation>Кому доложено</translation>
     </message>
     <message>
         <source>Reported at</source>
-        <translation type="unfinished" />
+        <translation>Когда доложено</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished" />
+        <translation>Решение</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished" />
+        <translation>Оператор</translation>
     </message>
     <message>
         <source>Corrects No.</source>
-        <translation type="unfinished" />
+        <translation>Исправляет №</translation>
     </message>
     <message>
         <source>Raised at</source>
-        <translation type="unfinished" />
+        <translation>Время тревоги</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished" />
+        <translation>Приоритет</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>Состояние</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished" />
+        <translation>Сообщение</translation>
     </message>
     <message>
         <source>Acknowledged at</source>
-        <translation type="unfinished" />
+        <translation>Квитирована</translation>
     </message>
     <message>
         <source>Acknowledged by</source>
-        <translation type="unfinished" />
+        <translation>Кем квитирована</translation>
     </message>
     <message>
         <source>Closed at</source>
-        <translation type="unfinished" />
+        <translation>Закрыта</translation>
     </message>
     <message>
         <source>Closed by</source>
-        <translation type="unfinished" />
+        <translation>Кем закрыта</translation>
     </message>
     <message>
         <source>Issued at</source>
-        <translation type="unfinished" />
+        <translation>Дата и время выдачи</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>Тип</translation>
     </message>
     <message>
         <source>Inventory No.</source>
-        <translation type="unfinished" />
+        <translation>Инв. №</translation>
     </message>
     <message>
         <source>Holder</source>
-        <translation type="unfinished" />
+        <translation>Кому выдано</translation>
     </message>
     <message>
         <source>Issued by</source>
-        <translation type="unfinished" />
+        <translation>Кем выдано</translation>
     </message>
     <message>
         <source>Returned at</source>
-        <translation type="unfinished" />
+        <translation>Дата и время возврата</translation>
     </message>
     <message>
         <source>Returned by</source>
-        <translation type="unfinished" />
+        <translation>Кем принято</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Примечание</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>Время</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished" />
+        <translation>Пользователь</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation>Роль</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>Действие</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished" />
+        <translation>Объект</translation>
     </message>
     <message>
         <source>Object id</source>
-        <translation type="unfinished" />
+        <translation>Ид. объекта</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished" />
+        <translation>Подробности</translation>
     </message>
 </context>
 <context>
@@ -940,943 +1476,1015 @@ Data folder: {folder}</source>
     <message>
         <source>Last 7 days</source>
         <extracomment>Which filters mean something for which journal.</extracomment>
-        <translation type="unfinished" />
+        <translation>Последние 7 дней</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished" />
+        <translation>Последние 30 дней</translation>
     </message>
     <message>
         <source>This quarter</source>
-        <translation type="unfinished" />
+        <translation>Текущий квартал</translation>
     </message>
     <message>
         <source>This year</source>
-        <translation type="unfinished" />
+        <translation>Текущий год</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished" />
+        <translation>За всё время</translation>
     </message>
     <message>
         <source>Period…</source>
-        <translation type="unfinished" />
+        <translation>Период…</translation>
     </message>
     <message>
         <source>All districts</source>
-        <translation type="unfinished" />
+        <translation>Все районы</translation>
     </message>
     <message>
         <source>Officer</source>
-        <translation type="unfinished" />
+        <translation>Инспектор</translation>
     </message>
     <message>
         <source>Surname or IIN</source>
-        <translation type="unfinished" />
+        <translation>Фамилия или ИИН</translation>
     </message>
     <message>
         <source>All categories</source>
-        <translation type="unfinished" />
+        <translation>Все категории</translation>
     </message>
     <message>
         <source>conditional sentence</source>
-        <translation type="unfinished" />
+        <translation>условное осуждение</translation>
     </message>
     <message>
         <source>restricted freedom</source>
-        <translation type="unfinished" />
+        <translation>ограничение свободы</translation>
     </message>
     <message>
         <source>parole</source>
-        <translation type="unfinished" />
+        <translation>условно-досрочное освобождение</translation>
     </message>
     <message>
         <source>administrative supervision</source>
-        <translation type="unfinished" />
+        <translation>административный надзор</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished" />
+        <translation>Все виды</translation>
     </message>
     <message>
         <source>Any resolution</source>
-        <translation type="unfinished" />
+        <translation>Любое решение</translation>
     </message>
     <message>
         <source>confirmed violation</source>
-        <translation type="unfinished" />
+        <translation>нарушение подтверждено</translation>
     </message>
     <message>
         <source>false alarm</source>
-        <translation type="unfinished" />
+        <translation>ложная тревога</translation>
     </message>
     <message>
         <source>technical fault</source>
-        <translation type="unfinished" />
+        <translation>техническая неисправность</translation>
     </message>
     <message>
         <source>All operators</source>
-        <translation type="unfinished" />
+        <translation>Все операторы</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished" />
+        <translation>Применить</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished" />
+        <translation>Сбросить</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished" />
+        <translation>Период</translation>
     </message>
 </context>
 <context>
     <name>JournalReview</name>
     <message>
         <source>Violation journal</source>
-        <translation type="unfinished" />
+        <translation>Журнал учёта нарушений</translation>
     </message>
     <message>
         <source>Alarm log</source>
-        <translation type="unfinished" />
+        <translation>Журнал тревог</translation>
     </message>
     <message>
         <source>Device issue and return</source>
-        <translation type="unfinished" />
+        <translation>Выдача и возврат устройств</translation>
     </message>
     <message>
         <source>Audit journal</source>
-        <translation type="unfinished" />
+        <translation>Журнал аудита</translation>
     </message>
     <message>
         <source>Your role has no journals to review.</source>
-        <translation type="unfinished" />
+        <translation>Для вашей роли нет журналов для просмотра.</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished" />
+        <translation>Экспорт</translation>
     </message>
     <message>
         <source>Excel workbook (XLSX)…</source>
-        <translation type="unfinished" />
+        <translation>Книга Excel (XLSX)…</translation>
     </message>
     <message>
         <source>PDF for printing…</source>
-        <translation type="unfinished" />
+        <translation>PDF для печати…</translation>
     </message>
     <message>
         <source>CSV…</source>
-        <translation type="unfinished" />
+        <translation>CSV…</translation>
     </message>
     <message>
         <source>Reports</source>
-        <translation type="unfinished" />
+        <translation>Отчёты</translation>
     </message>
     <message>
         <source>Quarterly reconciliation act…</source>
-        <translation type="unfinished" />
+        <translation>Квартальный акт сверки…</translation>
     </message>
     <message>
         <source>Monthly list for district inspectors…</source>
-        <translation type="unfinished" />
+        <translation>Ежемесячный список для участковых инспекторов полиции…</translation>
     </message>
     <message>
         <source>Verify integrity</source>
-        <translation type="unfinished" />
+        <translation>Проверить целостность</translation>
     </message>
     <message>
         <source>Recompute the hash chains of the journals and report the first broken link</source>
-        <translation type="unfinished" />
+        <translation>Пересчитать хеш-цепочки журналов и сообщить о первом нарушенном звене</translation>
+    </message>
+    <message>
+        <source>Retention…</source>
+        <translation>Сроки хранения…</translation>
     </message>
     <message>
         <source>Journal</source>
-        <translation type="unfinished" />
+        <translation>Журнал</translation>
     </message>
     <message>
         <source>Select an entry to see all of it.</source>
-        <translation type="unfinished" />
+        <translation>Выберите запись, чтобы просмотреть её полностью.</translation>
     </message>
     <message>
         <source>Period: {error}</source>
-        <translation type="unfinished" />
+        <translation>Период: {error}</translation>
     </message>
     <message>
         <source>counting…</source>
-        <translation type="unfinished" />
+        <translation>подсчёт…</translation>
     </message>
     <message>
         <source>{count} entries</source>
-        <translation type="unfinished" />
+        <translation>Записей: {count}</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation>Загрузка…</translation>
     </message>
     <message>
         <source> (scroll for more)</source>
-        <translation type="unfinished" />
+        <translation> (прокрутите, чтобы загрузить ещё)</translation>
     </message>
     <message>
         <source>{shown} shown{more}</source>
-        <translation type="unfinished" />
+        <translation>Показано: {shown}{more}</translation>
     </message>
     <message>
         <source>This column cannot be sorted.</source>
-        <translation type="unfinished" />
+        <translation>Сортировка по этому столбцу невозможна.</translation>
     </message>
     <message>
         <source>Access denied: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Доступ запрещён: {reason}</translation>
     </message>
     <message>
         <source>The journal could not be read: {error}</source>
-        <translation type="unfinished" />
+        <translation>Не удалось прочитать журнал: {error}</translation>
     </message>
     <message>
         <source>Save as</source>
-        <translation type="unfinished" />
+        <translation>Сохранить как</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished" />
+        <translation>Экспорт…</translation>
     </message>
     <message>
         <source>{rows} entries exported to {path}</source>
-        <translation type="unfinished" />
+        <translation>Экспортировано записей: {rows}, файл: {path}</translation>
     </message>
     <message>
         <source>Reconciliation act saved: {path}</source>
-        <translation type="unfinished" />
+        <translation>Акт сверки сохранён: {path}</translation>
     </message>
     <message>
         <source>Monthly list saved: {path}</source>
-        <translation type="unfinished" />
+        <translation>Ежемесячный список сохранён: {path}</translation>
     </message>
     <message>
         <source>Verifying the journals…</source>
-        <translation type="unfinished" />
+        <translation>Проверка журналов…</translation>
     </message>
     <message>
         <source>All journals are intact: every hash chain verifies.</source>
-        <translation type="unfinished" />
+        <translation>Все журналы целостны: все хеш-цепочки прошли проверку.</translation>
     </message>
     <message>
         <source>Integrity broken: {count} problem(s). First: {journal}, entry {row}: {message}</source>
-        <translation type="unfinished" />
+        <translation>Целостность нарушена, проблем: {count}. Первая: {journal}, запись {row}: {message}</translation>
     </message>
     <message>
         <source>Verification failed: {error}</source>
-        <translation type="unfinished" />
+        <translation>Ошибка проверки: {error}</translation>
     </message>
 </context>
 <context>
     <name>JournalValues</name>
     <message>
         <source>conditional sentence</source>
-        <translation type="unfinished" />
+        <translation>условное осуждение</translation>
     </message>
     <message>
         <source>restricted freedom</source>
-        <translation type="unfinished" />
+        <translation>ограничение свободы</translation>
     </message>
     <message>
         <source>parole</source>
-        <translation type="unfinished" />
+        <translation>условно-досрочное освобождение</translation>
     </message>
     <message>
         <source>administrative supervision</source>
-        <translation type="unfinished" />
+        <translation>административный надзор</translation>
     </message>
     <message>
         <source>confirmed violation</source>
-        <translation type="unfinished" />
+        <translation>нарушение подтверждено</translation>
     </message>
     <message>
         <source>false alarm</source>
-        <translation type="unfinished" />
+        <translation>ложная тревога</translation>
     </message>
     <message>
         <source>technical fault</source>
-        <translation type="unfinished" />
+        <translation>техническая неисправность</translation>
     </message>
     <message>
         <source>critical</source>
-        <translation type="unfinished" />
+        <translation>критический</translation>
     </message>
     <message>
         <source>high</source>
-        <translation type="unfinished" />
+        <translation>высокий</translation>
     </message>
     <message>
         <source>medium</source>
-        <translation type="unfinished" />
+        <translation>средний</translation>
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished" />
+        <translation>низкий</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished" />
+        <translation>активна</translation>
     </message>
     <message>
         <source>returned to normal</source>
-        <translation type="unfinished" />
+        <translation>норма восстановлена</translation>
     </message>
     <message>
         <source>shelved</source>
-        <translation type="unfinished" />
+        <translation>отложена</translation>
     </message>
     <message>
         <source>closed</source>
-        <translation type="unfinished" />
+        <translation>закрыта</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
         <source>ARM: log in</source>
-        <translation type="unfinished" />
+        <translation>АРМ: вход в систему</translation>
     </message>
     <message>
         <source>Operator workstation of electronic monitoring</source>
-        <translation type="unfinished" />
+        <translation>Автоматизированное рабочее место оператора электронного мониторинга</translation>
     </message>
     <message>
         <source>Login:</source>
-        <translation type="unfinished" />
+        <translation>Имя пользователя:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished" />
+        <translation>Пароль:</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished" />
+        <translation>Язык:</translation>
     </message>
     <message>
         <source>Log in</source>
-        <translation type="unfinished" />
+        <translation>Войти</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished" />
+        <translation>Проверка…</translation>
     </message>
     <message>
         <source>The database is not available: {error}</source>
-        <translation type="unfinished" />
+        <translation>База данных недоступна: {error}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>ARM: electronic monitoring operator workstation</source>
-        <translation type="unfinished" />
+        <translation>АРМ оператора системы электронного мониторинга</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation>&amp;Файл</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation>&amp;Вид</translation>
     </message>
     <message>
         <source>&amp;Devices</source>
-        <translation type="unfinished" />
+        <translation>&amp;Устройства</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation>&amp;Справка</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished" />
+        <translation>&amp;Язык</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Настройки…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation>В&amp;ыход</translation>
     </message>
     <message>
         <source>&amp;Reset panel layout</source>
-        <translation type="unfinished" />
+        <translation>&amp;Сбросить расположение панелей</translation>
     </message>
     <message>
         <source>&amp;About ARM</source>
-        <translation type="unfinished" />
+        <translation>&amp;О программе АРМ</translation>
     </message>
     <message>
         <source>&amp;New person…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Добавить лицо…</translation>
     </message>
     <message>
         <source>● Service running</source>
-        <translation type="unfinished" />
+        <translation>● Служба мониторинга работает</translation>
     </message>
     <message>
         <source>■ Service stopped</source>
-        <translation type="unfinished" />
+        <translation>■ Служба мониторинга остановлена</translation>
     </message>
     <message>
         <source>Devices online: {online} of {total}</source>
-        <translation type="unfinished" />
+        <translation>Устройств на связи: {online} из {total}</translation>
     </message>
     <message>
         <source>Persons: {n}</source>
-        <translation type="unfinished" />
+        <translation>Подучётных лиц: {n}</translation>
     </message>
     <message>
         <source>Unacknowledged alarms: —</source>
-        <translation type="unfinished" />
+        <translation>Неквитированных тревог: —</translation>
     </message>
     <message>
         <source>Unacknowledged alarms: {n}</source>
-        <translation type="unfinished" />
+        <translation>Неквитированных тревог: {n}</translation>
     </message>
     <message>
         <source>{name} ({role})</source>
-        <translation type="unfinished" />
+        <translation>{name} ({role})</translation>
     </message>
     <message>
         <source>Settings could not be saved: {error}</source>
-        <translation type="unfinished" />
+        <translation>Не удалось сохранить настройки: {error}</translation>
+    </message>
+    <message>
+        <source>The map is not available.</source>
+        <translation>Карта недоступна.</translation>
     </message>
     <message>
         <source>“{title}” is not available: {error}</source>
-        <translation type="unfinished" />
+        <translation>Панель «{title}» недоступна: {error}</translation>
     </message>
     <message>
         <source>The database and service settings take effect after a restart.</source>
-        <translation type="unfinished" />
+        <translation>Настройки базы данных и службы вступят в силу после перезапуска.</translation>
     </message>
     <message>
         <source>ARM</source>
-        <translation type="unfinished" />
+        <translation>АРМ</translation>
     </message>
 </context>
 <context>
     <name>MapView</name>
     <message>
         <source>Follow</source>
-        <translation type="unfinished" />
+        <extracomment>A marker was clicked (the main window wires ``personSelected`` of every panel).</extracomment>
+        <translation>Следовать</translation>
     </message>
     <message>
         <source>Keep the selected person in the centre of the map</source>
-        <translation type="unfinished" />
+        <translation>Удерживать выбранное лицо в центре карты</translation>
     </message>
     <message>
         <source>Clear selection</source>
-        <translation type="unfinished" />
+        <translation>Снять выделение</translation>
     </message>
     <message>
         <source>Whole country</source>
-        <translation type="unfinished" />
+        <translation>Вся страна</translation>
     </message>
     <message>
         <source>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; normal  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; alarm  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; no communication  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; device fault  &lt;i&gt;dashed = stale position&lt;/i&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; норма  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; тревога  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; нет связи  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; неисправность  &lt;i&gt;пунктир — устаревшие координаты&lt;/i&gt;</translation>
     </message>
     <message>
         <source>Regions of Kazakhstan (offline)</source>
-        <translation type="unfinished" />
+        <translation>Области Казахстана (офлайн)</translation>
     </message>
     <message>
         <source>Region borders</source>
-        <translation type="unfinished" />
+        <translation>Границы областей</translation>
     </message>
     <message>
         <source>Tile server</source>
-        <translation type="unfinished" />
+        <translation>Сервер тайлов</translation>
     </message>
     <message>
         <source>Offline tiles: {name}</source>
-        <translation type="unfinished" />
+        <translation>Офлайн-тайлы: {name}</translation>
     </message>
     <message>
         <source>Normal</source>
-        <translation type="unfinished" />
+        <translation>Норма</translation>
     </message>
     <message>
         <source>Alarm</source>
-        <translation type="unfinished" />
+        <translation>Тревога</translation>
     </message>
     <message>
         <source>No communication</source>
-        <translation type="unfinished" />
+        <translation>Нет связи</translation>
     </message>
     <message>
         <source>Device fault</source>
-        <translation type="unfinished" />
+        <translation>Неисправность устройства</translation>
     </message>
     <message>
         <source>exclusion zone</source>
-        <translation type="unfinished" />
+        <translation>зона запрета</translation>
     </message>
     <message>
         <source>inclusion zone</source>
-        <translation type="unfinished" />
+        <translation>зона обязательного пребывания</translation>
     </message>
     <message>
         <source>home</source>
-        <translation type="unfinished" />
+        <translation>место жительства</translation>
     </message>
     <message>
         <source>{n} s ago</source>
-        <translation type="unfinished" />
+        <translation>{n} с назад</translation>
     </message>
     <message>
         <source>{n} min ago</source>
-        <translation type="unfinished" />
+        <translation>{n} мин назад</translation>
     </message>
     <message>
         <source>{n} h ago</source>
-        <translation type="unfinished" />
+        <translation>{n} ч назад</translation>
     </message>
     <message>
         <source>{n} d ago</source>
-        <translation type="unfinished" />
+        <translation>{n} дн. назад</translation>
     </message>
     <message>
         <source>Last fix: {age}</source>
-        <translation type="unfinished" />
+        <translation>Последние координаты: {age}</translation>
     </message>
     <message>
         <source>stale</source>
-        <translation type="unfinished" />
+        <translation>устарело</translation>
     </message>
     <message>
         <source>Accuracy ±{m} m</source>
-        <translation type="unfinished" />
+        <translation>Точность ±{m} м</translation>
     </message>
     <message>
         <source>Home</source>
-        <translation type="unfinished" />
+        <translation>Место жительства</translation>
     </message>
     <message>
         <source>{count} persons on the map</source>
-        <translation type="unfinished" />
+        <translation>Лиц на карте: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PairPage</name>
+    <message>
+        <source>Pair a bracelet</source>
+        <translation>Сопряжение браслета</translation>
+    </message>
+    <message>
+        <source>Enter the bracelet's serial and the 6-digit pair code printed on it.</source>
+        <translation>Введите серийный номер браслета и нанесённый на него 6-значный код сопряжения.</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Сопрячь</translation>
+    </message>
+    <message>
+        <source>Bracelet serial:</source>
+        <translation>Серийный № браслета:</translation>
+    </message>
+    <message>
+        <source>Pair code:</source>
+        <translation>Код сопряжения:</translation>
+    </message>
+    <message>
+        <source>Bracelets paired with this unit:</source>
+        <translation>Браслеты, сопряжённые с этим устройством:</translation>
+    </message>
+    <message>
+        <source>4 to 20 of A-Z, 0-9, -</source>
+        <translation>от 4 до 20 символов A-Z, 0-9, -</translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation>6 цифр</translation>
+    </message>
+    <message>
+        <source>Pairing…</source>
+        <translation>Сопряжение…</translation>
+    </message>
+    <message>
+        <source>Bracelet {serial} paired.</source>
+        <translation>Браслет {serial} сопряжён.</translation>
+    </message>
+</context>
+<context>
+    <name>PairingWizard</name>
+    <message>
+        <source>Pair a device</source>
+        <translation>Сопряжение устройства</translation>
     </message>
 </context>
 <context>
     <name>Panels</name>
     <message>
         <source>Map</source>
-        <extracomment>Dock areas; "center" is the central widget, "action" opens from a menu. When two panels share an area, the later one is tabbed behind this one.</extracomment>
-        <translation type="unfinished" />
+        <extracomment>Alarm handling needs personal data (arm.access): operators and supervisors. Dock areas; "center" is the central widget, "action" opens from a menu. When two panels share an area, the later one is tabbed behind this one. The constructor also takes ``map_view=`` (the map panel, when it loaded).</extracomment>
+        <translation>Карта</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished" />
+        <translation>Тревоги</translation>
     </message>
     <message>
         <source>Persons</source>
-        <translation type="unfinished" />
+        <translation>Подучётные лица</translation>
     </message>
     <message>
         <source>Device status</source>
-        <translation type="unfinished" />
+        <translation>Состояние устройств</translation>
     </message>
     <message>
         <source>Device inventory</source>
-        <translation type="unfinished" />
+        <translation>Учёт устройств</translation>
     </message>
     <message>
         <source>Journals</source>
-        <translation type="unfinished" />
+        <translation>Журналы</translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished" />
+        <translation>Графики</translation>
     </message>
     <message>
         <source>Zone editor</source>
-        <translation type="unfinished" />
+        <translation>Редактор зон</translation>
     </message>
     <message>
         <source>Pair a device…</source>
         <extracomment>Dialogs opened from a menu or toolbar action rather than docked.</extracomment>
-        <translation type="unfinished" />
+        <translation>Сопряжение устройства…</translation>
     </message>
     <message>
         <source>Its module is not installed ({error}).</source>
-        <translation type="unfinished" />
+        <translation>Модуль панели не установлен ({error}).</translation>
     </message>
     <message>
         <source>It failed to start: {error}</source>
-        <translation type="unfinished" />
+        <translation>Не удалось запустить панель: {error}</translation>
     </message>
 </context>
 <context>
     <name>PersonCard</name>
     <message>
         <source>Person card</source>
-        <translation type="unfinished" />
+        <translation>Карточка лица</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation>Сведения</translation>
     </message>
     <message>
         <source>Restrictions</source>
-        <translation type="unfinished" />
+        <translation>Ограничения</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished" />
+        <translation>Устройства</translation>
     </message>
     <message>
         <source>Recent events</source>
-        <translation type="unfinished" />
+        <translation>Последние события</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished" />
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation>Показать на карте</translation>
+    </message>
+    <message>
+        <source>Track, last 24 h</source>
+        <translation>Трек за последние 24 ч</translation>
     </message>
     <message>
         <source>Restriction</source>
-        <translation type="unfinished" />
+        <translation>Ограничение</translation>
     </message>
     <message>
         <source>Zone</source>
-        <translation type="unfinished" />
+        <translation>Зона</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished" />
+        <translation>Расписание</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished" />
+        <translation>Действует с</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished" />
+        <translation>Действует до</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Примечание</translation>
     </message>
     <message>
         <source>Serial</source>
-        <translation type="unfinished" />
+        <translation>Серийный №</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>Тип</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished" />
+        <translation>Выдано</translation>
     </message>
     <message>
         <source>Returned</source>
-        <translation type="unfinished" />
+        <translation>Возвращено</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished" />
+        <translation>Последняя связь</translation>
     </message>
     <message>
         <source>Battery</source>
-        <translation type="unfinished" />
+        <translation>Заряд</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>Время</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished" />
+        <translation>Устройство</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished" />
+        <translation>Событие</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation>Загрузка…</translation>
     </message>
     <message>
         <source>This person no longer exists.</source>
-        <translation type="unfinished" />
+        <translation>Запись об этом лице больше не существует.</translation>
     </message>
     <message>
         <source>Could not load the card: {error}</source>
-        <translation type="unfinished" />
+        <translation>Не удалось загрузить карточку: {error}</translation>
     </message>
     <message>
         <source>Person card: {name}</source>
-        <translation type="unfinished" />
+        <translation>Карточка лица: {name}</translation>
     </message>
     <message>
         <source>under supervision</source>
-        <translation type="unfinished" />
+        <translation>состоит на учёте</translation>
     </message>
     <message>
         <source>deregistered</source>
-        <translation type="unfinished" />
+        <translation>снят с учёта</translation>
     </message>
     <message>
         <source>DEMO DATA</source>
-        <translation type="unfinished" />
+        <translation>ДЕМОНСТРАЦИОННЫЕ ДАННЫЕ</translation>
     </message>
     <message>
         <source>personal data hidden for your role</source>
-        <translation type="unfinished" />
+        <translation>персональные данные скрыты для вашей роли</translation>
     </message>
     <message>
         <source>IIN</source>
-        <translation type="unfinished" />
+        <translation>ИИН</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished" />
+        <translation>Дата рождения</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Категория учёта</translation>
     </message>
     <message>
         <source>Court decision no.</source>
-        <translation type="unfinished" />
+        <translation>№ решения суда</translation>
     </message>
     <message>
         <source>Court decision date</source>
-        <translation type="unfinished" />
+        <translation>Дата решения суда</translation>
     </message>
     <message>
         <source>Court</source>
-        <translation type="unfinished" />
+        <translation>Суд</translation>
     </message>
     <message>
         <source>Supervision start</source>
-        <translation type="unfinished" />
+        <translation>Начало срока контроля</translation>
     </message>
     <message>
         <source>Supervision end</source>
-        <translation type="unfinished" />
+        <translation>Окончание срока контроля</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation>Адрес</translation>
     </message>
     <message>
         <source>Home coordinates</source>
-        <translation type="unfinished" />
+        <translation>Координаты места жительства</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished" />
+        <translation>Область</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished" />
+        <translation>Район</translation>
     </message>
     <message>
         <source>Responsible officer</source>
-        <translation type="unfinished" />
+        <translation>Ответственный инспектор</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>Телефон</translation>
     </message>
     <message>
         <source>Registered</source>
-        <translation type="unfinished" />
+        <translation>Поставлен на учёт</translation>
     </message>
     <message>
         <source>Deregistered</source>
-        <translation type="unfinished" />
+        <translation>Снят с учёта</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation>Примечания</translation>
     </message>
     <message>
         <source>indefinite</source>
-        <translation type="unfinished" />
+        <translation>бессрочно</translation>
     </message>
     <message>
         <source>in use</source>
-        <translation type="unfinished" />
+        <translation>в пользовании</translation>
     </message>
 </context>
 <context>
     <name>PersonEditForm</name>
     <message>
         <source>New person</source>
-        <translation type="unfinished" />
+        <translation>Новое лицо</translation>
     </message>
     <message>
         <source>Edit person</source>
-        <translation type="unfinished" />
+        <translation>Изменение данных лица</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished" />
+        <translation>Фамилия</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished" />
+        <translation>Имя</translation>
     </message>
     <message>
         <source>Patronymic</source>
-        <translation type="unfinished" />
+        <translation>Отчество</translation>
     </message>
     <message>
         <source>IIN</source>
-        <translation type="unfinished" />
+        <translation>ИИН</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished" />
+        <translation>Дата рождения</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Категория учёта</translation>
     </message>
     <message>
         <source>Court decision no.</source>
-        <translation type="unfinished" />
+        <translation>№ решения суда</translation>
     </message>
     <message>
         <source>Court decision date</source>
-        <translation type="unfinished" />
+        <translation>Дата решения суда</translation>
     </message>
     <message>
         <source>Court</source>
-        <translation type="unfinished" />
+        <translation>Суд</translation>
     </message>
     <message>
         <source>Supervision start</source>
-        <translation type="unfinished" />
+        <translation>Начало срока контроля</translation>
     </message>
     <message>
         <source>Supervision end</source>
-        <translation type="unfinished" />
+        <translation>Окончание срока контроля</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation>Адрес</translation>
     </message>
     <message>
         <source>Home latitude</source>
-        <translation type="unfinished" />
+        <translation>Широта места жительства</translation>
     </message>
     <message>
         <source>Home longitude</source>
-        <translation type="unfinished" />
+        <translation>Долгота места жительства</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished" />
+        <translation>Область</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished" />
+        <translation>Район</translation>
     </message>
     <message>
         <source>Responsible officer</source>
-        <translation type="unfinished" />
+        <translation>Ответственный инспектор</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>Телефон</translation>
     </message>
     <message>
         <source>Registered</source>
-        <translation type="unfinished" />
+        <translation>Поставлен на учёт</translation>
     </message>
     <message>
         <source>Deregistered</source>
-        <translation type="unfinished" />
+        <translation>Снят с учёта</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation>Примечания</translation>
     </message>
     <message>
         <source>set</source>
-        <translation type="unfinished" />
+        <translation>указать</translation>
     </message>
     <message>
         <source>12 digits</source>
-        <translation type="unfinished" />
+        <translation>12 цифр</translation>
     </message>
     <message>
         <source>{n} fields need correcting.</source>
-        <translation type="unfinished" />
+        <translation>Требуется исправить полей: {n}.</translation>
     </message>
     <message>
         <source>Could not save: {error}</source>
-        <translation type="unfinished" />
+        <translation>Не удалось сохранить: {error}</translation>
     </message>
     <message>
         <source>Could not load the person: {error}</source>
-        <translation type="unfinished" />
+        <translation>Не удалось загрузить данные лица: {error}</translation>
     </message>
 </context>
 <context>
     <name>PersonListModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <extracomment>Everything a search may match (name, serials, and what the role may see).</extracomment>
+        <translation>Ф.И.О.</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Категория учёта</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished" />
+        <translation>Район</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished" />
+        <translation>Устройства</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Тревоги</translation>
     </message>
     <message>
         <source>Supervision ends</source>
-        <translation type="unfinished" />
+        <translation>Срок контроля до</translation>
     </message>
     <message>
         <source>Demo data: a fictitious person</source>
-        <translation type="unfinished" />
+        <translation>Демонстрационные данные: вымышленное лицо</translation>
     </message>
     <message>
         <source>(deregistered)</source>
-        <translation type="unfinished" />
+        <translation>(снят с учёта)</translation>
     </message>
 </context>
 <context>
     <name>PersonListPanel</name>
     <message>
         <source>Search by name, district or device…</source>
-        <translation type="unfinished" />
+        <translation>Поиск по Ф.И.О., району или устройству…</translation>
     </message>
     <message>
         <source>Open card</source>
-        <translation type="unfinished" />
+        <translation>Открыть карточку</translation>
     </message>
     <message>
         <source>New person…</source>
-        <translation type="unfinished" />
+        <translation>Новое лицо…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished" />
+        <translation>Изменить…</translation>
     </message>
     <message>
         <source>Could not load persons: {error}</source>
-        <translation type="unfinished" />
+        <translation>Не удалось загрузить список лиц: {error}</translation>
     </message>
     <message>
         <source>{n} persons</source>
-        <translation type="unfinished" />
+        <translation>Лиц: {n}</translation>
     </message>
 </context>
 <context>
@@ -1884,245 +2492,431 @@ Data folder: {folder}</source>
     <message>
         <source>The panel “{title}” is not available.
 {reason}</source>
-        <translation type="unfinished" />
+        <translation>Панель «{title}» недоступна.
+{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PortPage</name>
+    <message>
+        <source>Connect the device</source>
+        <translation>Подключение устройства</translation>
+    </message>
+    <message>
+        <source>Plug the device into a USB port, choose the port and press Detect.</source>
+        <translation>Подключите устройство к порту USB, выберите порт и нажмите «Определить».</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Определить</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Порт:</translation>
+    </message>
+    <message>
+        <source>Choose or type a port first.</source>
+        <translation>Сначала выберите или введите порт.</translation>
+    </message>
+    <message>
+        <source>There is no port {port}. Is the device plugged in?</source>
+        <translation>Порт {port} не найден. Устройство подключено?</translation>
+    </message>
+    <message>
+        <source>Reading the device…</source>
+        <translation>Чтение данных устройства…</translation>
+    </message>
+    <message>
+        <source>Type {type}, serial {serial}, firmware {fw}, hardware {hw}, battery {bat} %</source>
+        <translation>Тип {type}, серийный № {serial}, прошивка {fw}, аппаратная версия {hw}, заряд {bat} %</translation>
+    </message>
+    <message>
+        <source>, IMEI {imei}</source>
+        <translation>, IMEI {imei}</translation>
+    </message>
+    <message>
+        <source>Device detected and recorded in the inventory.</source>
+        <translation>Устройство определено и внесено в учёт.</translation>
     </message>
 </context>
 <context>
     <name>Restriction</name>
     <message>
         <source>Curfew</source>
-        <translation type="unfinished" />
+        <translation>Комендантский час</translation>
     </message>
     <message>
         <source>Exclusion zone</source>
-        <translation type="unfinished" />
+        <translation>Зона запрета</translation>
     </message>
     <message>
         <source>Inclusion zone</source>
-        <translation type="unfinished" />
+        <translation>Зона обязательного пребывания</translation>
     </message>
     <message>
         <source>Alcohol ban</source>
-        <translation type="unfinished" />
+        <translation>Запрет употребления алкоголя</translation>
     </message>
     <message>
         <source>Travel permission</source>
-        <translation type="unfinished" />
+        <translation>Разрешение на выезд</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Positions (tracks)</source>
+        <translation>Координаты (треки)</translation>
+    </message>
+    <message>
+        <source>Device events</source>
+        <translation>События устройств</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Тревоги</translation>
+    </message>
+    <message>
+        <source>Device issue and return</source>
+        <translation>Выдача и возврат устройств</translation>
+    </message>
+    <message>
+        <source>Violation journal</source>
+        <translation>Журнал учёта нарушений</translation>
+    </message>
+    <message>
+        <source>Audit journal</source>
+        <translation>Журнал аудита</translation>
+    </message>
+    <message>
+        <source>Retention and deletion acts</source>
+        <translation>Сроки хранения и акты удаления</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Записи</translation>
+    </message>
+    <message>
+        <source>Kept, days</source>
+        <translation>Срок хранения, дней</translation>
+    </message>
+    <message>
+        <source>Propose deletion act</source>
+        <translation>Подготовить акт удаления</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation>Акт</translation>
+    </message>
+    <message>
+        <source>Older than</source>
+        <translation>Старше</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Строк</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Кем подготовлен</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>Кем утверждён</translation>
+    </message>
+    <message>
+        <source>Confirm and execute the selected act…</source>
+        <translation>Утвердить и исполнить выбранный акт…</translation>
+    </message>
+    <message>
+        <source>Records are kept for these periods. Expired records are removed only by a deletion act that a supervisor confirms; the act is kept for ever.</source>
+        <translation>Записи хранятся в течение указанных сроков. Записи с истёкшим сроком хранения удаляются только по акту удаления, утверждённому руководителем; акт хранится бессрочно.</translation>
+    </message>
+    <message>
+        <source>Deletion acts</source>
+        <translation>Акты удаления</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <source>Deletion act {id} proposed: {rows} records. A supervisor confirms it below.</source>
+        <translation>Подготовлен акт удаления {id}: записей — {rows}. Руководитель утверждает его ниже.</translation>
+    </message>
+    <message>
+        <source>Select a proposed act first.</source>
+        <translation>Сначала выберите подготовленный акт.</translation>
+    </message>
+    <message>
+        <source>Confirm deletion act</source>
+        <translation>Утверждение акта удаления</translation>
+    </message>
+    <message>
+        <source>Act {id} removes {rows} records for good. The act and your name are recorded. Continue?</source>
+        <translation>Акт {id} безвозвратно удаляет записи: {rows}. Акт и ваше имя будут зафиксированы. Продолжить?</translation>
+    </message>
+    <message>
+        <source>Deletion act {id} executed: {rows} records removed.</source>
+        <translation>Акт удаления {id} исполнен: удалено записей — {rows}.</translation>
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation>Не выполнено: {reason}</translation>
     </message>
 </context>
 <context>
     <name>Role</name>
     <message>
         <source>operator</source>
-        <translation type="unfinished" />
+        <translation>оператор</translation>
     </message>
     <message>
         <source>supervisor</source>
-        <translation type="unfinished" />
+        <translation>руководитель</translation>
     </message>
     <message>
         <source>technician</source>
-        <translation type="unfinished" />
+        <translation>техник</translation>
     </message>
     <message>
         <source>administrator</source>
-        <translation type="unfinished" />
+        <translation>администратор</translation>
     </message>
 </context>
 <context>
     <name>Schedule</name>
     <message>
         <source>Mon,Tue,Wed,Thu,Fri,Sat,Sun</source>
-        <translation type="unfinished" />
+        <translation>Пн,Вт,Ср,Чт,Пт,Сб,Вс</translation>
+    </message>
+    <message>
+        <source>around the clock</source>
+        <translation>круглосуточно</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation>Настройки</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished" />
+        <translation>Общие</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished" />
+        <translation>Служба мониторинга</translation>
     </message>
     <message>
         <source>Map</source>
-        <translation type="unfinished" />
+        <translation>Карта</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished" />
+        <translation>Тревоги</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished" />
+        <translation>Язык:</translation>
     </message>
     <message>
         <source>Time zone:</source>
-        <translation type="unfinished" />
+        <translation>Часовой пояс:</translation>
     </message>
     <message>
         <source>Database URL:</source>
-        <translation type="unfinished" />
+        <translation>URL базы данных:</translation>
     </message>
     <message>
         <source>Monitoring service:</source>
-        <translation type="unfinished" />
+        <translation>Служба мониторинга:</translation>
     </message>
     <message>
         <source>Service URL:</source>
-        <translation type="unfinished" />
+        <translation>URL службы:</translation>
     </message>
     <message>
         <source>Desk token:</source>
-        <translation type="unfinished" />
+        <translation>Токен рабочего места:</translation>
     </message>
     <message>
         <source>Tile server URL:</source>
-        <translation type="unfinished" />
+        <translation>URL сервера тайлов:</translation>
     </message>
     <message>
         <source>MBTiles file:</source>
-        <translation type="unfinished" />
+        <translation>Файл MBTiles:</translation>
     </message>
     <message>
         <source>Alarm sound:</source>
-        <translation type="unfinished" />
+        <translation>Звук тревоги:</translation>
     </message>
     <message>
         <source>empty: the SQLite file in the data folder</source>
-        <translation type="unfinished" />
+        <translation>пусто: файл SQLite в папке данных</translation>
     </message>
     <message>
         <source>In this workstation (one desk)</source>
-        <translation type="unfinished" />
+        <translation>На этом АРМ (одно рабочее место)</translation>
     </message>
     <message>
         <source>Remote server (arm serve)</source>
-        <translation type="unfinished" />
+        <translation>Удалённый сервер (arm serve)</translation>
     </message>
     <message>
         <source>empty: offline map only</source>
-        <translation type="unfinished" />
+        <translation>пусто: только офлайн-карта</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>Обзор…</translation>
     </message>
     <message>
         <source>Play a sound for new alarms</source>
-        <translation type="unfinished" />
+        <translation>Звуковой сигнал при новых тревогах</translation>
     </message>
     <message>
         <source>Database and service changes take effect after a restart.</source>
-        <translation type="unfinished" />
+        <translation>Изменения базы данных и службы вступят в силу после перезапуска.</translation>
     </message>
     <message>
         <source>MBTiles file</source>
-        <translation type="unfinished" />
+        <translation>Файл MBTiles</translation>
     </message>
     <message>
         <source>MBTiles (*.mbtiles)</source>
-        <translation type="unfinished" />
+        <translation>MBTiles (*.mbtiles)</translation>
     </message>
     <message>
         <source>Could not save the settings: {error}</source>
-        <translation type="unfinished" />
+        <translation>Не удалось сохранить настройки: {error}</translation>
     </message>
 </context>
 <context>
     <name>ShelveDialog</name>
     <message>
         <source>Shelve the alarm</source>
-        <translation type="unfinished" />
+        <translation>Отложить тревогу</translation>
     </message>
     <message>
         <source>{count} min</source>
-        <translation type="unfinished" />
+        <translation>{count} мин</translation>
     </message>
     <message>
         <source>{count} h</source>
-        <translation type="unfinished" />
+        <translation>{count} ч</translation>
     </message>
     <message>
         <source>Why the alarm may wait</source>
-        <translation type="unfinished" />
+        <translation>Почему тревога может подождать</translation>
     </message>
     <message>
         <source>&amp;For:</source>
-        <translation type="unfinished" />
+        <translation>&amp;На срок:</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Причина:</translation>
     </message>
     <message>
         <source>Give a reason.</source>
-        <translation type="unfinished" />
+        <translation>Укажите причину.</translation>
+    </message>
+</context>
+<context>
+    <name>TamperPage</name>
+    <message>
+        <source>Tamper self-test</source>
+        <translation>Самопроверка датчиков вскрытия</translation>
+    </message>
+    <message>
+        <source>Close the strap, then run the self-test of the strap and case sensors.</source>
+        <translation>Замкните ремешок, затем запустите самопроверку датчиков ремешка и корпуса.</translation>
+    </message>
+    <message>
+        <source>Run self-test</source>
+        <translation>Запустить самопроверку</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
+        <source>Self-test passed: the strap and case sensors work.</source>
+        <translation>Самопроверка пройдена: датчики ремешка и корпуса исправны.</translation>
+    </message>
+    <message>
+        <source>Self-test FAILED ({detail}). Do not issue this device; send it to repair.</source>
+        <translation>Самопроверка НЕ ПРОЙДЕНА ({detail}). Не выдавайте это устройство; направьте его в ремонт.</translation>
     </message>
 </context>
 <context>
     <name>TrackPanel</name>
     <message>
         <source>Play</source>
-        <translation type="unfinished" />
+        <translation>Воспроизвести</translation>
     </message>
     <message>
         <source>{factor}×</source>
-        <translation type="unfinished" />
+        <translation>{factor}×</translation>
     </message>
     <message>
         <source>Replay speed</source>
-        <translation type="unfinished" />
+        <translation>Скорость воспроизведения</translation>
     </message>
     <message>
         <source>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; good fix &lt;span style='color:#f9a825'&gt;●&lt;/span&gt; poor GNSS &lt;span style='color:#ef6c00'&gt;●&lt;/span&gt; cell &lt;span style='color:#c62828'&gt;●&lt;/span&gt; no fix &lt;span style='color:#b71c1c'&gt;◉&lt;/span&gt; violation</source>
-        <translation type="unfinished" />
+        <translation>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; точные координаты &lt;span style='color:#f9a825'&gt;●&lt;/span&gt; слабый сигнал GNSS &lt;span style='color:#ef6c00'&gt;●&lt;/span&gt; по сотовой сети &lt;span style='color:#c62828'&gt;●&lt;/span&gt; нет координат &lt;span style='color:#b71c1c'&gt;◉&lt;/span&gt; нарушение</translation>
     </message>
     <message>
         <source>Export GPX…</source>
-        <translation type="unfinished" />
+        <translation>Экспорт в GPX…</translation>
     </message>
     <message>
         <source>Export GeoJSON…</source>
-        <translation type="unfinished" />
+        <translation>Экспорт в GeoJSON…</translation>
     </message>
     <message>
         <source>Close track</source>
-        <translation type="unfinished" />
+        <translation>Закрыть трек</translation>
     </message>
     <message>
         <source>No positions in this period</source>
-        <translation type="unfinished" />
+        <translation>Нет координат за этот период</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished" />
+        <translation>Пауза</translation>
     </message>
     <message>
         <source>Export track as GPX</source>
-        <translation type="unfinished" />
+        <translation>Экспорт трека в GPX</translation>
     </message>
     <message>
         <source>GPX files (*.gpx)</source>
-        <translation type="unfinished" />
+        <translation>Файлы GPX (*.gpx)</translation>
     </message>
     <message>
         <source>Export track as GeoJSON</source>
-        <translation type="unfinished" />
+        <translation>Экспорт трека в GeoJSON</translation>
     </message>
     <message>
         <source>GeoJSON files (*.geojson)</source>
-        <translation type="unfinished" />
+        <translation>Файлы GeoJSON (*.geojson)</translation>
     </message>
     <message>
         <source>The file could not be written: {error}</source>
-        <translation type="unfinished" />
+        <translation>Не удалось записать файл: {error}</translation>
     </message>
 </context>
 <context>
@@ -2130,166 +2924,166 @@ Data folder: {folder}</source>
     <message>
         <source>Enter a number such as 51.12845.</source>
         <extracomment>Extra messages of this form (the core's come from db.validation).</extracomment>
-        <translation type="unfinished" />
+        <translation>Введите число, например 51.12845.</translation>
     </message>
     <message>
         <source>Another person already has this IIN.</source>
-        <translation type="unfinished" />
+        <translation>Этот ИИН уже указан у другого лица.</translation>
     </message>
 </context>
 <context>
     <name>ZoneEditor</name>
     <message>
         <source>New polygon</source>
-        <translation type="unfinished" />
+        <translation>Новый многоугольник</translation>
     </message>
     <message>
         <source>New circle</source>
-        <translation type="unfinished" />
+        <translation>Новый круг</translation>
     </message>
     <message>
         <source>Finish shape</source>
-        <translation type="unfinished" />
+        <translation>Завершить фигуру</translation>
     </message>
     <message>
         <source>Close the polygon being drawn (or click its first corner)</source>
-        <translation type="unfinished" />
+        <translation>Замкнуть рисуемый многоугольник (или щёлкните его первую вершину)</translation>
     </message>
     <message>
         <source>Exclusion zone (must not enter)</source>
-        <translation type="unfinished" />
+        <translation>Зона запрета (вход запрещён)</translation>
     </message>
     <message>
         <source>Inclusion zone (must stay inside)</source>
-        <translation type="unfinished" />
+        <translation>Зона обязательного пребывания (выход запрещён)</translation>
     </message>
     <message>
         <source>Home</source>
-        <translation type="unfinished" />
+        <translation>Место жительства</translation>
     </message>
     <message>
         <source> m</source>
-        <translation type="unfinished" />
+        <translation> м</translation>
     </message>
     <message>
         <source>Tolerance around the border before a violation is raised</source>
-        <translation type="unfinished" />
+        <translation>Допуск вокруг границы, за пределами которого фиксируется нарушение</translation>
     </message>
     <message>
         <source>always, or e.g. Mon-Fri 22:00-06:00; Sat,Sun 00:00-24:00</source>
-        <translation type="unfinished" />
+        <translation>всегда, или напр. Пн-Пт 22:00-06:00; Сб,Вс 00:00-24:00</translation>
     </message>
     <message>
         <source>No shape yet: draw a polygon or a circle on the map.</source>
-        <translation type="unfinished" />
+        <translation>Фигура не задана: нарисуйте на карте многоугольник или круг.</translation>
     </message>
     <message>
         <source>Save zone</source>
-        <translation type="unfinished" />
+        <translation>Сохранить зону</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Отмена</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Ф.И.О.</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Buffer</source>
-        <translation type="unfinished" />
+        <translation>Буфер</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished" />
+        <translation>Район</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished" />
+        <translation>Расписание</translation>
     </message>
     <message>
         <source>Shape</source>
-        <translation type="unfinished" />
+        <translation>Фигура</translation>
     </message>
     <message>
         <source>Zones</source>
-        <translation type="unfinished" />
+        <translation>Зоны</translation>
     </message>
     <message>
         <source>Click the corners on the map; click the first corner or press Finish shape to close.</source>
-        <translation type="unfinished" />
+        <translation>Щёлкайте вершины на карте; чтобы замкнуть фигуру, щёлкните первую вершину или нажмите «Завершить фигуру».</translation>
     </message>
     <message>
         <source>Click the centre on the map, then click again at the radius.</source>
-        <translation type="unfinished" />
+        <translation>Щёлкните центр на карте, затем щёлкните ещё раз на расстоянии радиуса.</translation>
     </message>
     <message>
         <source>Nothing usable is drawn: a zone needs at least three distinct corners.</source>
-        <translation type="unfinished" />
+        <translation>Фигура непригодна: у зоны должно быть не менее трёх различных вершин.</translation>
     </message>
     <message>
         <source>The zone's border crosses itself: move the corners so it does not.</source>
-        <translation type="unfinished" />
+        <translation>Граница зоны пересекает саму себя: переместите вершины, чтобы устранить самопересечение.</translation>
     </message>
     <message>
         <source>The zone is too small (at least 100 m², or a radius of 10 m).</source>
-        <translation type="unfinished" />
+        <translation>Зона слишком мала (нужно не менее 100 м² или радиус не менее 10 м).</translation>
     </message>
     <message>
         <source>The zone is too large (over 50,000 km²).</source>
-        <translation type="unfinished" />
+        <translation>Зона слишком велика (более 50 000 км²).</translation>
     </message>
     <message>
         <source>A corner of the zone lies outside valid coordinates.</source>
-        <translation type="unfinished" />
+        <translation>Вершина зоны лежит за пределами допустимых координат.</translation>
     </message>
     <message>
         <source>Shape drawn, but it cannot be saved yet.</source>
-        <translation type="unfinished" />
+        <translation>Фигура нарисована, но пока не может быть сохранена.</translation>
     </message>
     <message>
         <source>{value} ha</source>
-        <translation type="unfinished" />
+        <translation>{value} га</translation>
     </message>
     <message>
         <source>{value} m²</source>
-        <translation type="unfinished" />
+        <translation>{value} м²</translation>
     </message>
     <message>
         <source>Circle</source>
-        <translation type="unfinished" />
+        <translation>Круг</translation>
     </message>
     <message>
         <source>Polygon</source>
-        <translation type="unfinished" />
+        <translation>Многоугольник</translation>
     </message>
     <message>
         <source>{kind}, area {area}</source>
-        <translation type="unfinished" />
+        <translation>{kind}, площадь {area}</translation>
     </message>
     <message>
         <source>Give the zone a name.</source>
-        <translation type="unfinished" />
+        <translation>Укажите название зоны.</translation>
     </message>
     <message>
         <source>Schedule not understood: {detail}</source>
-        <translation type="unfinished" />
+        <translation>Расписание не распознано: {detail}</translation>
     </message>
     <message>
         <source>The zone was not saved: see the messages above.</source>
-        <translation type="unfinished" />
+        <translation>Зона не сохранена: см. сообщения выше.</translation>
     </message>
     <message>
         <source>Zone “{name}” saved.</source>
-        <translation type="unfinished" />
+        <translation>Зона «{name}» сохранена.</translation>
     </message>
     <message>
         <source>The zone could not be saved: {error}</source>
-        <translation type="unfinished" />
+        <translation>Не удалось сохранить зону: {error}</translation>
     </message>
 </context>
 </TS>

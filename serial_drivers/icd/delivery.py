@@ -30,6 +30,8 @@ log = logging.getLogger("serial_drivers.delivery")
 #: How long a hole in evseq may stay open (events still on their way, or a
 #: retransmission) before it is asked for with LOG.
 GAP_GRACE_S = 0.3
+#: LOG,1 attempts to find where an unknown device's run starts before the lowest seen is taken.
+BASE_ATTEMPTS = 5
 #: Pause after a failed EACK or LOG before trying again.
 RETRY_PAUSE_S = 0.5
 
@@ -70,7 +72,12 @@ class Delivery:
         self._sent_ack: int | None = None
         self._reack = False
         self._gap_since: float | None = None
-        self._log_from_start = baseline is None
+        self._in_log = False
+        self._log_min: int | None = None
+        self._log_max: int | None = None
+        self._seen_min: int | None = None
+        self._base_attempts = 0
+        self._base_pending_since: float | None = None
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name="icd-delivery", daemon=True)
 
@@ -97,7 +104,12 @@ class Delivery:
                     continue
                 self._inflight.add(raw.evseq)
                 self._seen_max = max(self._seen_max, raw.evseq)
+                self._seen_min = raw.evseq if self._seen_min is None else min(self._seen_min, raw.evseq)
                 batch.append(to_device_event(raw, self.device_type))
+            if self._in_log:
+                for raw in events:
+                    self._log_min = raw.evseq if self._log_min is None else min(self._log_min, raw.evseq)
+                    self._log_max = raw.evseq if self._log_max is None else max(self._log_max, raw.evseq)
             self._lock.notify_all()
         if batch:
             self._submit(batch)
@@ -146,9 +158,7 @@ class Delivery:
     # ------------------------------------------------------------ bookkeeping
     def _advance(self) -> None:
         if self.acked is None:
-            if self._log_from_start or not self._done:
-                return
-            self.acked = min(self._done) - 1
+            return  # the start of the run is not known yet (see _establish_base)
         while True:
             nxt = self.acked + 1
             if nxt in self._done:
@@ -205,17 +215,30 @@ class Delivery:
                 if self._stopping:
                     return
             kind, value = action
-            ok = self._send_ack(value) if kind == "ack" else self._fetch_gap(value)
+            if kind == "ack":
+                ok = self._send_ack(value)
+            elif kind == "base":
+                ok = self._base_attempt()
+            else:
+                ok = self._fetch_gap(value)
             if not ok:
                 with self._lock:
                     self._lock.wait(RETRY_PAUSE_S)
 
     def _wait_time(self) -> float:
-        if self._gap_since is None:
+        since = self._gap_since if self._gap_since is not None else self._base_pending_since
+        if since is None:
             return 1.0
-        return max(0.01, self._gap_since + self.gap_grace_s - time.monotonic())
+        return max(0.01, since + self.gap_grace_s - time.monotonic())
 
     def _next_action(self) -> tuple[str, int] | None:
+        if self.acked is None:
+            if self._seen_max == 0:
+                return None
+            now = time.monotonic()
+            if self._base_pending_since is None:
+                self._base_pending_since = now
+            return ("base", 1) if now - self._base_pending_since >= self.gap_grace_s else None
         if self.acked is not None and (self._reack or self._sent_ack is None or self.acked > self._sent_ack):
             if self.acked > 0 or self._reack:
                 return ("ack", self.acked)
@@ -229,6 +252,15 @@ class Delivery:
         if now - self._gap_since >= self.gap_grace_s:
             return ("log", missing)
         return None
+
+    def _base_attempt(self) -> bool:
+        try:
+            self._establish_base()
+        except LinkError as exc:
+            self.counters["log_failed"] += 1
+            log.warning("LOG,1 failed: %s", exc)
+            return False
+        return True
 
     def _send_ack(self, evseq: int) -> bool:
         try:
@@ -249,45 +281,100 @@ class Delivery:
             upto = self._seen_max
             self.counters["gaps"] += 1
         log.info("evseq gap from %d: asking LOG,%d", first, first)
-        before = self._discards()
-        if not self._log(first, budget=upto - first + 1):
+        try:
+            conclusive, lowest = self._conclusive_log(first, self._budget(first))
+        except LinkError as exc:
+            self.counters["log_failed"] += 1
+            log.warning("LOG,%d failed: %s", first, exc)
             return False
         with self._lock:
-            if self._discards() != before:
+            if not conclusive:
                 # a replayed line may have been garbled: ask again later, lose nothing
                 self.counters["log_inconclusive"] += 1
                 self._gap_since = None
                 return True
-            self._mark_lost(first, upto)
+            # below the device's lowest held evseq, what is missing is gone for good
+            self._mark_lost(first, upto if lowest is None else min(upto, lowest - 1))
             self._gap_since = None
             self._advance()
             self._lock.notify_all()
         return True
 
-    def _log(self, first: int, budget: int) -> bool:
-        try:
-            self.counters["log_requests"] += 1
-            self.link.call("LOG", str(first), streaming=True, budget_s=self.link.timeout + (budget + 10) * LINE_S)
-        except LinkError as exc:
-            self.counters["log_failed"] += 1
-            log.warning("LOG,%d failed: %s", first, exc)
-            return False
-        return True
-
     def initial_sync(self) -> None:
-        """No stored history of this device: ask for everything it still holds (`LOG,1`).
+        """Ask for everything the device still holds: `LOG,<first not stored>`.
 
-        Called once before :meth:`start`; the lowest evseq the device returns
-        becomes the start of the acknowledged run. Raises LinkError.
+        Called once before :meth:`start`, so the host does not depend on the
+        device noticing that the host restarted. Without stored history it
+        also establishes where the device's unacknowledged run starts.
+        Raises LinkError.
         """
-        if not self._log_from_start:
+        if self.acked is None:
+            self._establish_base()
             return
         self.counters["log_requests"] += 1
-        self.link.call("LOG", "1", streaming=True)
+        self.link.call("LOG", str(self.acked + 1), streaming=True, budget_s=self._budget(self.acked + 1))
+
+    def _budget(self, first: int) -> float:
+        """How long one LOG try may stream: twice the lines expected, at least 50 of them.
+
+        If the device holds more, the try ends early and the retry (same seq)
+        gets the repeated answer: the replayed events were kept anyway.
+        """
+        expected = max(50, self._seen_max - first + 1) if self._seen_max >= first else 50
+        return self.link.timeout + 2 * min(expected, 10_000) * LINE_S
+
+    def _conclusive_log(self, first: int, budget_s: float) -> tuple[bool, int | None]:
+        """`LOG,first`: (whether the replay tells what the device holds, lowest evseq it holds).
+
+        The device's buffer is one contiguous run (EACK is cumulative, overflow
+        drops the oldest), so `OK,<count>` with the highest evseq seen gives
+        its start, and the first replayed line gives it too. The reply is
+        conclusive when no line was discarded meanwhile, or when both agree
+        (the oldest line came through even if another was garbled).
+        """
+        before = self._discards()
         with self._lock:
-            self._log_from_start = False
-            self._advance()
-            self._lock.notify_all()
+            self._in_log, self._log_min, self._log_max = True, None, None
+        try:
+            self.counters["log_requests"] += 1
+            result = self.link.call("LOG", str(first), streaming=True, budget_s=budget_s)
+        finally:
+            with self._lock:
+                self._in_log = False
+        count = int(result[0]) if result and result[0].isdigit() else -1
+        lowest, highest = self._log_min, self._log_max
+        if count == 0:
+            return self._discards() == before, None
+        clean = self._discards() == before
+        agree = lowest is not None and highest is not None and highest - count + 1 == lowest
+        return clean or agree, lowest
+
+    def _establish_base(self) -> bool:
+        """No stored history: the lowest evseq the device holds starts the acknowledged run.
+
+        Only a `LOG,1` during which no line was discarded tells that reliably
+        (a garbled replay line would make a later event look like the first,
+        and the cumulative EACK would then drop the garbled one); so it is
+        asked again until one is clean. Returns True when the base is known.
+        """
+        conclusive, lowest = self._conclusive_log(1, self._budget(1))
+        with self._lock:
+            self._base_pending_since = None
+            self._base_attempts += 1
+            if not conclusive and self._base_attempts < BASE_ATTEMPTS:
+                self.counters["log_inconclusive"] += 1
+                return False
+            if not conclusive:
+                # every attempt replayed the oldest line first; after this many, the
+                # lowest evseq seen at all is the device's oldest (docs/serial-icd-readings.md)
+                lowest = self._seen_min
+                self.counters["base_by_attempts"] += 1
+            if lowest is not None and self.acked is None:
+                self.acked = lowest - 1
+                self._session_floor = self.acked
+                self._advance()
+                self._lock.notify_all()
+            return self.acked is not None
 
     def _mark_lost(self, first: int, upto: int) -> None:
         """Whatever in [first, upto] LOG did not bring back is gone from the device."""

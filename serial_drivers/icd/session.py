@@ -40,6 +40,24 @@ def stored_baseline(db: Any, serial: str) -> int | None:
     return int(value) if value is not None else None
 
 
+def record_info(db: Any, info: DeviceInfo) -> None:
+    """Keep the inventory's firmware/hardware/IMEI of a known device current (INFO is the truth)."""
+    from sqlalchemy import update
+
+    from db.models import Device
+
+    values: dict[str, Any] = {"firmware": info.firmware, "hardware": info.hardware}
+    if info.imei:
+        values["imei"] = info.imei
+    if info.battery is not None:
+        values["battery"] = info.battery
+    try:
+        with db.begin() as s:
+            s.execute(update(Device).where(Device.serial == info.serial).values(**values))
+    except Exception as exc:  # noqa: BLE001 - a busy database must not stop the device link
+        log.warning("could not record INFO of %s: %s", info.serial, exc)
+
+
 class IcdSession:
     """Owns an open ICD port until it is lost or closed."""
 
@@ -115,6 +133,8 @@ class IcdSession:
             self.close(state=self.state)
             raise
         delivery.start()
+        if self.db is not None:
+            record_info(self.db, info)
         self._set_state("connected")
         return info
 

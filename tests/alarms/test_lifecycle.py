@@ -256,3 +256,27 @@ def test_restart_does_not_raise_twice(db, bus, ingest) -> None:
         assert again.summary() == [("tamper_strap", "returned", False)]
     finally:
         again.close()
+
+
+def test_restart_rebuilds_state_from_recent_events(db, bus, ingest) -> None:
+    """Out before the restart, curfew begins after it: the alarm still comes, and nothing is raised twice."""
+    from tests.rules.world import ALMATY
+
+    now = utcnow()
+    start = (now + timedelta(minutes=2)).astimezone(ALMATY)
+    end = (now + timedelta(hours=2)).astimezone(ALMATY)
+    world = World(db, bus, ingest)
+    pid = world.seed.person(home=HOME)
+    world.seed.kit(pid, "1", ("BRC", "SKU"))
+    world.seed.restriction(pid, "curfew", schedule=[{"start": start.strftime("%H:%M"), "end": end.strftime("%H:%M")}])
+    world.reload()
+    world.feed(world.ev("SKU-1", now - timedelta(minutes=30), "PRESENCE", bracelet="BRC-1", state="OUT", rssi=None),
+               world.ev("BRC-1", now - timedelta(minutes=20), "TAMPER", part="STRAP", state="OPEN"))
+    assert world.summary() == [("tamper_strap", "active", False)]
+    world.close()
+    again = World(db, bus, ingest)
+    try:
+        again.tick(now + timedelta(minutes=3))
+        assert again.summary() == [("tamper_strap", "active", False), ("curfew", "active", False)]
+    finally:
+        again.close()

@@ -23,6 +23,14 @@ from widgets.qt_bridge import QtBridge
 PASSWORD = "correct horse 42"
 
 
+@pytest.fixture(autouse=True)
+def _cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real argon2id, with small cost parameters so the GUI tests stay fast."""
+    from argon2 import PasswordHasher
+
+    monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
 @pytest.fixture
 def users(db: Database) -> dict[str, auth.CurrentUser]:
     """One user per role, created through arm.auth (argon2id)."""

@@ -42,7 +42,9 @@ def _events(db: Any) -> list[Any]:
         out.append(DeviceEvent(device.serial, 1000 + i, t, "STAT",
                                {"battery": 95 - (i * 13) % 90, "charging": False, "rssi": -70, "temperature": 31.0},
                                "sim", kind))
-        if person.home_lat is not None and kind in ("TRK", "MKU", "GT06", "WATCH", "PHONE", "BRC"):
+        if kind in ("GT06", "WATCH", "PHONE"):
+            continue  # the demo fleet simulator drives these over the network
+        if person.home_lat is not None and kind in ("TRK", "MKU"):
             for k in range(3):
                 out.append(DeviceEvent(
                     device.serial, 2000 + i * 10 + k, t - timedelta(minutes=3 - k), "POS",
@@ -58,11 +60,12 @@ def _events(db: Any) -> list[Any]:
     return out
 
 
-async def _run(out: Path, lang: str, role: str, wait_s: float) -> None:
+async def _run(out: Path, lang: str, role: str, wait_s: float, card_out: Path | None = None,
+               form_out: Path | None = None) -> None:
     from PySide6.QtWidgets import QApplication
 
     from arm import auth
-    from arm.app import build_service, build_window, open_database, seed_demo
+    from arm.app import build_service, build_window, open_database, seed_demo, start_demo_fleet
     from arm.bus import Bus
     from arm.config import Settings
 
@@ -73,23 +76,49 @@ async def _run(out: Path, lang: str, role: str, wait_s: float) -> None:
     bus = Bus()
     service = build_service(db, bus, settings, argparse.Namespace(db=None, demo=True, lang=lang))
     await service.start()
+    fleet = start_demo_fleet(db, service.options)
     with db.begin() as s:
         user = auth.authenticate(s, role, "demo1234")
     window = build_window(db, bus, service, settings, user)
+    window.resize(1920, 1080)
     window.show()
     await asyncio.sleep(1.0)
-    await service.ingest.store(_events(db))
+    await service.ingest.store(_events(db))  # the serial (ICD) devices: as if heard on the line
     await asyncio.sleep(wait_s)
-    persons = window.panels.get("persons")
-    if persons is not None and hasattr(persons, "select_person"):
-        persons.table.selectRow(2)
-    await asyncio.sleep(0.5)
     QApplication.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(out))
     print(f"saved {out}")
+    persons = window.panels["persons"]
+    if card_out is not None:
+        person_id = persons.model.row(2).id
+        card = window.open_person_card(person_id)
+        for _ in range(40):
+            if card.data is not None:
+                break
+            await asyncio.sleep(0.05)
+        card.tabs.setCurrentIndex(1)
+        await asyncio.sleep(0.2)
+        card.grab().save(str(card_out))
+        card.close()
+        print(f"saved {card_out}")
+    if form_out is not None:
+        from datetime import date
+
+        form = window.open_person_edit(None)
+        form.set_values({"last_name": "Тестов", "first_name": "", "iin": "900517300123",
+                         "birth_date": date(1990, 5, 17), "supervision_start": date(2026, 3, 1),
+                         "supervision_end": date(2026, 2, 1), "registered_on": date(2026, 3, 1)})
+        form.validate()
+        await asyncio.sleep(0.2)
+        form.grab().save(str(form_out))
+        form.close()
+        print(f"saved {form_out}")
     window.close()
     window.ctx.close()
+    if fleet is not None:
+        fleet.cancel()
+        await asyncio.gather(fleet, return_exceptions=True)
     await service.stop()
     db.dispose()
 
@@ -100,6 +129,8 @@ def main() -> int:
     parser.add_argument("--lang", default="ru")
     parser.add_argument("--role", default="operator")
     parser.add_argument("--wait", type=float, default=6.0)
+    parser.add_argument("--card", type=Path, default=None, help="also save a person card here")
+    parser.add_argument("--form", type=Path, default=None, help="also save a person form with errors here")
     args = parser.parse_args()
     os.environ["ARM_DATA_DIR"] = tempfile.mkdtemp(prefix="arm-shot-")
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
@@ -109,10 +140,11 @@ def main() -> int:
 
     arm_app.register_map_schemes()
     application = arm_app.make_application(args.lang)
+    application.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(application)
     asyncio.set_event_loop(loop)
     with loop:
-        loop.run_until_complete(_run(args.out.resolve(), args.lang, args.role, args.wait))
+        loop.run_until_complete(_run(args.out.resolve(), args.lang, args.role, args.wait, args.card, args.form))
     return 0
 
 

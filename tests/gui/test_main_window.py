@@ -64,6 +64,19 @@ class _FakeAlarms(QWidget):
         super().__init__(parent)
 
 
+class _FakeMap(QWidget):
+    """Records what the window asks the map to do."""
+
+    personClicked = Signal(int)
+
+    def __init__(self, ctx: Any, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.focused: list[int] = []
+
+    def focus_person(self, person_id: int, follow: bool | None = None) -> None:
+        self.focused.append(person_id)
+
+
 class _Broken(QWidget):
     def __init__(self, ctx: Any, parent: Any = None) -> None:
         raise RuntimeError("half-written panel")
@@ -74,8 +87,10 @@ def test_panels(monkeypatch: pytest.MonkeyPatch) -> None:
     module = types.ModuleType("arm_test_panels")
     module.FakeAlarms = _FakeAlarms  # type: ignore[attr-defined]
     module.Broken = _Broken  # type: ignore[attr-defined]
+    module.FakeMap = _FakeMap  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "arm_test_panels", module)
     registry = (
+        panels.PanelSpec("map", "Map", "arm_test_panels", "FakeMap", area="center"),
         panels.PanelSpec("alarms", "Alarms", "arm_test_panels", "FakeAlarms", area="right"),
         panels.PanelSpec("broken", "Broken", "arm_test_panels", "Broken", area="right"),
         panels.PanelSpec("missing", "Missing", "no_such_module_xyz", "Nothing", area="bottom"),
@@ -90,6 +105,7 @@ def test_broken_panels_become_placeholders(qtbot: Any, db: Any, users: dict, mak
     assert isinstance(broken, panels.PlaceholderPanel) and "half-written panel" in broken.reason
     assert isinstance(missing, panels.PlaceholderPanel) and "no_such_module_xyz" in missing.reason
     assert sorted(window.unavailable) == ["broken", "missing"]
+    assert window.centralWidget() is window.panels["map"]
     assert not isinstance(window.panels["persons"], panels.PlaceholderPanel)
     assert window.isVisible()
 
@@ -147,3 +163,47 @@ def test_notice_from_a_worker_thread_reaches_the_window(qtbot: Any, db: Any, use
         threading.excepthook = old
     qtbot.waitUntil(lambda: "boom in a thread" in window.statusBar().currentMessage(), timeout=2000)
     notices.detach()
+
+
+def test_selection_links_alarms_persons_and_map(
+    qtbot: Any, demo_db: Any, users: dict, make_ctx: Any, test_panels: None
+) -> None:
+    from arm.events import AlarmChanged
+
+    ctx = make_ctx(demo_db, users["operator"])
+    window = _window(qtbot, ctx, only=frozenset({"map", "alarms", "persons"}))
+    persons, fake_map = window.panels["persons"], window.panels["map"]
+    qtbot.waitUntil(lambda: persons.model.rowCount() == 8, timeout=5000)
+    target = persons.model.row(5)
+    # An alarm chosen in the alarm panel selects its person, and the map follows.
+    window.panels["alarms"].alarmSelected.emit(AlarmChanged(1, target.id, None, "curfew", "high", "active",
+                                                            False, "raised"))
+    assert persons.selected_id() == target.id
+    assert fake_map.focused[-1] == target.id
+    # A click on the map selects the person in the list.
+    other = persons.model.row(1)
+    fake_map.personClicked.emit(other.id)
+    assert persons.selected_id() == other.id
+
+
+def test_open_alarms_column_follows_alarm_changes(
+    qtbot: Any, demo_db: Any, users: dict, make_ctx: Any, bus: Any
+) -> None:
+    from datetime import UTC, datetime
+
+    from arm.events import AlarmChanged
+    from db.models import Alarm
+
+    ctx = make_ctx(demo_db, users["operator"])
+    window = _window(qtbot, ctx)
+    persons = window.panels["persons"]
+    qtbot.waitUntil(lambda: persons.model.rowCount() == 8, timeout=5000)
+    target = persons.model.row(2)
+    assert persons.model.index(2, persons.model.ALARMS).data() == ""
+    with demo_db.begin() as s:
+        alarm = Alarm(person_id=target.id, kind="curfew", priority="high", raised_at=datetime.now(UTC))
+        s.add(alarm)
+        s.flush()
+        alarm_id = alarm.id
+    bus.publish(AlarmChanged(alarm_id, target.id, None, "curfew", "high", "active", False, "raised"))
+    qtbot.waitUntil(lambda: persons.model.index(2, persons.model.ALARMS).data() == "⚠ 1", timeout=5000)

@@ -150,3 +150,19 @@ def test_edit_loads_and_updates(qtbot: Any, demo_db: Any, users: dict, make_ctx:
         assert s.get(Person, person.id).officer == "инспектор Тест"
         update = s.scalars(select(AuditEntry).where(AuditEntry.action == "person_update")).one()
     assert update.detail["fields"] == ["officer"]
+
+
+def test_search_finds_by_device_serial(qtbot: Any, demo_db: Any, users: dict, make_ctx: Any) -> None:
+    from widgets.person_list import PersonListPanel
+
+    panel = PersonListPanel(make_ctx(demo_db, users["operator"]))
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 8, timeout=5000)
+    row = panel.model.row(3)
+    serial = row.devices.split(", ")[0]
+    panel.search.setText(serial.lower())
+    assert panel.proxy.rowCount() == 1
+    assert panel.proxy.index(0, 0).data().startswith(row.name)
+    assert "·" in row.device_types or row.device_types.isalpha()
+    panel.search.setText("")
+    assert panel.proxy.rowCount() == 8

@@ -94,3 +94,38 @@ def _violation(k: int, rnd: random.Random, when: datetime, persons: int) -> tupl
         "reported_at": ack + timedelta(minutes=3), "operator": op, "corrects_id": None, "recorded_at": when,
     }
     return alarm, entry
+
+
+def extras(session: Session, now: datetime, first_alarm_id: int, persons: int = 30, seed: int = 11) -> None:
+    """What an auditor looks for: a flood, standing and shelved alarms, battery reports."""
+    from db.models import DeviceEventRow
+
+    rnd = random.Random(seed)
+    alarms = []
+    flood_start = now - timedelta(days=2, hours=3)
+    for i in range(45):  # 45 alarms in 20 minutes: a flood
+        alarms.append({"id": first_alarm_id + i, "person_id": 1 + i % persons, "device_id": 1 + i % persons,
+                       "kind": "no_signal", "priority": "medium", "state": "closed", "acknowledged": True,
+                       "message": "Потеря связи", "details": {}, "raised_at": flood_start + timedelta(seconds=26 * i),
+                       "acknowledged_at": flood_start + timedelta(seconds=26 * i + 400),
+                       "acknowledged_by": OPERATORS[i % 2], "closed_at": flood_start + timedelta(hours=1),
+                       "closed_by": OPERATORS[i % 2], "resolution": "technical_fault"})
+    session.execute(insert(Alarm.__table__), alarms)
+    alarms = []
+    for j, state in enumerate(["active", "active", "returned", "shelved", "shelved"]):
+        alarms.append({"id": first_alarm_id + 100 + j, "person_id": 1 + (1 + j * 6) % persons, "device_id": 1 + (1 + j * 6) % persons,
+                       "kind": "curfew" if j < 3 else "inclusion_zone", "priority": "high", "state": state,
+                       "acknowledged": state != "active", "message": "Нарушение режима", "details": {},
+                       "raised_at": now - timedelta(days=2 + j, hours=j), "shelved_until":
+                       now + timedelta(hours=8) if state == "shelved" else None,
+                       "shelve_reason": "Разрешение инспектора" if state == "shelved" else None})
+    session.execute(insert(Alarm.__table__), alarms)
+    events = []
+    battery = 100.0
+    for k in range(7 * 48):
+        t = now - timedelta(days=7) + timedelta(minutes=30 * k)
+        battery = 100.0 if battery < 12 else battery - rnd.uniform(0.5, 1.6)
+        events.append({"device_id": 1, "evseq": k + 1, "time": t, "received": t, "kind": "STAT", "source": "serial",
+                       "fields": {"battery": int(battery), "charging": False, "rssi": rnd.randint(-95, -60),
+                                  "temperature": None}})
+    session.execute(insert(DeviceEventRow.__table__), events)

@@ -23,7 +23,7 @@ def main(out_dir: str) -> int:
     from arm.bus import Bus
     from arm.config import Settings
     from db.session import Database
-    from tests.journals.fill import DISTRICTS, fill
+    from tests.journals.fill import DISTRICTS, extras, fill
     from widgets.context import AppContext
     from widgets.qt_bridge import QtBridge
 
@@ -32,6 +32,7 @@ def main(out_dir: str) -> int:
     db.upgrade()
     with db.begin() as s:
         fill(s, persons=400, violations=8000, start=datetime.now(UTC) - timedelta(days=60))
+        extras(s, datetime.now(UTC), first_alarm_id=100_000)
     user = CurrentUser(1, "nachalnik", "Серікбаев Әлихан", "supervisor", tuple(DISTRICTS))
     bus = Bus()
     ctx = AppContext(db=db, service=None, bus=bus, bridge=QtBridge(bus), user=user, settings=Settings())
@@ -82,6 +83,8 @@ def _charts(app, ctx, path: Path) -> None:
     panel.resize(1400, 800)
     panel.show()
     panel.refresh()
+    panel.subject.setText("1")
+    panel.show_history()
     _settle(app, ctx, 10)
     panel.grab().save(str(path))
     print(f"saved {path}")

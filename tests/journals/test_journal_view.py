@@ -107,3 +107,29 @@ def test_export_from_the_view(qtbot, journal_db, make_ctx, supervisor, tmp_path)
     view.export("xlsx", tmp_path / "out.xlsx")
     settle(qtbot, ctx)
     assert (tmp_path / "out.xlsx").stat().st_size > 0 and "12 entries exported" in view.status.text()
+
+
+def test_retention_dialog_proposes_and_a_supervisor_confirms(qtbot, journal_db, make_ctx, supervisor):
+    ctx = make_ctx(journal_db.db, supervisor)
+    view = JournalReview(ctx)
+    qtbot.addWidget(view)
+    dialog = view.open_retention()
+    settle(qtbot, ctx)
+    from db.retention import RecordKind
+
+    assert dialog.spins[RecordKind.POSITIONS].value() == 90
+    dialog._propose(RecordKind.POSITIONS)
+    settle(qtbot, ctx)
+    assert dialog.acts.rowCount() == 1 and dialog.acts.item(0, 4).text() == "proposed"
+    dialog.confirm(int(dialog.acts.item(0, 0).text()))
+    settle(qtbot, ctx)
+    assert dialog.acts.item(0, 4).text() == "executed" and dialog.acts.item(0, 6).text() == supervisor.login
+    dialog.close()
+
+
+def test_operator_has_no_retention_or_export(qtbot, journal_db, make_ctx):
+    ctx = make_ctx(journal_db.db, user("operator", "oper1"))
+    view = JournalReview(ctx)
+    qtbot.addWidget(view)
+    assert view.journals == ["violations", "alarms"]
+    assert view.retention_button.isHidden() and view.export_button.isHidden()

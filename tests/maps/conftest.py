@@ -82,8 +82,9 @@ def js(qtbot: Any, view: Any, expression: str, timeout: int = 10_000) -> Any:
 
 
 @pytest.fixture
-def open_map(qtbot: Any) -> Callable[..., Any]:
+def open_map(qtbot: Any) -> Iterator[Callable[..., Any]]:
     """Create a shown MapView and wait until its page is ready and its data loaded."""
+    views: list[Any] = []
 
     def make(ctx: AppContext, size: tuple[int, int] = (900, 650)) -> Any:
         from maps.map_view import MapView
@@ -94,6 +95,9 @@ def open_map(qtbot: Any) -> Callable[..., Any]:
         with qtbot.waitSignal(view.ready, timeout=PAGE_TIMEOUT_MS):
             view.show()
         qtbot.waitUntil(lambda: view._loaded, timeout=10_000)
+        views.append(view)
         return view
 
-    return make
+    yield make
+    for view in views:
+        view.release()

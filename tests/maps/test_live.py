@@ -35,7 +35,7 @@ def test_markers_appear_and_move_through_ingest(db, bus, ingest, make_ctx, open_
     assert js(qtbot, view, f"ARM.live.get({ids[1]}).lat") == pytest.approx(43.250)
 
 
-def test_alarm_state_colours_marker_and_stays_outside_clusters(db, bus, make_ctx, open_map, qtbot) -> None:
+def test_alarm_state_colours_marker_and_its_cluster(db, bus, make_ctx, open_map, qtbot) -> None:
     ids = seed_persons(db, [(43.2380 + i * 0.0004, 76.945) for i in range(30)])
     view = open_map(make_ctx(db))
     qtbot.waitUntil(lambda: js(qtbot, view, "ARM.live.count()") == 30, timeout=10_000)
@@ -46,7 +46,8 @@ def test_alarm_state_colours_marker_and_stays_outside_clusters(db, bus, make_ctx
     bus.publish(AlarmChanged(alarm_id=7, person_id=ids[3], device_id=None, kind="strap_tamper", priority="critical",
                              state="active", acknowledged=False, change="raised"))
     qtbot.waitUntil(lambda: js(qtbot, view, f"ARM.live.get({ids[3]}).state") == "alarm", timeout=5_000)
-    qtbot.waitUntil(lambda: js(qtbot, view, "ARM.live.rendered().singles") == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: js(qtbot, view, "ARM.live.rendered().clusteredAlarms") == 1, timeout=5_000)
+    assert js(qtbot, view, "ARM.live.rendered().alarmClusters") == 1
     # zoomed in, nobody is clustered
     view.center_on(43.24, 76.945, 16)
     qtbot.waitUntil(lambda: js(qtbot, view, "ARM.live.rendered().clusters") == 0, timeout=5_000)
@@ -102,3 +103,35 @@ def test_focus_shows_home_and_zones_and_is_audited(db, make_ctx, open_map, qtbot
 def _audit_actions(db) -> list[str]:
     with db.session() as s:
         return [a.action for a in s.scalars(select(AuditEntry).order_by(AuditEntry.id))]
+
+
+def test_one_marker_per_person_with_several_devices(db) -> None:
+    """Demo-like persons carry a bracelet, a home unit and a tracker: one marker each, newest fix."""
+    from arm import demo
+    from maps.live import LiveModel, load_snapshot
+
+    with db.begin() as s:
+        demo.seed(s, persons_per_city=2)
+        from db.models import Assignment, DeviceEventRow, Position
+
+        pid = s.scalars(select(Assignment.person_id)).first()
+        devs = s.scalars(select(Assignment.device_id).where(Assignment.person_id == pid)).all()
+        assert len(devs) >= 3
+        now = datetime.now(UTC)
+        for k, (dev, age) in enumerate(((devs[0], 60), (devs[-1], 5))):
+            ev = DeviceEventRow(device_id=dev, evseq=k + 1, time=now - timedelta(seconds=age), received=now,
+                                kind="POS", source="serial", fields={})
+            s.add(ev)
+            s.flush()
+            s.add(Position(device_id=dev, event_id=ev.id, time=now - timedelta(seconds=age), lat=51.1 + k,
+                           lon=71.4, fix=1))
+    with db.session() as s:
+        snap = load_snapshot(s, personal_data=False)
+    assert len(snap.persons) == 4
+    model = LiveModel()
+    model.load(snap)
+    live = model.by_person[pid]
+    assert live.lat == 51.1 + 1 and live.label == f"#{pid}"
+    assert all(model.by_device[d] is live for d in devs)
+    rows = model.rows()
+    assert [r[0] for r in rows] == [pid]

@@ -81,6 +81,13 @@ def test_page_requests_only_local_sources_and_shows_regions(
     view.page.runJavaScript("var s = document.createElement('script'); s.src = 'https://unpkg.com/leaflet@1.9.4/dist/leaflet.js'; document.head.appendChild(s);")
     qtbot.waitUntil(lambda: any("unpkg.com" in u for u in guard.blocked), timeout=10_000)
 
+    # ...and the page never navigates away from its arm:// page (an attribution link, a script).
+    page_url = view.page.url().toString()
+    view.page.runJavaScript("window.location.href = 'https://example.com/';")
+    qtbot.wait(500)
+    assert view.page.url().toString() == page_url
+    assert js(qtbot, view, "typeof ARM.live.count") == "function"
+
 
 def test_regions_are_drawn_without_any_tile_source(db, make_ctx, open_map, qtbot) -> None:
     ctx = make_ctx(db)
@@ -110,7 +117,7 @@ def test_intranet_tile_server_is_used_and_allowed(db, make_ctx, open_map, qtbot)
     hits: list[str] = []
 
     class Tiles(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server API
+        def do_GET(self) -> None:
             hits.append(self.path)
             self.send_response(200)
             self.send_header("Content-Type", "image/png")

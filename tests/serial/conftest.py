@@ -73,3 +73,56 @@ def link_dir(tmp_path: Path) -> Path:
     d = tmp_path / "dev"
     d.mkdir()
     return d
+
+
+@pytest.fixture
+def technician(db: Any) -> Any:
+    from arm import auth
+
+    with db.begin() as s:
+        user = auth.create_user(s, "tech1", "correct horse 42", "technician", "Test Technician")
+        return auth.snapshot(user)
+
+
+@pytest.fixture
+def person_id(db: Any) -> int:
+    from datetime import date
+
+    from arm.events import utcnow
+    from db.models import Person
+
+    with db.begin() as s:
+        p = Person(
+            last_name="Ахметов", first_name="Серик", middle_name="Болатович", iin="850101300123",
+            birth_date=date(1985, 1, 1), category="parole", supervision_start=date(2026, 1, 10),
+            registered_on=date(2026, 1, 10), district="Алмалинский", created_at=utcnow(),
+        )
+        s.add(p)
+        s.flush()
+        return p.id
+
+
+@pytest.fixture
+def gui_ctx(qapp: Any, db: Any, bus: Any, technician: Any) -> Iterator[Any]:
+    """An AppContext on the real core, with the service's ingest running."""
+    from arm.config import Settings
+    from arm.service import MonitoringService
+    from widgets.context import AppContext
+    from widgets.qt_bridge import QtBridge
+
+    settings = Settings()
+    service = MonitoringService(db, bus, settings)
+    service.ingest.start()
+    ctx = AppContext(db=db, service=service, bus=bus, bridge=QtBridge(bus), user=technician, settings=settings)
+    yield ctx
+    ctx.close()
+    service.ingest.stop()
+
+
+def audit_actions(db: Any) -> list[tuple[str, str, dict[str, Any]]]:
+    from sqlalchemy import select
+
+    from db.models import AuditEntry
+
+    with db.session() as s:
+        return [(a.action, a.object_id, a.detail) for a in s.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()]

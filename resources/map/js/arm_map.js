@@ -31,7 +31,7 @@
   const TRACK_QUALITY = ["#2e7d32", "#f9a825", "#ef6c00", "#c62828"];
   const ZONE_STYLE = {
     exclusion: { color: "#c62828", fillColor: "#ef5350", fillOpacity: 0.18, weight: 2 },
-    inclusion: { color: "#2e7d32", fillColor: "#66bb6a", fillOpacity: 0.14, weight: 2 },
+    inclusion: { color: "#2e7d32", fillColor: "#66bb6a", fillOpacity: 0.05, weight: 2.5, dashArray: "10 6" },
     home: { color: "#1565c0", fillColor: "#42a5f5", fillOpacity: 0.16, weight: 2 },
   };
 
@@ -49,6 +49,21 @@
     if (s < 3600) return fmt(T.ageMinutes || "{n} min ago", { n: Math.floor(s / 60) });
     if (s < 86400) return fmt(T.ageHours || "{n} h ago", { n: Math.floor(s / 3600) });
     return fmt(T.ageDays || "{n} d ago", { n: Math.floor(s / 86400) });
+  }
+
+  let timeFormat = null;
+  function formatTime(ms) {
+    // dd.mm.yyyy HH:MM:SS in the desk time zone, as everywhere else in the workstation
+    if (!timeFormat) {
+      try {
+        timeFormat = new Intl.DateTimeFormat("ru-RU", { timeZone: opts.timeZone || "Asia/Almaty", day: "2-digit", month: "2-digit",
+          year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+      } catch (e) {
+        timeFormat = new Intl.DateTimeFormat("ru-RU", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit",
+          minute: "2-digit", second: "2-digit", hour12: false });
+      }
+    }
+    return timeFormat.format(new Date(ms)).replace(",", "");
   }
 
   function escapeHtml(text) {
@@ -112,15 +127,16 @@
         const pt = map.latLngToContainerPoint([p.lat, p.lon]);
         if (pt.x < -margin || pt.y < -margin || pt.x > size.x + margin || pt.y > size.y + margin) continue;
         const stale = now - p.t > staleMs;
-        if (cluster && p.state !== "alarm" && p.id !== selectedId) {
+        if (cluster && p.id !== selectedId) {
           const key = Math.floor(pt.x / cellSize) + ":" + Math.floor(pt.y / cellSize);
           let cell = cells.get(key);
           if (!cell) {
             cell = { n: 0, sx: 0, sy: 0, sev: 0, state: "normal", first: null, firstStale: false, firstPt: null,
-                     s: 90, w: 180, nn: -90, e: -180 };
+                     alarms: 0, s: 90, w: 180, nn: -90, e: -180 };
             cells.set(key, cell);
           }
           cell.n++; cell.sx += pt.x; cell.sy += pt.y;
+          if (p.state === "alarm") cell.alarms++;
           if (SEVERITY[p.state] > cell.sev) { cell.sev = SEVERITY[p.state]; cell.state = p.state; }
           if (cell.first === null) { cell.first = p; cell.firstStale = stale; cell.firstPt = pt; }
           cell.s = Math.min(cell.s, p.lat); cell.nn = Math.max(cell.nn, p.lat);
@@ -133,10 +149,11 @@
       for (const cell of cells.values()) {
         if (cell.n === 1) singles.push({ p: cell.first, x: cell.firstPt.x, y: cell.firstPt.y, stale: cell.firstStale });
         else clusters.push({ x: cell.sx / cell.n, y: cell.sy / cell.n, n: cell.n, state: cell.state,
-                             bounds: [[cell.s, cell.w], [cell.nn, cell.e]] });
+                             alarms: cell.alarms, bounds: [[cell.s, cell.w], [cell.nn, cell.e]] });
       }
       this._drawClusters(ctx, clusters);
       this._drawSingles(ctx, singles);
+      this._drawClusterLabels(ctx, clusters);
       this._singles = singles;
       this._clusters = clusters;
       const dt = performance.now() - t0;
@@ -164,9 +181,37 @@
         ctx.lineWidth = 1.5;
         ctx.strokeStyle = "#ffffff";
         ctx.stroke();
-        ctx.fillStyle = cl.state === "fault" ? "#212121" : "#ffffff";
-        ctx.fillText(cl.n > 9999 ? Math.round(cl.n / 1000) + "k" : String(cl.n), cl.x, cl.y);
         cl.r = r;
+      }
+    },
+    _drawClusterLabels: function (ctx, clusters) {
+      ctx.font = "bold 12px sans-serif";
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      ctx.lineWidth = 3;
+      ctx.lineJoin = "round";
+      ctx.setLineDash([]);
+      for (const cl of clusters) {
+        const text = cl.n > 9999 ? Math.round(cl.n / 1000) + "k" : String(cl.n);
+        ctx.strokeStyle = cl.state === "fault" ? "rgba(255,255,255,0.9)" : "rgba(0,0,0,0.55)";
+        ctx.strokeText(text, cl.x, cl.y);
+        ctx.fillStyle = cl.state === "fault" ? "#212121" : "#ffffff";
+        ctx.fillText(text, cl.x, cl.y);
+        if (cl.alarms) {
+          // Persons in alarm inside a cluster: a red badge with their number, never hidden.
+          const bx = cl.x + cl.r * 0.8, by = cl.y - cl.r * 0.8;
+          const label = "!" + cl.alarms;
+          const w = Math.max(18, ctx.measureText(label).width + 8);
+          ctx.beginPath();
+          ctx.roundRect ? ctx.roundRect(bx - w / 2, by - 9, w, 18, 9) : ctx.rect(bx - w / 2, by - 9, w, 18);
+          ctx.fillStyle = "#b71c1c";
+          ctx.fill();
+          ctx.lineWidth = 2;
+          ctx.strokeStyle = "#ffffff";
+          ctx.stroke();
+          ctx.fillStyle = "#ffffff";
+          ctx.fillText(label, bx, by + 0.5);
+        }
       }
     },
     _drawSingles: function (ctx, singles) {
@@ -224,9 +269,11 @@
         ctx.textAlign = "left";
         ctx.textBaseline = "middle";
         ctx.lineWidth = 3;
+        ctx.lineJoin = "round";
         ctx.strokeStyle = "rgba(255,255,255,0.9)";
         const now = Date.now();
         for (const s of singles) {
+          if (s.p.id === selectedId) continue; // it has its own label
           const text = (s.p.label || "#" + s.p.id) + (s.stale ? " · " + ageText(now - s.p.t) : "");
           ctx.strokeText(text, s.x + 10, s.y);
           ctx.fillStyle = "#263238";
@@ -332,7 +379,9 @@
     },
     rendered: function () {
       return { singles: live._singles.length, clusters: live._clusters.length,
-               clustered: live._clusters.reduce((a, c) => a + c.n, 0) };
+               clustered: live._clusters.reduce((a, c) => a + c.n, 0),
+               clusteredAlarms: live._clusters.reduce((a, c) => a + c.alarms, 0),
+               alarmClusters: live._clusters.filter((c) => c.state === "alarm").length };
     },
   };
 
@@ -364,14 +413,24 @@
     follow = !!data.follow;
     const p = persons.get(data.id);
     const target = p ? [p.lat, p.lon] : (data.lat !== undefined && data.lat !== null ? [data.lat, data.lon] : null);
-    if (target) map.setView(target, Math.max(map.getZoom(), data.zoom || 15), { animate: false });
-    else if (focusLayer.getLayers().length) map.fitBounds(focusLayer.getBounds(), { maxZoom: 16 });
+    // Fit the person, their home and the zones they must keep out of; a city-wide
+    // inclusion zone would zoom out too far to see anything, so it only frames.
+    const bounds = L.latLngBounds([]);
+    if (target) bounds.extend(target);
+    if (data.home) bounds.extend([data.home.lat, data.home.lon]);
+    for (const z of data.zones || []) {
+      if (z.kind !== "inclusion") bounds.extend(L.geoJSON(z.geometry).getBounds());
+    }
+    if (data.fit !== false && bounds.isValid()) {
+      map.fitBounds(bounds, { padding: [60, 60], maxZoom: data.zoom || 16, animate: false });
+    }
   };
   ARM.clearFocus = function () { if (focusLayer) focusLayer.clearLayers(); ARM.live.select(null); follow = false; };
   ARM.center = function (lat, lon, zoom) { map.setView([lat, lon], zoom === null || zoom === undefined ? map.getZoom() : zoom, { animate: false }); };
 
   // ------------------------------------------------------------------ tracks
   const track = { layer: null, points: [], head: null, done: null, index: -1 };
+  let headRenderer = null;
 
   ARM.track = {
     /** data.points: [lat, lon, tMs, quality 0..3, accuracyM]; data.violations: [{lat, lon, t, text}] */
@@ -392,10 +451,18 @@
           .bindTooltip("⚠ " + escapeHtml(v.text), { direction: "top" }).addTo(track.layer);
         L.marker([v.lat, v.lon], { icon: L.divIcon({ className: "arm-violation-icon", html: "!", iconSize: [18, 18] }), interactive: false }).addTo(track.layer);
       }
-      track.head = L.circleMarker(latlngs[0] || [0, 0], { radius: 8, color: "#0d47a1", weight: 3, fillColor: "#ffffff", fillOpacity: 1 });
+      track.head = L.circleMarker(latlngs[0] || [0, 0], { radius: 8, color: "#0d47a1", weight: 3, fillColor: "#ffffff",
+                                                            fillOpacity: 1, pane: "armTrackHead", renderer: headRenderer });
       if (latlngs.length) {
         track.head.addTo(track.layer);
-        if (data.fit !== false) map.fitBounds(L.latLngBounds(latlngs), { padding: [30, 30], maxZoom: 17 });
+        if (data.fit !== false) {
+          const bounds = L.latLngBounds(latlngs);
+          const fit = () => map.fitBounds(bounds, { padding: [30, 30], maxZoom: 17, animate: false });
+          fit();
+          // The replay controls appear under the map at the same time: fit again once it has shrunk.
+          map.once("resize", fit);
+          setTimeout(() => map.off("resize", fit), 1500);
+        }
         ARM.track.setIndex(0);
       }
     },
@@ -405,7 +472,7 @@
       track.index = i;
       const p = track.points[i];
       track.head.setLatLng([p[0], p[1]]);
-      track.head.bindTooltip(escapeHtml(new Date(p[2]).toLocaleString(opts.locale || undefined, { timeZone: opts.timeZone || undefined })), { permanent: true, direction: "top", offset: [0, -8] }).openTooltip();
+      track.head.bindTooltip(escapeHtml(formatTime(p[2])), { permanent: true, direction: "top", offset: [0, -8] }).openTooltip();
       track.done.setLatLngs(track.points.slice(0, i + 1).map((q) => [q[0], q[1]]));
       if (opts.trackFollow && !map.getBounds().pad(-0.1).contains([p[0], p[1]])) map.panTo([p[0], p[1]], { animate: false });
     },
@@ -504,9 +571,12 @@
     opts = options || {};
     T = opts.i18n || {};
     map.createPane("armLive").style.zIndex = 450;
+    map.createPane("armTrackHead").style.zIndex = 640;
+    headRenderer = L.svg({ pane: "armTrackHead" });
     live = new LiveLayer();
     live.addTo(map);
     map.attributionControl.setPrefix(false);
+    if (opts.attribution) map.attributionControl.addAttribution(escapeHtml(opts.attribution));
     map.pm.setLang(opts.lang === "ru" || opts.lang === "kk" ? "ru" : "en");
     map.pm.setGlobalOptions({ allowSelfIntersection: true, snappable: false });
     map.on("pm:create", (e) => {

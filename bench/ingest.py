@@ -1,0 +1,335 @@
+"""End-to-end ingest benchmark: GT06 over TCP -> decode -> commit -> ack.
+
+    .venv/bin/python bench/ingest.py [--devices 10000] [--messages 5] [--db URL]
+
+The service (one ``MonitoringService`` with a ``Gt06Listener``) runs in a child
+process pinned to CPU 0; the simulated devices run in this process pinned to
+CPU 1, so "one core" is the service's core. Every device logs in, then sends
+``--messages`` location reports, each only after the previous one was acked,
+as a real tracker does. A report counts when its ack arrives, and an ack is
+sent only after the commit, so the rate printed is socket-to-committed-row.
+
+In the same run, on fresh databases, it also measures:
+  * the ceiling: the same event and position rows inserted straight with
+    SQLAlchemy Core (executemany, batches of 5000), no Python per row;
+  * decode+map only: GT06 frames -> DeviceEvents in pure Python;
+  * ingest only: ``Ingest.submit`` of ready DeviceEvents (batching, dedupe,
+    device lookup, inserts, publishing), no sockets.
+so a shortfall can be pinned on the stage that causes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing as mp
+import os
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from arm.protocols import gt06
+from arm.protocols.mapping import to_events
+
+
+def _pin(cpu: int) -> None:
+    try:
+        if cpu < (os.cpu_count() or 1):
+            os.sched_setaffinity(0, {cpu})
+    except (AttributeError, OSError):
+        pass
+
+
+def _imei(i: int) -> str:
+    return f"35{i:013d}"
+
+
+def _frames(devices: int, messages: int) -> list[list[bytes]]:
+    base = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
+    out = []
+    for i in range(devices):
+        lat = 43.0 + (i % 1000) * 0.001
+        lon = 76.0 + (i // 1000) * 0.001
+        out.append([gt06.encode_location(base + timedelta(seconds=k), lat + k * 1e-5, lon, 12, 90, 9, True, k + 2)
+                    for k in range(messages)])
+    return out
+
+
+# --------------------------------------------------------------------------- service process
+
+def _thread_cpu() -> dict[str, float]:
+    """CPU seconds per thread of this process (Linux /proc), to see who uses the core."""
+    import threading
+
+    names = {t.native_id: t.name for t in threading.enumerate()}
+    out: dict[str, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for task in Path("/proc/self/task").glob("*"):
+        try:
+            name = names.get(int(task.name), "other")
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+            out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+        except (OSError, IndexError, ValueError):
+            continue
+    return out
+
+
+def _service_main(url: str, conn: Any, cpu: int, switch: float | None) -> None:
+    _pin(cpu)
+    if switch:
+        sys.setswitchinterval(switch)
+    import logging
+
+    logging.basicConfig(level=logging.ERROR)
+    from arm.protocols.servers import Gt06Listener
+    from arm.service import MonitoringService
+    from db.session import Database
+
+    async def main() -> None:
+        db = Database(url)
+        db.upgrade()
+        service = MonitoringService(db)
+        listener = Gt06Listener(0, "127.0.0.1", max_buffer=64 * 1024)
+        service.add_component(listener)
+        await service.start()
+        conn.send(listener.port)
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(None, conn.recv)  # "stop"
+        threads = _thread_cpu()
+        t0 = time.process_time()
+        await service.stop()
+        stats = service.ingest.stats
+        conn.send({"stored": stats.stored, "duplicates": stats.duplicates, "rejected": stats.rejected,
+                   "batches": stats.batches, "largest_batch": stats.largest_batch,
+                   "cpu_s": time.process_time(), "stop_s": time.process_time() - t0,
+                   "errors": dict(listener.totals.errors), "threads": threads})
+        db.dispose()
+
+    asyncio.run(main())
+
+
+# --------------------------------------------------------------------------- device side
+
+class _Device(asyncio.Protocol):
+    """A tracker on a raw asyncio Protocol (cheap enough to run 10,000 of them)."""
+
+    def __init__(self, frames: list[bytes], login: bytes, done: asyncio.Future[None], counter: list[int],
+                 measuring: asyncio.Event) -> None:
+        self.frames = frames
+        self.login = login
+        self.done = done
+        self.counter = counter
+        self.measuring = measuring
+        self.next = -1  # -1: login pending
+        self.rx = bytearray()
+        self.transport: asyncio.Transport | None = None
+        self.logged_in: asyncio.Future[None] = done.get_loop().create_future()
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+        transport.write(self.login)
+
+    def start(self) -> None:
+        self.next = 0
+        assert self.transport is not None
+        self.transport.write(self.frames[0])
+
+    def data_received(self, data: bytes) -> None:
+        self.rx += data
+        while len(self.rx) >= 10:
+            del self.rx[:10]  # one ack (78 78 05 type serial crc 0d 0a)
+            if self.next == -1:
+                if not self.logged_in.done():
+                    self.logged_in.set_result(None)
+                continue
+            self.counter[0] += 1
+            self.next += 1
+            if self.next < len(self.frames):
+                assert self.transport is not None
+                self.transport.write(self.frames[self.next])
+            elif not self.done.done():
+                self.done.set_result(None)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if not self.done.done():
+            self.done.set_exception(ConnectionError(f"connection lost: {exc}"))
+
+
+async def _drive(port: int, frames: list[list[bytes]], connect_parallel: int = 500) -> tuple[float, int, float]:
+    loop = asyncio.get_running_loop()
+    counter = [0]
+    measuring = asyncio.Event()
+    devices: list[_Device] = []
+    sem = asyncio.Semaphore(connect_parallel)
+    t_connect = time.perf_counter()
+
+    async def open_one(i: int) -> None:
+        async with sem:
+            done: asyncio.Future[None] = loop.create_future()
+            dev = _Device(frames[i], gt06.encode_login(_imei(i), 1), done, counter, measuring)
+            await loop.create_connection(lambda: dev, "127.0.0.1", port)
+            await dev.logged_in
+            devices.append(dev)
+
+    await asyncio.gather(*(open_one(i) for i in range(len(frames))))
+    connect_s = time.perf_counter() - t_connect
+    t0 = time.perf_counter()
+    for dev in devices:
+        dev.start()
+    await asyncio.gather(*(d.done for d in devices))
+    elapsed = time.perf_counter() - t0
+    for dev in devices:
+        if dev.transport is not None:
+            dev.transport.close()
+    await asyncio.sleep(0.2)
+    return elapsed, counter[0], connect_s
+
+
+# --------------------------------------------------------------------------- stage measurements
+
+def _count_rows(url: str) -> tuple[int, int]:
+    from sqlalchemy import func, select
+
+    from db.models import DeviceEventRow, Position
+    from db.session import Database
+
+    db = Database(url)
+    with db.session() as s:
+        events = s.scalar(select(func.count()).select_from(DeviceEventRow).where(DeviceEventRow.kind == "POS")) or 0
+        positions = s.scalar(select(func.count()).select_from(Position)) or 0
+    db.dispose()
+    return int(events), int(positions)
+
+
+def _events_of(frames: list[list[bytes]]) -> tuple[list[Any], float]:
+    t0 = time.perf_counter()
+    events = []
+    now = datetime.now(UTC)
+    for i, dev_frames in enumerate(frames):
+        dec = gt06.Gt06Decoder()
+        dec.decode(gt06.encode_login(_imei(i), 1))
+        for f in dev_frames:
+            msg = dec.decode(f)
+            assert msg is not None and msg.position is not None
+            events += to_events(msg.position, now).events
+    return events, time.perf_counter() - t0
+
+
+def _ceiling(url: str, events: list[Any]) -> float:
+    """The same rows via SQLAlchemy Core executemany: devices first (untimed), then events+positions."""
+    from sqlalchemy import insert, select
+
+    from db.models import Device, DeviceEventRow, Position
+    from db.session import Database
+
+    db = Database(url)
+    db.upgrade()
+    now = datetime.now(UTC)
+    serials = sorted({e.serial for e in events})
+    with db.begin() as s:
+        s.execute(insert(Device), [{"serial": x, "type": "GT06", "status": "unregistered", "notes": "",
+                                    "heartbeat_s": 300, "report_s": 60, "is_demo": False, "created_at": now}
+                                   for x in serials])
+        ids = dict(s.execute(select(Device.serial, Device.id)).all())
+    rows = [{"device_id": ids[e.serial], "evseq": e.effective_evseq(), "time": e.time, "received": now,
+             "kind": e.kind, "source": e.source, "fields": dict(e.fields)} for e in events]
+    t0 = time.perf_counter()
+    batch = 5000
+    for k in range(0, len(rows), batch):
+        chunk = rows[k:k + batch]
+        with db.begin() as s:
+            result = s.execute(insert(DeviceEventRow).returning(DeviceEventRow.id), chunk)
+            event_ids = [r[0] for r in result]
+            s.execute(insert(Position), [
+                {"device_id": r["device_id"], "event_id": eid, "time": r["time"], "lat": r["fields"]["lat"],
+                 "lon": r["fields"]["lon"], "fix": 1, "sats": r["fields"].get("sats"), "hdop": None,
+                 "accuracy_m": None, "speed_kmh": r["fields"].get("speed_kmh"), "course": r["fields"].get("course")}
+                for r, eid in zip(chunk, event_ids, strict=True)])
+    elapsed = time.perf_counter() - t0
+    db.dispose()
+    return len(rows) / elapsed
+
+
+def _ingest_only(url: str, events: list[Any], devices: int) -> float:
+    from arm.bus import Bus
+    from arm.ingest import Ingest
+    from db.session import Database
+
+    db = Database(url)
+    db.upgrade()
+    ingest = Ingest(db, Bus())
+    ingest.start()
+    # first contact of every device (creates the unregistered devices), untimed
+    firsts = {}
+    for e in events:
+        firsts.setdefault(e.serial, e)
+    ingest.store_sync(list(firsts.values()), timeout=600)
+    rest = [e for e in events if firsts[e.serial] is not e]
+    t0 = time.perf_counter()
+    futures = [ingest.submit([e]) for e in rest]  # one submission per report, like the listeners
+    for f in futures:
+        f.result(600)
+    elapsed = time.perf_counter() - t0
+    ingest.stop()
+    db.dispose()
+    return len(rest) / elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--devices", type=int, default=10_000)
+    parser.add_argument("--messages", type=int, default=5, help="location reports per device (default 5)")
+    parser.add_argument("--switch-interval", type=float, default=None,
+                        help="sys.setswitchinterval of the service process (GIL hand-over, default Python's 5 ms)")
+    parser.add_argument("--db", default=None, help="database URL (default: SQLite files in a temp dir)")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="arm-bench-ingest-"))
+    url = args.db or f"sqlite:///{tmp / 'e2e.sqlite3'}"
+    total = args.devices * args.messages
+    print(f"bench/ingest: {args.devices} GT06 devices x {args.messages} reports = {total} messages; db {url}")
+    frames = _frames(args.devices, args.messages)
+
+    parent, child = mp.Pipe()
+    proc = mp.get_context("spawn").Process(target=_service_main, args=(url, child, 0, args.switch_interval),
+                                            daemon=True)
+    proc.start()
+    port = parent.recv()
+    _pin(1)
+    elapsed, acked, connect_s = asyncio.run(_drive(port, frames))
+    parent.send("stop")
+    service_stats = parent.recv()
+    proc.join(30)
+    events, positions = _count_rows(url)
+    print(f"  connect+login of {args.devices} devices: {connect_s:.1f} s")
+    print(f"  END TO END  socket -> commit -> ack: {acked} acked in {elapsed:.2f} s = {acked / elapsed:,.0f} msg/s "
+          f"(committed POS rows {events}, positions {positions}; service batches {service_stats['batches']}, "
+          f"largest {service_stats['largest_batch']}, service CPU {service_stats['cpu_s']:.1f} s)")
+    print("  service CPU by thread: " + ", ".join(f"{k} {v:.1f} s" for k, v in
+                                                  sorted(service_stats["threads"].items(), key=lambda kv: -kv[1])))
+    if service_stats["errors"]:
+        print(f"  listener errors: {service_stats['errors']}")
+    ok = acked == total == events == positions
+
+    all_events, decode_s = _events_of(frames)
+    print(f"  decode+map only (pure Python, 1 core): {len(all_events) / decode_s:,.0f} msg/s")
+    ceiling_url = url if args.db else f"sqlite:///{tmp / 'ceiling.sqlite3'}"
+    if args.db:
+        print("  (ceiling and ingest-only need fresh databases: skipped with --db)")
+    else:
+        ceiling = _ceiling(ceiling_url, all_events)
+        print(f"  CEILING  SQLAlchemy Core executemany, same rows: {ceiling:,.0f} rows/s")
+        ingest_rate = _ingest_only(f"sqlite:///{tmp / 'ingest.sqlite3'}", all_events, args.devices)
+        print(f"  ingest core only (one submit per report, no sockets): {ingest_rate:,.0f} msg/s")
+    print(f"  goal 10,000 msg/s end to end: {'MET' if acked / elapsed >= 10_000 else 'NOT met'}; "
+          f"all messages committed exactly once: {'yes' if ok else 'NO'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

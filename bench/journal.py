@@ -1,0 +1,108 @@
+"""Journal speed: one million violations, a filtered page, a 100,000-row XLSX export.
+
+    .venv/bin/python bench/journal.py [--rows 1000000] [--export-rows 100000] [--keep DIR]
+
+Fills a fresh SQLite database (migrated, with the journal indexes and
+triggers) with chained violation entries and their alarms, then prints the
+time of: the first page of the review table filtered by district and
+period, a deep keyset page, a filtered count, the chain verification, and an
+XLSX and a PDF export. Figures, not assertions: compare them between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _timed(label: str, fn, *args, **kw):  # type: ignore[no-untyped-def]
+    t0 = time.perf_counter()
+    result = fn(*args, **kw)
+    print(f"{label:<58} {time.perf_counter() - t0:9.3f} s", flush=True)
+    return result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--persons", type=int, default=5_000)
+    ap.add_argument("--export-rows", type=int, default=100_000)
+    ap.add_argument("--pdf-rows", type=int, default=5_000)
+    ap.add_argument("--keep", help="use this directory for the database (kept)")
+    ap.add_argument("--skip-verify", action="store_true")
+    args = ap.parse_args()
+    folder = Path(args.keep or tempfile.mkdtemp(prefix="arm-bench-journal-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ["ARM_DATA_DIR"] = str(folder)
+
+    from arm.access import ShellUser
+    from arm.auth import CurrentUser
+    from arm.reports import data, exporter
+    from db.integrity import verify_all
+    from db.queries.filters import JournalFilter
+    from db.session import Database
+    from tests.journals.fill import DISTRICTS, fill
+
+    db = Database(f"sqlite:///{folder / 'bench.sqlite3'}")
+    fresh = not db.has_table("violation_journal")
+    db.upgrade()
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    with db.session() as s:
+        from sqlalchemy import func, select
+
+        from db.models import ViolationEntry
+
+        have = s.scalar(select(func.count()).select_from(ViolationEntry)) or 0
+    if fresh or have == 0:
+        with db.begin() as s:
+            _timed(f"fill {args.rows:,} violations (+ alarms, chained)", fill, s, args.persons, args.rows,
+                   start=start)
+    print(f"database: {folder / 'bench.sqlite3'}  ({(folder / 'bench.sqlite3').stat().st_size / 1e6:.0f} MB)")
+    sup = CurrentUser(1, "bench", "Bench", "supervisor", tuple(DISTRICTS))
+    now = datetime.now(UTC)
+    f = JournalFilter(district="Медеуский", date_from=now - timedelta(days=365), date_to=now)
+    with db.begin() as s:
+        page = _timed("first page (200 rows), district + 1 year, newest first", data.page, s, sup, "violations", f)
+        cursor = page.cursor
+        for _ in range(50):
+            page = data.page(s, sup, "violations", f, cursor=cursor)
+            cursor = page.cursor
+        _timed("page 52 by keyset (after 50 more pages)", data.page, s, sup, "violations", f, cursor=cursor)
+        _timed("first page, no filter", data.page, s, sup, "violations", JournalFilter())
+        _timed("first page, operator 'oper3' + kind 'curfew'", data.page, s, sup, "violations",
+               JournalFilter(operator="oper3", kind="curfew"))
+        _timed("first page, person surname prefix 'Өмір'", data.page, s, sup, "violations",
+               JournalFilter(person="Өмір"))
+        n = _timed("count, district + 1 year", data.count, s, sup, "violations", f)
+        print(f"   ({n:,} matching rows)")
+        _timed("first page of the alarm log sorted by kind (offset paging)", data.page, s, sup, "alarms",
+               JournalFilter(), sort="kind", descending=False)
+    shell = ShellUser("bench")
+    out = folder / "export.xlsx"
+    with db.begin() as s:
+        res = _timed(f"XLSX export of {args.export_rows:,} rows", exporter.export_journal, s, shell,
+                     "violations", JournalFilter(), "xlsx", out, max_rows=args.export_rows)
+    print(f"   ({res.rows:,} rows, {out.stat().st_size / 1e6:.1f} MB)")
+    with db.begin() as s:
+        res = _timed(f"CSV export of {args.export_rows:,} rows", exporter.export_journal, s, shell,
+                     "violations", JournalFilter(), "csv", folder / "export.csv", max_rows=args.export_rows)
+        res = _timed(f"PDF export of {args.pdf_rows:,} rows", exporter.export_journal, s, shell,
+                     "violations", JournalFilter(), "pdf", folder / "export.pdf", max_rows=args.pdf_rows)
+    if not args.skip_verify:
+        with db.session() as s:
+            problems = _timed("verify every hash chain", verify_all, s)
+        print(f"   ({len(problems)} problems)")
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,238 @@
+"""The operator's panel on the real core: keys drive acknowledge, shelve, escalate, close."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from arm.auth import CurrentUser
+from arm.config import Settings
+from arm.events import utcnow
+from arm.service import MonitoringService
+from tests.rules.world import World, later, local
+from widgets.alarm_model import ViewRole
+from widgets.alarm_panel import AlarmPanel
+from widgets.context import AppContext
+from widgets.qt_bridge import QtBridge
+
+pytestmark = pytest.mark.gui
+
+HOME = (43.2567, 76.9286)
+T0 = local(2026, 11, 20, 12, 0)
+OPERATOR = CurrentUser(id=1, login="op1", full_name="Operator One", role="operator", districts=("Алмалинский",))
+
+
+@pytest.fixture
+def ctx(qapp: Any, world: World) -> Iterator[AppContext]:
+    service = MonitoringService(world.db, world.bus, Settings())
+    service.alarms = world.manager
+    context = AppContext(db=world.db, service=service, bus=world.bus, bridge=QtBridge(world.bus), user=OPERATOR,
+                         settings=Settings())
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def panel(qtbot: Any, ctx: AppContext, world: World) -> AlarmPanel:
+    for i, (last, district) in enumerate((("Ахметов", "Алмалинский"), ("Бекова", "Бостандыкский")), 1):
+        pid = world.seed.person(last, "Ержан", district=district, home=HOME)
+        world.seed.kit(pid, str(i), ("BRC", "SKU", "TRK"))
+    world.reload()
+    widget = AlarmPanel(ctx, sound=False)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    return widget
+
+
+def rows(panel: AlarmPanel) -> list[tuple[str, str, bool]]:
+    out = []
+    for r in range(panel.proxy.rowCount()):
+        v = panel.proxy.index(r, 0).data(ViewRole)
+        out.append((v.kind, v.person_name.split()[0], v.acknowledged))
+    return out
+
+
+def feed_and_wait(qtbot: Any, panel: AlarmPanel, world: World, *events: Any, count: int) -> None:
+    world.feed(*events)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == count, timeout=3000)
+
+
+def test_rows_arrive_sorted_with_priority_icon_and_count(qtbot: Any, panel: AlarmPanel, world: World) -> None:
+    counts: list[int] = []
+    panel.unackedCountChanged.connect(counts.append)
+    feed_and_wait(qtbot, panel, world, world.ev("TRK-1", T0, "STAT", battery=9, charging=False, rssi=None,
+                                                temperature=None), count=1)
+    feed_and_wait(qtbot, panel, world, world.ev("BRC-2", later(T0, minutes=1), "TAMPER", part="STRAP",
+                                                state="OPEN"), count=2)
+    assert rows(panel) == [("tamper_strap", "Бекова", False), ("low_battery", "Ахметов", False)]
+    assert counts[-1] == 2 and panel.unackedCount == 2
+    top = panel.proxy.index(0, 0)
+    assert top.data(Qt.ItemDataRole.DisplayRole) == "Critical"
+    assert not top.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert "UNACKNOWLEDGED" in panel.proxy.index(0, 5).data()
+
+
+def test_keyboard_acknowledge_note_and_next(qtbot: Any, panel: AlarmPanel, world: World) -> None:
+    feed_and_wait(qtbot, panel, world, world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN"),
+                  world.ev("SKU-2", T0, "POWER", state="MAINS_LOST"), count=2)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Space)
+    assert panel.selected().kind == "tamper_strap"
+    qtbot.keyClick(panel.table, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: panel.unackedCount == 1, timeout=3000)
+    assert world.alarms()[0].acknowledged_by == "op1"
+    # The acknowledged alarm sinks below the unacknowledged one.
+    assert rows(panel) == [("mains_lost", "Бекова", False), ("tamper_strap", "Ахметов", True)]
+    panel.select_alarm(world.alarms()[0].id)
+    qtbot.keyClick(panel.table, Qt.Key.Key_N)
+    dialog = panel.active_dialog
+    dialog.accept()  # empty note: refused beside the field
+    assert dialog.isVisible() and dialog.note_error.isVisible()
+    qtbot.keyClicks(dialog.note, "strap cut, person not at home")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.model.view(world.alarms()[0].id).notes == 1, timeout=3000)
+    assert world.actions(world.alarms()[0].id)[-1] == ("op1", "note", "strap cut, person not at home")
+
+
+def test_shelve_from_the_keyboard(qtbot: Any, panel: AlarmPanel, world: World) -> None:
+    feed_and_wait(qtbot, panel, world, world.ev("SKU-2", T0, "POWER", state="MAINS_LOST"), count=1)
+    panel.select_alarm(world.alarms()[0].id)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_S)
+    dialog = panel.active_dialog
+    qtbot.keyClicks(dialog.reason, "district-wide outage, utility informed")
+    dialog.accept()
+    qtbot.waitUntil(lambda: world.summary() == [("mains_lost", "shelved", False)], timeout=3000)
+    qtbot.waitUntil(lambda: panel.unackedCount == 0, timeout=3000)
+    assert "Shelved until" in panel.proxy.index(0, 5).data()
+
+
+def test_tamper_cannot_be_shelved_and_needs_a_note_to_close(qtbot: Any, panel: AlarmPanel, world: World) -> None:
+    feed_and_wait(qtbot, panel, world, world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN"), count=1)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_S)
+    assert panel.active_dialog is None and "cannot be shelved" in panel.message.text()
+    qtbot.keyClick(panel.table, Qt.Key.Key_C)
+    dialog = panel.active_dialog
+    dialog.resolution.setCurrentIndex(dialog.resolution.findData("false_alarm"))
+    dialog.accept()
+    assert dialog.isVisible() and "without a note" in dialog.note_error.text()
+    dialog.note.setPlainText("technician re-seated the strap")
+    dialog.accept()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=3000)
+    assert world.summary() == [("tamper_strap", "closed", True)]
+
+
+def test_close_as_confirmed_violation_writes_the_journal(qtbot: Any, panel: AlarmPanel, world: World) -> None:
+    start = utcnow()
+    feed_and_wait(qtbot, panel, world, world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN"), count=1)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_C)
+    dialog = panel.active_dialog
+    dialog.resolution.setCurrentIndex(dialog.resolution.findData("confirmed_violation"))
+    dialog.note.setPlainText("bracelet cut")
+    dialog.reported_to.clear()
+    dialog.accept()
+    assert dialog.isVisible() and dialog.report_error.isVisible()  # whom it was reported to is required
+    dialog.reported_to.setText("Maj. Dzhaksybekov")
+    dialog.measures.setText("patrol sent to the address")
+    dialog.accept()
+    qtbot.waitUntil(lambda: len(world.journal()) == 1, timeout=3000)
+    (entry,) = world.journal()
+    assert entry.reported_to == "Maj. Dzhaksybekov" and entry.operator == "op1"
+    assert entry.measures.startswith("patrol sent to the address")
+    assert entry.reported_at >= start - timedelta(minutes=1)
+
+
+def test_escalation_shows_on_the_panel(qtbot: Any, panel: AlarmPanel, world: World) -> None:
+    feed_and_wait(qtbot, panel, world, world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN"), count=1)
+    world.manager.tick(later(T0, minutes=3))
+    qtbot.waitUntil(lambda: "escalated" in panel.proxy.index(0, 5).data(), timeout=3000)
+    assert "escalated to the supervisor: 1" in panel.counts.text()
+
+
+def test_filters_by_district_person_kind_and_state(qtbot: Any, panel: AlarmPanel, world: World) -> None:
+    feed_and_wait(qtbot, panel, world, world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN"),
+                  world.ev("SKU-2", T0, "POWER", state="MAINS_LOST"), count=2)
+    panel.district.setCurrentIndex(panel.district.findData("Бостандыкский"))
+    assert rows(panel) == [("mains_lost", "Бекова", False)]
+    panel.district.setCurrentIndex(0)
+    panel.person.setText("ахмет")  # QTest cannot type Cyrillic
+    assert rows(panel) == [("tamper_strap", "Ахметов", False)]
+    panel.person.clear()
+    panel.kind.setCurrentIndex(panel.kind.findData("mains_lost"))
+    assert rows(panel) == [("mains_lost", "Бекова", False)]
+    panel.kind.setCurrentIndex(0)
+    world.manager.acknowledge(world.alarms()[0].id, "op1")
+    qtbot.waitUntil(lambda: panel.unackedCount == 1, timeout=3000)
+    panel.state.setCurrentIndex(panel.state.findData("unacknowledged"))
+    assert rows(panel) == [("mains_lost", "Бекова", False)]
+
+
+def test_selection_centres_the_map_and_fills_the_detail_pane(qtbot: Any, panel: AlarmPanel, world: World) -> None:
+    world.feed(world.fix("TRK-1", later(T0, minutes=-2), *HOME))
+    feed_and_wait(qtbot, panel, world, world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN"), count=1)
+    with qtbot.waitSignal(panel.alarmSelected, timeout=3000) as blocker:
+        panel.table.clearSelection()
+        panel.table.setCurrentIndex(panel.proxy.index(-1, -1))
+        panel._selected_id = None
+        panel.select_alarm(world.alarms()[0].id)
+    assert blocker.args[0]["person_id"] == world.alarms()[0].person_id
+    assert abs(blocker.args[0]["lat"] - HOME[0]) < 1e-6
+    qtbot.waitUntil(lambda: panel.detail.detail is not None, timeout=3000)
+    text = panel.detail.text()
+    assert "Ахметов Ержан" in text and "BRC-1" in text and "TAMPER" in text
+    assert ("op1", "view_person", str(world.alarms()[0].person_id)) in world.audit("view_person")
+
+
+def test_rows_update_in_place_without_reset(qtbot: Any, panel: AlarmPanel, world: World) -> None:
+    feed_and_wait(qtbot, panel, world, world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN"), count=1)
+    resets: list[int] = []
+    changed: list[int] = []
+    panel.model.modelReset.connect(lambda: resets.append(1))
+    panel.model.dataChanged.connect(lambda a, b, roles: changed.append(a.row()))
+    world.feed(world.ev("BRC-1", later(T0, minutes=1), "TAMPER", part="STRAP", state="RESTORED"))
+    qtbot.waitUntil(lambda: bool(changed), timeout=3000)
+    assert resets == [] and changed == [0]
+    assert panel.model.view(world.alarms()[0].id).state == "returned"
+
+
+def test_sound_follows_the_most_severe_unacknowledged(qtbot: Any, panel: AlarmPanel, world: World) -> None:
+    feed_and_wait(qtbot, panel, world, world.ev("SKU-2", T0, "POWER", state="MAINS_LOST"), count=1)
+    assert panel.sounder.sounding == "medium"
+    feed_and_wait(qtbot, panel, world, world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN"), count=2)
+    assert panel.sounder.sounding == "critical"
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_M)  # silence: quiet until something new
+    assert panel.sounder.sounding == ""
+    feed_and_wait(qtbot, panel, world, world.ev("TRK-1", T0, "STAT", battery=5, charging=False, rssi=None,
+                                                temperature=None), count=3)
+    assert panel.sounder.sounding == "low"  # the new alarm sounds; silenced ones stay quiet
+    for alarm in world.alarms():
+        world.manager.acknowledge(alarm.id, "op1")
+    qtbot.waitUntil(lambda: panel.unackedCount == 0, timeout=3000)
+    assert panel.sounder.sounding == ""
+
+
+def test_handover_dialog_lists_what_the_next_shift_needs(qtbot: Any, panel: AlarmPanel, world: World) -> None:
+    world.seed.person("Жумабаев", "Арман", home=HOME)
+    world.reload()
+    world.feed(world.ev("SKU-2", T0, "POWER", state="MAINS_LOST"))
+    for serial in ("BRC-1", "SKU-1", "TRK-1", "BRC-2", "TRK-2"):
+        world.feed(world.ev(serial, T0, "HB"))
+    world.tick(later(T0, minutes=1))
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=3000)
+    world.manager.shelve(world.alarms()[0].id, "op1", timedelta(hours=1), "district outage")
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_H)
+    dialog = panel.active_dialog
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=3000)
+    text = dialog.browser.toPlainText()
+    assert "Open incidents (2)" in text and "Shelved alarms (1)" in text and "district outage" in text
+    assert "Persons not monitored (1)" in text and "Жумабаев Арман" in text
+    dialog.close()

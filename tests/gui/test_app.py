@@ -1,0 +1,85 @@
+"""The real start-up path: database, demo seed, service with plugins, log-in, window, shutdown."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from arm import app as arm_app
+from arm.bus import Bus
+from arm.config import Settings
+from db.models import AuditEntry
+from widgets.login_dialog import LoginDialog
+from widgets.main_window import MainWindow
+
+
+def _find(kind: type) -> Any:
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
+
+
+def test_demo_start_log_in_and_close(qapp: Any, tmp_data_dir: Path, qtbot: Any) -> None:
+    import qasync
+
+    seen: dict[str, Any] = {}
+
+    def drive() -> None:
+        login = _find(LoginDialog)
+        if login is not None and "login" not in seen:
+            seen["login"] = login.login_edit.text()  # the demo pre-fills the operator
+            login.password_edit.setText("demo1234")
+            login.submit()
+        window = _find(MainWindow)
+        if window is not None and "window" not in seen:
+            seen["window"] = True
+            seen["persons"] = window.panels["persons"]
+            QTimer.singleShot(1500, lambda: _close(window))
+
+    def _close(window: MainWindow) -> None:
+        seen["rows"] = window.panels["persons"].model.rowCount()
+        seen["service"] = window.service_label.text()
+        window.close()
+
+    timer = QTimer()
+    timer.timeout.connect(drive)
+    timer.start(50)
+    args = argparse.Namespace(db=None, demo=True, lang="en")
+    db = arm_app.open_database(None)
+    arm_app.seed_demo(db)
+    bus = Bus()
+    settings = Settings()
+    notices = arm_app.NoticeCenter()
+    service = arm_app.build_service(db, bus, settings, args, notices)
+    assert service.options["protocols_host"] == "127.0.0.1"
+    loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(loop)
+    try:
+        result = loop.run_until_complete(
+            asyncio.wait_for(arm_app.run_session(qapp, db, bus, service, settings, args, notices), 60)
+        )
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+        timer.stop()
+        asyncio.set_event_loop(None)
+        loop.close()
+    assert result == 0
+    assert seen["login"] == "operator"
+    assert seen["rows"] == 16 and "running" in seen["service"]
+    assert not service.running
+    check = arm_app.open_database(None)
+    with check.session() as s:
+        assert s.scalar(select(AuditEntry.id).where(AuditEntry.action == "login", AuditEntry.user == "operator"))
+    check.dispose()
+
+
+def test_database_unavailable_is_a_message_not_a_traceback(tmp_data_dir: Path) -> None:
+    from db.session import DatabaseUnavailable
+
+    with pytest.raises(DatabaseUnavailable, match="folder"):
+        arm_app.open_database(f"sqlite:///{tmp_data_dir}/missing/dir/arm.sqlite3")

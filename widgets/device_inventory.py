@@ -1,0 +1,406 @@
+"""The technician's device inventory: what we own, where it is, who holds it.
+
+One row per device (serial, inventory number, type, firmware, status, holder
+name only, last contact, battery, serial link state). Devices heard on the
+wire but not registered are shown first and can be registered or rejected; a
+device in stock is issued to a person and returned, and the selected device's
+issue/return history shows who did it and when. All database work runs on the
+context's worker; every action is audited by ``serial_drivers.inventory``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from serial_drivers import inventory
+from serial_drivers.inventory import HistoryRow, InventoryError, InventoryRow
+from widgets.context import AppContext
+from widgets.pairing_wizard import _inventory_error_text
+
+log = logging.getLogger("arm.gui.inventory")
+
+COLUMNS = ("serial", "inventory_no", "type", "firmware", "status", "holder", "last_contact", "battery", "link")
+RELOAD_DELAY_MS = 700
+
+
+class _FormDialog(QDialog):
+    """A small form whose errors are shown beside the field they concern."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.errors: dict[str, QLabel] = {}
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(self.form)
+        lay.addWidget(self.buttons)
+
+    def add(self, key: str, label: str, widget: QWidget) -> QWidget:
+        row = QHBoxLayout()
+        row.addWidget(widget, 1)
+        err = QLabel()
+        err.setObjectName(f"{key}Error")
+        err.setStyleSheet("color: #b00020;")
+        row.addWidget(err)
+        self.errors[key] = err
+        self.form.addRow(label, row)
+        widget.setObjectName(key)
+        return widget
+
+    def show_error(self, key: str, text: str) -> None:
+        self.errors[key].setText(text)
+
+
+class DeviceInventory(QWidget):
+    """Inventory table + actions + history of the selected device."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[InventoryRow] = []
+        self.setObjectName("deviceInventory")
+        self.filter = QLineEdit(placeholderText=self.tr("Filter by serial, inventory number, holder…"))
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("All states"), "")
+        for code, text in self._status_texts().items():
+            self.status_filter.addItem(text, code)
+        self.buttons = {
+            "register": QPushButton(self.tr("Register…")),
+            "reject": QPushButton(self.tr("Reject…")),
+            "issue": QPushButton(self.tr("Issue…")),
+            "return": QPushButton(self.tr("Return…")),
+            "pair": QPushButton(self.tr("Pairing wizard…")),
+            "refresh": QPushButton(self.tr("Refresh")),
+        }
+        for key, button in self.buttons.items():
+            button.setObjectName(key)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.table = self._make_table(self._headers())
+        self.table.setObjectName("inventoryTable")
+        self.history = self._make_table(
+            [self.tr("Person"), self.tr("Issued"), self.tr("Issued by"), self.tr("Returned"),
+             self.tr("Returned by"), self.tr("Note")]
+        )
+        self.history.setObjectName("historyTable")
+        self.history_title = QLabel(self.tr("Issue and return history"))
+        self._layout()
+        self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(lambda: self.reload(audit=False))
+        self.filter.textChanged.connect(self._fill)
+        self.status_filter.currentIndexChanged.connect(self._fill)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.buttons["refresh"].clicked.connect(lambda: self.reload())
+        self.buttons["register"].clicked.connect(self.on_register)
+        self.buttons["reject"].clicked.connect(self.on_reject)
+        self.buttons["issue"].clicked.connect(self.on_issue)
+        self.buttons["return"].clicked.connect(self.on_return)
+        self.buttons["pair"].clicked.connect(self.on_pair)
+        ctx.bridge.deviceStateChanged.connect(lambda _m: self._reload_timer.start())
+        self._update_buttons()
+        self.reload()
+
+    # ------------------------------------------------------------ layout
+    def _headers(self) -> list[str]:
+        return [
+            self.tr("Serial"), self.tr("Inventory no."), self.tr("Type"), self.tr("Firmware"), self.tr("Status"),
+            self.tr("Holder"), self.tr("Last contact"), self.tr("Battery"), self.tr("Link"),
+        ]
+
+    def _status_texts(self) -> dict[str, str]:
+        return {
+            "unregistered": self.tr("unregistered"),
+            "in_stock": self.tr("in stock"),
+            "issued": self.tr("issued"),
+            "repair": self.tr("in repair"),
+            "rejected": self.tr("rejected"),
+            "written_off": self.tr("written off"),
+        }
+
+    def _link_texts(self) -> dict[str, str]:
+        return {
+            "opening": self.tr("opening"),
+            "identifying": self.tr("identifying"),
+            "connected": self.tr("connected"),
+            "not_answering": self.tr("not answering"),
+            "unrecognised": self.tr("unknown device"),
+            "lost": self.tr("unplugged"),
+            "closed": self.tr("closed"),
+        }
+
+    @staticmethod
+    def _make_table(headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setSortingEnabled(False)
+        return table
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 2)
+        top.addWidget(self.status_filter)
+        for key in ("register", "reject", "issue", "return", "pair", "refresh"):
+            top.addWidget(self.buttons[key])
+        lower = QWidget()
+        lower_lay = QVBoxLayout(lower)
+        lower_lay.setContentsMargins(0, 0, 0, 0)
+        lower_lay.addWidget(self.history_title)
+        lower_lay.addWidget(self.history)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.message)
+        lay.addWidget(split, 1)
+
+    # ------------------------------------------------------------ data
+    def reload(self, audit: bool = True) -> None:
+        """Load the table; ``audit``: record the view (not for live refreshes of the same view)."""
+
+        def job(session: Any) -> list[InventoryRow]:
+            rows = inventory.list_devices(session)
+            shown = sum(1 for r in rows if r.holder)
+            if audit and shown:
+                inventory.record_step(session, self.ctx.user, "inventory.view", "", holders_shown=shown)
+            return rows
+
+        self.ctx.write(job, on_done=self._loaded, on_error=self._failed)
+
+    def _loaded(self, rows: list[InventoryRow]) -> None:
+        # unregistered devices first: they wait for a decision
+        self.rows = sorted(rows, key=lambda r: (r.status != "unregistered", r.serial))
+        self.table.blockSignals(True)
+        self._fill()
+        self.table.blockSignals(False)
+        self._selection_changed()
+
+    def _failed(self, error: BaseException) -> None:
+        text = _inventory_error_text(error) if isinstance(error, InventoryError) else str(error)
+        self._say(text, ok=False)
+
+    def _say(self, text: str, ok: bool) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #1b6e20;" if ok else "color: #b00020; font-weight: bold;")
+
+    def _links(self) -> dict[str, Any]:
+        manager = getattr(getattr(self.ctx, "service", None), "extensions", {}).get("serial")
+        if manager is None:
+            return {}
+        return {s.serial: s for s in manager.statuses() if s.serial}
+
+    def visible_rows(self) -> list[InventoryRow]:
+        needle = self.filter.text().strip().casefold()
+        status = self.status_filter.currentData()
+        out = []
+        for r in self.rows:
+            if status and r.status != status:
+                continue
+            if needle and needle not in f"{r.serial} {r.inventory_no} {r.holder} {r.type}".casefold():
+                continue
+            out.append(r)
+        return out
+
+    def _fill(self) -> None:
+        selected = self.selected()
+        rows = self.visible_rows()
+        links, statuses, link_texts = self._links(), self._status_texts(), self._link_texts()
+        self.table.setRowCount(len(rows))
+        bold = QFont()
+        bold.setBold(True)
+        for i, r in enumerate(rows):
+            link = links.get(r.serial)
+            link_text = ""
+            if link is not None:
+                link_text = link_texts.get(link.state, link.state)
+                if link.faults:
+                    link_text += self.tr(" ({n} faults)").format(n=link.faults)
+            values = [
+                r.serial, r.inventory_no, r.type, r.firmware, statuses.get(r.status, r.status), r.holder,
+                self.ctx.format_time(r.last_contact), "" if r.battery is None else f"{r.battery} %", link_text,
+            ]
+            for j, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, r.device_id)
+                if r.status == "unregistered":
+                    item.setFont(bold)
+                self.table.setItem(i, j, item)
+            if selected is not None and r.device_id == selected.device_id:
+                self.table.selectRow(i)
+        self._update_buttons()
+
+    def selected(self) -> InventoryRow | None:
+        items = self.table.selectedItems()
+        if not items:
+            return None
+        device_id = items[0].data(Qt.ItemDataRole.UserRole)
+        return next((r for r in self.rows if r.device_id == device_id), None)
+
+    def _selection_changed(self) -> None:
+        self._update_buttons()
+        row = self.selected()
+        if row is None:
+            self.history.setRowCount(0)
+            return
+        self.history_title.setText(self.tr("Issue and return history of {serial}").format(serial=row.serial))
+        self.ctx.read(inventory.history, row.device_id, on_done=self._show_history, on_error=self._failed)
+
+    def _show_history(self, rows: list[HistoryRow]) -> None:
+        self.history.setRowCount(len(rows))
+        for i, h in enumerate(rows):
+            values = [h.person, self.ctx.format_time(h.issued_at), h.issued_by,
+                      self.ctx.format_time(h.returned_at) if h.returned_at else "", h.returned_by, h.note]
+            for j, value in enumerate(values):
+                self.history.setItem(i, j, QTableWidgetItem(value))
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        status = row.status if row else ""
+        self.buttons["register"].setEnabled(status in ("unregistered", "rejected"))
+        self.buttons["reject"].setEnabled(status == "unregistered")
+        self.buttons["issue"].setEnabled(status == "in_stock")
+        self.buttons["return"].setEnabled(status == "issued")
+
+    # ------------------------------------------------------------ actions
+    def _act(self, fn: Any, *args: Any, done_text: str, dialog: _FormDialog | None = None, field: str = "") -> None:
+        def ok(_result: Any) -> None:
+            if dialog is not None:
+                dialog.accept()
+            self._say(done_text, ok=True)
+            self.reload()
+
+        def failed(error: BaseException) -> None:
+            text = _inventory_error_text(error) if isinstance(error, InventoryError) else str(error)
+            if dialog is not None and field:
+                dialog.show_error(field, text)
+            else:
+                self._say(text, ok=False)
+
+        self.ctx.write(lambda s: fn(s, self.ctx.user, *args), on_done=ok, on_error=failed)
+
+    def register_dialog(self) -> _FormDialog | None:
+        row = self.selected()
+        if row is None:
+            return None
+        dlg = _FormDialog(self.tr("Register {serial}").format(serial=row.serial), self)
+        number = dlg.add("inventoryNo", self.tr("Inventory number:"), QLineEdit(row.inventory_no))
+        dlg.buttons.accepted.connect(
+            lambda: self._act(inventory.register, row.device_id, number.text(), dialog=dlg, field="inventoryNo",
+                              done_text=self.tr("{serial} registered.").format(serial=row.serial))
+        )
+        return dlg
+
+    def reject_dialog(self) -> _FormDialog | None:
+        row = self.selected()
+        if row is None:
+            return None
+        dlg = _FormDialog(self.tr("Reject {serial}").format(serial=row.serial), self)
+        reason = dlg.add("reason", self.tr("Reason:"), QLineEdit())
+
+        def go() -> None:
+            if not reason.text().strip():
+                dlg.show_error("reason", self.tr("Say why the device is rejected."))
+                return
+            self._act(inventory.reject, row.device_id, reason.text(), dialog=dlg, field="reason",
+                      done_text=self.tr("{serial} rejected.").format(serial=row.serial))
+
+        dlg.buttons.accepted.connect(go)
+        return dlg
+
+    def issue_dialog(self) -> _FormDialog | None:
+        row = self.selected()
+        if row is None:
+            return None
+        dlg = _FormDialog(self.tr("Issue {serial}").format(serial=row.serial), self)
+        person = dlg.add("person", self.tr("Person:"), QComboBox())
+        note = dlg.add("note", self.tr("Note:"), QLineEdit())
+        assert isinstance(person, QComboBox) and isinstance(note, QLineEdit)
+
+        def fill(persons: list[tuple[int, str]]) -> None:
+            for pid, name in persons:
+                person.addItem(name, pid)
+            self.ctx.write(lambda s: inventory.record_step(
+                s, self.ctx.user, "person.list_view", row.serial, purpose="issue device", shown=len(persons)))
+
+        self.ctx.read(inventory.persons_for_issue, on_done=fill)
+
+        def go() -> None:
+            if person.currentData() is None:
+                dlg.show_error("person", self.tr("Choose a person."))
+                return
+            self._act(inventory.issue, row.device_id, person.currentData(), note.text(), dialog=dlg, field="person",
+                      done_text=self.tr("{serial} issued to {name}.").format(serial=row.serial, name=person.currentText()))
+
+        dlg.buttons.accepted.connect(go)
+        return dlg
+
+    def return_dialog(self) -> _FormDialog | None:
+        row = self.selected()
+        if row is None:
+            return None
+        dlg = _FormDialog(self.tr("Return {serial} from {name}").format(serial=row.serial, name=row.holder), self)
+        note = dlg.add("note", self.tr("Condition / note:"), QLineEdit())
+        assert isinstance(note, QLineEdit)
+        dlg.buttons.accepted.connect(
+            lambda: self._act(inventory.return_device, row.device_id, note.text(), dialog=dlg, field="note",
+                              done_text=self.tr("{serial} returned to stock.").format(serial=row.serial))
+        )
+        return dlg
+
+    def on_register(self) -> None:
+        self._open(self.register_dialog())
+
+    def on_reject(self) -> None:
+        self._open(self.reject_dialog())
+
+    def on_issue(self) -> None:
+        self._open(self.issue_dialog())
+
+    def on_return(self) -> None:
+        self._open(self.return_dialog())
+
+    @staticmethod
+    def _open(dialog: QDialog | None) -> None:
+        if dialog is not None:
+            dialog.setModal(True)
+            dialog.show()
+
+    def on_pair(self) -> None:
+        from widgets.pairing_wizard import PairingWizard
+
+        wizard = PairingWizard(self.ctx, self)
+        wizard.finished.connect(lambda _r: self.reload())
+        wizard.setModal(True)
+        wizard.show()
