@@ -114,6 +114,9 @@ def make_application(lang: str) -> Any:
     app.setApplicationName("ARM")
     app.setOrganizationName("ARM")
     app.setApplicationDisplayName("ARM")
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "arm.svg")))
     apply_style(app)
     i18n.set_language(lang)
     return app
@@ -244,6 +247,14 @@ def seed_demo(db: Any) -> None:
     log.info("demo data: %s", summary)
 
 
+def _database_failed(exc: BaseException) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("App", "The database could not be prepared: {error}").format(
+        error=f"{type(exc).__name__}: {exc}"
+    )
+
+
 def show_fatal(text: str) -> None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
@@ -268,14 +279,16 @@ def main(args: argparse.Namespace | None = None) -> int:
     register_map_schemes()
     app = make_application(getattr(args, "lang", None) or settings.general.language)
     app.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
     try:
         db = open_database(getattr(args, "db", None) or settings.general.db_url)
         if getattr(args, "demo", False):
             seed_demo(db)
     except DatabaseUnavailable as exc:
         show_fatal(str(exc))
+        return 1
+    except Exception as exc:  # a failed migration, a broken demo seed: a message, not a traceback
+        log.exception("the database could not be prepared")
+        show_fatal(_database_failed(exc))
         return 1
     bus = Bus()
     try:
@@ -284,9 +297,20 @@ def main(args: argparse.Namespace | None = None) -> int:
         log.exception("service configuration failed")
         show_fatal(str(exc))
         return 1
+    loop = qasync.QEventLoop(app)  # set up once, here, for everything asynchronous in the GUI
+    asyncio.set_event_loop(loop)
     with loop:
         install_stop_signals(app)
         return loop.run_until_complete(run_session(app, db, bus, service, settings, args, notices))
+
+
+def close_all(app: Any) -> None:
+    """Close every window without asking (a signal asked the whole program to stop)."""
+    for widget in app.topLevelWidgets():
+        if hasattr(widget, "confirm_on_close"):
+            widget.confirm_on_close = False
+        if widget.isVisible():
+            widget.close()
 
 
 def install_stop_signals(app: Any) -> None:
@@ -301,7 +325,7 @@ def install_stop_signals(app: Any) -> None:
 
     def request_close(_signum: int, _frame: Any) -> None:
         log.info("stop requested by signal")
-        QTimer.singleShot(0, lambda: [w.close() for w in app.topLevelWidgets() if w.isVisible()])
+        QTimer.singleShot(0, lambda: close_all(app))
 
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, request_close)
@@ -313,10 +337,6 @@ def install_stop_signals(app: Any) -> None:
 async def run_session(app: Any, db: Any, bus: Any, service: Any, settings: Any,
                       args: argparse.Namespace | None, notices: NoticeCenter) -> int:
     """Start the service, log in, show the window until it closes, stop cleanly."""
-    from PySide6.QtWidgets import QDialog
-
-    from widgets.login_dialog import LoginDialog
-
     app.setQuitOnLastWindowClosed(False)  # the log-in closing must not end the loop
     fleet: asyncio.Task[Any] | None = None
     try:
@@ -327,26 +347,57 @@ async def run_session(app: Any, db: Any, bus: Any, service: Any, settings: Any,
         log.exception("the monitoring service did not start")
         notices.notify(_notice_text(exc))
     try:
-        login = LoginDialog(db, login="operator" if getattr(args, "demo", False) else "")
-        login.languageChanged.connect(lambda code: _remember_language(settings, code))
-        if await _dialog_result(login) != QDialog.DialogCode.Accepted or login.user is None:
-            return 0
-        window = build_window(db, bus, service, settings, login.user)
-        notices.attach(window)
-        window.showMaximized()
-        closed = asyncio.get_running_loop().create_future()
-        window.closed.connect(lambda: closed.done() or closed.set_result(True))
-        await closed
-        notices.detach()
-        window.ctx.close()
-        return 0
+        login_name = "operator" if getattr(args, "demo", False) else ""
+        while True:  # "Log out" returns here: the service keeps running between operators
+            user = await _log_in(db, settings, login_name, bool(getattr(args, "demo", False)))
+            if user is None:
+                return 0
+            window = await _run_window(db, bus, service, settings, user, notices)
+            if not window.logout_requested:
+                return 0
+            login_name = ""
     finally:
         if fleet is not None:
             fleet.cancel()
             await asyncio.gather(fleet, return_exceptions=True)
-        if getattr(service, "running", False):
-            await service.stop()
+        # The embedded service says whether it runs; a remote client always stops its link.
+        if getattr(service, "running", True):
+            try:
+                await service.stop()
+            except Exception:
+                log.exception("stopping the monitoring service failed")
         db.dispose()
+
+
+async def _log_in(db: Any, settings: Any, login_name: str, demo: bool = False) -> Any:
+    """The log-in dialog; the user, or None if it was cancelled."""
+    from PySide6.QtWidgets import QDialog
+
+    from widgets.login_dialog import LoginDialog
+
+    login = LoginDialog(db, login=login_name, demo=demo)
+    login.languageChanged.connect(lambda code: _remember_language(settings, code))
+    if await _dialog_result(login) != QDialog.DialogCode.Accepted:
+        return None
+    return login.user
+
+
+async def _run_window(db: Any, bus: Any, service: Any, settings: Any, user: Any, notices: NoticeCenter) -> Any:
+    """Show the main window for ``user`` until it is closed (or the user logs out)."""
+    if hasattr(service, "user"):  # a remote service acts in the operator's name
+        service.user = user.login
+    window = build_window(db, bus, service, settings, user)
+    notices.attach(window)
+    window.showMaximized()
+    closed = asyncio.get_running_loop().create_future()
+    window.closed.connect(lambda: closed.done() or closed.set_result(True))
+    try:
+        await closed
+    finally:
+        notices.detach()
+        window.ctx.close()
+        window.deleteLater()
+    return window
 
 
 def _remember_language(settings: Any, code: str) -> None:
@@ -371,6 +422,6 @@ def build_window(db: Any, bus: Any, service: Any, settings: Any, user: Any) -> A
 
     bridge = QtBridge(bus)
     ctx = AppContext(db=db, service=service, bus=bus, bridge=bridge, user=user, settings=settings)
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, confirm_close=True)
     window.resize(1600, 950)
     return window

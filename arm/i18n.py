@@ -2,7 +2,7 @@
 
 English is the source language. Russian and Kazakh come from
 ``resources/translations/arm_<lang>.qm`` (produced from the ``.ts`` files at
-install) plus Qt's own ``qtbase_<lang>.qm`` for standard buttons. Installing a
+install; ``ARM_TRANSLATIONS_DIR`` points elsewhere, e.g. a build directory) plus Qt's own ``qtbase_<lang>.qm`` for standard buttons. Installing a
 translator makes Qt send ``QEvent.LanguageChange`` to every widget; our widgets
 answer it with ``retranslateUi()``, so nothing has to be rebuilt.
 
@@ -12,6 +12,7 @@ This module uses QtCore only; it is the GUI's, not the core's.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -60,7 +61,7 @@ def set_language(lang: str, translations_dir: Path | None = None) -> bool:
     if lang == "en":
         return True
     ok = True
-    directory = translations_dir or TRANSLATIONS_DIR
+    directory = translations_dir or Path(os.environ.get("ARM_TRANSLATIONS_DIR") or TRANSLATIONS_DIR)
     ours = QTranslator(app)
     if ours.load(f"arm_{lang}", str(directory)):
         app.installTranslator(ours)

@@ -31,12 +31,41 @@ CITIES = [(43.238, 76.945, 0.35), (51.128, 71.430, 0.3), (42.315, 69.586, 0.25),
           (44.848, 65.482, 0.1), (53.214, 63.624, 0.1)]
 
 
+def probe_alone(app, seconds: float) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Worst and p99 lateness of a 10 ms timer in an idle event loop: the machine's own noise."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.elapsed()]
+    late: list[float] = []
+
+    def tick() -> None:
+        t = clock.elapsed()
+        late.append(t - last[0] - 10)
+        last[0] = t
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    late.sort()
+    return (late[-1], late[int(len(late) * 0.99)]) if late else (0.0, 0.0)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--persons", type=int, default=10_000)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--zoom", type=int, default=11, help="start zoom (11: Almaty, clustered; 5: country)")
     parser.add_argument("--burst", action="store_true", help="deliver every person's update at the same instant")
+    parser.add_argument("--baseline", type=float, default=5.0,
+                        help="seconds of the stall probe alone, before the map exists (machine noise)")
     args = parser.parse_args()
 
     load_start = os.getloadavg()[0]
@@ -48,6 +77,7 @@ def main() -> int:
     from maps.live import PersonLive, Snapshot
     from maps.map_view import MapView
 
+    baseline = probe_alone(app, args.baseline)
     rng = random.Random(1)
     ctx = SimpleNamespace(db=None, bridge=None, settings=None, service=None,
                           user=SimpleNamespace(login="bench", role="operator"))
@@ -121,6 +151,17 @@ def main() -> int:
     while time.monotonic() < t_end:
         app.processEvents()
     view.bridge.call("ARM.perf.reset")
+    cpu_start = time.thread_time()
+    py_flush = [0.0]
+    original_flush = view._flush
+
+    def timed_flush() -> None:
+        t0 = time.thread_time()
+        original_flush()
+        py_flush[0] += time.thread_time() - t0
+
+    view._flush_timer.timeout.disconnect()
+    view._flush_timer.timeout.connect(timed_flush)
     measuring[0] = True
     drive_timer.start()
     t_end = time.monotonic() + args.seconds
@@ -129,6 +170,7 @@ def main() -> int:
         time.sleep(0.001)
     drive_timer.stop()
     measuring[0] = False
+    gui_cpu = time.thread_time() - cpu_start
     report: list[object] = []
     view.bridge.evaluate("JSON.stringify(ARM.perf.report())", report.append)
     t_wait = time.monotonic()
@@ -142,7 +184,8 @@ def main() -> int:
     t_wait = time.monotonic()
     while not rendered and time.monotonic() - t_wait < 10:
         app.processEvents()
-    print(f"persons:              {len(persons)}")
+    print(f"persons:              {len(persons)}   (platform {app.platformName()},"
+          f" QT_QUICK_BACKEND={os.environ.get('QT_QUICK_BACKEND', 'default')})")
     print(f"seconds:              {args.seconds:.0f}  (zoom {args.zoom}, {'burst' if args.burst else '10 slices/s'})")
     print(f"position updates:     {state['updates']} sent, {perf.get('updates', 0)} applied in the page")
     print(f"JS batches sent:      {view.bridge.sent_batches}")
@@ -150,6 +193,10 @@ def main() -> int:
     p99 = lateness[int(len(lateness) * 0.99)] if lateness else 0.0
     print(f"longest GUI stall:    {stall['max']:.1f} ms  (stalls over 100 ms: {stall['over']}, p99 {p99:.1f} ms)"
           "  goal <= 100 ms")
+    print(f"GUI thread CPU:       {100 * gui_cpu / args.seconds:.0f}% of one core"
+          f" (of which map flushes {100 * py_flush[0] / args.seconds:.0f}%)")
+    print(f"baseline stall:       {baseline[0]:.1f} ms (p99 {baseline[1]:.1f} ms) with no map, same probe,"
+          f" {args.baseline:.0f} s")
     print(f"machine load average: {os.getloadavg()[0]:.2f} at start {load_start:.2f} on {os.cpu_count()} cores"
           " (other processes inflate stalls)")
     print(f"page frames/second:   {perf.get('fps', 0):.1f}  goal >= 20")

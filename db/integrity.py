@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, select, update
 from sqlalchemy.orm import Session
 
 from db.models import AuditEntry, Base, ViolationEntry
@@ -64,6 +64,12 @@ def append_chained(session: Session, row: M) -> M:
     if session.get_bind().dialect.name == "postgresql":
         key = 7_000 + (1 if isinstance(row, ViolationEntry) else 2)
         session.execute(select(func.pg_advisory_xact_lock(key)))
+    else:
+        # pysqlite opens the transaction only at the first write, so the last hash
+        # read before it may be stale by the time the INSERT gets the writer lock:
+        # take the lock first with a write that touches nothing.
+        model = type(row)
+        session.execute(update(model).where(false()).values(id=model.id))  # type: ignore[attr-defined]
     prev = last_hash(session, type(row))
     # Defaults (timestamps) must be resolved before hashing.
     for col in row.__table__.columns:  # type: ignore[attr-defined]

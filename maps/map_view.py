@@ -2,7 +2,7 @@
 
 Data flow: bus messages arrive through ``ctx.bridge`` (Qt signals on the GUI
 thread) -> :class:`maps.live.LiveModel` -> the ids that changed are collected
-and flushed at most every ``FLUSH_MS`` as ONE ``ARM.live.update`` call; the
+and flushed at most every ``FLUSH_MS`` (100 ms) as ONE ``ARM.live.update`` call; the
 page then repaints its canvas once per animation frame. The page is loaded
 once and never reloaded for data. Database reads run on the context's worker
 thread (``ctx.read``), never on the GUI thread.
@@ -11,20 +11,22 @@ thread (``ctx.read``), never on the GUI thread.
 from __future__ import annotations
 
 import logging
+import time
 import weakref
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QLocale, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QLabel, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QVBoxLayout, QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from maps import scheme
+from arm.events import AlarmChanged
+from maps import assets, scheme
 from maps.bridge import MapBridge
 from maps.guard import OfflineGuard
 from maps.live import LiveModel, Snapshot, load_snapshot, person_label
@@ -37,9 +39,13 @@ from maps.zone_validation import buffered
 
 log = logging.getLogger("arm.maps.view")
 
-FLUSH_MS = 50
+FLUSH_MS = 100
+#: Rows per ARM.live.update call: about 10 ms of Python work, 150 KB of JSON.
+MAX_ROWS_PER_FLUSH = 2000
 STATE_TICK_MS = 10_000
 RELOAD_THROTTLE_MS = 10_000
+#: A focus on the person already focused within this time is an echo, not a new view.
+REFOCUS_DEDUP_S = 2.0
 
 _views: list[weakref.ref[MapView]] = []
 
@@ -110,9 +116,8 @@ class MapPage(QWebEnginePage):
 class MapView(QWidget):
     """Live map of tracked persons, their focus, tracks and zones."""
 
-    #: A marker was clicked (the main window wires ``personSelected`` of every panel).
+    #: A marker was clicked (the main window selects that person everywhere).
     personClicked = Signal(int)
-    personSelected = Signal(int)
     ready = Signal()
     zoneGeometry = Signal(dict)
 
@@ -126,6 +131,8 @@ class MapView(QWidget):
         self._loaded = False
         self._reload_queued = False
         self._focused: int | None = None
+        self._focused_at = 0.0
+        self._replay: list[Any] | None = None
         _views.append(weakref.ref(self))
 
         self.view = QWebEngineView(self)
@@ -146,11 +153,25 @@ class MapView(QWidget):
         self.clear_action.triggered.connect(self.clear_focus)
         self.home_action = QAction(self.tr("Whole country"), self)
         self.home_action.triggered.connect(lambda: self.center_on(*self.cfg.center, zoom=self.cfg.zoom))
+        self.track_button = QToolButton(self)
+        self.track_button.setText(self.tr("Track"))
+        self.track_button.setToolTip(self.tr("Show the selected person's track"))
+        self.track_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        track_menu = QMenu(self.track_button)
+        for hours, text in ((1, self.tr("Last hour")), (6, self.tr("Last 6 hours")),
+                            (24, self.tr("Last 24 hours")), (24 * 7, self.tr("Last 7 days"))):
+            track_menu.addAction(text, lambda h=hours: self._track_selected(h))
+        self.track_button.setMenu(track_menu)
+        self.track_button.setEnabled(False)
         self.toolbar.addAction(self.follow_action)
+        self.toolbar.addWidget(self.track_button)
         self.toolbar.addAction(self.clear_action)
         self.toolbar.addAction(self.home_action)
         self.status = QLabel()
         self.toolbar.addWidget(self.status)
+        self.notice = QLabel()
+        self.notice.setStyleSheet("color: #b71c1c; font-weight: 600")
+        self.toolbar.addWidget(self.notice)
         self.legend = QLabel(
             self.tr(
                 "<span style='color:#2e7d32'>●</span> normal  <span style='color:#d32f2f'>●</span> alarm  "
@@ -219,6 +240,12 @@ class MapView(QWidget):
         }
 
     def _load_page(self) -> None:
+        try:
+            assets.leaflet_dir()
+        except assets.AssetMissing as exc:
+            log.error("%s", exc)
+            self.notice.setText(self.tr("The map cannot be shown: Leaflet is not installed ({detail}).")
+                                .format(detail=str(exc)))
         handler = scheme.scheme_handler()
         infos: list[MBTilesInfo] = []
         for path in self.cfg.mbtiles:
@@ -233,10 +260,22 @@ class MapView(QWidget):
         tz = getattr(self.ctx, "timezone", None)
         html = build_page(
             self.cfg, infos, self._labels(),
-            {"i18n": self._i18n(), "timeZone": str(tz) if tz else "Asia/Almaty"},
+            {"i18n": self._i18n(), "timeZone": str(tz) if tz else "Asia/Almaty", "lang": QLocale().name()[:2]},
         )
         url = handler.set_page(f"map-{id(self):x}", html)
         self.page.load(QUrl(url))
+
+    def apply_settings(self, settings: Any = None) -> None:
+        """Re-read the map settings (tile server, MBTiles...) and rebuild the page.
+
+        Call after the settings dialog saved; the new page gets the live state
+        again when it reports ready, so no data is lost.
+        """
+        if settings is not None:
+            self.ctx.settings = settings
+        self.cfg = MapSettings.from_settings(getattr(self.ctx, "settings", None))
+        self.model.nocomm_after_s = self.cfg.nocomm_after_s
+        self._load_page()
 
     def _on_page_ready(self) -> None:
         # A fresh page knows nothing: send everything the model has.
@@ -244,16 +283,27 @@ class MapView(QWidget):
         rows = self.model.rows()
         if rows:
             self.bridge.call("ARM.live.update", rows)
+        if self._focused is not None:
+            self.bridge.call("ARM.live.select", self._focused)
         self.ready.emit()
 
     # ------------------------------------------------------------ data
     def reload(self) -> None:
         """Read persons, last fixes and alarms again (start, newly issued devices)."""
         personal = _may_see_personal_data(self.ctx)
+        self._replay = []  # messages that arrive while the snapshot is read
         _read(self.ctx, lambda s: load_snapshot(s, personal), self._on_snapshot)
 
     def _on_snapshot(self, snapshot: Snapshot) -> None:
         self.model.load(snapshot)
+        # Whatever arrived while the snapshot was read may be newer than it: apply it
+        # again (fixes only move forward in time, so an older one changes nothing).
+        replay, self._replay = self._replay, None
+        for message in replay or ():
+            if isinstance(message, AlarmChanged):
+                self.model.apply_alarm(message)
+            else:
+                self.model.apply_events(message)
         self._loaded = True
         self.bridge.call("ARM.live.clear")
         self.bridge.call("ARM.live.labels", self.model.labels())
@@ -268,6 +318,8 @@ class MapView(QWidget):
 
     @Slot(object)
     def _on_events(self, message: Any) -> None:
+        if self._replay is not None:
+            self._replay.append(message)
         changed = self.model.apply_events(message)
         if self._loaded and self.model.unknown_devices(message) and not self._reload_queued:
             self._reload_queued = True
@@ -281,6 +333,8 @@ class MapView(QWidget):
 
     @Slot(object)
     def _on_alarm(self, change: Any) -> None:
+        if self._replay is not None:
+            self._replay.append(change)
         self._pending.update(self.model.apply_alarm(change))
         self._schedule_flush()
 
@@ -295,7 +349,15 @@ class MapView(QWidget):
     def _flush(self) -> None:
         if not self._pending:
             return
-        ids, self._pending = self._pending, set()
+        if len(self._pending) <= MAX_ROWS_PER_FLUSH:
+            ids, self._pending = self._pending, set()
+        else:
+            # A burst (everybody at once, a reload) goes out in slices, one per
+            # event-loop turn, so no single flush holds the GUI thread for long.
+            ids = set()
+            for _ in range(MAX_ROWS_PER_FLUSH):
+                ids.add(self._pending.pop())
+            QTimer.singleShot(0, self._flush)
         now = datetime.now(UTC)
         rows = self.model.rows(ids, now)
         for row in rows:
@@ -317,13 +379,20 @@ class MapView(QWidget):
     @Slot(int)
     def focus_person(self, person_id: int, follow: bool | None = None) -> None:
         """Centre on the person, show their zones and home, select them (audited)."""
-        self._focused = person_id
         if follow is not None:
             self.follow_action.setChecked(follow)
+        now = time.monotonic()
+        if person_id == self._focused and now - self._focused_at < REFOCUS_DEDUP_S:
+            return  # the same selection echoed back by another panel
+        self._focused = person_id
+        self._focused_at = now
+        self.track_button.setEnabled(True)
         self.bridge.call("ARM.live.select", person_id)
         live = self.model.by_person.get(person_id)
         if live and live.lat is not None:
             self.bridge.call("ARM.center", live.lat, live.lon, None)
+        if not _may_see_personal_data(self.ctx):
+            return  # a technician sees the device's marker, not the person's home and zones
         _read(self.ctx, lambda s: _focus_data(s, person_id), self._on_focus_data)
         _audit(self.ctx, "map.person_focus", "person", person_id)
 
@@ -336,6 +405,8 @@ class MapView(QWidget):
     @Slot()
     def clear_focus(self) -> None:
         self._focused = None
+        self._focused_at = 0.0
+        self.track_button.setEnabled(False)
         self.follow_action.setChecked(False)
         self.bridge.call("ARM.clearFocus")
 
@@ -346,6 +417,10 @@ class MapView(QWidget):
     def show_track(self, person_id: int, start: datetime, end: datetime) -> None:
         """Load and show a person's track for [start, end] with replay controls (audited)."""
         personal = _may_see_personal_data(self.ctx)
+        if not personal:
+            self.notice.setText(self.tr("Your role may not view the movements of supervised persons."))
+            QTimer.singleShot(10_000, self.notice.clear)
+            return
 
         def job(s: Session) -> tuple[Track, str]:
             from db.models import Person
@@ -363,11 +438,15 @@ class MapView(QWidget):
         _read(self.ctx, job, done)
         _audit(self.ctx, "map.track_view", "person", person_id, start=start, end=end)
 
+    def _track_selected(self, hours: int) -> None:
+        if self._focused is not None:
+            end = datetime.now(UTC)
+            self.show_track(self._focused, end - timedelta(hours=hours), end)
+
     # ------------------------------------------------------------ events
     def _on_marker_clicked(self, person_id: int) -> None:
-        self.personClicked.emit(person_id)
-        self.personSelected.emit(person_id)
         self.focus_person(person_id)
+        self.personClicked.emit(person_id)
 
     def closeEvent(self, event: Any) -> None:
         self._state_timer.stop()

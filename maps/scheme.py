@@ -65,6 +65,12 @@ def register_schemes() -> None:
     )
     QWebEngineUrlScheme.registerScheme(scheme)
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    # The web view's frames are composited by Qt Quick on the GUI thread. Through
+    # OpenGL on a machine without a GPU (llvmpipe: VMs, many desk PCs) the GUI
+    # thread waits for the rasteriser threads and stalls under load; the software
+    # scene graph does not (bench/map.py: p99 stall 95 ms -> 14 ms). A 2D map needs
+    # no GPU. Set QT_QUICK_BACKEND yourself (e.g. "opengl") to override.
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     _registered = True

@@ -266,6 +266,14 @@ class ZoneEditor(QWidget):
             "bad_coordinates": self.tr("A corner of the zone lies outside valid coordinates."),
         }.get(exc.code, str(exc))
 
+    def _schedule_message(self, exc: ScheduleError) -> str:
+        return {
+            "bad_day": self.tr("Unknown day name: use Mon, Tue, Wed, Thu, Fri, Sat, Sun (or Пн…Вс)."),
+            "bad_time": self.tr("A time is not valid: use HH:MM between 00:00 and 24:00."),
+            "bad_window": self.tr("Write each period like “Mon-Fri 22:00-06:00”, periods separated by “;”."),
+            "empty_window": self.tr("A period starts and ends at the same time."),
+        }.get(exc.code, str(exc))
+
     def _on_geometry(self, drawn: dict[str, Any]) -> None:
         self._geometry = drawn
         try:
@@ -292,7 +300,7 @@ class ZoneEditor(QWidget):
             self._set_error("schedule", "")
         except ScheduleError as exc:
             schedule = []
-            self._set_error("schedule", self.tr("Schedule not understood: {detail}").format(detail=str(exc)))
+            self._set_error("schedule", self._schedule_message(exc))
             ok = False
         try:
             validate(self._geometry)

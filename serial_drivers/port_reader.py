@@ -8,7 +8,9 @@ Nothing here knows the protocol; framing and decoding happen in the callbacks.
 from __future__ import annotations
 
 import logging
+import os
 import threading
+import time
 from collections.abc import Callable
 
 import serial
@@ -18,6 +20,7 @@ log = logging.getLogger("serial_drivers.port")
 ICD_BAUD = 115200
 READ_TIMEOUT_S = 0.1
 WRITE_TIMEOUT_S = 2.0
+MAX_EMPTY_READS = 20
 
 
 class PortReader:
@@ -41,6 +44,7 @@ class PortReader:
         self._closing = False
         self.bytes_in = 0
         self.bytes_out = 0
+        self.empty_reads = 0
 
     def open(self) -> None:
         """Open the port (8N1, no flow control); raises OSError if it cannot."""
@@ -98,12 +102,21 @@ class PortReader:
     def _run(self) -> None:
         reason = ""
         ser = self._serial
+        empty = 0
         while not self._closing and ser is not None:
             try:
                 data = ser.read(max(1, ser.in_waiting))
             except (serial.SerialException, OSError, TypeError, AttributeError) as exc:
                 reason = str(exc) or type(exc).__name__
+                # a pty can report an empty read once (end-of-file character, a hangup
+                # of another opener); only a port that keeps doing it or is gone is lost
+                if "returned no data" in reason and empty < MAX_EMPTY_READS and os.path.exists(self.port):
+                    empty += 1
+                    self.empty_reads += 1
+                    time.sleep(0.01)
+                    continue
                 break
+            empty = 0
             if data:
                 self.bytes_in += len(data)
                 try:

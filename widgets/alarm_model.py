@@ -85,7 +85,8 @@ def priority_icon(priority: str, size: int = 16) -> QIcon:
 class AlarmTableModel(QAbstractTableModel):
     """Open alarms as rows; ``upsert``/``remove`` change one row at a time."""
 
-    COLUMNS = ("priority", "raised", "person", "district", "alarm", "state", "device", "incident")
+    #: most important first, so a narrow dock still shows what matters
+    COLUMNS = ("priority", "alarm", "person", "state", "raised", "district", "device", "incident")
 
     def __init__(self, format_time: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -18,17 +18,17 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Property, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -103,6 +103,7 @@ class AlarmPanel(QWidget):
         else:
             self.model.reset_to(self.manager.open_views())
             ctx.bridge.alarmChanged.connect(self._on_alarm_changed)
+            ctx.bridge.serviceStatus.connect(self._on_service_status)
         self._refresh_filters()
         self._after_change()
         QTimer.singleShot(0, lambda: self.unackedCountChanged.emit(self._unacked))  # the status bar connects later
@@ -128,13 +129,20 @@ class AlarmPanel(QWidget):
         self.person.textChanged.connect(lambda text: self.proxy.set_filters(person=text))
         self.kind.currentIndexChanged.connect(lambda _i: self.proxy.set_filters(kind=self.kind.currentData() or ""))
         self.state.currentIndexChanged.connect(lambda _i: self.proxy.set_filters(state=self.state.currentData()))
-        filters = QHBoxLayout()
-        for label, w in ((self.tr("&District:"), self.district), (self.tr("&Person:"), self.person),
-                         (self.tr("&Kind:"), self.kind), (self.tr("S&tate:"), self.state)):
+        filters = QGridLayout()
+        for i, (label, w) in enumerate(((self.tr("&District:"), self.district), (self.tr("&Kind:"), self.kind),
+                                        (self.tr("&Person:"), self.person), (self.tr("S&tate:"), self.state))):
             lab = QLabel(label)
             lab.setBuddy(w)
-            filters.addWidget(lab)
-            filters.addWidget(w, 1)
+            if isinstance(w, QComboBox):  # long kind names must not widen a narrow dock
+                w.setMinimumContentsLength(8)
+                w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            else:
+                w.setMinimumWidth(80)
+            filters.addWidget(lab, i // 2, (i % 2) * 2)
+            filters.addWidget(w, i // 2, (i % 2) * 2 + 1)
+        filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(3, 1)
 
         self.table = QTableView()
         self.table.setObjectName("alarmTable")
@@ -148,7 +156,7 @@ class AlarmPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((100, 150, 190, 120, 260, 230, 90)):
+        for column, width in enumerate((95, 250, 180, 220, 150, 120, 90)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.proxy.rowsInserted.connect(lambda *_: self._ensure_selection())
@@ -160,20 +168,21 @@ class AlarmPanel(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
-        self.buttons: dict[str, QPushButton] = {}
-        bar = QHBoxLayout()
+        self.buttons: dict[str, QAction] = {}
+        bar = QToolBar()
+        bar.setObjectName("alarmActions")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for name, text, key in (("acknowledge", self.tr("Acknowledge"), "A"), ("note", self.tr("Note"), "N"),
                                 ("action", self.tr("Action taken"), "T"), ("shelve", self.tr("Shelve"), "S"),
                                 ("close", self.tr("Close"), "C"), ("silence", self.tr("Silence"), "M"),
                                 ("handover", self.tr("Shift handover"), "H")):
-            button = QPushButton(f"{text} [{key}]")
-            button.setObjectName(f"{name}Button")
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            action = QAction(f"{text} [{key}]", self)
+            action.setObjectName(f"{name}Action")
+            action.setToolTip(self.tr("{action} (key {key})").format(action=text, key=key))
             method = SHORTCUTS[key]
-            button.clicked.connect(lambda _c=False, m=method: getattr(self, m)())
-            self.buttons[name] = button
-            bar.addWidget(button)
-        bar.addStretch(1)
+            action.triggered.connect(lambda _c=False, m=method: getattr(self, m)())
+            self.buttons[name] = action
+            bar.addAction(action)
 
         self.counts = QLabel()
         self.counts.setObjectName("alarmCounts")
@@ -185,7 +194,7 @@ class AlarmPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.counts)
         layout.addWidget(splitter, 1)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.message)
 
     def _bind_keys(self) -> None:
@@ -203,6 +212,18 @@ class AlarmPanel(QWidget):
     unackedCount = Property(int, _get_unacked, notify=unackedCountChanged)
 
     # ------------------------------------------------------------ incoming changes
+    @Slot(object)
+    def _on_service_status(self, status: Any) -> None:
+        """The service (re)started: its manager has just loaded the open alarms from the database."""
+        if getattr(status, "running", False) and self.manager is not None:
+            selected = self._selected_id
+            self.model.reset_to(self.manager.open_views())
+            self._refresh_filters()
+            self._after_change()
+            if selected is not None:
+                self.select_alarm(selected)
+
+
     @Slot(object)
     def _on_alarm_changed(self, message: AlarmChanged) -> None:
         view = self.manager.view(message.alarm_id) if self.manager is not None else None
@@ -308,7 +329,7 @@ class AlarmPanel(QWidget):
         if alarm_id is None or self.manager is None:
             return
         personal = bool(self.ctx.may_see_personal_data())
-        self._run(self.manager.call("detail", alarm_id, self.ctx.user, personal),
+        self._call(("detail", alarm_id, self.ctx.user, personal),
                   lambda detail: self._show_detail(alarm_id, detail, personal))
 
     def _show_detail(self, alarm_id: int, detail: Any, personal: bool) -> None:
@@ -323,6 +344,17 @@ class AlarmPanel(QWidget):
     # ------------------------------------------------------------ actions
     def _run(self, future: Future[Any], on_done: Callable[[Any], None] | None = None) -> None:
         future.add_done_callback(lambda f: self._done.emit(on_done, f))
+
+    def _call(self, call: tuple[Any, ...], on_done: Callable[[Any], None] | None = None) -> None:
+        """``manager.call(*call)``; a manager that refuses at once (a remote desk offline) is shown, not raised."""
+        method, *args = call
+        try:
+            future = self.manager.call(method, *args)
+        except Exception as exc:  # noqa: BLE001 - any refusal is shown to the operator, and logged
+            log.warning("alarm action %s refused: %s", method, exc)
+            self.message.setText(error_text(getattr(exc, "code", ""), str(exc) or type(exc).__name__))
+            return
+        self._run(future, on_done)
 
     @Slot(object, object)
     def _deliver(self, on_done: Callable[[Any], None] | None, future: Future[Any]) -> None:
@@ -348,7 +380,7 @@ class AlarmPanel(QWidget):
     def acknowledge_selected(self) -> None:
         view = self._target()
         if view is not None and not view.acknowledged:
-            self._run(self.manager.call("acknowledge", view.id, self.ctx.user))
+            self._call(("acknowledge", view.id, self.ctx.user))
 
     def note_selected(self) -> None:
         self._open_action_dialog("note")
@@ -361,7 +393,7 @@ class AlarmPanel(QWidget):
         if view is None:
             return
         dialog = ActionDialog(view, self, action)
-        dialog.accepted.connect(lambda: self._run(self.manager.call(
+        dialog.accepted.connect(lambda: self._call((
             "add_action", view.id, self.ctx.user, *dialog.values())))
         self._open(dialog)
 
@@ -377,7 +409,7 @@ class AlarmPanel(QWidget):
 
         def done() -> None:
             minutes, reason = dialog.values()
-            self._run(self.manager.call("shelve", view.id, self.ctx.user, timedelta(minutes=minutes), reason))
+            self._call(("shelve", view.id, self.ctx.user, timedelta(minutes=minutes), reason))
 
         dialog.accepted.connect(done)
         self._open(dialog)
@@ -385,7 +417,7 @@ class AlarmPanel(QWidget):
     def unshelve_selected(self) -> None:
         view = self._target()
         if view is not None and view.state == "shelved":
-            self._run(self.manager.call("unshelve", view.id, self.ctx.user))
+            self._call(("unshelve", view.id, self.ctx.user))
 
     def close_selected(self) -> None:
         view = self._target()
@@ -398,7 +430,7 @@ class AlarmPanel(QWidget):
         def done() -> None:
             v = dialog.values()
             report = Report(str(v["reported_to"]), v["reported_at"], str(v["measures"]))  # type: ignore[arg-type]
-            self._run(self.manager.call("close", view.id, self.ctx.user, v["resolution"], v["note"], report))
+            self._call(("close", view.id, self.ctx.user, v["resolution"], v["note"], report))
 
         dialog.accepted.connect(done)
         self._open(dialog)

@@ -28,6 +28,7 @@ KINDS = {
     "alcohol_missed": QT_TRANSLATE_NOOP("AlarmKind", "Breath alcohol test missed"),
     "face_mismatch": QT_TRANSLATE_NOOP("AlarmKind", "Face did not match at the alcohol test"),
     "not_monitored": QT_TRANSLATE_NOOP("AlarmKind", "Under supervision but not monitored"),
+    "bracelet_away": QT_TRANSLATE_NOOP("AlarmKind", "Bracelet away from the mobile unit"),
     "sos": QT_TRANSLATE_NOOP("AlarmKind", "SOS pressed on the device"),
     "device_alarm": QT_TRANSLATE_NOOP("AlarmKind", "Alarm reported by the device"),
 }
@@ -80,6 +81,7 @@ ERRORS = {
     "not_found": QT_TRANSLATE_NOOP("AlarmError", "The alarm no longer exists."),
     "no_person": QT_TRANSLATE_NOOP("AlarmError", "The alarm concerns no person."),
     "stopped": QT_TRANSLATE_NOOP("AlarmError", "The alarm service has stopped."),
+    "still_active": QT_TRANSLATE_NOOP("AlarmError", "This alarm closes only once the condition is fixed."),
 }
 
 CAUSES = {

@@ -70,7 +70,7 @@ class ChartsPanel(QWidget):
                                           axisItems={"bottom": pg.DateAxisItem()})
         legend_brush = pg.mkBrush(255, 255, 255, 215)
         for plot in (self.per_day, self.response, self.history):
-            plot.addLegend(offset=(-5, 5), brush=legend_brush, labelTextSize="8pt")
+            plot.addLegend(offset=(-5, 5), brush=legend_brush, labelTextSize="8pt", colCount=2)
         self.per_day.setLabel("left", self.tr("alarms"))
         self.tables = QTabWidget(self)
         self.operators_table = self._table([self.tr("Operator"), self.tr("Alarms"), self.tr("Ack median, s"),
@@ -170,6 +170,7 @@ class ChartsPanel(QWidget):
             self.per_day.addItem(pg.BarGraphItem(x=list(range(len(days))), height=heights, y0=bottom, width=0.8,
                                                  brush=PALETTE[i % len(PALETTE)], name=key))
             bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+        self.per_day.setYRange(0, max(bottom, default=1) * 1.5, padding=0)  # room for the legend above the bars
         step = max(1, len(days) // 6)
         self.per_day.getAxis("bottom").setTicks([[(i, d.strftime("%d.%m")) for i, d in enumerate(days)][::step]])
 
@@ -183,6 +184,8 @@ class ChartsPanel(QWidget):
         self.response.addItem(pg.BarGraphItem(x=[x + 0.2 for x in xs],
                                               height=[(o.close_median_s or 0) / 60 for o in ops], width=0.38,
                                               brush=PALETTE[3], name=self.tr("close")))
+        top = max([o.ack_median_s / 60 for o in ops] + [(o.close_median_s or 0) / 60 for o in ops], default=1)
+        self.response.setYRange(0, top * 1.4, padding=0)
         self.response.getAxis("bottom").setTicks([[(x, o.operator) for x, o in zip(xs, ops, strict=True)]])
 
     def _draw_rate(self, rate: list[tuple[float, int]] | None, start: Any) -> None:

@@ -92,7 +92,7 @@ class DbWorker:
 
     def shutdown(self) -> None:
         self._closed = True
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool.shutdown(wait=True)  # queued writes (audit rows) must still be stored
 
 
 @dataclass

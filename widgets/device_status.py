@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -41,6 +42,7 @@ MISSED_HEARTBEATS = 2
 GRACE_S = 30
 LOW_BATTERY = 20
 AGE_REFRESH_MS = 5_000
+SUMMARY_THROTTLE_MS = 500
 
 ONLINE, STALE, NEVER = "online", "stale", "never"
 #: Inventory states that matter more than the contact state (an unregistered device talks too).
@@ -55,6 +57,7 @@ class DeviceRow:
     serial: str
     type: str
     holder: str
+    holder_id: int | None
     last_contact: datetime | None
     battery: int | None
     status: str  # inventory status: issued, in_stock, unregistered...
@@ -88,6 +91,7 @@ def load_device_rows(session: Session) -> list[DeviceRow]:
                 serial=device.serial,
                 type=str(device.type),
                 holder=person.full_name if person else "",
+                holder_id=person.id if person else None,
                 last_contact=device.last_contact,
                 battery=device.battery,
                 status=str(device.status),
@@ -101,16 +105,16 @@ def count_online(rows: list[DeviceRow], now: datetime) -> int:
     return sum(1 for r in rows if contact_state(r.last_contact, r.heartbeat_s, now) == ONLINE)
 
 
-def format_age(seconds: float, tr: Any) -> str:
-    """'12 s', '5 min', '3 h 04 min', '2 d' - short, for a table cell."""
+def format_age(seconds: float) -> str:
+    """'12 s ago', '5 min ago', '3 h 04 min ago', '2 d ago' - short, for a table cell."""
     s = max(0, int(seconds))
     if s < 60:
-        return tr("{n} s ago").format(n=s)
+        return QCoreApplication.translate("DeviceAge", "{n} s ago").format(n=s)
     if s < 3600:
-        return tr("{n} min ago").format(n=s // 60)
+        return QCoreApplication.translate("DeviceAge", "{n} min ago").format(n=s // 60)
     if s < 86400:
-        return tr("{h} h {m:02d} min ago").format(h=s // 3600, m=(s % 3600) // 60)
-    return tr("{n} d ago").format(n=s // 86400)
+        return QCoreApplication.translate("DeviceAge", "{h} h {m:02d} min ago").format(h=s // 3600, m=(s % 3600) // 60)
+    return QCoreApplication.translate("DeviceAge", "{n} d ago").format(n=s // 86400)
 
 
 class DeviceStatusModel(QAbstractTableModel):
@@ -211,7 +215,7 @@ class DeviceStatusModel(QAbstractTableModel):
         if col == self.CONTACT:
             if r.last_contact is None:
                 return self.tr("never")
-            return format_age((self.now() - r.last_contact).total_seconds(), self.tr)
+            return format_age((self.now() - r.last_contact).total_seconds())
         if col == self.BATTERY:
             if r.battery is None:
                 return "—"
@@ -256,6 +260,7 @@ class DeviceStatusPanel(QWidget):
     """The dock: a filter, the table, and a one-line summary."""
 
     countsChanged = Signal(int, int)  # online, total
+    personActivated = Signal(int)  # double-click on a device: its holder's card
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -271,6 +276,12 @@ class DeviceStatusPanel(QWidget):
         self._loading = False
         self._error = ""
         ctx.bridge.deviceStateChanged.connect(self._on_state)
+        # The summary counts every row: under a flood of updates it is redrawn
+        # at most twice a second, not once per message.
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(SUMMARY_THROTTLE_MS)
+        self._summary_timer.timeout.connect(self._update_summary)
         self._timer = QTimer(self)
         self._timer.setInterval(AGE_REFRESH_MS)
         self._timer.timeout.connect(self._tick)
@@ -292,6 +303,8 @@ class DeviceStatusPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.activated.connect(self._activated)
         self.summary = QLabel(self)
         self.summary.setObjectName("deviceSummary")
         layout = QVBoxLayout(self)
@@ -334,7 +347,13 @@ class DeviceStatusPanel(QWidget):
     def _on_state(self, msg: DeviceStateChanged) -> None:
         if not self.model.apply(msg):
             self.reload()  # a new device (e.g. an unregistered one heard on the wire)
-        self._update_summary()
+        if not self._summary_timer.isActive():
+            self._summary_timer.start()
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = self.model.rows()[self.proxy.mapToSource(index).row()]
+        if row.holder_id is not None:
+            self.personActivated.emit(row.holder_id)
 
     def _tick(self) -> None:
         self.model.refresh_ages()

@@ -73,7 +73,7 @@ class HandoverDialog(QDialog):
              f"<p>{escape(self.tr('Prepared {time} by {user}').format(time=t(r.made_at), user=r.made_by))}<br>"
              f"<b>{escape(self.tr('Unacknowledged alarms: {n}').format(n=len(r.unacknowledged)))}</b></p>"]
         h.append(f"<h3>{escape(self.tr('Open incidents ({n})').format(n=len(r.incidents)))}</h3>")
-        h.append(_list([f"{i.person_name}: {incident_text(i.cause, i.explanation) or kind_text(i.cause)} — "
+        h.append(_list([f"{i.person_name}: {incident_text(i.cause, i.explanation) or kind_text(i.cause.split(':')[0])} — "
                         + self.tr("since {time}, alarms: {n}").format(time=t(i.opened_at), n=len(i.alarm_ids))
                         for i in r.incidents], self.tr("None")))
         h.append(f"<h3>{escape(self.tr('Shelved alarms ({n})').format(n=len(r.shelved)))}</h3>")

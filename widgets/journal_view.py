@@ -15,13 +15,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -56,6 +57,8 @@ CHOICE_COLUMNS = {"district": "district", "operator": {"violations": "operator",
 class JournalReview(QWidget):
     """The journals panel (``widgets/panels.py``: id ``journals``)."""
 
+    _export_progress = Signal(int)
+
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -71,6 +74,9 @@ class JournalReview(QWidget):
         self.journal_box.currentIndexChanged.connect(self._journal_changed)
         self.table.doubleClicked.connect(self._open_detail)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._open_detail(cur))
+        bridge = getattr(ctx, "bridge", None)
+        if bridge is not None:
+            bridge.alarmChanged.connect(self._new_entries)
         if self.journals:
             self._journal_changed()
         else:
@@ -89,6 +95,11 @@ class JournalReview(QWidget):
                           ("csv", self.tr("CSV…"))):
             menu.addAction(text, lambda f=fmt: self.export(f))
         self.export_button.setMenu(menu)
+        self.cancel_export_button = QPushButton(self.tr("Stop export"), self)
+        self.cancel_export_button.hide()
+        self.cancel_export_button.clicked.connect(lambda: setattr(self, "_cancel_export", True))
+        self._cancel_export = False
+        self._export_progress.connect(self._show_export_progress)
         self.reports_button = QToolButton(self, text=self.tr("Reports"),
                                           popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
         reports = QMenu(self.reports_button)
@@ -110,7 +121,8 @@ class JournalReview(QWidget):
         top.addWidget(self.journal_box)
         top.addStretch(1)
         top.addWidget(self.count_label)
-        for w in (self.export_button, self.reports_button, self.verify_button, self.retention_button):
+        for w in (self.export_button, self.cancel_export_button, self.reports_button, self.verify_button,
+                  self.retention_button):
             top.addWidget(w)
         self.filters = JournalFilterBar(self.ctx, self)
         self.filter_error = QLabel(self)
@@ -173,6 +185,11 @@ class JournalReview(QWidget):
         journal, user = self.journal, self.ctx.user
         self.ctx.read(lambda s: data.count(s, user, journal, f), on_done=self._counted,
                       on_error=lambda e: self.count_label.setText(""))
+
+    def _new_entries(self, *_: Any) -> None:
+        """New alarms or entries: offer a refresh rather than move the rows under the reader's eyes."""
+        if self.journal in ("alarms", "violations"):
+            self.status.setText(self._status_text() + self.tr(" — new entries: press Apply to refresh"))
 
     def _counted(self, n: int) -> None:
         self._total = n
@@ -269,30 +286,76 @@ class JournalReview(QWidget):
             return
         journal, user, tz, lang = self.journal, self.ctx.user, self.ctx.timezone, self._form_language()
         self.status.setText(self.tr("Exporting…"))
-        self.ctx.write(lambda s: exporter.export_journal(s, user, journal, f, fmt, path, lang=lang, tz=tz),
-                       on_done=lambda res: self.status.setText(
-                           self.tr("{rows} entries exported to {path}").format(rows=res.rows, path=str(res.path))),
-                       on_error=self._failed)
+        self._cancel_export = False
+        self.cancel_export_button.show()
+        self.export_button.setEnabled(False)
+        progress = self._export_progress.emit  # emitted on the worker, delivered on the GUI thread
+
+        def work(session: Any) -> Any:
+            return exporter.export_journal(session, user, journal, f, fmt, path, lang=lang, tz=tz,
+                                           progress=progress, cancelled=lambda: self._cancel_export)
+
+        self.ctx.write(work, on_done=self._exported, on_error=self._export_failed)
+
+    def _exported(self, res: Any) -> None:
+        self._export_finished()
+        self.status.setText(self.tr("{rows} entries exported to {path}").format(rows=res.rows, path=str(res.path)))
+
+    def _export_failed(self, error: BaseException) -> None:
+        self._export_finished()
+        if isinstance(error, exporter.ExportCancelled):
+            self.status.setText(self.tr("Export stopped; no file was kept."))
+        else:
+            self._failed(error)
+
+    def _export_finished(self) -> None:
+        self.cancel_export_button.hide()
+        self.export_button.setEnabled(True)
+
+    def _show_export_progress(self, rows: int) -> None:
+        self.status.setText(self.tr("Exporting… {rows} entries written").format(rows=rows))
 
     def _form_language(self) -> str:
         lang = str(getattr(getattr(self.ctx.settings, "general", None), "language", "") or "ru")
         return lang if lang in ("ru", "kk", "en") else "ru"
 
-    def _reconciliation(self, path: Path | None = None) -> None:
+    def _choose(self, title: str, options: list[tuple[str, tuple[int, int]]]) -> tuple[int, int] | None:
+        labels = [text for text, _ in options]
+        choice, ok = QInputDialog.getItem(self, title, title, labels, 0, False)
+        return dict(options)[choice] if ok and choice in labels else None
+
+    def _reconciliation(self, path: Path | None = None, period: tuple[int, int] | None = None) -> None:
         today = datetime.now(self.ctx.timezone).date()
-        quarter = (today.month - 1) // 3 + 1
-        path = path or self._ask_path(f"reconciliation-{today.year}-Q{quarter}.pdf", "pdf")
+        if period is None:
+            quarters, y, q = [], today.year, (today.month - 1) // 3 + 1
+            for _ in range(8):
+                quarters.append((self.tr("Quarter {q} of {year}").format(q=q, year=y), (y, q)))
+                y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+            period = self._choose(self.tr("Reconciliation act for"), quarters)
+            if period is None:
+                return
+        year, quarter = period
+        path = path or self._ask_path(f"reconciliation-{year}-Q{quarter}.pdf", "pdf")
         if path is None:
             return
         user, tz, lang = self.ctx.user, self.ctx.timezone, self._form_language()
-        self.ctx.write(lambda s: forms.export_reconciliation(s, user, today.year, quarter, "pdf", path,
+        self.ctx.write(lambda s: forms.export_reconciliation(s, user, year, quarter, "pdf", path,
                                                              lang=lang, tz=tz),
                        on_done=lambda rec: self.status.setText(self.tr("Reconciliation act saved: {path}").format(
                            path=str(path))), on_error=self._failed)
 
-    def _monthly(self, path: Path | None = None) -> None:
+    def _monthly(self, path: Path | None = None, period: tuple[int, int] | None = None) -> None:
         today = datetime.now(self.ctx.timezone).date()
-        year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+        if period is None:
+            months, y, m = [], today.year, today.month
+            for _ in range(13):
+                months.append((f"{m:02d}.{y}", (y, m)))
+                y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+            months.insert(0, months.pop(1))  # the month just ended first: the list is due by the 5th
+            period = self._choose(self.tr("Monthly list for"), months)
+            if period is None:
+                return
+        year, month = period
         path = path or self._ask_path(f"monthly-{year}-{month:02d}.pdf", "pdf")
         if path is None:
             return

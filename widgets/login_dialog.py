@@ -12,13 +12,14 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,19 @@ from arm import i18n
 from arm.auth import AuthError, CurrentUser, authenticate
 
 log = logging.getLogger("arm.gui.login")
+
+#: arm.auth's messages (English source), marked here so lupdate collects them
+#: in the "Auth" context; the dialog translates them when it shows them.
+AUTH_MESSAGES = (
+    QT_TRANSLATE_NOOP("Auth", "Enter your login."),
+    QT_TRANSLATE_NOOP("Auth", "Unknown login or the account is disabled."),
+    QT_TRANSLATE_NOOP("Auth", "Wrong password."),
+    QT_TRANSLATE_NOOP(
+        "Auth",
+        "Too many failed attempts: this login is locked until the application is restarted "
+        "or an administrator resets it.",
+    ),
+)
 
 
 class _Relay(QObject):
@@ -39,7 +53,7 @@ class LoginDialog(QDialog):
 
     languageChanged = Signal(str)
 
-    def __init__(self, db: Any, parent: QWidget | None = None, login: str = "") -> None:
+    def __init__(self, db: Any, parent: QWidget | None = None, login: str = "", demo: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("LoginDialog")
         self._db = db
@@ -47,6 +61,7 @@ class LoginDialog(QDialog):
         self._relay = _Relay()
         self._relay.done.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self.user: CurrentUser | None = None
+        self._demo = demo
         self._error_code: dict[str, str] = {}
         self._build()
         self.login_edit.setText(login)
@@ -79,12 +94,20 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("loginHint")
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(self._demo)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(self.form)
+        layout.addWidget(self.hint)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(420)
+        # Grow when a message appears instead of squeezing the fields.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        self.login_edit.setMinimumWidth(300)
 
     def _error_label(self, name: str) -> QLabel:
         label = QLabel(self)
@@ -110,6 +133,9 @@ class LoginDialog(QDialog):
         self.password_label.setText(self.tr("Password:"))
         self.language_label.setText(self.tr("Language:"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
+        self.hint.setText(self.tr(
+            "Demo data: log in as operator, supervisor, technician or admin with the password demo1234."
+        ))
         for field, code in self._error_code.items():
             self._label_for(field).setText("⚠ " + QCoreApplication.translate("Auth", code))
 

@@ -2,9 +2,9 @@
 
 Everything a panel shows is its own business (widgets/panels.py lists them);
 this window places them in docks, restores the operator's layout, wires the
-few cross-panel signals (a person chosen anywhere opens the person card), and
-keeps the status bar: service state, devices online, persons, unacknowledged
-alarms, who is logged in and the desk clock.
+few cross-panel signals (a person chosen anywhere is selected in the list and
+shown on the map; a double-click opens the card) and hosts the status bar
+(widgets/status_bar.py).
 """
 
 from __future__ import annotations
@@ -17,37 +17,19 @@ from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QWidget,
 )
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from arm import i18n
-from arm.events import ServiceStatus
-from db.models import Device, Person
 from widgets import panels
 from widgets.context import AppContext
-from widgets.device_status import contact_state
+from widgets.status_bar import DeskStatusBar
 
 log = logging.getLogger("arm.gui.window")
 
-COUNTS_REFRESH_MS = 15_000
 STATE_VERSION = 1
-
-
-def load_counts(session: Session) -> dict[str, int]:
-    """Devices online/total and active persons, for the status bar."""
-    now = datetime.now(UTC)
-    devices = session.execute(select(Device.last_contact, Device.heartbeat_s, Device.status)).all()
-    online = sum(
-        1 for last, hb, status in devices
-        if status not in ("rejected", "written_off") and contact_state(last, hb or 300, now) == "online"
-    )
-    persons = session.scalar(select(func.count(Person.id)).where(Person.deregistered_on.is_(None))) or 0
-    return {"online": online, "devices": len(devices), "persons": int(persons)}
 
 
 class MainWindow(QMainWindow):
@@ -57,28 +39,32 @@ class MainWindow(QMainWindow):
     closed = Signal()
 
     def __init__(
-        self, ctx: AppContext, parent: QWidget | None = None, only: frozenset[str] | None = None
+        self, ctx: AppContext, parent: QWidget | None = None, only: frozenset[str] | None = None,
+        confirm_close: bool = False,
     ) -> None:
-        """``only`` limits the panels built (tests, and a desk that needs a few)."""
+        """``only`` limits the panels built (tests, and a desk that needs a few);
+        ``confirm_close`` asks before closing (the running workstation does)."""
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.ctx = ctx
+        self.confirm_on_close = confirm_close
+        self._quit_box: QMessageBox | None = None
         self._only = only
         self.panels: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.unavailable: list[str] = []
-        self._counts = {"online": 0, "devices": 0, "persons": 0}
-        self._unacked: int | None = None
-        self._service_running = bool(getattr(ctx.service, "running", False))
-        self._service_detail = ""
         self._build_panels()
         self._build_actions()
         self._build_menus()
-        self._build_status_bar()
+        self.status = DeskStatusBar(ctx, self)
+        self.setStatusBar(self.status)
+        # The status items, by name (tests and other panels read them).
+        self.service_label, self.devices_label = self.status.service_label, self.status.devices_label
+        self.persons_label, self.alarms_label = self.status.persons_label, self.status.alarms_label
+        self.user_label = self.status.user_label
         self._wire()
         self.retranslateUi()
         self._restore_layout()
-        self.refresh_counts()
 
     # ------------------------------------------------------------ composition
     def _build_panels(self) -> None:
@@ -131,11 +117,20 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.open_settings)
+        self.logout_requested = False
+        self.logout_action = QAction(self)
+        self.logout_action.triggered.connect(self.log_out)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.reset_layout_action = QAction(self)
         self.reset_layout_action.triggered.connect(self.reset_layout)
+        self.find_person_action = QAction(self)
+        self.find_person_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_person_action.triggered.connect(self.find_person)
+        self.guide_action = QAction(self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(self.open_guide)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.open_about)
         self.language_group = QActionGroup(self)
@@ -165,8 +160,11 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.logout_action)
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.find_person_action)
+        self.view_menu.addSeparator()
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
@@ -177,50 +175,18 @@ class MainWindow(QMainWindow):
         self.devices_menu.addActions(list(self.panel_actions.values()))
         self.devices_menu.menuAction().setVisible(bool(self.panel_actions))
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide_action)
         self.help_menu.addAction(self.about_action)
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.service_label = self._status_label("serviceState")
-        self.devices_label = self._status_label("devicesOnline")
-        self.persons_label = self._status_label("personsCount")
-        self.alarms_label = self._status_label("unackedAlarms")
-        self.user_label = self._status_label("currentUser")
-        self.clock_label = self._status_label("deskClock")
-        for label in (self.service_label, self.devices_label, self.persons_label, self.alarms_label):
-            bar.addWidget(label)
-        bar.addPermanentWidget(self.user_label)
-        bar.addPermanentWidget(self.clock_label)
-        self._clock = QTimer(self)
-        self._clock.setInterval(1000)
-        self._clock.timeout.connect(self._tick_clock)
-        self._clock.start()
-        self._counts_timer = QTimer(self)
-        self._counts_timer.setInterval(COUNTS_REFRESH_MS)
-        self._counts_timer.timeout.connect(self.refresh_counts)
-        self._counts_timer.start()
-        self._counts_debounce = QTimer(self)
-        self._counts_debounce.setSingleShot(True)
-        self._counts_debounce.setInterval(1500)
-        self._counts_debounce.timeout.connect(self.refresh_counts)
-
-    def _status_label(self, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setProperty("role", "statusItem")
-        return label
-
     def _wire(self) -> None:
-        bridge = self.ctx.bridge
-        bridge.serviceStatus.connect(self._on_service_status)
-        bridge.deviceStateChanged.connect(lambda _msg: self._counts_debounce.start())
-        if bridge.last_service_status is not None:
-            self._on_service_status(bridge.last_service_status)
         alarms = self.panels.get("alarms")
         if alarms is not None and hasattr(alarms, "unackedCountChanged"):
-            alarms.unackedCountChanged.connect(self._on_unacked)
+            alarms.unackedCountChanged.connect(self.status.set_unacked)
         if alarms is not None and hasattr(alarms, "alarmSelected"):
             alarms.alarmSelected.connect(self._on_alarm_selected)
+        devices = self.panels.get("devices")
+        if devices is not None and hasattr(devices, "personActivated"):
+            devices.personActivated.connect(self.open_person_card)
         persons = self.panels.get("persons")
         if persons is not None and hasattr(persons, "personActivated"):
             persons.personActivated.connect(self.open_person_card)
@@ -229,7 +195,7 @@ class MainWindow(QMainWindow):
         for panel in self.panels.values():
             for name in ("personSelected", "personActivated", "personClicked"):
                 signal = getattr(panel, name, None)
-                if signal is not None and panel is not persons:
+                if signal is not None and panel not in (persons, devices):
                     try:
                         signal.connect(self._on_person_selected)
                     except (RuntimeError, TypeError):
@@ -245,8 +211,11 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.logout_action.setText(self.tr("&Log out (change operator)"))
         self.reset_layout_action.setText(self.tr("&Reset panel layout"))
         self.about_action.setText(self.tr("&About ARM"))
+        self.find_person_action.setText(self.tr("&Find a person"))
+        self.guide_action.setText(self.tr("Operator &guide"))
         self.new_person_action.setText(self.tr("&New person…"))
         for spec in panels.PANELS:
             if spec.id in self.docks:
@@ -254,69 +223,11 @@ class MainWindow(QMainWindow):
         for spec in panels.ACTIONS:
             if spec.id in self.panel_actions:
                 self.panel_actions[spec.id].setText(spec.translated_title())
-        self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslateUi()
         super().changeEvent(event)
-
-    # ------------------------------------------------------------ status bar
-    def refresh_counts(self) -> None:
-        self.ctx.read(load_counts, on_done=self._on_counts, on_error=lambda e: log.warning("counts: %s", e))
-
-    def _on_counts(self, counts: dict[str, int]) -> None:
-        self._counts = counts
-        self._update_status()
-
-    def _on_service_status(self, status: ServiceStatus) -> None:
-        self._service_running = status.running
-        self._service_detail = status.detail
-        self._update_status()
-
-    def _on_unacked(self, count: int) -> None:
-        self._unacked = count
-        self._update_status()
-
-    def _update_status(self) -> None:
-        if self._service_running:
-            self.service_label.setText(self.tr("● Service running"))
-        else:
-            detail = f" ({self._service_detail})" if self._service_detail else ""
-            self.service_label.setText(self.tr("■ Service stopped") + detail)
-        self._set_state(self.service_label, "ok" if self._service_running else "alarm")
-        self.devices_label.setText(
-            self.tr("Devices online: {online} of {total}").format(
-                online=self._counts["online"], total=self._counts["devices"]
-            )
-        )
-        self.persons_label.setText(self.tr("Persons: {n}").format(n=self._counts["persons"]))
-        if self._unacked is None:
-            self.alarms_label.setText(self.tr("Unacknowledged alarms: —"))
-            self._set_state(self.alarms_label, "")
-        else:
-            self.alarms_label.setText(self.tr("Unacknowledged alarms: {n}").format(n=self._unacked))
-            self._set_state(self.alarms_label, "alarm" if self._unacked else "ok")
-        user = self.ctx.user
-        self.user_label.setText(
-            self.tr("{name} ({role})").format(
-                name=getattr(user, "full_name", "") or self.ctx.login, role=role_text(self.ctx.role)
-            )
-        )
-        self._tick_clock()
-
-    def _set_state(self, label: QLabel, state: str) -> None:
-        if label.property("state") != state:
-            label.setProperty("state", state)
-            label.style().unpolish(label)
-            label.style().polish(label)
-
-    def _tick_clock(self) -> None:
-        now = self.ctx.local(datetime.now(UTC))
-        self.clock_label.setText(f"{now:%d.%m.%Y %H:%M:%S} {now.tzname()}")
-
-    def unacked_alarms(self) -> int | None:
-        return self._unacked
 
     # ------------------------------------------------------------ actions
     def set_language(self, code: str) -> None:
@@ -329,6 +240,15 @@ class MainWindow(QMainWindow):
         if general is not None and general.language != code:
             general.language = code
             self._save_settings()
+
+    def log_out(self) -> None:
+        """Close this window and return to the log-in; the service keeps running."""
+        from arm import audit
+
+        user = self.ctx.user
+        self.ctx.write(lambda s: audit.record(s, user, "logout"))
+        self.logout_requested = True
+        self.close()
 
     def _save_settings(self) -> None:
         try:
@@ -355,7 +275,7 @@ class MainWindow(QMainWindow):
         persons = self.panels.get("persons")
         if persons is not None and hasattr(persons, "reload"):
             form.saved.connect(lambda _id: persons.reload())
-        form.saved.connect(lambda _id: self.refresh_counts())
+        form.saved.connect(lambda _id: self.status.refresh_counts())
         form.show()
         return form
 
@@ -416,11 +336,31 @@ class MainWindow(QMainWindow):
     def _settings_applied(self, restart_needed: bool) -> None:
         if i18n.current_language() != self.ctx.settings.general.language:
             self.set_language(self.ctx.settings.general.language)
-        self._update_status()
+        self.status.retranslateUi()  # the clock follows a new desk time zone at once
         if restart_needed:
             self.statusBar().showMessage(
-                self.tr("The database and service settings take effect after a restart."), 10_000
+                self.tr("The database, service and map source settings take effect after a restart."), 10_000
             )
+
+    def find_person(self) -> None:
+        dock, persons = self.docks.get("persons"), self.panels.get("persons")
+        if dock is None or not hasattr(persons, "search"):
+            return
+        dock.show()
+        dock.raise_()
+        persons.search.setFocus()
+        persons.search.selectAll()
+
+    def open_guide(self) -> None:
+        """The operator guide shipped with ARM, in the system's viewer (a local file)."""
+        from pathlib import Path
+
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        guide = Path(__file__).resolve().parent.parent / "docs" / "operator-guide.md"
+        if not guide.exists() or not QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide))):
+            self.show_notice(self.tr("The operator guide is not installed on this computer."))
 
     def open_about(self) -> None:
         from widgets.about import AboutDialog
@@ -463,23 +403,45 @@ class MainWindow(QMainWindow):
         self._apply_default_sizes()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.confirm_on_close and not self.logout_requested:
+            event.ignore()  # ask first: closing stops this desk's monitoring
+            self._ask_to_quit()
+            return
         store = self._layout_store()
         store.setValue(f"{self.ctx.role}/geometry", self.saveGeometry())
         store.setValue(f"{self.ctx.role}/state", self.saveState(STATE_VERSION))
         store.sync()
-        self._clock.stop()
-        self._counts_timer.stop()
+        self.status.stop()
         super().closeEvent(event)
+        self.release_panels()
         self.closed.emit()
 
+    def _ask_to_quit(self) -> None:
+        if self._quit_box is not None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Quit ARM"),
+            self.tr("Quit the workstation? Monitoring on this desk stops until ARM is started again."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda result: self._quit_answered(result == QMessageBox.StandardButton.Yes))
+        self._quit_box = box
+        box.open()
 
-def role_text(role: str) -> str:
-    from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+    def _quit_answered(self, yes: bool) -> None:
+        self._quit_box = None
+        if yes:
+            self.confirm_on_close = False
+            self.close()
 
-    names = {
-        "operator": QT_TRANSLATE_NOOP("Role", "operator"),
-        "supervisor": QT_TRANSLATE_NOOP("Role", "supervisor"),
-        "technician": QT_TRANSLATE_NOOP("Role", "technician"),
-        "administrator": QT_TRANSLATE_NOOP("Role", "administrator"),
-    }
-    return QCoreApplication.translate("Role", names.get(role, role))
+    def release_panels(self) -> None:
+        """Let panels that hold heavy resources (the map's web page) free them now."""
+        for panel_id, panel in self.panels.items():
+            release = getattr(panel, "release", None)
+            if callable(release):
+                try:
+                    release()
+                except Exception:
+                    log.exception("releasing panel %s failed", panel_id)

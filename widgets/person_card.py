@@ -144,11 +144,10 @@ def _events(session: Session, assignments: list[tuple[Assignment, Device]]) -> l
 
 def event_summary(kind: str, fields: dict[str, Any]) -> str:
     """One short line describing an event's fields, for the events table."""
-    tr = QCoreApplication.translate
     if kind == "POS" and fields.get("lat") is not None:
-        return tr("Events", "{lat:.5f}, {lon:.5f}").format(lat=fields["lat"], lon=fields.get("lon") or 0.0)
+        return f"{fields['lat']:.5f}, {fields.get('lon') or 0.0:.5f}"
     if kind == "STAT":
-        return tr("Events", "battery {battery} %").format(battery=fields.get("battery", "?"))
+        return QCoreApplication.translate("Events", "battery {battery} %").format(battery=fields.get("battery", "?"))
     keys = ("state", "part", "result", "code", "text", "alarm", "bracelet")
     return ", ".join(f"{k}={fields[k]}" for k in keys if k in fields)
 

@@ -52,6 +52,23 @@ ORDER = (
     "address", "home_lat", "home_lon", "region", "district", "officer", "phone",
     "registered_on", "deregistered_on", "notes",
 )
+#: db.validation's messages (English source), marked so lupdate collects them
+#: in the "Validation" context; show_errors() translates them by that context.
+CORE_MESSAGES = (
+    QT_TRANSLATE_NOOP("Validation", "The IIN must be exactly 12 digits."),
+    QT_TRANSLATE_NOOP("Validation", "The IIN does not start with a valid birth date and century digit."),
+    QT_TRANSLATE_NOOP("Validation", "The IIN check digit is wrong; check the number for a typing error."),
+    QT_TRANSLATE_NOOP("Validation", "The IIN does not match the birth date."),
+    QT_TRANSLATE_NOOP("Validation", "The supervision end date is before its start date."),
+    QT_TRANSLATE_NOOP("Validation", "The registration end date is before its start date."),
+    QT_TRANSLATE_NOOP("Validation", "This field is required."),
+    QT_TRANSLATE_NOOP("Validation", "Enter the birth date."),
+    QT_TRANSLATE_NOOP("Validation", "Choose one of the supervision categories."),
+    QT_TRANSLATE_NOOP("Validation", "Enter the supervision start date."),
+    QT_TRANSLATE_NOOP("Validation", "Enter the registration date."),
+    QT_TRANSLATE_NOOP("Validation", "Latitude must be between -90 and 90."),
+    QT_TRANSLATE_NOOP("Validation", "Longitude must be between -180 and 180."),
+)
 #: Extra messages of this form (the core's come from db.validation).
 NOT_A_NUMBER = QT_TRANSLATE_NOOP("Validation", "Enter a number such as 51.12845.")
 IIN_TAKEN = QT_TRANSLATE_NOOP("Validation", "Another person already has this IIN.")

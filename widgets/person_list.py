@@ -46,6 +46,8 @@ from widgets.context import AppContext
 log = logging.getLogger("arm.gui.persons")
 
 RELOAD_DEBOUNCE_MS = 1000
+#: Persons registered at another desk appear within this time.
+REFRESH_MS = 60_000
 EDITOR_ROLES = frozenset({"operator", "supervisor", "administrator"})
 
 
@@ -212,6 +214,10 @@ class PersonListPanel(QWidget):
         self._debounce.setInterval(RELOAD_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.reload)
         ctx.bridge.alarmChanged.connect(lambda _msg: self._debounce.start())
+        self._refresh = QTimer(self)
+        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.timeout.connect(self.reload)
+        self._refresh.start()
         self.retranslateUi()
         self.reload()
 

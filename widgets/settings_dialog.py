@@ -2,8 +2,8 @@
 
 Edits a copy of :class:`arm.config.Settings` and writes it with
 ``Settings.save()`` only when every field is valid; a bad field is shown beside
-itself. Language, time zone and sound apply at once; the database and service
-connection take effect at the next start (the dialog says so).
+itself. Language, time zone and sound apply at once; the database, the service
+connection and the map source take effect at the next start (the dialog says so).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import zoneinfo
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -43,21 +44,21 @@ def check_settings(values: dict[str, Any]) -> dict[str, str]:
     try:
         zoneinfo.ZoneInfo(values["timezone"])
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        errors["timezone"] = "Unknown time zone; choose one from the list."
+        errors["timezone"] = QT_TRANSLATE_NOOP("Settings", "Unknown time zone; choose one from the list.")
     url = values["db_url"]
     if url and not url.startswith(("sqlite:///", "postgresql://", "postgresql+psycopg://")):
-        errors["db_url"] = "A database URL starts with sqlite:/// or postgresql://."
+        errors["db_url"] = QT_TRANSLATE_NOOP("Settings", "A database URL starts with sqlite:/// or postgresql://.")
     if values["mode"] == "remote":
         if not values["remote_url"].startswith(("ws://", "wss://")):
-            errors["remote_url"] = "The service URL starts with ws:// or wss://."
+            errors["remote_url"] = QT_TRANSLATE_NOOP("Settings", "The service URL starts with ws:// or wss://.")
         if not values["remote_token"]:
-            errors["remote_token"] = "Enter this desk's token for the remote service."
+            errors["remote_token"] = QT_TRANSLATE_NOOP("Settings", "Enter this desk's token for the remote service.")
     tile = values["tile_url"]
     if tile and not all(p in tile for p in ("{z}", "{x}", "{y}")):
-        errors["tile_url"] = "A tile URL contains {z}, {x} and {y}."
+        errors["tile_url"] = QT_TRANSLATE_NOOP("Settings", "A tile URL contains {z}, {x} and {y}.")
     mbtiles = values["mbtiles"]
     if mbtiles and not Path(mbtiles).is_file():
-        errors["mbtiles"] = "This MBTiles file does not exist."
+        errors["mbtiles"] = QT_TRANSLATE_NOOP("Settings", "This MBTiles file does not exist.")
     return errors
 
 
@@ -140,6 +141,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.setMinimumWidth(560)
 
     def _page(self) -> tuple[QWidget, QFormLayout]:
@@ -185,7 +187,7 @@ class SettingsDialog(QDialog):
         self.tile_url.setPlaceholderText(self.tr("empty: offline map only"))
         self.browse.setText(self.tr("Browse…"))
         self.sound.setText(self.tr("Play a sound for new alarms"))
-        self.note.setText(self.tr("Database and service changes take effect after a restart."))
+        self.note.setText(self.tr("Database, service and map source changes take effect after a restart."))
         for name, code in self.error_codes.items():
             self.errors[name].setText("⚠ " + QCoreApplication.translate("Settings", code))
 
@@ -257,6 +259,8 @@ class SettingsDialog(QDialog):
             or new.service.mode != self.settings.service.mode
             or new.service.remote_url != self.settings.service.remote_url
             or new.service.remote_token != self.settings.service.remote_token
+            or new.map.tile_url != self.settings.map.tile_url
+            or new.map.mbtiles != self.settings.map.mbtiles
         )
         try:
             new.save()

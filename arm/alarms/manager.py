@@ -71,6 +71,8 @@ class AlarmConfig:
     #: kinds that cannot be closed without a note, even after the device reports "restored"
     note_required: frozenset[str] = field(default_factory=lambda: frozenset(Kind.TAMPER))
     default_report_to: str = "chief of the public security unit"
+    #: standing states: stay on screen until fixed, so they close only after returning to normal
+    close_after_return: frozenset[str] = field(default_factory=lambda: frozenset({Kind.NOT_MONITORED}))
 
 
 def _actor_login(user: Any) -> str:
@@ -172,12 +174,15 @@ class AlarmManager:
                 result = self._apply_one(s, change, batch, raised)
                 if result is not None:
                     results.append(result)
-            self._settle_raised(s, raised)
+            new_keys, new_incidents = self._settle_raised(s, raised)
             self._flush_actions(s)
             for alarm, what in results:
                 touched.setdefault(alarm.id, what)
             s.flush()
             views = {i: self._build_view(s, s.get(Alarm, i), engine_change=True) for i in touched}
+        with self._lock:  # only after the commit: a rolled-back id may be reused by SQLite
+            self._by_key.update(new_keys)
+            self._incidents.update(new_incidents)
         return self._publish(views, touched)
 
     def _apply_one(self, s: Session, change: ConditionChange, batch: dict[str, Alarm],
@@ -200,7 +205,8 @@ class AlarmManager:
     def _raise(self, s: Session, change: ConditionChange, raised: list[tuple[Alarm, Incident | None, bool]]) -> Alarm:
         incident, is_new = self._incident_for(s, change)
         details = {**change.details, "key": change.key, "ref": change.ref, "occurrences": 1,
-                   "condition_active": not change.momentary, "momentary": change.momentary}
+                   "condition_active": not change.momentary, "momentary": change.momentary,
+                   "activated_at": self.clock().isoformat()}
         alarm = Alarm(
             person_id=change.person_id, device_id=change.device_id, incident_id=None, event_id=change.event_id,
             kind=change.kind, priority=self.priorities.get(change.kind, AlarmPriority.MEDIUM),
@@ -232,25 +238,27 @@ class AlarmManager:
         self._new_incidents[key] = incident
         return incident, True
 
-    def _settle_raised(self, s: Session, raised: list[tuple[Alarm, Incident | None, bool]]) -> None:
-        """One flush for every new alarm and incident, then link them and explain the incidents."""
+    def _settle_raised(self, s: Session, raised: list[tuple[Alarm, Incident | None, bool]]
+                       ) -> tuple[dict[str, int], dict[tuple[int, str], int]]:
+        """One flush for every new alarm and incident, then link them and explain the incidents.
+
+        Returns the new key -> alarm and (person, cause) -> incident mappings, for the caches.
+        """
         if not raised:
-            return
+            return {}, {}
         s.flush()
         refresh: dict[int, Incident] = {}
         for alarm, incident, _ in raised:
             if incident is not None:
                 alarm.incident_id = incident.id
                 refresh[incident.id] = incident
-        with self._lock:
-            for alarm, _, _ in raised:
-                self._by_key[alarm.details["key"]] = alarm.id
-            for key, incident in self._new_incidents.items():
-                self._incidents[key] = incident.id
+        new_keys = {alarm.details["key"]: alarm.id for alarm, _, _ in raised}
+        new_incidents = {key: incident.id for key, incident in self._new_incidents.items()}
         self._new_incidents.clear()
         s.flush()
         for incident in refresh.values():
             incidents.refresh(s, incident)
+        return new_keys, new_incidents
 
     def _reactivate(self, s: Session, alarm: Alarm, change: ConditionChange) -> tuple[Alarm, str] | None:
         details = dict(alarm.details or {})
@@ -258,6 +266,8 @@ class AlarmManager:
             return None  # already active: nothing new
         details["occurrences"] = int(details.get("occurrences", 1)) + 1
         details["condition_active"] = not change.momentary
+        if alarm.state != AlarmState.SHELVED:
+            details["activated_at"] = self.clock().isoformat()  # escalation counts from the re-alarm
         details.update({k: v for k, v in change.details.items() if k in ("lat", "lon", "battery")})
         alarm.details = details
         if alarm.state != AlarmState.SHELVED:
@@ -352,6 +362,8 @@ class AlarmManager:
         def change(s: Session, alarm: Alarm, login: str) -> str:
             if alarm.kind in self.config.note_required and not note.strip() and not self._has_note(s, alarm):
                 raise AlarmError("note_required", "a tamper alarm cannot be closed without a note")
+            if alarm.kind in self.config.close_after_return and (alarm.details or {}).get("condition_active"):
+                raise AlarmError("still_active", "this alarm closes only once the condition is fixed")
             now = self.clock()
             alarm.state = AlarmState.CLOSED
             alarm.closed_at = now
@@ -435,7 +447,7 @@ class AlarmManager:
         with self._lock:
             due_escalation = [v.id for v in self._views.values()
                               if v.needs_ack and v.escalated_at is None and v.priority in self.config.escalate_priorities
-                              and now - v.raised_at >= limit]
+                              and now - (v.activated_at or v.raised_at) >= limit]
             due_unshelve = [v.id for v in self._views.values()
                             if v.state == AlarmState.SHELVED and v.shelved_until and v.shelved_until <= now]
         if not due_escalation and not due_unshelve:
@@ -462,11 +474,13 @@ class AlarmManager:
             views = {i: self._build_view(s, s.get(Alarm, i)) for i in touched}
         return self._publish(views, touched)
 
-    @staticmethod
-    def _end_shelve(alarm: Alarm) -> None:
-        active = bool((alarm.details or {}).get("condition_active", True))
+    def _end_shelve(self, alarm: Alarm) -> None:
+        details = dict(alarm.details or {})
+        active = bool(details.get("condition_active", True))
         alarm.state = AlarmState.ACTIVE if active else AlarmState.RETURNED
         alarm.shelved_until = None
+        details["activated_at"] = self.clock().isoformat()  # back on screen: escalation counts from now
+        alarm.details = details
 
     # ------------------------------------------------------------ helpers
     def _action(self, s: Session, alarm: Alarm, user: str, action: str, note: str) -> None:

@@ -28,6 +28,7 @@ DEFAULT_PRIORITIES: dict[str, AlarmPriority] = {
     Kind.ALCOHOL_REFUSED: AlarmPriority.HIGH,
     Kind.FACE_MISMATCH: AlarmPriority.HIGH,
     Kind.NOT_MONITORED: AlarmPriority.HIGH,
+    Kind.BRACELET_AWAY: AlarmPriority.HIGH,
     Kind.ALCOHOL_MISSED: AlarmPriority.MEDIUM,
     Kind.GNSS_LOST: AlarmPriority.MEDIUM,
     Kind.MAINS_LOST: AlarmPriority.MEDIUM,

@@ -52,6 +52,8 @@ class RulesRuntime:
         self._pending: list[Any] = []
         self._pending_lock = threading.Lock()
         self._drain_queued = False
+        self._retry: list[Any] = []
+        self.failures = 0
         self.batches = 0
 
     # ------------------------------------------------------------ lifecycle (sync, for tests and the GUI)
@@ -104,20 +106,39 @@ class RulesRuntime:
             self.reload()
         changes = self.engine.process(events)
         self.batches += 1
-        if changes:
-            self.manager.apply(changes)
+        self._apply(changes)
 
     def tick(self, now: datetime | None = None) -> None:
         if time.monotonic() - self._last_reload >= self.reload_s:
             self.reload()
-        self.manager.apply(self.engine.tick(now))
+        self._apply(self.engine.tick(now))
         self.manager.tick(now)
+
+    def _apply(self, changes: list[Any]) -> None:
+        """Hand changes to the manager; if the database refuses (locked, gone), keep them for the next try.
+
+        The engine has already moved on to the new state, so a lost batch
+        would mean an alarm never raised: failed changes are retried first on
+        the next drain or tick, in order.
+        """
+        pending = self._retry + list(changes)
+        if not pending:
+            return
+        try:
+            self.manager.apply(pending)
+        except Exception:
+            log.exception("writing %d alarm changes failed; they will be retried", len(pending))
+            self._retry = pending
+            self.failures += 1
+        else:
+            self._retry = []
 
     def reload(self) -> None:
         """Re-read persons, restrictions, zones and assignments."""
         with self.manager.db.session() as s:
             snapshot = load_snapshot(s)
         self.engine.load(snapshot)
+        self.manager.forget_names()  # a card edited since: new rows carry the new name
         self._last_reload = time.monotonic()
 
     def replay(self, minutes: float | None = None) -> int:

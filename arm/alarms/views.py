@@ -48,6 +48,8 @@ class AlarmView:
     lon: float | None = None
     incident_explanation: str = ""
     notes: int = 0
+    #: when the alarm last called for attention (raise or re-alarm), desk clock; escalation counts from it
+    activated_at: datetime | None = None
 
     @property
     def is_open(self) -> bool:
@@ -75,6 +77,7 @@ def view_of(alarm: Alarm, person_name: str = "", district: str = "", serial: str
         resolution=str(alarm.resolution) if alarm.resolution else None,
         occurrences=int(d.get("occurrences", 1)), condition_active=bool(d.get("condition_active", True)),
         lat=d.get("lat"), lon=d.get("lon"), incident_explanation=explanation, notes=notes,
+        activated_at=datetime.fromisoformat(d["activated_at"]) if d.get("activated_at") else None,
     )
 
 

@@ -58,11 +58,16 @@ class RemoteService:
         self._task: asyncio.Task[None] | None = None
         self._ids = itertools.count(1)
         self._pending: dict[int, asyncio.Future[Any]] = {}
+        self._background: set[asyncio.Task[None]] = set()
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = False
+        #: the alarm manager's face for the widgets (``service.alarms``), over the API
+        self.alarms = RemoteAlarmManager(self)
 
     async def start(self, wait: float | None = 10.0) -> None:
         """Start the connection loop; by default wait until the first welcome."""
         self._stopping = False
+        self._loop = asyncio.get_running_loop()
         self._task = asyncio.create_task(self._run(), name="arm-remote-service")
         if wait:
             await asyncio.wait_for(self.connected.wait(), wait)
@@ -133,6 +138,8 @@ class RemoteService:
             if kind == "event":
                 try:
                     message = wire.from_json(msg["topic"], msg["data"])
+                    if msg["topic"] == "alarm" and "view" in msg:
+                        self.alarms.update(message.alarm_id, msg["view"])
                 except (KeyError, TypeError, ValueError) as exc:
                     log.warning("remote message %s not understood: %s", msg.get("topic"), exc)
                     continue
@@ -150,4 +157,115 @@ class RemoteService:
                 self.desk = msg.get("desk")
                 self.methods = list(msg.get("methods") or [])
                 self.connected.set()
-                self.bus.publish(ServiceStatus(True, (), f"remote service {self.url} as desk {self.desk}"))
+                # load the open alarms first, then say "connected" (panels reload on it)
+                task = asyncio.create_task(self._after_welcome())
+                self._background.add(task)
+                task.add_done_callback(self._background.discard)
+
+    async def _after_welcome(self) -> None:
+        if "alarms.open" in self.methods:
+            try:
+                await self.alarms.sync()
+            except (RemoteError, TimeoutError) as exc:
+                log.warning("could not load the remote alarms: %s", exc)
+        self.bus.publish(ServiceStatus(True, (), f"remote service {self.url} as desk {self.desk}"))
+
+
+class RemoteAlarmManager:
+    """The subset of ``arm.alarms.manager.AlarmManager`` the widgets use, over the desk API.
+
+    ``open_views()`` / ``view()`` read a local cache (filled at connection and
+    updated from the ``view`` carried by every alarm change, before the change
+    is republished); ``call(method, ...)`` returns a ``concurrent.futures.Future``
+    like the real manager, so the alarm panel works unchanged on a remote desk.
+    """
+
+    def __init__(self, remote: RemoteService) -> None:
+        from arm.alarms.manager import AlarmConfig
+
+        self.remote = remote
+        self.config = AlarmConfig()
+        self._views: dict[int, Any] = {}
+
+    # ------------------------------------------------------------ cache
+    async def sync(self) -> None:
+        from datetime import timedelta
+
+        from arm.alarms.manager import AlarmConfig
+        from arm.alarms.views import AlarmView
+
+        cfg = await self.remote.call("alarms.config")
+        self.config = AlarmConfig(
+            escalate_after_s=float(cfg["escalate_after_s"]),
+            escalate_priorities=frozenset(cfg["escalate_priorities"]),
+            max_shelve=timedelta(seconds=float(cfg["max_shelve_s"])),
+            unshelvable=frozenset(cfg["unshelvable"]), note_required=frozenset(cfg["note_required"]),
+            default_report_to=str(cfg["default_report_to"]))
+        views = [wire.build(AlarmView, v) for v in await self.remote.call("alarms.open")]
+        self._views = {v.id: v for v in views}
+
+    def update(self, alarm_id: int, data: dict[str, Any] | None) -> None:
+        from arm.alarms.views import AlarmView
+
+        view = wire.build(AlarmView, data) if data else None
+        if view is None or not view.is_open:
+            self._views.pop(alarm_id, None)
+        else:
+            self._views[alarm_id] = view
+
+    def open_views(self) -> list[Any]:
+        from arm.alarms.manager import sort_key
+
+        return sorted(self._views.values(), key=sort_key)
+
+    def view(self, alarm_id: int) -> Any:
+        return self._views.get(alarm_id)
+
+    def unacknowledged_count(self) -> int:
+        return sum(1 for v in self._views.values() if v.needs_ack)
+
+    # ------------------------------------------------------------ actions
+    def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        """Same signature as ``AlarmManager.call``; runs on the desk's event loop."""
+        loop = self.remote._loop
+        if loop is None:
+            raise NotConnected()
+        return asyncio.run_coroutine_threadsafe(self._call(method, *args, **kwargs), loop)
+
+    async def _call(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        from arm.alarms.views import AlarmDetail, AlarmView, HandoverReport
+
+        def login(user: Any) -> str:
+            return user if isinstance(user, str) else str(getattr(user, "login", user))
+
+        names = {
+            "acknowledge": ("alarm_id", "user", "note"),
+            "add_action": ("alarm_id", "user", "action", "note"),
+            "add_note": ("alarm_id", "user", "note"),
+            "shelve": ("alarm_id", "user", "duration", "reason"),
+            "unshelve": ("alarm_id", "user"),
+            "close": ("alarm_id", "user", "resolution", "note", "report"),
+            "detail": ("alarm_id", "user", "with_person"),
+            "handover": ("user",),
+        }
+        if method not in names:
+            raise RemoteError("unknown_method", f"{method} is not available on a remote desk")
+        params: dict[str, Any] = dict(zip(names[method], args, strict=False))
+        params.update(kwargs)
+        params["user"] = login(params.get("user", self.remote.user))
+        if method == "add_note":
+            method, params["action"] = "add_action", "note"
+        if method == "shelve":
+            params["minutes"] = params.pop("duration").total_seconds() / 60
+        if method == "close":
+            params["resolution"] = str(getattr(params.get("resolution"), "value", params.get("resolution")))
+            if params.get("report") is not None:
+                params["report"] = wire.to_json(params["report"])
+        result = await self.remote.call(f"alarms.{method}", **params)
+        if method == "detail":
+            return wire.build(AlarmDetail, result)
+        if method == "handover":
+            return wire.build(HandoverReport, result)
+        view = wire.build(AlarmView, result)
+        self.update(view.id, result)
+        return view

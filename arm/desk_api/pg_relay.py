@@ -112,11 +112,16 @@ class PgRelay:
         if isinstance(message, EventsStored):
             if not self.relay_events or not message.events:
                 return
-            payload: dict[str, Any] = {"o": self.origin, "t": "event_ids",
-                                       "d": _ranges([s.id for s in message.events])}
-        else:
-            topic = wire.TOPIC_OF[type(message)]
-            payload = {"o": self.origin, "t": topic, "d": wire.to_json(message)}
+            ranges = _ranges([s.id for s in message.events])
+            # ids of one batch are mostly contiguous; interleaved services fragment them,
+            # so the ranges go in as many notifications as the payload limit needs
+            for k in range(0, len(ranges), 250):
+                self._queue({"o": self.origin, "t": "event_ids", "d": ranges[k:k + 250]})
+            return
+        topic = wire.TOPIC_OF[type(message)]
+        self._queue({"o": self.origin, "t": topic, "d": wire.to_json(message)})
+
+    def _queue(self, payload: dict[str, Any]) -> None:
         text = wire.dumps(payload)
         if len(text.encode()) > MAX_PAYLOAD:
             log.warning("change too large for NOTIFY (%d bytes); other services will see it on reload", len(text))

@@ -8,7 +8,11 @@ two ``arm serve`` processes can run at once and their desks stay in step.
 from __future__ import annotations
 
 import argparse
+import json
+import logging
 import os
+import secrets
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from arm.desk_api.server import DeskApiServer
@@ -16,7 +20,10 @@ from arm.desk_api.server import DeskApiServer
 if TYPE_CHECKING:
     from arm.service import MonitoringService
 
+log = logging.getLogger("arm.desk_api")
+
 TOKENS_ENV = "ARM_DESK_TOKENS"
+TOKENS_FILE = "desk-tokens.json"
 
 
 def parse_token(text: str) -> tuple[str, str]:
@@ -34,7 +41,8 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--desk-api-host", default="127.0.0.1", metavar="ADDR",
                        help="interface of the desk API (default 127.0.0.1; use 0.0.0.0 for desks on the LAN)")
     group.add_argument("--desk-token", type=parse_token, action="append", default=[], metavar="NAME=TOKEN",
-                       help=f"a desk allowed to connect, repeatable (also ${TOKENS_ENV}=name=tok,name2=tok2)")
+                       help=f"a desk allowed to connect, repeatable (also ${TOKENS_ENV}=name=tok,name2=tok2); "
+                            f"without any, the tokens in {TOKENS_FILE} of the config directory (created once)")
     group.add_argument("--no-pg-relay", action="store_true",
                        help="with PostgreSQL, do not exchange changes with other services on the database")
 
@@ -48,11 +56,44 @@ def tokens_from(options: dict[str, Any]) -> dict[str, str]:
     return tokens
 
 
+def tokens_file() -> Path:
+    from arm.config import config_dir
+
+    return config_dir() / TOKENS_FILE
+
+
+def stored_tokens() -> dict[str, str]:
+    """Tokens kept in the config directory; created (one random desk token) the first time.
+
+    So ``arm serve --desk-api 8765`` works without typing a token: the file
+    (mode 0600) says which token each desk must use, and stays the same
+    across restarts. ``--desk-token`` / ``$ARM_DESK_TOKENS`` take precedence.
+    """
+    path = tokens_file()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        tokens = {str(k): str(v) for k, v in data.items() if len(str(v)) >= 8}
+    except (OSError, ValueError, AttributeError):
+        tokens = {}
+    if not tokens:
+        tokens = {"desk-1": secrets.token_urlsafe(18)}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(tokens, fh, indent=2)
+        log.warning("desk API: created desk token(s) in %s; give each desk its token", path)
+    else:
+        log.info("desk API: desk tokens from %s", path)
+    return tokens
+
+
 def configure(service: MonitoringService, options: dict[str, Any]) -> None:
     port = options.get("desk_api") or options.get("desk_api_port")
     if port:
-        tokens = tokens_from(options)
-        service.add_component(DeskApiServer(int(port), tokens, options.get("desk_api_host") or "127.0.0.1"))
+        tokens = tokens_from(options) or stored_tokens()
+        server = DeskApiServer(int(port), tokens, options.get("desk_api_host") or "127.0.0.1")
+        service.add_component(server)
+        service.extensions["desk_api"] = server
     if service.db.dialect == "postgresql" and not options.get("no_pg_relay"):
         from arm.desk_api.pg_relay import PgRelay
 

@@ -29,6 +29,7 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
 from arm.desk_api import wire
+from arm.events import AlarmChanged
 
 if TYPE_CHECKING:
     from arm.service import MonitoringService
@@ -91,6 +92,7 @@ class DeskApiServer:
         self._server: Server | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._unsubscribe: list[Callable[[], None]] = []
+        self._alarms: Any = None
         self.register_method("ping", self._ping)
         self.register_method("desks", self._list_desks)
 
@@ -110,6 +112,7 @@ class DeskApiServer:
         self.service = service
         self._loop = asyncio.get_running_loop()
         alarms = getattr(service, "alarms", None) or getattr(service, "extensions", {}).get("alarms")
+        self._alarms = alarms
         if alarms is not None:
             register_alarm_methods(self, alarms)
         for topic_type in wire.TOPIC_OF:
@@ -140,7 +143,13 @@ class DeskApiServer:
         topic = wire.TOPIC_OF.get(type(message))
         if topic is None or not self._desks:
             return
-        text = wire.dumps({"type": "event", "topic": topic, "data": wire.to_json(message)})
+        envelope: dict[str, Any] = {"type": "event", "topic": topic, "data": wire.to_json(message)}
+        if isinstance(message, AlarmChanged) and self._alarms is not None:
+            # the alarm row as the panel shows it (None once closed): desks update
+            # their cache before they republish the change
+            view = self._alarms.view(message.alarm_id)
+            envelope["view"] = wire.to_json(view) if view is not None else None
+        text = wire.dumps(envelope)
         for desk in list(self._desks):
             self._enqueue(desk, text)
 
@@ -280,13 +289,34 @@ def register_alarm_methods(server: DeskApiServer, manager: Any) -> None:
         return wire.to_json(await run("unshelve", alarm_id(params), ctx.actor))
 
     async def close(ctx: CallContext, params: dict[str, Any]) -> Any:
+        from arm.alarms.journal import Report
+
+        report = None
+        if isinstance(params.get("report"), dict):
+            try:
+                report = wire.build(Report, params["report"])
+            except (TypeError, ValueError) as exc:
+                raise MethodError("bad_request", f"report: {exc}") from exc
         return wire.to_json(await run("close", alarm_id(params), ctx.actor, str(params.get("resolution", "")),
-                                      str(params.get("note", ""))))
+                                      str(params.get("note", "")), report))
+
+    async def detail(ctx: CallContext, params: dict[str, Any]) -> Any:
+        return wire.to_json(await run("detail", alarm_id(params), ctx.actor, bool(params.get("with_person", True))))
+
+    async def handover(ctx: CallContext, params: dict[str, Any]) -> Any:
+        return wire.to_json(await run("handover", ctx.actor))
+
+    async def config(ctx: CallContext, params: dict[str, Any]) -> Any:
+        c = manager.config
+        return {"escalate_after_s": c.escalate_after_s, "escalate_priorities": sorted(c.escalate_priorities),
+                "max_shelve_s": c.max_shelve.total_seconds(), "unshelvable": sorted(c.unshelvable),
+                "note_required": sorted(c.note_required), "default_report_to": c.default_report_to}
 
     async def add_action(ctx: CallContext, params: dict[str, Any]) -> Any:
         return wire.to_json(await run("add_action", alarm_id(params), ctx.actor, str(params.get("action", "")),
                                       str(params.get("note", ""))))
 
     for name, fn in (("alarms.open", open_alarms), ("alarms.acknowledge", acknowledge), ("alarms.shelve", shelve),
-                     ("alarms.unshelve", unshelve), ("alarms.close", close), ("alarms.add_action", add_action)):
+                     ("alarms.unshelve", unshelve), ("alarms.close", close), ("alarms.add_action", add_action),
+                     ("alarms.detail", detail), ("alarms.handover", handover), ("alarms.config", config)):
         server.register_method(name, fn)

@@ -114,3 +114,53 @@ def _stored(e: dict[str, Any]) -> StoredEvent:
 
 def dumps(obj: Any) -> str:
     return json.dumps(obj, default=_default, ensure_ascii=False, separators=(",", ":"))
+
+
+def build(cls: Any, data: Any) -> Any:
+    """Rebuild a (frozen) dataclass from ``to_json`` output, following its type hints.
+
+    Used by desks to turn the alarm manager's AlarmView / AlarmDetail /
+    HandoverReport back into the objects the widgets already know.
+    """
+    import typing
+
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _coerce(hints.get(f.name, Any), data[f.name])
+    return cls(**kwargs)
+
+
+def _coerce(tp: Any, value: Any) -> Any:
+    import types
+    import typing
+
+    if value is None or tp is Any:
+        return value
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        for arg in args:
+            if arg is type(None):
+                continue
+            try:
+                return _coerce(arg, value)
+            except (TypeError, ValueError, KeyError):
+                continue
+        return value
+    if tp is datetime:
+        return datetime.fromisoformat(value) if isinstance(value, str) else value
+    if dataclasses.is_dataclass(tp) and isinstance(value, dict):
+        return build(tp, value)
+    if origin in (list, set, frozenset) and args:
+        return origin(_coerce(args[0], v) for v in value)
+    if origin is tuple and args:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_coerce(args[0], v) for v in value)
+        return tuple(_coerce(a, v) for a, v in zip(args, value, strict=False))
+    if origin is dict:
+        return dict(value)
+    if tp in (int, float, str, bool):
+        return tp(value)
+    return value

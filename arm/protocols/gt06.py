@@ -98,6 +98,10 @@ VL_MODELS = {"VL103", "LL303", "VL512", "G18"}
 
 # --------------------------------------------------------------------------- framing
 
+#: framer step result: skipped bytes, look again
+_AGAIN = b""
+
+
 class Gt06Framer:
     """Splits a TCP byte stream into GT06 frames.
 
@@ -144,6 +148,13 @@ class Gt06Framer:
         return True
 
     def _next(self) -> bytes | None:
+        while True:
+            frame = self._step()
+            if frame is not _AGAIN:
+                return frame
+
+    def _step(self) -> bytes | None:
+        """One frame, None (need more bytes) or _AGAIN (dropped a false header; look again)."""
         buf = self._buf
         if len(buf) < 2:
             return None
@@ -163,12 +174,15 @@ class Gt06Framer:
         if end < 0:
             if len(buf) > self.max_frame:
                 self.oversized += 1
+                self.garbage_bytes += 2
                 del buf[:2]  # not a frame start after all: skip the header and resync
+                return _AGAIN
             return None
         if end + 2 > self.max_frame:
             self.oversized += 1
+            self.garbage_bytes += 2
             del buf[:2]
-            return None
+            return _AGAIN
         frame = bytes(buf[: end + 2])
         del buf[: end + 2]
         return frame

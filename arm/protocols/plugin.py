@@ -45,4 +45,7 @@ def configure(service: MonitoringService, options: dict[str, Any]) -> None:
         # `arm serve --gt06 PORT`, or the GUI's settings (service.gt06_port; 0 = off)
         port = options.get(name) or options.get(f"{name}_port")
         if port:
-            service.add_component(cls(int(port), host, idle_timeout=idle))
+            listener = cls(int(port), host, idle_timeout=idle)
+            service.add_component(listener)
+            # the listeners and their bad-input counters, for status views
+            service.extensions.setdefault("network", []).append(listener)

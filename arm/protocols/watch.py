@@ -20,6 +20,8 @@ from arm.protocols.position import KNOTS_PER_KMH, Position, ProtocolError, now_u
 PROTOCOL = "watch"
 MAX_FRAME = 16384
 
+#: returned by the framer's step when it skipped garbage and should look again
+_AGAIN = b""
 _ESCAPES = {1: 0x7D, 2: 0x5B, 3: 0x5D, 4: 0x2C, 5: 0x2A}
 _HEADER = re.compile(rb"\[([A-Za-z0-9]{2})\*([0-9A-Za-z]{1,20})\*(?:([0-9A-Fa-f]{4})\*)?([0-9A-Fa-f]{4})\*")
 
@@ -57,9 +59,11 @@ class WatchFramer:
             frame = self._next()
             if frame is None:
                 return out
-            out.append(frame)
+            if frame is not _AGAIN:
+                out.append(frame)
 
     def _next(self) -> bytes | None:
+        """One frame, None (need more bytes) or _AGAIN (skipped garbage; look again)."""
         buf = self._buf
         start = buf.find(b"[")
         if start < 0:
@@ -75,7 +79,7 @@ class WatchFramer:
                 # not a header and cannot become one: skip this '[' and resync
                 self.garbage_bytes += 1
                 del buf[:1]
-                return self._next()
+                return _AGAIN
             return None
         length = int(m.group(4), 16)
         # walk `length` unescaped bytes, then expect ']'

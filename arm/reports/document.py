@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from arm.reports.labels import enum_text, t
+from arm.reports.labels import enum_text
 from db.queries.journals import Column
 
 DEFAULT_TZ = ZoneInfo("Asia/Almaty")
@@ -69,6 +69,3 @@ def journal_rows(
     for row in rows:
         yield [cell_value(c, v, lang, tz) for c, v in zip(columns, row, strict=True)]
 
-
-def signature_block(lang: str, position: str) -> str:
-    return f"{position}  ____________________ {t('sign.rank_name', lang)}   ____________ {t('sign.signature', lang)}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import enum
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +31,22 @@ class Format(enum.StrEnum):
     XLSX = "xlsx"
     PDF = "pdf"
     CSV = "csv"
+
+
+class ExportCancelled(Exception):
+    """The user stopped the export; the partial file was removed."""
+
+
+def _watched(rows: Iterator[list[Any]], progress: Callable[[int], None] | None,
+             cancelled: Callable[[], bool] | None, every: int = 1_000) -> Iterator[list[Any]]:
+    """Report progress every ``every`` rows and stop when asked to."""
+    for n, row in enumerate(rows, start=1):
+        yield row
+        if n % every == 0:
+            if cancelled is not None and cancelled():
+                raise ExportCancelled(f"stopped after {n} rows")
+            if progress is not None:
+                progress(n)
 
 
 @dataclass(frozen=True)
@@ -96,12 +113,25 @@ def write(doc: TableDoc, fmt: Format | str, out: Path, lang: str, tz: ZoneInfo) 
 def export_journal(
     session: Session, user: Any, journal: str, f: JournalFilter, fmt: Format | str, out: Path, *,
     lang: str = "ru", tz: ZoneInfo = DEFAULT_TZ, organ: str = "", max_rows: int | None = None,
+    progress: Callable[[int], None] | None = None, cancelled: Callable[[], bool] | None = None,
 ) -> ExportResult:
-    """Export what ``user`` may see of ``journal`` under ``f``; audited."""
+    """Export what ``user`` may see of ``journal`` under ``f``; audited.
+
+    ``progress(rows)`` is called every thousand rows (from the calling thread);
+    when ``cancelled()`` turns true the export stops, the partial file is
+    removed and ``ExportCancelled`` is raised (nothing is audited).
+    """
     access.require(user, access.Action.EXPORT)
     fmt = Format(str(fmt))
     doc = build_doc(session, user, journal, f, lang=lang, tz=tz, organ=organ, max_rows=max_rows)
-    rows = write(doc, fmt, out, lang, tz)
+    if progress is not None or cancelled is not None:
+        for section in doc.sections:
+            section.rows = _watched(iter(section.rows), progress, cancelled)
+    try:
+        rows = write(doc, fmt, out, lang, tz)
+    except ExportCancelled:
+        out.unlink(missing_ok=True)
+        raise
     audit.record(
         session, user, "export_journal", "journal", journal,
         filter=f.describe(), format=str(fmt), rows=rows, file=out.name, at=datetime.now(UTC),

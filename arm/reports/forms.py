@@ -148,7 +148,7 @@ def write_act_xlsx(rec: Reconciliation, out: Path, lang: str, organ: str) -> Non
 def write_act_pdf(rec: Reconciliation, out: Path, lang: str, organ: str, tz: ZoneInfo) -> None:
     st = pdf.styles()
     doc = pdf.new_document(out, t("act.title", lang), wide=False)
-    p = pdf._p
+    p = pdf.para
     head = [p("", st["head"])] + [p(t(k, lang), st["head"]) for k in ("act.registered", "act.deregistered", "act.at_end")]
     body = [[p(v, st["cell"] if i else st["left"]) for i, v in enumerate(row)] for row in _act_rows(rec, lang)]
     widths = pdf.col_widths([40, 20, 20, 24], doc.width)
@@ -173,8 +173,8 @@ def write_act_pdf(rec: Reconciliation, out: Path, lang: str, organ: str, tz: Zon
         story += [p(who, st["sign"]), p(f"_____________________ {organ_line}", st["left"]), p(sign, st["left"]),
                   p(when, st["left"])]
     produced = pdf.produced_line(t("printed", lang), datetime.now(tz), tz.key)
-    doc.build(story, onFirstPage=pdf._footer(produced, t("page", lang)),
-              onLaterPages=pdf._footer(produced, t("page", lang)))
+    doc.build(story, onFirstPage=pdf.footer(produced, t("page", lang)),
+              onLaterPages=pdf.footer(produced, t("page", lang)))
 
 
 def export_reconciliation(

@@ -40,7 +40,8 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _p(text: Any, style: ParagraphStyle) -> Paragraph:
+def para(text: Any, style: ParagraphStyle) -> Paragraph:
+    """Escaped text as a wrapping paragraph (line breaks kept)."""
     return Paragraph(escape("" if text is None else str(text)).replace("\n", "<br/>"), style)
 
 
@@ -63,7 +64,8 @@ def col_widths(widths: list[int], available: float) -> list[float]:
     return [available * w / total for w in widths]
 
 
-def _footer(produced: str, page_label: str) -> Any:
+def footer(produced: str, page_label: str) -> Any:
+    """Page decoration: when the document was produced, and the page number."""
     def draw(canvas: Canvas, doc: Any) -> None:
         regular, _ = fonts.register()
         canvas.saveState()
@@ -88,16 +90,16 @@ def write_pdf(doc: TableDoc, path: Path, produced: str, page_label: str = "Page"
     st = styles()
     pdf = new_document(path, doc.title)
     widths = col_widths(doc.widths, pdf.width)
-    story: list[Any] = [_p(doc.title, st["title"])]
-    story += [_p(line, st["line"]) for line in doc.header_lines]
+    story: list[Any] = [para(doc.title, st["title"])]
+    story += [para(line, st["line"]) for line in doc.header_lines]
     story.append(Spacer(1, 4 * mm))
-    head = [[_p(h, st["head"]) for h in doc.headers]]
+    head = [[para(h, st["head"]) for h in doc.headers]]
     if doc.numbered_heads:
-        head.append([_p(i, st["head"]) for i in range(1, len(doc.headers) + 1)])
+        head.append([para(i, st["head"]) for i in range(1, len(doc.headers) + 1)])
     total = 0
     for section in doc.sections:
         if section.heading:
-            story.append(_p(section.heading, st["section"]))
+            story.append(para(section.heading, st["section"]))
         chunk: list[list[Any]] = []
         wrote_any = False
         for row in section.rows:
@@ -111,10 +113,10 @@ def write_pdf(doc: TableDoc, path: Path, produced: str, page_label: str = "Page"
     doc.counted.append(total)
     if doc.total_label:
         story.append(Spacer(1, 3 * mm))
-        story.append(_p(f"{doc.total_label}: {total}", st["left"]))
+        story.append(para(f"{doc.total_label}: {total}", st["left"]))
     for line in doc.signatures:
-        story.append(_p(line, st["sign"]))
-    pdf.build(story, onFirstPage=_footer(produced, page_label), onLaterPages=_footer(produced, page_label))
+        story.append(para(line, st["sign"]))
+    pdf.build(story, onFirstPage=footer(produced, page_label), onLaterPages=footer(produced, page_label))
     return total
 
 
@@ -123,7 +125,7 @@ def _fit(value: Any, width: float, style: ParagraphStyle) -> Any:
     text = "" if value is None else str(value)
     if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width - 4:
         return text
-    return _p(text, style)
+    return para(text, style)
 
 
 def _chunk_table(head: list[list[Any]], rows: list[list[Any]], widths: list[float]) -> Table:

@@ -35,6 +35,7 @@ class Kind:
     ALCOHOL_MISSED = "alcohol_missed"
     FACE_MISMATCH = "face_mismatch"
     NOT_MONITORED = "not_monitored"
+    BRACELET_AWAY = "bracelet_away"
     SOS = "sos"
     DEVICE_ALARM = "device_alarm"
 
@@ -62,6 +63,7 @@ MESSAGES: dict[str, str] = {
     Kind.ALCOHOL_MISSED: "Breath alcohol test missed",
     Kind.FACE_MISMATCH: "Face did not match at the alcohol test",
     Kind.NOT_MONITORED: "Under supervision but not monitored",
+    Kind.BRACELET_AWAY: "Bracelet away from the mobile unit",
     Kind.SOS: "SOS pressed on the device",
     Kind.DEVICE_ALARM: "Alarm reported by the device",
 }

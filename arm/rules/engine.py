@@ -195,10 +195,16 @@ class RulesEngine:
                 deb.observe(verdicts[rule.zone_id])
 
     def _on_presence(self, ctx: tuple, fields: dict[str, Any], out: list[ConditionChange]) -> None:
-        person, device_id, at, _ = ctx
+        """The home unit (SKU) tells whether the person is home; a mobile unit (MKU), whether it is worn along."""
+        person, device_id, at, event_id = ctx
         state = str(fields.get("state", "")).upper()
-        if state in ("IN", "OUT") and self._fresh(device_id, "presence", at):
-            self._presence[person.id] = (at, state == "OUT")
+        if state not in ("IN", "OUT") or not self._fresh(device_id, "presence", at):
+            return
+        if self.snapshot.devices[device_id].type == "MKU":
+            self._emit(out, Kind.BRACELET_AWAY, person.id, device_id, str(device_id), state == "OUT", at, event_id,
+                       details={"bracelet": str(fields.get("bracelet", ""))})
+            return
+        self._presence[person.id] = (at, state == "OUT")
 
     def _on_tamper(self, ctx: tuple, fields: dict[str, Any], out: list[ConditionChange]) -> None:
         person, device_id, at, event_id = ctx

@@ -320,8 +320,8 @@ class FleetSimulator:
                 continue
             offset = (i / max(1, len(self.devices))) * self.rates.interval_s
             tasks.append(asyncio.create_task(self._device_loop(d, host, ports, offset, max_reports)))
-        if self.serial_dir is not None:
-            self._start_emulators()
+        if self.serial_dir is not None and not self._emulators:
+            self.start_emulators()
         try:
             if duration_s is not None:
                 _done, pending = await asyncio.wait(tasks, timeout=duration_s)
@@ -389,7 +389,13 @@ class FleetSimulator:
         d.sent[d.protocol] += 1
 
     # ------------------------------------------------------------ serial ICD (emulator)
-    def _start_emulators(self) -> None:
+    def serial_ports(self) -> list[str]:
+        """The pty links of the simulated ICD devices (give them to the service's --serial)."""
+        assert self.serial_dir is not None
+        return [str(self.serial_dir / f"ttyEM-{d.ident}") for d in self.devices if d.protocol == "icd"]
+
+    def start_emulators(self) -> None:
+        """Create the ICD devices' pseudo-terminals (``run`` does it if not done before)."""
         from serial_drivers.emulator import EmulatedDevice
 
         assert self.serial_dir is not None

@@ -406,7 +406,11 @@ def page(
             stmt = stmt.where(key >= value, or_(key > value, idc > last_id))
     elif cursor is not None:
         stmt = stmt.offset(int(cursor[0]))
-    order = (key.desc(), idc.desc()) if descending else (key.asc(), idc.asc())
+    # Ties on another column are broken by time then id: each such column has
+    # an index on (column, time), which SQLite ends with the rowid (= id).
+    tkey = js.exprs[js.time_key]
+    cols = (key, idc) if keyset else (key, tkey, idc)
+    order = tuple(c.desc() if descending else c.asc() for c in cols)
     # Core execution on the session's connection: no ORM row processing for plain columns.
     rows = session.connection().execute(stmt.order_by(*order).limit(limit + 1)).all()
     more = len(rows) > limit

@@ -34,9 +34,12 @@ JOURNAL_INDEXES = (
     Index("ix_violation_operator_detected", ViolationEntry.operator, ViolationEntry.detected_at),
     Index("ix_alarm_raised_id", Alarm.raised_at, Alarm.id),
     Index("ix_alarm_ack_by", Alarm.acknowledged_by, Alarm.raised_at),
+    Index("ix_alarm_kind_raised", Alarm.kind, Alarm.raised_at),
+    Index("ix_alarm_priority_raised", Alarm.priority, Alarm.raised_at),
     Index("ix_alarm_action_user_at", AlarmAction.user, AlarmAction.at),
     Index("ix_assignment_issued_id", Assignment.issued_at, Assignment.id),
     Index("ix_audit_user_at", AuditEntry.user, AuditEntry.at),
+    Index("ix_audit_action_at", AuditEntry.action, AuditEntry.at),
     Index("ix_person_officer", Person.officer),
     Index("ix_person_last_name", Person.last_name),
 )

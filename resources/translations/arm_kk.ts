@@ -1,36 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="kk" sourcelanguage="en">
 <context>
-    <name />
-    <message>
-        <source>{n} s ago</source>
-        <extracomment>A device is stale after this many missed heartbeats (plus a grace period). Inventory states that matter more than the contact state (an unregistered device talks too).</extracomment>
-        <translation>{n} с бұрын</translation>
-    </message>
-    <message>
-        <source>{n} min ago</source>
-        <translation>{n} мин бұрын</translation>
-    </message>
-    <message>
-        <source>{h} h {m:02d} min ago</source>
-        <translation>{h} сағ {m:02d} мин бұрын</translation>
-    </message>
-    <message>
-        <source>{n} d ago</source>
-        <translation>{n} күн бұрын</translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <comment>{lat:.5f}, {lon:.5f}</comment>
-        <translation>Оқиғалар</translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <comment>battery {battery} %</comment>
-        <translation>Оқиғалар</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About ARM</source>
@@ -256,6 +226,10 @@ Data folder: {folder}</source>
         <source>The alarm service has stopped.</source>
         <translation>Дабыл қызметі тоқтап қалды.</translation>
     </message>
+    <message>
+        <source>This alarm closes only once the condition is fixed.</source>
+        <translation>Бұл дабыл себебі жойылғаннан кейін ғана жабылады.</translation>
+    </message>
 </context>
 <context>
     <name>AlarmKind</name>
@@ -330,6 +304,10 @@ Data folder: {folder}</source>
     <message>
         <source>Under supervision but not monitored</source>
         <translation>Есепте тұр, бірақ электрондық бақылау жоқ</translation>
+    </message>
+    <message>
+        <source>Bracelet away from the mobile unit</source>
+        <translation>Білезік мобильді бақылау құрылғысынан алыс</translation>
     </message>
     <message>
         <source>SOS pressed on the device</source>
@@ -420,6 +398,10 @@ Data folder: {folder}</source>
         <translation>Кезекшілікті тапсыру</translation>
     </message>
     <message>
+        <source>{action} (key {key})</source>
+        <translation>{action} ({key} пернесі)</translation>
+    </message>
+    <message>
         <source>Open: {open}, unacknowledged: {unacked}</source>
         <translation>Ашық: {open}, расталмаған: {unacked}</translation>
     </message>
@@ -493,7 +475,7 @@ Data folder: {folder}</source>
     <name>AlarmTableModel</name>
     <message>
         <source>Priority</source>
-        <extracomment>Priority colours (with a distinct icon shape each, so colour is never the only cue). alarm id -&gt; priority of every unacknowledged row, kept incrementally</extracomment>
+        <extracomment>Priority colours (with a distinct icon shape each, so colour is never the only cue). most important first, so a narrow dock still shows what matters alarm id -&gt; priority of every unacknowledged row, kept incrementally</extracomment>
         <translation>Басымдық</translation>
     </message>
     <message>
@@ -566,6 +548,10 @@ Data folder: {folder}</source>
         <translation>Мониторинг қызметінің бір бөлігі ({name}) іске қосылмады және өшірулі: {error}</translation>
     </message>
     <message>
+        <source>The database could not be prepared: {error}</source>
+        <translation>Дерекқорды дайындау мүмкін болмады: {error}</translation>
+    </message>
+    <message>
         <source>ARM cannot start</source>
         <translation>АЖО іске қосылмайды</translation>
     </message>
@@ -602,9 +588,30 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>Auth</name>
+    <message>
+        <source>Enter your login.</source>
+        <extracomment>arm.auth's messages (English source), marked here so lupdate collects them in the "Auth" context; the dialog translates them when it shows them.</extracomment>
+        <translation>Логиніңізді енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>Unknown login or the account is disabled.</source>
+        <translation>Логин белгісіз немесе есептік жазба бұғатталған.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Құпиясөз қате.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: this login is locked until the application is restarted or an administrator resets it.</source>
+        <translation>Сәтсіз әрекеттер тым көп: бұл логин қолданба қайта іске қосылғанша немесе әкімші бұғатты алғанша бұғатталды.</translation>
+    </message>
+</context>
+<context>
     <name>Category</name>
     <message>
         <source>Conditional sentence</source>
+        <extracomment>Persons registered at another desk appear within this time.</extracomment>
         <translation>Шартты түрде соттау</translation>
     </message>
     <message>
@@ -895,6 +902,57 @@ Data folder: {folder}</source>
     <message>
         <source>Settings written to the device.</source>
         <translation>Баптаулар құрылғыға жазылды.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <source>● Service running</source>
+        <translation>● Қызмет жұмыс істеп тұр</translation>
+    </message>
+    <message>
+        <source>■ Service stopped</source>
+        <translation>■ Қызмет тоқтатылды</translation>
+    </message>
+    <message>
+        <source>Devices online: {online} of {total}</source>
+        <translation>Желідегі құрылғылар: {online} / {total}</translation>
+    </message>
+    <message>
+        <source>Persons: {n}</source>
+        <translation>Адамдар: {n}</translation>
+    </message>
+    <message>
+        <source>Unacknowledged alarms: —</source>
+        <translation>Расталмаған дабылдар: —</translation>
+    </message>
+    <message>
+        <source>Unacknowledged alarms: {n}</source>
+        <translation>Расталмаған дабылдар: {n}</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceAge</name>
+    <message>
+        <source>{n} s ago</source>
+        <extracomment>A device is stale after this many missed heartbeats (plus a grace period). Inventory states that matter more than the contact state (an unregistered device talks too).</extracomment>
+        <translation>{n} с бұрын</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>{n} мин бұрын</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min ago</source>
+        <translation>{h} сағ {m:02d} мин бұрын</translation>
+    </message>
+    <message>
+        <source>{n} d ago</source>
+        <translation>{n} күн бұрын</translation>
     </message>
 </context>
 <context>
@@ -1199,6 +1257,13 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>Events</name>
+    <message>
+        <source>battery {battery} %</source>
+        <translation>батарея {battery} %</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <source>Shift handover</source>
@@ -1269,7 +1334,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>({count} times)</source>
-        <translation type="unfinished" />
+        <translation>({count} рет)</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1671,10 @@ Data folder: {folder}</source>
         <translation>CSV…</translation>
     </message>
     <message>
+        <source>Stop export</source>
+        <translation>Экспорттауды тоқтату</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Есептер</translation>
     </message>
@@ -1627,7 +1696,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Retention…</source>
-        <translation type="unfinished" />
+        <translation>Сақтау мерзімдері…</translation>
     </message>
     <message>
         <source>Journal</source>
@@ -1644,6 +1713,10 @@ Data folder: {folder}</source>
     <message>
         <source>counting…</source>
         <translation>есептелуде…</translation>
+    </message>
+    <message>
+        <source> — new entries: press Apply to refresh</source>
+        <translation> — жаңа жазбалар бар: жаңарту үшін «Қолдану» батырмасын басыңыз</translation>
     </message>
     <message>
         <source>{count} entries</source>
@@ -1686,8 +1759,28 @@ Data folder: {folder}</source>
         <translation>{rows} жазба экспортталды: {path}</translation>
     </message>
     <message>
+        <source>Export stopped; no file was kept.</source>
+        <translation>Экспорттау тоқтатылды; файл сақталмады.</translation>
+    </message>
+    <message>
+        <source>Exporting… {rows} entries written</source>
+        <translation>Экспортталуда… {rows} жазба жазылды</translation>
+    </message>
+    <message>
+        <source>Quarter {q} of {year}</source>
+        <translation>{year} жылғы {q} тоқсан</translation>
+    </message>
+    <message>
+        <source>Reconciliation act for</source>
+        <translation>Салыстыра тексеру актісінің кезеңі</translation>
+    </message>
+    <message>
         <source>Reconciliation act saved: {path}</source>
         <translation>Салыстыра тексеру актісі сақталды: {path}</translation>
+    </message>
+    <message>
+        <source>Monthly list for</source>
+        <translation>Айлық тізімнің кезеңі</translation>
     </message>
     <message>
         <source>Monthly list saved: {path}</source>
@@ -1800,6 +1893,10 @@ Data folder: {folder}</source>
         <translation>Кіру</translation>
     </message>
     <message>
+        <source>Demo data: log in as operator, supervisor, technician or admin with the password demo1234.</source>
+        <translation>Демо деректер: operator, supervisor, technician немесе admin логинімен demo1234 құпиясөзі арқылы кіріңіз.</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>Тексерілуде…</translation>
     </message>
@@ -1843,6 +1940,10 @@ Data folder: {folder}</source>
         <translation>&amp;Шығу</translation>
     </message>
     <message>
+        <source>&amp;Log out (change operator)</source>
+        <translation>Жүйеден &amp;шығу (операторды ауыстыру)</translation>
+    </message>
+    <message>
         <source>&amp;Reset panel layout</source>
         <translation>Панельдердің орналасуын &amp;қалпына келтіру</translation>
     </message>
@@ -1851,36 +1952,20 @@ Data folder: {folder}</source>
         <translation>АЖО &amp;туралы</translation>
     </message>
     <message>
+        <source>&amp;Find a person</source>
+        <translation>Адамды &amp;іздеу</translation>
+    </message>
+    <message>
+        <source>Operator &amp;guide</source>
+        <translation>Оператор &amp;нұсқаулығы</translation>
+    </message>
+    <message>
         <source>&amp;New person…</source>
         <translation>&amp;Жаңа адам…</translation>
     </message>
     <message>
-        <source>● Service running</source>
-        <translation>● Қызмет жұмыс істеп тұр</translation>
-    </message>
-    <message>
-        <source>■ Service stopped</source>
-        <translation>■ Қызмет тоқтатылды</translation>
-    </message>
-    <message>
-        <source>Devices online: {online} of {total}</source>
-        <translation>Желідегі құрылғылар: {online} / {total}</translation>
-    </message>
-    <message>
-        <source>Persons: {n}</source>
-        <translation>Адамдар: {n}</translation>
-    </message>
-    <message>
-        <source>Unacknowledged alarms: —</source>
-        <translation>Расталмаған дабылдар: —</translation>
-    </message>
-    <message>
-        <source>Unacknowledged alarms: {n}</source>
-        <translation>Расталмаған дабылдар: {n}</translation>
-    </message>
-    <message>
-        <source>{name} ({role})</source>
-        <translation>{name} ({role})</translation>
+        <source>The database, service and map source settings take effect after a restart.</source>
+        <translation>Дерекқор, қызмет және карта көзі баптаулары қайта іске қосылғаннан кейін күшіне енеді.</translation>
     </message>
     <message>
         <source>Settings could not be saved: {error}</source>
@@ -1888,26 +1973,34 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>The map is not available.</source>
-        <translation type="unfinished" />
+        <translation>Карта қолжетімсіз.</translation>
     </message>
     <message>
         <source>“{title}” is not available: {error}</source>
         <translation>«{title}» қолжетімсіз: {error}</translation>
     </message>
     <message>
-        <source>The database and service settings take effect after a restart.</source>
-        <translation>Дерекқор мен қызмет баптаулары қайта іске қосылғаннан кейін күшіне енеді.</translation>
+        <source>The operator guide is not installed on this computer.</source>
+        <translation>Оператор нұсқаулығы бұл компьютерге орнатылмаған.</translation>
     </message>
     <message>
         <source>ARM</source>
         <translation>АЖО</translation>
+    </message>
+    <message>
+        <source>Quit ARM</source>
+        <translation>АЖО-дан шығу</translation>
+    </message>
+    <message>
+        <source>Quit the workstation? Monitoring on this desk stops until ARM is started again.</source>
+        <translation>Жұмыс орнынан шығасыз ба? АЖО қайта іске қосылғанша осы жұмыс орнында бақылау тоқтатылады.</translation>
     </message>
 </context>
 <context>
     <name>MapView</name>
     <message>
         <source>Follow</source>
-        <extracomment>A marker was clicked (the main window wires ``personSelected`` of every panel).</extracomment>
+        <extracomment>A focus on the person already focused within this time is an echo, not a new view. A marker was clicked (the main window selects that person everywhere).</extracomment>
         <translation>Ілесу</translation>
     </message>
     <message>
@@ -1921,6 +2014,30 @@ Data folder: {folder}</source>
     <message>
         <source>Whole country</source>
         <translation>Бүкіл ел</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Трек</translation>
+    </message>
+    <message>
+        <source>Show the selected person's track</source>
+        <translation>Таңдалған адамның трегін көрсету</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Соңғы сағат</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>Соңғы 6 сағат</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Соңғы 24 сағат</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Соңғы 7 күн</translation>
     </message>
     <message>
         <source>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; normal  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; alarm  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; no communication  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; device fault  &lt;i&gt;dashed = stale position&lt;/i&gt;</source>
@@ -2003,8 +2120,16 @@ Data folder: {folder}</source>
         <translation>Үй</translation>
     </message>
     <message>
+        <source>The map cannot be shown: Leaflet is not installed ({detail}).</source>
+        <translation>Картаны көрсету мүмкін емес: Leaflet орнатылмаған ({detail}).</translation>
+    </message>
+    <message>
         <source>{count} persons on the map</source>
         <translation>Картада {count} адам</translation>
+    </message>
+    <message>
+        <source>Your role may not view the movements of supervised persons.</source>
+        <translation>Сіздің рөліңізге есепте тұрған адамдардың жүріп-тұруын қарауға рұқсат жоқ.</translation>
     </message>
 </context>
 <context>
@@ -2134,11 +2259,11 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Show on map</source>
-        <translation type="unfinished" />
+        <translation>Картада көрсету</translation>
     </message>
     <message>
         <source>Track, last 24 h</source>
-        <translation type="unfinished" />
+        <translation>Трек, соңғы 24 сағ</translation>
     </message>
     <message>
         <source>Restriction</source>
@@ -2570,11 +2695,11 @@ Data folder: {folder}</source>
     <name>RetentionDialog</name>
     <message>
         <source>Positions (tracks)</source>
-        <translation type="unfinished" />
+        <translation>Координаттар (тректер)</translation>
     </message>
     <message>
         <source>Device events</source>
-        <translation type="unfinished" />
+        <translation>Құрылғы оқиғалары</translation>
     </message>
     <message>
         <source>Alarms</source>
@@ -2594,31 +2719,31 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Retention and deletion acts</source>
-        <translation type="unfinished" />
+        <translation>Сақтау мерзімдері және жою актілері</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished" />
+        <translation>Жазбалар</translation>
     </message>
     <message>
         <source>Kept, days</source>
-        <translation type="unfinished" />
+        <translation>Сақтау мерзімі, күн</translation>
     </message>
     <message>
         <source>Propose deletion act</source>
-        <translation type="unfinished" />
+        <translation>Жою актісін ұсыну</translation>
     </message>
     <message>
         <source>Act</source>
-        <translation type="unfinished" />
+        <translation>Акт</translation>
     </message>
     <message>
         <source>Older than</source>
-        <translation type="unfinished" />
+        <translation>Осы күннен бұрынғы</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished" />
+        <translation>Жолдар</translation>
     </message>
     <message>
         <source>State</source>
@@ -2626,51 +2751,51 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Proposed by</source>
-        <translation type="unfinished" />
+        <translation>Кім ұсынды</translation>
     </message>
     <message>
         <source>Confirmed by</source>
-        <translation type="unfinished" />
+        <translation>Кім растады</translation>
     </message>
     <message>
         <source>Confirm and execute the selected act…</source>
-        <translation type="unfinished" />
+        <translation>Таңдалған актіні растау және орындау…</translation>
     </message>
     <message>
         <source>Records are kept for these periods. Expired records are removed only by a deletion act that a supervisor confirms; the act is kept for ever.</source>
-        <translation type="unfinished" />
+        <translation>Жазбалар осы мерзімдер бойы сақталады. Сақтау мерзімі өткен жазбалар тек басшы растаған жою актісі арқылы жойылады; акт мерзімсіз сақталады.</translation>
     </message>
     <message>
         <source>Deletion acts</source>
-        <translation type="unfinished" />
+        <translation>Жою актілері</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished" />
+        <translation>Сақталды.</translation>
     </message>
     <message>
         <source>Deletion act {id} proposed: {rows} records. A supervisor confirms it below.</source>
-        <translation type="unfinished" />
+        <translation>№ {id} жою актісі ұсынылды: {rows} жазба. Оны басшы төменде растайды.</translation>
     </message>
     <message>
         <source>Select a proposed act first.</source>
-        <translation type="unfinished" />
+        <translation>Алдымен ұсынылған актіні таңдаңыз.</translation>
     </message>
     <message>
         <source>Confirm deletion act</source>
-        <translation type="unfinished" />
+        <translation>Жою актісін растау</translation>
     </message>
     <message>
         <source>Act {id} removes {rows} records for good. The act and your name are recorded. Continue?</source>
-        <translation type="unfinished" />
+        <translation>№ {id} акт {rows} жазбаны біржола жояды. Акт пен сіздің атыңыз тіркеледі. Жалғастырасыз ба?</translation>
     </message>
     <message>
         <source>Deletion act {id} executed: {rows} records removed.</source>
-        <translation type="unfinished" />
+        <translation>№ {id} жою актісі орындалды: {rows} жазба жойылды.</translation>
     </message>
     <message>
         <source>Not done: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Орындалмады: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2701,6 +2826,33 @@ Data folder: {folder}</source>
     <message>
         <source>around the clock</source>
         <translation>тәулік бойы</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Unknown time zone; choose one from the list.</source>
+        <translation>Белгісіз уақыт белдеуі; тізімнен таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>A database URL starts with sqlite:/// or postgresql://.</source>
+        <translation>Дерекқор URL мекенжайы sqlite:/// немесе postgresql:// деп басталады.</translation>
+    </message>
+    <message>
+        <source>The service URL starts with ws:// or wss://.</source>
+        <translation>Қызмет URL мекенжайы ws:// немесе wss:// деп басталады.</translation>
+    </message>
+    <message>
+        <source>Enter this desk's token for the remote service.</source>
+        <translation>Қашықтағы қызмет үшін осы жұмыс орнының токенін енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>A tile URL contains {z}, {x} and {y}.</source>
+        <translation>Тайл URL мекенжайында {z}, {x} және {y} болуы тиіс.</translation>
+    </message>
+    <message>
+        <source>This MBTiles file does not exist.</source>
+        <translation>Мұндай MBTiles файлы жоқ.</translation>
     </message>
 </context>
 <context>
@@ -2786,8 +2938,8 @@ Data folder: {folder}</source>
         <translation>Жаңа дабылдар туралы дыбыстық белгі беру</translation>
     </message>
     <message>
-        <source>Database and service changes take effect after a restart.</source>
-        <translation>Дерекқор мен қызмет өзгерістері қайта іске қосылғаннан кейін күшіне енеді.</translation>
+        <source>Database, service and map source changes take effect after a restart.</source>
+        <translation>Дерекқор, қызмет және карта көзі өзгерістері қайта іске қосылғаннан кейін күшіне енеді.</translation>
     </message>
     <message>
         <source>MBTiles file</source>
@@ -2922,6 +3074,59 @@ Data folder: {folder}</source>
 <context>
     <name>Validation</name>
     <message>
+        <source>The IIN must be exactly 12 digits.</source>
+        <extracomment>db.validation's messages (English source), marked so lupdate collects them in the "Validation" context; show_errors() translates them by that context.</extracomment>
+        <translation>ЖСН дәл 12 цифрдан тұруы тиіс.</translation>
+    </message>
+    <message>
+        <source>The IIN does not start with a valid birth date and century digit.</source>
+        <translation>ЖСН жарамды туған күннен және ғасыр цифрынан басталмайды.</translation>
+    </message>
+    <message>
+        <source>The IIN check digit is wrong; check the number for a typing error.</source>
+        <translation>ЖСН бақылау цифры қате; нөмірде қате терілмегенін тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The IIN does not match the birth date.</source>
+        <translation>ЖСН туған күнге сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <source>The supervision end date is before its start date.</source>
+        <translation>Бақылаудың аяқталу күні басталу күнінен бұрын.</translation>
+    </message>
+    <message>
+        <source>The registration end date is before its start date.</source>
+        <translation>Есептен алу күні есепке қою күнінен бұрын.</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>Бұл өрісті толтыру міндетті.</translation>
+    </message>
+    <message>
+        <source>Enter the birth date.</source>
+        <translation>Туған күнін енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>Choose one of the supervision categories.</source>
+        <translation>Есеп санаттарының бірін таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Enter the supervision start date.</source>
+        <translation>Бақылаудың басталу күнін енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>Enter the registration date.</source>
+        <translation>Есепке қойылған күнін енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>Latitude must be between -90 and 90.</source>
+        <translation>Ендік -90 мен 90 аралығында болуы тиіс.</translation>
+    </message>
+    <message>
+        <source>Longitude must be between -180 and 180.</source>
+        <translation>Бойлық -180 мен 180 аралығында болуы тиіс.</translation>
+    </message>
+    <message>
         <source>Enter a number such as 51.12845.</source>
         <extracomment>Extra messages of this form (the core's come from db.validation).</extracomment>
         <translation>51.12845 сияқты сан енгізіңіз.</translation>
@@ -3042,6 +3247,22 @@ Data folder: {folder}</source>
         <translation>Аймақтың бір бұрышы жарамды координаттар шегінен тыс жатыр.</translation>
     </message>
     <message>
+        <source>Unknown day name: use Mon, Tue, Wed, Thu, Fri, Sat, Sun (or Пн…Вс).</source>
+        <translation>Белгісіз күн атауы: Mon, Tue, Wed, Thu, Fri, Sat, Sun (немесе Пн…Вс) пайдаланыңыз.</translation>
+    </message>
+    <message>
+        <source>A time is not valid: use HH:MM between 00:00 and 24:00.</source>
+        <translation>Уақыт жарамсыз: 00:00 мен 24:00 аралығында HH:MM пішімін пайдаланыңыз.</translation>
+    </message>
+    <message>
+        <source>Write each period like “Mon-Fri 22:00-06:00”, periods separated by “;”.</source>
+        <translation>Әр кезеңді «Mon-Fri 22:00-06:00» түрінде жазыңыз, кезеңдерді «;» белгісімен бөліңіз.</translation>
+    </message>
+    <message>
+        <source>A period starts and ends at the same time.</source>
+        <translation>Кезеңнің басталу және аяқталу уақыты бірдей.</translation>
+    </message>
+    <message>
         <source>Shape drawn, but it cannot be saved yet.</source>
         <translation>Пішін сызылды, бірақ оны әлі сақтауға болмайды.</translation>
     </message>
@@ -3068,10 +3289,6 @@ Data folder: {folder}</source>
     <message>
         <source>Give the zone a name.</source>
         <translation>Аймаққа атау беріңіз.</translation>
-    </message>
-    <message>
-        <source>Schedule not understood: {detail}</source>
-        <translation>Кесте түсініксіз: {detail}</translation>
     </message>
     <message>
         <source>The zone was not saved: see the messages above.</source>

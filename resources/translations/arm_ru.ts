@@ -1,36 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
-    <name />
-    <message>
-        <source>{n} s ago</source>
-        <extracomment>A device is stale after this many missed heartbeats (plus a grace period). Inventory states that matter more than the contact state (an unregistered device talks too).</extracomment>
-        <translation>{n} с назад</translation>
-    </message>
-    <message>
-        <source>{n} min ago</source>
-        <translation>{n} мин назад</translation>
-    </message>
-    <message>
-        <source>{h} h {m:02d} min ago</source>
-        <translation>{h} ч {m:02d} мин назад</translation>
-    </message>
-    <message>
-        <source>{n} d ago</source>
-        <translation>{n} дн. назад</translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <comment>{lat:.5f}, {lon:.5f}</comment>
-        <translation>События</translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <comment>battery {battery} %</comment>
-        <translation>События</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About ARM</source>
@@ -256,6 +226,10 @@ Data folder: {folder}</source>
         <source>The alarm service has stopped.</source>
         <translation>Служба тревог остановлена.</translation>
     </message>
+    <message>
+        <source>This alarm closes only once the condition is fixed.</source>
+        <translation>Эту тревогу можно закрыть только после устранения её причины.</translation>
+    </message>
 </context>
 <context>
     <name>AlarmKind</name>
@@ -330,6 +304,10 @@ Data folder: {folder}</source>
     <message>
         <source>Under supervision but not monitored</source>
         <translation>Состоит на учёте, но не контролируется</translation>
+    </message>
+    <message>
+        <source>Bracelet away from the mobile unit</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SOS pressed on the device</source>
@@ -420,6 +398,10 @@ Data folder: {folder}</source>
         <translation>Передача смены</translation>
     </message>
     <message>
+        <source>{action} (key {key})</source>
+        <translation>{action} (клавиша {key})</translation>
+    </message>
+    <message>
         <source>Open: {open}, unacknowledged: {unacked}</source>
         <translation>Открыто: {open}, неквитировано: {unacked}</translation>
     </message>
@@ -493,7 +475,7 @@ Data folder: {folder}</source>
     <name>AlarmTableModel</name>
     <message>
         <source>Priority</source>
-        <extracomment>Priority colours (with a distinct icon shape each, so colour is never the only cue). alarm id -&gt; priority of every unacknowledged row, kept incrementally</extracomment>
+        <extracomment>Priority colours (with a distinct icon shape each, so colour is never the only cue). most important first, so a narrow dock still shows what matters alarm id -&gt; priority of every unacknowledged row, kept incrementally</extracomment>
         <translation>Приоритет</translation>
     </message>
     <message>
@@ -566,6 +548,10 @@ Data folder: {folder}</source>
         <translation>Не удалось запустить часть службы мониторинга ({name}), она отключена: {error}</translation>
     </message>
     <message>
+        <source>The database could not be prepared: {error}</source>
+        <translation>Не удалось подготовить базу данных: {error}</translation>
+    </message>
+    <message>
         <source>ARM cannot start</source>
         <translation>Не удаётся запустить АРМ</translation>
     </message>
@@ -602,9 +588,30 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>Auth</name>
+    <message>
+        <source>Enter your login.</source>
+        <extracomment>arm.auth's messages (English source), marked here so lupdate collects them in the "Auth" context; the dialog translates them when it shows them.</extracomment>
+        <translation>Введите имя пользователя.</translation>
+    </message>
+    <message>
+        <source>Unknown login or the account is disabled.</source>
+        <translation>Неизвестное имя пользователя или учётная запись отключена.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Неверный пароль.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: this login is locked until the application is restarted or an administrator resets it.</source>
+        <translation>Слишком много неудачных попыток: учётная запись заблокирована до перезапуска приложения или её разблокировки администратором.</translation>
+    </message>
+</context>
+<context>
     <name>Category</name>
     <message>
         <source>Conditional sentence</source>
+        <extracomment>Persons registered at another desk appear within this time.</extracomment>
         <translation>Условное осуждение</translation>
     </message>
     <message>
@@ -895,6 +902,57 @@ Data folder: {folder}</source>
     <message>
         <source>Settings written to the device.</source>
         <translation>Настройки записаны в устройство.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <source>● Service running</source>
+        <translation>● Служба мониторинга работает</translation>
+    </message>
+    <message>
+        <source>■ Service stopped</source>
+        <translation>■ Служба мониторинга остановлена</translation>
+    </message>
+    <message>
+        <source>Devices online: {online} of {total}</source>
+        <translation>Устройств на связи: {online} из {total}</translation>
+    </message>
+    <message>
+        <source>Persons: {n}</source>
+        <translation>Подучётных лиц: {n}</translation>
+    </message>
+    <message>
+        <source>Unacknowledged alarms: —</source>
+        <translation>Неквитированных тревог: —</translation>
+    </message>
+    <message>
+        <source>Unacknowledged alarms: {n}</source>
+        <translation>Неквитированных тревог: {n}</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceAge</name>
+    <message>
+        <source>{n} s ago</source>
+        <extracomment>A device is stale after this many missed heartbeats (plus a grace period). Inventory states that matter more than the contact state (an unregistered device talks too).</extracomment>
+        <translation>{n} с назад</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>{n} мин назад</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min ago</source>
+        <translation>{h} ч {m:02d} мин назад</translation>
+    </message>
+    <message>
+        <source>{n} d ago</source>
+        <translation>{n} дн. назад</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1254,13 @@ Data folder: {folder}</source>
     <message>
         <source>{online} online, {stale} stale, {total} devices</source>
         <translation>На связи: {online}, без связи: {stale}, всего устройств: {total}</translation>
+    </message>
+</context>
+<context>
+    <name>Events</name>
+    <message>
+        <source>battery {battery} %</source>
+        <translation>заряд {battery} %</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1671,10 @@ Data folder: {folder}</source>
         <translation>CSV…</translation>
     </message>
     <message>
+        <source>Stop export</source>
+        <translation>Остановить экспорт</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
@@ -1644,6 +1713,10 @@ Data folder: {folder}</source>
     <message>
         <source>counting…</source>
         <translation>подсчёт…</translation>
+    </message>
+    <message>
+        <source> — new entries: press Apply to refresh</source>
+        <translation> — есть новые записи: нажмите «Применить», чтобы обновить</translation>
     </message>
     <message>
         <source>{count} entries</source>
@@ -1686,8 +1759,28 @@ Data folder: {folder}</source>
         <translation>Экспортировано записей: {rows}, файл: {path}</translation>
     </message>
     <message>
+        <source>Export stopped; no file was kept.</source>
+        <translation>Экспорт остановлен; файл не сохранён.</translation>
+    </message>
+    <message>
+        <source>Exporting… {rows} entries written</source>
+        <translation>Экспорт… записано записей: {rows}</translation>
+    </message>
+    <message>
+        <source>Quarter {q} of {year}</source>
+        <translation>{q} квартал {year} года</translation>
+    </message>
+    <message>
+        <source>Reconciliation act for</source>
+        <translation>Акт сверки за</translation>
+    </message>
+    <message>
         <source>Reconciliation act saved: {path}</source>
         <translation>Акт сверки сохранён: {path}</translation>
+    </message>
+    <message>
+        <source>Monthly list for</source>
+        <translation>Ежемесячный список за</translation>
     </message>
     <message>
         <source>Monthly list saved: {path}</source>
@@ -1800,6 +1893,10 @@ Data folder: {folder}</source>
         <translation>Войти</translation>
     </message>
     <message>
+        <source>Demo data: log in as operator, supervisor, technician or admin with the password demo1234.</source>
+        <translation>Демонстрационные данные: войдите как operator, supervisor, technician или admin с паролем demo1234.</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
@@ -1843,6 +1940,10 @@ Data folder: {folder}</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
+        <source>&amp;Log out (change operator)</source>
+        <translation>Выйти из &amp;учётной записи (смена оператора)</translation>
+    </message>
+    <message>
         <source>&amp;Reset panel layout</source>
         <translation>&amp;Сбросить расположение панелей</translation>
     </message>
@@ -1851,36 +1952,20 @@ Data folder: {folder}</source>
         <translation>&amp;О программе АРМ</translation>
     </message>
     <message>
+        <source>&amp;Find a person</source>
+        <translation>&amp;Найти лицо</translation>
+    </message>
+    <message>
+        <source>Operator &amp;guide</source>
+        <translation>&amp;Руководство оператора</translation>
+    </message>
+    <message>
         <source>&amp;New person…</source>
         <translation>&amp;Добавить лицо…</translation>
     </message>
     <message>
-        <source>● Service running</source>
-        <translation>● Служба мониторинга работает</translation>
-    </message>
-    <message>
-        <source>■ Service stopped</source>
-        <translation>■ Служба мониторинга остановлена</translation>
-    </message>
-    <message>
-        <source>Devices online: {online} of {total}</source>
-        <translation>Устройств на связи: {online} из {total}</translation>
-    </message>
-    <message>
-        <source>Persons: {n}</source>
-        <translation>Подучётных лиц: {n}</translation>
-    </message>
-    <message>
-        <source>Unacknowledged alarms: —</source>
-        <translation>Неквитированных тревог: —</translation>
-    </message>
-    <message>
-        <source>Unacknowledged alarms: {n}</source>
-        <translation>Неквитированных тревог: {n}</translation>
-    </message>
-    <message>
-        <source>{name} ({role})</source>
-        <translation>{name} ({role})</translation>
+        <source>The database, service and map source settings take effect after a restart.</source>
+        <translation>Настройки базы данных, службы и источника карт вступят в силу после перезапуска.</translation>
     </message>
     <message>
         <source>Settings could not be saved: {error}</source>
@@ -1895,19 +1980,27 @@ Data folder: {folder}</source>
         <translation>Панель «{title}» недоступна: {error}</translation>
     </message>
     <message>
-        <source>The database and service settings take effect after a restart.</source>
-        <translation>Настройки базы данных и службы вступят в силу после перезапуска.</translation>
+        <source>The operator guide is not installed on this computer.</source>
+        <translation>Руководство оператора не установлено на этом компьютере.</translation>
     </message>
     <message>
         <source>ARM</source>
         <translation>АРМ</translation>
+    </message>
+    <message>
+        <source>Quit ARM</source>
+        <translation>Выход из АРМ</translation>
+    </message>
+    <message>
+        <source>Quit the workstation? Monitoring on this desk stops until ARM is started again.</source>
+        <translation>Завершить работу АРМ? Мониторинг на этом рабочем месте будет остановлен до повторного запуска АРМ.</translation>
     </message>
 </context>
 <context>
     <name>MapView</name>
     <message>
         <source>Follow</source>
-        <extracomment>A marker was clicked (the main window wires ``personSelected`` of every panel).</extracomment>
+        <extracomment>A focus on the person already focused within this time is an echo, not a new view. A marker was clicked (the main window selects that person everywhere).</extracomment>
         <translation>Следовать</translation>
     </message>
     <message>
@@ -1921,6 +2014,30 @@ Data folder: {folder}</source>
     <message>
         <source>Whole country</source>
         <translation>Вся страна</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Трек</translation>
+    </message>
+    <message>
+        <source>Show the selected person's track</source>
+        <translation>Показать трек выбранного лица</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Последний час</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>Последние 6 часов</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Последние 24 часа</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
     </message>
     <message>
         <source>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; normal  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; alarm  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; no communication  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; device fault  &lt;i&gt;dashed = stale position&lt;/i&gt;</source>
@@ -2003,8 +2120,16 @@ Data folder: {folder}</source>
         <translation>Место жительства</translation>
     </message>
     <message>
+        <source>The map cannot be shown: Leaflet is not installed ({detail}).</source>
+        <translation>Невозможно отобразить карту: Leaflet не установлен ({detail}).</translation>
+    </message>
+    <message>
         <source>{count} persons on the map</source>
         <translation>Лиц на карте: {count}</translation>
+    </message>
+    <message>
+        <source>Your role may not view the movements of supervised persons.</source>
+        <translation>Вашей роли не разрешён просмотр перемещений подучётных лиц.</translation>
     </message>
 </context>
 <context>
@@ -2650,7 +2775,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Deletion act {id} proposed: {rows} records. A supervisor confirms it below.</source>
-        <translation>Подготовлен акт удаления {id}: записей — {rows}. Руководитель утверждает его ниже.</translation>
+        <translation>Подготовлен акт удаления № {id}: записей — {rows}. Руководитель утверждает его ниже.</translation>
     </message>
     <message>
         <source>Select a proposed act first.</source>
@@ -2662,11 +2787,11 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Act {id} removes {rows} records for good. The act and your name are recorded. Continue?</source>
-        <translation>Акт {id} безвозвратно удаляет записи: {rows}. Акт и ваше имя будут зафиксированы. Продолжить?</translation>
+        <translation>Акт № {id} безвозвратно удаляет записи: {rows}. Акт и ваше имя будут зафиксированы. Продолжить?</translation>
     </message>
     <message>
         <source>Deletion act {id} executed: {rows} records removed.</source>
-        <translation>Акт удаления {id} исполнен: удалено записей — {rows}.</translation>
+        <translation>Акт удаления № {id} исполнен: удалено записей — {rows}.</translation>
     </message>
     <message>
         <source>Not done: {reason}</source>
@@ -2701,6 +2826,33 @@ Data folder: {folder}</source>
     <message>
         <source>around the clock</source>
         <translation>круглосуточно</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Unknown time zone; choose one from the list.</source>
+        <translation>Неизвестный часовой пояс; выберите его из списка.</translation>
+    </message>
+    <message>
+        <source>A database URL starts with sqlite:/// or postgresql://.</source>
+        <translation>URL базы данных должен начинаться с sqlite:/// или postgresql://.</translation>
+    </message>
+    <message>
+        <source>The service URL starts with ws:// or wss://.</source>
+        <translation>URL службы должен начинаться с ws:// или wss://.</translation>
+    </message>
+    <message>
+        <source>Enter this desk's token for the remote service.</source>
+        <translation>Введите токен этого рабочего места для удалённой службы.</translation>
+    </message>
+    <message>
+        <source>A tile URL contains {z}, {x} and {y}.</source>
+        <translation>URL тайлов должен содержать {z}, {x} и {y}.</translation>
+    </message>
+    <message>
+        <source>This MBTiles file does not exist.</source>
+        <translation>Файл MBTiles не найден.</translation>
     </message>
 </context>
 <context>
@@ -2786,8 +2938,8 @@ Data folder: {folder}</source>
         <translation>Звуковой сигнал при новых тревогах</translation>
     </message>
     <message>
-        <source>Database and service changes take effect after a restart.</source>
-        <translation>Изменения базы данных и службы вступят в силу после перезапуска.</translation>
+        <source>Database, service and map source changes take effect after a restart.</source>
+        <translation>Изменения базы данных, службы и источника карт вступят в силу после перезапуска.</translation>
     </message>
     <message>
         <source>MBTiles file</source>
@@ -2922,6 +3074,59 @@ Data folder: {folder}</source>
 <context>
     <name>Validation</name>
     <message>
+        <source>The IIN must be exactly 12 digits.</source>
+        <extracomment>db.validation's messages (English source), marked so lupdate collects them in the "Validation" context; show_errors() translates them by that context.</extracomment>
+        <translation>ИИН должен состоять ровно из 12 цифр.</translation>
+    </message>
+    <message>
+        <source>The IIN does not start with a valid birth date and century digit.</source>
+        <translation>ИИН не начинается с допустимой даты рождения и цифры века.</translation>
+    </message>
+    <message>
+        <source>The IIN check digit is wrong; check the number for a typing error.</source>
+        <translation>Неверный контрольный разряд ИИН; проверьте номер на опечатки.</translation>
+    </message>
+    <message>
+        <source>The IIN does not match the birth date.</source>
+        <translation>ИИН не соответствует дате рождения.</translation>
+    </message>
+    <message>
+        <source>The supervision end date is before its start date.</source>
+        <translation>Дата окончания срока контроля раньше даты его начала.</translation>
+    </message>
+    <message>
+        <source>The registration end date is before its start date.</source>
+        <translation>Дата снятия с учёта раньше даты постановки на учёт.</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>Обязательное поле.</translation>
+    </message>
+    <message>
+        <source>Enter the birth date.</source>
+        <translation>Введите дату рождения.</translation>
+    </message>
+    <message>
+        <source>Choose one of the supervision categories.</source>
+        <translation>Выберите категорию учёта.</translation>
+    </message>
+    <message>
+        <source>Enter the supervision start date.</source>
+        <translation>Введите дату начала срока контроля.</translation>
+    </message>
+    <message>
+        <source>Enter the registration date.</source>
+        <translation>Введите дату постановки на учёт.</translation>
+    </message>
+    <message>
+        <source>Latitude must be between -90 and 90.</source>
+        <translation>Широта должна быть в пределах от -90 до 90.</translation>
+    </message>
+    <message>
+        <source>Longitude must be between -180 and 180.</source>
+        <translation>Долгота должна быть в пределах от -180 до 180.</translation>
+    </message>
+    <message>
         <source>Enter a number such as 51.12845.</source>
         <extracomment>Extra messages of this form (the core's come from db.validation).</extracomment>
         <translation>Введите число, например 51.12845.</translation>
@@ -3042,6 +3247,22 @@ Data folder: {folder}</source>
         <translation>Вершина зоны лежит за пределами допустимых координат.</translation>
     </message>
     <message>
+        <source>Unknown day name: use Mon, Tue, Wed, Thu, Fri, Sat, Sun (or Пн…Вс).</source>
+        <translation>Неизвестный день недели: используйте Пн, Вт, Ср, Чт, Пт, Сб, Вс (или Mon…Sun).</translation>
+    </message>
+    <message>
+        <source>A time is not valid: use HH:MM between 00:00 and 24:00.</source>
+        <translation>Недопустимое время: укажите ЧЧ:ММ в пределах от 00:00 до 24:00.</translation>
+    </message>
+    <message>
+        <source>Write each period like “Mon-Fri 22:00-06:00”, periods separated by “;”.</source>
+        <translation>Указывайте каждый период в виде «Пн-Пт 22:00-06:00», разделяя периоды знаком «;».</translation>
+    </message>
+    <message>
+        <source>A period starts and ends at the same time.</source>
+        <translation>Начало и конец периода совпадают.</translation>
+    </message>
+    <message>
         <source>Shape drawn, but it cannot be saved yet.</source>
         <translation>Фигура нарисована, но пока не может быть сохранена.</translation>
     </message>
@@ -3068,10 +3289,6 @@ Data folder: {folder}</source>
     <message>
         <source>Give the zone a name.</source>
         <translation>Укажите название зоны.</translation>
-    </message>
-    <message>
-        <source>Schedule not understood: {detail}</source>
-        <translation>Расписание не распознано: {detail}</translation>
     </message>
     <message>
         <source>The zone was not saved: see the messages above.</source>

@@ -315,13 +315,13 @@ class Delivery:
         self.link.call("LOG", str(self.acked + 1), streaming=True, budget_s=self._budget(self.acked + 1))
 
     def _budget(self, first: int) -> float:
-        """How long one LOG try may stream: twice the lines expected, at least 50 of them.
+        """How long one LOG try may stream: 1.5 times the lines expected, at least 20 of them.
 
         If the device holds more, the try ends early and the retry (same seq)
         gets the repeated answer: the replayed events were kept anyway.
         """
-        expected = max(50, self._seen_max - first + 1) if self._seen_max >= first else 50
-        return self.link.timeout + 2 * min(expected, 10_000) * LINE_S
+        expected = max(20, self._seen_max - first + 1) if self._seen_max >= first else 20
+        return self.link.timeout + 1.5 * min(expected, 10_000) * LINE_S
 
     def _conclusive_log(self, first: int, budget_s: float) -> tuple[bool, int | None]:
         """`LOG,first`: (whether the replay tells what the device holds, lowest evseq it holds).

@@ -19,9 +19,10 @@ from serial_drivers.icd.codec import MAX_SEQ, Answer, Command, encode
 
 ANSWER_TIMEOUT_S = 1.0
 TRIES = 3
-#: 10,000 lines of up to 250 bytes at 115200 baud (10 bits a byte)
-LINE_S = 250 * 10 / 115200
-MAX_STREAM_S = 10_000 * LINE_S
+#: one typical event line (about 100 bytes) at 115200 baud, 10 bits a byte
+LINE_S = 100 * 10 / 115200
+#: 10,000 lines of the longest kind (250 bytes)
+MAX_STREAM_S = 10_000 * 250 * 10 / 115200
 
 
 class LinkError(Exception):

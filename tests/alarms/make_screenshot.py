@@ -16,20 +16,20 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from arm.auth import CurrentUser  # noqa: E402
-from arm.bus import Bus  # noqa: E402
-from arm.config import Settings  # noqa: E402
-from arm.ingest import Ingest  # noqa: E402
-from arm.service import MonitoringService  # noqa: E402
-from db.session import Database  # noqa: E402
-from tests.rules.world import World, later, local  # noqa: E402
-from widgets.alarm_panel import AlarmPanel  # noqa: E402
-from widgets.context import AppContext  # noqa: E402
-from widgets.qt_bridge import QtBridge  # noqa: E402
+from arm.auth import CurrentUser
+from arm.bus import Bus
+from arm.config import Settings
+from arm.ingest import Ingest
+from arm.service import MonitoringService
+from db.session import Database
+from tests.rules.world import World, later, local
+from widgets.alarm_panel import AlarmPanel
+from widgets.context import AppContext
+from widgets.qt_bridge import QtBridge
 
-OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "alarm_panel.png"
+OUT = Path(os.environ.get("SHOT_OUT", Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "alarm_panel.png"))
 
 
 def main() -> None:
@@ -71,7 +71,7 @@ def main() -> None:
         user = CurrentUser(id=1, login="op1", full_name="Operator One", role="operator")
         ctx = AppContext(db=db, service=service, bus=bus, bridge=QtBridge(bus), user=user, settings=settings)
         panel = AlarmPanel(ctx, sound=False)
-        panel.resize(1280, 760)
+        panel.resize(int(os.environ.get("SHOT_W", "1280")), int(os.environ.get("SHOT_H", "760")))
         panel.show()
         panel.select_alarm(alarms["tamper_strap"])
         deadline = time.monotonic() + 5
@@ -81,6 +81,17 @@ def main() -> None:
         OUT.parent.mkdir(parents=True, exist_ok=True)
         panel.grab().save(str(OUT))
         print(f"saved {OUT}")
+        handover = os.environ.get("SHOT_HANDOVER")
+        if handover:  # the shift handover dialog too, for a look
+            panel.show_handover()
+            dialog = panel.active_dialog
+            deadline = time.monotonic() + 5
+            while dialog.report is None and time.monotonic() < deadline:
+                app.processEvents()
+                time.sleep(0.02)
+            dialog.grab().save(handover)
+            print(f"saved {handover}")
+            dialog.close()
         panel.close()
         ctx.close()
         world.close()

@@ -170,21 +170,30 @@ def test_tamper_alarms_cannot_be_shelved(world: World, person: int) -> None:
 def test_unacknowledged_critical_alarms_escalate_once(world: World, person: int) -> None:
     alarm_id = tamper(world)  # critical
     world.feed(world.ev("SKU-1", T0, "POWER", state="MAINS_LOST"))  # medium: never escalates
-    world.manager.tick(later(T0, seconds=119))
+    raised = utcnow()  # escalation counts on the desk clock, not the (possibly late) event time
+    world.manager.tick(later(raised, seconds=118))
     assert all(a.escalated_at is None for a in world.alarms())
-    world.manager.tick(later(T0, seconds=121))
+    world.manager.tick(later(raised, seconds=122))
     escalated = [a.id for a in world.alarms() if a.escalated_at is not None]
     assert escalated == [alarm_id]
     assert world.changes[-1].change == "escalated" and world.changes[-1].alarm_id == alarm_id
-    world.manager.tick(later(T0, seconds=300))
+    world.manager.tick(later(raised, seconds=300))
     assert [c.change for c in world.changes].count("escalated") == 1
+    # a re-alarm (restored, then opened again) is a new activation: its own two minutes
+    tamper(world, "RESTORED", 1)
+    tamper(world, "OPEN", 2)
+    reopened = utcnow()
+    world.manager.tick(later(reopened, seconds=60))
+    assert world.alarms()[0].escalated_at is None
+    world.manager.tick(later(reopened, seconds=125))
+    assert world.alarms()[0].escalated_at is not None
     assert ("system", "alarm_escalated", str(alarm_id)) in world.audit()
 
 
 def test_acknowledged_critical_alarm_does_not_escalate(world: World, person: int) -> None:
     alarm_id = tamper(world)
     world.manager.acknowledge(alarm_id, "op1")
-    world.manager.tick(later(T0, minutes=10))
+    world.manager.tick(utcnow() + timedelta(minutes=10))
     assert world.alarms()[0].escalated_at is None
 
 
@@ -196,7 +205,7 @@ def test_priorities_are_configurable(db, bus, ingest) -> None:
         world.reload()
         world.feed(world.ev("SKU-1", T0, "POWER", state="MAINS_LOST"))
         assert world.alarms()[0].priority == "critical"
-        world.manager.tick(later(T0, seconds=11))
+        world.manager.tick(utcnow() + timedelta(seconds=11))
         assert world.alarms()[0].escalated_at is not None
     finally:
         world.close()
@@ -280,3 +289,31 @@ def test_restart_rebuilds_state_from_recent_events(db, bus, ingest) -> None:
         assert again.summary() == [("tamper_strap", "active", False), ("curfew", "active", False)]
     finally:
         again.close()
+
+
+def test_changes_survive_a_locked_database(db_url, bus, ingest) -> None:
+    """The engine has moved on; if the alarm write fails it is retried, not lost."""
+    import sqlite3
+
+    from db.session import Database
+
+    impatient = Database(db_url, busy_timeout_ms=100)
+    world = World(impatient, bus, ingest)
+    try:
+        pid = world.seed.person(home=HOME)
+        world.seed.kit(pid, "1", ("BRC",))
+        world.reload()
+        world.runtime._unsubscribe()  # evaluate by hand, while another program holds the write lock
+        stored = ingest.store_sync([world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN")]).stored
+        blocker = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")
+        world.manager.submit(world.runtime.process, stored).result(10)
+        assert world.runtime.failures == 1
+        blocker.execute("ROLLBACK")
+        blocker.close()
+        assert world.summary() == []
+        world.tick(later(T0, seconds=1))
+        assert world.summary() == [("tamper_strap", "active", False)]
+    finally:
+        world.close()
+        impatient.dispose()

@@ -14,7 +14,7 @@ from arm.config import Settings
 from arm.events import utcnow
 from arm.service import MonitoringService
 from tests.rules.world import World, later, local
-from widgets.alarm_model import ViewRole
+from widgets.alarm_model import AlarmTableModel, ViewRole
 from widgets.alarm_panel import AlarmPanel
 from widgets.context import AppContext
 from widgets.qt_bridge import QtBridge
@@ -49,6 +49,9 @@ def panel(qtbot: Any, ctx: AppContext, world: World) -> AlarmPanel:
     return widget
 
 
+STATE = AlarmTableModel.COLUMNS.index("state")
+
+
 def rows(panel: AlarmPanel) -> list[tuple[str, str, bool]]:
     out = []
     for r in range(panel.proxy.rowCount()):
@@ -74,7 +77,7 @@ def test_rows_arrive_sorted_with_priority_icon_and_count(qtbot: Any, panel: Alar
     top = panel.proxy.index(0, 0)
     assert top.data(Qt.ItemDataRole.DisplayRole) == "Critical"
     assert not top.data(Qt.ItemDataRole.DecorationRole).isNull()
-    assert "UNACKNOWLEDGED" in panel.proxy.index(0, 5).data()
+    assert "UNACKNOWLEDGED" in panel.proxy.index(0, STATE).data()
 
 
 def test_keyboard_acknowledge_note_and_next(qtbot: Any, panel: AlarmPanel, world: World) -> None:
@@ -109,7 +112,7 @@ def test_shelve_from_the_keyboard(qtbot: Any, panel: AlarmPanel, world: World) -
     dialog.accept()
     qtbot.waitUntil(lambda: world.summary() == [("mains_lost", "shelved", False)], timeout=3000)
     qtbot.waitUntil(lambda: panel.unackedCount == 0, timeout=3000)
-    assert "Shelved until" in panel.proxy.index(0, 5).data()
+    assert "Shelved until" in panel.proxy.index(0, STATE).data()
 
 
 def test_tamper_cannot_be_shelved_and_needs_a_note_to_close(qtbot: Any, panel: AlarmPanel, world: World) -> None:
@@ -151,8 +154,8 @@ def test_close_as_confirmed_violation_writes_the_journal(qtbot: Any, panel: Alar
 
 def test_escalation_shows_on_the_panel(qtbot: Any, panel: AlarmPanel, world: World) -> None:
     feed_and_wait(qtbot, panel, world, world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN"), count=1)
-    world.manager.tick(later(T0, minutes=3))
-    qtbot.waitUntil(lambda: "escalated" in panel.proxy.index(0, 5).data(), timeout=3000)
+    world.manager.tick(utcnow() + timedelta(minutes=3))
+    qtbot.waitUntil(lambda: "escalated" in panel.proxy.index(0, STATE).data(), timeout=3000)
     assert "escalated to the supervisor: 1" in panel.counts.text()
 
 
@@ -236,3 +239,47 @@ def test_handover_dialog_lists_what_the_next_shift_needs(qtbot: Any, panel: Alar
     assert "Open incidents (2)" in text and "Shelved alarms (1)" in text and "district outage" in text
     assert "Persons not monitored (1)" in text and "Жумабаев Арман" in text
     dialog.close()
+
+
+def test_panel_built_before_the_service_starts_fills_when_it_runs(qtbot: Any, ctx: AppContext, world: World) -> None:
+    from arm.events import ServiceStatus
+
+    pid = world.seed.person(home=HOME)
+    world.seed.kit(pid, "1", ("BRC",))
+    world.reload()
+    world.feed(world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN"))
+    world.manager._views.clear()  # as before AlarmManager.load() at service start
+    widget = AlarmPanel(ctx, sound=False)
+    qtbot.addWidget(widget)
+    assert widget.model.rowCount() == 0
+    world.manager.load()
+    world.bus.publish(ServiceStatus(True, ("rules",)))
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 1, timeout=3000)
+    assert widget.unackedCount == 1
+
+
+def test_typing_in_a_filter_is_not_taken_as_shortcuts(qtbot: Any, panel: AlarmPanel, world: World) -> None:
+    feed_and_wait(qtbot, panel, world, world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN"), count=1)
+    panel.person.setFocus()
+    qtbot.keyClicks(panel.person, "BRC-1 acs")
+    assert panel.person.text() == "BRC-1 acs"
+    assert panel.active_dialog is None and panel.unackedCount == 1
+    world.runtime.flush()
+    assert world.summary() == [("tamper_strap", "active", False)]
+
+
+def test_a_manager_that_refuses_at_once_is_reported_not_raised(qtbot: Any, panel: AlarmPanel, world: World) -> None:
+    from arm.alarms.manager import AlarmError, AlarmManager
+
+    class Offline(AlarmManager):  # a remote desk whose connection just dropped refuses before any future exists
+        def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
+            raise AlarmError("stopped", "not connected")
+
+    feed_and_wait(qtbot, panel, world, world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN"), count=1)
+    offline = Offline(world.db, world.bus)
+    offline._views = dict(world.manager._views)
+    panel.manager = offline
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_A)
+    assert panel.message.text() == "The alarm service has stopped."
+    offline.shutdown()

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from arm import app as arm_app
@@ -31,20 +31,35 @@ def test_demo_start_log_in_and_close(qapp: Any, tmp_data_dir: Path, qtbot: Any) 
 
     def drive() -> None:
         login = _find(LoginDialog)
-        if login is not None and "login" not in seen:
-            seen["login"] = login.login_edit.text()  # the demo pre-fills the operator
-            login.password_edit.setText("demo1234")
-            login.submit()
+        if login is not None and login.buttons.isEnabled():
+            if "login" not in seen:
+                seen["login"] = login.login_edit.text()  # the demo pre-fills the operator
+                login.password_edit.setText("demo1234")
+                login.submit()
+            elif "second_login" not in seen and seen.get("logged_out"):
+                seen["second_login"] = login.login_edit.text()
+                login.login_edit.setText("supervisor")
+                login.password_edit.setText("demo1234")
+                login.submit()
         window = _find(MainWindow)
-        if window is not None and "window" not in seen:
-            seen["window"] = True
-            seen["persons"] = window.panels["persons"]
+        if window is None or id(window) in seen.setdefault("windows", set()):
+            return
+        seen["windows"].add(id(window))
+        if window.ctx.login == "operator":
+            QTimer.singleShot(300, lambda: _log_out(window))
+        else:
             QTimer.singleShot(1500, lambda: _close(window))
+
+    def _log_out(window: MainWindow) -> None:
+        seen["logged_out"] = True
+        window.log_out()
 
     def _close(window: MainWindow) -> None:
         seen["rows"] = window.panels["persons"].model.rowCount()
         seen["service"] = window.service_label.text()
-        window.close()
+        window.close()  # asks first: the desk stops monitoring
+        seen["asked"] = window.isVisible() and window._quit_box is not None
+        window._quit_box.button(QMessageBox.StandardButton.Yes).click()
 
     timer = QTimer()
     timer.timeout.connect(drive)
@@ -69,12 +84,15 @@ def test_demo_start_log_in_and_close(qapp: Any, tmp_data_dir: Path, qtbot: Any) 
         asyncio.set_event_loop(None)
         loop.close()
     assert result == 0
-    assert seen["login"] == "operator"
+    assert seen["login"] == "operator" and seen["second_login"] == ""
     assert seen["rows"] == 16 and "running" in seen["service"]
+    assert seen["asked"]
     assert not service.running
     check = arm_app.open_database(None)
     with check.session() as s:
-        assert s.scalar(select(AuditEntry.id).where(AuditEntry.action == "login", AuditEntry.user == "operator"))
+        trail = s.execute(select(AuditEntry.action, AuditEntry.user).where(
+            AuditEntry.action.in_(("login", "logout"))).order_by(AuditEntry.id)).all()
+    assert [tuple(r) for r in trail] == [("login", "operator"), ("logout", "operator"), ("login", "supervisor")]
     check.dispose()
 
 
@@ -83,3 +101,31 @@ def test_database_unavailable_is_a_message_not_a_traceback(tmp_data_dir: Path) -
 
     with pytest.raises(DatabaseUnavailable, match="folder"):
         arm_app.open_database(f"sqlite:///{tmp_data_dir}/missing/dir/arm.sqlite3")
+
+
+def test_main_reports_an_unusable_database_and_exits_1(
+    qapp: Any, tmp_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+    import threading
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    shown: list[str] = []
+
+    def dismiss() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(20, dismiss)
+
+    QTimer.singleShot(20, dismiss)
+    args = argparse.Namespace(db=f"sqlite:///{tmp_data_dir}/no/such/folder/arm.sqlite3", demo=False, lang="en")
+    try:
+        assert arm_app.main(args) == 1
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+        asyncio.set_event_loop(None)
+    assert shown and "folder" in shown[0]

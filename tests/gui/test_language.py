@@ -24,6 +24,8 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 <TS version="2.1" language="ru_RU">
 <context><name>MainWindow</name>
 <message><source>&amp;File</source><translation>&amp;Файл</translation></message>
+</context>
+<context><name>DeskStatusBar</name>
 <message><source>Persons: {n}</source><translation>Лиц: {n}</translation></message>
 </context>
 <context><name>Panels</name>

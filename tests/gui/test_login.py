@@ -43,6 +43,8 @@ def test_wrong_password_is_shown_beside_the_field(qtbot: Any, db: Any, users: di
     assert "Wrong password" in dialog.password_error.text()
     assert not dialog.login_error.isVisible()
     assert dialog.password_edit.property("invalid") is True
+    # The dialog grows for the message; the field keeps its height.
+    qtbot.waitUntil(lambda: dialog.password_edit.height() >= dialog.password_edit.sizeHint().height(), timeout=2000)
     dialog.close()
 
 

@@ -207,3 +207,84 @@ def test_open_alarms_column_follows_alarm_changes(
         alarm_id = alarm.id
     bus.publish(AlarmChanged(alarm_id, target.id, None, "curfew", "high", "active", False, "raised"))
     qtbot.waitUntil(lambda: persons.model.index(2, persons.model.ALARMS).data() == "⚠ 1", timeout=5000)
+
+
+def test_device_double_click_opens_the_holders_card(qtbot: Any, demo_db: Any, users: dict, make_ctx: Any) -> None:
+    window = _window(qtbot, make_ctx(demo_db, users["operator"]))
+    devices = window.panels["devices"]
+    qtbot.waitUntil(lambda: devices.model.rowCount() > 0, timeout=5000)
+    proxy_row = next(r for r in range(devices.proxy.rowCount())
+                     if devices.model.rows()[devices.proxy.mapToSource(devices.proxy.index(r, 0)).row()].holder_id)
+    source = devices.model.rows()[devices.proxy.mapToSource(devices.proxy.index(proxy_row, 0)).row()]
+    with qtbot.waitSignal(window.personCardOpened) as opened:
+        devices.table.activated.emit(devices.proxy.index(proxy_row, 0))
+    card = opened.args[0]
+    assert card.person_id == source.holder_id
+    qtbot.waitUntil(lambda: card.data is not None, timeout=5000)
+    assert card.title.text() == source.holder
+    card.close()
+
+
+def test_find_person_focuses_the_search(qtbot: Any, db: Any, users: dict, make_ctx: Any) -> None:
+    window = _window(qtbot, make_ctx(db, users["operator"]))
+    window.activateWindow()
+    window.docks["persons"].hide()
+    window.find_person_action.trigger()
+    assert window.docks["persons"].isVisible()
+    assert window.find_person_action.shortcut().toString() == "Ctrl+F"
+
+
+def test_counts_are_of_devices_expected_to_report(demo_db: Any) -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from db.models import Device
+    from widgets.status_bar import load_counts
+
+    with demo_db.begin() as s:
+        before = load_counts(s)
+        issued = s.scalars(select(Device).where(Device.status == "issued")).all()
+        issued[0].last_contact = datetime.now(UTC)
+        in_stock = s.scalars(select(Device).where(Device.status == "in_stock")).first()
+        in_stock.last_contact = datetime.now(UTC)  # a device on the shelf does not count
+    with demo_db.session() as s:
+        after = load_counts(s)
+    assert before == {"online": 0, "devices": len(issued), "persons": 8}
+    assert after["online"] == 1 and after["devices"] == len(issued)
+
+
+def test_supervisor_sees_the_persons_of_their_districts(
+    qtbot: Any, demo_db: Any, make_ctx: Any
+) -> None:
+    from sqlalchemy import select
+
+    from arm import auth
+    from db.models import Person
+    from widgets.person_list import PersonListPanel
+
+    with demo_db.begin() as s:
+        district = s.scalars(select(Person.district).order_by(Person.id)).first()
+        user = auth.snapshot(auth.create_user(s, "sup2", "password123", "supervisor", districts=(district,)))
+    panel = PersonListPanel(make_ctx(demo_db, user))
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=5000)
+    assert {panel.model.row(i).district for i in range(panel.model.rowCount())} == {district}
+
+
+def test_action_dialogs_open_or_say_why_not(
+    qtbot: Any, db: Any, users: dict, make_ctx: Any, test_panels: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(panels, "ACTIONS", (
+        panels.PanelSpec("wizard", "Pair", "arm_test_panels", "FakeAlarms", roles=panels.DEVICE_ROLES, area="action"),
+        panels.PanelSpec("broken", "Broken", "arm_test_panels", "Broken", roles=panels.DEVICE_ROLES, area="action"),
+    ))
+    window = _window(qtbot, make_ctx(db, users["technician"]), only=frozenset())
+    assert window.devices_menu.menuAction().isVisible()
+    window.panel_actions["wizard"].trigger()
+    opened = [w for w in window.findChildren(_FakeAlarms) if w.isVisible()]
+    assert len(opened) == 1
+    window.panel_actions["broken"].trigger()
+    assert "half-written panel" in window.statusBar().currentMessage()
+    operator_window = _window(qtbot, make_ctx(db, users["operator"]), only=frozenset())
+    assert operator_window.panel_actions == {}

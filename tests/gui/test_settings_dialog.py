@@ -57,3 +57,22 @@ def test_desk_time_zone_is_used_for_display(qapp: Any, db: Any, users: dict, mak
     assert ctx.format_time(when) == "23.11.2026 08:00:00"  # Asia/Almaty, UTC+5
     ctx.settings.general.timezone = "UTC"
     assert ctx.format_time(when) == "23.11.2026 03:00:00"
+
+
+def test_window_applies_language_and_time_zone_at_once(
+    qtbot: Any, db: Any, users: dict, make_ctx: Any, tmp_data_dir: Path
+) -> None:
+    from arm import i18n
+    from widgets.main_window import MainWindow
+
+    ctx = make_ctx(db, users["operator"])
+    window = MainWindow(ctx, only=frozenset())
+    qtbot.addWidget(window)
+    window.open_settings()
+    dialog = window.findChild(SettingsDialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("kk"))
+    dialog.timezone.setCurrentText("UTC")
+    dialog.submit()
+    assert i18n.current_language() == "kk" and window.language_actions["kk"].isChecked()
+    assert window.status.clock_label.text().endswith("UTC")
+    assert Settings.load().general.language == "kk"

@@ -124,3 +124,22 @@ def test_cli_export_as_a_technician_is_refused(journal_db, db_url, tmp_path, cap
                      "--db", db_url, "--as", "tech7"])
     assert code == 1 and "may not open the violations journal" in capsys.readouterr().err
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_cli_reports_and_retention(journal_db, db_url, tmp_path, capsys):
+    from arm.auth import create_user
+
+    with journal_db.db.begin() as s:
+        create_user(s, "nachalnik", "secret-pass-1", "supervisor", districts=("Алмалинский", "Бостандыкский"))
+    assert cli_main(["report", "reconciliation", "--year", "2026", "--quarter", "4", "--format", "xlsx",
+                     "--out", str(tmp_path / "act.xlsx"), "--db", db_url, "--as", "nachalnik"]) == 0
+    assert "registered 3, deregistered 2, at end 2" in capsys.readouterr().out
+    assert cli_main(["report", "monthly", "--year", "2026", "--month", "11", "--format", "pdf",
+                     "--out", str(tmp_path / "m.pdf"), "--db", db_url, "--lang", "kk"]) == 0
+    assert "2 persons listed" in capsys.readouterr().out
+    assert cli_main(["retention", "propose", "--kind", "positions", "--db", db_url]) == 0
+    assert "deletion act 1 proposed" in capsys.readouterr().out
+    assert cli_main(["retention", "confirm", "1", "--db", db_url]) == 1  # the shell user may not confirm
+    assert "named supervisor" in capsys.readouterr().err
+    assert cli_main(["retention", "confirm", "1", "--db", db_url, "--as", "nachalnik"]) == 0
+    assert "executed" in capsys.readouterr().out

@@ -86,3 +86,32 @@ def test_cli_journal_verify_reports_and_fails(journal_db, db_url, capsys):
     assert cli_main(["journal", "verify", "--db", db_url]) == 1
     out = capsys.readouterr()
     assert f"row {journal_db.violation_ids[2]}" in out.out and "1 integrity problem" in out.err
+
+
+def test_concurrent_appends_stay_one_chain(journal_db):
+    """A second writer must read the last hash only once the first has committed."""
+    import threading
+    import time
+
+    flushed = threading.Event()
+    errors: list[BaseException] = []
+
+    def first() -> None:
+        try:
+            with journal_db.db.begin() as s:
+                audit.record(s, "desk1", "login")
+                flushed.set()
+                time.sleep(0.4)  # still uncommitted while the second desk appends
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+            flushed.set()
+
+    t = threading.Thread(target=first)
+    t.start()
+    flushed.wait(5)
+    with journal_db.db.begin() as s:
+        audit.record(s, "desk2", "login")
+    t.join(5)
+    assert not errors
+    with journal_db.db.session() as s:
+        assert verify_all(s) == []

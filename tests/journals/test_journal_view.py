@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 
 from tests.journals.conftest import KAZAKH_NAME, settle, user
-from tests.journals.fill import fill
+from tests.journals.fill import DISTRICTS, fill
 from widgets.journal_view import JournalReview
 
 
@@ -133,3 +134,40 @@ def test_operator_has_no_retention_or_export(qtbot, journal_db, make_ctx):
     qtbot.addWidget(view)
     assert view.journals == ["violations", "alarms"]
     assert view.retention_button.isHidden() and view.export_button.isHidden()
+
+
+def test_reports_from_the_view(qtbot, journal_db, make_ctx, supervisor, tmp_path):
+    import subprocess
+
+    ctx = make_ctx(journal_db.db, supervisor)
+    view = JournalReview(ctx)
+    qtbot.addWidget(view)
+    view._reconciliation(tmp_path / "act.pdf", period=(2026, 4))
+    view._monthly(tmp_path / "list.pdf", period=(2026, 11))
+    settle(qtbot, ctx)
+    text = subprocess.run(["pdftotext", str(tmp_path / "act.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "АКТ" in text and (tmp_path / "list.pdf").stat().st_size > 0
+    assert "Monthly list saved" in view.status.text()
+
+
+def test_a_long_export_reports_progress_and_can_be_stopped(qtbot, db, make_ctx, tmp_path):
+    with db.begin() as s:
+        fill(s, persons=20, violations=2500, start=datetime(2026, 1, 1, tzinfo=UTC))
+    ctx = make_ctx(db, user("supervisor", "sup", tuple(DISTRICTS)))
+    view = JournalReview(ctx)
+    qtbot.addWidget(view)
+    _all_time(view)
+    seen: list[int] = []
+    view._export_progress.connect(seen.append)
+    view.export("csv", tmp_path / "all.csv")
+    settle(qtbot, ctx)
+    assert seen[:2] == [1000, 2000] and "entries exported" in view.status.text()
+    gate = threading.Event()
+    ctx.worker.submit(gate.wait, 10)  # hold the worker so the click lands before the export runs
+    view.export("csv", tmp_path / "stopped.csv")
+    assert not view.cancel_export_button.isHidden()
+    view.cancel_export_button.click()
+    gate.set()
+    settle(qtbot, ctx)
+    assert "stopped" in view.status.text() and not (tmp_path / "stopped.csv").exists()
+    assert view.cancel_export_button.isHidden()

@@ -135,3 +135,49 @@ def test_one_marker_per_person_with_several_devices(db) -> None:
     assert all(model.by_device[d] is live for d in devs)
     rows = model.rows()
     assert [r[0] for r in rows] == [pid]
+
+
+@pytest.mark.gui
+def test_clicking_a_marker_selects_the_person_once(db, make_ctx, open_map, qtbot) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    ids = seed_persons(db, [(43.238, 76.945), (43.240, 76.955)])
+    view = open_map(make_ctx(db))
+    view.center_on(43.239, 76.95, 15)
+    qtbot.waitUntil(lambda: js(qtbot, view, "ARM.live.rendered().singles") == 2, timeout=5_000)
+    x, y = js(qtbot, view, f"ARM.live.screenPoint({ids[1]})")
+    clicked: list[int] = []
+    view.personClicked.connect(clicked.append)
+    view.personClicked.connect(view.focus_person)  # what the main window's echo amounts to
+    QTest.mouseClick(view.view.focusProxy(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(round(x), round(y)))
+    qtbot.waitUntil(lambda: clicked == [ids[1]], timeout=5_000)
+    qtbot.waitUntil(lambda: js(qtbot, view, "document.querySelector('.arm-selected-label') !== null"), timeout=5_000)
+    assert "Testov1" in js(qtbot, view, "document.querySelector('.arm-selected-label').textContent")
+    qtbot.waitUntil(lambda: _audit_actions(db) == ["map.person_focus"], timeout=5_000)
+    qtbot.wait(200)
+    assert _audit_actions(db) == ["map.person_focus"]  # the echo did not record a second view
+
+
+def test_fix_arriving_while_the_snapshot_is_read_is_not_lost(db, make_ctx, qtbot) -> None:
+    """A fix stored between the snapshot query and its result must still be on the map."""
+    from arm.events import EventsStored, StoredEvent
+    from maps.live import load_snapshot
+    from maps.map_view import MapView
+
+    pid, = seed_persons(db, [(43.238, 76.945)], fix_age_s=60)
+    with db.session() as s:
+        snapshot = load_snapshot(s, True)  # read "before" the new fix
+        device_id = snapshot.persons[0].device_id
+    view = MapView(make_ctx(db))
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view._loaded, timeout=10_000)
+    view._replay = []  # as during reload()
+    now = datetime.now(UTC)
+    ev = DeviceEvent("TRK000000", 9, now, "POS", {"lat": 43.3, "lon": 76.99, "fix": 1}, device_type="TRK")
+    view._on_events(EventsStored((StoredEvent(99, device_id, 9, ev, now),)))
+    view._on_snapshot(snapshot)  # the older snapshot arrives last
+    live = view.model.by_person[pid]
+    assert (live.lat, live.lon) == (43.3, 76.99)
+    view.release()

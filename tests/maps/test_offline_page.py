@@ -146,3 +146,21 @@ def test_intranet_tile_server_is_used_and_allowed(db, make_ctx, open_map, qtbot)
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def test_new_settings_rebuild_the_page_and_keep_the_markers(db, make_ctx, open_map, qtbot, tmp_path: Path) -> None:
+    from tests.maps.conftest import seed_persons
+
+    seed_persons(db, [(43.238, 76.945), (51.128, 71.43)])
+    ctx = make_ctx(db)
+    view = open_map(ctx)
+    qtbot.waitUntil(lambda: js(qtbot, view, "ARM.live.count()") == 2, timeout=10_000)
+    mb = tmp_path / "new.mbtiles"
+    write_tile(mb, 5, 22, 11, _png("#00ff00"))
+    settings = Settings()
+    settings.map.mbtiles = str(mb)
+    guard = OfflineGuard.instance()
+    with qtbot.waitSignal(view.ready, timeout=30_000):
+        view.apply_settings(settings)
+    assert js(qtbot, view, "ARM.live.count()") == 2
+    qtbot.waitUntil(lambda: any(u.startswith("arm://tiles/new/") for u in guard.requested), timeout=10_000)

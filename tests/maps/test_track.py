@@ -124,3 +124,31 @@ def test_track_replayed_on_the_map_and_audited(db, make_ctx, open_map, qtbot, tm
     qtbot.waitUntil(lambda: ("map.track_view", str(pid)) in audited(), timeout=5_000)
     panel.close_track()
     qtbot.waitUntil(lambda: js(qtbot, view, "ARM.track.state().points") == 0, timeout=5_000)
+
+
+@pytest.mark.gui
+def test_technician_may_not_view_tracks(db, make_ctx, open_map, qtbot) -> None:
+    pid = _seed_track(db)
+    view = open_map(make_ctx(db, role="technician"))
+    view.show_track(pid, T0, T0 + timedelta(hours=1))
+    assert "may not" in view.notice.text()
+    assert not view.track_panel.isVisible()
+    qtbot.wait(200)
+    assert js(qtbot, view, "ARM.track.state().points") == 0
+    assert js(qtbot, view, f"ARM.live.get({pid}).label") == f"#{pid}"
+    with db.session() as s:
+        assert s.scalars(select(AuditEntry).where(AuditEntry.action.like("map.%"))).all() == []
+
+
+@pytest.mark.gui
+def test_track_button_shows_the_selected_persons_recent_track(db, make_ctx, open_map, qtbot) -> None:
+    pid, = seed_persons(db, [(43.2300, 76.9000)])
+    view = open_map(make_ctx(db))
+    assert not view.track_button.isEnabled()
+    view.focus_person(pid)
+    assert view.track_button.isEnabled()
+    actions = view.track_button.menu().actions()
+    assert [a.text() for a in actions] == ["Last hour", "Last 6 hours", "Last 24 hours", "Last 7 days"]
+    actions[0].trigger()
+    qtbot.waitUntil(lambda: (js(qtbot, view, "ARM.track.state()") or {}).get("points") == 1, timeout=10_000)
+    assert view.track_panel.isVisible()

@@ -116,6 +116,20 @@ def test_zone_drawn_with_the_mouse_and_saved(db, make_ctx, open_map, qtbot) -> N
         assert audit.user == "supervisor1" and audit.object_id == str(zone.id)
     qtbot.waitUntil(lambda: editor.zone_list.count() == 1, timeout=5_000)
 
+    # Edit it again: pick it in the list, the shape comes back editable, rename and save.
+    editor._geometry = None
+    editor.zone_list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: js(qtbot, view, "ARM.zones.editing() !== null"), timeout=5_000)
+    qtbot.waitUntil(lambda: editor._geometry is not None, timeout=5_000)
+    assert editor.name.text() == "Market square" and editor.schedule.text() == "Mon-Fri 22:00-06:00"
+    editor.name.setText("Market square (north)")
+    with qtbot.waitSignal(editor.saved, timeout=10_000):
+        editor.save()
+    with db.session() as s:
+        assert [z.name for z in s.scalars(select(Zone))] == ["Market square (north)"]
+        assert [a.action for a in s.scalars(select(AuditEntry).where(AuditEntry.action.like("zone.%"))
+                                            .order_by(AuditEntry.id))] == ["zone.create", "zone.update"]
+
 
 @pytest.mark.gui
 def test_self_intersecting_drawing_is_refused(db, make_ctx, open_map, qtbot) -> None:
@@ -136,7 +150,38 @@ def test_self_intersecting_drawing_is_refused(db, make_ctx, open_map, qtbot) -> 
     qtbot.waitUntil(lambda: editor._geometry is not None, timeout=5_000)
     assert "crosses itself" in editor.errors["shape"].text()
     editor.name.setText("Bow tie")
+    editor.schedule.setText("Funday 10:00-11:00")
     editor.save()
     assert "not saved" in editor.status.text()
+    assert "Unknown day" in editor.errors["schedule"].text()
     with db.session() as s:
         assert s.scalars(select(Zone)).all() == []
+
+
+@pytest.mark.gui
+def test_circle_zone_drawn_and_saved_as_circle(db, make_ctx, open_map, qtbot) -> None:
+    from maps.zone_editor import ZoneEditor
+
+    ctx = make_ctx(db, role="administrator")
+    view = open_map(ctx)
+    editor = ZoneEditor(ctx, map_view=view)
+    qtbot.addWidget(editor)
+    view.center_on(51.128, 71.43, 15)
+    qtbot.wait(200)
+    editor.new_circle.click()
+    qtbot.waitUntil(lambda: js(qtbot, view, "ARM.zones.drawing()"), timeout=5_000)
+    _click(qtbot, view, 51.128, 71.43)
+    _click(qtbot, view, 51.128, 71.434)  # ~280 m east
+    qtbot.waitUntil(lambda: editor._geometry is not None, timeout=5_000)
+    assert "Circle" in editor.shape_info.text()
+    editor.name.setText("Home of the victim")
+    editor.kind.setCurrentIndex(editor.kind.findData("exclusion"))
+    with qtbot.waitSignal(editor.saved, timeout=10_000):
+        editor.save()
+    with db.session() as s:
+        zone = s.scalars(select(Zone)).one()
+        circle = zone.geometry["circle"]
+        assert circle["center"] == pytest.approx([71.43, 51.128], abs=2e-5)
+        assert circle["radius_m"] == pytest.approx(280, rel=0.03)
+        assert zone.geometry["type"] == "Polygon" and len(zone.geometry["coordinates"][0]) > 60
+        assert s.get(ZoneSchedule, zone.id).schedule == []

@@ -175,3 +175,69 @@ def test_token_option_parsing() -> None:
     for bad in ("nodelimiter", "=abcdefgh", "d=short"):
         with pytest.raises(argparse.ArgumentTypeError):
             parse_token(bad)
+
+
+def test_remote_alarm_manager_has_the_widgets_face(db: Database) -> None:
+    """The alarm panel uses ``service.alarms``; on a remote desk that is RemoteAlarmManager."""
+    from types import SimpleNamespace
+
+    from arm.alarms.views import AlarmDetail, AlarmView, HandoverReport
+
+    async def main() -> None:
+        service, api, _ = await service_with_api(db, alarms=True)
+        bus2 = Bus()
+        seen2 = collect(bus2, AlarmChanged)
+        desk1 = RemoteService(f"ws://{HOST}:{api.port}/", TOKENS["desk-1"], Bus())
+        desk2 = RemoteService(f"ws://{HOST}:{api.port}/", TOKENS["desk-2"], bus2)
+        try:
+            await desk1.start()
+            await desk2.start()
+            await until(lambda: desk1.alarms.config.max_shelve.total_seconds() > 0)
+            assert "sos" in desk1.alarms.config.unshelvable
+            manager = service.alarms  # type: ignore[attr-defined]
+            change = ConditionChange(Kind.GNSS_LOST, None, None, "dev-1", True, datetime.now(UTC))
+            await asyncio.wrap_future(manager.submit(manager.apply, [change]))
+            await until(lambda: len(desk2.alarms.open_views()) == 1)
+            view = desk2.alarms.open_views()[0]
+            assert isinstance(view, AlarmView) and view.kind == Kind.GNSS_LOST and view.needs_ack
+            assert seen2 and desk2.alarms.view(seen2[-1].alarm_id) == view  # cache before publish
+
+            operator = SimpleNamespace(login="operator")  # the GUI passes its CurrentUser
+            acked = await asyncio.wrap_future(desk1.alarms.call("acknowledge", view.id, operator))
+            assert isinstance(acked, AlarmView) and acked.acknowledged_by == "operator@desk-1"
+            await until(lambda: desk2.alarms.view(view.id) is not None and desk2.alarms.view(view.id).acknowledged)
+            assert desk2.alarms.unacknowledged_count() == 0
+            shelved = await asyncio.wrap_future(
+                desk2.alarms.call("shelve", view.id, operator, timedelta(minutes=15), "patrol on site"))
+            assert shelved.state == "shelved" and shelved.shelve_reason == "patrol on site"
+            detail = await asyncio.wrap_future(desk1.alarms.call("detail", view.id, operator, False))
+            assert isinstance(detail, AlarmDetail) and detail.alarm.id == view.id
+            assert any(a.action == "shelved" for a in detail.actions)
+            report = await asyncio.wrap_future(desk1.alarms.call("handover", operator))
+            assert isinstance(report, HandoverReport) and [a.id for a in report.shelved] == [view.id]
+            from arm.alarms.journal import Report
+
+            closed = await asyncio.wrap_future(desk2.alarms.call(
+                "close", view.id, operator, "false_alarm", "antenna replaced", Report("duty officer")))
+            assert closed.state == "closed"
+            await until(lambda: desk1.alarms.open_views() == [])
+            with pytest.raises(RemoteError) as info:
+                await asyncio.wrap_future(desk1.alarms.call("acknowledge", view.id, operator))
+            assert info.value.code == "closed"
+        finally:
+            await desk1.stop()
+            await desk2.stop()
+            await service.stop()
+            service.alarms.shutdown()  # type: ignore[attr-defined]
+
+    run(main)
+
+
+def test_tokens_file_created_once_and_reused(tmp_data_dir) -> None:
+    from arm.desk_api.plugin import stored_tokens, tokens_file, tokens_from
+
+    first = stored_tokens()
+    assert list(first) == ["desk-1"] and len(first["desk-1"]) >= 20
+    assert tokens_file().stat().st_mode & 0o077 == 0  # only the service account may read it
+    assert stored_tokens() == first
+    assert tokens_from({"desk_token": [("desk-9", "abcdefgh")]}) == {"desk-9": "abcdefgh"}

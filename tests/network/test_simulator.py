@@ -118,3 +118,35 @@ def test_cli_parses_mix() -> None:
     assert _mix("gt06=5,watch=3") == {"gt06": 5.0, "watch": 3.0}
     with pytest.raises(argparse.ArgumentTypeError):
         _mix("teltonika=1")
+
+
+def test_icd_devices_through_the_serial_emulator(db: Database, tmp_path) -> None:
+    """Simulated ICD trackers speak over pseudo-terminals to the service's serial manager."""
+    import asyncio
+
+    from serial_drivers import plugin as serial_plugin
+
+    serial = "TRK-400777"
+    sim = FleetSimulator([SimDevice(serial, "icd", (51.13, 71.43), icd_type="TRK")],
+                         SimRates(interval_s=0.1, indoor_gnss_loss=0.0), seed=4, serial_dir=tmp_path / "tty")
+    sim.start_emulators()
+
+    async def main() -> None:
+        service = MonitoringService(db)
+        serial_plugin.configure(service, {"serial": sim.serial_ports()})
+        await service.start()
+        try:
+            await sim.run(HOST, {}, duration_s=10, max_reports=3)
+            for _ in range(200):
+                with db.session() as s:
+                    n = s.scalar(select(func.count()).select_from(DeviceEventRow).join(
+                        Device, Device.id == DeviceEventRow.device_id).where(
+                        Device.serial == serial, DeviceEventRow.kind == "POS"))
+                if n and n >= 3:
+                    break
+                await asyncio.sleep(0.05)
+            assert n and n >= 3
+        finally:
+            await service.stop()
+
+    run(main)

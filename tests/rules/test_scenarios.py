@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from arm.rules.seed import circle, offset
 from tests.rules.world import World, later, local
 
@@ -289,9 +291,15 @@ def test_not_monitored_is_a_standing_state_until_fixed(world: World) -> None:
     assert {(a.person_id, a.details["reason"]) for a in alarms} == {(nobody, "no_device"), (silent, "never_reported")}
     world.tick(later(now, minutes=1))
     assert len(world.alarms()) == 2  # standing, not repeated
+    from arm.alarms.manager import AlarmError
+
+    with pytest.raises(AlarmError) as err:  # a standing state cannot be closed away
+        world.manager.close(alarms[1].id, "op1", "technical_fault", "will call the technician")
+    assert err.value.code == "still_active"
     world.feed(world.ev("TRK-9", now, "HB"))
     world.tick(later(now, minutes=2))
     assert world.summary() == [("not_monitored", "active", False), ("not_monitored", "returned", False)]
+    world.manager.close(alarms[1].id, "op1", "technical_fault", "device reported")
 
 
 def test_events_of_unassigned_devices_and_unsupervised_persons_raise_nothing(world: World) -> None:
@@ -313,3 +321,16 @@ def test_sos_from_a_network_tracker(world: World) -> None:
     world.feed(world.ev("TRK-1", local(2026, 11, 20, 12, 0), "ALARM", alarm="sos"))
     assert world.summary() == [("sos", "returned", False)]
     assert world.alarms()[0].priority == "critical"
+
+
+def test_presence_from_the_mobile_unit_is_not_home_presence(world: World) -> None:
+    pid = supervised(world)
+    world.seed.restriction(pid, "curfew", schedule=CURFEW)
+    world.reload()
+    t = local(2026, 11, 20, 23, 0)
+    world.feed(world.ev("SKU-1", t, "PRESENCE", bracelet="BRC-1", state="IN", rssi=-50),
+               world.ev("MKU-1", later(t, minutes=1), "PRESENCE", bracelet="BRC-1", state="OUT", rssi=None))
+    # at home (the home unit hears the bracelet), but the mobile unit was left behind: not a curfew violation
+    assert world.summary() == [("bracelet_away", "active", False)]
+    world.feed(world.ev("MKU-1", later(t, minutes=5), "PRESENCE", bracelet="BRC-1", state="IN", rssi=-40))
+    assert world.summary() == [("bracelet_away", "returned", False)]

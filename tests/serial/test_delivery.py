@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from datetime import datetime, timedelta
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -98,17 +98,18 @@ def test_held_commit_holds_the_eack(emulator: Emu, session_factory: Factory, db:
 
 def test_gap_is_fetched_with_log(emulator: Emu, session_factory: Factory, db: Any) -> None:
     dev = emulator("TRK", "TRK-000400", retransmit_s=60)  # no retransmission within the test
+    dev.emit_generated()  # held before the host connects: the start of the run
     session = session_factory(dev.port)
     session.start()
     for _ in range(3):
         dev.emit_generated()
-    dev.faults.drop_live = 3  # events 4, 5, 6 never reach the host live
+    dev.faults.drop_live = 3  # events 5, 6, 7 never reach the host live
     for _ in range(4):
         dev.emit_generated()
-    assert wait_for(lambda: sorted(stored_evseqs(db, "TRK-000400")) == list(range(1, 8)), timeout=5)
+    assert wait_for(lambda: sorted(stored_evseqs(db, "TRK-000400")) == list(range(1, 9)), timeout=5)
     assert wait_for(lambda: dev.unacked == [])
     logs = [c.args for c in dev.commands if c.name == "LOG"]
-    assert ("4",) in logs
+    assert ("5",) in logs
     assert session.status().counters["gaps"] >= 1
     assert session.status().counters.get("lost", 0) == 0
 
@@ -117,9 +118,9 @@ def test_what_log_cannot_return_is_counted_lost_and_stepped_over(
     emulator: Emu, session_factory: Factory, db: Any
 ) -> None:
     dev = emulator("TRK", "TRK-000500", retransmit_s=60)
+    dev.emit_generated()
     session = session_factory(dev.port)
     session.start()
-    dev.emit_generated()
     dev.faults.drop_live = 1
     lost = dev.emit_generated()
     with dev._lock:
@@ -150,17 +151,14 @@ def test_history_in_db_is_the_baseline(emulator: Emu, session_factory: Factory, 
 
 
 def test_unplug_replug_exactly_once_and_ordered_by_device_time(
-    emulator: Emu, session_factory: Factory, db: Any, link_dir: Path
+    emulator: Emu, ingest: Any, db: Any, link_dir: Path
 ) -> None:
+    from arm.bus import Bus
     from serial_drivers.manager import SerialManager
 
     dev = emulator("MKU", "MKU-000700", link=str(link_dir / "ttyEM0"), rate=50, retransmit_s=1.0)
     manager = SerialManager([dev.port], poll_s=0.1, probe_timeout=0.3)
-    ingest = session_factory.__closure__  # noqa: B018 - keep fixtures alive
-    from arm.bus import Bus
-
-    _ = ingest
-    manager.start_with(_ingest_of(session_factory), db=db, bus=Bus())
+    manager.start_with(ingest, db=db, bus=Bus())
     try:
         assert wait_for(lambda: manager.session_for_serial("MKU-000700") is not None)
         for _ in range(3):
@@ -192,16 +190,7 @@ def test_unplug_replug_exactly_once_and_ordered_by_device_time(
     assert all(when[x] <= when[y] for x, y in zip(by_time, by_time[1:], strict=False))
 
 
-def _ingest_of(factory: Any) -> Any:
-    # the session_factory fixture closes over the test's ingest core
-    for cell in factory.__closure__ or ():
-        value = cell.cell_contents
-        if hasattr(value, "submit") and hasattr(value, "stats"):
-            return value
-    raise AssertionError("no ingest")
-
-
-def test_replug_under_another_name_is_picked_up(emulator: Emu, session_factory: Factory, db: Any, link_dir: Path) -> None:
+def test_replug_under_another_name_is_picked_up(emulator: Emu, ingest: Any, db: Any, link_dir: Path) -> None:
     from arm.bus import Bus
     from serial_drivers.discovery import DiscoveryConfig
     from serial_drivers.manager import SerialManager
@@ -209,7 +198,7 @@ def test_replug_under_another_name_is_picked_up(emulator: Emu, session_factory: 
     dev = emulator("BAC", "BAC-000800", link=str(link_dir / "ttyEM1"), retransmit_s=1.0)
     config = DiscoveryConfig(globs=(str(link_dir / "ttyEM*"),))
     manager = SerialManager(["auto"], config=config, poll_s=0.1, probe_timeout=0.3)
-    manager.start_with(_ingest_of(session_factory), db=db, bus=Bus())
+    manager.start_with(ingest, db=db, bus=Bus())
     try:
         assert wait_for(lambda: manager.session_for_serial("BAC-000800") is not None)
         dev.emit_generated()

@@ -556,7 +556,11 @@
 
   // ------------------------------------------------------------------ perf
   ARM.perf = {
-    reset: function () { Object.assign(perf, { frames: 0, redraws: 0, drawMs: 0, maxDrawMs: 0, updates: 0, since: performance.now() }); },
+    /** Start (or restart) measuring; the frame counter runs only while someone measures. */
+    reset: function () {
+      Object.assign(perf, { frames: 0, redraws: 0, drawMs: 0, maxDrawMs: 0, updates: 0, since: performance.now() });
+      if (!perf.counting) { perf.counting = true; requestAnimationFrame(countFrames); }
+    },
     report: function () {
       const secs = (performance.now() - perf.since) / 1000;
       return { fps: perf.frames / secs, redraws: perf.redraws, avgDrawMs: perf.redraws ? perf.drawMs / perf.redraws : 0,
@@ -609,7 +613,6 @@
       });
     });
     setInterval(() => live.schedule(), 1000); // ages and staleness move on by themselves
-    requestAnimationFrame(countFrames);
     window.onerror = function (msg, src, line) { send("jsError", String(msg) + " (" + src + ":" + line + ")"); };
     new QWebChannel(qt.webChannelTransport, function (channel) {
       bridge = channel.objects.armBridge;

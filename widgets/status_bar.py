@@ -1,0 +1,163 @@
+"""The desk's status bar: is monitoring working, and how much needs attention.
+
+Service state (from ``ServiceStatus`` on the bridge), devices online of those
+expected to report, active persons, unacknowledged alarms (from the alarm
+panel's signal), who is logged in and the desk clock. States are a property
+the style sheet selects on, and every state also has a word and a symbol.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from arm.events import ServiceStatus
+from db.models import Device, Person
+from widgets.context import AppContext
+from widgets.device_status import contact_state
+
+log = logging.getLogger("arm.gui.status")
+
+COUNTS_REFRESH_MS = 15_000
+COUNTS_DEBOUNCE_MS = 1_500
+
+
+def load_counts(session: Session) -> dict[str, int]:
+    """Devices online of those expected to report (issued or heard), and active persons."""
+    now = datetime.now(UTC)
+    devices = session.execute(
+        select(Device.last_contact, Device.heartbeat_s).where(Device.status.in_(("issued", "unregistered")))
+    ).all()
+    online = sum(1 for last, hb in devices if contact_state(last, hb or 300, now) == "online")
+    persons = session.scalar(select(func.count(Person.id)).where(Person.deregistered_on.is_(None))) or 0
+    return {"online": online, "devices": len(devices), "persons": int(persons)}
+
+
+def service_is_running(service: Any) -> bool:
+    """The embedded service has ``running``; the remote client a ``connected`` event."""
+    running = getattr(service, "running", None)
+    if running is not None:
+        return bool(running)
+    connected = getattr(service, "connected", None)
+    return bool(connected is not None and connected.is_set())
+
+
+def role_text(role: str) -> str:
+    names = {
+        "operator": QT_TRANSLATE_NOOP("Role", "operator"),
+        "supervisor": QT_TRANSLATE_NOOP("Role", "supervisor"),
+        "technician": QT_TRANSLATE_NOOP("Role", "technician"),
+        "administrator": QT_TRANSLATE_NOOP("Role", "administrator"),
+    }
+    return QCoreApplication.translate("Role", names.get(role, role))
+
+
+class DeskStatusBar(QStatusBar):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DeskStatusBar")
+        self.ctx = ctx
+        self._counts = {"online": 0, "devices": 0, "persons": 0}
+        self.unacked: int | None = None
+        self._running = service_is_running(ctx.service)
+        self._detail = ""
+        self.service_label = self._label("serviceState")
+        self.devices_label = self._label("devicesOnline")
+        self.persons_label = self._label("personsCount")
+        self.alarms_label = self._label("unackedAlarms")
+        self.user_label = self._label("currentUser")
+        self.clock_label = self._label("deskClock")
+        for label in (self.service_label, self.devices_label, self.persons_label, self.alarms_label):
+            self.addWidget(label)
+        self.addPermanentWidget(self.user_label)
+        self.addPermanentWidget(self.clock_label)
+        self._clock = self._timer(1000, self._tick_clock, start=True)
+        self._refresh = self._timer(COUNTS_REFRESH_MS, self.refresh_counts, start=True)
+        self._debounce = self._timer(COUNTS_DEBOUNCE_MS, self.refresh_counts, single=True)
+        ctx.bridge.serviceStatus.connect(self.set_service_status)
+        ctx.bridge.deviceStateChanged.connect(lambda _msg: self._debounce.start())
+        if ctx.bridge.last_service_status is not None:
+            self.set_service_status(ctx.bridge.last_service_status)
+        self.retranslateUi()
+        self.refresh_counts()
+
+    def _label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setProperty("role", "statusItem")
+        return label
+
+    def _timer(self, ms: int, slot: Any, start: bool = False, single: bool = False) -> QTimer:
+        timer = QTimer(self)
+        timer.setInterval(ms)
+        timer.setSingleShot(single)
+        timer.timeout.connect(slot)
+        if start:
+            timer.start()
+        return timer
+
+    def stop(self) -> None:
+        for timer in (self._clock, self._refresh, self._debounce):
+            timer.stop()
+
+    # ------------------------------------------------------------ inputs
+    def refresh_counts(self) -> None:
+        self.ctx.read(load_counts, on_done=self._on_counts, on_error=lambda e: log.warning("counts: %s", e))
+
+    def _on_counts(self, counts: dict[str, int]) -> None:
+        self._counts = counts
+        self.retranslateUi()
+
+    def set_service_status(self, status: ServiceStatus) -> None:
+        self._running = status.running
+        self._detail = status.detail
+        self.retranslateUi()
+
+    def set_unacked(self, count: int) -> None:
+        self.unacked = count
+        self.retranslateUi()
+
+    # ------------------------------------------------------------ text
+    def retranslateUi(self) -> None:
+        if self._running:
+            self.service_label.setText(self.tr("● Service running"))
+        else:
+            detail = f" ({self._detail})" if self._detail else ""
+            self.service_label.setText(self.tr("■ Service stopped") + detail)
+        self._set_state(self.service_label, "ok" if self._running else "alarm")
+        self.devices_label.setText(
+            self.tr("Devices online: {online} of {total}").format(
+                online=self._counts["online"], total=self._counts["devices"]
+            )
+        )
+        self.persons_label.setText(self.tr("Persons: {n}").format(n=self._counts["persons"]))
+        if self.unacked is None:
+            self.alarms_label.setText(self.tr("Unacknowledged alarms: —"))
+            self._set_state(self.alarms_label, "")
+        else:
+            self.alarms_label.setText(self.tr("Unacknowledged alarms: {n}").format(n=self.unacked))
+            self._set_state(self.alarms_label, "alarm" if self.unacked else "ok")
+        name = getattr(self.ctx.user, "full_name", "") or self.ctx.login
+        self.user_label.setText(self.tr("{name} ({role})").format(name=name, role=role_text(self.ctx.role)))
+        self._tick_clock()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def _set_state(self, label: QLabel, state: str) -> None:
+        if label.property("state") != state:
+            label.setProperty("state", state)
+            label.style().unpolish(label)
+            label.style().polish(label)
+
+    def _tick_clock(self) -> None:
+        now = self.ctx.local(datetime.now(UTC))
+        self.clock_label.setText(f"{now:%d.%m.%Y %H:%M:%S} {now.tzname()}")
