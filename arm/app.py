@@ -354,7 +354,8 @@ async def run_session(app: Any, db: Any, bus: Any, service: Any, settings: Any,
                 return 0
             window = await _run_window(db, bus, service, settings, user, notices)
             if not window.logout_requested:
-                return 0
+                return 0  # the process ends: nothing to free
+            window.deleteLater()  # freed while the loop still runs, before the next operator's window
             login_name = ""
     finally:
         if fleet is not None:
@@ -396,7 +397,6 @@ async def _run_window(db: Any, bus: Any, service: Any, settings: Any, user: Any,
     finally:
         notices.detach()
         window.ctx.close()
-        window.deleteLater()
     return window
 
 

@@ -225,7 +225,7 @@ def _verify(args: argparse.Namespace) -> int:
         problems = verify_all(session)
         audit.record(session, cli_actor(), "journal_verify", "journal", "", problems=len(problems))
     for problem in problems:
-        print(problem if not args.json else json.dumps(getattr(problem, "as_dict", lambda: str(problem))()))
+        print(json.dumps(problem.as_dict(), ensure_ascii=False) if args.json else str(problem))
     if problems:
         raise CommandFailed(f"{len(problems)} integrity problem(s) found")
     print("all journals intact")

@@ -7,6 +7,7 @@ The same object runs inside the GUI (qasync loop) and headless in
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from typing import Any, Protocol
 
 from arm.bus import Bus
@@ -49,6 +50,13 @@ class MonitoringService:
             configure = getattr(plugin, "configure", None)
             if configure is not None:
                 configure(self, options)
+
+    async def _stop_all(self, components: Iterable[Component]) -> None:
+        for component in components:
+            try:
+                await component.stop()
+            except Exception:
+                log.exception("stopping %s failed", component.name)
 
     async def start(self) -> None:
         self.ingest.start()

@@ -163,6 +163,9 @@ class _Device(asyncio.Protocol):
             self.done.set_exception(ConnectionError(f"connection lost: {exc}"))
 
 
+_CLIENT_CPU = [0.0]
+
+
 async def _drive(port: int, frames: list[list[bytes]], connect_parallel: int = 500) -> tuple[float, int, float]:
     loop = asyncio.get_running_loop()
     counter = [0]
@@ -182,10 +185,12 @@ async def _drive(port: int, frames: list[list[bytes]], connect_parallel: int = 5
     await asyncio.gather(*(open_one(i) for i in range(len(frames))))
     connect_s = time.perf_counter() - t_connect
     t0 = time.perf_counter()
+    cpu0 = time.process_time()
     for dev in devices:
         dev.start()
     await asyncio.gather(*(d.done for d in devices))
     elapsed = time.perf_counter() - t0
+    _CLIENT_CPU[0] = time.process_time() - cpu0
     for dev in devices:
         if dev.transport is not None:
             dev.transport.close()
@@ -369,6 +374,8 @@ def run(args: argparse.Namespace, create_pg: Callable[[str], str] | None) -> int
     print(f"  END TO END  socket -> commit -> ack: {acked} acked in {elapsed:.2f} s = {acked / elapsed:,.0f} msg/s "
           f"(committed POS rows {events}, positions {positions}; service batches {service_stats['batches']}, "
           f"largest {service_stats['largest_batch']}, service CPU {service_stats['cpu_s']:.1f} s)")
+    print(f"  simulated devices (this process, CPU 1) used {_CLIENT_CPU[0]:.1f} s CPU in the measured "
+          f"{elapsed:.1f} s" + (": the load generator is near its limit" if _CLIENT_CPU[0] > 0.85 * elapsed else ""))
     print("  service CPU by thread: " + ", ".join(f"{k} {v:.1f} s" for k, v in
                                                   sorted(service_stats["threads"].items(), key=lambda kv: -kv[1])))
     if service_stats["errors"]:
@@ -387,6 +394,9 @@ def run(args: argparse.Namespace, create_pg: Callable[[str], str] | None) -> int
         print(f"  ingest core only (one submit per report, no sockets): {ingest_rate:,.0f} msg/s")
     print(f"  goal 10,000 msg/s end to end: {'MET' if acked / elapsed >= 10_000 else 'NOT met'}; "
           f"all messages committed exactly once: {'yes' if ok else 'NO'}")
+    import shutil
+
+    shutil.rmtree(tmp, ignore_errors=True)
     return 0 if ok else 1
 
 

@@ -122,6 +122,9 @@ def main() -> int:
         ceiling = _ceiling(f"sqlite:///{tmp / 'ceiling.sqlite3'}", events)
         print(f"  ceiling, SQLAlchemy Core executemany of the same event+position rows: {ceiling:,.0f} msg/s "
               f"= {1e6 / ceiling:.0f} us/msg")
+    import shutil
+
+    shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 

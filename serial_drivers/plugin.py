@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import threading
 import time
@@ -72,6 +73,8 @@ def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
                    help="a bracelet in radio range and its 6-digit pair code (SKU/MKU; repeatable)")
     p.add_argument("--tamper-fail", default=None, metavar="DETAIL", help="TEST,TAMPER answers FAIL,DETAIL")
     p.add_argument("--battery", type=int, default=100)
+    p.add_argument("--state", default=None, metavar="FILE",
+                   help="keep evseq and unacknowledged events in FILE across runs (a device's memory)")
     p.add_argument("--garbage", type=float, default=0.0, metavar="P", help="probability of garbage before a line")
     p.add_argument("--bad-checksum", type=float, default=0.0, metavar="P", help="probability of a wrong checksum")
     p.add_argument("--cut", type=float, default=0.0, metavar="P", help="probability that a line is cut")
@@ -85,7 +88,8 @@ def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
 
 
 def _emulate(args: argparse.Namespace) -> int:
-    from serial_drivers.emulator import EmulatedDevice, Faults, NmeaReplayer
+    from serial_drivers.emulator import EmulatedDevice, Faults
+    from serial_drivers.nmea_replayer import NmeaReplayer
 
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -113,13 +117,17 @@ def _emulate(args: argparse.Namespace) -> int:
             evseq_start=args.evseq_start,
             faults=Faults(garbage=args.garbage, bad_checksum=args.bad_checksum, cut=args.cut, flood=args.flood),
         )
-    except ValueError as exc:
+        if args.state and os.path.exists(args.state):
+            device.load_state(args.state)
+    except (ValueError, OSError) as exc:
         print(f"arm emulate: {exc}", flush=True)
         return 2
     device.start()
     print(f"arm emulate: {device.type} {device.serial} on {device.port} (pty {device.pty_name})", flush=True)
     _fault_loop(device, args, stop)
     device.stop()
+    if args.state:
+        device.save_state(args.state)
     print(
         f"arm emulate: stopped; last evseq {device.state.evseq}, acknowledged up to {device.acked_upto}, "
         f"{len(device.state.buffer)} unacknowledged; {dict(device.counters)}",

@@ -16,9 +16,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
-from arm.bus import Bus  # noqa: E402
-from arm.ingest import Ingest  # noqa: E402
-from db.session import Database  # noqa: E402
+from arm.bus import Bus
+from arm.ingest import Ingest
+from db.session import Database
 
 
 @pytest.fixture

@@ -47,7 +47,6 @@ class ChartsPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("charts_panel")
-        pg.setConfigOptions(antialias=True, background="w", foreground="#333")
         self.period = QComboBox(self)
         for days, text in ((1, self.tr("Last 24 hours")), (7, self.tr("Last 7 days")),
                            (30, self.tr("Last 30 days")), (90, self.tr("Last 90 days"))):
@@ -68,9 +67,16 @@ class ChartsPanel(QWidget):
         self.devices = self.plots.addPlot(row=1, col=1, title=self.tr("Devices by state"))
         self.history = self.plots.addPlot(row=2, col=0, colspan=2, title=self.tr("Battery, % and signal, dBm"),
                                           axisItems={"bottom": pg.DateAxisItem()})
+        # Colours per widget, not pg.setConfigOptions: other panels may use pyqtgraph too.
+        self.plots.setBackground("w")
+        for plot in (self.per_day, self.response, self.rate, self.devices, self.history):
+            plot.setTitle(plot.titleLabel.text, color="#333")
+            for side in ("left", "bottom"):
+                plot.getAxis(side).setPen("#555")
+                plot.getAxis(side).setTextPen("#333")
         legend_brush = pg.mkBrush(255, 255, 255, 215)
         for plot in (self.per_day, self.response, self.history):
-            plot.addLegend(offset=(-5, 5), brush=legend_brush, labelTextSize="8pt", colCount=2)
+            plot.addLegend(offset=(-5, 5), brush=legend_brush, labelTextSize="8pt", labelTextColor="#333", colCount=2)
         self.per_day.setLabel("left", self.tr("alarms"))
         self.tables = QTabWidget(self)
         self.operators_table = self._table([self.tr("Operator"), self.tr("Alarms"), self.tr("Ack median, s"),
@@ -193,7 +199,7 @@ class ChartsPanel(QWidget):
         if not rate:
             return
         xs = [x for x, _ in rate]
-        self.rate.plot(xs, [n for _, n in rate], pen=pg.mkPen(PALETTE[0], width=1), stepMode=None)
+        self.rate.plot(xs, [n for _, n in rate], pen=pg.mkPen(PALETTE[0], width=1), antialias=True)
         self.rate.addLine(y=stats.FLOOD_PER_10_MIN, pen=pg.mkPen(PALETTE[1], width=2, style=Qt.PenStyle.DashLine))
 
     def _draw_devices(self, devices: dict[str, int] | None) -> None:
@@ -212,9 +218,9 @@ class ChartsPanel(QWidget):
             return
         xs = [t.timestamp() for t, _, _ in rows]
         self.history.plot(xs, [b if b is not None else float("nan") for _, b, _ in rows],
-                          pen=pg.mkPen(PALETTE[2], width=2), name=self.tr("battery, %"))
+                          pen=pg.mkPen(PALETTE[2], width=2), name=self.tr("battery, %"), antialias=True)
         self.history.plot(xs, [r if r is not None else float("nan") for _, _, r in rows],
-                          pen=pg.mkPen(PALETTE[4], width=1), name=self.tr("signal, dBm"))
+                          pen=pg.mkPen(PALETTE[4], width=1), name=self.tr("signal, dBm"), antialias=True)
         self.status.setText(self.tr("{count} battery reports.").format(count=len(rows)))
 
     def _fill_tables(self, figures: dict[str, Any]) -> None:

@@ -36,12 +36,14 @@ from PySide6.QtWidgets import (
 from serial_drivers import inventory
 from serial_drivers.inventory import HistoryRow, InventoryError, InventoryRow
 from widgets.context import AppContext
-from widgets.pairing_wizard import _inventory_error_text
+from widgets.pairing_wizard import _inventory_error_text, _searchable
 
 log = logging.getLogger("arm.gui.inventory")
 
 COLUMNS = ("serial", "inventory_no", "type", "firmware", "status", "holder", "last_contact", "battery", "link")
 RELOAD_DELAY_MS = 700
+#: the link column (in-memory port states, no database) is refreshed this often
+LINK_REFRESH_MS = 2000
 
 
 class _FormDialog(QDialog):
@@ -121,6 +123,9 @@ class DeviceInventory(QWidget):
         self.buttons["return"].clicked.connect(self.on_return)
         self.buttons["pair"].clicked.connect(self.on_pair)
         ctx.bridge.deviceStateChanged.connect(lambda _m: self._reload_timer.start())
+        self._link_timer = QTimer(self, interval=LINK_REFRESH_MS)
+        self._link_timer.timeout.connect(self._refresh_links)
+        self._link_timer.start()
         self._update_buttons()
         self.reload()
 
@@ -236,17 +241,12 @@ class DeviceInventory(QWidget):
     def _fill(self) -> None:
         selected = self.selected()
         rows = self.visible_rows()
-        links, statuses, link_texts = self._links(), self._status_texts(), self._link_texts()
+        links, statuses = self._links(), self._status_texts()
         self.table.setRowCount(len(rows))
         bold = QFont()
         bold.setBold(True)
         for i, r in enumerate(rows):
-            link = links.get(r.serial)
-            link_text = ""
-            if link is not None:
-                link_text = link_texts.get(link.state, link.state)
-                if link.faults:
-                    link_text += self.tr(" ({n} faults)").format(n=link.faults)
+            link_text, link_tip = self._link_cell(links.get(r.serial))
             values = [
                 r.serial, r.inventory_no, r.type, r.firmware, statuses.get(r.status, r.status), r.holder,
                 self.ctx.format_time(r.last_contact), "" if r.battery is None else f"{r.battery} %", link_text,
@@ -256,10 +256,38 @@ class DeviceInventory(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, r.device_id)
                 if r.status == "unregistered":
                     item.setFont(bold)
+                if j == len(values) - 1:
+                    item.setToolTip(link_tip)
                 self.table.setItem(i, j, item)
             if selected is not None and r.device_id == selected.device_id:
                 self.table.selectRow(i)
         self._update_buttons()
+
+    def _link_cell(self, link: Any) -> tuple[str, str]:
+        """Text and tooltip of the link column: state, fault count, every counter."""
+        if link is None:
+            return "", ""
+        text = self._link_texts().get(link.state, link.state)
+        if link.faults:
+            text += self.tr(" ({n} faults)").format(n=link.faults)
+        counters = ", ".join(f"{k} {v}" for k, v in sorted(link.counters.items()) if v)
+        tip = self.tr("Port {port}: {counters}").format(port=link.port, counters=counters)
+        if link.detail:
+            tip += "\n" + link.detail
+        return text, tip
+
+    def _refresh_links(self) -> None:
+        links = self._links()
+        column = COLUMNS.index("link")
+        for i in range(self.table.rowCount()):
+            item = self.table.item(i, 0)
+            if item is None:
+                continue
+            text, tip = self._link_cell(links.get(item.text()))
+            cell = self.table.item(i, column)
+            if cell is not None and (cell.text(), cell.toolTip()) != (text, tip):
+                cell.setText(text)
+                cell.setToolTip(tip)
 
     def selected(self) -> InventoryRow | None:
         items = self.table.selectedItems()
@@ -345,6 +373,7 @@ class DeviceInventory(QWidget):
             return None
         dlg = _FormDialog(self.tr("Issue {serial}").format(serial=row.serial), self)
         person = dlg.add("person", self.tr("Person:"), QComboBox())
+        _searchable(person)
         note = dlg.add("note", self.tr("Note:"), QLineEdit())
         assert isinstance(person, QComboBox) and isinstance(note, QLineEdit)
 

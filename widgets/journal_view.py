@@ -144,9 +144,19 @@ class JournalReview(QWidget):
         self.table.setWordWrap(False)
         self.detail = QTextBrowser(self)
         self.detail.setPlaceholderText(self.tr("Select an entry to see all of it."))
+        self.correct_button = QPushButton(self.tr("Correct this entry…"), self)
+        self.correct_button.setToolTip(self.tr("Entries are never edited: a correcting entry is added"))
+        self.correct_button.clicked.connect(self.open_correction)
+        self.correct_button.setEnabled(False)
+        self._detail_row: dict[str, Any] | None = None
+        detail_box = QWidget(self)
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.detail, 1)
+        detail_layout.addWidget(self.correct_button)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(detail_box)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
         self.status = QLabel(self)
@@ -168,6 +178,7 @@ class JournalReview(QWidget):
 
     def _journal_changed(self) -> None:
         self.filters.set_journal(self.journal)
+        self.correct_button.setVisible(self.journal == "violations" and self.ctx.role in ("supervisor", "operator"))
         self._load_choices()
         self.reload()
 
@@ -180,6 +191,8 @@ class JournalReview(QWidget):
             return
         self.filter_error.hide()
         self.detail.clear()
+        self._detail_row = None
+        self.correct_button.setEnabled(False)
         self.count_label.setText(self.tr("counting…"))
         self.model.load(self.journal, f)
         journal, user = self.journal, self.ctx.user
@@ -257,6 +270,8 @@ class JournalReview(QWidget):
                        on_error=self._failed)
 
     def _show_detail(self, row: dict[str, Any]) -> None:
+        self._detail_row = row
+        self.correct_button.setEnabled(self.journal == "violations")
         cols = {c.key: c for c in self.model.columns}
         lines = []
         for key, value in row.items():
@@ -265,6 +280,16 @@ class JournalReview(QWidget):
             lines.append(f"<tr><td style='color:#555;padding-right:8px'>{html.escape(title)}</td>"
                          f"<td><b>{html.escape(text)}</b></td></tr>")
         self.detail.setHtml("<table>" + "".join(lines) + "</table>")
+
+    def open_correction(self) -> Any:
+        from widgets.journal_correction import CorrectionDialog
+
+        if self._detail_row is None:
+            return None
+        dialog = CorrectionDialog(self.ctx, self._detail_row, self)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog
 
     # ------------------------------------------------------------ export and reports
     def _ask_path(self, suggested: str, fmt: str) -> Path | None:

@@ -203,6 +203,7 @@ class LoginDialog(QDialog):
             edit.setProperty("invalid", bool(text))
             edit.style().unpolish(edit)
             edit.style().polish(edit)
+            edit.updateGeometry()  # the invalid border changes its size hint
         if field:
             (self.login_edit if field == "login" else self.password_edit).setFocus()
 

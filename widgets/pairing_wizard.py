@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from serial_drivers import inventory
 from serial_drivers.icd.codec import PAIR_CODE_RE, SERIAL_RE, CodecError, DeviceInfo
 from serial_drivers.icd.link import DeviceError, LinkError
-from serial_drivers.icd.session import IcdSession
+from serial_drivers.technician import DeviceLink, candidate_ports
 from widgets.context import AppContext
 
 log = logging.getLogger("arm.gui.pairing")
@@ -118,67 +118,13 @@ class SerialJobs:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def candidate_ports(ctx: AppContext) -> list[str]:
-    """Ports worth offering: USB ports of the device family, served ports, configured globs."""
-    from serial_drivers.discovery import DiscoveryConfig, glob_candidates, usb_candidates
-
-    ports: list[str] = []
-    manager = _manager(ctx)
-    if manager is not None:
-        ports += [s.port for s in manager.statuses() if s.protocol in ("icd", "")]
-        ports += [c.port for c in manager.candidates()]
-    settings = getattr(ctx.settings, "serial", None)
-    config = DiscoveryConfig()
-    if settings is not None:
-        config.vid, config.pids = int(settings.usb_vid), dict(settings.usb_pids)
-        ports += [p for p in settings.ports if p != "auto"]
-    try:
-        ports += [c.port for c in usb_candidates(config)]
-        ports += [c.port for c in glob_candidates(("/tmp/ttyEM*",))]
-    except OSError:
-        pass
-    return list(dict.fromkeys(ports))
-
-
-def _manager(ctx: AppContext) -> Any:
-    service = getattr(ctx, "service", None)
-    return getattr(service, "extensions", {}).get("serial") if service is not None else None
-
-
-class DeviceLink:
-    """The wizard's handle on one device: a borrowed service session or its own."""
-
-    def __init__(self, ctx: AppContext, port: str) -> None:
-        self.ctx = ctx
-        self.port = port
-        self.session: IcdSession | None = None
-        self.own = False
-
-    def open(self) -> DeviceInfo:
-        manager = _manager(self.ctx)
-        served = manager.session_for_port(self.port) if manager is not None else None
-        if isinstance(served, IcdSession) and served.alive and served.info is not None:
-            self.session = served
-            served.info = DeviceInfo.from_answer(served.link.request("INFO"))
-            return served.info
-        if manager is not None:
-            manager.hold(self.port)
-        session = IcdSession(self.port, self.ctx.service.ingest, db=self.ctx.db, bus=self.ctx.bus)
-        self.session, self.own = session, True
-        return session.start()
-
-    def call(self, name: str, *args: str) -> tuple[str, ...]:
-        if self.session is None:
-            raise LinkError("no device")
-        return self.session.call(name, *args)
-
-    def close(self) -> None:
-        if self.own and self.session is not None:
-            self.session.close()
-            manager = _manager(self.ctx)
-            if manager is not None:
-                manager.release(self.port)
-        self.session = None
+def _searchable(combo: QComboBox) -> None:
+    """A long list of people: type part of a name to find it."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
 
 
 def _result_label() -> QLabel:
@@ -483,6 +429,7 @@ class AssignPage(QWizardPage):
         self.setSubTitle(self.tr("Give the inventory number and choose who receives the device."))
         self.inventory_no = QLineEdit(objectName="inventoryNo")
         self.person = QComboBox(objectName="person")
+        _searchable(self.person)
         self.note = QLineEdit(objectName="note")
         self.inventory_error = QLabel()
         self.inventory_error.setStyleSheet("color: #b00020;")

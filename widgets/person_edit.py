@@ -323,6 +323,7 @@ class PersonEditForm(QDialog):
             widget.setProperty("invalid", bool(code))
             widget.style().unpolish(widget)
             widget.style().polish(widget)
+            widget.updateGeometry()
         unknown = [f"{k}: {v}" for k, v in errors.items() if k not in self.errors]
         if errors:
             self.summary.setText(

@@ -37,6 +37,7 @@ class RulesRuntime:
     """Engine + manager on one worker thread, fed by the bus and a ticker."""
 
     name = "rules"
+    consumes_events = True  # stopped after the ingest core's last flush (arm/service.py)
 
     def __init__(self, engine: RulesEngine, manager: AlarmManager, *, tick_s: float | None = None,
                  reload_s: float | None = None, replay_minutes: float = 120.0) -> None:

@@ -86,7 +86,7 @@ _LBS = {MSG_LBS_STATUS, MSG_GPS_LBS_1, MSG_GPS_LBS_2, MSG_GPS_LBS_3, MSG_GPS_LBS
         MSG_GPS_LBS_STATUS_3, MSG_GPS_LBS_STATUS_4, MSG_GPS_2, MSG_FENCE_SINGLE,
         MSG_FENCE_MULTI, MSG_LBS_ALARM, MSG_LBS_ADDRESS}
 _STATUS = {MSG_STATUS, MSG_LBS_STATUS, MSG_GPS_LBS_STATUS_1, MSG_GPS_LBS_STATUS_2,
-           MSG_GPS_LBS_STATUS_3, MSG_GPS_LBS_STATUS_4}
+           MSG_GPS_LBS_STATUS_3, MSG_GPS_LBS_STATUS_4, MSG_FENCE_MULTI}
 _LANGUAGE = {MSG_GPS_PHONE, MSG_HEARTBEAT, MSG_GPS_LBS_STATUS_3, MSG_LBS_MULTIPLE_1,
              MSG_LBS_MULTIPLE_2, MSG_LBS_2, MSG_FENCE_MULTI}
 _LBS_MULTI = {MSG_LBS_MULTIPLE_1, MSG_LBS_MULTIPLE_2, MSG_LBS_MULTIPLE_3, MSG_LBS_EXTEND,
@@ -601,6 +601,16 @@ class Gt06Decoder:
             value = r.u16()
             temperature = (value & 0x7FFF) * 0.1
             p.set("temp1", temperature if value & 0x8000 else -temperature)
+        elif msg_type == MSG_LBS_ALARM:
+            # GK310-family LBS alarm: long cell format (4-byte LAC, 8-byte CID), then status + alarm
+            self._last_location(p, None)
+            mcc = r.u16()
+            mnc = r.u16() if mcc & 0x8000 else r.u8()
+            p.cell_towers.append({"mcc": mcc & 0x7FFF, "mnc": mnc, "lac": r.s32(), "cid": r.s64()})
+            self._status(p, r, True)
+            alarm = self._alarm(r.u8())
+            if alarm is not None:
+                p.attributes["alarm"] = alarm
         elif msg_type in _GPS or msg_type in _LBS or msg_type in _STATUS:
             if msg_type == MSG_LBS_STATUS and self.variant == "SPACE10X":
                 return None
@@ -609,7 +619,8 @@ class Gt06Decoder:
             else:
                 self._last_location(p, None)
             if msg_type in _LBS:
-                self._lbs(p, r, msg_type, msg_type in _STATUS)
+                # 0x19 carries its cell without a length byte (as the recorded GK310/JM vectors show)
+                self._lbs(p, r, msg_type, msg_type in _STATUS and msg_type != MSG_LBS_STATUS)
             if msg_type in _STATUS:
                 self._status(p, r, True)
                 alarm_code = r.u8()

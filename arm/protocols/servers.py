@@ -1,14 +1,17 @@
 """asyncio listeners for GT06, Watch and OsmAnd, each on its own port.
 
-Every listener follows one rule: a device is acknowledged only after
-``await service.ingest.store(events)`` returned, i.e. after the commit. If the
+Every listener follows one rule: a device is acknowledged only after its
+events were committed by ``service.ingest`` (``StoreBatcher`` submits the events
+of all connections of one loop turn together and answers each after the
+commit). If the
 store fails (database down), nothing is acknowledged and the connection is
 closed, so the device keeps the report and resends it after reconnecting;
 ingest deduplicates the resend.
 
-Robustness: each connection is its own task with a bounded input buffer, an
-idle timeout and a write timeout, and waits for its own commit before reading
-more; a client that floods, stalls or sends garbage only ever slows itself.
+Robustness: each connection has a bounded input buffer and an idle timeout,
+stops reading while its own events are being committed, and is dropped when
+it does not read its acks; a client that floods, stalls or sends garbage only
+ever slows itself.
 Malformed input is counted per connection (``ConnectionStats.errors``) and in
 the listener's totals, logged (first few per connection, then a summary at
 close), and never stored as a position.
@@ -20,6 +23,7 @@ import asyncio
 import contextlib
 import logging
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -34,7 +38,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("arm.protocols")
 
-READ_CHUNK = 4096
 #: errors logged one by one per connection before only counting them
 LOG_FIRST_ERRORS = 5
 
@@ -73,6 +76,10 @@ class StoreFailed(RuntimeError):
     """The ingest core could not commit: acknowledge nothing, drop the connection."""
 
 
+Rejected = list[tuple[DeviceEvent, str]]
+StoreCallback = Callable[[Rejected | None, BaseException | None], None]
+
+
 class StoreBatcher:
     """Merges the stores of every connection in one loop turn into one ingest submission.
 
@@ -85,17 +92,29 @@ class StoreBatcher:
 
     def __init__(self, service: MonitoringService) -> None:
         self.service = service
-        self._pending: list[tuple[list[DeviceEvent], asyncio.Future[list[tuple[DeviceEvent, str]]]]] = []
+        self._pending: list[tuple[list[DeviceEvent], StoreCallback]] = []
         self._scheduled = False
 
-    async def store(self, events: list[DeviceEvent]) -> list[tuple[DeviceEvent, str]]:
-        """Wait for the commit; returns the rejected events with reasons."""
-        loop = asyncio.get_running_loop()
-        fut: asyncio.Future[list[tuple[DeviceEvent, str]]] = loop.create_future()
-        self._pending.append((events, fut))
+    def submit(self, events: list[DeviceEvent], callback: StoreCallback) -> None:
+        """``callback(rejected, None)`` after the commit, or ``callback(None, error)``; on the loop."""
+        self._pending.append((events, callback))
         if not self._scheduled:
             self._scheduled = True
-            loop.call_soon(self._flush)
+            asyncio.get_running_loop().call_soon(self._flush)
+
+    async def store(self, events: list[DeviceEvent]) -> Rejected:
+        """Wait for the commit; returns the rejected events with reasons."""
+        fut: asyncio.Future[Rejected] = asyncio.get_running_loop().create_future()
+
+        def done(rejected: Rejected | None, exc: BaseException | None) -> None:
+            if fut.done():
+                return
+            if exc is not None:
+                fut.set_exception(exc)
+            else:
+                fut.set_result(rejected or [])
+
+        self.submit(events, done)
         return await fut
 
     def _flush(self) -> None:
@@ -107,29 +126,40 @@ class StoreBatcher:
         try:
             cfut = self.service.ingest.submit(everything)
         except Exception as exc:  # noqa: BLE001 - every waiter learns it
-            for _, fut in pending:
-                if not fut.done():
-                    fut.set_exception(exc)
+            self._fail(pending, exc)
             return
         done = asyncio.wrap_future(cfut)
         done.add_done_callback(lambda f: self._resolve(f, pending))
 
     @staticmethod
-    def _resolve(f: asyncio.Future[Any], pending: list[tuple[list[DeviceEvent], asyncio.Future[Any]]]) -> None:
+    def _fail(pending: list[tuple[list[DeviceEvent], StoreCallback]], exc: BaseException) -> None:
+        for _, callback in pending:
+            try:
+                callback(None, exc)
+            except Exception:
+                log.exception("store callback failed")
+
+    @classmethod
+    def _resolve(cls, f: asyncio.Future[Any], pending: list[tuple[list[DeviceEvent], StoreCallback]]) -> None:
         exc = f.exception() if not f.cancelled() else asyncio.CancelledError()
         if exc is not None:
-            for _, fut in pending:
-                if not fut.done():
-                    fut.set_exception(exc)
+            cls._fail(pending, exc)
             return
         rejected = {id(ev): (ev, reason) for ev, reason in f.result().rejected}
-        for events, fut in pending:
-            if not fut.done():
-                fut.set_result([rejected[id(ev)] for ev in events if id(ev) in rejected] if rejected else [])
+        for events, callback in pending:
+            mine = [rejected[id(ev)] for ev in events if id(ev) in rejected] if rejected else []
+            try:
+                callback(mine, None)
+            except Exception:
+                log.exception("store callback failed")
 
 
 class Listener:
-    """Common lifecycle of one TCP listener (a MonitoringService component)."""
+    """Common lifecycle of one TCP listener (a MonitoringService component).
+
+    This base runs one stream-handler task per connection (used by the HTTP
+    listener); GT06 and Watch use :class:`FramedListener` (asyncio Protocols).
+    """
 
     protocol = "base"
 
@@ -217,23 +247,6 @@ class Listener:
 
     # -- helpers for subclasses ------------------------------------------------------
 
-    async def read(self, reader: asyncio.StreamReader) -> bytes:
-        """Read with the idle timeout; marks the connection idle so stop() may cancel it."""
-        task = asyncio.current_task()
-        assert task is not None
-        if self._stopping:
-            return b""
-        self._idle[task] = True
-        try:
-            # asyncio.timeout, not wait_for: no extra task per read (10,000 connections)
-            async with asyncio.timeout(self.idle_timeout):
-                data = await reader.read(READ_CHUNK)
-        except TimeoutError:
-            return b""
-        finally:
-            self._idle[task] = False
-        return data
-
     async def store(self, events: list[DeviceEvent], stats: ConnectionStats) -> None:
         if not events:
             return
@@ -264,107 +277,266 @@ class Listener:
         raise NotImplementedError
 
 
-class Gt06Listener(Listener):
+class _Session:
+    """Per-connection protocol state of a framed listener."""
+
+    __slots__ = ("decoder", "framer", "garbage", "oversized")
+
+    def __init__(self, framer: Any, decoder: Any) -> None:
+        self.framer = framer
+        self.decoder = decoder
+        self.garbage = 0
+        self.oversized = 0
+
+
+class _DeviceConnection(asyncio.Protocol):
+    """One tracker connection on a raw asyncio Protocol (cheap enough for 10,000).
+
+    Reading is paused while the connection's events are being committed, so
+    replies keep the order of the frames and a flooding client only waits for
+    itself; acks are written only from the commit callback.
+    """
+
+    def __init__(self, listener: FramedListener) -> None:
+        self.listener = listener
+        self.transport: asyncio.Transport | None = None
+        self.session = listener.new_session()
+        self.stats = ConnectionStats(peer="?")
+        self.last_rx = 0.0
+        self.busy = False
+        self.closed = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+        listener = self.listener
+        if listener._stopping:
+            transport.close()
+            self.closed = True
+            return
+        peer = transport.get_extra_info("peername")
+        self.stats.peer = f"{peer[0]}:{peer[1]}" if peer else "?"
+        self.last_rx = asyncio.get_running_loop().time()
+        listener.connections.add(self)
+        listener.totals.connections += 1
+        listener.totals.open_connections += 1
+
+    def data_received(self, data: bytes) -> None:
+        if self.closed or self.transport is None:
+            return
+        listener = self.listener
+        self.last_rx = asyncio.get_running_loop().time()
+        try:
+            framer = self.session.framer
+            frames = framer.feed(data)
+            if framer.garbage_bytes > self.session.garbage:
+                self.stats.count("garbage", f"{framer.garbage_bytes - self.session.garbage} bytes")
+                self.session.garbage = framer.garbage_bytes
+            if framer.oversized > self.session.oversized:
+                self.stats.count("too_large", "frame over the size limit")
+                self.session.oversized = framer.oversized
+            if framer.pending() > listener.max_buffer or (not frames and framer.garbage_bytes > listener.max_buffer):
+                self.stats.count("too_large", "unframed input over the buffer limit")
+                self.close()
+                return
+            if frames:
+                framer.garbage_bytes = self.session.garbage = 0
+            self.stats.frames += len(frames)
+            listener.totals.frames += len(frames)
+            events, replies = listener.process(self.session, self.stats, frames, datetime.now(UTC))
+        except Exception:
+            log.exception("%s %s: unexpected failure; connection closed", listener.protocol, self.stats.peer)
+            self.stats.errors["internal"] += 1
+            self.close()
+            return
+        if events:
+            assert listener._batcher is not None
+            self.busy = True
+            self.transport.pause_reading()
+            listener._batcher.submit(events, lambda rejected, exc: self._stored(events, replies, rejected, exc))
+        elif replies:
+            self._write(replies)
+
+    def _stored(self, events: list[DeviceEvent], replies: list[bytes], rejected: Rejected | None,
+                exc: BaseException | None) -> None:
+        self.busy = False
+        listener = self.listener
+        if exc is not None:
+            log.error("%s %s: store failed (%s); connection closed without ack so the device resends",
+                      listener.protocol, self.stats.peer, exc)
+            self.stats.errors["store_failed"] += 1
+            self.close()
+            return
+        for ev, reason in rejected or []:
+            self.stats.count("rejected", f"{ev.kind}: {reason}")
+        accepted = len(events) - len(rejected or [])
+        self.stats.events += accepted
+        listener.totals.events += accepted
+        if self.closed or self.transport is None:
+            return  # the device went away: the events are durable, it will not get the ack
+        self._write(replies)
+        if listener._stopping:
+            self.close()
+        elif not self.transport.is_closing():
+            self.transport.resume_reading()
+
+    def _write(self, replies: list[bytes]) -> None:
+        if not replies or self.transport is None or self.transport.is_closing():
+            return
+        self.transport.write(b"".join(replies) if len(replies) > 1 else replies[0])
+        self.stats.acks += len(replies)
+        self.listener.totals.acks += len(replies)
+        if self.transport.get_write_buffer_size() > self.listener.max_buffer:
+            self.stats.count("slow_reader", "the device does not read its acks")
+            self.transport.abort()
+
+    def close(self) -> None:
+        if self.transport is not None and not self.transport.is_closing():
+            self.transport.close()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        listener = self.listener
+        listener.connections.discard(self)
+        listener.totals.open_connections -= 1
+        listener.totals.absorb(self.stats)
+        if self.stats.errors:
+            log.info("%s %s %s closed: %d frames, %d events, errors %s", listener.protocol, self.stats.peer,
+                     self.stats.device or "?", self.stats.frames, self.stats.events, dict(self.stats.errors))
+
+
+class FramedListener(Listener):
+    """A listener for a framed binary/text protocol (GT06, Watch) on asyncio Protocols."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.connections: set[_DeviceConnection] = set()
+        self._raw_server: asyncio.Server | None = None
+        self._sweeper: asyncio.Task[None] | None = None
+
+    def new_session(self) -> _Session:
+        raise NotImplementedError
+
+    def process(self, session: _Session, stats: ConnectionStats, frames: list[bytes],
+                now: datetime) -> tuple[list[DeviceEvent], list[bytes]]:
+        """Decode frames -> (events to store, replies to send after the commit)."""
+        raise NotImplementedError
+
+    async def start(self, service: MonitoringService) -> None:
+        self.service = service
+        self._batcher = StoreBatcher(service)
+        self._stopping = False
+        loop = asyncio.get_running_loop()
+        self._raw_server = await loop.create_server(lambda: _DeviceConnection(self), self.host, self.port,
+                                                    backlog=4096)
+        self.port = self._raw_server.sockets[0].getsockname()[1]  # port 0 in tests: the real one
+        self._sweeper = asyncio.create_task(self._sweep(), name=f"{self.protocol}-idle-sweeper")
+        log.info("%s listening on %s:%d", self.protocol, self.host, self.port)
+
+    async def _sweep(self) -> None:
+        """Close connections silent for longer than the idle timeout (one timer for all)."""
+        loop = asyncio.get_running_loop()
+        period = max(0.05, min(5.0, self.idle_timeout / 4))
+        while True:
+            await asyncio.sleep(period)
+            deadline = loop.time() - self.idle_timeout
+            for conn in [c for c in self.connections if not c.busy and c.last_rx < deadline]:
+                conn.stats.count("idle_timeout", f"silent for {self.idle_timeout:.0f} s")
+                conn.close()
+
+    async def stop(self) -> None:
+        """Stop accepting; connections finish the store they are in (and ack it), then close."""
+        self._stopping = True
+        if self._raw_server is not None:
+            self._raw_server.close()
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sweeper
+            self._sweeper = None
+        for conn in list(self.connections):
+            if not conn.busy:
+                conn.close()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 10.0
+        while self.connections and loop.time() < deadline:
+            await asyncio.sleep(0.01)
+        for conn in list(self.connections):
+            if conn.transport is not None:
+                conn.transport.abort()
+        if self._raw_server is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self._raw_server.wait_closed(), 2.0)
+            self._raw_server = None
+
+
+class Gt06Listener(FramedListener):
     protocol = "gt06"
 
-    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, stats: ConnectionStats) -> None:
-        framer = gt06.Gt06Framer()
-        decoder = gt06.Gt06Decoder(verify_crc=True)
-        garbage = 0
-        while True:
-            data = await self.read(reader)
-            if not data:
-                return
-            frames = framer.feed(data)
-            if framer.garbage_bytes > garbage:
-                stats.count("garbage", f"{framer.garbage_bytes - garbage} bytes")
-                garbage = framer.garbage_bytes
-            if framer.pending() > self.max_buffer or (not frames and framer.garbage_bytes > self.max_buffer):
-                stats.count("too_large", "unframed input over the buffer limit")
-                return
-            if frames:
-                framer.garbage_bytes = garbage = 0
-            events: list[DeviceEvent] = []
-            replies: list[bytes] = []
-            now = datetime.now(UTC)
-            for frame in frames:
-                stats.frames += 1
-                self.totals.frames += 1
-                try:
-                    msg = decoder.decode(frame)
-                except gt06.Unsupported as exc:
-                    stats.count(exc.code, exc.detail)
-                    replies += exc.message.responses
-                    continue
-                except ProtocolError as exc:
-                    stats.count(exc.code, exc.detail)
-                    continue
-                if msg is None:
-                    continue
-                if msg.login_imei:
-                    stats.device = msg.login_imei
-                    mapped = to_events(Position("gt06", msg.login_imei), now, login=True)
-                elif msg.position is not None:
-                    mapped = to_events(msg.position, now)
-                else:
-                    replies += msg.responses
-                    continue
-                for problem in mapped.problems:
-                    stats.count(problem, f"type 0x{msg.msg_type:02x}")
-                events += mapped.events
+    def new_session(self) -> _Session:
+        return _Session(gt06.Gt06Framer(), gt06.Gt06Decoder(verify_crc=True))
+
+    def process(self, session: _Session, stats: ConnectionStats, frames: list[bytes],
+                now: datetime) -> tuple[list[DeviceEvent], list[bytes]]:
+        events: list[DeviceEvent] = []
+        replies: list[bytes] = []
+        for frame in frames:
+            try:
+                msg = session.decoder.decode(frame)
+            except gt06.Unsupported as exc:
+                stats.count(exc.code, exc.detail)
+                replies += exc.message.responses
+                continue
+            except ProtocolError as exc:
+                stats.count(exc.code, exc.detail)
+                continue
+            if msg is None:
+                continue
+            if msg.login_imei:
+                stats.device = msg.login_imei
+                mapped = to_events(Position("gt06", msg.login_imei), now, login=True)
+            elif msg.position is not None:
+                mapped = to_events(msg.position, now)
+            else:
                 replies += msg.responses
-            await self.store(events, stats)
-            await self.send(writer, replies, stats)
+                continue
+            for problem in mapped.problems:
+                stats.count(problem, f"type 0x{msg.msg_type:02x}")
+            events += mapped.events
+            replies += msg.responses
+        return events, replies
 
 
-class WatchListener(Listener):
+class WatchListener(FramedListener):
     protocol = "watch"
 
-    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, stats: ConnectionStats) -> None:
-        framer = watch.WatchFramer()
-        decoder = watch.WatchDecoder()
-        garbage = 0
-        oversized = 0
-        while True:
-            data = await self.read(reader)
-            if not data:
-                return
-            frames = framer.feed(data)
-            if framer.garbage_bytes > garbage:
-                stats.count("garbage", f"{framer.garbage_bytes - garbage} bytes")
-                garbage = framer.garbage_bytes
-            if framer.oversized > oversized:
-                stats.count("too_large", "frame over the size limit")
-                oversized = framer.oversized
-            if framer.pending() > self.max_buffer or (not frames and framer.garbage_bytes > self.max_buffer):
-                stats.count("too_large", "unframed input over the buffer limit")
-                return
-            if frames:
-                framer.garbage_bytes = garbage = 0
-            events: list[DeviceEvent] = []
-            replies: list[bytes] = []
-            now = datetime.now(UTC)
-            for frame in frames:
-                stats.frames += 1
-                self.totals.frames += 1
-                try:
-                    msg = decoder.decode(frame)
-                except ProtocolError as exc:
-                    stats.count(exc.code, exc.detail)
-                    continue
-                if msg is None:
-                    continue
-                stats.device = msg.device_id
-                if msg.position is not None:
-                    mapped = to_events(msg.position, now)
-                    for problem in mapped.problems:
-                        stats.count(problem, msg.msg_type)
-                    events += mapped.events
-                elif msg.msg_type in ("LK", "INIT"):
-                    events += to_events(Position("watch", msg.device_id, outdated=True, time=now), now).events
-                replies += msg.responses
-            await self.store(events, stats)
-            await self.send(writer, replies, stats)
+    def new_session(self) -> _Session:
+        return _Session(watch.WatchFramer(), watch.WatchDecoder())
+
+    def process(self, session: _Session, stats: ConnectionStats, frames: list[bytes],
+                now: datetime) -> tuple[list[DeviceEvent], list[bytes]]:
+        events: list[DeviceEvent] = []
+        replies: list[bytes] = []
+        for frame in frames:
+            try:
+                msg = session.decoder.decode(frame)
+            except ProtocolError as exc:
+                stats.count(exc.code, exc.detail)
+                continue
+            if msg is None:
+                continue
+            stats.device = msg.device_id
+            if msg.position is not None:
+                mapped = to_events(msg.position, now)
+                for problem in mapped.problems:
+                    stats.count(problem, msg.msg_type)
+                events += mapped.events
+            elif msg.msg_type in ("LK", "INIT"):
+                events += to_events(Position("watch", msg.device_id, outdated=True, time=now), now).events
+            replies += msg.responses
+        return events, replies
 
 
 class OsmAndListener(Listener):

@@ -65,6 +65,9 @@ def _run(args: argparse.Namespace) -> int:
     if not ports and not args.serial_dir:
         print("arm simulate: give at least one of --gt06, --watch, --osmand (the service's ports)")
         return 2
+    if args.mix and "icd" in args.mix and not args.serial_dir:
+        print("arm simulate: the 'icd' share of --mix needs --serial-dir DIR for the pseudo-terminals")
+        return 2
     rates = SimRates(interval_s=args.interval, time_scale=args.time_scale, curfew_break=args.curfew_break,
                      zone_visit=args.zone_visit, indoor_gnss_loss=args.indoor_gnss_loss,
                      battery_drain_pct_per_h=args.battery_drain, tamper_per_day=args.tamper_rate,

@@ -905,6 +905,41 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct entry {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why the entry is corrected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Violation</source>
+        <translation>Бұзушылықтың сипаты</translation>
+    </message>
+    <message>
+        <source>Detected by</source>
+        <translation>Қандай құралмен анықталды</translation>
+    </message>
+    <message>
+        <source>Measures taken</source>
+        <translation>Қабылданған шаралар</translation>
+    </message>
+    <message>
+        <source>Reported to</source>
+        <translation>Кімге баяндалды</translation>
+    </message>
+    <message>
+        <source>Reason for the correction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The entry itself is never changed: a new entry that corrects it is added to the journal, with your name and the reason.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <source>● Service running</source>
@@ -959,6 +994,7 @@ Data folder: {folder}</source>
     <name>DeviceInventory</name>
     <message>
         <source>Filter by serial, inventory number, holder…</source>
+        <extracomment>the link column (in-memory port states, no database) is refreshed this often</extracomment>
         <translation>Сериялық нөмір, түгендеу нөмірі, кімде екені бойынша сүзу…</translation>
     </message>
     <message>
@@ -1108,6 +1144,10 @@ Data folder: {folder}</source>
     <message>
         <source> ({n} faults)</source>
         <translation> ({n} ақау)</translation>
+    </message>
+    <message>
+        <source>Port {port}: {counters}</source>
+        <translation>{port} порты: {counters}</translation>
     </message>
     <message>
         <source>Issue and return history of {serial}</source>
@@ -2000,7 +2040,7 @@ Data folder: {folder}</source>
     <name>MapView</name>
     <message>
         <source>Follow</source>
-        <extracomment>A focus on the person already focused within this time is an echo, not a new view. A marker was clicked (the main window selects that person everywhere).</extracomment>
+        <extracomment>Rows per ARM.live.update call: about 10 ms of Python work, 150 KB of JSON. A focus on the person already focused within this time is an echo, not a new view. A marker was clicked (the main window selects that person everywhere).</extracomment>
         <translation>Ілесу</translation>
     </message>
     <message>

@@ -145,9 +145,9 @@ class IcdSession:
         return answer
 
     def close(self, state: str = "closed") -> None:
+        self.link.close()  # first: wakes a command waiting for an answer
         if self.delivery is not None:
             self.delivery.stop()
-        self.link.close()
         self.reader.close()
         self._end(state)
 

@@ -45,7 +45,7 @@ def test_service_raises_alarms_from_ingested_events(db, bus) -> None:
         try:
             ev = DeviceEvent("BRC-1", 1, local(2026, 11, 20, 12, 0), "TAMPER", {"part": "STRAP", "state": "OPEN"})
             await service.ingest.store([ev])
-            deadline = time.monotonic() + 5
+            deadline = time.monotonic() + 10
             while not any(c.change == "escalated" for c in changes) and time.monotonic() < deadline:
                 await asyncio.sleep(0.01)
         finally:

@@ -126,6 +126,7 @@ def test_main_reports_an_unusable_database_and_exits_1(
     try:
         assert arm_app.main(args) == 1
     finally:
+        pass
         qapp.setQuitOnLastWindowClosed(True)
         asyncio.set_event_loop(None)
     assert shown and "folder" in shown[0]

@@ -275,3 +275,28 @@ def test_osmand_http(db: Database) -> None:
     assert len(pos) == 3
     assert {r.source for r in pos} == {"osmand"}
     assert [s.fields["battery"] for s in rows(db, phone, EventKind.STAT)] == [77, 50]
+
+
+def test_silent_connection_closed_after_idle_timeout_others_served(db: Database) -> None:
+    async def main() -> None:
+        listener = Gt06Listener(0, HOST, idle_timeout=0.3)
+        watch_listener = WatchListener(0, HOST, idle_timeout=0.3)
+        service = await started(db, listener, watch_listener)
+        try:
+            r1, w1 = await asyncio.open_connection(HOST, listener.port)  # connects, says nothing
+            r2, w2 = await asyncio.open_connection(HOST, watch_listener.port)
+            w2.write(b"[3G*1234567*00")  # half a frame, then silence
+            await w2.drain()
+            assert await asyncio.wait_for(r1.read(10), 3) == b""
+            assert await asyncio.wait_for(r2.read(10), 3) == b""
+            client = Gt06Client("359339075005248", HOST, listener.port)
+            await client.send_frame(gt06.encode_location(t0(), 43.2, 76.9, 0, 0, 5, True, 3))
+            await client.close()
+            await closed(w1)
+            await closed(w2)
+        finally:
+            await service.stop()
+        assert listener.totals.errors["idle_timeout"] == 1
+        assert watch_listener.totals.errors["idle_timeout"] == 1
+
+    run(main)

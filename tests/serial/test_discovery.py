@@ -10,8 +10,9 @@ from sqlalchemy import text
 
 from arm.bus import Bus
 from serial_drivers.discovery import probe
-from serial_drivers.emulator import EmulatedDevice, NmeaReplayer
+from serial_drivers.emulator import EmulatedDevice
 from serial_drivers.manager import SerialManager
+from serial_drivers.nmea_replayer import NmeaReplayer
 from serial_drivers.status import SerialPortStatus
 from tests.serial.conftest import wait_for
 
@@ -58,3 +59,25 @@ def test_manager_serves_an_nmea_receiver_and_an_icd_device(
     finally:
         manager.stop_sync()
         gps.stop()
+
+
+def test_a_silent_port_is_unrecognised_not_a_crash(ingest: Any, db: Any, link_dir: Path) -> None:
+    import os
+    import tty
+
+    master, slave = os.openpty()  # something that never answers (a modem switched off)
+    tty.setraw(slave)
+    try:
+        bus = Bus()
+        seen: list[SerialPortStatus] = []
+        bus.subscribe(SerialPortStatus, seen.append)
+        manager = SerialManager([os.ttyname(slave)], poll_s=0.1, probe_timeout=0.1)
+        manager.start_with(ingest, db=db, bus=bus)
+        try:
+            assert wait_for(lambda: any(s.state == "unrecognised" for s in seen), timeout=5)
+            assert manager.sessions == {}
+        finally:
+            manager.stop_sync()
+    finally:
+        os.close(master)
+        os.close(slave)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -104,3 +105,21 @@ def test_port_vanishing_mid_command(emulator: Emu, session_factory: Factory) -> 
     assert wait_for(lambda: session.status().state == "lost")
     with pytest.raises(PortClosed):
         session.call("INFO")
+
+
+def test_power_cycle_keeps_evseq_and_held_events(
+    emulator: Emu, session_factory: Factory, db: object, tmp_path: Path
+) -> None:
+    first = emulator("BAC", "BAC-000321")
+    for _ in range(3):
+        first.emit_generated()
+    first.save_state(str(tmp_path / "bac.json"))
+    first.stop()
+    again = emulator("BAC", "BAC-000321")
+    again.load_state(str(tmp_path / "bac.json"))
+    assert again.unacked == [1, 2, 3]
+    assert again.emit_generated() == 4  # evseq never repeats across power cycles
+    session = session_factory(again.port)
+    session.start()
+    assert wait_for(lambda: again.unacked == [])
+    assert sorted(stored_evseqs(db, "BAC-000321")) == [1, 2, 3, 4]

@@ -141,3 +141,45 @@ def test_device_not_answering_and_missing_port(qtbot: Any, gui_ctx: Any, emulato
     _click(qtbot, wizard, "detect")
     qtbot.waitUntil(lambda: "does not answer" in _label(wizard, "detectResult").text(), timeout=10_000)
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_wizard_shares_the_service_connection_and_inventory_shows_link_faults(
+    qtbot: Any, gui_ctx: Any, emulator: Emu, db: Any, link_dir: Path
+) -> None:
+    """The service already serves the port: the wizard uses that session; events keep flowing."""
+    from serial_drivers.manager import SerialManager
+    from widgets.device_inventory import COLUMNS, DeviceInventory
+
+    dev = emulator("MKU", "MKU-000555", link=str(link_dir / "ttyEM3"), rate=20,
+                   bracelets={"BRC-102938": "482913"})
+    manager = SerialManager([dev.port], poll_s=0.1, probe_timeout=0.5)
+    gui_ctx.service.extensions["serial"] = manager
+    manager.start_with(gui_ctx.service.ingest, db=db, bus=gui_ctx.bus)
+    try:
+        qtbot.waitUntil(lambda: manager.session_for_serial("MKU-000555") is not None, timeout=5000)
+        served = manager.session_for_serial("MKU-000555")
+        dev.faults.bad_checksum = 0.2
+        wizard = PairingWizard(gui_ctx)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        _detect(qtbot, wizard, dev.port)
+        assert wizard.link is not None and wizard.link.session is served and not wizard.link.own
+        wizard.next()
+        wizard.findChild(QLineEdit, "bracelet").setText("BRC-102938")
+        wizard.findChild(QLineEdit, "code").setText("482913")
+        _click(qtbot, wizard, "pair")
+        qtbot.waitUntil(lambda: "BRC-102938 paired" in _label(wizard, "pairResult").text(), timeout=8000)
+        wizard.reject()
+        assert served.alive  # the service's connection outlives the wizard
+        dev.rate, dev.faults.bad_checksum = 0, 0.0
+        qtbot.waitUntil(lambda: dev.unacked == [], timeout=10_000)
+
+        panel = DeviceInventory(gui_ctx)
+        qtbot.addWidget(panel)
+        qtbot.waitUntil(lambda: any(r.serial == "MKU-000555" for r in panel.rows), timeout=5000)
+        row = next(i for i in range(panel.table.rowCount()) if panel.table.item(i, 0).text() == "MKU-000555")
+        link = panel.table.item(row, COLUMNS.index("link"))
+        assert link.text().startswith("connected (") and "faults" in link.text()
+        assert "bad_checksum" in link.toolTip()
+    finally:
+        manager.stop_sync()
