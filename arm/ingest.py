@@ -68,6 +68,8 @@ class _Job:
     events: list[DeviceEvent]
     future: Future[IngestResult]
     rejected: list[tuple[DeviceEvent, str]] = field(default_factory=list)
+    #: (device id, evseq) per event, None where rejected; filled by the writer
+    keys: list[tuple[int, int] | None] = field(default_factory=list)
 
 
 _STOP = object()
@@ -224,14 +226,25 @@ class Ingest:
         self, session: Session, jobs: list[_Job], now: datetime
     ) -> tuple[dict[tuple[int, int], StoredEvent], set[tuple[int, int]], dict[int, DeviceStateChanged]]:
         valid: list[tuple[DeviceEvent, int]] = []
+        per_job: list[list[int | None]] = []
         for job in jobs:
+            evseqs: list[int | None] = []
             for ev in job.events:
                 reason = rejection_reason(ev, now)
                 if reason:
                     job.rejected.append((ev, reason))
+                    evseqs.append(None)
                 else:
-                    valid.append((ev, ev.effective_evseq()))
+                    evseq = ev.effective_evseq()  # hashed once: derived evseqs cost a JSON dump
+                    valid.append((ev, evseq))
+                    evseqs.append(evseq)
+            per_job.append(evseqs)
         ids = self._resolve_devices(session, [ev for ev, _ in valid], now)
+        for job, evseqs in zip(jobs, per_job, strict=True):
+            job.keys = [
+                None if evseq is None else (ids[ev.serial], evseq)
+                for ev, evseq in zip(job.events, evseqs, strict=True)
+            ]
         unique: dict[tuple[int, int], DeviceEvent] = {}
         for ev, evseq in valid:
             unique.setdefault((ids[ev.serial], evseq), ev)
@@ -243,19 +256,24 @@ class Ingest:
     def _resolve_devices(self, session: Session, events: Sequence[DeviceEvent], now: datetime) -> dict[str, int]:
         missing = {ev.serial: ev for ev in events if ev.serial not in self._device_ids}
         if missing:
-            rows = session.execute(select(Device.serial, Device.id).where(Device.serial.in_(missing)))
-            self._device_ids.update({s: i for s, i in rows})
-            unknown = [ev for s, ev in missing.items() if s not in self._device_ids]
-            if unknown:
-                session.execute(
-                    self._insert(Device)
-                    .values([self._unregistered(ev, now) for ev in unknown])
-                    .on_conflict_do_nothing(index_elements=["serial"])
-                )
+            serials = list(missing)
+            for start in range(0, len(serials), 900):
                 rows = session.execute(
-                    select(Device.serial, Device.id).where(Device.serial.in_([e.serial for e in unknown]))
+                    select(Device.serial, Device.id).where(Device.serial.in_(serials[start : start + 900]))
                 )
                 self._device_ids.update({s: i for s, i in rows})
+            unknown = [ev for s, ev in missing.items() if s not in self._device_ids]
+            for start in range(0, len(unknown), 500):  # bound parameters per statement stay small
+                chunk = unknown[start : start + 500]
+                session.connection().execute(
+                    self._insert(Device.__table__).on_conflict_do_nothing(index_elements=["serial"]),
+                    [self._unregistered(ev, now) for ev in chunk],
+                )
+                rows = session.execute(
+                    select(Device.serial, Device.id).where(Device.serial.in_([e.serial for e in chunk]))
+                )
+                self._device_ids.update({s: i for s, i in rows})
+            if unknown:
                 log.warning(
                     "%d unregistered device(s) heard, their events are kept: %s%s",
                     len(unknown), ", ".join(f"{e.serial} ({e.source})" for e in unknown[:5]),
@@ -295,12 +313,13 @@ class Ingest:
             }
             for (dev_id, evseq), ev in unique.items()
         ]
+        table = DeviceEventRow.__table__
         stmt = (
-            self._insert(DeviceEventRow)
+            self._insert(table)
             .on_conflict_do_nothing(index_elements=["device_id", "evseq"])
-            .returning(DeviceEventRow.id, DeviceEventRow.device_id, DeviceEventRow.evseq)
+            .returning(table.c.id, table.c.device_id, table.c.evseq)
         )
-        rows = session.execute(stmt, values).all()
+        rows = session.connection().execute(stmt, values).all()  # Core executemany: no ORM bulk overhead
         return {
             (dev_id, evseq): StoredEvent(id=row_id, device_id=dev_id, evseq=evseq, event=unique[(dev_id, evseq)], received=now)
             for row_id, dev_id, evseq in rows
@@ -329,7 +348,7 @@ class Ingest:
                 }
             )
         if values:
-            session.execute(self._insert(Position), values)
+            session.connection().execute(self._insert(Position.__table__), values)
 
     def _update_devices(
         self, session: Session, events: list[tuple[int, DeviceEvent]], now: datetime
@@ -361,13 +380,11 @@ class Ingest:
         results: list[IngestResult] = []
         claimed: set[tuple[int, int]] = set()
         for job in jobs:
-            rejected_ids = {id(ev) for ev, _ in job.rejected}
             stored: list[StoredEvent] = []
             duplicates = 0
-            for ev in job.events:
-                if id(ev) in rejected_ids:
+            for key in job.keys:
+                if key is None:
                     continue
-                key = (self._device_ids[ev.serial], ev.effective_evseq())
                 if key in new_rows and key not in claimed:
                     claimed.add(key)
                     stored.append(new_rows[key])

@@ -46,37 +46,33 @@ UNITS = ("SKU", "MKU")
 TAMPER_TYPES = ("BRC", "TRK")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DeviceErrors", text)
-
-
 def device_error_text(exc: BaseException) -> str:
     """A sentence the technician understands for any failure of a device step."""
     code = getattr(exc, "code", "")
     texts = {
-        "E_PAIR_CODE": _t("The pair code does not match this bracelet. Check the 6 digits printed on it."),
-        "E_NOT_FOUND": _t("The unit does not hear this bracelet. Bring the bracelet close and try again."),
-        "E_ALREADY": _t("This bracelet is already paired with this unit."),
-        "E_NOT_PAIRED": _t("This bracelet is not paired with this unit."),
-        "E_RANGE": _t("The device refused the value: it is outside the allowed range (or the unit is full)."),
-        "E_KEY": _t("This device type has no such setting."),
-        "E_TYPE": _t("This device type does not support this operation."),
-        "E_ARG": _t("The device did not accept the values given. Check their format."),
-        "E_BUSY": _t("The device is busy. Wait a moment and try again."),
-        "E_SYNTAX": _t("The device did not understand the command (a communication fault)."),
-        "E_CMD": _t("The device does not know this command (firmware too old?)."),
-        "NOT_ANSWERING": _t("The device does not answer. Check the cable and that the device is switched on."),
-        "PORT_CLOSED": _t("The port was closed: the device was unplugged."),
+        "E_PAIR_CODE": QCoreApplication.translate("DeviceErrors", "The pair code does not match this bracelet. Check the 6 digits printed on it."),
+        "E_NOT_FOUND": QCoreApplication.translate("DeviceErrors", "The unit does not hear this bracelet. Bring the bracelet close and try again."),
+        "E_ALREADY": QCoreApplication.translate("DeviceErrors", "This bracelet is already paired with this unit."),
+        "E_NOT_PAIRED": QCoreApplication.translate("DeviceErrors", "This bracelet is not paired with this unit."),
+        "E_RANGE": QCoreApplication.translate("DeviceErrors", "The device refused the value: it is outside the allowed range (or the unit is full)."),
+        "E_KEY": QCoreApplication.translate("DeviceErrors", "This device type has no such setting."),
+        "E_TYPE": QCoreApplication.translate("DeviceErrors", "This device type does not support this operation."),
+        "E_ARG": QCoreApplication.translate("DeviceErrors", "The device did not accept the values given. Check their format."),
+        "E_BUSY": QCoreApplication.translate("DeviceErrors", "The device is busy. Wait a moment and try again."),
+        "E_SYNTAX": QCoreApplication.translate("DeviceErrors", "The device did not understand the command (a communication fault)."),
+        "E_CMD": QCoreApplication.translate("DeviceErrors", "The device does not know this command (firmware too old?)."),
+        "NOT_ANSWERING": QCoreApplication.translate("DeviceErrors", "The device does not answer. Check the cable and that the device is switched on."),
+        "PORT_CLOSED": QCoreApplication.translate("DeviceErrors", "The port was closed: the device was unplugged."),
     }
     if code in texts:
         return texts[code]
     if isinstance(exc, DeviceError):
-        return _t("The device reported an error: {code} {text}").format(code=exc.code, text=exc.text)
+        return QCoreApplication.translate("DeviceErrors", "The device reported an error: {code} {text}").format(code=exc.code, text=exc.text)
     if isinstance(exc, CodecError):
-        return _t("The device on this port does not speak the device protocol.")
+        return QCoreApplication.translate("DeviceErrors", "The device on this port does not speak the device protocol.")
     if isinstance(exc, OSError):
-        return _t("The port cannot be opened: {reason}").format(reason=str(exc))
-    return _t("Unexpected error: {reason}").format(reason=str(exc))
+        return QCoreApplication.translate("DeviceErrors", "The port cannot be opened: {reason}").format(reason=str(exc))
+    return QCoreApplication.translate("DeviceErrors", "Unexpected error: {reason}").format(reason=str(exc))
 
 
 class _Relay(QObject):

@@ -7,6 +7,7 @@ its own alarm); the incident is the one line an operator reads first:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import select
@@ -82,11 +83,18 @@ def incident_for(session: Session, person_id: int | None, kind: str, ref: str, a
 
 
 def refresh(session: Session, incident: Incident) -> None:
-    """Recompute the incident's cause/explanation from its alarms."""
-    alarms = list(session.scalars(select(Alarm).where(Alarm.incident_id == incident.id)))
+    """Recompute the incident's cause/explanation from its alarms (read from the database)."""
+    explain_from(incident, list(session.scalars(select(Alarm).where(Alarm.incident_id == incident.id))))
+
+
+def explain_from(incident: Incident, alarms: Iterable[Alarm]) -> None:
+    """Recompute the incident's cause/explanation from all of its alarms, already in memory."""
+    alarms = list(alarms)
     kinds = {a.kind for a in alarms}
     occurrences = sum(int((a.details or {}).get("occurrences", 1)) for a in alarms)
-    incident.cause, incident.explanation = explain(kinds, occurrences, incident.cause)
+    cause, explanation = explain(kinds, occurrences, incident.cause)
+    if (cause, explanation) != (incident.cause, incident.explanation):  # no UPDATE when nothing changed
+        incident.cause, incident.explanation = cause, explanation
 
 
 def close_if_done(session: Session, incident_id: int | None, at: datetime) -> None:

@@ -79,6 +79,22 @@ def _actor_login(user: Any) -> str:
     return user if isinstance(user, str) else str(getattr(user, "login", user))
 
 
+@dataclass(slots=True)
+class _Batch:
+    """One ``apply``: the rows read before the first write, and what the batch decided."""
+
+    alarms: dict[str, Alarm] = field(default_factory=dict)  # condition key -> open alarm (loaded or raised)
+    incidents: dict[int, Incident] = field(default_factory=dict)  # preloaded, by id
+    members: dict[Incident, list[Alarm]] = field(default_factory=dict)  # incident -> all its alarms
+    new_incidents: dict[tuple[int, str], Incident] = field(default_factory=dict)  # (person, cause group)
+    raised: list[tuple[Alarm, Incident | None]] = field(default_factory=list)
+    results: list[tuple[Alarm, str]] = field(default_factory=list)
+    stale: dict[Incident, None] = field(default_factory=dict)  # incidents to explain again (ordered set)
+
+    def incident_of(self, alarm: Alarm) -> Incident | None:
+        return self.incidents.get(alarm.incident_id) if alarm.incident_id is not None else None
+
+
 class AlarmManager:
     """Owns every alarm row; the rules engine and the operators both go through it."""
 
@@ -96,7 +112,6 @@ class AlarmManager:
         self._names: dict[int, tuple[str, str]] = {}
         self._serials: dict[int, str] = {}
         self._incidents: dict[tuple[int, str], int] = {}  # (person, cause group) -> open incident id
-        self._new_incidents: dict[tuple[int, str], Incident] = {}
         self._local = threading.local()
 
     # ------------------------------------------------------------ threads
@@ -156,54 +171,84 @@ class AlarmManager:
 
     # ------------------------------------------------------------ from the rules engine
     def apply(self, changes: Sequence[ConditionChange]) -> list[AlarmChanged]:
-        """Turn condition changes into alarm changes, in one transaction (few flushes per batch)."""
+        """Turn condition changes into alarm changes, in one short write transaction.
+
+        SQLite has one write lock, shared with the ingest writer, and waiting
+        for it costs sleeps of 1-100 ms in SQLite's busy handler. So the batch
+        reads everything it needs first (alarms, incidents with their alarms,
+        names), while it holds no lock; decides in memory; and only then
+        writes: new incidents, then new and changed alarms, then the action
+        rows and the incidents' explanations with the commit. Nothing is read
+        between the first write and the commit, and the views published
+        after the commit are built from memory.
+        """
         if not changes:
             return []
-        touched: dict[int, str] = {}
-        self._new_incidents.clear()
         self._local.actions = []
+        batch = _Batch()
         with self.db.begin() as s, s.no_autoflush:
-            with self._lock:
-                known = {self._by_key[c.key] for c in changes if c.key in self._by_key}
-            if known:  # one query puts every affected alarm in the identity map
-                list(s.scalars(select(Alarm).where(Alarm.id.in_(known))))
-            batch: dict[str, Alarm] = {}
-            raised: list[tuple[Alarm, Incident | None, bool]] = []
-            results: list[tuple[Alarm, str]] = []
+            self._preload(s, changes, batch)
             for change in changes:
-                result = self._apply_one(s, change, batch, raised)
+                result = self._apply_one(batch, change)
                 if result is not None:
-                    results.append(result)
-            new_keys, new_incidents = self._settle_raised(s, raised)
-            self._flush_actions(s)
-            for alarm, what in results:
-                touched.setdefault(alarm.id, what)
-            s.flush()
-            views = {i: self._build_view(s, s.get(Alarm, i), engine_change=True) for i in touched}
+                    batch.results.append(result)
+            self._write(s, batch)
+        touched: dict[int, str] = {}
+        for alarm, what in batch.results:
+            touched.setdefault(alarm.id, what)
+        alarms = {alarm.id: alarm for alarm, _ in batch.results}
+        views = {i: self._engine_view(alarms[i], batch) for i in touched}
         with self._lock:  # only after the commit: a rolled-back id may be reused by SQLite
-            self._by_key.update(new_keys)
-            self._incidents.update(new_incidents)
+            self._by_key.update({alarm.details["key"]: alarm.id for alarm, _ in batch.raised})
+            self._incidents.update({key: incident.id for key, incident in batch.new_incidents.items()})
         return self._publish(views, touched)
 
-    def _apply_one(self, s: Session, change: ConditionChange, batch: dict[str, Alarm],
-                   raised: list[tuple[Alarm, Incident | None, bool]]) -> tuple[Alarm, str] | None:
-        alarm = batch.get(change.key)
-        if alarm is None:
-            with self._lock:
-                alarm_id = self._by_key.get(change.key)
-            alarm = s.get(Alarm, alarm_id) if alarm_id is not None else None
-        if alarm is not None and alarm.state == AlarmState.CLOSED:
-            alarm = None
-        if not change.active:
-            return self._return(s, alarm, change) if alarm is not None else None
-        if alarm is None:
-            alarm = self._raise(s, change, raised)
-            batch[change.key] = alarm
-            return alarm, "raised"
-        return self._reactivate(s, alarm, change)
+    def _preload(self, s: Session, changes: Sequence[ConditionChange], batch: _Batch) -> None:
+        """Read every row the batch may need, before anything is written (no lock is held yet)."""
+        with self._lock:
+            known = {c.key: self._by_key[c.key] for c in changes if c.key in self._by_key}
+        loaded = {a.id: a for a in s.scalars(select(Alarm).where(Alarm.id.in_(set(known.values()))))} if known else {}
+        batch.alarms = {key: loaded[i] for key, i in known.items()
+                        if i in loaded and loaded[i].state != AlarmState.CLOSED}
+        # incidents the batch may join (raises) or re-explain (zone re-alarms), with their alarms
+        joinable = {self._incidents[k] for k in (self._incident_key(c) for c in changes if c.active)
+                    if k is not None and k in self._incidents}
+        explained = {a.incident_id for a in batch.alarms.values() if a.incident_id is not None and a.kind in Kind.ZONES}
+        wanted = joinable | explained  # other rows keep the explanation of their cached view
+        if wanted:
+            batch.incidents = {i.id: i for i in s.scalars(select(Incident).where(Incident.id.in_(wanted)))}
+            for a in s.scalars(select(Alarm).where(Alarm.incident_id.in_(wanted))):
+                incident = batch.incidents.get(a.incident_id) if a.incident_id is not None else None
+                if incident is not None:
+                    batch.members.setdefault(incident, []).append(a)
+        persons = {c.person_id for c in changes if c.person_id is not None and c.person_id not in self._names}
+        if persons:
+            found = {p.id: (p.full_name, p.district) for p in s.scalars(select(Person).where(Person.id.in_(persons)))}
+            self._names.update({pid: found.get(pid, ("", "")) for pid in persons})
+        devices = {c.device_id for c in changes if c.device_id is not None and c.device_id not in self._serials}
+        if devices:
+            found_serials = {did: serial for did, serial in s.execute(select(Device.id, Device.serial).where(Device.id.in_(devices)))}
+            self._serials.update({did: found_serials.get(did, "") for did in devices})
 
-    def _raise(self, s: Session, change: ConditionChange, raised: list[tuple[Alarm, Incident | None, bool]]) -> Alarm:
-        incident, is_new = self._incident_for(s, change)
+    @staticmethod
+    def _incident_key(change: ConditionChange) -> tuple[int, str] | None:
+        if change.person_id is None:
+            return None
+        return change.person_id, incidents.group_of(incidents.cause_of(change.kind, change.ref))
+
+    def _apply_one(self, batch: _Batch, change: ConditionChange) -> tuple[Alarm, str] | None:
+        """Decide in memory what one change does to its alarm (no database access)."""
+        alarm = batch.alarms.get(change.key)
+        if not change.active:
+            return self._return(alarm, change) if alarm is not None else None
+        if alarm is None:
+            alarm = self._raise(batch, change)
+            batch.alarms[change.key] = alarm
+            return alarm, "raised"
+        return self._reactivate(batch, alarm, change)
+
+    def _raise(self, batch: _Batch, change: ConditionChange) -> Alarm:
+        incident = self._incident_for(batch, change)
         details = {**change.details, "key": change.key, "ref": change.ref, "occurrences": 1,
                    "condition_active": not change.momentary, "momentary": change.momentary,
                    "activated_at": self.clock().isoformat()}
@@ -214,53 +259,47 @@ class AlarmManager:
             acknowledged=False, message=change.text()[:500], details=details, raised_at=change.at,
             returned_at=change.at if change.momentary else None,
         )
-        s.add(alarm)
-        raised.append((alarm, incident, is_new))
-        self._action(s, alarm, SYSTEM, "raised", change.text())
+        batch.raised.append((alarm, incident))
+        if incident is not None:
+            batch.members.setdefault(incident, []).append(alarm)
+            batch.stale[incident] = None
+        self._action(None, alarm, SYSTEM, "raised", change.text())
         return alarm
 
-    def _incident_for(self, s: Session, change: ConditionChange) -> tuple[Incident | None, bool]:
-        """The open incident of this person and cause (cached), or a new one (added, not yet flushed)."""
-        if change.person_id is None:
-            return None, False
-        key = (change.person_id, incidents.group_of(incidents.cause_of(change.kind, change.ref)))
+    def _incident_for(self, batch: _Batch, change: ConditionChange) -> Incident | None:
+        """The person's open incident of this cause (preloaded), one new in this batch, or a new one."""
+        key = self._incident_key(change)
+        if key is None:
+            return None
         incident_id = self._incidents.get(key)
         if incident_id is not None:
-            incident = s.get(Incident, incident_id)
+            incident = batch.incidents.get(incident_id)
             if incident is not None and incident.closed_at is None:
-                return incident, False
-        pending = self._new_incidents.get(key)
+                return incident
+        pending = batch.new_incidents.get(key)
         if pending is not None:
-            return pending, False
+            return pending
         incident = Incident(person_id=change.person_id, cause=incidents.cause_of(change.kind, change.ref),
                             explanation="", opened_at=change.at)
-        s.add(incident)
-        self._new_incidents[key] = incident
-        return incident, True
+        batch.new_incidents[key] = incident
+        return incident
 
-    def _settle_raised(self, s: Session, raised: list[tuple[Alarm, Incident | None, bool]]
-                       ) -> tuple[dict[str, int], dict[tuple[int, str], int]]:
-        """One flush for every new alarm and incident, then link them and explain the incidents.
+    def _write(self, s: Session, batch: _Batch) -> None:
+        """The write phase: the database's write lock is held from the first statement to the commit."""
+        for incident in batch.stale:  # in memory: a new incident is inserted with its explanation
+            incidents.explain_from(incident, batch.members.get(incident, []))
+        if batch.new_incidents:
+            s.add_all(batch.new_incidents.values())
+            s.flush()  # the incidents' ids, for the new alarms
+            batch.incidents.update({i.id: i for i in batch.new_incidents.values()})
+        for alarm, incident in batch.raised:
+            alarm.incident_id = incident.id if incident is not None else None
+        s.add_all([alarm for alarm, _ in batch.raised])
+        if batch.raised:
+            s.flush()  # the new alarms' ids, for their action rows
+        self._flush_actions(s)  # action rows and explanations are written by the commit
 
-        Returns the new key -> alarm and (person, cause) -> incident mappings, for the caches.
-        """
-        if not raised:
-            return {}, {}
-        s.flush()
-        refresh: dict[int, Incident] = {}
-        for alarm, incident, _ in raised:
-            if incident is not None:
-                alarm.incident_id = incident.id
-                refresh[incident.id] = incident
-        new_keys = {alarm.details["key"]: alarm.id for alarm, _, _ in raised}
-        new_incidents = {key: incident.id for key, incident in self._new_incidents.items()}
-        self._new_incidents.clear()
-        s.flush()
-        for incident in refresh.values():
-            incidents.refresh(s, incident)
-        return new_keys, new_incidents
-
-    def _reactivate(self, s: Session, alarm: Alarm, change: ConditionChange) -> tuple[Alarm, str] | None:
+    def _reactivate(self, batch: _Batch, alarm: Alarm, change: ConditionChange) -> tuple[Alarm, str] | None:
         details = dict(alarm.details or {})
         if alarm.state == AlarmState.ACTIVE and not change.momentary:
             return None  # already active: nothing new
@@ -277,14 +316,14 @@ class AlarmManager:
             alarm.acknowledged_at = None
             alarm.acknowledged_by = None
             alarm.escalated_at = None
-        self._action(s, alarm, SYSTEM, "reactivated", change.text())
+        self._action(None, alarm, SYSTEM, "reactivated", change.text())
         if alarm.incident_id is not None and alarm.kind in Kind.ZONES:
-            incident = s.get(Incident, alarm.incident_id)
+            incident = batch.incidents.get(alarm.incident_id)
             if incident is not None:
-                incidents.refresh(s, incident)
+                batch.stale[incident] = None
         return alarm, "reactivated"
 
-    def _return(self, s: Session, alarm: Alarm, change: ConditionChange) -> tuple[Alarm, str] | None:
+    def _return(self, alarm: Alarm, change: ConditionChange) -> tuple[Alarm, str] | None:
         details = dict(alarm.details or {})
         if not details.get("condition_active", True):
             return None
@@ -293,8 +332,20 @@ class AlarmManager:
         if alarm.state == AlarmState.ACTIVE:
             alarm.state = AlarmState.RETURNED
             alarm.returned_at = change.at
-        self._action(s, alarm, SYSTEM, "returned", "")
+        self._action(None, alarm, SYSTEM, "returned", "")
         return alarm, "returned"
+
+    def _engine_view(self, alarm: Alarm, batch: _Batch) -> AlarmView:
+        """The row after an engine change, from memory: names are cached, notes are the operators' (unchanged)."""
+        name, district = self._names.get(alarm.person_id, ("", "")) if alarm.person_id is not None else ("", "")
+        serial = self._serials.get(alarm.device_id, "") if alarm.device_id is not None else ""
+        cached = self.view(alarm.id)
+        incident = batch.incident_of(alarm)
+        if incident is not None:
+            explanation = incident.explanation
+        else:
+            explanation = cached.incident_explanation if cached is not None else ""
+        return view_of(alarm, name, district, serial, explanation, cached.notes if cached is not None else 0)
 
     # ------------------------------------------------------------ operator actions
     def acknowledge(self, alarm_id: int, user: Any, note: str = "") -> AlarmView:
@@ -483,7 +534,7 @@ class AlarmManager:
         alarm.details = details
 
     # ------------------------------------------------------------ helpers
-    def _action(self, s: Session, alarm: Alarm, user: str, action: str, note: str) -> None:
+    def _action(self, s: Session | None, alarm: Alarm, user: str, action: str, note: str) -> None:
         """Queue an action row; written by ``_flush_actions`` once the alarm has its id."""
         buffer = getattr(self._local, "actions", None)
         if buffer is None:

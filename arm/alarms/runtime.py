@@ -24,7 +24,7 @@ from arm.alarms.manager import AlarmManager
 from arm.bus import Bus
 from arm.events import DeviceEvent, EventsStored, StoredEvent, utcnow
 from arm.rules.engine import RulesEngine
-from arm.rules.snapshot import load_snapshot
+from arm.rules.snapshot import load_snapshot, zones_fingerprint
 from db.models import DeviceEventRow
 
 #: at most this many recent events are replayed at start
@@ -50,6 +50,7 @@ class RulesRuntime:
         self._stop = threading.Event()
         self._ticker: threading.Thread | None = None
         self._last_reload = 0.0
+        self._fingerprint: tuple[Any, ...] | None = None
         self._pending: list[Any] = []
         self._pending_lock = threading.Lock()
         self._drain_queued = False
@@ -110,7 +111,7 @@ class RulesRuntime:
         self._apply(changes)
 
     def tick(self, now: datetime | None = None) -> None:
-        if time.monotonic() - self._last_reload >= self.reload_s:
+        if time.monotonic() - self._last_reload >= self.reload_s or self._zones_changed():
             self.reload()
         self._apply(self.engine.tick(now))
         self.manager.tick(now)
@@ -134,10 +135,17 @@ class RulesRuntime:
         else:
             self._retry = []
 
-    def reload(self) -> None:
-        """Re-read persons, restrictions, zones and assignments."""
+    def _zones_changed(self) -> bool:
+        """Whether zones, zone schedules or restrictions changed since the last reload (a cheap query)."""
         with self.manager.db.session() as s:
+            return zones_fingerprint(s) != self._fingerprint
+
+    def reload(self) -> None:
+        """Re-read persons, restrictions, zones (with their own schedules) and assignments."""
+        with self.manager.db.session() as s:
+            fingerprint = zones_fingerprint(s)
             snapshot = load_snapshot(s)
+        self._fingerprint = fingerprint
         self.engine.load(snapshot)
         self.manager.forget_names()  # a card edited since: new rows carry the new name
         self._last_reload = time.monotonic()

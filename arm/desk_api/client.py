@@ -14,6 +14,8 @@ import contextlib
 import itertools
 import json
 import logging
+import os
+import ssl
 from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
@@ -43,8 +45,10 @@ class RemoteService:
     """Connects to ``url`` with ``token``; ``await start()`` / ``await stop()``."""
 
     def __init__(self, url: str, token: str, bus: Bus | None = None, *, user: str = "",
-                 reconnect_max_s: float = 10.0, call_timeout_s: float = 15.0) -> None:
+                 reconnect_max_s: float = 10.0, call_timeout_s: float = 15.0, ca_file: str | None = None) -> None:
         self.url = url
+        #: for wss:// with the centre's own CA (``ARM_DESK_CA`` if not given); system CAs otherwise
+        self.ca_file = ca_file or os.environ.get("ARM_DESK_CA") or None
         self.token = token
         self.bus = bus or Bus()
         self.user = user
@@ -103,12 +107,15 @@ class RemoteService:
         delay = 0.2
         while not self._stopping:
             try:
+                tls = None
+                if self.url.startswith("wss://"):
+                    tls = ssl.create_default_context(cafile=self.ca_file)
                 async with connect(self.url, additional_headers={"Authorization": f"Bearer {self.token}"},
-                                   max_size=1 << 24, open_timeout=5) as ws:
+                                   max_size=1 << 24, open_timeout=5, ssl=tls) as ws:
                     self._ws = ws
                     delay = 0.2
                     await self._receive(ws)
-            except (OSError, ConnectionClosed, InvalidHandshake, InvalidURI, TimeoutError) as exc:
+            except (OSError, ConnectionClosed, InvalidHandshake, InvalidURI, TimeoutError, ssl.SSLError) as exc:
                 if isinstance(exc, ConnectionClosed) and exc.rcvd is not None and exc.rcvd.code == 4401:
                     log.error("remote service refused this desk's token")
                 else:

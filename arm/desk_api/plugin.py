@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import secrets
+import ssl
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +44,10 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--desk-token", type=parse_token, action="append", default=[], metavar="NAME=TOKEN",
                        help=f"a desk allowed to connect, repeatable (also ${TOKENS_ENV}=name=tok,name2=tok2); "
                             f"without any, the tokens in {TOKENS_FILE} of the config directory (created once)")
+    group.add_argument("--desk-api-cert", metavar="FILE", default=None,
+                       help="serve the desk API over TLS (wss://) with this certificate (PEM, may include the key)")
+    group.add_argument("--desk-api-key", metavar="FILE", default=None,
+                       help="private key of --desk-api-cert, if not in the same file")
     group.add_argument("--no-pg-relay", action="store_true",
                        help="with PostgreSQL, do not exchange changes with other services on the database")
 
@@ -87,11 +92,27 @@ def stored_tokens() -> dict[str, str]:
     return tokens
 
 
+def server_tls(cert: str | None, key: str | None) -> ssl.SSLContext | None:
+    """TLS context of the desk API, or None for plain ws:// (trusted network only)."""
+    if not cert:
+        return None
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    try:
+        context.load_cert_chain(cert, key or None)
+    except (OSError, ssl.SSLError) as exc:
+        from arm.cli import UsageError
+
+        raise UsageError(f"cannot use the desk API certificate {cert}: {exc}") from exc
+    return context
+
+
 def configure(service: MonitoringService, options: dict[str, Any]) -> None:
     port = options.get("desk_api") or options.get("desk_api_port")
     if port:
         tokens = tokens_from(options) or stored_tokens()
-        server = DeskApiServer(int(port), tokens, options.get("desk_api_host") or "127.0.0.1")
+        server = DeskApiServer(int(port), tokens, options.get("desk_api_host") or "127.0.0.1",
+                               ssl_context=server_tls(options.get("desk_api_cert"), options.get("desk_api_key")))
         service.add_component(server)
         service.extensions["desk_api"] = server
     if service.db.dialect == "postgresql" and not options.get("no_pg_relay"):

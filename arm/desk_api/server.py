@@ -20,6 +20,7 @@ import contextlib
 import hmac
 import json
 import logging
+import ssl
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -79,13 +80,15 @@ class DeskApiServer:
     """MonitoringService component serving the desk API."""
 
     def __init__(self, port: int, tokens: dict[str, str], host: str = "127.0.0.1", *,
-                 queue_limit: int = 10_000) -> None:
+                 queue_limit: int = 10_000, ssl_context: ssl.SSLContext | None = None) -> None:
         if not tokens:
             raise ValueError("the desk API needs at least one desk token (--desk-token NAME=TOKEN)")
         self.port = port
         self.host = host
         self.tokens = dict(tokens)
         self.queue_limit = queue_limit
+        #: with a certificate the API is wss:// (tokens and personal data never travel in clear)
+        self.ssl_context = ssl_context
         self.methods: dict[str, Method] = {}
         self.service: MonitoringService | None = None
         self._desks: list[_Desk] = []
@@ -117,9 +120,11 @@ class DeskApiServer:
             register_alarm_methods(self, alarms)
         for topic_type in wire.TOPIC_OF:
             self._unsubscribe.append(service.bus.subscribe(topic_type, self._on_bus))
-        self._server = await serve(self._handler, self.host, self.port, max_size=1 << 20, ping_interval=20)
+        self._server = await serve(self._handler, self.host, self.port, max_size=1 << 20, ping_interval=20,
+                                   ssl=self.ssl_context)
         self.port = next(iter(self._server.sockets)).getsockname()[1]
-        log.info("desk API on ws://%s:%d/ for desks %s", self.host, self.port, ", ".join(self.tokens))
+        scheme = "wss" if self.ssl_context else "ws"
+        log.info("desk API on %s://%s:%d/ for desks %s", scheme, self.host, self.port, ", ".join(self.tokens))
 
     async def stop(self) -> None:
         for unsubscribe in self._unsubscribe:

@@ -136,8 +136,7 @@ def decode_json(body: bytes, received: datetime) -> Position | None:
     except json.JSONDecodeError as exc:
         raise ProtocolError("bad_value", f"JSON: {exc.msg}") from exc
     if isinstance(root, list):
-        # uploadJson=true of the 2026 SDK: an array of flat objects; take each as a query
-        raise ProtocolError("unknown_type", "JSON array uploads are not supported; use form encoding")
+        raise ProtocolError("unknown_type", "a JSON array: use decode_request_all")
     if not isinstance(root, dict):
         raise ProtocolError("bad_value", "JSON body is not an object")
     device_id = root.get("device_id")
@@ -217,6 +216,38 @@ def decode_request(
     except UnicodeDecodeError as exc:
         raise ProtocolError("not_utf8", "query is not UTF-8") from exc
     return decode_query(params, received)
+
+
+MAX_ARRAY = 500
+
+
+def decode_request_all(
+    method: str, target: str, headers: dict[str, str], body: bytes, received: datetime,
+) -> list[Position | None]:
+    """Like ``decode_request``, but also accepts the JSON array upload of the 2026 client SDK.
+
+    ``uploadJson = true`` in traccar-client-sdk POSTs an array of flat objects
+    with the form fields (id, lat, lon, timestamp, speed in knots...); each is
+    decoded as a query. Traccar's own decoder has no array branch yet.
+    """
+    if headers.get("content-type", "").startswith("application/json") and body.lstrip()[:1] == b"[":
+        try:
+            items = json.loads(body.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise ProtocolError("not_utf8", "JSON body is not UTF-8") from exc
+        except json.JSONDecodeError as exc:
+            raise ProtocolError("bad_value", f"JSON: {exc.msg}") from exc
+        if not isinstance(items, list) or len(items) > MAX_ARRAY:
+            raise ProtocolError("too_large" if isinstance(items, list) else "bad_value", "JSON array upload")
+        out: list[Position | None] = []
+        for item in items:
+            if not isinstance(item, dict):
+                raise ProtocolError("bad_value", "JSON array element is not an object")
+            params = [(str(k), str(v).lower() if isinstance(v, bool) else str(v))
+                      for k, v in item.items() if v is not None and not isinstance(v, dict | list)]
+            out.append(decode_query(params, received))
+        return out
+    return [decode_request(method, target, headers, body, received)]
 
 
 def encode_query(

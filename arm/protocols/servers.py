@@ -40,6 +40,8 @@ log = logging.getLogger("arm.protocols")
 
 #: errors logged one by one per connection before only counting them
 LOG_FIRST_ERRORS = 5
+#: events per ingest submission from one loop turn (see StoreBatcher._flush)
+MAX_SUBMISSION = 2000
 
 
 @dataclass
@@ -120,8 +122,20 @@ class StoreBatcher:
     def _flush(self) -> None:
         self._scheduled = False
         pending, self._pending = self._pending, []
-        if not pending:
-            return
+        # bounded submissions: ingest inserts unknown devices in one multi-row
+        # statement, and PostgreSQL allows 65,535 parameters per statement
+        group: list[tuple[list[DeviceEvent], StoreCallback]] = []
+        size = 0
+        for item in pending:
+            if group and size + len(item[0]) > MAX_SUBMISSION:
+                self._submit(group)
+                group, size = [], 0
+            group.append(item)
+            size += len(item[0])
+        if group:
+            self._submit(group)
+
+    def _submit(self, pending: list[tuple[list[DeviceEvent], StoreCallback]]) -> None:
         everything = [ev for events, _ in pending for ev in events]
         try:
             cfut = self.service.ingest.submit(everything)
@@ -560,20 +574,24 @@ class OsmAndListener(Listener):
                 await self._respond(writer, 405, stats, close=False)
                 continue
             try:
-                position = osmand.decode_request(method, target, headers, body, now)
+                positions = osmand.decode_request_all(method, target, headers, body, now)
             except ProtocolError as exc:
                 stats.count(exc.code, exc.detail)
                 await self._respond(writer, 400, stats, close=False)
                 continue
-            if position is None:
+            if not positions or any(p is None for p in positions):
                 stats.count("bad_value", "no device id")
                 await self._respond(writer, 400, stats, close=False)
                 continue
-            stats.device = position.unique_id
-            mapped = to_events(position, now)
-            for problem in mapped.problems:
-                stats.count(problem, "")
-            await self.store(mapped.events, stats)
+            events: list[DeviceEvent] = []
+            for position in positions:
+                assert position is not None
+                stats.device = position.unique_id
+                mapped = to_events(position, now)
+                for problem in mapped.problems:
+                    stats.count(problem, "")
+                events += mapped.events
+            await self.store(events, stats)
             await self._respond(writer, 200, stats, close=headers.get("connection", "").lower() == "close")
             if headers.get("connection", "").lower() == "close":
                 return

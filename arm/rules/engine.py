@@ -315,6 +315,10 @@ class RulesEngine:
     def _applies(self, rule: RestrictionRule, at: datetime) -> bool:
         return valid_at(rule.valid_from, rule.valid_until, at) and schedule_active(rule.schedule, at, self._tz)
 
+    def _zone_open(self, rule: RestrictionRule, at: datetime) -> bool:
+        """The zone's own schedule (zone editor); it narrows the restriction's: both must be open."""
+        return rule.zone_id is None or schedule_active(self.snapshot.zone_schedules.get(rule.zone_id), at, self._tz)
+
     def _evaluate_person(self, person: PersonRules, at: datetime, event_id: int | None,
                          out: list[ConditionChange]) -> None:
         fix = self._last_fix.get(person.id)
@@ -331,7 +335,7 @@ class RulesEngine:
                        where: dict[str, Any], out: list[ConditionChange]) -> None:
         kind = Kind.EXCLUSION_ZONE if rule.kind == "exclusion_zone" else Kind.INCLUSION_ZONE
         active: bool | None
-        if not self._applies(rule, at) or self._suspended(person, rule, at):
+        if not self._applies(rule, at) or not self._zone_open(rule, at) or self._suspended(person, rule, at):
             active = False
         else:
             deb = self._zone.get((person.id, rule.id))

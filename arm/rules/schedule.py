@@ -3,7 +3,8 @@
 A court says "at home from 22:00 to 06:00": local wall-clock time, so windows
 are evaluated in the desk zone (Asia/Almaty by default), never in UTC. A
 window whose end is before its start runs past midnight and belongs to the day
-it starts on (Friday 22:00 - Saturday 06:00 is a Friday window).
+it starts on (Friday 22:00 - Saturday 06:00 is a Friday window). ``24:00``
+is the end of the day, as the zone editor writes it (``Sat,Sun 00:00-24:00``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,15 @@ def parse_hhmm(text: str) -> time:
         raise ScheduleError(f"bad time {text!r}, expected HH:MM") from exc
 
 
+@lru_cache(maxsize=512)
+def _minute_of_day(text: str) -> int:
+    """``"HH:MM"`` as minutes since midnight; ``"24:00"`` is 1440, the end of the day."""
+    if str(text).strip() == "24:00":
+        return 24 * 60
+    t = parse_hhmm(text)
+    return t.hour * 60 + t.minute
+
+
 def _days(window: Mapping[str, Any]) -> frozenset[int]:
     days = window.get("days")
     if days is None:
@@ -42,10 +52,10 @@ def _days(window: Mapping[str, Any]) -> frozenset[int]:
 
 def window_contains(window: Mapping[str, Any], local: datetime) -> bool:
     """Whether the local time falls in one window ``{"days", "start", "end"}``."""
-    start = parse_hhmm(window.get("start", "00:00"))
-    end = parse_hhmm(window.get("end", "00:00"))
+    start = _minute_of_day(window.get("start", "00:00"))
+    end = _minute_of_day(window.get("end", "00:00"))
     days = _days(window)
-    now = local.time().replace(tzinfo=None)
+    now = local.hour * 60 + local.minute + (local.second + local.microsecond / 1e6) / 60
     weekday = local.weekday()
     if start == end:  # the whole day
         return weekday in days
@@ -66,8 +76,8 @@ def schedule_active(schedule: Iterable[Mapping[str, Any]] | None, at: datetime, 
 def validate_schedule(schedule: Iterable[Mapping[str, Any]] | None) -> None:
     """Raise :class:`ScheduleError` for a schedule the engine could not apply."""
     for window in schedule or ():
-        parse_hhmm(window.get("start", "00:00"))
-        parse_hhmm(window.get("end", "00:00"))
+        _minute_of_day(window.get("start", "00:00"))
+        _minute_of_day(window.get("end", "00:00"))
         _days(window)
 
 

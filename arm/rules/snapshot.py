@@ -8,14 +8,27 @@ device the snapshot does not know.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import JSON, DateTime, Integer, column, func, inspect, select, table
 from sqlalchemy.orm import Session
 
+from arm.rules.schedule import ScheduleError, validate_schedule
 from db.models import Assignment, Device, DeviceStatus, Person, Restriction, RestrictionKind, Zone
+
+log = logging.getLogger("arm.rules")
+
+#: The zone editor's table (``maps.models.ZoneSchedule``, migration ``map_zone_schedule``).
+#: The core may not import ``maps``, so it reads the table through a Core ``table()`` clause.
+ZONE_SCHEDULES = table(
+    "zone_schedules",
+    column("zone_id", Integer),
+    column("schedule", JSON),
+    column("updated_at", DateTime(timezone=True)),
+)
 
 #: Device statuses that mean "this device can monitor someone".
 WORKING_STATUSES = frozenset({DeviceStatus.ISSUED, DeviceStatus.IN_STOCK, DeviceStatus.UNREGISTERED})
@@ -70,6 +83,8 @@ class Snapshot:
     persons: dict[int, PersonRules]
     devices: dict[int, DeviceInfo]
     zones: list[tuple[int, dict[str, Any], float]]
+    #: zone id -> the zone's own schedule windows (no entry, or an empty list: always)
+    zone_schedules: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
 
     def zone_ids(self) -> set[int]:
         return {z for z, _, _ in self.zones}
@@ -99,7 +114,52 @@ def load_snapshot(session: Session) -> Snapshot:
             devices[a.device_id].person_id = a.person_id
             persons[a.person_id].device_ids.append(a.device_id)
     zones = [(z.id, z.geometry, float(z.buffer_m or 0.0)) for z in session.scalars(select(Zone))]
-    return Snapshot(persons, devices, zones)
+    return Snapshot(persons, devices, zones, load_zone_schedules(session))
+
+
+def _has_zone_schedules(session: Session) -> bool:
+    return inspect(session.connection()).has_table("zone_schedules")
+
+
+def load_zone_schedules(session: Session) -> dict[int, list[dict[str, Any]]]:
+    """The zones' own schedules, as saved by the zone editor.
+
+    A schedule the engine cannot read (bad time, bad weekday) is logged and
+    treated as "always": a broken schedule must not switch a court-ordered
+    zone off. Without the table (a database not upgraded to the map branch)
+    every zone applies always.
+    """
+    if not _has_zone_schedules(session):
+        return {}
+    result: dict[int, list[dict[str, Any]]] = {}
+    for zone_id, schedule in session.execute(select(ZONE_SCHEDULES.c.zone_id, ZONE_SCHEDULES.c.schedule)):
+        if not schedule:
+            continue
+        try:
+            validate_schedule(schedule)
+        except (ScheduleError, AttributeError, TypeError) as exc:
+            log.warning("zone %s: schedule %r ignored (zone applies always): %s", zone_id, schedule, exc)
+            continue
+        result[int(zone_id)] = list(schedule)
+    return result
+
+
+def zones_fingerprint(session: Session) -> tuple[Any, ...]:
+    """A cheap summary that changes whenever a zone, a zone schedule or the set of restrictions changes.
+
+    The zone editor (``maps/``) does not notify the rules runtime; the
+    runtime compares this on every tick and reloads the snapshot when it
+    differs, so an edited zone or schedule applies within one tick rather
+    than one ``reload_s``.
+    """
+    zones = session.execute(select(func.count(Zone.id), func.max(Zone.id), func.max(Zone.created_at),
+                                   func.max(Zone.updated_at))).one()
+    restrictions = session.execute(select(func.count(Restriction.id), func.max(Restriction.id))).one()
+    schedules: tuple[Any, ...] = ()
+    if _has_zone_schedules(session):
+        schedules = tuple(session.execute(select(func.count(), func.max(ZONE_SCHEDULES.c.updated_at))
+                                          .select_from(ZONE_SCHEDULES)).one())
+    return (*zones, *restrictions, *schedules)
 
 
 ZONE_KINDS = {RestrictionKind.EXCLUSION_ZONE.value, RestrictionKind.INCLUSION_ZONE.value}

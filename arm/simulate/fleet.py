@@ -167,6 +167,9 @@ class FleetSimulator:
         from db.models import Assignment, Device, DeviceType, Person, Zone
 
         protocol_of = {DeviceType.GT06: "gt06", DeviceType.WATCH: "watch", DeviceType.PHONE: "osmand"}
+        if kw.get("serial_dir") is not None:
+            # GNSS trackers of the ICD family, through the serial emulator's pseudo-terminals
+            protocol_of[DeviceType.TRK] = "icd"
         rng = random.Random(seed)
         devices: list[SimDevice] = []
         zones: list[tuple[float, float]] = []
@@ -186,7 +189,8 @@ class FleetSimulator:
                 if proto is None:
                     continue
                 city = "astana" if hlat > 47 else "almaty"
-                devices.append(SimDevice(serial, proto, (hlat, hlon), city, battery=rng.uniform(50, 100)))
+                devices.append(SimDevice(serial, proto, (hlat, hlon), city, icd_type=str(dtype),
+                                         battery=rng.uniform(50, 100)))
             for zone in s.scalars(select(Zone)):
                 if str(getattr(zone, "kind", "")).lower().startswith("excl"):
                     center = _geometry_center(zone.geometry)

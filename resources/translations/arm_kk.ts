@@ -908,11 +908,11 @@ Data folder: {folder}</source>
     <name>CorrectionDialog</name>
     <message>
         <source>Correct entry {id}</source>
-        <translation type="unfinished" />
+        <translation>№ {id} жазбаны түзету</translation>
     </message>
     <message>
         <source>Why the entry is corrected</source>
-        <translation type="unfinished" />
+        <translation>Жазба неліктен түзетіледі</translation>
     </message>
     <message>
         <source>Violation</source>
@@ -932,11 +932,11 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Reason for the correction</source>
-        <translation type="unfinished" />
+        <translation>Түзету себебі</translation>
     </message>
     <message>
         <source>The entry itself is never changed: a new entry that corrects it is added to the journal, with your name and the reason.</source>
-        <translation type="unfinished" />
+        <translation>Жазбаның өзі ешқашан өзгертілмейді: журналға оны түзететін жаңа жазба сіздің атыңызбен және себебімен қосылады.</translation>
     </message>
 </context>
 <context>
@@ -988,6 +988,77 @@ Data folder: {folder}</source>
     <message>
         <source>{n} d ago</source>
         <translation>{n} күн бұрын</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceErrors</name>
+    <message>
+        <source>The pair code does not match this bracelet. Check the 6 digits printed on it.</source>
+        <translation>Жұптастыру коды осы білезікке сәйкес келмейді. Онда басылған 6 цифрды тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The unit does not hear this bracelet. Bring the bracelet close and try again.</source>
+        <translation>Құрылғы бұл білезіктің сигналын қабылдамайды. Білезікті жақындатып, қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>This bracelet is already paired with this unit.</source>
+        <translation>Бұл білезік осы құрылғымен бұрын жұптастырылған.</translation>
+    </message>
+    <message>
+        <source>This bracelet is not paired with this unit.</source>
+        <translation>Бұл білезік осы құрылғымен жұптастырылмаған.</translation>
+    </message>
+    <message>
+        <source>The device refused the value: it is outside the allowed range (or the unit is full).</source>
+        <translation>Құрылғы мәнді қабылдамады: ол рұқсат етілген ауқымнан тыс (немесе құрылғыда бос орын жоқ).</translation>
+    </message>
+    <message>
+        <source>This device type has no such setting.</source>
+        <translation>Бұл құрылғы түрінде мұндай баптау жоқ.</translation>
+    </message>
+    <message>
+        <source>This device type does not support this operation.</source>
+        <translation>Бұл құрылғы түрі бұл операцияны қолдамайды.</translation>
+    </message>
+    <message>
+        <source>The device did not accept the values given. Check their format.</source>
+        <translation>Құрылғы берілген мәндерді қабылдамады. Олардың пішімін тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The device is busy. Wait a moment and try again.</source>
+        <translation>Құрылғы бос емес. Біраз күтіп, қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>The device did not understand the command (a communication fault).</source>
+        <translation>Құрылғы команданы түсінбеді (байланыс ақауы).</translation>
+    </message>
+    <message>
+        <source>The device does not know this command (firmware too old?).</source>
+        <translation>Құрылғы бұл команданы білмейді (микробағдарлама ескі болуы мүмкін).</translation>
+    </message>
+    <message>
+        <source>The device does not answer. Check the cable and that the device is switched on.</source>
+        <translation>Құрылғы жауап бермейді. Кабельді және құрылғының қосулы екенін тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The port was closed: the device was unplugged.</source>
+        <translation>Порт жабылды: құрылғы ажыратылды.</translation>
+    </message>
+    <message>
+        <source>The device reported an error: {code} {text}</source>
+        <translation>Құрылғы қате туралы хабарлады: {code} {text}</translation>
+    </message>
+    <message>
+        <source>The device on this port does not speak the device protocol.</source>
+        <translation>Бұл порттағы құрылғы құрылғы хаттамасын қолдамайды.</translation>
+    </message>
+    <message>
+        <source>The port cannot be opened: {reason}</source>
+        <translation>Портты ашу мүмкін емес: {reason}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {reason}</source>
+        <translation>Күтпеген қате: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1745,6 +1816,14 @@ Data folder: {folder}</source>
     <message>
         <source>Select an entry to see all of it.</source>
         <translation>Толық көру үшін жазбаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Correct this entry…</source>
+        <translation>Осы жазбаны түзету…</translation>
+    </message>
+    <message>
+        <source>Entries are never edited: a correcting entry is added</source>
+        <translation>Жазбалар өңделмейді: түзететін жазба қосылады</translation>
     </message>
     <message>
         <source>Period: {error}</source>

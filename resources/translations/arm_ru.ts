@@ -908,11 +908,11 @@ Data folder: {folder}</source>
     <name>CorrectionDialog</name>
     <message>
         <source>Correct entry {id}</source>
-        <translation type="unfinished" />
+        <translation>Исправление записи № {id}</translation>
     </message>
     <message>
         <source>Why the entry is corrected</source>
-        <translation type="unfinished" />
+        <translation>Почему исправляется запись</translation>
     </message>
     <message>
         <source>Violation</source>
@@ -932,11 +932,11 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Reason for the correction</source>
-        <translation type="unfinished" />
+        <translation>Причина исправления</translation>
     </message>
     <message>
         <source>The entry itself is never changed: a new entry that corrects it is added to the journal, with your name and the reason.</source>
-        <translation type="unfinished" />
+        <translation>Сама запись не изменяется: в журнал добавляется новая, исправляющая её запись с указанием вашего имени и причины.</translation>
     </message>
 </context>
 <context>
@@ -988,6 +988,77 @@ Data folder: {folder}</source>
     <message>
         <source>{n} d ago</source>
         <translation>{n} дн. назад</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceErrors</name>
+    <message>
+        <source>The pair code does not match this bracelet. Check the 6 digits printed on it.</source>
+        <translation>Код сопряжения не соответствует этому браслету. Проверьте 6 цифр, нанесённых на браслет.</translation>
+    </message>
+    <message>
+        <source>The unit does not hear this bracelet. Bring the bracelet close and try again.</source>
+        <translation>Устройство не принимает сигнал этого браслета. Поднесите браслет ближе и повторите попытку.</translation>
+    </message>
+    <message>
+        <source>This bracelet is already paired with this unit.</source>
+        <translation>Этот браслет уже сопряжён с этим устройством.</translation>
+    </message>
+    <message>
+        <source>This bracelet is not paired with this unit.</source>
+        <translation>Этот браслет не сопряжён с этим устройством.</translation>
+    </message>
+    <message>
+        <source>The device refused the value: it is outside the allowed range (or the unit is full).</source>
+        <translation>Устройство отклонило значение: оно вне допустимого диапазона (или память устройства заполнена).</translation>
+    </message>
+    <message>
+        <source>This device type has no such setting.</source>
+        <translation>У устройства этого типа нет такой настройки.</translation>
+    </message>
+    <message>
+        <source>This device type does not support this operation.</source>
+        <translation>Устройство этого типа не поддерживает эту операцию.</translation>
+    </message>
+    <message>
+        <source>The device did not accept the values given. Check their format.</source>
+        <translation>Устройство не приняло указанные значения. Проверьте их формат.</translation>
+    </message>
+    <message>
+        <source>The device is busy. Wait a moment and try again.</source>
+        <translation>Устройство занято. Подождите немного и повторите попытку.</translation>
+    </message>
+    <message>
+        <source>The device did not understand the command (a communication fault).</source>
+        <translation>Устройство не распознало команду (ошибка связи).</translation>
+    </message>
+    <message>
+        <source>The device does not know this command (firmware too old?).</source>
+        <translation>Устройство не поддерживает эту команду (устаревшая прошивка?).</translation>
+    </message>
+    <message>
+        <source>The device does not answer. Check the cable and that the device is switched on.</source>
+        <translation>Устройство не отвечает. Проверьте кабель и включено ли устройство.</translation>
+    </message>
+    <message>
+        <source>The port was closed: the device was unplugged.</source>
+        <translation>Порт закрыт: устройство отключено.</translation>
+    </message>
+    <message>
+        <source>The device reported an error: {code} {text}</source>
+        <translation>Устройство сообщило об ошибке: {code} {text}</translation>
+    </message>
+    <message>
+        <source>The device on this port does not speak the device protocol.</source>
+        <translation>Устройство на этом порту не поддерживает протокол обмена.</translation>
+    </message>
+    <message>
+        <source>The port cannot be opened: {reason}</source>
+        <translation>Не удаётся открыть порт: {reason}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {reason}</source>
+        <translation>Непредвиденная ошибка: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1745,6 +1816,14 @@ Data folder: {folder}</source>
     <message>
         <source>Select an entry to see all of it.</source>
         <translation>Выберите запись, чтобы просмотреть её полностью.</translation>
+    </message>
+    <message>
+        <source>Correct this entry…</source>
+        <translation>Исправить эту запись…</translation>
+    </message>
+    <message>
+        <source>Entries are never edited: a correcting entry is added</source>
+        <translation>Записи не редактируются: добавляется исправляющая запись</translation>
     </message>
     <message>
         <source>Period: {error}</source>

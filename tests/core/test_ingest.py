@@ -196,3 +196,11 @@ def test_kill_between_batches_loses_nothing_reported(db: Database, tmp_path: Pat
     with db.session() as s:
         evseqs = set(s.execute(select(DeviceEventRow.evseq)).scalars())
     assert set(range(1, reported + 1)) <= evseqs
+
+
+def test_one_batch_with_ten_thousand_new_devices(db: Database, ingest: Ingest) -> None:
+    """More new serials than a statement may bind parameters for (PostgreSQL: 65,535)."""
+    events = [DeviceEvent(f"86471700{n:07d}", None, T0, "HB", {}, "gt06", "GT06") for n in range(10_000)]
+    res = ingest.store_sync(events, timeout=120)
+    assert len(res.stored) == 10_000
+    assert count(db, Device) == 10_000

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from websockets.asyncio.client import connect
-from websockets.exceptions import ConnectionClosed
+from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
 from arm.alarms.plugin import build as build_alarms
 from arm.bus import Bus
@@ -241,3 +241,40 @@ def test_tokens_file_created_once_and_reused(tmp_data_dir) -> None:
     assert tokens_file().stat().st_mode & 0o077 == 0  # only the service account may read it
     assert stored_tokens() == first
     assert tokens_from({"desk_token": [("desk-9", "abcdefgh")]}) == {"desk-9": "abcdefgh"}
+
+
+def test_desk_api_over_tls(db: Database, tmp_path) -> None:
+    """With a certificate the API is wss://; desks verify it against the centre's CA."""
+    import shutil
+    import ssl
+    import subprocess
+
+    from arm.desk_api.plugin import server_tls
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "1", "-subj", "/CN=arm-test", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+
+    async def main() -> None:
+        service = MonitoringService(db)
+        api = DeskApiServer(0, TOKENS, HOST, ssl_context=server_tls(str(cert), str(key)))
+        service.add_component(api)
+        await service.start()
+        try:
+            desk = RemoteService(f"wss://{HOST}:{api.port}/", TOKENS["desk-1"], Bus(), ca_file=str(cert))
+            await desk.start()
+            assert await desk.call("ping") == "pong"
+            await desk.stop()
+            with pytest.raises(ssl.SSLCertVerificationError):  # a desk that does not trust the CA
+                async with connect(f"wss://{HOST}:{api.port}/"):
+                    pass
+            with pytest.raises((OSError, InvalidHandshake, TimeoutError)):  # plain ws:// to a TLS port
+                async with connect(f"ws://{HOST}:{api.port}/", open_timeout=2):
+                    pass
+        finally:
+            await service.stop()
+
+    run(main)

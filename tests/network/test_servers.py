@@ -263,6 +263,13 @@ def test_osmand_http(db: Database) -> None:
             assert (await client.request("GET", "/?lat=1&lon=2")).status == 400  # no id
             assert (await client.request("POST", "/", b"\xff\xfe", {"Content-Type": "application/json"})).status == 400
             assert (await client.request("GET", f"/?id={phone}&lat=95&lon=10&timestamp=1700000000")).status == 200
+            # the 2026 client SDK with uploadJson=true: an array of flat objects
+            batch = json.dumps([
+                {"id": phone, "lat": 43.253, "lon": 76.953, "timestamp": int((t0() + timedelta(seconds=90)).timestamp()),
+                 "speed": 1.2, "batt": 64, "charge": False},
+                {"id": phone, "lat": 43.254, "lon": 76.954, "timestamp": int((t0() + timedelta(seconds=95)).timestamp()),
+                 "alarm": "sos"}]).encode()
+            assert (await client.request("POST", "/", batch, {"Content-Type": "application/json"})).status == 200
             assert (await client.request("POST", "/", b"x" * 70000)).status == 413
             await client.close()
         finally:
@@ -272,9 +279,10 @@ def test_osmand_http(db: Database) -> None:
 
     run(main)
     pos = rows(db, phone, EventKind.POS)
-    assert len(pos) == 3
+    assert len(pos) == 5
     assert {r.source for r in pos} == {"osmand"}
-    assert [s.fields["battery"] for s in rows(db, phone, EventKind.STAT)] == [77, 50]
+    assert [s.fields["battery"] for s in rows(db, phone, EventKind.STAT)] == [77, 50, 64]
+    assert [a.fields["alarm"] for a in rows(db, phone, EventKind.ALARM)] == ["sos"]
 
 
 def test_silent_connection_closed_after_idle_timeout_others_served(db: Database) -> None:
@@ -298,5 +306,40 @@ def test_silent_connection_closed_after_idle_timeout_others_served(db: Database)
             await service.stop()
         assert listener.totals.errors["idle_timeout"] == 1
         assert watch_listener.totals.errors["idle_timeout"] == 1
+
+    run(main)
+
+
+def test_store_batcher_bounds_submissions_and_answers_everyone(db: Database) -> None:
+    """One loop turn of thousands of connections -> bounded ingest submissions, every waiter answered."""
+    from arm.events import DeviceEvent
+    from arm.protocols.servers import MAX_SUBMISSION, StoreBatcher
+
+    async def main() -> None:
+        service = MonitoringService(db)
+        await service.start()
+        sizes: list[int] = []
+        real_submit = service.ingest.submit
+
+        def spy(events: Any) -> Any:
+            events = list(events)
+            sizes.append(len(events))
+            return real_submit(events)
+
+        service.ingest.submit = spy  # type: ignore[method-assign]
+        try:
+            batcher = StoreBatcher(service)
+            base = t0()
+            waiters = [batcher.store([DeviceEvent(f"35{k:013d}", None, base, EventKind.POS,
+                                                  {"lat": 43.0, "lon": 76.0, "fix": 1}, "gt06", "GT06"),
+                                      DeviceEvent(f"35{k:013d}", None, base, EventKind.POS,
+                                                  {"lat": 95.0, "lon": 76.0, "fix": 1}, "gt06", "GT06")])
+                       for k in range(2500)]
+            results = await asyncio.gather(*waiters)
+        finally:
+            await service.stop()
+        assert sum(sizes) == 5000 and max(sizes) <= MAX_SUBMISSION and len(sizes) >= 3
+        # each connection learns exactly its own rejected event (the impossible latitude)
+        assert all(len(r) == 1 and r[0][0].fields["lat"] == 95.0 for r in results)
 
     run(main)

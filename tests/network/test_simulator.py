@@ -97,9 +97,12 @@ def test_live_fleet_reaches_the_database(db: Database) -> None:
     assert types <= {"GT06", "WATCH", "PHONE"}
 
 
-def test_fleet_from_demo_database(db: Database) -> None:
+def test_fleet_from_demo_database(db: Database, tmp_path) -> None:
     with db.begin() as s:
         demo_seed(s, persons_per_city=4)
+    with_icd = FleetSimulator.from_database(db, SimRates(), seed=2, serial_dir=tmp_path)
+    icd = [d for d in with_icd.devices if d.protocol == "icd"]
+    assert icd and {d.icd_type for d in icd} == {"TRK"}
     sim = FleetSimulator.from_database(db, SimRates(), seed=2)
     protocols = {d.protocol for d in sim.devices}
     assert sim.devices and protocols <= {"gt06", "watch", "osmand"} and "gt06" in protocols
