@@ -270,6 +270,10 @@ class EmulatedDevice:
     # ------------------------------------------------------------ events
     def emit(self, kind: str, fields: dict[str, Any] | None = None, at: datetime | None = None) -> int:
         """Make one event: buffer it and send it (unless a fault drops it). Returns its evseq."""
+        return self.emit_raw(kind, event_line_fields(kind, fields or {}), at)
+
+    def emit_raw(self, kind: str, raw_fields: tuple[str, ...], at: datetime | None = None) -> int:
+        """Like :meth:`emit` with the fields as text: a firmware that says something odd."""
         with self._lock:
             if self.state.evseq >= MAX_EVSEQ:
                 raise OverflowError("evseq exhausted")
@@ -280,7 +284,7 @@ class EmulatedDevice:
                 evseq,
                 (at or self.now()).replace(microsecond=0),
                 kind,
-                event_line_fields(kind, fields or {}),
+                raw_fields,
             )
             stored = _Stored(raw, encode(raw))
             self.state.buffer[evseq] = stored

@@ -14,12 +14,19 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from widgets.qt_bridge import QtBridge
+
+if TYPE_CHECKING:
+    from arm.auth import CurrentUser
+    from arm.bus import Bus
+    from arm.config import Settings
+    from arm.service import MonitoringService
+    from db.session import Database
 
 log = logging.getLogger("arm.gui")
 
@@ -99,12 +106,13 @@ class DbWorker:
 class AppContext:
     """The core objects a panel needs (see docs/architecture.md, GUI)."""
 
-    db: Any  # db.session.Database
-    service: Any  # arm.service.MonitoringService (or a remote client with the same face)
-    bus: Any  # arm.bus.Bus
+    db: Database
+    #: The embedded service, or arm.desk_api.client.RemoteService (same start/stop face).
+    service: MonitoringService | Any
+    bus: Bus
     bridge: QtBridge
-    user: Any  # arm.auth.CurrentUser
-    settings: Any  # arm.config.Settings
+    user: CurrentUser
+    settings: Settings
     worker: DbWorker = field(default_factory=DbWorker)
 
     # ------------------------------------------------------------ threads

@@ -338,7 +338,10 @@ class PersonCard(QDialog):
         table.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
-                table.setItem(r, c, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                table.setItem(r, c, item)
+        table.resizeRowsToContents()  # notes wrap instead of being cut
 
     def _fill_restrictions(self, rows: list[dict[str, Any]]) -> None:
         fmt = self._ctx.format_time

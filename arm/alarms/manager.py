@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from arm import audit
@@ -455,11 +455,13 @@ class AlarmManager:
                 raise AlarmError("not_found", f"alarm {alarm_id} does not exist")
             if alarm.state == AlarmState.CLOSED:
                 raise AlarmError("closed", "the alarm is closed")
+            # what the row shows, read before the first write (the write lock is shared with ingest)
+            name, district, serial, explanation, notes = self._view_inputs(s, alarm)
             what = change(s, alarm, login)
+            notes += sum(1 for _a, by, _w, note, _at in self._local.actions if by != SYSTEM and note)
             self._flush_actions(s)
             audit.record(s, user, f"alarm_{what}", "alarm", alarm.id, kind=alarm.kind, person_id=alarm.person_id)
-            s.flush()
-            view = self._build_view(s, alarm)
+        view = view_of(alarm, name, district, serial, explanation, notes)
         self._publish({alarm_id: view}, {alarm_id: what})
         return view
 
@@ -506,24 +508,34 @@ class AlarmManager:
         touched: dict[int, str] = {}
         self._local.actions = []
         with self.db.begin() as s:
+            # every row read in one query before the first write; audit appends then hold the write lock
+            rows = {a.id: a for a in s.scalars(select(Alarm).where(Alarm.id.in_(set(due_escalation) | set(due_unshelve))))}
             for alarm_id in due_escalation:
-                alarm = s.get(Alarm, alarm_id)
+                alarm = rows.get(alarm_id)
                 if alarm is not None and not alarm.acknowledged and alarm.escalated_at is None:
                     alarm.escalated_at = now
                     self._action(s, alarm, SYSTEM, "escalated", "to the supervisor")
                     audit.record(s, SYSTEM, "alarm_escalated", "alarm", alarm.id, kind=alarm.kind)
                     touched[alarm_id] = "escalated"
             for alarm_id in due_unshelve:
-                alarm = s.get(Alarm, alarm_id)
+                alarm = rows.get(alarm_id)
                 if alarm is not None and alarm.state == AlarmState.SHELVED:
                     self._end_shelve(alarm)
                     self._action(s, alarm, SYSTEM, "unshelved", "shelving time ended")
                     audit.record(s, SYSTEM, "alarm_unshelved", "alarm", alarm.id, kind=alarm.kind)
                     touched[alarm_id] = "unshelved"
             self._flush_actions(s)
-            s.flush()
-            views = {i: self._build_view(s, s.get(Alarm, i)) for i in touched}
+        views = {i: self._system_view(rows[i]) for i in touched}
         return self._publish(views, touched)
+
+    def _system_view(self, alarm: Alarm) -> AlarmView:
+        """The row after a system change (escalation, end of shelving): names, incident and notes are unchanged."""
+        cached = self.view(alarm.id)
+        if cached is None:  # not in the cache (cannot happen for an open alarm): read it
+            with self.db.session() as s:
+                return self._build_view(s, s.get(Alarm, alarm.id))
+        return view_of(alarm, cached.person_name, cached.district, cached.device_serial,
+                       cached.incident_explanation, cached.notes)
 
     def _end_shelve(self, alarm: Alarm) -> None:
         details = dict(alarm.details or {})
@@ -549,8 +561,13 @@ class AlarmManager:
         s.add_all([AlarmAction(alarm_id=alarm.id, at=at, user=user, action=action, note=note)
                    for alarm, user, action, note, at in buffer])
 
-    def _build_view(self, s: Session, alarm: Alarm | None, engine_change: bool = False) -> AlarmView:
-        """A fresh row snapshot; an engine change reuses the cached note count (notes are the operators')."""
+    def _view_inputs(self, s: Session, alarm: Alarm) -> tuple[str, str, str, str, int]:
+        """Name, district, serial, incident explanation and note count of a row (reads only)."""
+        view = self._build_view(s, alarm)
+        return view.person_name, view.district, view.device_serial, view.incident_explanation, view.notes
+
+    def _build_view(self, s: Session, alarm: Alarm | None) -> AlarmView:
+        """A fresh row snapshot, read from the database (names and serials are cached)."""
         assert alarm is not None
         name, district = ("", "")
         if alarm.person_id is not None:
@@ -568,12 +585,8 @@ class AlarmManager:
         if alarm.incident_id is not None:
             inc = s.get(Incident, alarm.incident_id)
             explanation = inc.explanation if inc else ""
-        cached = self.view(alarm.id) if engine_change else None
-        if engine_change:  # operators write notes, the engine never does; a new alarm has none
-            notes = cached.notes if cached is not None else 0
-        else:
-            notes = len(list(s.scalars(select(AlarmAction.id).where(
-                AlarmAction.alarm_id == alarm.id, AlarmAction.user != SYSTEM, AlarmAction.note != ""))))
+        notes = s.scalar(select(func.count(AlarmAction.id)).where(
+            AlarmAction.alarm_id == alarm.id, AlarmAction.user != SYSTEM, AlarmAction.note != "")) or 0
         return view_of(alarm, name, district, serial, explanation, notes)
 
     def _publish(self, views: dict[int, AlarmView], touched: dict[int, str]) -> list[AlarmChanged]:

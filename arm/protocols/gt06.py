@@ -6,21 +6,33 @@ and expects every login, heartbeat, location and alarm packet to be acknowledged
 with ``78 78 05 TYPE SERIAL CRC 0D 0A``; a tracker that gets no ack resends (and
 after a few misses reconnects), which is what makes "ack only after commit" safe.
 
-Field meanings follow Traccar's ``Gt06ProtocolDecoder`` so the recorded Traccar
-test vectors decode to the same values (see ``tests/protocols``). The decoder is
-stateful per connection (it remembers the IMEI from the login, the device's time
-zone, and the model variant of the last frame), exactly like a Traccar channel.
+Byte layouts, attribute names and value types are ported from Traccar's
+``Gt06ProtocolDecoder`` (2026, Apache-2.0) so the recorded Traccar test vectors
+decode to the same values (see ``tests/protocols`` and docs/protocols.md for the
+few layouts not ported). The decoder is stateful per connection (it remembers
+the IMEI from the login, the device's time zone, and the model variant of the
+last frame), exactly like a Traccar channel.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from arm.protocols.buffer import Reader, crc16_x25
-
-__all__ = ["crc16_x25"]
+from arm.protocols.gt06_payloads import (
+    decode_info,
+    decode_location_text,
+    decode_modular,
+    decode_obd,
+    decode_peripheral,
+    last_location,
+    lenient_datetime,
+    read_date,
+)
 from arm.protocols.position import KNOTS_PER_KMH, Position, ProtocolError, now_utc
+
+__all__ = ["crc16_x25", "lenient_datetime"]
 
 PROTOCOL = "gt06"
 #: GT06 frames are small; a "frame" longer than this is garbage or an attack.
@@ -35,6 +47,7 @@ MSG_SATELLITE = 0x14
 MSG_STRING = 0x15
 MSG_GPS_LBS_STATUS_1 = 0x16
 MSG_WIFI = 0x17
+MSG_GPS_LBS_RFID = 0x17           # same number as MSG_WIFI: the RFID variant (length 0x28)
 MSG_LBS_EXTEND = 0x18
 MSG_LBS_STATUS = 0x19
 MSG_GPS_PHONE = 0x1A
@@ -43,6 +56,7 @@ MSG_STRING_INFO = 0x21
 MSG_GPS_LBS_2 = 0x22
 MSG_HEARTBEAT = 0x23
 MSG_LBS_MULTIPLE_3 = 0x24
+MSG_GPS_LBS_DRIVER = 0x25         # XT40
 MSG_GPS_LBS_STATUS_2 = 0x26
 MSG_GPS_LBS_STATUS_3 = 0x27
 MSG_LBS_MULTIPLE_1 = 0x28
@@ -50,13 +64,23 @@ MSG_ADDRESS_REQUEST = 0x2A
 MSG_LBS_WIFI = 0x2C
 MSG_GPS_LBS_4 = 0x2D
 MSG_LBS_MULTIPLE_2 = 0x2E
-MSG_GPS_LBS_5 = 0x31
-MSG_GPS_LBS_STATUS_4 = 0x32
-MSG_WIFI_5 = 0x33
-MSG_AZ735_GPS = 0x32
-MSG_AZ735_ALARM = 0x33
+MSG_GPS_LBS_5 = 0x31              # AZ735 & SL4X
+MSG_GPS_LBS_STATUS_4 = 0x32       # AZ735 & SL4X
+MSG_WIFI_5 = 0x33                 # AZ735 & SL4X
+MSG_AZ735_GPS = 0x32              # extended frames only
+MSG_AZ735_ALARM = 0x33            # extended frames only
 MSG_X1_GPS = 0x34
+MSG_LBS_3 = 0x34                  # SL4X (length 0x37)
+MSG_X1_PHOTO_INFO = 0x35
+MSG_X1_PHOTO_DATA = 0x36          # extended frames only
+MSG_STATUS_2 = 0x36               # Jimi IoT 4G, basic frames
 MSG_GPS_LBS_3 = 0x37
+MSG_GPS_LBS_8 = 0x38
+MSG_BMS = 0x40                    # WD-209
+MSG_MULTIMEDIA = 0x41             # WD-209
+MSG_IBUTTON = 0x61
+MSG_DTC = 0x65                    # FM08ABC
+MSG_PID = 0x66                    # FM08ABC
 MSG_WIFI_2 = 0x69
 MSG_GPS_MODULAR = 0x70
 MSG_COMMAND_0 = 0x80
@@ -65,32 +89,36 @@ MSG_COMMAND_2 = 0x82
 MSG_TIME_REQUEST = 0x8A
 MSG_OBD = 0x8C
 MSG_INFO = 0x94
-MSG_ALARM = 0x95
+MSG_ALARM = 0x95                  # JC100 / JC400
 MSG_ADDRESS_RESPONSE = 0x97
 MSG_SERIAL = 0x9B
-MSG_GPS_2 = 0xA0
+MSG_GPS_LBS_7 = 0xA0              # GK310 & JM-VL03
+MSG_GPS_2 = MSG_GPS_LBS_7         # former name
 MSG_LBS_2 = 0xA1
 MSG_WIFI_3 = 0xA2
+MSG_GPS_LBS_STATUS_5 = 0xA2       # LWxG (length 0x40)
 MSG_FENCE_SINGLE = 0xA3
+MSG_STATUS_3 = 0xA3               # GL21L / SEEWORLD (length 0x0C)
 MSG_FENCE_MULTI = 0xA4
 MSG_LBS_ALARM = 0xA5
 MSG_LBS_ADDRESS = 0xA7
+MSG_DEVICE_STATUS = 0xF1          # Jimi IoT 4G (not decoded, see docs/protocols.md)
+MSG_PERIPHERAL = 0xF2             # VL842
 MSG_WIFI_4 = 0xF3
 
-_GPS = {MSG_GPS, MSG_GPS_LBS_1, MSG_GPS_LBS_2, MSG_GPS_LBS_3, MSG_GPS_LBS_4, MSG_GPS_LBS_5,
-        MSG_GPS_LBS_6, MSG_GPS_LBS_STATUS_1, MSG_GPS_LBS_STATUS_2, MSG_GPS_LBS_STATUS_3,
-        MSG_GPS_LBS_STATUS_4, MSG_GPS_PHONE, MSG_GPS_LBS_EXTEND, MSG_GPS_2, MSG_FENCE_SINGLE,
-        MSG_FENCE_MULTI}
-_LBS = {MSG_LBS_STATUS, MSG_GPS_LBS_1, MSG_GPS_LBS_2, MSG_GPS_LBS_3, MSG_GPS_LBS_4,
-        MSG_GPS_LBS_5, MSG_GPS_LBS_6, MSG_GPS_LBS_STATUS_1, MSG_GPS_LBS_STATUS_2,
-        MSG_GPS_LBS_STATUS_3, MSG_GPS_LBS_STATUS_4, MSG_GPS_2, MSG_FENCE_SINGLE,
-        MSG_FENCE_MULTI, MSG_LBS_ALARM, MSG_LBS_ADDRESS}
-_STATUS = {MSG_STATUS, MSG_LBS_STATUS, MSG_GPS_LBS_STATUS_1, MSG_GPS_LBS_STATUS_2,
-           MSG_GPS_LBS_STATUS_3, MSG_GPS_LBS_STATUS_4, MSG_FENCE_MULTI}
-_LANGUAGE = {MSG_GPS_PHONE, MSG_HEARTBEAT, MSG_GPS_LBS_STATUS_3, MSG_LBS_MULTIPLE_1,
-             MSG_LBS_MULTIPLE_2, MSG_LBS_2, MSG_FENCE_MULTI}
+_GPS_TYPES = {MSG_GPS, MSG_GPS_LBS_1, MSG_GPS_LBS_2, MSG_GPS_LBS_DRIVER, MSG_GPS_LBS_3, MSG_GPS_LBS_4,
+              MSG_GPS_LBS_5, MSG_GPS_LBS_6, MSG_GPS_LBS_STATUS_1, MSG_GPS_LBS_STATUS_2,
+              MSG_GPS_LBS_STATUS_3, MSG_GPS_LBS_STATUS_4, MSG_GPS_LBS_STATUS_5, MSG_GPS_PHONE,
+              MSG_GPS_LBS_EXTEND, MSG_GPS_LBS_7, MSG_GPS_LBS_RFID, MSG_FENCE_MULTI}
+_LBS_TYPES = {MSG_LBS_STATUS, MSG_GPS_LBS_1, MSG_GPS_LBS_2, MSG_GPS_LBS_DRIVER, MSG_GPS_LBS_3,
+              MSG_GPS_LBS_4, MSG_GPS_LBS_5, MSG_GPS_LBS_6, MSG_GPS_LBS_STATUS_1, MSG_GPS_LBS_STATUS_2,
+              MSG_GPS_LBS_STATUS_3, MSG_GPS_LBS_STATUS_4, MSG_GPS_LBS_STATUS_5, MSG_GPS_LBS_7,
+              MSG_GPS_LBS_RFID, MSG_FENCE_MULTI, MSG_LBS_ALARM, MSG_LBS_ADDRESS}
+_STATUS_TYPES = {MSG_STATUS, MSG_STATUS_2, MSG_LBS_STATUS, MSG_GPS_LBS_STATUS_1, MSG_GPS_LBS_STATUS_2,
+                 MSG_GPS_LBS_STATUS_3, MSG_GPS_LBS_STATUS_4, MSG_GPS_LBS_STATUS_5, MSG_FENCE_MULTI,
+                 MSG_LBS_ALARM}
 _LBS_MULTI = {MSG_LBS_MULTIPLE_1, MSG_LBS_MULTIPLE_2, MSG_LBS_MULTIPLE_3, MSG_LBS_EXTEND,
-              MSG_LBS_WIFI, MSG_LBS_2, MSG_WIFI_3, MSG_WIFI_5}
+              MSG_LBS_WIFI, MSG_LBS_2, MSG_LBS_3, MSG_WIFI_3, MSG_WIFI_5}
 
 NT_MODELS = {"NT11", "NT20", "NT26", "NT40", "NT46", "VL100", "XT40"}
 VL_MODELS = {"VL103", "LL303", "VL512", "G18"}
@@ -270,26 +298,6 @@ def encode_alarm(
 
 # --------------------------------------------------------------------------- decoding
 
-def lenient_datetime(year: int, month: int, day: int, hour: int, minute: int, second: int,
-                     offset: timedelta = timedelta(0)) -> datetime:
-    """Build a time the way Java's lenient Calendar does (Traccar's DateBuilder).
-
-    Devices without a fix send dates like 00-00-00 or FF-FF-01; Traccar rolls them
-    over instead of failing, and so do we: the result is then judged by the
-    plausibility check in ``arm.protocols.mapping`` (never stored as a position
-    when it is before 2000 or more than 25 h ahead).
-    """
-    month0 = month - 1
-    year += month0 // 12
-    month0 %= 12
-    base = datetime(year, month0 + 1, 1, tzinfo=timezone(offset)) if 1 <= year <= 9999 else datetime(1, 1, 1, tzinfo=UTC)
-    try:
-        local = base + timedelta(days=day - 1, hours=hour, minutes=minute, seconds=second)
-    except OverflowError:
-        return datetime(1, 1, 1, tzinfo=UTC)
-    return local.astimezone(UTC)
-
-
 @dataclass(slots=True)
 class Gt06Message:
     """What one frame meant: the position (if any) and the bytes to answer with."""
@@ -302,7 +310,16 @@ class Gt06Message:
 
 
 class Gt06Decoder:
-    """Stateful per-connection decoder (remembers IMEI, time zone, model)."""
+    """Stateful per-connection decoder (remembers IMEI, time zone, model).
+
+    The branches follow Traccar's ``Gt06ProtocolDecoder`` (2026): the same byte
+    layouts, attribute names and value types, so Traccar's test vectors decode
+    to the recorded values. ``model`` is the device model configured for the
+    tracker (Traccar's ``modelOverride``); a few models reuse message numbers
+    with other layouts (NT20/XT40 0x22/0x25, LW4G 0x13, SEEWORLD 0x13, R11 0x13,
+    QH302R 0x12). The reader spans the whole frame, as Traccar's buffer does,
+    so "readable" counts the 6 trailing bytes (serial, CRC, CR LF).
+    """
 
     def __init__(self, verify_crc: bool = True, model: str | None = None) -> None:
         self.verify_crc = verify_crc
@@ -311,13 +328,53 @@ class Gt06Decoder:
         self.tz_offset = timedelta(0)
         self.variant = "STANDARD"
 
-    # -- helpers ---------------------------------------------------------------------
+    # -- model flags (Traccar's modelLW / modelSW / modelNT / modelVL) ---------------
+
+    @property
+    def _lw(self) -> bool:
+        return self.model.startswith("LW")
+
+    @property
+    def _sw(self) -> bool:
+        return self.model == "SEEWORLD"
+
+    @property
+    def _nt(self) -> bool:
+        return self.model in NT_MODELS
+
+    @property
+    def _vl(self) -> bool:
+        return self.model in VL_MODELS
+
+    # -- message classes -----------------------------------------------------------
+
+    def _has_gps(self, t: int) -> bool:
+        if t == MSG_FENCE_SINGLE:  # == MSG_STATUS_3 for SEEWORLD
+            return self.variant != "SEEWORLD"
+        return t in _GPS_TYPES
+
+    def _has_lbs(self, t: int) -> bool:
+        if t == MSG_FENCE_SINGLE:
+            return self.variant != "SEEWORLD"
+        return t in _LBS_TYPES
+
+    def _has_status(self, t: int) -> bool:
+        if t == MSG_STATUS_3:
+            return self.variant == "SEEWORLD"
+        if t in (MSG_GPS_LBS_2, MSG_GPS_LBS_DRIVER):
+            return self._nt
+        return t in _STATUS_TYPES
+
+    def _is_supported(self, t: int) -> bool:
+        return self._has_gps(t) or self._has_lbs(t) or self._has_status(t)
+
+    # -- field helpers ---------------------------------------------------------------
 
     def _date(self, r: Reader) -> datetime:
-        y, mo, d, h, mi, s = (r.u8() for _ in range(6))
-        return lenient_datetime(2000 + y, mo, d, h, mi, s, self.tz_offset)
+        return read_date(r, self.tz_offset)
 
-    def _gps(self, p: Position, r: Reader, has_length: bool, sats: bool = True, speed: bool = True) -> bool:
+    def _gps(self, p: Position, r: Reader, has_length: bool, sats: bool = True, speed: bool = True,
+             long_speed: bool = False, swap_flags: bool = False) -> bool:
         p.time = self._date(r)
         if has_length and r.u8() == 0:
             return False
@@ -325,9 +382,11 @@ class Gt06Decoder:
             p.set("sat", r.u8() & 0x0F)
         lat = r.u32() / 60.0 / 30000.0
         lon = r.u32() / 60.0 / 30000.0
+        flags = r.u16() if swap_flags else 0
         if speed:
-            p.speed = r.u8() * KNOTS_PER_KMH
-        flags = r.u16()
+            p.speed = (r.u16() if long_speed else r.u8()) * KNOTS_PER_KMH
+        if not swap_flags:
+            flags = r.u16()
         p.course = float(flags & 0x3FF)
         p.valid = bool(flags & (1 << 12))
         if not flags & (1 << 10):
@@ -339,7 +398,7 @@ class Gt06Decoder:
             p.set("ignition", bool(flags & (1 << 15)))
         return True
 
-    def _lbs(self, p: Position, r: Reader, msg_type: int, has_length: bool) -> bool:
+    def _lbs(self, p: Position, r: Reader, t: int, has_length: bool) -> bool:
         length = 0
         if has_length:
             length = r.u8()
@@ -348,62 +407,69 @@ class Gt06Decoder:
                 if zeroed:
                     r.skip(min(r.readable(), 45))
                 return False
+        cell_type = r.u8() if t == MSG_GPS_LBS_8 else 0
+        sl4x = self.variant == "SL4X"
+        long_cell = cell_type >= 3 or t in (MSG_LBS_ALARM, MSG_GPS_LBS_7, MSG_GPS_LBS_STATUS_5)
         mcc = r.u16()
-        mnc = r.u16() if (mcc & 0x8000 or msg_type == MSG_GPS_LBS_6) else r.u8()
-        lac = r.u16()
-        cid = r.u32() if msg_type == MSG_GPS_LBS_6 else r.u24()
+        mnc = r.u16() if (mcc & 0x8000 or t == MSG_GPS_LBS_6 or sl4x) else r.u8()
+        lac = r.s32() if long_cell else r.u16()
+        if long_cell or sl4x:
+            cid = r.s64()
+        elif t in (MSG_GPS_LBS_6, MSG_IBUTTON, MSG_GPS_LBS_DRIVER) or self.variant == "SEEWORLD":
+            cid = r.u32()
+        else:
+            cid = r.u24()
+        if cell_type >= 3:
+            r.u16()  # rssi
+        elif t == MSG_GPS_LBS_8:
+            r.u8()  # rssi
         p.cell_towers.append({"mcc": mcc & 0x7FFF, "mnc": mnc, "lac": lac, "cid": cid})
         if length > 9:
             r.skip(length - 9)
         return True
 
-    def _status(self, p: Position, r: Reader, battery_level: bool) -> None:
+    def _status(self, p: Position, r: Reader) -> None:
+        """The terminal information byte (its bits 3-5 are an alarm)."""
         status = r.u8()
         p.set("status", status)
         p.set("ignition", bool(status & 0x02))
         p.set("charge", bool(status & 0x04))
         p.set("blocked", bool(status & 0x80))
         bits = (status >> 3) & 0x07
-        alarm = {1: "vibration", 2: "powerCut", 3: "lowBattery", 4: "sos", 6: "geofence"}.get(bits)
         if bits == 7:
-            alarm = "overspeed" if self.variant == "VXT01" else "removing"
-        if alarm:
-            p.attributes["alarm"] = alarm
-        if battery_level:
-            p.set("batteryLevel", r.u8() * 100 // 6)
+            p.add_alarm("overspeed" if self.variant == "VXT01" else "removing")
         else:
-            p.set("power", r.u16() * 0.01)
-        p.set("rssi", r.u8())
+            p.add_alarm({1: "vibration", 2: "powerCut", 3: "lowBattery", 4: "sos", 6: "geofence"}.get(bits))
 
     def _alarm(self, value: int) -> str | None:
-        lw = self.model.startswith("LW")
-        sw = self.model == "SEEWORLD"
-        vl = self.model in VL_MODELS
+        """Traccar's decodeAlarm: the alarm / extension byte of status packets."""
         if value == 0x09:
-            return "tow" if vl else "vibration"
+            return "tow" if self._vl else "vibration"
         if value == 0x18:
-            return "accident" if lw else "removing"
+            return "accident" if self._lw else "removing"
         if value == 0x19:
-            return "hardAcceleration" if lw else "lowBattery"
+            return "hardAcceleration" if self._lw else "lowBattery"
         if value == 0x28:
-            return "hardCornering" if sw else ("powerOff" if vl else "hardBraking")
+            return "hardCornering" if self._sw else ("powerOff" if self._vl else "hardBraking")
         if value == 0x29:
-            return "accident" if sw else "hardAcceleration"
+            return "accident" if self._sw else "hardAcceleration"
         if value == 0x30:
-            return "hardBraking" if vl else "jamming"
-        if value == 0x0E:
-            return "lowBattery"
+            return "hardBraking" if self._vl else "jamming"
         return _ALARMS.get(value)
 
-    def _last_location(self, p: Position, device_time: datetime | None) -> None:
-        p.outdated = True
-        p.time = device_time or now_utc()
+    @staticmethod
+    def _last_location(p: Position, device_time: datetime | None) -> None:
+        last_location(p, device_time)
 
     # -- entry point -----------------------------------------------------------------
 
     def decode(self, frame: bytes) -> Gt06Message | None:
-        """Decode one frame; None when it is valid but carries nothing (Traccar's null)."""
-        if len(frame) < 6 or frame[-2:] != b"\r\n":
+        """Decode one frame; None when it is valid but carries nothing (Traccar's null).
+
+        The framer only hands over frames ending in CR LF; a frame cut short inside
+        its own fields raises ``ProtocolError("truncated")`` from the reader.
+        """
+        if len(frame) < 6:
             raise ProtocolError("truncated", f"frame of {len(frame)} bytes")
         if len(frame) < 10:
             return None  # e.g. "78 78 01 08 0D 0A": a bare keep-alive without serial or CRC
@@ -411,6 +477,8 @@ class Gt06Decoder:
         if not extended and frame[:2] != b"\x78\x78":
             raise ProtocolError("garbage", "bad header")
         if self.verify_crc:
+            if frame[-2:] != b"\r\n":
+                raise ProtocolError("truncated", "frame does not end in CR LF")
             want = int.from_bytes(frame[-4:-2], "big")
             got = crc16_x25(frame[2:-4])
             if want != got:
@@ -422,25 +490,25 @@ class Gt06Decoder:
         return self._basic(r, frame)
 
     def _variant(self, f: bytes) -> None:
-        header = f[:2]
-        if header == b"\x78\x78":
-            length, msg_type = f[2], f[3]
-            variants = {
-                (MSG_GPS_LBS_1, 0x24): "VXT01", (MSG_GPS_LBS_STATUS_1, 0x24): "VXT01",
-                (MSG_LBS_MULTIPLE_3, 0x31): "WANWAY_S20", (MSG_LBS_MULTIPLE_3, 0x2E): "SR411_MINI",
-                (MSG_GPS_LBS_1, 0x21): "BENWAY", (MSG_GPS_LBS_1, 0x2B): "S5",
-            }
-            self.variant = variants.get((msg_type, length), "STANDARD")
-            if msg_type == MSG_GPS_LBS_1 and length >= 0x71:
-                self.variant = "GT06E_CARD"
-            elif msg_type == MSG_LBS_STATUS and length >= 0x17:
-                self.variant = "SPACE10X"
+        """Traccar's decodeVariant: model families recognised by type and length."""
+        self.variant = "STANDARD"
+        if f[:2] != b"\x78\x78":
+            return
+        length, msg_type = f[2], f[3]
+        if msg_type == MSG_GPS_LBS_1 and length >= 0x71:
+            self.variant = "GT06E_CARD"
+        elif msg_type == MSG_LBS_STATUS and length >= 0x17:
+            self.variant = "SPACE10X"
+        elif msg_type == MSG_ALARM and len(f) >= 6 and f[4:6] == b"\xff\xff":
+            self.variant = "JC400"
         else:
-            self.variant = "STANDARD"
+            self.variant = _VARIANTS.get((msg_type, length), "STANDARD")
 
     @staticmethod
     def _serial_of(frame: bytes) -> int:
         return int.from_bytes(frame[-6:-4], "big")
+
+    # -- 0x7878 frames ---------------------------------------------------------------
 
     def _basic(self, r: Reader, frame: bytes) -> Gt06Message | None:
         length = r.u8()
@@ -449,15 +517,14 @@ class Gt06Decoder:
         serial = self._serial_of(frame)
         msg = Gt06Message(msg_type, serial)
         ack = build_response(msg_type, serial)
-        r.end = len(frame) - 2  # the CR LF is never data
         if msg_type == MSG_LOGIN:
             imei_bytes = r.take(8)
             imei = imei_bytes.hex()[1:]
             if not imei.isdigit():
                 raise ProtocolError("bad_value", f"login IMEI {imei_bytes.hex()} is not BCD digits")
-            if r.readable() >= 6:
+            if r.readable() >= 8:
                 r.u16()  # type identification code
-            if data_length > 10 and r.readable() >= 6:
+            if data_length > 10 and r.readable() >= 8:
                 ext = r.u16()
                 hours, minutes = divmod(ext >> 4, 100)
                 offset = timedelta(hours=hours, minutes=minutes)
@@ -474,7 +541,6 @@ class Gt06Decoder:
             return None
         p = Position(PROTOCOL, self.imei)
         msg.position = p
-        body_end = len(frame) - 6  # serial(2) + crc(2) + CRLF(2)
 
         if msg_type == MSG_HEARTBEAT:
             self._last_location(p, None)
@@ -482,9 +548,9 @@ class Gt06Decoder:
             p.set("armed", bool(status & 1))
             p.set("ignition", bool(status & 2))
             p.set("charge", bool(status & 4))
-            if r.readable() >= 2 + 4:
+            if r.readable() >= 2 + 6:
                 p.set("battery", r.u16() * 0.01)
-            if r.readable() >= 1 + 4:
+            if r.readable() >= 1 + 6:
                 p.set("rssi", r.u8())
             msg.responses.append(ack)
             return msg
@@ -494,54 +560,15 @@ class Gt06Decoder:
             msg.position = None
             return msg
         if msg_type == MSG_TIME_REQUEST:
-            now = now_utc()
-            msg.responses.append(build_response(MSG_TIME_REQUEST, 0, encode_gt06_time(now)))
+            msg.responses.append(build_response(MSG_TIME_REQUEST, 0, encode_gt06_time(now_utc())))
             msg.position = None
             return msg
-        if msg_type == MSG_X1_GPS:
-            r.u32()
-            self._gps(p, r, False)
-            r.u16()
-            p.set("odometer", r.u32())
-            p.cell_towers.append({"mcc": r.u16(), "mnc": r.u8(), "lac": r.u16(), "cid": r.u32()})
-            driver = r.u32()
-            if driver > 0:
-                p.set("driverUniqueId", str(driver))
-            p.set("battery", r.u16() * 0.01)
-            p.set("power", r.u16() * 0.01)
-            port_info = r.u32()
-            p.set("input", r.u8())
-            p.set("output", r.u8())
-            for i in range(1, ((port_info >> 20) & 0xF) + 1):
-                p.set(f"adc{i}", r.u16() * 0.01)
+        if msg_type == MSG_X1_GPS and self.variant != "SL4X":
+            self._x1_gps(p, r)
             msg.responses.append(ack)
             return msg
-        if msg_type in (MSG_WIFI, MSG_WIFI_2, MSG_WIFI_4):
-            t = r.take(6)
-            try:
-                vals = [int(f"{b:02x}") for b in t]
-                dt = datetime(2000 + vals[0], vals[1], vals[2], vals[3], vals[4], vals[5], tzinfo=UTC)
-            except ValueError:
-                dt = None
-            self._last_location(p, dt)
-            if msg_type == MSG_WIFI_4:
-                count = r.u8()
-            else:
-                count = frame[2]  # the length byte doubles as the access point count
-            for _ in range(count):
-                if msg_type == MSG_WIFI_4:
-                    r.skip(2)
-                mac = ":".join(f"{b:02x}" for b in r.take(6))
-                ap: dict[str, object] = {"mac": mac}
-                if msg_type != MSG_WIFI_4:
-                    ap["rssi"] = r.u8()
-                p.wifi.append(ap)
-            if msg_type != MSG_WIFI_4:
-                cells = r.u8()
-                mcc, mnc = r.u16(), r.u8()
-                for _ in range(cells):
-                    p.cell_towers.append({"mcc": mcc, "mnc": mnc, "lac": r.u16(), "cid": r.u16(), "rssi": r.u8()})
-                msg.responses.append(b"\x78\x78\x00" + bytes([msg_type]) + t + b"\r\n")
+        if (msg_type == MSG_WIFI and self.variant != "RFID") or msg_type in (MSG_WIFI_2, MSG_WIFI_4):
+            self._wifi(p, r, frame, msg)
             return msg
         if msg_type == MSG_INFO:
             self._last_location(p, None)
@@ -556,328 +583,409 @@ class Gt06Decoder:
             p.set("battery", r.u16() * 0.01)
             msg.responses.append(ack)
             return msg
-        if msg_type in _LBS_MULTI:
-            long_format = msg_type in (MSG_LBS_2, MSG_WIFI_3, MSG_WIFI_5)
-            self._last_location(p, self._date(r))
-            if self.variant == "WANWAY_S20":
-                r.u8()
-            mcc = r.u16()
-            mnc = r.u16() if mcc & 0x8000 else r.u8()
-            count = r.u8() if self.variant == "WANWAY_S20" else (6 if msg_type == MSG_WIFI_5 else 7)
-            for _ in range(count):
-                lac = r.s32() if long_format else r.u16()
-                cid = r.s64() if long_format else r.u24()
-                rssi = -r.u8()
-                if lac > 0:
-                    p.cell_towers.append({"mcc": mcc & 0x7FFF, "mnc": mnc, "lac": lac, "cid": cid, "rssi": rssi})
-            if self.variant != "WANWAY_S20":
-                r.u8()  # timing advance
-            if msg_type not in (MSG_LBS_MULTIPLE_1, MSG_LBS_MULTIPLE_2, MSG_LBS_MULTIPLE_3, MSG_LBS_2):
-                for _ in range(r.u8()):
-                    mac = ":".join(f"{b:02x}" for b in r.take(6))
-                    p.wifi.append({"mac": mac, "rssi": r.u8()})
+        if msg_type in _LBS_MULTI and not (msg_type == MSG_WIFI_3 and self.variant == "LW4G"):
+            self._lbs_multiple(p, r, msg_type)
         elif msg_type == MSG_STRING:
             self._last_location(p, None)
             command_length = r.u8()
             if command_length > 0:
-                r.u32()
+                r.u32()  # server flag
                 data = r.take(command_length - 4).decode("ascii", "replace")
                 if data.startswith("<ICCID:"):
                     p.set("iccid", data[7:27])
                 else:
                     p.set("result", data)
-        elif msg_type == MSG_STATUS and (body_end - r.pos) == 16:
+        elif msg_type == MSG_STATUS and r.readable() == 22:
             self._last_location(p, None)
-            r.u8()
-            r.u16()
-            r.u8()
-            r.u8()
+            r.u8()  # information content
+            r.u16()  # satellites
+            r.u8()  # alarm
+            r.u8()  # language
             p.set("batteryLevel", r.u8())
-            r.u8()
-            r.u16()
-            r.u8()
-            r.u16()
-            r.u16()
+            r.u8()  # working mode
+            r.u16()  # working voltage
+            r.u8()  # reserved
+            r.u16()  # working times
+            r.u16()  # working time
             value = r.u16()
             temperature = (value & 0x7FFF) * 0.1
             p.set("temp1", temperature if value & 0x8000 else -temperature)
-        elif msg_type == MSG_LBS_ALARM:
-            # GK310-family LBS alarm: long cell format (4-byte LAC, 8-byte CID), then status + alarm
-            self._last_location(p, None)
-            mcc = r.u16()
-            mnc = r.u16() if mcc & 0x8000 else r.u8()
-            p.cell_towers.append({"mcc": mcc & 0x7FFF, "mnc": mnc, "lac": r.s32(), "cid": r.s64()})
-            self._status(p, r, True)
-            alarm = self._alarm(r.u8())
-            if alarm is not None:
-                p.attributes["alarm"] = alarm
-        elif msg_type in _GPS or msg_type in _LBS or msg_type in _STATUS:
+        elif msg_type == MSG_IBUTTON:
+            r.skip(8)  # imei
+            self._gps(p, r, False)
+            self._lbs(p, r, msg_type, False)
+            p.set("driverUniqueId", str((r.u32() << 16) | r.u16()))
+        elif self._is_supported(msg_type):
             if msg_type == MSG_LBS_STATUS and self.variant == "SPACE10X":
-                return None
-            if msg_type in _GPS:
-                self._gps(p, r, False)
-            else:
-                self._last_location(p, None)
-            if msg_type in _LBS:
-                # 0x19 carries its cell without a length byte (as the recorded GK310/JM vectors show)
-                self._lbs(p, r, msg_type, msg_type in _STATUS and msg_type != MSG_LBS_STATUS)
-            if msg_type in _STATUS:
-                self._status(p, r, True)
-                alarm_code = r.u8()
-                if msg_type in (MSG_GPS_LBS_STATUS_3, MSG_FENCE_MULTI) and r.pos < body_end:
-                    alarm_code |= (r.peek_u8() >> 4) << 8
-                alarm = self._alarm(alarm_code) if alarm_code not in (0x0107, 0x010B) else "jamming"
-                if alarm is not None:
-                    p.attributes["alarm"] = alarm
-                elif "alarm" in p.attributes and alarm_code == 0:
-                    pass
-            if msg_type == MSG_GPS_LBS_1:
-                if self.variant == "GT06E_CARD":
-                    p.set("odometer", r.u32())
-                    data = r.take(r.u8()).decode("ascii", "replace")
-                    r.u8()
-                    r.u8()
-                    p.set("driverLicense", data.strip())
-                elif self.variant == "BENWAY":
-                    mask = r.u16()
-                    p.set("ignition", bool(mask & (1 << 15)))
-                    p.set("in2", bool(mask & (1 << 14)))
-                    if mask & (1 << 12):
-                        v = mask & 0x1FF
-                        p.set("temp1", -v if mask & (1 << 9) else v)
-                    else:
-                        v = mask & 0x3FF
-                        p.set("adc1", v if mask & (1 << 13) else v * 0.1)
-                elif self.variant == "VXT01":
-                    self._status(p, r, False)
-                    r.u8()
-                elif self.variant == "S5":
-                    self._status(p, r, False)
-                    alarm = self._alarm(r.u8())
-                    if alarm:
-                        p.attributes["alarm"] = alarm
-                    p.set("oil", r.u16())
-                    temperature = r.u8()
-                    if temperature & 0x80:
-                        temperature = -(temperature & 0x7F)
-                    p.set("temp1", temperature)
-                    p.set("odometer", r.u32() * 10)
-            if msg_type in (MSG_GPS_LBS_2, MSG_GPS_LBS_3, MSG_GPS_LBS_4) and body_end - r.pos >= 3:
-                p.set("ignition", r.u8() > 0)
-                p.set("event", r.u8())
-                p.set("archive", r.u8() > 0)
-            if msg_type == MSG_GPS_LBS_3:
-                module = r.u16()
-                sub_length = r.u8()
-                if module == 0x0027:
-                    p.set("power", r.u16() * 0.01)
-                elif module == 0x002E:
-                    p.set("odometer", r.u32())
-                elif module == 0x003B:
-                    p.accuracy = r.u16() * 0.01
-                else:
-                    r.skip(sub_length)
-            if body_end - r.pos == 4:
-                p.set("odometer", r.u32())
+                return None  # multi-lbs message
+            self._supported(p, r, msg_type)
         elif msg_type == MSG_ALARM:
-            extended_alarm = data_length > 7
-            if extended_alarm:
-                self._gps(p, r, False, sats=False, speed=False)
-            else:
-                self._last_location(p, self._date(r))
-            event = r.u8()
-            p.set("event", event)
-            alarm = {0x01: "sos" if extended_alarm else "general", 0x0E: "lowPower", 0x76: "temperature",
-                     0x80: "vibration", 0x87: "overspeed", 0x88: "powerCut", 0x90: "hardAcceleration",
-                     0x91: "hardBraking", 0x92: "hardCornering", 0x93: "accident"}.get(event)
-            p.add_alarm(alarm)
-            if body_end - r.pos >= 2:
-                p.set("eventData", r.u16())
+            self._jc_alarm(p, r, data_length)
         else:
             msg.position = None
             if msg_type not in (MSG_COMMAND_0, MSG_COMMAND_1, MSG_COMMAND_2):
                 msg.responses.append(ack)
             if msg_type not in _KNOWN_NO_DATA:
-                msg.msg_type = msg_type
                 raise _Unsupported(msg)
             return msg
-
-        if msg_type in _LANGUAGE and body_end - r.pos >= 2:
-            r.u16()
-        if msg_type in (MSG_GPS_LBS_STATUS_3, MSG_FENCE_MULTI) and body_end - r.pos >= 1:
-            p.set("geofence", r.u8())
         msg.responses.append(ack)
         return msg
+
+    def _x1_gps(self, p: Position, r: Reader) -> None:
+        r.u32()  # data and alarm
+        self._gps(p, r, False)
+        r.u16()  # terminal info
+        p.set("odometer", r.u32())
+        p.cell_towers.append({"mcc": r.u16(), "mnc": r.u8(), "lac": r.u16(), "cid": r.u32()})
+        driver = r.u32()
+        if driver > 0:
+            p.set("driverUniqueId", str(driver))
+        p.set("battery", r.u16() * 0.01)
+        p.set("power", r.u16() * 0.01)
+        port_info = r.u32()
+        p.set("input", r.u8())
+        p.set("output", r.u8())
+        for i in range(1, ((port_info >> 20) & 0xF) + 1):
+            p.set(f"adc{i}", r.u16() * 0.01)
+
+    def _wifi(self, p: Position, r: Reader, frame: bytes, msg: Gt06Message) -> None:
+        msg_type = msg.msg_type
+        t = r.take(6)
+        try:
+            vals = [int(f"{b:02x}") for b in t]
+            dt = datetime(2000 + vals[0], vals[1], vals[2], vals[3], vals[4], vals[5], tzinfo=UTC)
+        except ValueError:
+            dt = None
+        self._last_location(p, dt)
+        count = r.u8() if msg_type == MSG_WIFI_4 else frame[2]  # the length byte doubles as the AP count
+        for _ in range(count):
+            if msg_type == MSG_WIFI_4:
+                r.skip(2)
+            ap: dict[str, object] = {"mac": ":".join(f"{b:02x}" for b in r.take(6))}
+            if msg_type != MSG_WIFI_4:
+                ap["rssi"] = r.u8()
+            p.wifi.append(ap)
+        if msg_type != MSG_WIFI_4:
+            cells = r.u8()
+            mcc, mnc = r.u16(), r.u8()
+            for _ in range(cells):
+                p.cell_towers.append({"mcc": mcc, "mnc": mnc, "lac": r.u16(), "cid": r.u16(), "rssi": r.u8()})
+            msg.responses.append(b"\x78\x78\x00" + bytes([msg_type]) + t + b"\r\n")
+
+    def _lbs_multiple(self, p: Position, r: Reader, msg_type: int) -> None:
+        self._last_location(p, self._date(r))
+        ta_first = self.variant in ("WANWAY_S20", "SL4X")
+        if ta_first:
+            r.u8()  # timing advance
+        mcc = r.u16()
+        mnc = r.u16() if (mcc & 0x8000 or self.variant == "SL4X") else r.u8()
+        count = r.u8() if self.variant == "WANWAY_S20" else (6 if msg_type == MSG_WIFI_5 else 7)
+        for _ in range(count):
+            if msg_type in (MSG_LBS_2, MSG_WIFI_3):
+                lac, cid = r.s32(), r.s64() & 0xFFFFFFFF
+                cid = cid - 2**32 if cid >= 2**31 else cid  # Java: (int) readLong()
+            elif msg_type in (MSG_WIFI_5, MSG_LBS_3):
+                lac, cid = r.u16(), r.s32()
+            else:
+                lac, cid = r.u16(), r.u24()
+            rssi = -r.u8()
+            if lac > 0:
+                p.cell_towers.append({"mcc": mcc & 0x7FFF, "mnc": mnc, "lac": lac, "cid": cid, "rssi": rssi})
+        if not ta_first:
+            r.u8()  # timing advance
+        if msg_type not in (MSG_LBS_MULTIPLE_1, MSG_LBS_MULTIPLE_2, MSG_LBS_MULTIPLE_3, MSG_LBS_2, MSG_LBS_3):
+            for _ in range(r.u8()):
+                mac = ":".join(f"{b:02x}" for b in r.take(6))
+                p.wifi.append({"mac": mac, "rssi": r.u8()})
+
+    def _supported(self, p: Position, r: Reader, t: int) -> None:
+        """Location / LBS / status packets (Traccar's ``isSupported`` branch)."""
+        nt_long = self._nt and t in (MSG_GPS_LBS_2, MSG_GPS_LBS_DRIVER)
+        has_status = self._has_status(t)
+        p.set("type", t)
+        if t == MSG_GPS_LBS_1 and self.model == "QH302R":
+            r.skip(8)  # imei
+        if nt_long:
+            r.u8()  # location source type
+            r.skip(8)  # imei
+            self._date(r)  # device time (the fix time follows)
+        if self._has_gps(t):
+            self._gps(p, r, False)
+        else:
+            self._last_location(p, None)
+        if r.readable() > 6 and self._has_lbs(t):
+            has_length = (has_status and t not in (MSG_LBS_STATUS, MSG_LBS_ALARM, MSG_GPS_LBS_STATUS_5)
+                          and not (t == MSG_GPS_LBS_STATUS_1 and self.variant == "VXT01"))
+            self._lbs(p, r, t, has_length)
+        if has_status:
+            self._status_block(p, r, t, nt_long)
+        if t in (MSG_STATUS_2, MSG_GPS_LBS_STATUS_5, MSG_GPS_LBS_STATUS_3, MSG_FENCE_MULTI) or nt_long:
+            r.u8()  # language
+        if t == MSG_STATUS_2:
+            while r.readable() > 6:
+                module, module_length = r.u16(), r.u8()
+                if module == 0x0018:
+                    p.set("battery", r.u16() / 100.0)
+                elif module == 0x0032:
+                    p.set("startupStatus", r.u8())
+                elif module == 0x006A:
+                    p.set("batteryLevel", r.u8())
+                else:
+                    r.skip(module_length)
+        if t == MSG_GPS_LBS_STATUS_5:
+            p.set("odometer", r.u32())
+            p.set("hours", r.u32() * 1000)
+            r.skip(8)  # terminal id
+            p.set("input", r.u16())
+        if t == MSG_GPS_LBS_1:
+            self._gps_lbs_1_variant(p, r)
+        if t == MSG_GPS_LBS_2 and self.variant == "SEEWORLD":
+            p.set("ignition", r.u8() > 0)
+            r.u8()  # reporting mode
+            r.u8()  # supplementary transmission
+            p.set("odometer", r.u32())
+            r.u32()  # travel time
+            temperature = r.u16()
+            if temperature & 0x8000:
+                temperature = -(temperature & 0x7FFF)
+            p.set("temp1", temperature * 0.01)
+            p.set("humidity", r.u16() * 0.01)
+        if t == MSG_GPS_LBS_STATUS_4 and self.variant == "SL4X":
+            p.altitude = float(r.s16())
+        if (t in (MSG_GPS_LBS_2, MSG_GPS_LBS_3, MSG_GPS_LBS_4, MSG_GPS_LBS_5)
+                and r.readable() >= 3 + 6 and not self._nt):
+            p.set("ignition", r.u8() > 0)
+            p.set("event", r.u8())  # reason
+            p.set("archive", r.u8() > 0)
+            if self.variant == "SL4X":
+                if r.readable() > 2 + 6:
+                    p.set("odometer", r.u32())
+                p.altitude = float(r.s16())
+        if t == MSG_GPS_LBS_3:
+            module, sub_length = r.u16(), r.u8()
+            if module == 0x0027:
+                p.set("power", r.u16() * 0.01)
+            elif module == 0x002E:
+                p.set("odometer", r.u32())
+            elif module == 0x003B:
+                p.accuracy = r.u16() * 0.01
+            else:
+                r.skip(sub_length)
+        if t == MSG_GPS_LBS_RFID:
+            p.set("driverUniqueId", r.take(8).hex())
+            r.u8()  # validity
+        if nt_long:
+            p.set("odometer", r.u24())
+            p.set("hours", r.u24() * 60 * 1000)
+        if self._nt and t == MSG_GPS_LBS_DRIVER:
+            driver_length = r.u8()
+            if driver_length > 0:
+                r.u8()  # driver identifier type
+                p.set("driverUniqueId", r.take(driver_length - 1).hex())
+        if r.readable() in (3 + 6, 3 + 4 + 6):
+            p.set("ignition", r.u8() > 0)
+            r.u8()  # upload mode
+            p.set("archive", True if r.u8() > 0 else None)
+        if r.readable() == 4 + 6:
+            p.set("odometer", r.u32())
+        if t in (MSG_GPS_LBS_STATUS_3, MSG_FENCE_MULTI):
+            p.set("geofence", r.u8())
+
+    def _status_block(self, p: Position, r: Reader, t: int, nt_long: bool) -> None:
+        """Terminal info, voltage level, GSM signal and the alarm/extension byte."""
+        if t == MSG_GPS_LBS_STATUS_5:
+            r.u8()  # network indicator
+        self._status(p, r)
+        if self.variant == "OBD6":
+            signal = r.u16()
+            p.set("sat", ((signal >> 10) & 0x1F) + ((signal >> 5) & 0x1F))
+            p.set("rssi", signal & 0x1F)
+            p.add_alarm(self._alarm(r.u8()))
+            r.u8()  # language
+            p.set("batteryLevel", r.u8())
+            mode = r.u8()
+            p.set("power", r.u16() / 100.0)
+            r.u8()  # reserved
+            r.u16()  # working time
+            if mode == 4:
+                p.set("temp1", r.s16() / 10.0)
+            return
+        if t == MSG_GPS_LBS_STATUS_5 or nt_long:
+            p.set("power", r.u16() * 0.01)
+        if t == MSG_STATUS and self.model == "R11":
+            p.set("power", r.u16() * 0.01)
+        else:
+            battery = r.u8()
+            if nt_long:
+                p.set("battery", battery / 10.0)
+            elif battery <= 6:
+                p.set("batteryLevel", battery * 100 // 6)
+            elif battery <= 100:
+                p.set("batteryLevel", battery)
+        p.set("rssi", r.u8())
+        if t == MSG_STATUS and self._lw:
+            p.set("power", (r.u16() & 0xFFF) / 10.0)
+            return
+        extension = r.u8()
+        if t in (MSG_GPS_LBS_STATUS_3, MSG_FENCE_MULTI):
+            extension += (r.peek_u8() >> 4) << 8
+        if t == MSG_STATUS and self._sw:
+            p.set("power", float(extension))
+        elif self.variant != "VXT01":
+            p.add_alarm(self._alarm(extension))
+
+    def _gps_lbs_1_variant(self, p: Position, r: Reader) -> None:
+        v = self.variant
+        if v == "GT06E_CARD":
+            p.set("odometer", r.u32())
+            data = r.take(r.u8()).decode("ascii", "replace")
+            r.u8()  # alarm
+            r.u8()  # swiped
+            p.set("card", data.strip())
+        elif v == "BENWAY":
+            mask = r.u16()
+            p.set("ignition", bool(mask & (1 << 15)))
+            p.set("in2", bool(mask & (1 << 14)))
+            if mask & (1 << 12):
+                value = mask & 0x1FF
+                p.set("temp1", -value if mask & (1 << 9) else value)
+            else:
+                value = mask & 0x3FF
+                p.set("adc1", value if mask & (1 << 13) else value * 0.1)
+        elif v in ("VXT01", "S5"):
+            self._status(p, r)
+            p.set("power", r.u16() * 0.01)
+            p.set("rssi", r.u8())
+            if v == "VXT01":
+                r.u8()  # alarm extension
+                return
+            p.add_alarm(self._alarm(r.u8()))
+            p.set("oil", r.u16())
+            temperature = r.u8()
+            if temperature & 0x80:
+                temperature = -(temperature & 0x7F)
+            p.set("temp1", temperature)
+            p.set("odometer", r.u32() * 10)
+        elif v == "WETRUST":
+            p.set("odometer", r.u32())
+            p.set("card", r.take(r.u8()).decode("ascii", "replace"))
+            p.add_alarm("general" if r.u8() > 0 else None)
+            p.set("cardStatus", r.u8())
+            p.set("drivingTime", r.u16())
+
+    def _jc_alarm(self, p: Position, r: Reader, data_length: int) -> None:
+        """0x95 alarm events (JC100; JC400 with a marker, long speed and swapped flags)."""
+        jc400 = self.variant == "JC400"
+        extended_alarm = data_length > 7
+        if extended_alarm:
+            if jc400:
+                r.u16()  # marker
+                r.u8()  # version
+            self._gps(p, r, False, jc400, jc400, jc400, jc400)
+        else:
+            self._last_location(p, self._date(r))
+        if jc400:
+            p.set("power", r.u16() * 0.1)
+        event = r.u8()
+        p.set("event", event)
+        p.set("eventData", r.u16())
+        p.add_alarm({0x01: "sos" if extended_alarm else "general", 0x0E: "lowPower", 0x76: "temperature",
+                     0x80: "vibration", 0x87: "overspeed", 0x88: "powerCut", 0x90: "hardAcceleration",
+                     0x91: "hardBraking", 0x92: "hardCornering", 0x93: "accident"}.get(event))
+        files_length = r.readable() - 6
+        if files_length > 0:
+            p.set("eventFiles", r.take(files_length).decode("ascii", "replace"))
+
+    # -- 0x7979 frames ---------------------------------------------------------------
 
     def _extended(self, r: Reader, frame: bytes) -> Gt06Message | None:
         if self.imei is None:
             return None
-        r.u16()  # length
+        length = r.u16()
         msg_type = r.u8()
         serial = self._serial_of(frame)
         msg = Gt06Message(msg_type, serial)
-        r.end = len(frame) - 2
-        body_end = len(frame) - 6
         p = Position(PROTOCOL, self.imei)
         msg.position = p
         ack = build_response(msg_type, serial, extended=True)
         if msg_type == MSG_STRING_INFO:
-            r.u32()
+            r.u32()  # server flag
             encoding = r.u8()
-            raw = r.take(body_end - r.pos)
+            raw = r.take(r.readable() - 6)
             data = raw.decode("ascii", "replace") if encoding == 1 else raw.decode("utf-16-be", "replace")
-            self._last_location(p, None)
-            p.set("result", data)
+            if not decode_location_text(p, data):
+                self._last_location(p, None)
+                p.set("result", data)
             return msg
         if msg_type == MSG_INFO:
-            sub = r.u8()
-            self._last_location(p, None)
-            if sub == 0x00:
-                p.set("adc1", r.u16() * 0.01)
-                return msg
-            if sub == 0x05:
-                flags = r.u8()
-                p.set("door", bool(flags & 1))
-                p.set("io1", bool(flags & 4))
-                return msg
-            if sub == 0x0A:
-                r.skip(16)
-                p.set("iccid", r.take(10).hex().replace("f", ""))
-                return msg
-            if sub == 0x1B:
-                if chr(r.peek_u8()).isalpha():
-                    p.set("serial", r.take(body_end - r.pos).decode("ascii", "replace").strip())
-                else:
-                    r.u8()
-                    r.u8()
-                    p.set("driverUniqueId", r.take(4).hex())
-                return msg
-            return None
+            return msg if decode_info(p, r, length, self.tz_offset) else None
         if msg_type in (MSG_AZ735_GPS, MSG_AZ735_ALARM):
-            if not self._gps(p, r, True):
-                self._last_location(p, p.time)
-            if self._lbs(p, r, msg_type, True):
-                p.set("rssi", r.u8())
-            r.skip(r.u8())
-            r.skip(r.u8())
-            status = r.u8()
-            p.set("status", status)
-            if msg_type == MSG_AZ735_ALARM:
-                if status == 0xA0:
-                    p.set("armed", True)
-                elif status == 0xA1:
-                    p.set("armed", False)
-                elif status in (0xA2, 0xA3):
-                    p.attributes["alarm"] = "lowBattery"
-                elif status == 0xA4:
-                    p.attributes["alarm"] = "general"
-                elif status == 0xA5:
-                    p.attributes["alarm"] = "door"
-            r.skip(r.u8())
+            self._az735(p, r, msg_type)
             msg.responses.append(ack)
             return msg
         if msg_type == MSG_GPS_MODULAR:
-            has_time = False
-            while body_end - r.pos > 0:
-                module_type = r.u16()
-                module_length = r.u16()
-                start = r.pos
-                if module_type == 0x03:
-                    p.set("iccid", r.take(10).hex())
-                elif module_type == 0x09:
-                    p.set("sat", r.u8())
-                elif module_type == 0x0A:
-                    p.set("satVisible", r.u8())
-                elif module_type == 0x11:
-                    cell = {"mcc": r.u16(), "mnc": r.u16(), "lac": r.u16(), "cid": r.u24(), "rssi": r.u8()}
-                    if cell["cid"] > 0:
-                        p.cell_towers.append(cell)
-                elif module_type == 0x18:
-                    p.set("battery", r.u16() * 0.01)
-                elif module_type == 0x28:
-                    p.set("hdop", r.u8() * 0.1)
-                elif module_type == 0x29:
-                    p.set("index", r.u32())
-                elif module_type == 0x2A:
-                    value = r.u8()
-                    p.set("door", (value & 0x0F) > 0)
-                    p.set("tamper", (value >> 4) > 0)
-                elif module_type == 0x2B:
-                    event = r.u8()
-                    alarm = {0x11: "lowBattery", 0x12: "lowPower", 0x13: "powerCut", 0x14: "removing"}.get(event)
-                    if alarm:
-                        p.attributes["alarm"] = alarm
-                    p.set("event", event)
-                elif module_type == 0x2E:
-                    p.set("odometer", r.u32le())
-                elif module_type == 0x33:
-                    p.time = datetime.fromtimestamp(r.u32(), UTC)
-                    has_time = True
-                    p.set("sat", r.u8())
-                    p.altitude = float(r.s16())
-                    lat = r.u32() / 60.0 / 30000.0
-                    lon = r.u32() / 60.0 / 30000.0
-                    p.speed = r.u8() * KNOTS_PER_KMH
-                    flags = r.u16()
-                    p.course = float(flags & 0x3FF)
-                    p.valid = bool(flags & (1 << 12))
-                    p.latitude = lat if flags & (1 << 10) else -lat
-                    p.longitude = -lon if flags & (1 << 11) else lon
-                elif module_type == 0x34:
-                    event = r.u8()
-                    p.set("event", event)
-                    if event in _MODULAR_ALARMS:
-                        p.attributes["alarm"] = _MODULAR_ALARMS[event]
-                    r.u32le()
-                    r.skip(r.u8())
-                else:
-                    r.skip(module_length)
-                # keep module boundaries even if a module held more than we read
-                if r.pos < start + module_length:
-                    r.pos = start + module_length
-            if not has_time:
-                self._last_location(p, None)
+            decode_modular(p, r)
             msg.responses.append(build_response(MSG_GPS_MODULAR, serial))
             return msg
         if msg_type == MSG_OBD:
-            self._last_location(p, self._date(r))
-            p.set("ignition", r.u8() > 0)
-            data = r.take(max(0, len(frame) - 18 - r.pos)).decode("ascii", "replace")
-            for pair in data.split(","):
-                values = pair.split("=")
-                if len(values) >= 2 and len(values[0]) >= 2:
-                    try:
-                        key = int(values[0][:2], 16)
-                        if key == 74:
-                            p.set("vin", values[1])
-                            continue
-                        value = int(values[1], 16) * 0.01
-                    except ValueError:
-                        continue
-                    name = {40: "odometer", 43: "fuelLevel", 45: "coolantTemp", 53: "obdSpeed",
-                            54: "rpm", 71: "fuelUsed", 73: "hours"}.get(key)
-                    if name:
-                        p.set(name, value)
+            decode_obd(p, r, self.tz_offset)
             return msg
         if msg_type == MSG_SERIAL:
             self._last_location(p, None)
-            r.u8()
-            length = body_end - r.pos - 3
-            if length <= 0:
-                return None
-            if length < 8:
-                text = r.take(length - 1).decode("ascii", "replace")
-                try:
-                    p.set("temp1", float(text))
-                except ValueError as exc:
-                    raise ProtocolError("bad_value", f"temperature {text!r}") from exc
-            else:
-                r.u8()
-                p.set("driverUniqueId", r.take(length - 1).decode("ascii", "replace"))
+            r.u8()  # external device type code
+            data = r.take(r.readable() - 6)
+            # Traccar's BufferUtil.isPrintable: no control bytes but CR/LF, nothing above 0x7F
+            printable = all(32 <= b < 0x80 or b in (0x0D, 0x0A) for b in data)
+            p.set("result", data.decode("ascii").strip() if printable else data.hex())
+            return msg
+        if msg_type == MSG_PERIPHERAL:
+            decode_peripheral(p, r)
+            msg.responses.append(build_response(msg_type, serial))
+            return msg
+        if msg_type == MSG_GPS_LBS_8:
+            self._gps(p, r, False)
+            r.u8()  # data upload mode
+            r.u8()  # re-upload
+            self._lbs(p, r, msg_type, False)
             return msg
         msg.position = None
         msg.responses.append(ack)
         raise _Unsupported(msg)
+
+    def _az735(self, p: Position, r: Reader, msg_type: int) -> None:
+        if not self._gps(p, r, True):
+            self._last_location(p, p.time)
+        if self._lbs(p, r, msg_type, True):
+            p.set("rssi", r.u8())
+        r.skip(r.u8())  # additional cell towers
+        r.skip(r.u8())  # wifi access points
+        status = r.u8()
+        p.set("status", status)
+        if msg_type == MSG_AZ735_ALARM:
+            if status == 0xA0:
+                p.set("armed", True)
+            elif status == 0xA1:
+                p.set("armed", False)
+            elif status in (0xA2, 0xA3):
+                p.add_alarm("lowBattery")
+            elif status == 0xA4:
+                p.add_alarm("general")
+            elif status == 0xA5:
+                p.add_alarm("door")
+        r.skip(r.u8())  # reserved extension
+
+#: (type, length byte) -> Traccar Variant, for 0x7878 frames (the rest: see _variant).
+_VARIANTS: dict[tuple[int, int], str] = {
+    (MSG_GPS_LBS_1, 0x24): "VXT01", (MSG_GPS_LBS_STATUS_1, 0x24): "VXT01",
+    (MSG_LBS_MULTIPLE_3, 0x31): "WANWAY_S20", (MSG_LBS_MULTIPLE_3, 0x2E): "SR411_MINI",
+    (MSG_GPS_LBS_1, 0x21): "BENWAY", (MSG_GPS_LBS_1, 0x2B): "S5",
+    (MSG_STATUS, 0x13): "OBD6", (MSG_GPS_LBS_1, 0x29): "WETRUST",
+    (MSG_LBS_3, 0x37): "SL4X", (MSG_GPS_LBS_5, 0x2A): "SL4X",
+    (MSG_GPS_LBS_STATUS_4, 0x27): "SL4X", (MSG_GPS_LBS_STATUS_4, 0x29): "SL4X",
+    (MSG_GPS_LBS_2, 0x2F): "SEEWORLD", (MSG_GPS_LBS_STATUS_1, 0x26): "SEEWORLD",
+    (MSG_STATUS_3, 0x0C): "SEEWORLD", (MSG_GPS_LBS_RFID, 0x28): "RFID",
+    (MSG_GPS_LBS_STATUS_5, 0x40): "LW4G",
+}
 
 
 class _Unsupported(ProtocolError):
@@ -894,19 +1002,16 @@ Unsupported = _Unsupported
 _KNOWN_NO_DATA = {MSG_SATELLITE, MSG_COMMAND_0, MSG_COMMAND_1, MSG_COMMAND_2, 0x08, 0x1F, 0x35, 0x36,
                   0x40, 0x41, 0x65, 0x66, 0x84, 0x8A, 0x97, 0xFD}
 
+#: Traccar's decodeAlarm (facts.md 3.2) without the model-dependent codes (see Gt06Decoder._alarm).
+#: 0x0107/0x010B arise from the high nibble added for 0x27/0xA4 (extension bits 8-11).
 _ALARMS: dict[int, str] = {
     0x01: "sos", 0x02: "powerCut", 0x03: "vibration", 0x04: "geofenceEnter", 0x05: "geofenceExit",
-    0x06: "overspeed", 0x0F: "lowBattery", 0x11: "powerOff",
+    0x06: "overspeed", 0x0E: "lowBattery", 0x0F: "lowBattery", 0x11: "powerOff",
+    0x0107: "jamming", 0x010B: "jamming",
     0x0C: "tampering", 0x13: "tampering", 0x25: "tampering", 0x32: "tampering",
     0x14: "door", 0x1A: "hardBraking", 0x27: "hardBraking", 0xF1: "hardBraking",
     0x1B: "hardCornering", 0x2A: "hardCornering", 0x2B: "hardCornering", 0x2E: "hardCornering",
     0x23: "fallDown", 0x26: "hardAcceleration", 0xF0: "hardAcceleration",
     0x2C: "accident", 0xF2: "accident", 0x33: "lock", 0x34: "unlock", 0x53: "fuelLeak",
     0x5B: "temperature", 0x5C: "temperature", 0xC9: "idle",
-}
-
-_MODULAR_ALARMS: dict[int, str] = {
-    0x10: "door", 0x12: "removing", 0x14: "geofenceEnter", 0x15: "geofenceExit", 0x16: "temperature",
-    0x1A: "lowBattery", 0x1B: "overspeed", 0x1C: "powerOn", 0x1D: "powerOff", 0x20: "vibration",
-    0x21: "powerCut", 0x23: "tampering",
 }

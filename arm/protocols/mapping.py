@@ -117,6 +117,12 @@ def to_events(p: Position, received: datetime, *, login: bool = False) -> Mapped
         kind, fields_ = ALARM_MAP.get(alarm, (EventKind.ALARM, {"alarm": alarm}))
         event(kind, when, dict(fields_))
 
+    audio = p.attributes.get("audio")
+    if isinstance(audio, str):
+        # a voice message from the wearer (Watch TK): someone at the desk should call back
+        event(EventKind.ALARM, when, {"alarm": "voiceMessage", "audio": audio,
+                                      "size": _opt_int(p.attributes.get("audioSize"))})
+
     if not out.events and p.outdated and not out.problems:
         event(EventKind.HB, when, {})
     return out

@@ -11,7 +11,9 @@ answered. Field meanings follow Traccar's ``WatchProtocolDecoder``.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -122,6 +124,8 @@ class WatchMessage:
     msg_type: str
     position: Position | None = None
     responses: list[bytes] = field(default_factory=list)
+    #: binary media the frame carried (a TK voice clip), named by the position's ``audio``
+    media: bytes | None = None
 
 
 def build_response(manufacturer: str, device_id: str, index: str | None, content: str) -> bytes:
@@ -179,11 +183,24 @@ def _number(text: str) -> int | float | None:
             return None
 
 
+#: Names a media clip: (device id, content, extension) -> name. Traccar's MediaManager
+#: writes the file and returns its name; ARM's decoders stay pure, so the default
+#: only names the clip (the content travels on ``WatchMessage.media``).
+MediaNamer = Callable[[str, bytes, str], str]
+
+
+def default_media_name(device_id: str, data: bytes, extension: str) -> str:
+    """``<id>-<UTC time>-<content hash>.<ext>``: unique per clip, stable for a resend."""
+    digest = hashlib.blake2b(data, digest_size=4).hexdigest()
+    return f"{device_id}-{now_utc():%Y%m%dT%H%M%SZ}-{digest}.{extension}"
+
+
 class WatchDecoder:
     """Decodes one unescaped frame; stateless except for the last device id."""
 
-    def __init__(self) -> None:
+    def __init__(self, media_namer: MediaNamer | None = None) -> None:
         self.device_id: str | None = None
+        self.media_namer: MediaNamer = media_namer or default_media_name
 
     def decode(self, frame: bytes) -> WatchMessage | None:
         m = _HEADER.match(frame)
@@ -199,8 +216,20 @@ class WatchDecoder:
             msg_type = type_bytes.decode("ascii")
         except UnicodeDecodeError as exc:
             raise ProtocolError("not_utf8", "message type is not text") from exc
+        if msg_type == "TK" and comma >= 0 and len(raw) - comma - 1 > 1:
+            # a voice message (AMR): kept as a report with the clip's name and size,
+            # answered "TK,1" after it is stored (as Traccar does once the file is written)
+            self.device_id = device_id
+            data = raw[comma + 1:]
+            msg = WatchMessage(manufacturer, device_id, msg_type, media=data)
+            p = Position(PROTOCOL, device_id, time=now_utc(), outdated=True)
+            p.set("audio", self.media_namer(device_id, data, "amr"))
+            p.set("audioSize", len(data))
+            msg.position = p
+            msg.responses.append(build_response(manufacturer, device_id, index, "TK,1"))
+            return msg
         if msg_type in ("TK", "TK2", "JXTK", "img", "IMG"):
-            # voice / image payloads: acknowledged, not stored (no binary media in ARM)
+            # empty TK, multi-part voice and images: acknowledged, not stored (no media store in ARM)
             self.device_id = device_id
             msg = WatchMessage(manufacturer, device_id, msg_type)
             if msg_type in ("TK", "JXTK"):

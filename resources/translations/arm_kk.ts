@@ -1222,11 +1222,11 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Issue and return history of {serial}</source>
-        <translation>{serial} беру және қайтару тарихы</translation>
+        <translation>{serial} құрылғысын беру және қайтару тарихы</translation>
     </message>
     <message>
         <source>Register {serial}</source>
-        <translation>{serial} тіркеу</translation>
+        <translation>{serial} құрылғысын тіркеу</translation>
     </message>
     <message>
         <source>Inventory number:</source>
@@ -1234,11 +1234,11 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>{serial} registered.</source>
-        <translation>{serial} тіркелді.</translation>
+        <translation>{serial} құрылғысы тіркелді.</translation>
     </message>
     <message>
         <source>Reject {serial}</source>
-        <translation>{serial} жарамсыз деп тану</translation>
+        <translation>{serial} құрылғысын жарамсыз деп тану</translation>
     </message>
     <message>
         <source>Reason:</source>
@@ -1250,11 +1250,11 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>{serial} rejected.</source>
-        <translation>{serial} жарамсыз деп танылды.</translation>
+        <translation>{serial} құрылғысы жарамсыз деп танылды.</translation>
     </message>
     <message>
         <source>Issue {serial}</source>
-        <translation>{serial} беру</translation>
+        <translation>{serial} құрылғысын беру</translation>
     </message>
     <message>
         <source>Person:</source>
@@ -1270,11 +1270,11 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>{serial} issued to {name}.</source>
-        <translation>{serial} берілді: {name}.</translation>
+        <translation>{serial} құрылғысы берілді: {name}.</translation>
     </message>
     <message>
         <source>Return {serial} from {name}</source>
-        <translation>{serial} қайтару ({name})</translation>
+        <translation>{serial} құрылғысын қайтару ({name})</translation>
     </message>
     <message>
         <source>Condition / note:</source>
@@ -1282,7 +1282,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>{serial} returned to stock.</source>
-        <translation>{serial} қоймаға қайтарылды.</translation>
+        <translation>{serial} құрылғысы қоймаға қайтарылды.</translation>
     </message>
 </context>
 <context>

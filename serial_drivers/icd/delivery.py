@@ -74,7 +74,7 @@ class Delivery:
         self._gap_since: float | None = None
         self._in_log = False
         self._log_min: int | None = None
-        self._log_max: int | None = None
+        self._log_min_discards = 0
         self._seen_min: int | None = None
         self._base_attempts = 0
         self._base_pending_since: float | None = None
@@ -107,9 +107,11 @@ class Delivery:
                 self._seen_min = raw.evseq if self._seen_min is None else min(self._seen_min, raw.evseq)
                 batch.append(to_device_event(raw, self.device_type))
             if self._in_log:
+                discards = self._discards()
                 for raw in events:
-                    self._log_min = raw.evseq if self._log_min is None else min(self._log_min, raw.evseq)
-                    self._log_max = raw.evseq if self._log_max is None else max(self._log_max, raw.evseq)
+                    if self._log_min is None or raw.evseq <= self._log_min:
+                        # the lowest evseq, and the discard count when it last arrived
+                        self._log_min, self._log_min_discards = raw.evseq, discards
             self._lock.notify_all()
         if batch:
             self._submit(batch)
@@ -324,17 +326,17 @@ class Delivery:
         return self.link.timeout + 1.5 * min(expected, 10_000) * LINE_S
 
     def _conclusive_log(self, first: int, budget_s: float) -> tuple[bool, int | None]:
-        """`LOG,first`: (whether the replay tells what the device holds, lowest evseq it holds).
+        """`LOG,first`: (whether the reply tells what the device holds, lowest evseq it holds).
 
-        The device's buffer is one contiguous run (EACK is cumulative, overflow
-        drops the oldest), so `OK,<count>` with the highest evseq seen gives
-        its start, and the first replayed line gives it too. The reply is
-        conclusive when no line was discarded meanwhile, or when both agree
-        (the oldest line came through even if another was garbled).
+        The device replays oldest first, so its lowest held event is the first
+        replayed line. The reply is conclusive when no line was discarded
+        between sending `LOG` and the last arrival of the lowest evseq seen
+        (a garbled oldest line would be counted before the next one arrives);
+        with `OK,0`, when nothing was discarded at all.
         """
         before = self._discards()
         with self._lock:
-            self._in_log, self._log_min, self._log_max = True, None, None
+            self._in_log, self._log_min, self._log_min_discards = True, None, before
         try:
             self.counters["log_requests"] += 1
             result = self.link.call("LOG", str(first), streaming=True, budget_s=budget_s)
@@ -342,12 +344,13 @@ class Delivery:
             with self._lock:
                 self._in_log = False
         count = int(result[0]) if result and result[0].isdigit() else -1
-        lowest, highest = self._log_min, self._log_max
+        with self._lock:
+            lowest, at = self._log_min, self._log_min_discards
         if count == 0:
             return self._discards() == before, None
-        clean = self._discards() == before
-        agree = lowest is not None and highest is not None and highest - count + 1 == lowest
-        return clean or agree, lowest
+        if lowest is None:
+            return False, None
+        return at == before, lowest
 
     def _establish_base(self) -> bool:
         """No stored history: the lowest evseq the device holds starts the acknowledged run.

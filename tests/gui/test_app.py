@@ -130,3 +130,63 @@ def test_main_reports_an_unusable_database_and_exits_1(
         qapp.setQuitOnLastWindowClosed(True)
         asyncio.set_event_loop(None)
     assert shown and "folder" in shown[0]
+
+
+def test_remote_service_mode_drives_the_status_bar(
+    qapp: Any, qtbot: Any, tmp_data_dir: Path, db: Any, users: dict
+) -> None:
+    """Settings say "remote": the desk talks to a real `arm serve` desk API over a socket.
+
+    A plain asyncio loop that lets Qt process its events while it waits: a second
+    qasync loop in one test process ends with app.exit(), which fires the map's
+    aboutToQuit clean-up of another test's windows.
+    """
+    import socket
+
+    from arm.desk_api import plugin as desk_api
+    from arm.service import MonitoringService
+    from widgets.context import AppContext
+    from widgets.qt_bridge import QtBridge
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = MonitoringService(db, Bus(), Settings())
+    desk_api.configure(server, {"desk_api": port, "desk_token": [("desk1", "desk1-secret-token")]})
+    settings = Settings()
+    settings.service.mode = "remote"
+    settings.service.remote_url = f"ws://127.0.0.1:{port}"
+    settings.service.remote_token = "desk1-secret-token"
+    bus = Bus()
+    remote = arm_app.build_service(db, bus, settings, None)
+    assert type(remote).__name__ == "RemoteService"
+    loop = asyncio.new_event_loop()
+    ctx = AppContext(db=db, service=remote, bus=bus, bridge=QtBridge(bus), user=users["operator"], settings=settings)
+    window = MainWindow(ctx, only=frozenset())
+    qtbot.addWidget(window)
+
+    async def shows(word: str) -> str:
+        for _ in range(200):
+            qapp.processEvents()  # the bridge delivers on the GUI thread
+            if word in window.service_label.text():
+                break
+            await asyncio.sleep(0.02)
+        return window.service_label.text()
+
+    async def scenario() -> tuple[str, str]:
+        await server.start()
+        await remote.start()
+        up = await shows("running")
+        await server.stop()
+        down = await shows("stopped")
+        await remote.stop()
+        return up, down
+
+    try:
+        up, down = loop.run_until_complete(asyncio.wait_for(scenario(), 30))
+    finally:
+        ctx.close()
+        loop.close()
+    assert "running" in up
+    assert "stopped" in down and "disconnected" in down
+    assert window.service_label.property("state") == "alarm"

@@ -15,6 +15,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from serial_drivers.emulator import EmulatedDevice
 from serial_drivers.icd.session import IcdSession
 from tests.serial.conftest import stored_evseqs, wait_for
@@ -27,8 +29,9 @@ def _sqlite_path(db: Any) -> str:
     return str(db.engine.url.database)
 
 
-def test_every_event_stored_once_through_noise(emulator: Emu, session_factory: Factory, db: Any) -> None:
-    dev = emulator("TRK", "TRK-000100", retransmit_s=0.4, faults=None)
+@pytest.mark.parametrize("seed", [7, 11])
+def test_every_event_stored_once_through_noise(emulator: Emu, session_factory: Factory, db: Any, seed: int) -> None:
+    dev = emulator("TRK", "TRK-000100", retransmit_s=0.4, seed=seed)
     session = session_factory(dev.port)
     session.start()
     dev.faults.garbage, dev.faults.bad_checksum, dev.faults.cut = 0.2, 0.15, 0.15
@@ -45,6 +48,7 @@ def test_every_event_stored_once_through_noise(emulator: Emu, session_factory: F
     assert status.state == "connected"
     assert c["bad_checksum"] > 0 and c["cut"] > 0 and c["noise"] > 0 and c["too_long"] >= 1
     assert c["duplicates"] > 0  # retransmissions seen and dropped
+    assert c.get("lost", 0) == 0  # garbled lines are never taken for lost events
     assert status.faults > 0
 
 
@@ -237,3 +241,28 @@ def test_many_threads_commands_and_events_interleave(emulator: Emu, session_fact
     assert not errors
     assert wait_for(lambda: dev.unacked == [])
     assert stored_evseqs(db, "SKU-000900") == list(range(1, dev.state.evseq + 1))
+
+
+def test_odd_and_impossible_events_are_kept_or_counted_and_never_block(
+    emulator: Emu, session_factory: Factory, db: Any
+) -> None:
+    from datetime import UTC
+
+    from sqlalchemy import text
+
+    dev = emulator("TRK", "TRK-000950")
+    dev.emit("HB")
+    session = session_factory(dev.port)
+    session.start()
+    dev.emit_raw("TELEPORT", ("MARS",))  # a kind the ICD does not have: stored as a FAULT
+    dev.emit("POS", {"lat": 123.0, "lon": 76.9, "fix": 1})  # impossible: ingest rejects it
+    dev.emit("HB", at=datetime(2030, 1, 1, tzinfo=UTC))  # far in the future: rejected too
+    dev.emit("STAT", {"battery": 55, "charging": False})
+    assert wait_for(lambda: dev.unacked == [])  # nothing blocks the cumulative EACK
+    assert sorted(stored_evseqs(db, "TRK-000950")) == [1, 2, 5]
+    with db.session() as s:
+        kind, fields = s.execute(text(
+            "SELECT e.kind, e.fields FROM device_events e JOIN devices d ON d.id=e.device_id "
+            "WHERE d.serial='TRK-000950' AND e.evseq=2")).one()
+    assert kind == "FAULT" and "HOST_DECODE" in str(fields) and "TELEPORT,MARS" in str(fields)
+    assert session.status().counters["rejected"] == 2
