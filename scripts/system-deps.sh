@@ -7,7 +7,7 @@ pkgs=(
   libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxi6 libxkbfile1 libxshmfence1 libgbm1
   libasound2 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
-  libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libpulse0 fonts-dejavu-core
+  libxcb-shape0 libxcb-xinerama0 libxcb-xinput0 libxcb-xkb1 libpulse0 fonts-dejavu-core
   xvfb xauth socat poppler-utils postgresql
 )
 missing=()

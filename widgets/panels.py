@@ -60,7 +60,11 @@ class PanelSpec:
 
 
 PANELS: tuple[PanelSpec, ...] = (
-    PanelSpec("map", QT_TRANSLATE_NOOP("Panels", "Map"), "maps.map_view", "MapView", area="center"),
+    # Positions and tracks are personal data: not for technicians (they see holders' names only).
+    PanelSpec(
+        "map", QT_TRANSLATE_NOOP("Panels", "Map"), "maps.map_view", "MapView",
+        roles=MONITORING_ROLES, area="center",
+    ),
     PanelSpec(
         "alarms", QT_TRANSLATE_NOOP("Panels", "Alarms"), "widgets.alarm_panel", "AlarmPanel",
         roles=ALARM_ROLES, area="right",
@@ -79,7 +83,8 @@ PANELS: tuple[PanelSpec, ...] = (
     ),
     PanelSpec(
         "journals", QT_TRANSLATE_NOOP("Panels", "Journals"), "widgets.journal_view", "JournalReview",
-        roles=MONITORING_ROLES, area="bottom", tab_with="devices",
+        # technicians get the device issue/return journal only (arm/access.py decides per journal)
+        roles=MONITORING_ROLES | {"technician"}, area="bottom", tab_with="devices",
     ),
     PanelSpec(
         "charts", QT_TRANSLATE_NOOP("Panels", "Charts"), "widgets.charts", "ChartsPanel",

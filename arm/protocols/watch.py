@@ -190,7 +190,7 @@ MediaNamer = Callable[[str, bytes, str], str]
 
 
 def default_media_name(device_id: str, data: bytes, extension: str) -> str:
-    """``<id>-<UTC time>-<content hash>.<ext>``: unique per clip, stable for a resend."""
+    """``<id>-<UTC receipt time>-<content hash>.<ext>``: unique per clip."""
     digest = hashlib.blake2b(data, digest_size=4).hexdigest()
     return f"{device_id}-{now_utc():%Y%m%dT%H%M%SZ}-{digest}.{extension}"
 

@@ -26,40 +26,44 @@ def _spawn(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
     )
 
 
-def _drain(proc: subprocess.Popen[str]) -> list[str]:
-    """Keep reading a child's output so a full pipe never blocks its logging."""
-    import threading
+class _Output:
+    """Every line a child prints, read by a thread (select() + readline() loses buffered lines)."""
 
-    lines: list[str] = []
+    def __init__(self, proc: subprocess.Popen[str]) -> None:
+        import queue
+        import threading
 
-    def run() -> None:
+        self.lines: list[str] = []
+        self._queue: queue.Queue[str | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._read, args=(proc,), daemon=True)
+        self._thread.start()
+
+    def _read(self, proc: subprocess.Popen[str]) -> None:
         assert proc.stdout is not None
         for line in proc.stdout:
-            lines.append(line)
+            self.lines.append(line)
+            self._queue.put(line)
+        self._queue.put(None)
 
-    threading.Thread(target=run, daemon=True).start()
-    return lines
+    def wait_for(self, needle: str, timeout: float = 30) -> str:
+        import queue
+        import time
 
-
-def _wait_line(proc: subprocess.Popen[str], needle: str, timeout: float = 20) -> str:
-    import selectors
-
-    sel = selectors.DefaultSelector()
-    assert proc.stdout is not None
-    sel.register(proc.stdout, selectors.EVENT_READ)
-    seen = []
-    import time
-
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if sel.select(timeout=0.2):
-            line = proc.stdout.readline()
-            if not line:
+        end = time.monotonic() + timeout
+        while (left := end - time.monotonic()) > 0:
+            try:
+                line = self._queue.get(timeout=left)
+            except queue.Empty:
                 break
-            seen.append(line)
+            if line is None:
+                break
             if needle in line:
                 return line
-    raise AssertionError(f"{needle!r} not seen; output: {''.join(seen)[-2000:]}")
+        raise AssertionError(f"{needle!r} not seen; output: {''.join(self.lines)[-2000:]}")
+
+    def text_after_exit(self) -> str:
+        self._thread.join(timeout=10)
+        return "".join(self.lines)
 
 
 def _stop(proc: subprocess.Popen[str]) -> int:
@@ -80,20 +84,21 @@ def test_emulate_and_serve_store_every_event(tmp_path: Path, tmp_data_dir: Path)
                   "--garbage", "0.02", "--bad-checksum", "0.02", "--retransmit", "1"], env)
     serve = None
     try:
-        line = _wait_line(emu, "arm emulate:")
+        emu_lines = _Output(emu)
+        line = emu_lines.wait_for("arm emulate:")
         assert "TRK TRK-004242 on " + str(link) in line
         serve = _spawn(["--log-level", "INFO", "serve", "--db", url, "--serial", str(link)], env)
-        _wait_line(serve, "arm serve: ready")
-        serve_out = _drain(serve)
+        serve_lines = _Output(serve)
+        serve_lines.wait_for("arm serve: ready")
         db = Database(url)
         try:
             assert wait_for(lambda: len(stored_evseqs(db, "TRK-004242")) >= 40, timeout=20)
         finally:
             db.dispose()
         assert _stop(emu) == 0
-        emu_out = emu.stdout.read() if emu.stdout else ""  # after exit: the rest of its output
+        emu_out = emu_lines.text_after_exit()
         acked = int(re.search(r"acknowledged up to (\d+)", emu_out).group(1))  # type: ignore[union-attr]
-        assert "arm emulate: stopped" in emu_out, emu_out + "".join(serve_out)
+        assert "arm emulate: stopped" in emu_out, emu_out + "".join(serve_lines.lines)
         assert _stop(serve) == 0
         db = Database(url)
         try:

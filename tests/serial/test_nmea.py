@@ -125,3 +125,22 @@ def test_pynmea2_sentences(rec: dict) -> None:
         assert fixes[0].fields["lon"] == pytest.approx(expect["longitude"], abs=1e-9)
     if kind == "GGA" and expect.get("latitude") == 0.0:
         assert fixes == []  # no position: not a fix at 0,0
+
+
+@pytest.mark.parametrize("talker", ["GP", "GL", "GA", "GB", "BD", "GN"])
+def test_every_constellation_talker_gives_a_fix(talker: str) -> None:
+    from serial_drivers.icd.framing import checksum
+
+    def sentence(body: str) -> str:
+        return f"${body}*{checksum(body.encode())}"
+
+    dec = NmeaDecoder("NMEA-TEST")
+    out = dec.feed_sentence(sentence(f"{talker}RMC,081836.00,A,4314.3369,N,07653.3825,E,1.2,90.0,231126,,,A"))
+    out += dec.feed_sentence(sentence(f"{talker}GGA,081836.00,4314.3369,N,07653.3825,E,1,09,0.9,850.0,M,-40.0,M,,"))
+    out += dec.feed_sentence(sentence(f"{talker}VTG,90.0,T,,M,1.2,N,2.2,K,A"))
+    out += dec.flush()
+    (fix,) = [e for e in out if e.kind == "POS"]
+    assert fix.time.isoformat() == "2026-11-23T08:18:36+00:00"
+    assert fix.fields["lat"] == pytest.approx(43.238948, abs=1e-6)
+    assert fix.fields["lon"] == pytest.approx(76.889708, abs=1e-6)
+    assert fix.fields["sats"] == 9 and fix.fields["speed_kmh"] == 2.2 and fix.fields["altitude_m"] == 850.0
