@@ -23,6 +23,7 @@ import tempfile
 import threading
 import time
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -109,6 +110,60 @@ def bench_evaluations(devices: int, zones: int, rounds: int) -> None:
 
 
 # ---------------------------------------------------------------- 2. ingest -> panel row latency
+class LockHold:
+    """How long each writer thread holds SQLite's write lock: first INSERT/UPDATE/DELETE to the end of the commit.
+
+    pysqlite opens the transaction at the first write, so that statement is
+    where the lock is taken (its time includes any wait for the lock).
+    Measured with SQLAlchemy events, per thread name prefix.
+    """
+
+    def __init__(self, engine: Any, prefixes: tuple[str, ...] = ("arm-alarms", "arm-ingest")) -> None:
+        from sqlalchemy import event
+        from sqlalchemy.orm import Session
+
+        self.prefixes = prefixes
+        self.held: dict[str, list[float]] = {p: [] for p in prefixes}
+        self._local = threading.local()
+        self._engine = engine
+        self._listeners = [(engine, "before_cursor_execute", self._before), (Session, "after_commit", self._after),
+                           (Session, "after_rollback", self._reset)]
+        for target, name, fn in self._listeners:
+            event.listen(target, name, fn)
+
+    def close(self) -> None:
+        from sqlalchemy import event
+
+        for target, name, fn in self._listeners:
+            event.remove(target, name, fn)
+
+    def _before(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if getattr(self._local, "first", None) is None and statement.lstrip()[:6].upper() in ("INSERT", "UPDATE",
+                                                                                               "DELETE"):
+            self._local.first = time.perf_counter()
+
+    def _after(self, _session: Any) -> None:
+        first = getattr(self._local, "first", None)
+        self._local.first = None
+        if first is None:
+            return
+        name = threading.current_thread().name
+        for prefix in self.prefixes:
+            if name.startswith(prefix):
+                self.held[prefix].append((time.perf_counter() - first) * 1000)
+
+    def _reset(self, _session: Any) -> None:
+        self._local.first = None
+
+    def report(self) -> str:
+        parts = []
+        for prefix, values in self.held.items():
+            if values:
+                parts.append(f"{prefix}: p50 {statistics.median(values):.1f} ms, p99 {percentile(values, 99):.1f} ms, "
+                             f"max {max(values):.1f} ms ({len(values)} commits)")
+        return "; ".join(parts)
+
+
 def bench_latency(rate: int, seconds: float, persons: int, probes_per_s: int) -> None:
     """Background of positions/heartbeats at ``rate`` events/s; among them tamper probes, each a new row."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -135,6 +190,7 @@ def bench_latency(rate: int, seconds: float, persons: int, probes_per_s: int) ->
         ingest.start()
         world = World(db, bus, ingest)
         world.seed.bulk(persons, ("BRC", "TRK"), home=ALMATY)
+        hold = LockHold(db.engine)
         world.reload()
         settings = Settings()
         service = MonitoringService(db, bus, settings)
@@ -224,6 +280,8 @@ def bench_latency(rate: int, seconds: float, persons: int, probes_per_s: int) ->
         g = [x * 1000 for x in gui_part] or [float("nan")]
         print(f"  of which bus -> panel row (GUI thread): p50 {statistics.median(g):.1f} ms, "
               f"p99 {percentile(g, 99):.1f} ms")
+        print(f"  write lock held: {hold.report()}")
+        hold.close()
         panel.close()
         ctx.close()
         world.close()
