@@ -194,7 +194,9 @@ def _plugin_notice(name: str, exc: BaseException) -> str:
 
 # ---------------------------------------------------------------- demo
 DEMO_PROTOCOLS = ("gt06", "watch", "osmand")
-DEMO_REPORT_INTERVAL_S = 10.0
+#: ICD devices of the demo on real pseudo-terminals (the rest: in-process source "sim")
+DEMO_PTY_DEVICES = 6
+DEMO_SEED = 2026
 
 
 def _free_port() -> int:
@@ -206,28 +208,56 @@ def _free_port() -> int:
 
 
 def demo_listeners(options: dict[str, Any]) -> dict[str, Any]:
-    """Device listeners on free local ports for the demo fleet (unless configured)."""
+    """Device listeners on free local ports for the demo fleet (unless configured).
+
+    Also a directory for the pty links of the demo's serial devices, which the
+    serial manager watches as ``arm serve --serial auto --serial-glob`` would.
+    """
+    import tempfile
+
     extra: dict[str, Any] = {}
     for name in DEMO_PROTOCOLS:
         if not (options.get(name) or options.get(f"{name}_port")):
             extra[name] = _free_port()
     if extra and options.get("protocols_host") in (None, "", "0.0.0.0"):
         extra["protocols_host"] = "127.0.0.1"  # the demo fleet is local; do not listen on the network
+    if DEMO_PTY_DEVICES and not options.get("demo_serial_dir"):
+        tty_dir = tempfile.mkdtemp(prefix="arm-demo-tty-")
+        extra["demo_serial_dir"] = tty_dir
+        extra["serial"] = [*(options.get("serial") or []), "auto"]
+        extra["serial_glob"] = [*(options.get("serial_glob") or []), f"{tty_dir}/ttyEM-*"]
     return extra
 
 
-def start_demo_fleet(db: Any, options: dict[str, Any]) -> asyncio.Task[Any] | None:
-    """Run the network engineer's fleet simulator on the demo persons' trackers."""
+def start_demo_fleet(db: Any, options: dict[str, Any], ingest: Any = None, *, rates: Any = None,
+                     timeline_scale: float = 1.0) -> asyncio.Task[Any] | None:
+    """Every device of the demo persons reporting (arm/simulate/demo_fleet.py, docs/demo.md).
+
+    Network trackers over real sockets; a few ICD units on pseudo-terminals read
+    by the serial manager; the other ICD units through ``ingest`` (source "sim").
+    """
     try:
-        from arm.simulate.fleet import FleetSimulator, SimRates
+        from arm.simulate.demo_fleet import DEMO_RATES, DemoFleet, IngestSink, RoutingSink, remove_dir
     except ImportError as exc:
         log.warning("demo fleet simulator not available: %s", exc)
         return None
     ports = {n: int(options.get(n) or options.get(f"{n}_port") or 0) for n in DEMO_PROTOCOLS}
     ports = {n: p for n, p in ports.items() if p}
-    sim = FleetSimulator.from_database(db, SimRates(interval_s=DEMO_REPORT_INTERVAL_S), seed=2026)
-    log.info("demo fleet: %d devices reporting to %s", len(sim.devices), ports)
-    return asyncio.get_running_loop().create_task(sim.run("127.0.0.1", ports), name="demo-fleet")
+    tty_dir = Path(options["demo_serial_dir"]) if options.get("demo_serial_dir") else None
+    sink = RoutingSink(None, IngestSink(ingest) if ingest is not None else None)
+    sim = DemoFleet.from_database(db, rates or DEMO_RATES, seed=DEMO_SEED, sink=sink, timeline_scale=timeline_scale)
+    if tty_dir is not None:
+        # without the in-process source (no ingest given) every ICD device gets a pty
+        sim.attach_ptys(tty_dir, DEMO_PTY_DEVICES if ingest is not None else len(sim.icd_serials()))
+    log.info("demo fleet: %d persons reporting to %s; situations %s", len(sim.devices), ports, sim.scenarios)
+
+    async def _run() -> Any:
+        try:
+            return await sim.run("127.0.0.1", ports)
+        finally:
+            remove_dir(tty_dir)
+
+    return asyncio.get_running_loop().create_task(_run(), name="demo-fleet")
 
 
 def open_database(url: str | None) -> Any:
@@ -342,7 +372,7 @@ async def run_session(app: Any, db: Any, bus: Any, service: Any, settings: Any,
     try:
         await service.start()
         if getattr(args, "demo", False) and hasattr(service, "ingest"):
-            fleet = start_demo_fleet(db, getattr(service, "options", {}) or {})
+            fleet = start_demo_fleet(db, getattr(service, "options", {}) or {}, service.ingest)
     except Exception as exc:
         log.exception("the monitoring service did not start")
         notices.notify(_notice_text(exc))

@@ -76,6 +76,10 @@ CATEGORIES = (Category.CONDITIONAL, Category.RESTRICTED_FREEDOM, Category.PAROLE
 
 NIGHT_CURFEW = [{"days": [0, 1, 2, 3, 4, 5, 6], "start": "22:00", "end": "06:00"}]
 ALWAYS = [{"days": [0, 1, 2, 3, 4, 5, 6], "start": "00:00", "end": "24:00"}]
+#: One person is under house arrest (a round-the-clock curfew), so the demo can
+#: show a curfew break at whatever hour it runs (arm/simulate/demo_fleet.py).
+HOUSE_ARREST_PERSON = 2
+HOUSE_ARREST_NOTE = "DEMO: домашний арест, круглосуточный запрет покидать жилище"
 
 
 @dataclass
@@ -189,8 +193,10 @@ def seed(session: Session, persons_per_city: int = 8, rng_seed: int = 2026) -> D
             session.add(person)
             session.flush()
             valid_from = datetime.combine(person.supervision_start, datetime.min.time(), UTC)
-            session.add(Restriction(person=person, kind=RestrictionKind.CURFEW, schedule=NIGHT_CURFEW,
-                                    valid_from=valid_from, note=DEMO_NOTE))
+            house_arrest = n == HOUSE_ARREST_PERSON
+            session.add(Restriction(person=person, kind=RestrictionKind.CURFEW,
+                                    schedule=ALWAYS if house_arrest else NIGHT_CURFEW, valid_from=valid_from,
+                                    note=HOUSE_ARREST_NOTE if house_arrest else DEMO_NOTE))
             session.add(Restriction(person=person, kind=RestrictionKind.INCLUSION_ZONE, zone=inclusion,
                                     schedule=ALWAYS, valid_from=valid_from, note=DEMO_NOTE))
             session.add(Restriction(person=person, kind=RestrictionKind.EXCLUSION_ZONE,

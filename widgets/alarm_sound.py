@@ -1,10 +1,16 @@
 """One sound per priority, repeating until the alarms calling for it are acknowledged.
 
-Only the most severe unacknowledged priority sounds (a critical warble is not
-drowned by a low beep). "Silence" stops the sound until a *new* alarm calls
-for attention, as ISA-18.2 HMIs do; acknowledging is still required. Where
-the multimedia backend is missing (no audio library on the machine), the
-panel falls back to the system beep so an alarm is never silent by accident.
+Only the most severe unacknowledged priority sounds, so a critical warble is
+not drowned by a low beep. "Silence" stops the sound until a *new* alarm
+calls for attention, as ISA-18.2 HMIs do; acknowledging is still required.
+
+The sounds play through Qt Multimedia's ``QSoundEffect`` (PulseAudio on
+Linux). An alarm must never be silent by accident, so the panel falls back to
+the system beep, at a rhythm that depends on the priority, whenever a sound
+cannot play. That happens when Qt Multimedia cannot load (no libpulse), when
+the machine has no audio output (no sound server, no device), or when the
+effect fails to load its file (``QSoundEffect.Status.Error``). A sound that
+fails while it is playing switches to the beep at once.
 """
 
 from __future__ import annotations
@@ -20,19 +26,32 @@ log = logging.getLogger("arm.gui.alarms")
 
 SOUND_DIR = Path(__file__).resolve().parent.parent / "resources" / "sounds"
 ORDER = ("critical", "high", "medium", "low")
-#: Seconds between system beeps when only the fallback is available.
+#: Milliseconds between system beeps when only the fallback is available.
 BEEP_PERIOD_MS = {"critical": 700, "high": 1200, "medium": 2000, "low": 3000}
 
 
-def _load_effects(parent: QObject) -> dict[str, Any] | None:
+def multimedia_problem() -> str:
+    """Why Qt Multimedia cannot play here ("" when it can load)."""
     try:
-        from PySide6.QtMultimedia import QSoundEffect
-    except ImportError as exc:  # libpulse or the multimedia plugin missing
-        log.warning("alarm sounds unavailable (%s); using the system beep", exc)
+        from PySide6.QtMultimedia import QSoundEffect  # noqa: F401
+    except ImportError as exc:  # libpulse0 or the multimedia plugin missing
+        return str(exc)
+    return ""
+
+
+def _load_effects(parent: QObject) -> dict[str, Any] | None:
+    problem = multimedia_problem()
+    if problem:
+        log.warning("alarm sounds unavailable (%s); using the system beep", problem)
         return None
+    from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+
+    if not QMediaDevices.audioOutputs():
+        log.warning("no audio output device (is a sound server running?); alarm sounds use the system beep")
     effects = {}
     for priority in ORDER:
         effect = QSoundEffect(parent)
+        effect.setObjectName(f"alarmSound_{priority}")
         effect.setSource(QUrl.fromLocalFile(str(SOUND_DIR / f"{priority}.wav")))
         effect.setLoopCount(QSoundEffect.Loop.Infinite.value)
         effects[priority] = effect
@@ -40,7 +59,7 @@ def _load_effects(parent: QObject) -> dict[str, Any] | None:
 
 
 class AlarmSounder(QObject):
-    """Decides which priority sounds, and plays it in a loop."""
+    """Decides which priority sounds, and plays it in a loop (sound effect or system beep)."""
 
     soundingChanged = Signal(str)  # priority now sounding, "" for none
 
@@ -52,6 +71,8 @@ class AlarmSounder(QObject):
         self._beep.timeout.connect(QApplication.beep)
         self._sounding = ""
         self._silenced: set[int] = set()
+        for priority, effect in (self._effects or {}).items():
+            effect.statusChanged.connect(lambda p=priority: self._on_status(p))
 
     @property
     def sounding(self) -> str:
@@ -59,7 +80,19 @@ class AlarmSounder(QObject):
 
     @property
     def backend(self) -> str:
-        return "none" if not self.enabled else ("multimedia" if self._effects else "beep")
+        """``multimedia`` while every sound can play, ``beep`` when any falls back, ``none`` when disabled."""
+        if not self.enabled:
+            return "none"
+        if self._effects and all(self._playable(p) for p in ORDER):
+            return "multimedia"
+        return "beep"
+
+    def effects(self) -> dict[str, Any]:
+        """The ``QSoundEffect`` of each priority (empty without Qt Multimedia)."""
+        return dict(self._effects or {})
+
+    def is_beeping(self) -> bool:
+        return self._beep.isActive()
 
     def update(self, unacked: dict[int, str]) -> None:
         """``unacked``: alarm id -> priority of every unacknowledged alarm."""
@@ -75,18 +108,42 @@ class AlarmSounder(QObject):
         self._silenced |= unacked_ids
         self._set("")
 
+    # ------------------------------------------------------------ playing
+    def _playable(self, priority: str) -> bool:
+        """Whether the effect can play: loaded or still loading; an error means beep."""
+        if not self._effects:
+            return False
+        from PySide6.QtMultimedia import QSoundEffect
+
+        return self._effects[priority].status() != QSoundEffect.Status.Error
+
     def _set(self, priority: str) -> None:
         if priority == self._sounding:
             return
         self._stop()
         self._sounding = priority
-        if priority and self.enabled:
-            if self._effects:
-                self._effects[priority].play()
-            else:
-                QApplication.beep()
-                self._beep.start(BEEP_PERIOD_MS[priority])
+        self._start()
         self.soundingChanged.emit(priority)
+
+    def _start(self) -> None:
+        priority = self._sounding
+        if not priority or not self.enabled:
+            return
+        if self._effects and self._playable(priority):
+            self._effects[priority].play()  # a loading effect starts once loaded
+        else:
+            QApplication.beep()
+            self._beep.start(BEEP_PERIOD_MS[priority])
+
+    def _on_status(self, priority: str) -> None:
+        """A sound that fails while it is wanted is replaced by the beep at once (and back, if it recovers)."""
+        if self._effects is None:
+            return
+        if not self._playable(priority):
+            log.warning("alarm sound %s cannot play: %s", priority, self._effects[priority].source().toString())
+        if priority == self._sounding:
+            self._stop()
+            self._start()
 
     def _stop(self) -> None:
         self._beep.stop()

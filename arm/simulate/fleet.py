@@ -59,6 +59,9 @@ class SimRates:
     tamper_per_day: float = 0.02
     sos_per_day: float = 0.01
     power_cut_per_day: float = 0.02
+    #: judge the night curfew on the real clock instead of the scaled one: the
+    #: rules engine sees real time, so a fast demo must not send people out at night
+    curfew_on_real_clock: bool = False
 
 
 @dataclass
@@ -80,6 +83,8 @@ class SimDevice:
     breaks_curfew_on: str = ""
     strap_cut: bool = False
     low_battery_sent: bool = False
+    #: a scripted destination (the demo's situations): overrides trips and the curfew
+    script_target: tuple[float, float] | None = None
     sent: Counter[str] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
@@ -207,7 +212,7 @@ class FleetSimulator:
         """Advance one device by ``dt_sim_s`` simulated seconds and say what it reports."""
         rng = self.rng
         rates = self.rates
-        local = self.sim_now().astimezone(LOCAL_TZ)
+        local = (self.clock() if rates.curfew_on_real_clock else self.sim_now()).astimezone(LOCAL_TZ)
         night = local.date().isoformat() if local.hour >= 12 else (local.date() - timedelta(days=1)).isoformat()
         curfew = in_curfew(local)
         if curfew and d.breaks_curfew_on != night and d.breaks_curfew_on != f"keep:{night}":
@@ -215,6 +220,12 @@ class FleetSimulator:
         breaking = curfew and d.breaks_curfew_on == night
 
         sim_now = self.sim_now()
+        if d.script_target is not None:
+            breaking = True  # where the script sends the person, curfew or not
+            if distance_m((d.lat, d.lon), d.script_target) > 5:
+                d.target = d.script_target
+            else:
+                d.target, d.dwell_until = None, sim_now + timedelta(hours=1)
         if d.target is None and (d.dwell_until is None or sim_now >= d.dwell_until):
             d.target = self._choose_target(d, curfew, breaking)
             d.driving = distance_m((d.lat, d.lon), d.target) > 1500 and rng.random() < 0.6

@@ -549,6 +549,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>The database could not be prepared: {error}</source>
+        <extracomment>ICD devices of the demo on real pseudo-terminals (the rest: in-process source "sim")</extracomment>
         <translation>Не удалось подготовить базу данных: {error}</translation>
     </message>
     <message>
