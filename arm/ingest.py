@@ -16,7 +16,7 @@ import queue
 import threading
 import time
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -200,14 +200,14 @@ class Ingest:
             self.stats.failed_batches += 1
             if len(jobs) == 1:
                 log.error("ingest batch failed: %s", exc)
-                jobs[0].future.set_exception(exc)
+                _settle(jobs[0].future, exception=exc)
                 return
             log.warning("ingest batch of %d jobs failed (%s); retrying one by one", len(jobs), exc)
             for job in jobs:
                 self._process([job])
             return
         for job, result in zip(jobs, results, strict=True):
-            job.future.set_result(result)
+            _settle(job.future, result=result)
 
     def _commit(self, jobs: list[_Job]) -> list[IngestResult]:
         now = datetime.now(UTC)
@@ -410,6 +410,25 @@ class Ingest:
     def forget_device(self, serial: str) -> None:
         """Drop a cached id (after a device row was deleted or renamed)."""
         self._device_ids.pop(serial, None)
+
+
+def _settle(
+    future: Future[IngestResult], result: IngestResult | None = None, exception: BaseException | None = None
+) -> None:
+    """Resolve a submission unless its caller cancelled it (then it acknowledges nothing).
+
+    A cancelled submission may still have been stored; the device resends what
+    it was not acknowledged for and the resend is a duplicate.
+    """
+    if future.cancelled():
+        return
+    try:
+        if exception is not None:
+            future.set_exception(exception)
+        else:
+            future.set_result(result)  # type: ignore[arg-type]
+    except InvalidStateError:
+        pass  # cancelled between the check and the call
 
 
 def _opt_int(v: Any) -> int | None:

@@ -204,3 +204,20 @@ def test_one_batch_with_ten_thousand_new_devices(db: Database, ingest: Ingest) -
     res = ingest.store_sync(events, timeout=120)
     assert len(res.stored) == 10_000
     assert count(db, Device) == 10_000
+
+
+def test_cancelled_submission_does_not_kill_the_writer(db: Database, ingest: Ingest) -> None:
+    import asyncio
+
+    async def cancel_midway() -> None:
+        task = asyncio.ensure_future(ingest.store([pos(i) for i in range(1, 2001)]))
+        await asyncio.sleep(0)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    for _ in range(5):
+        asyncio.run(cancel_midway())
+    res = ingest.store_sync([pos(5000)])  # the writer thread is still alive and storing
+    assert [s.evseq for s in res.stored] == [5000]
+    assert ingest.running

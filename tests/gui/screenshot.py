@@ -76,7 +76,7 @@ async def _run(out: Path, lang: str, role: str, wait_s: float, card_out: Path | 
     bus = Bus()
     service = build_service(db, bus, settings, argparse.Namespace(db=None, demo=True, lang=lang))
     await service.start()
-    fleet = start_demo_fleet(db, service.options)
+    fleet = start_demo_fleet(db, service.options, service.ingest)
     with db.begin() as s:
         user = auth.authenticate(s, role, "demo1234")
     window = build_window(db, bus, service, settings, user)

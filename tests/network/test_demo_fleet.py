@@ -97,3 +97,44 @@ def test_sinks_route_pty_devices_and_count_what_has_nowhere_to_go() -> None:
     asyncio.run(sink.deliver([("BRC-100101", "BRC", "HB", {}, datetime.now(UTC))]))
     assert sink.dropped == 1
     assert isinstance(RoutingSink(None, IngestSink(object())).sim, IngestSink)
+
+
+def test_households_follow_the_script_on_a_replayed_clock(db: Database) -> None:
+    """At noon only the house-arrest person has a curfew in force: they leave, the home unit
+    says OUT, they come back, it says IN; breath tests pass except the scripted one."""
+    from datetime import UTC, datetime, timedelta
+
+    from arm.simulate.fleet import LOCAL_TZ
+
+    from .test_simulator import FakeClock
+
+    with db.begin() as s:
+        demo_seed(s, persons_per_city=4)
+    start = datetime(2026, 11, 23, 12, 0, tzinfo=LOCAL_TZ).astimezone(UTC)
+    clock = FakeClock(start)
+    fleet = DemoFleet.from_database(db, DEMO_RATES, seed=2026, clock=clock, now=start)
+    assert fleet.scenarios["curfew"] == 2, "the house-arrest person is the only one whose curfew is in force"
+    events: list[tuple[float, str, str, dict]] = []
+    for _ in range(60):  # ten real minutes, a report every 10 s
+        clock.now += timedelta(seconds=10)
+        for d in fleet.devices:
+            h = fleet.households[d.ident]
+            r = fleet.step(d, clock.now, 600.0)
+            events += [(fleet.elapsed_s(), serial, kind, fields)
+                       for serial, _t, kind, fields, _at in fleet.household_events(h, d, r)]
+    by_person = {h.person_id: h for h in fleet.households.values()}
+    breaker = by_person[2]
+    presence = [(t, f["state"]) for t, serial, kind, f in events if serial == breaker.devices["SKU"] and kind == "PRESENCE"]
+    assert [s for _t, s in presence] == ["IN", "OUT", "IN"], presence
+    assert 30 <= presence[1][0] <= 60 and presence[2][0] >= 270
+    # every ICD device spoke in the first cycle (10 s)
+    first = {serial for t, serial, _k, _f in events if t <= 10}
+    assert {s for s, _t, _p in fleet.icd_serials()} <= first
+    tests = [(serial, f["result"]) for _t, serial, kind, f in events if kind == "BAC"]
+    fail = by_person[fleet.scenarios["alcohol_positive"]].devices["BAC"]
+    assert (fail, "FAIL") in tests and all(r == "PASS" for s, r in tests if s != fail)
+    assert {s for s, _r in tests} == {h.devices["BAC"] for h in fleet.households.values() if "BAC" in h.devices}
+    low = by_person[fleet.scenarios["low_battery"]].devices["BRC"]
+    assert any(s == low and k == "POWER" and f["state"] == "LOW_BATTERY" for _t, s, k, f in events)
+    cut = by_person[fleet.scenarios["tamper_strap"]].devices["BRC"]
+    assert any(s == cut and k == "TAMPER" and f["part"] == "STRAP" for _t, s, k, f in events)
