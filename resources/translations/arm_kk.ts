@@ -175,6 +175,78 @@ Data folder: {folder}</source>
         <source>Note</source>
         <translation>Ескертпе</translation>
     </message>
+    <message>
+        <source>Devices</source>
+        <translation>Құрылғылар</translation>
+    </message>
+    <message>
+        <source>Escalated to the supervisor at {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Events around the alarm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Incident: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last position: {lat:.5f}, {lon:.5f} at {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Жүктелуде…</translation>
+    </message>
+    <message>
+        <source>No device issued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Occurred {count} times</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Адам</translation>
+    </message>
+    <message>
+        <source>Raised: {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Returned to normal: {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select an alarm to see its details.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>UNACKNOWLEDGED</source>
+        <translation>РАСТАЛМАҒАН</translation>
+    </message>
+    <message>
+        <source>Your role does not give access to personal data.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>расталды</translation>
+    </message>
 </context>
 <context>
     <name>AlarmError</name>
@@ -1378,8 +1450,32 @@ Data folder: {folder}</source>
 <context>
     <name>HandoverDialog</name>
     <message>
+        <source>Open incidents ({n})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Persons not monitored ({n})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prepared {time} by {user}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shelved alarms ({n})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Shift handover</source>
         <translation>Кезекшілікті тапсыру</translation>
+    </message>
+    <message>
+        <source>Unacknowledged alarms: {n}</source>
+        <translation>Расталмаған дабылдар: {n}</translation>
     </message>
     <message>
         <source>&amp;Copy</source>

@@ -175,6 +175,78 @@ Data folder: {folder}</source>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
+    <message>
+        <source>Devices</source>
+        <translation>Устройства</translation>
+    </message>
+    <message>
+        <source>Escalated to the supervisor at {time}</source>
+        <translation>Передана руководителю: {time}</translation>
+    </message>
+    <message>
+        <source>Events around the alarm</source>
+        <translation>События в период тревоги</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Incident: {text}</source>
+        <translation>Инцидент: {text}</translation>
+    </message>
+    <message>
+        <source>Last position: {lat:.5f}, {lon:.5f} at {time}</source>
+        <translation>Последние координаты: {lat:.5f}, {lon:.5f}, {time}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>No device issued</source>
+        <translation>Устройство не выдано</translation>
+    </message>
+    <message>
+        <source>No events</source>
+        <translation>Событий нет</translation>
+    </message>
+    <message>
+        <source>No person</source>
+        <translation>Лицо не указано</translation>
+    </message>
+    <message>
+        <source>Occurred {count} times</source>
+        <translation>Повторений: {count}</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Лицо</translation>
+    </message>
+    <message>
+        <source>Raised: {time}</source>
+        <translation>Возникла: {time}</translation>
+    </message>
+    <message>
+        <source>Returned to normal: {time}</source>
+        <translation>Норма восстановлена: {time}</translation>
+    </message>
+    <message>
+        <source>Select an alarm to see its details.</source>
+        <translation>Выберите тревогу, чтобы просмотреть подробности.</translation>
+    </message>
+    <message>
+        <source>UNACKNOWLEDGED</source>
+        <translation>НЕ КВИТИРОВАНА</translation>
+    </message>
+    <message>
+        <source>Your role does not give access to personal data.</source>
+        <translation>Ваша роль не даёт доступа к персональным данным.</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>квитирована</translation>
+    </message>
 </context>
 <context>
     <name>AlarmError</name>
@@ -1378,8 +1450,32 @@ Data folder: {folder}</source>
 <context>
     <name>HandoverDialog</name>
     <message>
+        <source>Open incidents ({n})</source>
+        <translation>Открытые инциденты ({n})</translation>
+    </message>
+    <message>
+        <source>Persons not monitored ({n})</source>
+        <translation>Лица без электронного контроля ({n})</translation>
+    </message>
+    <message>
+        <source>Prepared {time} by {user}</source>
+        <translation>Подготовлен {time}, оператор: {user}</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>Подготовка отчёта…</translation>
+    </message>
+    <message>
+        <source>Shelved alarms ({n})</source>
+        <translation>Отложенные тревоги ({n})</translation>
+    </message>
+    <message>
         <source>Shift handover</source>
         <translation>Передача смены</translation>
+    </message>
+    <message>
+        <source>Unacknowledged alarms: {n}</source>
+        <translation>Неквитированных тревог: {n}</translation>
     </message>
     <message>
         <source>&amp;Copy</source>

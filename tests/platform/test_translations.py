@@ -57,3 +57,11 @@ def test_translation_files_are_current_with_the_sources(tmp_path: Path) -> None:
     have = {(ctx, src) for ctx, src, _, _ in messages("ru")}
     new = sorted(fresh - have)
     assert not new, f"{len(new)} strings not extracted yet, e.g. {new[:5]}"
+
+
+def test_fstring_texts_are_current() -> None:
+    """tr() calls inside f-strings are listed for lupdate (scripts/extract_fstring_tr.py)."""
+    import sys
+
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "extract_fstring_tr.py"), "--check"], timeout=60)
+    assert proc.returncode == 0, "run scripts/update-translations.sh"
