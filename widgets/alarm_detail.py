@@ -81,12 +81,20 @@ class AlarmDetailPane(QWidget):
                 (self.tr("Probation officer"), p["officer"]), (self.tr("Court decision"), p["court_decision"])]
         return title + _table(rows)
 
+    def _status_text(self, status: str) -> str:
+        texts = {
+            "issued": self.tr("issued"), "in_stock": self.tr("in stock"), "repair": self.tr("in repair"),
+            "unregistered": self.tr("unregistered"), "rejected": self.tr("rejected"),
+            "written_off": self.tr("written off"),
+        }
+        return texts.get(status, status)
+
     def _devices(self, d: AlarmDetail) -> str:
         title = f"<h4>{escape(self.tr('Devices'))}</h4>"
         if not d.devices:
             return title + f"<p>{escape(self.tr('No device issued'))}</p>"
         head = [self.tr("Serial"), self.tr("Type"), self.tr("Status"), self.tr("Battery"), self.tr("Last contact")]
-        rows = [[x["serial"], x["type"], x["status"], "" if x["battery"] is None else f"{x['battery']} %",
+        rows = [[x["serial"], x["type"], self._status_text(x["status"]), "" if x["battery"] is None else f"{x['battery']} %",
                  self._format_time(x["last_contact"])] for x in d.devices]
         extra = ""
         if d.last_position:

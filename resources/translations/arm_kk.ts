@@ -128,6 +128,30 @@ Data folder: {folder}</source>
         <translation>Сот шешімі</translation>
     </message>
     <message>
+        <source>issued</source>
+        <translation>берілген</translation>
+    </message>
+    <message>
+        <source>in stock</source>
+        <translation>қоймада</translation>
+    </message>
+    <message>
+        <source>in repair</source>
+        <translation>жөндеуде</translation>
+    </message>
+    <message>
+        <source>unregistered</source>
+        <translation>тіркелмеген</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>жарамсыз</translation>
+    </message>
+    <message>
+        <source>written off</source>
+        <translation>есептен шығарылған</translation>
+    </message>
+    <message>
         <source>Serial</source>
         <translation>Сериялық №</translation>
     </message>

@@ -128,6 +128,30 @@ Data folder: {folder}</source>
         <translation>Решение суда</translation>
     </message>
     <message>
+        <source>issued</source>
+        <translation>выдано</translation>
+    </message>
+    <message>
+        <source>in stock</source>
+        <translation>на складе</translation>
+    </message>
+    <message>
+        <source>in repair</source>
+        <translation>в ремонте</translation>
+    </message>
+    <message>
+        <source>unregistered</source>
+        <translation>не зарегистрировано</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>забраковано</translation>
+    </message>
+    <message>
+        <source>written off</source>
+        <translation>списано</translation>
+    </message>
+    <message>
         <source>Serial</source>
         <translation>Серийный №</translation>
     </message>
