@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: run test install system-deps translations lint bench serve clean dist
+.PHONY: run test install system-deps translations lint bench serve clean dist dist-smoke
 
 run: install
 	QTWEBENGINE_CHROMIUM_FLAGS="$${QTWEBENGINE_CHROMIUM_FLAGS:---no-sandbox}" $(VENV)/bin/arm --demo
@@ -47,6 +47,9 @@ bench: install
 dist: install
 	$(PY) -m pip install -q '.[build]'
 	$(VENV)/bin/pyinstaller --noconfirm pyinstaller.spec
+
+dist-smoke: dist
+	bash scripts/smoke-frozen.sh dist/arm/arm
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -205,23 +205,23 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Escalated to the supervisor at {time}</source>
-        <translation type="unfinished" />
+        <translation>Басшыға жеткізілді: {time}</translation>
     </message>
     <message>
         <source>Events around the alarm</source>
-        <translation type="unfinished" />
+        <translation>Дабыл кезіндегі оқиғалар</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished" />
+        <translation>Тарих</translation>
     </message>
     <message>
         <source>Incident: {text}</source>
-        <translation type="unfinished" />
+        <translation>Инцидент: {text}</translation>
     </message>
     <message>
         <source>Last position: {lat:.5f}, {lon:.5f} at {time}</source>
-        <translation type="unfinished" />
+        <translation>Соңғы орны: {lat:.5f}, {lon:.5f}, уақыты {time}</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -229,19 +229,19 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>No device issued</source>
-        <translation type="unfinished" />
+        <translation>Құрылғы берілмеген</translation>
     </message>
     <message>
         <source>No events</source>
-        <translation type="unfinished" />
+        <translation>Оқиғалар жоқ</translation>
     </message>
     <message>
         <source>No person</source>
-        <translation type="unfinished" />
+        <translation>Адам жоқ</translation>
     </message>
     <message>
         <source>Occurred {count} times</source>
-        <translation type="unfinished" />
+        <translation>{count} рет орын алды</translation>
     </message>
     <message>
         <source>Person</source>
@@ -249,15 +249,15 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Raised: {time}</source>
-        <translation type="unfinished" />
+        <translation>Туындады: {time}</translation>
     </message>
     <message>
         <source>Returned to normal: {time}</source>
-        <translation type="unfinished" />
+        <translation>Қалпына келді: {time}</translation>
     </message>
     <message>
         <source>Select an alarm to see its details.</source>
-        <translation type="unfinished" />
+        <translation>Толық мәліметтерді көру үшін дабылды таңдаңыз.</translation>
     </message>
     <message>
         <source>UNACKNOWLEDGED</source>
@@ -265,7 +265,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Your role does not give access to personal data.</source>
-        <translation type="unfinished" />
+        <translation>Сіздің рөліңіз дербес деректерге қол жеткізуге рұқсат бермейді.</translation>
     </message>
     <message>
         <source>acknowledged</source>
@@ -1475,23 +1475,23 @@ Data folder: {folder}</source>
     <name>HandoverDialog</name>
     <message>
         <source>Open incidents ({n})</source>
-        <translation type="unfinished" />
+        <translation>Ашық инциденттер ({n})</translation>
     </message>
     <message>
         <source>Persons not monitored ({n})</source>
-        <translation type="unfinished" />
+        <translation>Бақыланбайтын адамдар ({n})</translation>
     </message>
     <message>
         <source>Prepared {time} by {user}</source>
-        <translation type="unfinished" />
+        <translation>Дайындаған: {user}, {time}</translation>
     </message>
     <message>
         <source>Preparing the report…</source>
-        <translation type="unfinished" />
+        <translation>Есеп дайындалуда…</translation>
     </message>
     <message>
         <source>Shelved alarms ({n})</source>
-        <translation type="unfinished" />
+        <translation>Кейінге қалдырылған дабылдар ({n})</translation>
     </message>
     <message>
         <source>Shift handover</source>
