@@ -81,11 +81,19 @@ def _thread_cpu() -> dict[str, float]:
     return out
 
 
-def _service_main(url: str, conn: Any, cpu: int, switch: float | None) -> None:
+def _service_main(url: str, conn: Any, cpu: int, switch: float | None, profile: str | None = None,
+                  event_loop: str = "asyncio") -> None:
     _pin(cpu)
+    if event_loop == "uvloop":
+        import uvloop
+
+        asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
     if switch:
         sys.setswitchinterval(switch)
     import logging
+
+    if profile:
+        _profile_threads(profile)
 
     logging.basicConfig(level=logging.ERROR)
     from arm.protocols.servers import Gt06Listener
@@ -101,18 +109,53 @@ def _service_main(url: str, conn: Any, cpu: int, switch: float | None) -> None:
         await service.start()
         conn.send(listener.port)
         loop = asyncio.get_running_loop()
+        await loop.run_in_executor(None, conn.recv)  # "mark": the measured reports start now
+        import resource
+
+        threads_mark = _thread_cpu()
+        cpu_mark = time.process_time()
+        sys_mark = resource.getrusage(resource.RUSAGE_SELF).ru_stime
         await loop.run_in_executor(None, conn.recv)  # "stop"
+        cpu_measured = time.process_time() - cpu_mark
+        sys_measured = resource.getrusage(resource.RUSAGE_SELF).ru_stime - sys_mark
         threads = _thread_cpu()
+        threads = {k: v - threads_mark.get(k, 0.0) for k, v in threads.items()}
         t0 = time.process_time()
         await service.stop()
         stats = service.ingest.stats
         conn.send({"stored": stats.stored, "duplicates": stats.duplicates, "rejected": stats.rejected,
                    "batches": stats.batches, "largest_batch": stats.largest_batch,
-                   "cpu_s": time.process_time(), "stop_s": time.process_time() - t0,
+                   "cpu_s": time.process_time(), "stop_s": time.process_time() - t0, "cpu_measured": cpu_measured,
+                   "sys_measured": sys_measured,
                    "errors": dict(listener.totals.errors), "threads": threads})
         db.dispose()
 
-    asyncio.run(main())
+    if profile:
+        import cProfile
+
+        prof = cProfile.Profile(time.thread_time)  # CPU of this thread, not the wall clock
+        prof.runcall(asyncio.run, main())
+        prof.dump_stats(f"{profile}.main")
+    else:
+        asyncio.run(main())
+
+
+def _profile_threads(prefix: str) -> None:
+    """cProfile the ingest writer thread too (``--profile``): its stats go to ``PREFIX.ingest``."""
+    import cProfile
+
+    from arm.ingest import Ingest
+
+    original = Ingest._run
+
+    def profiled(self: Any) -> None:
+        prof = cProfile.Profile(time.thread_time)
+        try:
+            prof.runcall(original, self)
+        finally:
+            prof.dump_stats(f"{prefix}.ingest")
+
+    Ingest._run = profiled  # type: ignore[method-assign]
 
 
 # --------------------------------------------------------------------------- device side
@@ -166,7 +209,8 @@ class _Device(asyncio.Protocol):
 _CLIENT_CPU = [0.0]
 
 
-async def _drive(port: int, frames: list[list[bytes]], connect_parallel: int = 500) -> tuple[float, int, float]:
+async def _drive(port: int, frames: list[list[bytes]], mark: Callable[[], None],
+                 connect_parallel: int = 500) -> tuple[float, int, float]:
     loop = asyncio.get_running_loop()
     counter = [0]
     measuring = asyncio.Event()
@@ -184,6 +228,7 @@ async def _drive(port: int, frames: list[list[bytes]], connect_parallel: int = 5
 
     await asyncio.gather(*(open_one(i) for i in range(len(frames))))
     connect_s = time.perf_counter() - t_connect
+    mark()
     t0 = time.perf_counter()
     cpu0 = time.process_time()
     for dev in devices:
@@ -338,6 +383,11 @@ def main() -> int:
     parser.add_argument("--messages", type=int, default=5, help="location reports per device (default 5)")
     parser.add_argument("--switch-interval", type=float, default=None,
                         help="sys.setswitchinterval of the service process (GIL hand-over, default Python's 5 ms)")
+    parser.add_argument("--loop", choices=("asyncio", "uvloop"), default="asyncio",
+                        help="the service's event loop (arm serve --loop)")
+    parser.add_argument("--profile", metavar="PREFIX", default=None,
+                        help="cProfile the service: PREFIX.main (event loop) and PREFIX.ingest (writer thread); "
+                             "the rates printed are then lower than without it")
     parser.add_argument("--db", default=None, help="database URL (default: SQLite files in a temp dir)")
     parser.add_argument("--pg", action="store_true",
                         help="run everything on a temporary PostgreSQL cluster (initdb/pg_ctl) instead of SQLite")
@@ -360,12 +410,13 @@ def run(args: argparse.Namespace, create_pg: Callable[[str], str] | None) -> int
     frames = _frames(args.devices, args.messages)
 
     parent, child = mp.Pipe()
-    proc = mp.get_context("spawn").Process(target=_service_main, args=(url, child, 0, args.switch_interval),
+    proc = mp.get_context("spawn").Process(target=_service_main,
+                                            args=(url, child, 0, args.switch_interval, args.profile, args.loop),
                                             daemon=True)
     proc.start()
     port = parent.recv()
     _pin(1)
-    elapsed, acked, connect_s = asyncio.run(_drive(port, frames))
+    elapsed, acked, connect_s = asyncio.run(_drive(port, frames, lambda: parent.send("mark")))
     parent.send("stop")
     service_stats = parent.recv()
     proc.join(30)
@@ -376,7 +427,11 @@ def run(args: argparse.Namespace, create_pg: Callable[[str], str] | None) -> int
           f"largest {service_stats['largest_batch']}, service CPU {service_stats['cpu_s']:.1f} s)")
     print(f"  simulated devices (this process, CPU 1) used {_CLIENT_CPU[0]:.1f} s CPU in the measured "
           f"{elapsed:.1f} s" + (": the load generator is near its limit" if _CLIENT_CPU[0] > 0.85 * elapsed else ""))
-    print("  service CPU by thread: " + ", ".join(f"{k} {v:.1f} s" for k, v in
+    cpu = service_stats["cpu_measured"]
+    print(f"  service CPU while measured: {cpu:.2f} s = {cpu * 1e6 / max(acked, 1):.0f} us/msg, so one fully busy "
+          f"core would do {acked / cpu if cpu else 0:,.0f} msg/s (a figure other load on the machine barely moves); "
+          f"of it in the kernel (TCP, fsync): {service_stats['sys_measured'] * 1e6 / max(acked, 1):.0f} us/msg")
+    print("  service CPU by thread while measured: " + ", ".join(f"{k} {v:.1f} s" for k, v in
                                                   sorted(service_stats["threads"].items(), key=lambda kv: -kv[1])))
     if service_stats["errors"]:
         print(f"  listener errors: {service_stats['errors']}")

@@ -265,6 +265,8 @@ class Device(Base):
     imei: Mapped[str_opt]
     firmware: Mapped[str_opt]
     hardware: Mapped[str_opt]
+    #: tracker model for protocols whose layouts depend on it (Traccar's modelOverride, e.g. "NT20")
+    model: Mapped[str | None] = mapped_column(String(32), nullable=True)
     status: Mapped[DeviceStatus] = mapped_column(String(16), default=DeviceStatus.IN_STOCK)
     last_contact: Mapped[utc_opt]
     battery: Mapped[int | None] = mapped_column(Integer, nullable=True)

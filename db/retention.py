@@ -46,6 +46,7 @@ from db.models import (
     UtcDateTime,
     ViolationEntry,
 )
+from db.models_media import DeviceMedia
 
 
 class RecordKind(enum.StrEnum):
@@ -55,6 +56,7 @@ class RecordKind(enum.StrEnum):
     ASSIGNMENTS = "assignments"
     VIOLATION_JOURNAL = "violation_journal"
     AUDIT_JOURNAL = "audit_journal"
+    MEDIA = "device_media"  # voice messages devices sent (recorded material)
 
 
 DEFAULT_RETENTION_DAYS: dict[RecordKind, int] = {
@@ -64,6 +66,7 @@ DEFAULT_RETENTION_DAYS: dict[RecordKind, int] = {
     RecordKind.ASSIGNMENTS: 3 * 365,
     RecordKind.VIOLATION_JOURNAL: 3 * 365,
     RecordKind.AUDIT_JOURNAL: 3 * 365,
+    RecordKind.MEDIA: 3 * 365,
 }
 MIN_RETENTION_DAYS = 30
 CHAINED_KINDS = frozenset({RecordKind.VIOLATION_JOURNAL, RecordKind.AUDIT_JOURNAL})
@@ -124,11 +127,12 @@ class _Target:
 def _targets() -> dict[RecordKind, _Target]:
     referenced_event = exists().where(Alarm.event_id == DeviceEventRow.id)
     positioned_event = exists().where(Position.event_id == DeviceEventRow.id)
+    media_event = exists().where(DeviceMedia.event_id == DeviceEventRow.id)
     journalled_alarm = exists().where(ViolationEntry.alarm_id == Alarm.id)
     return {
         RecordKind.POSITIONS: _Target(Position, Position.time, Position.id),
         RecordKind.DEVICE_EVENTS: _Target(
-            DeviceEventRow, DeviceEventRow.time, DeviceEventRow.id, (~referenced_event, ~positioned_event)
+            DeviceEventRow, DeviceEventRow.time, DeviceEventRow.id, (~referenced_event, ~positioned_event, ~media_event)
         ),
         RecordKind.ALARMS: _Target(
             Alarm, Alarm.raised_at, Alarm.id, (Alarm.closed_at.is_not(None), ~journalled_alarm)
@@ -138,6 +142,7 @@ def _targets() -> dict[RecordKind, _Target]:
         ),
         RecordKind.VIOLATION_JOURNAL: _Target(ViolationEntry, ViolationEntry.recorded_at, ViolationEntry.id),
         RecordKind.AUDIT_JOURNAL: _Target(AuditEntry, AuditEntry.at, AuditEntry.id),
+        RecordKind.MEDIA: _Target(DeviceMedia, DeviceMedia.time, DeviceMedia.id),
     }
 
 

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 import platformdirs
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine, make_url
@@ -70,13 +71,22 @@ def make_engine(url: str, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> Engi
             if not folder.is_dir():
                 raise DatabaseUnavailable(f"The folder of the database file does not exist: {folder}")
         engine = create_engine(
-            url, connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False}
+            url, connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
+            json_serializer=json_dumps, json_deserializer=orjson.loads,
         )
         event.listen(engine, "connect", _sqlite_tuner(busy_timeout_ms))
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, pool_pre_ping=True)
+    return create_engine(parsed, pool_pre_ping=True, json_serializer=json_dumps, json_deserializer=orjson.loads)
+
+
+def json_dumps(value: Any) -> str:
+    """JSON columns through orjson: every stored event has a JSON ``fields``, and
+    json.dumps was a tenth of the ingest writer's time. Like json.dumps it refuses
+    what JSON cannot hold (bytes, sets), but writes NaN as null, which PostgreSQL
+    accepts and json.dumps' NaN it would not."""
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 class Database:

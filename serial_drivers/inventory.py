@@ -46,6 +46,7 @@ class InventoryRow:
     last_contact: datetime | None
     battery: int | None
     paired_with: str
+    model: str = ""  # tracker model a network listener decodes with ("" = default layout)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ def list_devices(session: Session) -> list[InventoryRow]:
         rows.append(
             InventoryRow(
                 d.id, d.serial, d.inventory_no or "", str(d.type), d.firmware or "", str(d.status),
-                holder, holder_id, d.last_contact, d.battery, d.paired_with or "",
+                holder, holder_id, d.last_contact, d.battery, d.paired_with or "", model=d.model or "",
             )
         )
     return rows
@@ -173,6 +174,25 @@ def return_device(session: Session, actor: Any, device_id: int, note: str = "") 
             a.note = (a.note + "\n" if a.note else "") + note.strip()
     device.status = DeviceStatus.IN_STOCK
     audit.record(session, actor, "device.return", "device", device.serial, note=note.strip())
+
+
+def set_model(session: Session, actor: Any, device_id: int, model: str) -> str | None:
+    """Set (or clear, when blank) the tracker model a network listener decodes the device with.
+
+    Some GT06 models reuse message numbers with other layouts (Traccar's
+    ``modelOverride``, see docs/protocols.md); returns the stored form (upper case).
+    """
+    from arm.protocols.device_models import model_error, normalize
+
+    device = _device(session, device_id)
+    error = model_error(model)
+    if error:
+        raise InventoryError("MODEL_INVALID", error)
+    value = normalize(model)
+    before = device.model
+    device.model = value
+    audit.record(session, actor, "device.model", "device", device.serial, model=value, before=before)
+    return value
 
 
 def upsert_from_info(session: Session, actor: Any, info: DeviceInfo, port: str) -> int:

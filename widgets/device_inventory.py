@@ -1,9 +1,10 @@
 """The technician's device inventory: what we own, where it is, who holds it.
 
-One row per device (serial, inventory number, type, firmware, status, holder
-name only, last contact, battery, serial link state). Devices heard on the
-wire but not registered are shown first and can be registered or rejected; a
-device in stock is issued to a person and returned, and the selected device's
+One row per device (serial, inventory number, type, tracker model, firmware,
+status, holder name only, last contact, battery, serial link state). Devices
+heard on the wire but not registered are shown first and can be registered or
+rejected; a GT06 tracker gets the model it is decoded with (Traccar's model
+override); a device in stock is issued to a person and returned, and the selected device's
 issue/return history shows who did it and when. All database work runs on the
 context's worker; every action is audited by ``serial_drivers.inventory``.
 """
@@ -33,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from arm.protocols.device_models import DeviceModelChanged, model_error, normalize
+from arm.protocols.gt06 import LAYOUT_MODELS
 from serial_drivers import inventory
 from serial_drivers.inventory import HistoryRow, InventoryError, InventoryRow
 from widgets.context import AppContext
@@ -40,7 +43,9 @@ from widgets.pairing_wizard import _inventory_error_text, _searchable
 
 log = logging.getLogger("arm.gui.inventory")
 
-COLUMNS = ("serial", "inventory_no", "type", "firmware", "status", "holder", "last_contact", "battery", "link")
+COLUMNS = ("serial", "inventory_no", "type", "model", "firmware", "status", "holder", "last_contact", "battery", "link")
+#: device types whose listener decodes by tracker model (arm.protocols.device_models)
+MODEL_TYPES = {"GT06"}
 RELOAD_DELAY_MS = 700
 #: the link column (in-memory port states, no database) is refreshed this often
 LINK_REFRESH_MS = 2000
@@ -95,6 +100,7 @@ class DeviceInventory(QWidget):
             "issue": QPushButton(self.tr("Issue…")),
             "return": QPushButton(self.tr("Return…")),
             "pair": QPushButton(self.tr("Pairing wizard…")),
+            "model": QPushButton(self.tr("Tracker model…")),
             "refresh": QPushButton(self.tr("Refresh")),
         }
         for key, button in self.buttons.items():
@@ -122,6 +128,9 @@ class DeviceInventory(QWidget):
         self.buttons["issue"].clicked.connect(self.on_issue)
         self.buttons["return"].clicked.connect(self.on_return)
         self.buttons["pair"].clicked.connect(self.on_pair)
+        self.buttons["model"].clicked.connect(self.on_model)
+        self.buttons["model"].setToolTip(self.tr("Some GT06 trackers send reports laid out for their model: "
+                                                 "set it so they are decoded correctly."))
         ctx.bridge.deviceStateChanged.connect(lambda _m: self._reload_timer.start())
         self._link_timer = QTimer(self, interval=LINK_REFRESH_MS)
         self._link_timer.timeout.connect(self._refresh_links)
@@ -132,7 +141,8 @@ class DeviceInventory(QWidget):
     # ------------------------------------------------------------ layout
     def _headers(self) -> list[str]:
         return [
-            self.tr("Serial"), self.tr("Inventory no."), self.tr("Type"), self.tr("Firmware"), self.tr("Status"),
+            self.tr("Serial"), self.tr("Inventory no."), self.tr("Type"), self.tr("Model"), self.tr("Firmware"),
+            self.tr("Status"),
             self.tr("Holder"), self.tr("Last contact"), self.tr("Battery"), self.tr("Link"),
         ]
 
@@ -174,7 +184,7 @@ class DeviceInventory(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.filter, 2)
         top.addWidget(self.status_filter)
-        for key in ("register", "reject", "issue", "return", "pair", "refresh"):
+        for key in ("register", "reject", "issue", "return", "model", "pair", "refresh"):
             top.addWidget(self.buttons[key])
         lower = QWidget()
         lower_lay = QVBoxLayout(lower)
@@ -233,7 +243,7 @@ class DeviceInventory(QWidget):
         for r in self.rows:
             if status and r.status != status:
                 continue
-            if needle and needle not in f"{r.serial} {r.inventory_no} {r.holder} {r.type}".casefold():
+            if needle and needle not in f"{r.serial} {r.inventory_no} {r.holder} {r.type} {r.model}".casefold():
                 continue
             out.append(r)
         return out
@@ -248,7 +258,7 @@ class DeviceInventory(QWidget):
         for i, r in enumerate(rows):
             link_text, link_tip = self._link_cell(links.get(r.serial))
             values = [
-                r.serial, r.inventory_no, r.type, r.firmware, statuses.get(r.status, r.status), r.holder,
+                r.serial, r.inventory_no, r.type, r.model, r.firmware, statuses.get(r.status, r.status), r.holder,
                 self.ctx.format_time(r.last_contact), "" if r.battery is None else f"{r.battery} %", link_text,
             ]
             for j, value in enumerate(values):
@@ -320,10 +330,14 @@ class DeviceInventory(QWidget):
         self.buttons["reject"].setEnabled(status == "unregistered")
         self.buttons["issue"].setEnabled(status == "in_stock")
         self.buttons["return"].setEnabled(status == "issued")
+        self.buttons["model"].setEnabled(row is not None and row.type in MODEL_TYPES)
 
     # ------------------------------------------------------------ actions
-    def _act(self, fn: Any, *args: Any, done_text: str, dialog: _FormDialog | None = None, field: str = "") -> None:
-        def ok(_result: Any) -> None:
+    def _act(self, fn: Any, *args: Any, done_text: str, dialog: _FormDialog | None = None, field: str = "",
+             then: Any = None) -> None:
+        def ok(result: Any) -> None:
+            if then is not None:
+                then(result)
             if dialog is not None:
                 dialog.accept()
             self._say(done_text, ok=True)
@@ -407,6 +421,43 @@ class DeviceInventory(QWidget):
                               done_text=self.tr("{serial} returned to stock.").format(serial=row.serial))
         )
         return dlg
+
+    def model_dialog(self) -> _FormDialog | None:
+        """Set the tracker model (Traccar's model override) a GT06 listener decodes this device with."""
+        row = self.selected()
+        if row is None or row.type not in MODEL_TYPES:
+            return None
+        dlg = _FormDialog(self.tr("Tracker model of {serial}").format(serial=row.serial), self)
+        hint = QLabel(self.tr("Leave empty for a standard GT06. Some models (NT20, LW4G, SEEWORLD, VL103…) "
+                              "send reports laid out differently; the listener applies the model from the "
+                              "tracker's next report on."))
+        hint.setWordWrap(True)
+        dlg.form.addRow(hint)
+        model = dlg.add("model", self.tr("Model:"), QComboBox())
+        assert isinstance(model, QComboBox)
+        model.setEditable(True)
+        model.setMinimumWidth(180)
+        model.addItem("")
+        model.addItems(list(LAYOUT_MODELS))
+        model.setCurrentText(row.model)
+
+        def go() -> None:
+            text = model.currentText()
+            if model_error(text):
+                dlg.show_error("model", self.tr("At most 32 characters.") if len(text.strip()) > 32 else
+                               self.tr("Use letters A-Z, digits and . _ / - (e.g. NT20, LW4G-4B)."))
+                return
+            value = normalize(text)
+            done = (self.tr("{serial}: model {model} saved.").format(serial=row.serial, model=value) if value
+                    else self.tr("{serial}: model cleared (standard GT06).").format(serial=row.serial))
+            self._act(inventory.set_model, row.device_id, text, dialog=dlg, field="model", done_text=done,
+                      then=lambda stored: self.ctx.bus.publish(DeviceModelChanged(row.serial, stored)))
+
+        dlg.buttons.accepted.connect(go)
+        return dlg
+
+    def on_model(self) -> None:
+        self._open(self.model_dialog())
 
     def on_register(self) -> None:
         self._open(self.register_dialog())

@@ -38,6 +38,7 @@ KIND_TITLES = {
     RecordKind.ASSIGNMENTS: QT_TRANSLATE_NOOP("RetentionDialog", "Device issue and return"),
     RecordKind.VIOLATION_JOURNAL: QT_TRANSLATE_NOOP("RetentionDialog", "Violation journal"),
     RecordKind.AUDIT_JOURNAL: QT_TRANSLATE_NOOP("RetentionDialog", "Audit journal"),
+    RecordKind.MEDIA: QT_TRANSLATE_NOOP("RetentionDialog", "Voice messages"),
 }
 
 

@@ -31,9 +31,11 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from arm import audit
+from arm.media.library import may_listen
 from db.models import Assignment, Device, DeviceEventRow, Person, Restriction, Zone
 from widgets.context import AppContext
 from widgets.person_list import EDITOR_ROLES, category_text
+from widgets.voice_messages import VoiceMessagesView
 
 log = logging.getLogger("arm.gui.person_card")
 
@@ -208,6 +210,10 @@ class PersonCard(QDialog):
         self.events = self._table(4)
         for w in (self.details, self.restrictions, self.devices, self.events):
             self.tabs.addTab(w, "")
+        self.voice: VoiceMessagesView | None = None
+        if may_listen(self._ctx.user):  # recorded material: only the roles that handle persons
+            self.voice = VoiceMessagesView(self._ctx, self.person_id)
+            self.tabs.addTab(self.voice, "")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.close)
         self.edit_button = QPushButton(self)
@@ -244,6 +250,8 @@ class PersonCard(QDialog):
         self.tabs.setTabText(1, self.tr("Restrictions"))
         self.tabs.setTabText(2, self.tr("Devices"))
         self.tabs.setTabText(3, self.tr("Recent events"))
+        if self.voice is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.voice), self.tr("Voice messages"))
         self.edit_button.setText(self.tr("Edit…"))
         self.map_button.setText(self.tr("Show on map"))
         self.track_button.setText(self.tr("Track, last 24 h"))

@@ -6,6 +6,14 @@ touched from the GUI thread, so widgets never subscribe to the bus themselves:
 they connect to the signals of :class:`QtBridge`. Each bus handler here only
 emits an internal signal; the queued connection delivers it in the thread the
 bridge lives in (the GUI thread), where it is re-emitted as a typed signal.
+
+Events another service on the same PostgreSQL stored reach this bus as
+``arm.desk_api.wire.RemoteEventsStored`` (``arm.desk_api.pg_relay``): a type of
+their own so the rules engine, which subscribes to ``EventsStored`` on the
+bus, never judges them twice. The desks must show them all the same, so the
+bridge emits them on ``eventsStored`` as an ``EventsStored``, exactly as a
+remote desk receives them over the desk API (``arm.desk_api.client``): every
+widget sees one type, whichever service stored the event.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from arm.bus import Bus
+from arm.desk_api.wire import RemoteEventsStored
 from arm.events import (
     AlarmChanged,
     DeviceStateChanged,
@@ -48,6 +57,7 @@ class QtBridge(QObject):
             AlarmChanged: self.alarmChanged,
             ServiceStatus: self.serviceStatus,
             IngestRejected: self.ingestRejected,
+            RemoteEventsStored: self.eventsStored,
         }
         self._relay.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
         self._unsubscribers: list[Callable[[], None]] = [
@@ -68,6 +78,8 @@ class QtBridge(QObject):
         if signal is None:  # pragma: no cover - only subscribed types arrive
             log.warning("unexpected message on the bridge: %r", message)
             return
+        if isinstance(message, RemoteEventsStored):
+            message = EventsStored(message.events)  # one type for widgets (see the module docstring)
         signal.emit(message)
 
     def close(self) -> None:

@@ -2,8 +2,8 @@
 
 The extended-frame (``79 79``) message bodies of Traccar's ``Gt06ProtocolDecoder``
 (0x21 location text, 0x94 information sub-types, 0x70 modules, 0x8C OBD, 0xF2
-peripherals) and the date helpers, kept apart from ``gt06.py`` so the decoder
-there reads as the dispatcher it is. Each function fills a ``Position`` from a
+peripherals, 0xF1 device status) and the date helpers, kept apart from
+``gt06.py`` so the decoder there reads as the dispatcher it is. Each function fills a ``Position`` from a
 ``Reader`` positioned at the body; the reader spans the whole frame, as
 Traccar's buffer does, so "readable" counts the 6 trailing bytes.
 """
@@ -39,7 +39,17 @@ def lenient_datetime(year: int, month: int, day: int, hour: int, minute: int, se
 
 def read_date(r: Reader, tz_offset: timedelta) -> datetime:
     """Six bytes YY MM DD hh mm ss in the device's time zone (Traccar's DateBuilder)."""
-    y, mo, d, h, mi, s = (r.u8() for _ in range(6))
+    y, mo, d, h, mi, s = r.take(6)
+    return date_of(y, mo, d, h, mi, s, tz_offset)
+
+
+def date_of(y: int, mo: int, d: int, h: int, mi: int, s: int, tz_offset: timedelta) -> datetime:
+    """The six date bytes as a time: the usual valid date directly, the odd ones leniently."""
+    if not tz_offset:
+        try:
+            return datetime(2000 + y, mo, d, h, mi, s, tzinfo=UTC)  # the usual, valid UTC date
+        except ValueError:
+            pass
     return lenient_datetime(2000 + y, mo, d, h, mi, s, tz_offset)
 
 
@@ -219,6 +229,36 @@ def decode_peripheral(p: Position, r: Reader) -> None:
         else:
             status_length = r.u8()
             r.skip(r.u8() if status_length == 0 else status_length)
+
+
+def decode_device_status(p: Position, r: Reader) -> None:
+    """0xF1 device status (Jimi IoT 4G): a time, then (id, length, value) items.
+
+    Layout from Traccar's ``Gt06ProtocolDecoder`` (2026, the ``MSG_DEVICE_STATUS``
+    branch it shares with 0xF2): the known ids are read at their fixed size,
+    unknown ones skipped by their length byte.
+    """
+    last_location(p, datetime.fromtimestamp(r.u32(), UTC))
+    while r.readable() > 6:
+        status_id = r.u16()
+        status_length = r.u8()
+        if status_id == 0x0001:
+            motion = r.u8()
+            p.set("motion", motion in (0x02, 0x04))
+        elif status_id == 0x0002:
+            p.set("armed", r.u8() > 0)
+        elif status_id == 0x0004:
+            p.set("ignition", r.u8() > 0)
+        elif status_id == 0x0005:
+            p.set("power", r.u16() / 100.0)
+        elif status_id == 0x0007:
+            p.set("charge", r.u8() > 0)
+        elif status_id == 0x000A:
+            p.set("chargeVoltage", r.u16())
+        elif status_id == 0x000B:
+            p.set("batteryTemp", r.u16() / 10.0)
+        else:
+            r.skip(status_length)
 
 
 def decode_location_text(p: Position, data: str) -> bool:

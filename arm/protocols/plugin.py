@@ -2,7 +2,9 @@
 
 Each listener is off unless its port is given (Traccar's defaults are 5023,
 5093 and 5055); ``--protocols-host`` chooses the interface (all by default,
-since trackers connect from the mobile network).
+since trackers connect from the mobile network). ``arm device-model SERIAL
+[MODEL]`` shows or sets the tracker model a GT06 listener decodes a device
+with, for servers run without the GUI (the inventory panel does the same).
 """
 
 from __future__ import annotations
@@ -49,3 +51,51 @@ def configure(service: MonitoringService, options: dict[str, Any]) -> None:
             service.add_component(listener)
             # the listeners and their bad-input counters, for status views
             service.extensions.setdefault("network", []).append(listener)
+
+
+def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from arm.cli import add_db_argument
+
+    p = sub.add_parser("device-model", help="show or set the tracker model a GT06 device is decoded with",
+                       description="Some GT06 models (NT20, LW4G, SEEWORLD, VL103...) send reports laid out "
+                       "for their model (Traccar's model override). A running `arm serve` applies a change "
+                       "within 30 seconds.")
+    p.add_argument("serial", help="the device serial (the IMEI of a GT06 tracker)")
+    p.add_argument("model", nargs="?", help="the model to set; omit to show the current one")
+    p.add_argument("--clear", action="store_true", help="remove the model (standard GT06 layout)")
+    add_db_argument(p)
+    p.set_defaults(handler=_device_model)
+
+    from arm.media.cli import register_cli as register_media  # `arm media list|export` (voice messages)
+
+    register_media(sub)
+
+
+def _device_model(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from arm.cli import CommandFailed, UsageError
+    from arm.cli_db import cli_actor, open_db
+    from db.models import Device
+    from serial_drivers import inventory
+
+    if args.clear and args.model:
+        raise UsageError("give a MODEL or --clear, not both")
+    db = open_db(args.db)
+    try:
+        with db.begin() as session:
+            device = session.execute(select(Device).where(Device.serial == args.serial)).scalar_one_or_none()
+            if device is None:
+                raise CommandFailed(f"no device {args.serial!r} in the inventory")
+            if args.model is None and not args.clear:
+                print(f"{device.serial}: {device.model or '(standard layout)'}")
+                return 0
+            try:
+                stored = inventory.set_model(session, cli_actor(), device.id, "" if args.clear else args.model)
+            except inventory.InventoryError as exc:
+                raise UsageError(str(exc)) from exc
+            print(f"{device.serial}: {stored or '(standard layout)'}")
+    finally:
+        db.dispose()
+    return 0
+

@@ -20,7 +20,11 @@ from datetime import UTC, datetime
 from arm.protocols.position import KNOTS_PER_KMH, Position, ProtocolError, now_utc
 
 PROTOCOL = "watch"
-MAX_FRAME = 16384
+#: the length field has 4 hex digits (65,535 content bytes) and escaping at most
+#: doubles binary content: the largest frame a watch can send (a TK voice clip)
+MAX_FRAME = 2 * 0xFFFF + 64
+#: frames whose length field is small (text reports) are dropped past this size
+TEXT_FRAME_LIMIT = 16384
 
 #: returned by the framer's step when it skipped garbage and should look again
 _AGAIN = b""
@@ -110,7 +114,9 @@ class WatchFramer:
                 del buf[: end + 1]
                 return unescape(frame)
             j = end + 1
-        if len(buf) > self.max_frame:
+        # a frame may be as long as its length field allows (binary content escaped
+        # at most twice), but never longer than the old text-frame limit needs
+        if len(buf) > min(self.max_frame, max(TEXT_FRAME_LIMIT, m.end() + 2 * length + 64)):
             self.oversized += 1
             self.garbage_bytes += len(buf)
             buf.clear()
@@ -124,8 +130,12 @@ class WatchMessage:
     msg_type: str
     position: Position | None = None
     responses: list[bytes] = field(default_factory=list)
-    #: binary media the frame carried (a TK voice clip), named by the position's ``audio``
+    #: binary media the frame carried (a TK voice clip or one JXTK part), named by ``media_name``
     media: bytes | None = None
+    media_name: str = ""
+    #: JXTK: this part's number (1-based) and the clip's number of parts; 1/1 for TK
+    media_part: int = 1
+    media_parts: int = 1
 
 
 def build_response(manufacturer: str, device_id: str, index: str | None, content: str) -> bytes:
@@ -138,6 +148,35 @@ def build_response(manufacturer: str, device_id: str, index: str | None, content
 def build_frame(manufacturer: str, device_id: str, content: str) -> bytes:
     """Device-side frame (simulator, tests)."""
     return build_response(manufacturer, device_id, None, content)
+
+
+_ESCAPE_OUT = {v: bytes((0x7D, k)) for k, v in _ESCAPES.items()}
+
+
+def escape(data: bytes) -> bytes:
+    """Device-side escaping of binary content (``} [ ] , *`` -> ``}\x01..}\x05``)."""
+    return b"".join(_ESCAPE_OUT.get(b, bytes((b,))) for b in data)
+
+
+def build_binary_frame(manufacturer: str, device_id: str, head: str, data: bytes) -> bytes:
+    """Device-side frame with binary content after a text head (``TK,`` / ``JXTK,...,``)."""
+    length = len(head) + len(data)
+    if length > 0xFFFF:
+        raise ValueError(f"content of {length} bytes does not fit a watch frame (65,535)")
+    return f"[{manufacturer}*{device_id}*{length:04X}*{head}".encode("ascii") + escape(data) + b"]"
+
+
+def encode_voice(device_id: str, clip: bytes, manufacturer: str = "3G") -> bytes:
+    """A ``TK`` voice message (AMR clip) as the watch sends it (simulator, tests)."""
+    return build_binary_frame(manufacturer, device_id, "TK,", clip)
+
+
+def encode_voice_parts(device_id: str, name: str, clip: bytes, parts: int, manufacturer: str = "3G") -> list[bytes]:
+    """The ``JXTK`` frames of a clip split into ``parts`` (Traccar's layout, parts numbered from 1)."""
+    step = -(-len(clip) // parts)
+    chunks = [clip[i * step:(i + 1) * step] for i in range(parts)]
+    return [build_binary_frame(manufacturer, device_id, f"JXTK,1,{name},{n},{parts},", chunk)
+            for n, chunk in enumerate(chunks, start=1)]
 
 
 def encode_position(
@@ -221,19 +260,23 @@ class WatchDecoder:
             # answered "TK,1" after it is stored (as Traccar does once the file is written)
             self.device_id = device_id
             data = raw[comma + 1:]
-            msg = WatchMessage(manufacturer, device_id, msg_type, media=data)
+            name = self.media_namer(device_id, data, "amr")
+            msg = WatchMessage(manufacturer, device_id, msg_type, media=data, media_name=name)
             p = Position(PROTOCOL, device_id, time=now_utc(), outdated=True)
-            p.set("audio", self.media_namer(device_id, data, "amr"))
+            p.set("audio", name)
             p.set("audioSize", len(data))
             msg.position = p
             msg.responses.append(build_response(manufacturer, device_id, index, "TK,1"))
             return msg
-        if msg_type in ("TK", "TK2", "JXTK", "img", "IMG"):
-            # empty TK, multi-part voice and images: acknowledged, not stored (no media store in ARM)
+        if msg_type == "JXTK":
+            self.device_id = device_id
+            return self._voice_part(manufacturer, device_id, index, raw[comma + 1:] if comma >= 0 else b"")
+        if msg_type in ("TK", "TK2", "img", "IMG"):
+            # empty TK and images: acknowledged, not stored (ARM keeps voice only)
             self.device_id = device_id
             msg = WatchMessage(manufacturer, device_id, msg_type)
-            if msg_type in ("TK", "JXTK"):
-                msg.responses.append(build_response(manufacturer, device_id, index, f"{msg_type},1"))
+            if msg_type == "TK":
+                msg.responses.append(build_response(manufacturer, device_id, index, "TK,1"))
             return msg
         try:
             content = raw.decode("utf-8")
@@ -291,6 +334,29 @@ class WatchDecoder:
             msg.position = p if p.attributes else None
             return msg
         raise ProtocolError("unknown_type", f"watch message type {msg_type!r}")
+
+    @staticmethod
+    def _voice_part(manufacturer: str, device_id: str, index: str | None, body: bytes) -> WatchMessage:
+        """``JXTK,<flag>,<file name>,<part>,<parts>,<AMR bytes>``, answered ``JXTKR,1`` (Traccar's layout).
+
+        Parts are numbered 1..parts; the first one starts with the ``#!AMR``
+        header, so the clip is the parts' bytes in order. The listener stages
+        each part durably before the answer and stores the clip with the last.
+        """
+        head = body.split(b",", 4)
+        if len(head) < 5:
+            raise ProtocolError("truncated", f"JXTK with {len(head)} fields")
+        try:
+            name = head[1].decode("ascii").strip()
+            part, parts = int(head[2]), int(head[3])
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise ProtocolError("bad_value", f"JXTK header: {exc}") from exc
+        if not 1 <= part <= parts <= 999 or not name.isprintable() or len(name) > 120:
+            raise ProtocolError("bad_value", f"JXTK part {part} of {parts}, name {name!r}")
+        msg = WatchMessage(manufacturer, device_id, "JXTK", media=head[4], media_name=name or "jxtk",
+                           media_part=part, media_parts=parts)
+        msg.responses.append(build_response(manufacturer, device_id, index, "JXTKR,1"))
+        return msg
 
     def _position(self, p: Position, v: list[str]) -> None:
         if len(v) < 16:

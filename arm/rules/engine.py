@@ -21,9 +21,10 @@ from typing import Any
 
 from arm.events import EventKind, Fix, StoredEvent, utcnow
 from arm.rules.conditions import MESSAGES, ConditionChange, Kind
+from arm.rules import explain
 from arm.rules.config import RulesConfig
 from arm.rules.geo import ZoneIndex, circle_verdict, fix_accuracy
-from arm.rules.schedule import schedule_active, valid_at
+from arm.rules.schedule import schedule_active, valid_at, window_contains
 from arm.rules.snapshot import WORKING_STATUSES, ZONE_KINDS, PersonRules, RestrictionRule, Snapshot
 
 log = logging.getLogger("arm.rules")
@@ -373,11 +374,33 @@ class RulesEngine:
         key = f"{person_id}:{kind}:{ref}"
         if not momentary and self._known.get(key, False) == active:
             return
+        details = dict(details or {})
+        if active:
+            why = self._explain(kind, person_id, device_id, at, details)
+            if why is not None:
+                details["explanation"] = why
         change = ConditionChange(kind, person_id, device_id, ref, active, at, momentary, event_id,
-                                 MESSAGES.get(kind, kind), dict(details or {}))
+                                 MESSAGES.get(kind, kind), details)
         if not momentary:
             self._known[key] = active
             if active:
                 self._last_change[key] = change
         if not self.silent:
             out.append(change)
+
+    def _explain(self, kind: str, person_id: int | None, device_id: int | None, at: datetime,
+                 details: dict[str, Any]) -> dict[str, Any] | None:
+        """The code + parameters saying why (zone name, device serial, curfew window): see :mod:`arm.rules.explain`."""
+        device = self.snapshot.devices.get(device_id) if device_id is not None else None
+        zone_id = details.get("zone_id")
+        zone = self.snapshot.zone_names.get(zone_id, "") if zone_id is not None else ""
+        window = ""
+        person = self.snapshot.persons.get(person_id) if person_id is not None else None
+        if kind == Kind.CURFEW and person is not None:
+            rule = next((r for r in person.restrictions if r.id == details.get("restriction_id")), None)
+            local = at.astimezone(self._tz)
+            for w in (rule.schedule or []) if rule is not None else []:
+                if window_contains(w, local):
+                    window = f"{w.get('start', '00:00')}–{w.get('end', '00:00')}"
+                    break
+        return explain.build(kind, at, details, serial=device.serial if device else "", zone=zone, window=window)

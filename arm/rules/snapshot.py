@@ -85,6 +85,8 @@ class Snapshot:
     zones: list[tuple[int, dict[str, Any], float]]
     #: zone id -> the zone's own schedule windows (no entry, or an empty list: always)
     zone_schedules: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    #: zone id -> the zone's name, for alarm explanations ("left the permitted zone “Home district”")
+    zone_names: dict[int, str] = field(default_factory=dict)
 
     def zone_ids(self) -> set[int]:
         return {z for z, _, _ in self.zones}
@@ -113,8 +115,9 @@ def load_snapshot(session: Session) -> Snapshot:
         if a.device_id in devices and a.person_id in persons:
             devices[a.device_id].person_id = a.person_id
             persons[a.person_id].device_ids.append(a.device_id)
-    zones = [(z.id, z.geometry, float(z.buffer_m or 0.0)) for z in session.scalars(select(Zone))]
-    return Snapshot(persons, devices, zones, load_zone_schedules(session))
+    rows = list(session.scalars(select(Zone)))
+    zones = [(z.id, z.geometry, float(z.buffer_m or 0.0)) for z in rows]
+    return Snapshot(persons, devices, zones, load_zone_schedules(session), {z.id: z.name or "" for z in rows})
 
 
 def _has_zone_schedules(session: Session) -> bool:

@@ -221,3 +221,31 @@ def test_cancelled_submission_does_not_kill_the_writer(db: Database, ingest: Ing
     res = ingest.store_sync([pos(5000)])  # the writer thread is still alive and storing
     assert [s.evseq for s in res.stored] == [5000]
     assert ingest.running
+
+
+def test_last_contact_written_at_most_once_per_interval(db: Database, bus: Bus, ingest: Ingest) -> None:
+    """The table's last_contact is coalesced per device; the bus still gets every contact."""
+    states: list[DeviceStateChanged] = []
+    bus.subscribe(DeviceStateChanged, states.append)
+
+    def stored_contact() -> datetime | None:
+        with db.session() as s:
+            return s.execute(select(Device.last_contact)).scalar_one()
+
+    ingest.store_sync([pos(1)])
+    first = stored_contact()
+    assert first is not None
+    ingest.store_sync([pos(2)])
+    assert stored_contact() == first  # within the interval: not rewritten
+    assert len(states) == 2 and states[1].last_contact is not None and states[1].last_contact > first
+    ingest.contact_write_interval_s = 0.0
+    ingest.store_sync([pos(3)])
+    later = stored_contact()
+    assert later is not None and later > first
+
+
+def test_battery_is_written_even_within_the_contact_interval(db: Database, ingest: Ingest) -> None:
+    ingest.store_sync([DeviceEvent("BRC-100002", 1, T0, "HB", {}, "serial", "BRC")])
+    ingest.store_sync([DeviceEvent("BRC-100002", 2, T0, "STAT", {"battery": 17, "charging": False}, "serial", "BRC")])
+    with db.session() as s:
+        assert s.execute(select(Device.battery)).scalar_one() == 17

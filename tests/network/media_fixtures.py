@@ -1,0 +1,85 @@
+"""A real AMR-NB clip for the voice-message tests (no encoder here, so built frame by frame).
+
+Each frame is a valid AMR-NB 12.2 kbit/s frame (header 0x3C, 31 payload bytes);
+the payload is pseudo-random speech parameters, which FFmpeg's ``amrnb``
+decoder turns into 20 ms of (noisy) audio each, exactly like a recording.
+The seed is chosen so the clip contains every byte the Watch protocol must
+escape (``} [ ] , *``).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from arm.auth import CurrentUser
+from arm.events import EventKind
+from arm.ingest import Ingest
+from arm.media import store
+from db.models import Assignment, Category, Device, DeviceStatus, DeviceType, Person
+from db.session import Database
+
+AMR_HEADER = b"#!AMR\n"
+ESCAPED = b"}[],*"
+
+
+def amr_clip(seconds: float = 2.0, seed: int = 7) -> bytes:
+    rnd = random.Random(seed)
+    frames = int(seconds / 0.02)
+    body = b"".join(b"\x3c" + rnd.randbytes(31) for _ in range(frames))
+    clip = AMR_HEADER + body
+    assert all(bytes((b,)) in clip for b in ESCAPED)
+    return clip
+
+
+# --------------------------------------------------------------- stored clips
+T0 = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)
+DISTRICTS = ("Алмалинский", "Бостандыкский")
+
+
+@dataclass
+class MediaSet:
+    db: Database
+    person_ids: list[int]
+    serials: list[str]
+    #: clip id -> its bytes
+    clips: dict[int, bytes]
+
+
+def user(role: str, login: str | None = None, districts: tuple[str, ...] = ()) -> CurrentUser:
+    return CurrentUser(id=1, login=login or role, full_name=f"{role} user", role=role, districts=districts)
+
+
+def store_clip(db: Database, ingest: Ingest, serial: str, clip: bytes, when: datetime, name: str = "") -> int:
+    """The listener's own three steps (prepare, ingest, store_clips), without a socket."""
+    carrier = store.MediaEvent(serial, None, when, EventKind.ALARM, {}, "watch", "WATCH",
+                               media=store.MediaPart(clip, name or f"{serial}-{when:%H%M%S}.amr"))
+    ready = store.prepare(db, [carrier])
+    assert ingest.store_sync(ready).accepted == 1
+    [clip_id] = store.store_clips(db, ready)
+    return clip_id
+
+
+def media_set(db: Database, ingest: Ingest) -> MediaSet:
+    """Two supervised persons in two districts, each wearing a watch that sent voice messages."""
+    with db.begin() as s:
+        persons, serials = [], []
+        for i, (last, first, district) in enumerate((("Әбілқасымов", "Нұрлан", DISTRICTS[0]),
+                                                     ("Иванов", "Пётр", DISTRICTS[1]))):
+            p = Person(last_name=last, first_name=first, middle_name=None, iin=f"90010130{i:04d}",
+                       birth_date=date(1990, 1, 1), category=Category.PAROLE, supervision_start=date(2026, 1, 1),
+                       registered_on=date(2026, 1, 1), district=district, created_at=T0 - timedelta(days=30))
+            d = Device(serial=f"88000000{i:02d}", type=DeviceType.WATCH, status=DeviceStatus.ISSUED,
+                       created_at=T0 - timedelta(days=30))
+            s.add_all([p, d])
+            s.flush()
+            s.add(Assignment(device_id=d.id, person_id=p.id, issued_at=T0 - timedelta(days=10), issued_by="tech"))
+            persons.append(p.id)
+            serials.append(d.serial)
+    clips: dict[int, bytes] = {}
+    for k in range(3):
+        clip = amr_clip(1.0 + k, seed=20 + k)
+        serial = serials[0] if k < 2 else serials[1]
+        clips[store_clip(db, ingest, serial, clip, T0 + timedelta(minutes=10 * k))] = clip
+    return MediaSet(db, persons, serials, clips)
