@@ -145,6 +145,7 @@ class Ingest:
         self._insert = postgresql.insert if db.dialect == "postgresql" else sqlite.insert
         #: SQLite rows go straight to the driver (arm.ingest_sqlite); PostgreSQL through Core
         self._sqlite = db.dialect == "sqlite"
+        self._time_texts: dict[tuple[int, int], str] = {}
 
     # ------------------------------------------------------------ lifecycle
     def start(self) -> None:
@@ -191,18 +192,27 @@ class Ingest:
                 break
             jobs = [first]
             size = len(first.events)
-            deadline = time.monotonic() + self.max_delay_s
-            while size < self.max_batch:
-                try:
-                    nxt = self._queue.get(timeout=max(0.0, deadline - time.monotonic()))
-                except queue.Empty:
-                    break
-                if nxt is _STOP:
-                    stopping = True
-                    break
-                jobs.append(nxt)
-                size += len(nxt.events)
+            # Wait out the batching window once, asleep, then take what came. Waking
+            # for every submission made this thread and the event loop's trade the
+            # one core (and its caches) hundreds of times a second for nothing.
+            size, stopping = self._drain(jobs, size)
+            if size < self.max_batch and not stopping:
+                time.sleep(self.max_delay_s)
+                size, stopping = self._drain(jobs, size)
             self._process(jobs)
+
+    def _drain(self, jobs: list[_Job], size: int) -> tuple[int, bool]:
+        """Move queued submissions into ``jobs`` up to ``max_batch`` events; (size, stop seen)."""
+        while size < self.max_batch:
+            try:
+                nxt = self._queue.get_nowait()
+            except queue.Empty:
+                return size, False
+            if nxt is _STOP:
+                return size, True
+            jobs.append(nxt)
+            size += len(nxt.events)
+        return size, False
 
     def _process(self, jobs: list[_Job]) -> None:
         try:
@@ -318,11 +328,10 @@ class Ingest:
             return {}
         if self._sqlite:
             received = ingest_sqlite.sqlite_time(now)
-            rows = ingest_sqlite.insert_events(
-                session.connection().connection.dbapi_connection,
-                [ingest_sqlite.event_row(dev_id, evseq, ev.time, received, ev.kind, ev.source, ev.fields)
-                 for (dev_id, evseq), ev in unique.items()],
-            )
+            event_rows = [ingest_sqlite.event_row(dev_id, evseq, ev.time, received, ev.kind, ev.source, ev.fields)
+                          for (dev_id, evseq), ev in unique.items()]
+            self._time_texts = {(row[0], row[1]): row[2] for row in event_rows}
+            rows = ingest_sqlite.insert_events(session.connection().connection.dbapi_connection, event_rows)
             return {
                 (dev_id, evseq): StoredEvent(row_id, dev_id, evseq, unique[(dev_id, evseq)], now)
                 for row_id, dev_id, evseq in rows
@@ -353,10 +362,12 @@ class Ingest:
 
     def _insert_positions(self, session: Session, new_rows: dict[tuple[int, int], StoredEvent]) -> None:
         if self._sqlite:
+            texts = self._time_texts  # the event rows' time strings: a position has its event's time
             rows = [
-                (stored.device_id, stored.id, ingest_sqlite.sqlite_time(stored.event.time), *_position_values(f))
-                for stored in new_rows.values()
-                if _has_position(stored.event) and (f := stored.event.fields) is not None
+                (stored.device_id, stored.id, texts.get(key) or ingest_sqlite.sqlite_time(stored.event.time),
+                 *_position_values(stored.event.fields))
+                for key, stored in new_rows.items()
+                if _has_position(stored.event)
             ]
             if rows:
                 ingest_sqlite.insert_positions(session.connection().connection.dbapi_connection, rows)
@@ -474,9 +485,14 @@ def _settle(
 def _position_values(f: Any) -> tuple[float, float, int, int | None, float | None, float | None, float | None,
                                       float | None]:
     """lat, lon, fix, sats, hdop, accuracy_m, speed_kmh, course of a POS event's fields."""
-    return (float(f["lat"]), float(f["lon"]), int(f.get("fix") or 0), _opt_int(f.get("sats")),
-            _opt_float(f.get("hdop")), _opt_float(f.get("accuracy_m")), _opt_float(f.get("speed_kmh")),
-            _opt_float(f.get("course")))
+    get = f.get
+    sats, hdop, accuracy, speed, course = get("sats"), get("hdop"), get("accuracy_m"), get("speed_kmh"), get("course")
+    return (float(f["lat"]), float(f["lon"]), int(get("fix") or 0),
+            sats if sats is None or type(sats) is int else _opt_int(sats),
+            hdop if hdop is None or type(hdop) is float else _opt_float(hdop),
+            accuracy if accuracy is None or type(accuracy) is float else _opt_float(accuracy),
+            speed if speed is None or type(speed) is float else _opt_float(speed),
+            course if course is None or type(course) is float else _opt_float(course))
 
 
 def _opt_int(v: Any) -> int | None:

@@ -2,8 +2,11 @@
 
 The operator types what a court order says; this module turns it into the
 window list used by ``Restriction.schedule`` and back. Day names are accepted
-in English and Russian (``Mon``/``Пн``), or ``daily``/``ежедневно``; an empty
-line means "always". Errors carry a stable code and an English sentence.
+in English, Russian and Kazakh (``Mon``/``Пн``/``Дс``, full names, unambiguous
+prefixes of three letters or more), or ``daily``/``ежедневно``/``күн сайын``;
+an empty line means "always". Errors carry a stable code, an English sentence
+and named parameters; :func:`error_text` gives a bad day's sentence in the
+interface language (docs/map.md lists every accepted spelling).
 """
 
 from __future__ import annotations
@@ -11,33 +14,100 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_DAYS = {
-    "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
-    "пн": 0, "вт": 1, "ср": 2, "чт": 3, "пт": 4, "сб": 5, "вс": 6,
+#: Full day names, Monday first. Any unambiguous prefix of three letters or more is accepted too
+#: ("Tues", "Thurs", "Пон", "Дүй", "Сен"), as operators shorten them in many ways.
+_FULL_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"),
+    "kk": ("дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жұма", "сенбі", "жексенбі"),
+    # the official Kazakh Latin alphabet (2021), for operators who type Kazakh in Latin letters
+    "kk_latn": ("dúisenbi", "seisenbi", "sársenbi", "beisenbi", "juma", "senbi", "jeksenbi"),
 }
+#: The usual short forms (calendars, court orders). Kazakh "Ср" is Сәрсенбі, Wednesday, the same
+#: day as Russian "Ср" (среда). Kazakh CLDR locale data (Qt's QLocale("kk")) writes Saturday "Сб",
+#: again the same day as Russian "Сб", so it is accepted through the Russian list. No short form
+#: means two different days (checked when this module loads, and by tests/maps/test_schedule_days.py).
+_SHORT: dict[str, tuple[str, ...]] = {
+    "en": ("mo", "tu", "we", "th", "fr", "sa", "su"),
+    "ru": ("пн", "вт", "ср", "чт", "пт", "сб", "вс"),
+    "kk": ("дс", "сс", "ср", "бс", "жм", "сн", "жс"),
+}
+#: What a bad-day message lists as accepted: the same in every interface language.
+ACCEPTED = "Mon…Sun, Пн…Вс, Дс…Жс (Дс Сс Ср Бс Жм Сн Жс)"
 _NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-_ALL = {"daily", "ежедневно", "every day"}
+_ALL = {"daily", "ежедневно", "every day", "күн сайын", "кун сайын", "күнде", "кунде", "kún saiyn"}
 _TIME = re.compile(r"^([01]?\d|2[0-4]):([0-5]\d)$")
+#: Kazakh letters folded to their Russian look-alikes, so a day typed on a Russian keyboard
+#: ("Дуйсенби", "Сарсенби", "Жума") or with a Latin "i" still matches; Latin Kazakh accents likewise.
+_FOLD = str.maketrans({"ә": "а", "ү": "у", "ұ": "у", "і": "и", "ө": "о", "ғ": "г", "қ": "к", "ң": "н", "һ": "х",
+                       "á": "a", "ú": "u", "ó": "o", "ı": "i", "ё": "е"})
+_CYRILLIC_I = str.maketrans({"i": "и"})
+
+
+def _fold(word: str) -> str:
+    word = word.casefold().translate(_FOLD)
+    if any("а" <= ch <= "я" for ch in word):  # a Cyrillic word typed with a Latin "i" (Сенбi)
+        word = word.translate(_CYRILLIC_I)
+    return word
+
+
+_EXACT: dict[str, int] = {}
+for _names in (*_FULL_NAMES.values(), *_SHORT.values()):
+    for _number, _name in enumerate(_names):
+        if _EXACT.setdefault(_fold(_name), _number) != _number:
+            raise RuntimeError(f"day name {_name!r} would mean two days")
+_PREFIXABLE = [(_fold(name), number) for names in _FULL_NAMES.values() for number, name in enumerate(names)]
 
 
 class ScheduleError(ValueError):
-    def __init__(self, code: str, message: str) -> None:
+    """Bad schedule text: a stable ``code``, an English sentence, and named ``params`` for the widget's text."""
+
+    def __init__(self, code: str, message: str, **params: str) -> None:
         super().__init__(message)
         self.code = code
+        self.params = params
+
+
+#: English source of the bad-day sentence (context "ZoneSchedule"); ``{accepted}`` is :data:`ACCEPTED`.
+DAY_ERROR = "Unknown day “{day}”: use {accepted} or the full day names."
 
 
 def _day(token: str) -> int:
-    key = token.strip().lower()[:3] if not token.strip().lower().startswith(("пн", "вт", "ср", "чт", "пт", "сб", "вс")) else token.strip().lower()[:2]
-    if key not in _DAYS:
-        raise ScheduleError("bad_day", f"Unknown day '{token.strip()}': use Mon..Sun.")
-    return _DAYS[key]
+    """One day name in English, Russian or Kazakh (any case, a trailing dot allowed)."""
+    shown = token.strip()
+    key = _fold(shown.rstrip("."))
+    if key in _EXACT:
+        return _EXACT[key]
+    days = {number for name, number in _PREFIXABLE if len(key) >= 3 and name.startswith(key)}
+    if len(days) == 1:  # no prefix of 3+ letters means two days today; a test keeps it so
+        return days.pop()
+    raise ScheduleError("bad_day", DAY_ERROR.format(day=shown, accepted=ACCEPTED), day=shown, accepted=ACCEPTED)
+
+
+def error_text(exc: ScheduleError) -> str | None:
+    """A bad day's sentence in the interface language; None for other codes (the editor words those).
+
+    Qt is imported here only, so the parser itself stays usable without it.
+    """
+    if exc.code != "bad_day" or "day" not in exc.params:
+        return None
+    from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+    source = QT_TRANSLATE_NOOP("ZoneSchedule", "Unknown day “{day}”: use {accepted} or the full day names.")
+    try:
+        return QCoreApplication.translate("ZoneSchedule", source).format(**exc.params)
+    except (KeyError, IndexError, ValueError):
+        return source.format(**exc.params)
 
 
 def _days(text: str) -> list[int]:
-    if text.strip().lower() in _ALL:
+    if " ".join(_fold(text).split()) in {_fold(a) for a in _ALL}:
         return list(range(7))
     days: list[int] = []
-    for part in text.split(","):
+    spaced = re.sub(r"\s*[-–—]\s*", "-", text.strip())  # "Пн – Пт" is a range like "Пн-Пт"
+    for part in re.split(r"[,;\s]+", spaced):
+        if not part:
+            continue
         if "-" in part:
             a, b = part.split("-", 1)
             lo, hi = _day(a), _day(b)

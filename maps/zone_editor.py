@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Zone, ZoneKind
 from maps.models import ZoneSchedule
-from maps.schedule import ScheduleError, format_schedule, parse
+from maps.schedule import ScheduleError, error_text, format_schedule, parse
 from maps.zone_validation import ZoneShapeError, validate
 
 log = logging.getLogger("arm.maps.zones")
@@ -268,7 +268,7 @@ class ZoneEditor(QWidget):
 
     def _schedule_message(self, exc: ScheduleError) -> str:
         return {
-            "bad_day": self.tr("Unknown day name: use Mon, Tue, Wed, Thu, Fri, Sat, Sun (or Пн…Вс)."),
+            "bad_day": error_text(exc) or str(exc),
             "bad_time": self.tr("A time is not valid: use HH:MM between 00:00 and 24:00."),
             "bad_window": self.tr("Write each period like “Mon-Fri 22:00-06:00”, periods separated by “;”."),
             "empty_window": self.tr("A period starts and ends at the same time."),

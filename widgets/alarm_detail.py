@@ -8,19 +8,31 @@ if the user's role may see it; the manager audits the view.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from html import escape
+from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from arm.alarms.views import AlarmDetail, AlarmView
-from widgets.alarm_text import action_text, incident_text, kind_text, priority_text, state_text
+from widgets.alarm_text import (
+    action_note_text,
+    action_text,
+    incident_text,
+    kind_text,
+    priority_text,
+    state_text,
+    view_explanation,
+)
 
 
 class AlarmDetailPane(QWidget):
-    def __init__(self, format_time: Callable[[datetime | None], str], parent: QWidget | None = None) -> None:
+    def __init__(self, format_time: Callable[[datetime | None], str], parent: QWidget | None = None, *,
+                 timezone: Callable[[], ZoneInfo] | None = None) -> None:
         super().__init__(parent)
         self._format_time = format_time
+        #: the desk time zone (asked each time: the settings may change it); times in explanations use it
+        self._timezone = timezone
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.setObjectName("alarmDetail")
@@ -53,10 +65,13 @@ class AlarmDetailPane(QWidget):
     # ------------------------------------------------------------ sections
     def _header(self, a: AlarmView) -> str:
         t = self._format_time
-        lines = [f"<h3>{escape(priority_text(a.priority))}: {escape(kind_text(a.kind))}</h3>",
-                 f"<p>{escape(state_text(a.state))}, "
-                 f"{escape(self.tr('acknowledged') if a.acknowledged else self.tr('UNACKNOWLEDGED'))}<br>"
-                 f"{escape(self.tr('Raised: {time}').format(time=t(a.raised_at)))}"]
+        lines = [f"<h3>{escape(priority_text(a.priority))}: {escape(kind_text(a.kind))}</h3>"]
+        why = view_explanation(a, self._timezone() if self._timezone else None, datetime.now(UTC))
+        if why:
+            lines.append(f"<p id='why'><b>{escape(why)}</b></p>")
+        lines += [f"<p>{escape(state_text(a.state))}, "
+                  f"{escape(self.tr('acknowledged') if a.acknowledged else self.tr('UNACKNOWLEDGED'))}<br>"
+                  f"{escape(self.tr('Raised: {time}').format(time=t(a.raised_at)))}"]
         if a.returned_at:
             lines.append(f"<br>{escape(self.tr('Returned to normal: {time}').format(time=t(a.returned_at)))}")
         if a.occurrences > 1:
@@ -112,8 +127,8 @@ class AlarmDetailPane(QWidget):
     def _actions(self, d: AlarmDetail) -> str:
         title = f"<h4>{escape(self.tr('History'))}</h4>"
         head = [self.tr("Time"), self.tr("User"), self.tr("Action"), self.tr("Note")]
-        return title + _grid(head, [[self._format_time(a.at), a.user, action_text(a.action), a.note]
-                                    for a in d.actions])
+        return title + _grid(head, [[self._format_time(a.at), a.user, action_text(a.action),
+                                     action_note_text(a.user, a.action, a.note)] for a in d.actions])
 
 
 def _table(rows: list[tuple[str, str]]) -> str:

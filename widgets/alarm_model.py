@@ -9,8 +9,10 @@ filters are done by :class:`AlarmFilterProxy` on top.
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -25,7 +27,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap, QPoly
 
 from arm.alarms.manager import sort_key
 from arm.alarms.views import AlarmView
-from widgets.alarm_text import incident_text, kind_text, priority_text, state_text
+from widgets.alarm_text import incident_text, kind_text, priority_text, state_text, view_explanation
 
 ViewRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -88,8 +90,11 @@ class AlarmTableModel(QAbstractTableModel):
     #: most important first, so a narrow dock still shows what matters
     COLUMNS = ("priority", "alarm", "person", "state", "raised", "district", "device", "incident")
 
-    def __init__(self, format_time: Any, parent: QObject | None = None) -> None:
+    def __init__(self, format_time: Any, parent: QObject | None = None, *,
+                 timezone: Callable[[], ZoneInfo] | None = None) -> None:
         super().__init__(parent)
+        #: the desk time zone for times inside explanations (asked each time: settings may change it)
+        self._timezone = timezone
         self._rows: list[AlarmView] = []
         self._row_of: dict[int, int] = {}
         #: alarm id -> priority of every unacknowledged row, kept incrementally
@@ -229,7 +234,11 @@ class AlarmTableModel(QAbstractTableModel):
         return ", ".join(parts)
 
     def _tooltip(self, v: AlarmView) -> str:
-        lines = [f"{priority_text(v.priority)}: {kind_text(v.kind)}", self._state(v)]
+        lines = [f"{priority_text(v.priority)}: {kind_text(v.kind)}"]
+        why = view_explanation(v, self._timezone() if self._timezone else None, datetime.now(UTC))
+        if why:
+            lines.append(why)
+        lines.append(self._state(v))
         if v.acknowledged_by:
             lines.append(self.tr("Acknowledged by {user} at {time}").format(
                 user=v.acknowledged_by, time=self._format_time(v.acknowledged_at)))

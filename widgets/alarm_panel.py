@@ -89,7 +89,7 @@ class AlarmPanel(QWidget):
         self.active_dialog: Any = None
         self._selected_id: int | None = None
         self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self.model = AlarmTableModel(ctx.format_time, self)
+        self.model = AlarmTableModel(ctx.format_time, self, timezone=lambda: self.ctx.timezone)
         self.proxy = AlarmFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.sort(0)
@@ -161,7 +161,7 @@ class AlarmPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.proxy.rowsInserted.connect(lambda *_: self._ensure_selection())
 
-        self.detail = AlarmDetailPane(self.ctx.format_time, self)
+        self.detail = AlarmDetailPane(self.ctx.format_time, self, timezone=lambda: self.ctx.timezone)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)

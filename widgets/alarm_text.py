@@ -7,7 +7,15 @@ they become the operator's language. The strings are marked with
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from arm.rules.explain import render
+from widgets.context import DEFAULT_TIMEZONE
 
 KINDS = {
     "curfew": QT_TRANSLATE_NOOP("AlarmKind", "Away from home during curfew hours"),
@@ -92,6 +100,41 @@ CAUSES = {
     "zone_edge": QT_TRANSLATE_NOOP("IncidentCause", "Repeated exits at the edge of a zone"),
 }
 
+#: Why an alarm was raised (codes and English source of ``arm.rules.explain.TEXTS``, kept identical by a test).
+#: Placeholders are named; ``{since}`` is shown in the desk time zone.
+EXPLANATIONS = {
+    "curfew_out": QT_TRANSLATE_NOOP("AlarmExplanation", "Away from home during curfew hours ({window}) since {since}"),
+    "curfew_out_always": QT_TRANSLATE_NOOP("AlarmExplanation", "Away from home during curfew since {since}"),
+    "zone_entered": QT_TRANSLATE_NOOP("AlarmExplanation", "Entered the exclusion zone “{zone}” at {since}"),
+    "zone_left": QT_TRANSLATE_NOOP("AlarmExplanation", "Left the permitted zone “{zone}” at {since}"),
+    "strap_opened": QT_TRANSLATE_NOOP("AlarmExplanation", "Bracelet strap of device {serial} opened at {since}"),
+    "case_opened": QT_TRANSLATE_NOOP("AlarmExplanation", "Case of device {serial} opened at {since}"),
+    "unit_moved": QT_TRANSLATE_NOOP("AlarmExplanation", "Home unit {serial} moved at {since}"),
+    "mains_lost": QT_TRANSLATE_NOOP("AlarmExplanation", "Home unit {serial} on battery power since {since}"),
+    "no_communication": QT_TRANSLATE_NOOP(
+        "AlarmExplanation", "No contact from device {serial} since {since} (allowed silence {minutes} min)"),
+    "battery_low": QT_TRANSLATE_NOOP("AlarmExplanation", "Battery of device {serial} at {battery} % at {since}"),
+    "battery_low_reported": QT_TRANSLATE_NOOP("AlarmExplanation", "Device {serial} reported a low battery at {since}"),
+    "device_shutdown": QT_TRANSLATE_NOOP("AlarmExplanation", "Device {serial} switched off at {since}"),
+    "gnss_lost": QT_TRANSLATE_NOOP("AlarmExplanation", "No satellite fix from device {serial} since {since}"),
+    "gnss_jamming": QT_TRANSLATE_NOOP("AlarmExplanation", "Satellite signal of device {serial} jammed since {since}"),
+    "device_fault": QT_TRANSLATE_NOOP("AlarmExplanation", "Device {serial} reported fault {code} at {since}"),
+    "alcohol_positive": QT_TRANSLATE_NOOP("AlarmExplanation", "Breath alcohol {mg_l} mg/L at the test at {since}"),
+    "alcohol_refused": QT_TRANSLATE_NOOP("AlarmExplanation", "Breath alcohol test refused at {since}"),
+    "alcohol_missed": QT_TRANSLATE_NOOP("AlarmExplanation", "Breath alcohol test missed at {since}"),
+    "face_mismatch": QT_TRANSLATE_NOOP("AlarmExplanation", "Face match {face_match} % at the alcohol test at {since}"),
+    "no_device": QT_TRANSLATE_NOOP("AlarmExplanation", "No working device is issued (noticed at {since})"),
+    "never_reported": QT_TRANSLATE_NOOP("AlarmExplanation", "The issued device has never reported (noticed at {since})"),
+    "bracelet_away": QT_TRANSLATE_NOOP("AlarmExplanation", "Bracelet away from mobile unit {serial} since {since}"),
+    "sos": QT_TRANSLATE_NOOP("AlarmExplanation", "SOS pressed on device {serial} at {since}"),
+    "device_alarm": QT_TRANSLATE_NOOP("AlarmExplanation", "Device {serial} reported the alarm “{alarm}” at {since}"),
+}
+
+#: Notes the alarm service writes itself into the history ("30 min: reason" on shelving).
+SYSTEM_NOTES = {
+    "shelved": QT_TRANSLATE_NOOP("AlarmNote", "{minutes} min: {reason}"),
+}
+
 
 def _t(context: str, table: dict[str, str], code: str | None) -> str:
     if not code:
@@ -125,8 +168,59 @@ def error_text(code: str, fallback: str = "") -> str:
     return QCoreApplication.translate("AlarmError", source) if source else (fallback or code)
 
 
+def explanation_text(code: str, params: Iterable[tuple[str, Any]] | Mapping[str, Any], tz: ZoneInfo | None = None,
+                     today: datetime | None = None) -> str:
+    """Why an alarm was raised, in the operator's language; times in ``tz`` (the desk zone).
+
+    An unknown or empty code gives "" (a raw code is never shown). A
+    translation that names a placeholder the code does not have falls back
+    to the English source rather than failing the whole pane.
+    """
+    source = EXPLANATIONS.get(code or "")
+    if source is None:
+        return ""
+    values = dict(params.items() if isinstance(params, Mapping) else params)
+    zone = tz or ZoneInfo(DEFAULT_TIMEZONE)
+    try:
+        return render(QCoreApplication.translate("AlarmExplanation", source), values, zone, today)
+    except (IndexError, ValueError, AttributeError):
+        return render(source, values, zone, today)
+
+
+def view_explanation(view: Any, tz: ZoneInfo | None = None, today: datetime | None = None) -> str:
+    """:func:`explanation_text` of an ``AlarmView`` (alarms raised before explanations existed give "")."""
+    return explanation_text(getattr(view, "explanation_code", ""), getattr(view, "explanation_params", ()), tz, today)
+
+
+def action_note_text(user: str, action: str, note: str) -> str:
+    """A history note in the operator's language when the alarm service wrote it.
+
+    The stored note stays as written (English kind text on "raised", ``"30 min: why"``
+    on "shelved", ``"false_alarm: note"`` on "closed"); only the display is translated.
+    """
+    if action in ("raised", "reactivated", "returned") and user == "system":
+        by_source = {source: code for code, source in KINDS.items()}
+        return kind_text(by_source[note]) if note in by_source else note
+    if action == "shelved":
+        minutes, sep, reason = note.partition(" min: ")
+        if sep and minutes.isdigit():
+            return QCoreApplication.translate("AlarmNote", SYSTEM_NOTES["shelved"]).format(
+                minutes=int(minutes), reason=reason)
+    if action == "closed":
+        code, sep, rest = note.partition(": ")
+        if code in RESOLUTIONS:
+            return resolution_text(code) + (": " + rest if sep else "")
+    return note
+
+
 def incident_text(cause: str, explanation: str) -> str:
-    """An incident's one line in the operator's language (explanation kept for zone counts)."""
+    """An incident's one line in the operator's language (explanation kept for zone counts).
+
+    Views that carry only the stored English explanation (no cause) are
+    matched back to their cause code, so they are translated as well.
+    """
+    if not cause:
+        cause = next((code for code, source in CAUSES.items() if explanation == source), "")
     if explanation.startswith("Repeated exits at the edge of a zone"):
         digits = "".join(ch for ch in explanation if ch.isdigit())
         text = QCoreApplication.translate("IncidentCause", CAUSES["zone_edge"])

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from arm.alarms.views import HandoverReport
-from widgets.alarm_text import error_text, incident_text, kind_text
+from widgets.alarm_text import error_text, incident_text, kind_text, view_explanation
 
 
 class HandoverDialog(QDialog):
@@ -77,7 +77,8 @@ class HandoverDialog(QDialog):
                         + self.tr("since {time}, alarms: {n}").format(time=t(i.opened_at), n=len(i.alarm_ids))
                         for i in r.incidents], self.tr("None")))
         h.append(f"<h3>{escape(self.tr('Shelved alarms ({n})').format(n=len(r.shelved)))}</h3>")
-        h.append(_list([f"{a.person_name}: {kind_text(a.kind)} — "
+        tz = getattr(self.ctx, "timezone", None)
+        h.append(_list([f"{a.person_name}: {_with_why(kind_text(a.kind), view_explanation(a, tz, r.made_at))} — "
                         + self.tr("until {time}, reason: {reason}").format(time=t(a.shelved_until),
                                                                           reason=a.shelve_reason or "")
                         for a in r.shelved], self.tr("None")))
@@ -102,3 +103,8 @@ def _list(items: list[str], empty: str) -> str:
     if not items:
         return f"<p><i>{escape(empty)}</i></p>"
     return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
+
+
+def _with_why(kind: str, why: str) -> str:
+    """Why the alarm was raised (it names the kind, the zone or device, the local time); the kind when unknown."""
+    return why or kind

@@ -307,7 +307,7 @@ class AlarmManager:
         details["condition_active"] = not change.momentary
         if alarm.state != AlarmState.SHELVED:
             details["activated_at"] = self.clock().isoformat()  # escalation counts from the re-alarm
-        details.update({k: v for k, v in change.details.items() if k in ("lat", "lon", "battery")})
+        details.update({k: v for k, v in change.details.items() if k in ("lat", "lon", "battery", "explanation")})
         alarm.details = details
         if alarm.state != AlarmState.SHELVED:
             alarm.state = AlarmState.RETURNED if change.momentary else AlarmState.ACTIVE

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from arm.rules import explain
 from db.models import Alarm
 
 #: Operator actions that can be recorded on an alarm (besides ack/shelve/close).
@@ -50,6 +51,9 @@ class AlarmView:
     notes: int = 0
     #: when the alarm last called for attention (raise or re-alarm), desk clock; escalation counts from it
     activated_at: datetime | None = None
+    #: why it was raised: a code of :data:`arm.rules.explain.TEXTS` and its named parameters (widgets translate)
+    explanation_code: str = ""
+    explanation_params: tuple[tuple[str, Any], ...] = ()
 
     @property
     def is_open(self) -> bool:
@@ -78,7 +82,17 @@ def view_of(alarm: Alarm, person_name: str = "", district: str = "", serial: str
         occurrences=int(d.get("occurrences", 1)), condition_active=bool(d.get("condition_active", True)),
         lat=d.get("lat"), lon=d.get("lon"), incident_explanation=explanation, notes=notes,
         activated_at=datetime.fromisoformat(d["activated_at"]) if d.get("activated_at") else None,
+        **_explanation(d.get("explanation")),
     )
+
+
+def _explanation(value: Any) -> dict[str, Any]:
+    """The view's explanation fields from ``details["explanation"]`` (absent on alarms raised before it existed)."""
+    if not isinstance(value, dict) or not value.get("code"):
+        return {}
+    params = value.get("params") if isinstance(value.get("params"), dict) else {}
+    return {"explanation_code": str(value["code"]),
+            "explanation_params": tuple(sorted((str(k), v) for k, v in params.items()))}
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,10 +164,17 @@ class HandoverReport:
         lines += [f"  #{i.id} {i.person_name}: {i.explanation or i.cause} (since {t(i.opened_at)}, "
                   f"{len(i.alarm_ids)} alarms)" for i in self.incidents] or ["  none"]
         lines += ["", "Shelved alarms:"]
-        lines += [f"  #{a.id} {a.person_name}: {a.message} until {t(a.shelved_until)} ({a.shelve_reason})"
+        lines += [f"  #{a.id} {a.person_name}: {_why(a, tz) or a.message} until {t(a.shelved_until)} ({a.shelve_reason})"
                   for a in self.shelved] or ["  none"]
         lines += ["", "Persons not monitored:"]
         lines += [f"  {p.person_name} ({p.district}): {p.reason} since {t(p.since)}"
                   for p in self.not_monitored] or ["  none"]
         lines += ["", f"Unacknowledged alarms: {len(self.unacknowledged)}"]
         return "\n".join(lines)
+
+
+def _why(view: AlarmView, tz: Any) -> str:
+    """The English explanation of an alarm (plain-text report), times in ``tz``."""
+    if not view.explanation_code:
+        return ""
+    return explain.text({"code": view.explanation_code, "params": dict(view.explanation_params)}, tz)

@@ -232,6 +232,20 @@ def build_response(msg_type: int, serial: int, content: bytes = b"", extended: b
     return body + crc.to_bytes(2, "big") + b"\r\n"
 
 
+_ACKS: dict[int, bytes] = {}
+
+
+def ack_frame(msg_type: int, serial: int) -> bytes:
+    """The plain ack of a frame (no content), built once per (type, serial) and reused."""
+    key = (msg_type << 16) | (serial & 0xFFFF)
+    frame = _ACKS.get(key)
+    if frame is None:
+        if len(_ACKS) >= 200_000:  # bounded: a few MB at most
+            _ACKS.clear()
+        frame = _ACKS[key] = build_response(msg_type, serial)
+    return frame
+
+
 def build_frame(msg_type: int, payload: bytes, serial: int) -> bytes:
     """A device-side frame (used by the simulator and tests): same layout as a response."""
     return build_response(msg_type, serial, payload, extended=len(payload) + 5 > 255)
@@ -530,7 +544,7 @@ class Gt06Decoder:
             p.attributes["ignition"] = bool(flags & (1 << 15))
         p.cell_towers.append({"mcc": mcc & 0x7FFF, "mnc": mnc, "lac": lac, "cid": (cid_hi << 16) | cid_lo})
         msg = Gt06Message(MSG_GPS_LBS_1, serial, p)
-        msg.responses.append(build_response(MSG_GPS_LBS_1, serial))
+        msg.responses.append(ack_frame(MSG_GPS_LBS_1, serial))
         return msg
 
     def _variant(self, f: bytes) -> None:
@@ -560,7 +574,7 @@ class Gt06Decoder:
         msg_type = r.u8()
         serial = self._serial_of(frame)
         msg = Gt06Message(msg_type, serial)
-        ack = build_response(msg_type, serial)
+        ack = ack_frame(msg_type, serial)
         if msg_type == MSG_LOGIN:
             imei_bytes = r.take(8)
             imei = imei_bytes.hex()[1:]

@@ -58,74 +58,81 @@ def plausible_coordinates(lat: float | None, lon: float | None) -> bool:
 
 
 def to_events(p: Position, received: datetime, *, login: bool = False) -> Mapped:
-    """Split one decoded report into DeviceEvents (evseq=None: ingest derives one)."""
+    """Split one decoded report into DeviceEvents (evseq=None: ingest derives one).
+
+    Written for speed as well as clarity: it runs for every report, 10,000 a
+    second at full load, so it looks attributes up once and builds no closures.
+    """
     out = Mapped()
     serial = p.unique_id
     if not serial:
         return out
     source = p.protocol
     dtype = DEVICE_TYPES.get(source)
-
-    def event(kind: str, time: datetime, fields: dict[str, object]) -> None:
-        out.events.append(DeviceEvent(serial, None, time, kind, fields, source, dtype))
-
+    events = out.events
     if login:
-        event(EventKind.LOGIN, received, {})
+        events.append(DeviceEvent(serial, None, received, EventKind.LOGIN, {}, source, dtype))
         return out
 
-    time_ok = plausible_time(p.time, received)
+    t = p.time
+    time_ok = t is not None and EARLIEST <= t <= received + FUTURE_TOLERANCE
     if not time_ok:
         out.problems.append("bad_time")
-    when = p.time if time_ok and p.time is not None else received
+    when = t if time_ok and t is not None else received
+    attributes = p.attributes
+    lat, lon = p.latitude, p.longitude
 
-    if not p.outdated and (p.latitude is not None or p.longitude is not None):
-        if not time_ok:
-            pass  # never stored as a position (counted above)
-        elif not plausible_coordinates(p.latitude, p.longitude):
+    if not p.outdated and (lat is not None or lon is not None) and time_ok:
+        if not plausible_coordinates(lat, lon):
             out.problems.append("bad_coordinates")
         else:
+            speed = p.speed
             fields: dict[str, object] = {
-                "lat": None, "lon": None, "fix": int(Fix.NONE),
-                "sats": _opt_int(p.attributes.get("sat")),
-                "hdop": _opt_float(p.attributes.get("hdop")),
-                "speed_kmh": round(p.speed * 1.852, 2) if p.speed is not None else None,
+                "lat": None, "lon": None, "fix": _FIX_NONE,
+                "sats": _opt_int(attributes.get("sat")),
+                "hdop": _opt_float(attributes.get("hdop")),
+                "speed_kmh": round(speed * 1.852, 2) if speed is not None else None,
                 "course": p.course,
             }
             if p.valid:
-                fields["lat"], fields["lon"], fields["fix"] = p.latitude, p.longitude, int(Fix.GNSS)
-            elif p.cell_towers:
-                fields["fix"] = int(Fix.NONE)
+                fields["lat"], fields["lon"], fields["fix"] = lat, lon, _FIX_GNSS
             if p.accuracy is not None:
                 fields["accuracy_m"] = p.accuracy
             if p.altitude is not None:
                 fields["altitude_m"] = p.altitude
             if p.cell_towers:
                 fields["cell"] = dict(p.cell_towers[0])
-            event(EventKind.POS, when, fields)
+            events.append(DeviceEvent(serial, None, when, EventKind.POS, fields, source, dtype))
 
-    level = p.attributes.get("batteryLevel")
-    charge = p.attributes.get("charge")
-    if isinstance(level, _NUMBER) and not isinstance(level, bool) and math.isfinite(level):
-        event(EventKind.STAT, when, {
+    level = attributes.get("batteryLevel")
+    if isinstance(level, _NUMBER) and type(level) is not bool and math.isfinite(level):
+        charge = attributes.get("charge")
+        events.append(DeviceEvent(serial, None, when, EventKind.STAT, {
             "battery": max(0, min(100, round(level))),
-            "charging": bool(charge) if isinstance(charge, bool) else False,
+            "charging": charge if type(charge) is bool else False,
             "rssi": None,
-            "temperature": _opt_float(p.attributes.get("temp1")),
-        })
+            "temperature": _opt_float(attributes.get("temp1")),
+        }, source, dtype))
 
-    for alarm in p.alarms():
-        kind, fields_ = ALARM_MAP.get(alarm, (EventKind.ALARM, {"alarm": alarm}))
-        event(kind, when, dict(fields_))
+    if "alarm" in attributes:
+        for alarm in p.alarms():
+            kind, fields_ = ALARM_MAP.get(alarm, (EventKind.ALARM, {"alarm": alarm}))
+            events.append(DeviceEvent(serial, None, when, kind, dict(fields_), source, dtype))
 
-    audio = p.attributes.get("audio")
+    audio = attributes.get("audio")
     if isinstance(audio, str):
         # a voice message from the wearer (Watch TK): someone at the desk should call back
-        event(EventKind.ALARM, when, {"alarm": "voiceMessage", "audio": audio,
-                                      "size": _opt_int(p.attributes.get("audioSize"))})
+        events.append(DeviceEvent(serial, None, when, EventKind.ALARM, {
+            "alarm": "voiceMessage", "audio": audio, "size": _opt_int(attributes.get("audioSize"))},
+            source, dtype))
 
-    if not out.events and p.outdated and not out.problems:
-        event(EventKind.HB, when, {})
+    if not events and p.outdated and not out.problems:
+        events.append(DeviceEvent(serial, None, when, EventKind.HB, {}, source, dtype))
     return out
+
+
+_FIX_NONE = int(Fix.NONE)
+_FIX_GNSS = int(Fix.GNSS)
 
 
 #: a tuple, not ``int | float``: a union is built anew at every call, and these

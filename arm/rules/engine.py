@@ -20,8 +20,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from arm.events import EventKind, Fix, StoredEvent, utcnow
-from arm.rules.conditions import MESSAGES, ConditionChange, Kind
 from arm.rules import explain
+from arm.rules.conditions import MESSAGES, ConditionChange, Kind
 from arm.rules.config import RulesConfig
 from arm.rules.geo import ZoneIndex, circle_verdict, fix_accuracy
 from arm.rules.schedule import schedule_active, valid_at, window_contains

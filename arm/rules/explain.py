@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from string import Formatter
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -53,6 +54,10 @@ TEXTS: dict[str, str] = {
     "device_alarm": "Device {serial} reported the alarm “{alarm}” at {since}",
 }
 
+#: code -> the named placeholders of its text (a stored explanation keeps only what its text shows)
+_PLACEHOLDERS = {code: frozenset(name for _, name, _, _ in Formatter().parse(text) if name)
+                 for code, text in TEXTS.items()}
+
 _BY_KIND = {
     Kind.EXCLUSION_ZONE: "zone_entered", Kind.INCLUSION_ZONE: "zone_left",
     Kind.TAMPER_STRAP: "strap_opened", Kind.TAMPER_CASE: "case_opened", Kind.UNIT_MOVED: "unit_moved",
@@ -84,10 +89,11 @@ def build(kind: str, at: datetime, details: Mapping[str, Any], *, serial: str = 
     code = _BY_KIND.get(kind)
     if code is None:
         return None
-    params["serial"] = serial
     if kind in Kind.ZONES:
         params["zone"] = zone or f"#{details.get('zone_id', '?')}"
-    elif kind == Kind.NO_COMMUNICATION:
+        return {"code": code, "params": params}
+    params["serial"] = serial
+    if kind == Kind.NO_COMMUNICATION:
         if details.get("last_contact"):
             params["since"] = str(details["last_contact"])
         params["minutes"] = max(1, round(int(details.get("allowed_s", 0)) / 60))
@@ -99,7 +105,8 @@ def build(kind: str, at: datetime, details: Mapping[str, Any], *, serial: str = 
         params["face_match"] = details.get("face_match") if details.get("face_match") is not None else "?"
     elif kind == Kind.DEVICE_ALARM:
         params["alarm"] = str(details.get("alarm", "")) or "?"
-    return {"code": code, "params": params}
+    wanted = _PLACEHOLDERS[code]
+    return {"code": code, "params": {k: v for k, v in params.items() if k in wanted}}
 
 
 def local_time(value: Any, tz: ZoneInfo, today: datetime | None = None) -> str:

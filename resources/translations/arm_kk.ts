@@ -97,6 +97,7 @@ Data folder: {folder}</source>
     <name>AlarmDetailPane</name>
     <message>
         <source>Name</source>
+        <extracomment>the desk time zone (asked each time: the settings may change it); times in explanations use it</extracomment>
         <translation>Аты-жөні</translation>
     </message>
     <message>
@@ -328,6 +329,106 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>AlarmExplanation</name>
+    <message>
+        <source>Away from home during curfew hours ({window}) since {since}</source>
+        <extracomment>Why an alarm was raised (codes and English source of ``arm.rules.explain.TEXTS``, kept identical by a test). Placeholders are named; ``{since}`` is shown in the desk time zone.</extracomment>
+        <translation>{since} бастап коменданттық сағат кезінде ({window}) үйде жоқ</translation>
+    </message>
+    <message>
+        <source>Away from home during curfew since {since}</source>
+        <translation>{since} бастап коменданттық сағат кезінде үйде жоқ</translation>
+    </message>
+    <message>
+        <source>Entered the exclusion zone “{zone}” at {since}</source>
+        <translation>{since} кезінде кіруге тыйым салынған «{zone}» аймағына кірді</translation>
+    </message>
+    <message>
+        <source>Left the permitted zone “{zone}” at {since}</source>
+        <translation>{since} кезінде рұқсат етілген «{zone}» аймағынан шықты</translation>
+    </message>
+    <message>
+        <source>Bracelet strap of device {serial} opened at {since}</source>
+        <translation>{serial} білезігінің бауы {since} кезінде ашылды</translation>
+    </message>
+    <message>
+        <source>Case of device {serial} opened at {since}</source>
+        <translation>{serial} құрылғысының корпусы {since} кезінде ашылды</translation>
+    </message>
+    <message>
+        <source>Home unit {serial} moved at {since}</source>
+        <translation>{serial} стационарлық құрылғысы {since} кезінде орнынан жылжытылды</translation>
+    </message>
+    <message>
+        <source>Home unit {serial} on battery power since {since}</source>
+        <translation>{since} бастап {serial} стационарлық құрылғысы батареядан жұмыс істейді</translation>
+    </message>
+    <message>
+        <source>No contact from device {serial} since {since} (allowed silence {minutes} min)</source>
+        <translation>{since} бастап {serial} құрылғысымен байланыс жоқ (рұқсат етілген үнсіздік {minutes} мин)</translation>
+    </message>
+    <message>
+        <source>Battery of device {serial} at {battery} % at {since}</source>
+        <translation>{serial} құрылғысының батарея заряды {since} кезінде {battery} %</translation>
+    </message>
+    <message>
+        <source>Device {serial} reported a low battery at {since}</source>
+        <translation>{serial} құрылғысы {since} кезінде батарея заряды төмен екенін хабарлады</translation>
+    </message>
+    <message>
+        <source>Device {serial} switched off at {since}</source>
+        <translation>{serial} құрылғысы {since} кезінде өшірілді</translation>
+    </message>
+    <message>
+        <source>No satellite fix from device {serial} since {since}</source>
+        <translation>{since} бастап {serial} құрылғысының орны спутник арқылы анықталмайды</translation>
+    </message>
+    <message>
+        <source>Satellite signal of device {serial} jammed since {since}</source>
+        <translation>{since} бастап {serial} құрылғысының спутник сигналы басылған</translation>
+    </message>
+    <message>
+        <source>Device {serial} reported fault {code} at {since}</source>
+        <translation>{serial} құрылғысы {since} кезінде {code} ақауын хабарлады</translation>
+    </message>
+    <message>
+        <source>Breath alcohol {mg_l} mg/L at the test at {since}</source>
+        <translation>{since} кезіндегі тексеруде дем шығарудағы алкоголь {mg_l} мг/л</translation>
+    </message>
+    <message>
+        <source>Breath alcohol test refused at {since}</source>
+        <translation>{since} кезінде алкогольге тексеруден бас тартты</translation>
+    </message>
+    <message>
+        <source>Breath alcohol test missed at {since}</source>
+        <translation>{since} кезіндегі алкогольге тексеруден өтпеді</translation>
+    </message>
+    <message>
+        <source>Face match {face_match} % at the alcohol test at {since}</source>
+        <translation>{since} кезіндегі алкогольге тексеруде бет-әлпеттің сәйкестігі {face_match} %</translation>
+    </message>
+    <message>
+        <source>No working device is issued (noticed at {since})</source>
+        <translation>Жұмыс істейтін құрылғы берілмеген ({since} кезінде анықталды)</translation>
+    </message>
+    <message>
+        <source>The issued device has never reported (noticed at {since})</source>
+        <translation>Берілген құрылғы ешқашан хабар бермеген ({since} кезінде анықталды)</translation>
+    </message>
+    <message>
+        <source>Bracelet away from mobile unit {serial} since {since}</source>
+        <translation>{since} бастап білезік {serial} мобильді бақылау құрылғысынан алыс</translation>
+    </message>
+    <message>
+        <source>SOS pressed on device {serial} at {since}</source>
+        <translation>{serial} құрылғысында {since} кезінде SOS басылды</translation>
+    </message>
+    <message>
+        <source>Device {serial} reported the alarm “{alarm}” at {since}</source>
+        <translation>{serial} құрылғысы {since} кезінде «{alarm}» дабылын берді</translation>
+    </message>
+</context>
+<context>
     <name>AlarmKind</name>
     <message>
         <source>Away from home during curfew hours</source>
@@ -412,6 +513,14 @@ Data folder: {folder}</source>
     <message>
         <source>Alarm reported by the device</source>
         <translation>Құрылғы хабарлаған дабыл</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmNote</name>
+    <message>
+        <source>{minutes} min: {reason}</source>
+        <extracomment>Notes the alarm service writes itself into the history ("30 min: reason" on shelving).</extracomment>
+        <translation>{minutes} мин: {reason}</translation>
     </message>
 </context>
 <context>
@@ -571,7 +680,7 @@ Data folder: {folder}</source>
     <name>AlarmTableModel</name>
     <message>
         <source>Priority</source>
-        <extracomment>Priority colours (with a distinct icon shape each, so colour is never the only cue). most important first, so a narrow dock still shows what matters alarm id -&gt; priority of every unacknowledged row, kept incrementally</extracomment>
+        <extracomment>Priority colours (with a distinct icon shape each, so colour is never the only cue). most important first, so a narrow dock still shows what matters the desk time zone for times inside explanations (asked each time: settings may change it) alarm id -&gt; priority of every unacknowledged row, kept incrementally</extracomment>
         <translation>Басымдық</translation>
     </message>
     <message>
@@ -1162,7 +1271,7 @@ Data folder: {folder}</source>
     <name>DeviceInventory</name>
     <message>
         <source>Filter by serial, inventory number, holder…</source>
-        <extracomment>the link column (in-memory port states, no database) is refreshed this often</extracomment>
+        <extracomment>device types whose listener decodes by tracker model (arm.protocols.device_models) the link column (in-memory port states, no database) is refreshed this often</extracomment>
         <translation>Сериялық нөмір, түгендеу нөмірі, кімде екені бойынша сүзу…</translation>
     </message>
     <message>
@@ -1188,6 +1297,10 @@ Data folder: {folder}</source>
     <message>
         <source>Pairing wizard…</source>
         <translation>Жұптастыру шебері…</translation>
+    </message>
+    <message>
+        <source>Tracker model…</source>
+        <translation>Трекер моделі…</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -1222,6 +1335,10 @@ Data folder: {folder}</source>
         <translation>Беру және қайтару тарихы</translation>
     </message>
     <message>
+        <source>Some GT06 trackers send reports laid out for their model: set it so they are decoded correctly.</source>
+        <translation>Кейбір GT06 трекерлері есептерді өз моделінің пішімінде жібереді: есептер дұрыс оқылуы үшін модельді көрсетіңіз.</translation>
+    </message>
+    <message>
         <source>Serial</source>
         <translation>Сериялық №</translation>
     </message>
@@ -1236,6 +1353,10 @@ Data folder: {folder}</source>
     <message>
         <source>Firmware</source>
         <translation>Микробағдарлама</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Модель</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1380,6 +1501,34 @@ Data folder: {folder}</source>
     <message>
         <source>{serial} returned to stock.</source>
         <translation>{serial} құрылғысы қоймаға қайтарылды.</translation>
+    </message>
+    <message>
+        <source>Tracker model of {serial}</source>
+        <translation>{serial} трекерінің моделі</translation>
+    </message>
+    <message>
+        <source>Leave empty for a standard GT06. Some models (NT20, LW4G, SEEWORLD, VL103…) send reports laid out differently; the listener applies the model from the tracker's next report on.</source>
+        <translation>Стандартты GT06 үшін бос қалдырыңыз. Кейбір модельдер (NT20, LW4G, SEEWORLD, VL103…) есептерді басқа пішімде жібереді; сервер модельді трекердің келесі есебінен бастап қолданады.</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Модель:</translation>
+    </message>
+    <message>
+        <source>At most 32 characters.</source>
+        <translation>32 таңбадан аспауы керек.</translation>
+    </message>
+    <message>
+        <source>Use letters A-Z, digits and . _ / - (e.g. NT20, LW4G-4B).</source>
+        <translation>A-Z әріптерін, цифрларды және . _ / - таңбаларын қолданыңыз (мысалы, NT20, LW4G-4B).</translation>
+    </message>
+    <message>
+        <source>{serial}: model {model} saved.</source>
+        <translation>{serial}: {model} моделі сақталды.</translation>
+    </message>
+    <message>
+        <source>{serial}: model cleared (standard GT06).</source>
+        <translation>{serial}: модель тазартылды (стандартты GT06).</translation>
     </message>
 </context>
 <context>
@@ -2494,6 +2643,10 @@ Data folder: {folder}</source>
         <translation>Соңғы оқиғалар</translation>
     </message>
     <message>
+        <source>Voice messages</source>
+        <translation>Дауыстық хабарлар</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>Өңдеу…</translation>
     </message>
@@ -2958,6 +3111,10 @@ Data folder: {folder}</source>
         <translation>Аудит журналы</translation>
     </message>
     <message>
+        <source>Voice messages</source>
+        <translation>Дауыстық хабарлар</translation>
+    </message>
+    <message>
         <source>Retention and deletion acts</source>
         <translation>Сақтау мерзімдері және жою актілері</translation>
     </message>
@@ -3377,6 +3534,114 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>VoiceMessagesView</name>
+    <message>
+        <source>Sent</source>
+        <extracomment>emitted after each load with the number of clips listed (tests, the card's tab title) emitted with the clip id once playback started emitted with the file path once an export was written</extracomment>
+        <translation>Жіберілді</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Құрылғы</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Ұзақтығы</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Өлшемі</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ескертпе</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Ойнату</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Тоқтату</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Басқаша сақтау…</translation>
+    </message>
+    <message>
+        <source>Voice messages are recorded material: every listening and every export is recorded in the audit journal under your name.</source>
+        <translation>Дауыстық хабарлар — тіркелген материалдар: әр тыңдау мен әр экспорт аудит журналына сіздің атыңызбен жазылады.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Жүктелуде…</translation>
+    </message>
+    <message>
+        <source>No voice messages from this person.</source>
+        <translation>Бұл адамнан дауыстық хабарлар жоқ.</translation>
+    </message>
+    <message>
+        <source>{seconds:.1f} s</source>
+        <translation>{seconds:.1f} с</translation>
+    </message>
+    <message>
+        <source>incomplete: {missing} of {parts} parts did not arrive</source>
+        <translation>толық емес: {parts} бөліктің {missing} бөлігі келмеді</translation>
+    </message>
+    <message>
+        <source>{kb:.1f} KB</source>
+        <translation>{kb:.1f} КБ</translation>
+    </message>
+    <message>
+        <source>Your role may not listen to voice messages.</source>
+        <translation>Сіздің рөліңізге дауыстық хабарларды тыңдауға рұқсат жоқ.</translation>
+    </message>
+    <message>
+        <source>Could not save the file: {error}</source>
+        <translation>Файлды сақтау мүмкін болмады: {error}</translation>
+    </message>
+    <message>
+        <source>This voice message does not match its checksum and is not played. Report it to the administrator.</source>
+        <translation>Бұл дауыстық хабар бақылау сомасына сәйкес келмейді және ойнатылмайды. Әкімшіге хабарлаңыз.</translation>
+    </message>
+    <message>
+        <source>Could not read the voice message: {error}</source>
+        <translation>Дауыстық хабарды оқу мүмкін болмады: {error}</translation>
+    </message>
+    <message>
+        <source>Opening the voice message…</source>
+        <translation>Дауыстық хабар ашылуда…</translation>
+    </message>
+    <message>
+        <source>Playing the voice message of {time}.</source>
+        <translation>{time} дауыстық хабары ойнатылуда.</translation>
+    </message>
+    <message>
+        <source>No sound device on this computer: use Save as… to listen to the message of {time} elsewhere.</source>
+        <translation>Бұл компьютерде дыбыс құрылғысы жоқ: {time} хабарын «Басқаша сақтау…» арқылы сақтап, басқа жерде тыңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The voice message cannot be played: {error}</source>
+        <translation>Дауыстық хабарды ойнату мүмкін емес: {error}</translation>
+    </message>
+    <message>
+        <source>Save voice message</source>
+        <translation>Дауыстық хабарды сақтау</translation>
+    </message>
+    <message>
+        <source>AMR audio (*.amr)</source>
+        <translation>AMR аудио (*.amr)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сақталуда…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>{path} ішіне сақталды</translation>
+    </message>
+</context>
+<context>
     <name>ZoneEditor</name>
     <message>
         <source>New polygon</source>
@@ -3487,10 +3752,6 @@ Data folder: {folder}</source>
         <translation>Аймақтың бір бұрышы жарамды координаттар шегінен тыс жатыр.</translation>
     </message>
     <message>
-        <source>Unknown day name: use Mon, Tue, Wed, Thu, Fri, Sat, Sun (or Пн…Вс).</source>
-        <translation>Белгісіз күн атауы: Mon, Tue, Wed, Thu, Fri, Sat, Sun (немесе Пн…Вс) пайдаланыңыз.</translation>
-    </message>
-    <message>
         <source>A time is not valid: use HH:MM between 00:00 and 24:00.</source>
         <translation>Уақыт жарамсыз: 00:00 мен 24:00 аралығында HH:MM пішімін пайдаланыңыз.</translation>
     </message>
@@ -3541,6 +3802,14 @@ Data folder: {folder}</source>
     <message>
         <source>The zone could not be saved: {error}</source>
         <translation>Аймақты сақтау мүмкін болмады: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneSchedule</name>
+    <message>
+        <source>Unknown day “{day}”: use {accepted} or the full day names.</source>
+        <extracomment>Full day names, Monday first. Any unambiguous prefix of three letters or more is accepted too ("Tues", "Thurs", "Пон", "Дүй", "Сен"), as operators shorten them in many ways. The usual short forms (calendars, court orders). Kazakh "Ср" is Сәрсенбі, Wednesday, the same day as Russian "Ср" (среда). Kazakh CLDR locale data (Qt's QLocale("kk")) writes Saturday "Сб", again the same day as Russian "Сб", so it is accepted through the Russian list. No short form means two different days (checked when this module loads, and by tests/maps/test_schedule_days.py). What a bad-day message lists as accepted: the same in every interface language. Kazakh letters folded to their Russian look-alikes, so a day typed on a Russian keyboard ("Дуйсенби", "Сарсенби", "Жума") or with a Latin "i" still matches; Latin Kazakh accents likewise. English source of the bad-day sentence (context "ZoneSchedule"); ``{accepted}`` is :data:`ACCEPTED`.</extracomment>
+        <translation>Белгісіз күн «{day}»: {accepted} немесе күндердің толық атауларын қолданыңыз.</translation>
     </message>
 </context>
 </TS>

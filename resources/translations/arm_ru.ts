@@ -97,6 +97,7 @@ Data folder: {folder}</source>
     <name>AlarmDetailPane</name>
     <message>
         <source>Name</source>
+        <extracomment>the desk time zone (asked each time: the settings may change it); times in explanations use it</extracomment>
         <translation>Ф.И.О.</translation>
     </message>
     <message>
@@ -328,6 +329,106 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>AlarmExplanation</name>
+    <message>
+        <source>Away from home during curfew hours ({window}) since {since}</source>
+        <extracomment>Why an alarm was raised (codes and English source of ``arm.rules.explain.TEXTS``, kept identical by a test). Placeholders are named; ``{since}`` is shown in the desk time zone.</extracomment>
+        <translation>Отсутствие по месту жительства в комендантский час ({window}) с {since}</translation>
+    </message>
+    <message>
+        <source>Away from home during curfew since {since}</source>
+        <translation>Отсутствие по месту жительства в комендантский час с {since}</translation>
+    </message>
+    <message>
+        <source>Entered the exclusion zone “{zone}” at {since}</source>
+        <translation>Вход в зону запрета «{zone}» в {since}</translation>
+    </message>
+    <message>
+        <source>Left the permitted zone “{zone}” at {since}</source>
+        <translation>Выход из зоны обязательного пребывания «{zone}» в {since}</translation>
+    </message>
+    <message>
+        <source>Bracelet strap of device {serial} opened at {since}</source>
+        <translation>Размыкание ремешка браслета {serial} в {since}</translation>
+    </message>
+    <message>
+        <source>Case of device {serial} opened at {since}</source>
+        <translation>Вскрытие корпуса устройства {serial} в {since}</translation>
+    </message>
+    <message>
+        <source>Home unit {serial} moved at {since}</source>
+        <translation>Перемещение СКУ {serial} в {since}</translation>
+    </message>
+    <message>
+        <source>Home unit {serial} on battery power since {since}</source>
+        <translation>СКУ {serial} работает от батареи с {since}</translation>
+    </message>
+    <message>
+        <source>No contact from device {serial} since {since} (allowed silence {minutes} min)</source>
+        <translation>Нет связи с устройством {serial} с {since} (допустимое молчание {minutes} мин)</translation>
+    </message>
+    <message>
+        <source>Battery of device {serial} at {battery} % at {since}</source>
+        <translation>Заряд батареи устройства {serial}: {battery} % в {since}</translation>
+    </message>
+    <message>
+        <source>Device {serial} reported a low battery at {since}</source>
+        <translation>Устройство {serial} сообщило о низком заряде батареи в {since}</translation>
+    </message>
+    <message>
+        <source>Device {serial} switched off at {since}</source>
+        <translation>Устройство {serial} выключено в {since}</translation>
+    </message>
+    <message>
+        <source>No satellite fix from device {serial} since {since}</source>
+        <translation>Нет спутникового определения местоположения устройства {serial} с {since}</translation>
+    </message>
+    <message>
+        <source>Satellite signal of device {serial} jammed since {since}</source>
+        <translation>Подавление спутникового сигнала устройства {serial} с {since}</translation>
+    </message>
+    <message>
+        <source>Device {serial} reported fault {code} at {since}</source>
+        <translation>Устройство {serial} сообщило о неисправности {code} в {since}</translation>
+    </message>
+    <message>
+        <source>Breath alcohol {mg_l} mg/L at the test at {since}</source>
+        <translation>Алкоголь в выдыхаемом воздухе {mg_l} мг/л при проверке в {since}</translation>
+    </message>
+    <message>
+        <source>Breath alcohol test refused at {since}</source>
+        <translation>Отказ от проверки на алкоголь в {since}</translation>
+    </message>
+    <message>
+        <source>Breath alcohol test missed at {since}</source>
+        <translation>Пропуск проверки на алкоголь в {since}</translation>
+    </message>
+    <message>
+        <source>Face match {face_match} % at the alcohol test at {since}</source>
+        <translation>Совпадение лица {face_match} % при проверке на алкоголь в {since}</translation>
+    </message>
+    <message>
+        <source>No working device is issued (noticed at {since})</source>
+        <translation>Исправное устройство не выдано (обнаружено в {since})</translation>
+    </message>
+    <message>
+        <source>The issued device has never reported (noticed at {since})</source>
+        <translation>Выданное устройство ни разу не выходило на связь (обнаружено в {since})</translation>
+    </message>
+    <message>
+        <source>Bracelet away from mobile unit {serial} since {since}</source>
+        <translation>Браслет удалён от МКУ {serial} с {since}</translation>
+    </message>
+    <message>
+        <source>SOS pressed on device {serial} at {since}</source>
+        <translation>Нажата кнопка SOS на устройстве {serial} в {since}</translation>
+    </message>
+    <message>
+        <source>Device {serial} reported the alarm “{alarm}” at {since}</source>
+        <translation>Устройство {serial} подало тревогу «{alarm}» в {since}</translation>
+    </message>
+</context>
+<context>
     <name>AlarmKind</name>
     <message>
         <source>Away from home during curfew hours</source>
@@ -412,6 +513,14 @@ Data folder: {folder}</source>
     <message>
         <source>Alarm reported by the device</source>
         <translation>Тревога, переданная устройством</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmNote</name>
+    <message>
+        <source>{minutes} min: {reason}</source>
+        <extracomment>Notes the alarm service writes itself into the history ("30 min: reason" on shelving).</extracomment>
+        <translation>{minutes} мин: {reason}</translation>
     </message>
 </context>
 <context>
@@ -571,7 +680,7 @@ Data folder: {folder}</source>
     <name>AlarmTableModel</name>
     <message>
         <source>Priority</source>
-        <extracomment>Priority colours (with a distinct icon shape each, so colour is never the only cue). most important first, so a narrow dock still shows what matters alarm id -&gt; priority of every unacknowledged row, kept incrementally</extracomment>
+        <extracomment>Priority colours (with a distinct icon shape each, so colour is never the only cue). most important first, so a narrow dock still shows what matters the desk time zone for times inside explanations (asked each time: settings may change it) alarm id -&gt; priority of every unacknowledged row, kept incrementally</extracomment>
         <translation>Приоритет</translation>
     </message>
     <message>
@@ -1162,7 +1271,7 @@ Data folder: {folder}</source>
     <name>DeviceInventory</name>
     <message>
         <source>Filter by serial, inventory number, holder…</source>
-        <extracomment>the link column (in-memory port states, no database) is refreshed this often</extracomment>
+        <extracomment>device types whose listener decodes by tracker model (arm.protocols.device_models) the link column (in-memory port states, no database) is refreshed this often</extracomment>
         <translation>Фильтр по серийному номеру, инвентарному номеру, получателю…</translation>
     </message>
     <message>
@@ -1188,6 +1297,10 @@ Data folder: {folder}</source>
     <message>
         <source>Pairing wizard…</source>
         <translation>Мастер сопряжения…</translation>
+    </message>
+    <message>
+        <source>Tracker model…</source>
+        <translation>Модель трекера…</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -1222,6 +1335,10 @@ Data folder: {folder}</source>
         <translation>История выдачи и возврата</translation>
     </message>
     <message>
+        <source>Some GT06 trackers send reports laid out for their model: set it so they are decoded correctly.</source>
+        <translation>Некоторые трекеры GT06 передают отчёты в формате своей модели: укажите её, чтобы отчёты расшифровывались правильно.</translation>
+    </message>
+    <message>
         <source>Serial</source>
         <translation>Серийный №</translation>
     </message>
@@ -1236,6 +1353,10 @@ Data folder: {folder}</source>
     <message>
         <source>Firmware</source>
         <translation>Прошивка</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Модель</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1380,6 +1501,34 @@ Data folder: {folder}</source>
     <message>
         <source>{serial} returned to stock.</source>
         <translation>{serial} возвращено на склад.</translation>
+    </message>
+    <message>
+        <source>Tracker model of {serial}</source>
+        <translation>Модель трекера {serial}</translation>
+    </message>
+    <message>
+        <source>Leave empty for a standard GT06. Some models (NT20, LW4G, SEEWORLD, VL103…) send reports laid out differently; the listener applies the model from the tracker's next report on.</source>
+        <translation>Оставьте пустым для стандартного GT06. Некоторые модели (NT20, LW4G, SEEWORLD, VL103…) передают отчёты в другом формате; сервер применяет модель начиная со следующего отчёта трекера.</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Модель:</translation>
+    </message>
+    <message>
+        <source>At most 32 characters.</source>
+        <translation>Не более 32 символов.</translation>
+    </message>
+    <message>
+        <source>Use letters A-Z, digits and . _ / - (e.g. NT20, LW4G-4B).</source>
+        <translation>Используйте буквы A-Z, цифры и . _ / - (например, NT20, LW4G-4B).</translation>
+    </message>
+    <message>
+        <source>{serial}: model {model} saved.</source>
+        <translation>{serial}: модель {model} сохранена.</translation>
+    </message>
+    <message>
+        <source>{serial}: model cleared (standard GT06).</source>
+        <translation>{serial}: модель сброшена (стандартный GT06).</translation>
     </message>
 </context>
 <context>
@@ -2494,6 +2643,10 @@ Data folder: {folder}</source>
         <translation>Последние события</translation>
     </message>
     <message>
+        <source>Voice messages</source>
+        <translation>Голосовые сообщения</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
@@ -2958,6 +3111,10 @@ Data folder: {folder}</source>
         <translation>Журнал аудита</translation>
     </message>
     <message>
+        <source>Voice messages</source>
+        <translation>Голосовые сообщения</translation>
+    </message>
+    <message>
         <source>Retention and deletion acts</source>
         <translation>Сроки хранения и акты удаления</translation>
     </message>
@@ -3377,6 +3534,114 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>VoiceMessagesView</name>
+    <message>
+        <source>Sent</source>
+        <extracomment>emitted after each load with the number of clips listed (tests, the card's tab title) emitted with the clip id once playback started emitted with the file path once an export was written</extracomment>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Воспроизвести</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Стоп</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Сохранить как…</translation>
+    </message>
+    <message>
+        <source>Voice messages are recorded material: every listening and every export is recorded in the audit journal under your name.</source>
+        <translation>Голосовые сообщения — зафиксированные материалы: каждое прослушивание и каждая выгрузка записываются в журнал аудита под вашим именем.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>No voice messages from this person.</source>
+        <translation>От этого лица нет голосовых сообщений.</translation>
+    </message>
+    <message>
+        <source>{seconds:.1f} s</source>
+        <translation>{seconds:.1f} с</translation>
+    </message>
+    <message>
+        <source>incomplete: {missing} of {parts} parts did not arrive</source>
+        <translation>неполное: не получено частей — {missing} из {parts}</translation>
+    </message>
+    <message>
+        <source>{kb:.1f} KB</source>
+        <translation>{kb:.1f} КБ</translation>
+    </message>
+    <message>
+        <source>Your role may not listen to voice messages.</source>
+        <translation>Вашей роли не разрешено прослушивать голосовые сообщения.</translation>
+    </message>
+    <message>
+        <source>Could not save the file: {error}</source>
+        <translation>Не удалось сохранить файл: {error}</translation>
+    </message>
+    <message>
+        <source>This voice message does not match its checksum and is not played. Report it to the administrator.</source>
+        <translation>Голосовое сообщение не совпадает с контрольной суммой и не воспроизводится. Сообщите администратору.</translation>
+    </message>
+    <message>
+        <source>Could not read the voice message: {error}</source>
+        <translation>Не удалось прочитать голосовое сообщение: {error}</translation>
+    </message>
+    <message>
+        <source>Opening the voice message…</source>
+        <translation>Открытие голосового сообщения…</translation>
+    </message>
+    <message>
+        <source>Playing the voice message of {time}.</source>
+        <translation>Воспроизводится голосовое сообщение от {time}.</translation>
+    </message>
+    <message>
+        <source>No sound device on this computer: use Save as… to listen to the message of {time} elsewhere.</source>
+        <translation>На этом компьютере нет звукового устройства: сохраните сообщение от {time} кнопкой «Сохранить как…» и прослушайте его на другом.</translation>
+    </message>
+    <message>
+        <source>The voice message cannot be played: {error}</source>
+        <translation>Голосовое сообщение не удаётся воспроизвести: {error}</translation>
+    </message>
+    <message>
+        <source>Save voice message</source>
+        <translation>Сохранить голосовое сообщение</translation>
+    </message>
+    <message>
+        <source>AMR audio (*.amr)</source>
+        <translation>Аудио AMR (*.amr)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Сохранено в {path}</translation>
+    </message>
+</context>
+<context>
     <name>ZoneEditor</name>
     <message>
         <source>New polygon</source>
@@ -3487,10 +3752,6 @@ Data folder: {folder}</source>
         <translation>Вершина зоны лежит за пределами допустимых координат.</translation>
     </message>
     <message>
-        <source>Unknown day name: use Mon, Tue, Wed, Thu, Fri, Sat, Sun (or Пн…Вс).</source>
-        <translation>Неизвестный день недели: используйте Пн, Вт, Ср, Чт, Пт, Сб, Вс (или Mon…Sun).</translation>
-    </message>
-    <message>
         <source>A time is not valid: use HH:MM between 00:00 and 24:00.</source>
         <translation>Недопустимое время: укажите ЧЧ:ММ в пределах от 00:00 до 24:00.</translation>
     </message>
@@ -3541,6 +3802,14 @@ Data folder: {folder}</source>
     <message>
         <source>The zone could not be saved: {error}</source>
         <translation>Не удалось сохранить зону: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneSchedule</name>
+    <message>
+        <source>Unknown day “{day}”: use {accepted} or the full day names.</source>
+        <extracomment>Full day names, Monday first. Any unambiguous prefix of three letters or more is accepted too ("Tues", "Thurs", "Пон", "Дүй", "Сен"), as operators shorten them in many ways. The usual short forms (calendars, court orders). Kazakh "Ср" is Сәрсенбі, Wednesday, the same day as Russian "Ср" (среда). Kazakh CLDR locale data (Qt's QLocale("kk")) writes Saturday "Сб", again the same day as Russian "Сб", so it is accepted through the Russian list. No short form means two different days (checked when this module loads, and by tests/maps/test_schedule_days.py). What a bad-day message lists as accepted: the same in every interface language. Kazakh letters folded to their Russian look-alikes, so a day typed on a Russian keyboard ("Дуйсенби", "Сарсенби", "Жума") or with a Latin "i" still matches; Latin Kazakh accents likewise. English source of the bad-day sentence (context "ZoneSchedule"); ``{accepted}`` is :data:`ACCEPTED`.</extracomment>
+        <translation>Неизвестный день «{day}»: используйте {accepted} или полные названия дней.</translation>
     </message>
 </context>
 </TS>

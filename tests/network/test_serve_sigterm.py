@@ -11,6 +11,8 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from arm.events import EventKind
 from arm.protocols import gt06
 from arm.simulate.clients import Gt06Client
@@ -29,9 +31,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _serve(url: str, port: int, env: dict[str, str]) -> subprocess.Popen[str]:
+def _serve(url: str, port: int, env: dict[str, str], loop: str = "auto") -> subprocess.Popen[str]:
     proc = subprocess.Popen([sys.executable, "-m", "arm", "serve", "--db", url, "--gt06", str(port),
-                             "--protocols-host", HOST, "--no-rules"],
+                             "--protocols-host", HOST, "--no-rules", "--loop", loop],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     assert proc.stdout is not None
     deadline = time.monotonic() + 60
@@ -56,12 +58,14 @@ def _sigterm(proc: subprocess.Popen[str]) -> int:
     return proc.returncode
 
 
-def test_sigterm_under_load_then_restart_loses_nothing(db: Database, db_url: str, tmp_data_dir: Path) -> None:
+@pytest.mark.parametrize("loop", ["uvloop", "asyncio"])
+def test_sigterm_under_load_then_restart_loses_nothing(db: Database, db_url: str, tmp_data_dir: Path,
+                                                       loop: str) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     port = _free_port()
     n_devices, n_reports = 4, 30
     base = t0()
-    proc = _serve(db_url, port, env)
+    proc = _serve(db_url, port, env, loop)
 
     async def device(client: Gt06Client, k: int) -> None:
         for i in range(n_reports):
@@ -76,7 +80,7 @@ def test_sigterm_under_load_then_restart_loses_nothing(db: Database, db_url: str
         tasks = [asyncio.create_task(device(c, k)) for k, c in enumerate(clients)]
         await asyncio.sleep(0.3)
         code = await asyncio.to_thread(_sigterm, proc)  # stop accepting, store what came in, exit
-        proc = await asyncio.to_thread(_serve, db_url, port, env)
+        proc = await asyncio.to_thread(_serve, db_url, port, env, loop)
         try:
             await asyncio.wait_for(asyncio.gather(*tasks), 90)
         finally:
