@@ -670,6 +670,8 @@ class Gt06Decoder:
             p.set("temp1", temperature if value & 0x8000 else -temperature)
         elif msg_type == MSG_DEVICE_STATUS:
             decode_device_status(p, r)
+        elif msg_type == MSG_STATUS_2 and self._vl and len(frame) == _TRX16I_LOCATION_SIZE:
+            self._trx16i_location(p, r)
         elif msg_type == MSG_IBUTTON:
             r.skip(8)  # imei
             self._gps(p, r, False)
@@ -891,8 +893,42 @@ class Gt06Decoder:
             extension += (r.peek_u8() >> 4) << 8
         if t == MSG_STATUS and self._sw:
             p.set("power", float(extension))
+        elif self._vl and t == MSG_GPS_LBS_STATUS_1 and r.readable() == 1 + 8 + 6:
+            # TRX16i (VL103 family with an RFID reader; Traccar's vectors 185-186, see
+            # _trx16i_location): the extension byte is an event code, then the language
+            # byte and the 8-byte driver card
+            p.set("event", extension)
+            r.u8()  # language
+            card = r.take(8)
+            if any(card):
+                p.set("driverUniqueId", card.hex())
         elif self.variant != "VXT01":
             p.add_alarm(self._alarm(extension))
+
+    def _trx16i_location(self, p: Position, r: Reader) -> None:
+        """0x36 of the TRX16i (VL103 family with an RFID card reader), 53-byte body.
+
+        Traccar decodes it (its test vectors 182-184), but no copy of its decoder
+        with this branch could be found, so the layout here is read off those
+        vectors and is limited to what they establish: the standard fix, the LBS
+        cell with a 4-byte (LTE) cell id, the battery voltage and, last, the
+        8-byte driver card (all zeros: no card). The bytes between are not
+        decoded (an ACC byte, a counter and levels whose meaning the vectors do
+        not pin down).
+        """
+        p.set("type", MSG_STATUS_2)
+        self._gps(p, r, False)
+        mcc = r.u16()
+        mnc = r.u8()
+        lac = r.u16()
+        cid = r.u32()
+        p.cell_towers.append({"mcc": mcc & 0x7FFF, "mnc": mnc, "lac": lac, "cid": cid})
+        r.skip(9)  # ACC, 4-byte counter, 2-byte level, 2 levels
+        p.set("battery", r.u8() / 10.0)
+        r.skip(3)
+        card = r.take(8)
+        if any(card):
+            p.set("driverUniqueId", card.hex())
 
     def _gps_lbs_1_variant(self, p: Position, r: Reader) -> None:
         v = self.variant
@@ -1043,6 +1079,9 @@ class Gt06Decoder:
 #: and flags, MCC, MNC, LAC, cell id (3 bytes: high byte + low 16 bits), serial
 _GPS_LBS_1 = struct.Struct(">6BBIIBHHBHBHH")
 _GPS_LBS_1_SIZE = 4 + _GPS_LBS_1.size + 4  # header, length, type ... CRC, CR LF
+
+#: a TRX16i 0x36 location frame: header, length 0x35, ... CR LF
+_TRX16I_LOCATION_SIZE = 2 + 1 + 0x35 + 2
 
 _VARIANTS: dict[tuple[int, int], str] = {
     (MSG_GPS_LBS_1, 0x24): "VXT01", (MSG_GPS_LBS_STATUS_1, 0x24): "VXT01",

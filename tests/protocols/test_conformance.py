@@ -23,15 +23,15 @@ from .conformance import groups, load, message_bytes, verify
 #: GT06 vectors of Traccar features whose source ARM could not follow. In Nov 2026
 #: every Gt06ProtocolDecoder.java in the search index (36 repositories; newest:
 #: xsense/traccar-6@af380c38, copyright 2012-2026, which gave the 0xF1 layout)
-#: predates these test vectors: none has a step counter in 0xA3 (it is only the
-#: GK310 fence / SEEWORLD status there) nor a TRX16i branch for 0x36/0x16, and
-#: guessing a byte layout from one sample is not decoding (docs/protocols.md,
-#: "Conformance"). strict: when one starts passing, remove it here.
+#: predates these test vectors. The TRX16i frames (0x36 location + RFID, 0x16
+#: with an event code and a driver card; seq 182-186) come as five vectors
+#: whose fix, cell and card fields line up with the standard layouts, so they are
+#: decoded from that evidence (gt06.Gt06Decoder._trx16i_location). The 0xA3 step
+#: counter is one sample of an unknown body: fitting a layout to it would not be
+#: decoding (docs/protocols.md, "Conformance"). strict: when it passes, remove it.
 _NO_SOURCE = "not in any Gt06ProtocolDecoder.java version the search index holds (newest: xsense/traccar-6@af380c38)"
-_TRX16I = f"TRX16i variant (0x36 location+RFID, 0x16 event/driver): {_NO_SOURCE}"
 GT06_GAPS: dict[int, str] = {
     9: f"0xA3 step counter layout: {_NO_SOURCE}",
-    182: _TRX16I, 183: _TRX16I, 184: _TRX16I, 185: _TRX16I, 186: _TRX16I,
 }
 WATCH_GAPS: set[str] = set()
 OSMAND_GAPS: set[str] = set()

@@ -59,3 +59,36 @@ def test_device_status_stationary_and_overlong_item() -> None:
                               + bytes.fromhex("1000 20 AABB"), extended=True)
     with pytest.raises(gt06.ProtocolError):
         decoder.decode(cut)
+
+
+def test_trx16i_location_without_a_card_has_no_driver() -> None:
+    """A TRX16i 0x36 report with an empty card slot: position and battery, no driver id."""
+    from datetime import UTC, datetime
+
+    from arm.protocols import gt06
+
+    t = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
+    body = (gt06.encode_gt06_time(t) + bytes([0xCF]) + round(43.25 * 1_800_000).to_bytes(4, "big")
+            + round(76.95 * 1_800_000).to_bytes(4, "big") + b"\x00" + (0x1400).to_bytes(2, "big")
+            + (401).to_bytes(2, "big") + b"\x01" + (0x25EF).to_bytes(2, "big") + (0x0540E88C).to_bytes(4, "big")
+            + bytes(9) + bytes([37]) + bytes(3) + bytes(8))
+    frame = gt06.build_frame(gt06.MSG_STATUS_2, body, 9)
+    assert len(frame) == 58
+    decoder = gt06.Gt06Decoder(model="VL103")
+    decoder.decode(gt06.encode_login("359710049095095", 1))
+    msg = decoder.decode(frame)
+    assert msg is not None and msg.position is not None
+    p = msg.position
+    assert p.time == t and p.valid and abs(p.latitude - 43.25) < 1e-6 and abs(p.longitude - 76.95) < 1e-6
+    assert p.attributes["battery"] == 3.7 and "driverUniqueId" not in p.attributes
+    assert p.cell_towers == [{"mcc": 401, "mnc": 1, "lac": 0x25EF, "cid": 0x0540E88C}]
+    assert msg.responses == [gt06.build_response(gt06.MSG_STATUS_2, 9)]
+    # without the VL model the same bytes are read as 0x36 status modules, which they are not
+    import pytest
+
+    from arm.protocols.position import ProtocolError
+
+    plain = gt06.Gt06Decoder()
+    plain.decode(gt06.encode_login("359710049095095", 1))
+    with pytest.raises(ProtocolError):
+        plain.decode(frame)
