@@ -25,7 +25,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from arm import ingest_sqlite
+from arm import ingest_pg, ingest_sqlite
 from arm.bus import Bus
 from arm.events import DeviceEvent, DeviceStateChanged, EventKind, EventsStored, IngestRejected, StoredEvent
 from db.models import Device, DeviceEventRow, DeviceStatus, DeviceType, Position
@@ -143,8 +143,10 @@ class Ingest:
         self._contact_written: dict[int, float] = {}
         self._contact_pending: list[int] = []
         self._insert = postgresql.insert if db.dialect == "postgresql" else sqlite.insert
-        #: SQLite rows go straight to the driver (arm.ingest_sqlite); PostgreSQL through Core
+        #: rows go straight to the driver (arm.ingest_sqlite, arm.ingest_pg); any other
+        #: driver through SQLAlchemy Core
         self._sqlite = db.dialect == "sqlite"
+        self._psycopg = db.dialect == "postgresql" and db.engine.driver == "psycopg"
         self._time_texts: dict[tuple[int, int], str] = {}
 
     # ------------------------------------------------------------ lifecycle
@@ -336,6 +338,16 @@ class Ingest:
                 (dev_id, evseq): StoredEvent(row_id, dev_id, evseq, unique[(dev_id, evseq)], now)
                 for row_id, dev_id, evseq in rows
             }
+        if self._psycopg:
+            rows = ingest_pg.insert_events(
+                session.connection().connection.dbapi_connection,
+                [ingest_pg.event_row(dev_id, evseq, ev.time, now, ev.kind, ev.source, ev.fields)
+                 for (dev_id, evseq), ev in unique.items()],
+            )
+            return {
+                (dev_id, evseq): StoredEvent(row_id, dev_id, evseq, unique[(dev_id, evseq)], now)
+                for row_id, dev_id, evseq in rows
+            }
         values = [
             {
                 "device_id": dev_id,
@@ -371,6 +383,12 @@ class Ingest:
             ]
             if rows:
                 ingest_sqlite.insert_positions(session.connection().connection.dbapi_connection, rows)
+            return
+        if self._psycopg:
+            pg_rows = [(stored.device_id, stored.id, stored.event.time, *_position_values(stored.event.fields))
+                       for stored in new_rows.values() if _has_position(stored.event)]
+            if pg_rows:
+                ingest_pg.insert_positions(session.connection().connection.dbapi_connection, pg_rows)
             return
         values = []
         for stored in new_rows.values():

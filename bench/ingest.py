@@ -41,6 +41,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+# bench/serial.py would shadow pyserial's ``serial`` for the service's plugins: drop this folder
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from arm.protocols import gt06
@@ -90,7 +92,7 @@ def _thread_cpu() -> dict[str, float]:
 
 
 def _service_main(url: str, conn: Any, cpu: int, switch: float | None, profile: str | None = None,
-                  event_loop: str = "asyncio") -> None:
+                  event_loop: str = "asyncio", with_rules: bool = False) -> None:
     _pin(cpu)
     if event_loop == "uvloop":
         import uvloop
@@ -112,6 +114,8 @@ def _service_main(url: str, conn: Any, cpu: int, switch: float | None, profile: 
         db = Database(url)
         db.upgrade()
         service = MonitoringService(db)
+        if with_rules:  # what `arm serve` adds without options: the rules engine and the alarm manager
+            service.configure_plugins({})
         listener = Gt06Listener(0, "127.0.0.1", max_buffer=64 * 1024)
         service.add_component(listener)
         await service.start()
@@ -394,6 +398,9 @@ def main() -> int:
                         help="sys.setswitchinterval of the service process (GIL hand-over, default Python's 5 ms)")
     parser.add_argument("--loop", choices=("auto", "asyncio", "uvloop"), default="auto",
                         help="the service's event loop, as `arm serve --loop` (default auto: uvloop where installed)")
+    parser.add_argument("--with-rules", action="store_true",
+                        help="also run the rules engine and alarm manager in the service, as `arm serve` does "
+                             "(every stored event is then evaluated against curfews and zones too)")
     parser.add_argument("--profile", metavar="PREFIX", default=None,
                         help="cProfile the service: PREFIX.main (event loop) and PREFIX.ingest (writer thread); "
                              "the rates printed are then lower than without it")
@@ -419,12 +426,13 @@ def run(args: argparse.Namespace, create_pg: Callable[[str], str] | None) -> int
     url = args.db or fresh("e2e")
     total = args.devices * args.messages
     print(f"bench/ingest: {args.devices} GT06 devices x {args.messages} reports = {total} messages; db {url}; "
-          f"service event loop {args.loop}")
+          f"service event loop {args.loop}{'; with the rules engine' if args.with_rules else ''}")
     frames = _frames(args.devices, args.messages)
 
     parent, child = mp.Pipe()
     proc = mp.get_context("spawn").Process(target=_service_main,
-                                            args=(url, child, 0, args.switch_interval, args.profile, args.loop),
+                                            args=(url, child, 0, args.switch_interval, args.profile, args.loop,
+                                                  args.with_rules),
                                             daemon=True)
     proc.start()
     port = parent.recv()

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import textwrap
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -249,3 +249,22 @@ def test_battery_is_written_even_within_the_contact_interval(db: Database, inges
     ingest.store_sync([DeviceEvent("BRC-100002", 2, T0, "STAT", {"battery": 17, "charging": False}, "serial", "BRC")])
     with db.session() as s:
         assert s.execute(select(Device.battery)).scalar_one() == 17
+
+
+def test_driver_path_rows_read_back_through_the_orm(db: Database, ingest: Ingest) -> None:
+    """On SQLite ingest writes through sqlite3 itself: the ORM must read what a Core insert would give."""
+    assert ingest._sqlite
+    fields = {"lat": 51.128, "lon": 71.43, "fix": 1, "sats": 9, "hdop": None, "speed_kmh": 12.5, "course": 90.0,
+              "cell": {"mcc": 401, "mnc": 1, "lac": 9711, "cid": 88139916}, "name": "Әлия «тест»"}
+    when = T0.replace(microsecond=123456).astimezone(timezone(timedelta(hours=5)))  # not UTC on purpose
+    (stored,) = ingest.store_sync([DeviceEvent("TRK-000777", 3, when, "POS", fields, "gt06", "GT06")]).stored
+    with db.session() as s:
+        row = s.get(DeviceEventRow, stored.id)
+        assert row is not None and row.fields == fields and row.time == when and row.time.utcoffset() == timedelta(0)
+        pos = s.execute(select(Position).where(Position.event_id == stored.id)).scalar_one()
+        assert (pos.lat, pos.lon, pos.fix, pos.sats, pos.hdop, pos.speed_kmh, pos.course) == (
+            51.128, 71.43, 1, 9, None, 12.5, 90.0)
+        assert pos.time == when
+        # and a query that compares times finds it (same text format as SQLAlchemy's own binds)
+        found = s.execute(select(func.count()).select_from(DeviceEventRow).where(DeviceEventRow.time >= when)).scalar_one()
+        assert found == 1

@@ -70,3 +70,24 @@ def test_cli_query_on_postgresql(pg_db: Database, tmp_data_dir: Path) -> None:
     assert out.returncode == 0, out.stderr
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     assert [r["time"] for r in rows][:2] == ["2026-11-22T09:30:01Z", "2026-11-22T09:30:02Z"]
+
+
+def test_driver_path_rows_read_back_through_the_orm(pg_db: Database) -> None:
+    """Ingest writes through psycopg itself; the ORM must read exactly what a Core insert would give."""
+    core = Ingest(pg_db, Bus())
+    assert core._psycopg  # the driver path is the one under test
+    core.start()
+    fields = {"lat": 51.128, "lon": 71.43, "fix": 1, "sats": 9, "hdop": None, "speed_kmh": 12.5, "course": 90.0,
+              "cell": {"mcc": 401, "mnc": 1, "lac": 9711, "cid": 88139916}, "name": "Әлия «тест»"}
+    try:
+        res = core.store_sync([DeviceEvent("TRK-777002", 3, T0, "POS", fields, "gt06", "GT06")])
+    finally:
+        core.stop()
+    (stored,) = res.stored
+    with pg_db.session() as s:
+        row = s.get(DeviceEventRow, stored.id)
+        assert row is not None and row.fields == fields and row.time == T0 and row.kind == "POS"
+        pos = s.execute(select(Position).where(Position.event_id == stored.id)).scalar_one()
+        assert (pos.lat, pos.lon, pos.fix, pos.sats, pos.hdop, pos.speed_kmh, pos.course) == (
+            51.128, 71.43, 1, 9, None, 12.5, 90.0)
+        assert pos.time == T0
