@@ -45,8 +45,8 @@ from typing import Any
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from arm.protocols import gt06
-from arm.protocols.mapping import to_events
+from arm.protocols import gt06  # noqa: E402 - after the sys.path fix above
+from arm.protocols.mapping import to_events  # noqa: E402
 
 
 def _pin(cpu: int) -> None:

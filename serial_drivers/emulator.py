@@ -7,102 +7,75 @@ everything unacknowledged after it is plugged in again, replays with `LOG`,
 checks pair codes and `CFG` ranges and runs a tamper self-test. Fault switches
 (garbage bytes, bad checksums, cut lines, silence, dropped events, a 10 kB
 flood, unplug and come back) let tests prove the host survives them.
+
+This module is the device itself (settings, events, buffer, power cycles);
+the pty transport is in ``emulator_pty``, the command handlers in
+``emulator_commands``, the fault switches in ``emulator_faults`` and the
+limits and stored state in ``emulator_model``. Everything stays importable
+from here.
 """
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import json
 import logging
-import math
 import os
 import random
-import select
 import threading
 import time
-import tty
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from arm.events import utcnow
+from serial_drivers.emulator_commands import (
+    _HANDLERS,
+    CommandHandlers,
+    _cfg_text,
+    _cfg_value,
+    _Err,
+    _nargs,
+    _seq_of,
+)
+from serial_drivers.emulator_faults import Faults, faulty_bytes
+from serial_drivers.emulator_model import (
+    BUFFER_SIZE,
+    CFG_KEYS,
+    GENERATED_KINDS,
+    HOME,
+    MAX_PAIRED,
+    RETRANSMIT_S,
+    USB_PIDS,
+    USB_VID,
+    EmulatorState,
+    _Stored,
+)
+from serial_drivers.emulator_pty import PtyTransport
 from serial_drivers.icd.codec import (
     DEVICE_TYPES,
     MAX_EVSEQ,
-    PAIR_CODE_RE,
     SERIAL_RE,
     Answer,
-    CodecError,
     Command,
     RawEvent,
     decode,
     encode,
     event_line_fields,
-    parse_time,
 )
 from serial_drivers.icd.framing import LineFramer
 
 log = logging.getLogger("serial_drivers.emulator")
 
-BUFFER_SIZE = 10_000
-RETRANSMIT_S = 5.0
-MAX_PAIRED = 4
-USB_VID = 0x1209
-USB_PIDS = {"BRC": 0xEA01, "TRK": 0xEA02, "SKU": 0xEA03, "MKU": 0xEA04, "BAC": 0xEA05, "RCV": 0xEA06}
-
-#: CFG keys: (types that have the key, lowest, highest, default, is_float)
-CFG_KEYS: dict[str, tuple[tuple[str, ...], float, float, float, bool]] = {
-    "REPORT_S": (DEVICE_TYPES, 10, 3600, 60, False),
-    "HB_S": (DEVICE_TYPES, 30, 3600, 300, False),
-    "ABSENT_S": (("SKU", "MKU"), 30, 1800, 120, False),
-    "BAC_LIMIT": (("BAC",), 0.0, 1.0, 0.16, True),
-}
-
-#: Event kinds each type produces on its own, cycled by the generator.
-GENERATED_KINDS = {
-    "BRC": ("HB", "STAT"),
-    "TRK": ("POS", "POS", "STAT", "HB"),
-    "SKU": ("PRESENCE", "STAT", "HB"),
-    "MKU": ("POS", "PRESENCE", "STAT"),
-    "BAC": ("BAC", "STAT", "HB"),
-    "RCV": ("BEACON", "STAT", "HB"),
-}
-HOME = (43.238949, 76.889709)  # Almaty
+#: Everything that lived here before the split stays importable from here.
+__all__ = [
+    "BUFFER_SIZE", "CFG_KEYS", "GENERATED_KINDS", "HOME", "MAX_PAIRED", "RETRANSMIT_S", "USB_PIDS", "USB_VID",
+    "_HANDLERS", "CommandHandlers", "EmulatedDevice", "EmulatorState", "Faults", "PtyTransport", "_Err",
+    "_Stored", "_cfg_text", "_cfg_value", "_nargs", "_seq_of", "faulty_bytes",
+]
 
 
-@dataclass
-class Faults:
-    """Fault switches; each may be changed while the emulator runs."""
-
-    garbage: float = 0.0  # probability of random bytes before a line
-    bad_checksum: float = 0.0  # probability of a wrong checksum on a line
-    cut: float = 0.0  # probability that a line is cut in half (the next `$` cuts it)
-    silent: bool = False  # ignore commands and send nothing (a hung device)
-    drop_live: int = 0  # that many next new events are not sent live (a gap)
-    flood: bool = False  # send 10 kB without a newline once
-    corrupt_next: int = 0  # the next that many lines get a wrong checksum (a lost answer)
-    chatter: int = 0  # events the device makes between a command and its answer
-
-
-@dataclass
-class _Stored:
-    event: RawEvent
-    line: bytes
-    sent_at: float = 0.0
-
-
-@dataclass
-class EmulatorState:
-    """What survives a power cycle / replug: the evseq counter and the buffer."""
-
-    evseq: int = 0
-    buffer: OrderedDict[int, _Stored] = field(default_factory=OrderedDict)
-
-
-class EmulatedDevice:
+class EmulatedDevice(PtyTransport, CommandHandlers):
     """One device behind a pty; ``port`` is the name a host opens."""
 
     def __init__(
@@ -168,19 +141,6 @@ class EmulatedDevice:
         self._last_retx_scan = 0.0
 
     # ------------------------------------------------------------ lifecycle
-    @property
-    def port(self) -> str:
-        """Where a host opens the device: the link path if given, else the pty name."""
-        return self.link_path or self._slave_name
-
-    @property
-    def pty_name(self) -> str:
-        return self._slave_name
-
-    @property
-    def plugged(self) -> bool:
-        return self._master is not None
-
     def start(self) -> EmulatedDevice:
         self.plug()
         self._thread = threading.Thread(target=self._run, name=f"emulator-{self.serial}", daemon=True)
@@ -198,46 +158,6 @@ class EmulatedDevice:
 
     def __exit__(self, *_exc: object) -> None:
         self.stop()
-
-    def plug(self) -> None:
-        """Appear on a new pty and resend every unacknowledged event, oldest first."""
-        with self._lock:
-            master, slave = os.openpty()
-            tty.setraw(slave)
-            os.set_blocking(master, False)
-            self._master, self._slave = master, slave
-            self._slave_name = os.ttyname(slave)
-            self._out.clear()
-            self._framer = LineFramer()
-            if self.link_path:
-                tmp = f"{self.link_path}.{os.getpid()}.tmp"
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(tmp)
-                os.symlink(self._slave_name, tmp)
-                os.replace(tmp, self.link_path)
-            self.counters["plugs"] += 1
-            for stored in self.state.buffer.values():
-                self._send_event(stored)
-        log.info("%s plugged in at %s", self.serial, self.port)
-
-    def unplug(self, come_back_after: float | None = None) -> None:
-        """Vanish from the host (the port disappears); optionally come back later."""
-        with self._lock:
-            self._close_pty()
-            self.counters["unplugs"] += 1
-            self._plug_at = None if come_back_after is None else time.monotonic() + come_back_after
-        log.info("%s unplugged", self.serial)
-
-    def _close_pty(self) -> None:
-        with self._lock:
-            for fd in (self._master, self._slave):
-                if fd is not None:
-                    with contextlib.suppress(OSError):
-                        os.close(fd)
-            self._master = self._slave = None
-            if self.link_path and os.path.islink(self.link_path):
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(self.link_path)
 
     # ------------------------------------------------------------ power cycles
     def save_state(self, path: str) -> None:
@@ -345,76 +265,7 @@ class EmulatedDevice:
         stored.sent_at = time.monotonic()
         self._send(stored.line)
 
-    def _send(self, line: bytes) -> None:
-        if self._master is None or self.faults.silent:
-            return
-        f, rng = self.faults, self._rng
-        if f.flood:
-            f.flood = False
-            self._out += b"$EMEVT," + b"X" * 10_240
-        if f.garbage and rng.random() < f.garbage:
-            self._out += bytes(rng.randrange(256) for _ in range(rng.randint(1, 40))).replace(b"$", b"")
-            self.counters["garbage"] += 1
-        if f.corrupt_next > 0 or (f.bad_checksum and rng.random() < f.bad_checksum):
-            f.corrupt_next = max(0, f.corrupt_next - 1)
-            line = line[:-4] + (b"00" if line[-4:-2] != b"00" else b"11") + b"\r\n"
-            self.counters["bad_checksums"] += 1
-        elif f.cut and rng.random() < f.cut:
-            line = line[: max(2, len(line) // 2)]
-            self.counters["cut_lines"] += 1
-        self._out += line
-        self._flush()
-
-    def _flush(self) -> None:
-        if self._master is None or not self._out:
-            return
-        try:
-            n = os.write(self._master, self._out)
-        except BlockingIOError:
-            return
-        except OSError as exc:
-            if exc.errno in (errno.EAGAIN, errno.EIO):
-                return
-            raise
-        del self._out[:n]
-
-    # ------------------------------------------------------------ main loop
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            master = self._master
-            if master is None:
-                self._maybe_come_back()
-                time.sleep(0.02)
-                continue
-            wlist = [master] if self._out else []
-            try:
-                readable, _, _ = select.select([master], wlist, [], 0.02)
-            except (OSError, ValueError):
-                continue
-            if readable:
-                self._read(master)
-            with self._lock:
-                self._flush()
-                self._tick()
-
-    def _maybe_come_back(self) -> None:
-        if self._plug_at is not None and time.monotonic() >= self._plug_at:
-            self._plug_at = None
-            self.plug()
-
-    def _read(self, master: int) -> None:
-        try:
-            data = os.read(master, 65536)
-        except (BlockingIOError, InterruptedError):
-            return
-        except OSError:
-            return  # EIO: nobody has the slave open; that is fine for a pty
-        with self._lock:
-            if self._master != master:
-                return
-            for body in self._framer.feed(data):
-                self._on_line(body)
-
+    # ------------------------------------------------------------ generator and retransmission
     def _tick(self) -> None:
         now = time.monotonic()
         if self.rate > 0 and now >= self._next_gen:
@@ -426,183 +277,3 @@ class EmulatedDevice:
                 if now - stored.sent_at >= self.retransmit_s:
                     self.counters["retransmits"] += 1
                     self._send_event(stored)
-
-    # ------------------------------------------------------------ commands
-    def _on_line(self, body: bytes) -> None:
-        if self.faults.silent:
-            self.counters["ignored_silent"] += 1
-            return
-        try:
-            msg = decode(body)
-        except CodecError:
-            msg = None
-        if not isinstance(msg, Command):
-            seq = _seq_of(body)
-            if seq is not None:
-                self._answer(Answer(seq, False, (), "E_SYNTAX", "malformed command"), None)
-            return
-        if self._last is not None and self._last[0] == msg.seq:
-            self.counters["repeated"] += 1
-            self._send(encode(self._last[1]))
-            return
-        self.commands.append(msg)
-        self.counters["commands"] += 1
-        try:
-            result = self._run_command(msg)
-            answer = Answer(msg.seq, True, tuple(result))
-        except _Err as err:
-            answer = Answer(msg.seq, False, (), err.code, err.text)
-        self._answer(answer, msg)
-
-    def _answer(self, answer: Answer, msg: Command | None) -> None:
-        for _ in range(self.faults.chatter):
-            self.emit_generated()
-        if msg is not None:
-            self._last = (msg.seq, answer)
-        self._send(encode(answer))
-
-    def _run_command(self, cmd: Command) -> list[str]:
-        handler = _HANDLERS.get(cmd.name)
-        if handler is None:
-            raise _Err("E_CMD", f"unknown command {cmd.name}")
-        return handler(self, cmd.args)
-
-    def _cmd_info(self, args: tuple[str, ...]) -> list[str]:
-        _nargs(args, 0)
-        return [self.type, self.serial, self.firmware, self.hardware, str(self.battery), self.imei]
-
-    def _cmd_time(self, args: tuple[str, ...]) -> list[str]:
-        _nargs(args, 1)
-        try:
-            self.clock_offset = parse_time(args[0]) - utcnow().replace(microsecond=0)
-        except CodecError as exc:
-            raise _Err("E_ARG", "bad time") from exc
-        return []
-
-    def _need_unit(self) -> None:
-        if self.type not in ("SKU", "MKU"):
-            raise _Err("E_TYPE", f"{self.type} has no pairing")
-
-    def _cmd_pair(self, args: tuple[str, ...]) -> list[str]:
-        self._need_unit()
-        _nargs(args, 2)
-        bracelet, code = args
-        if not SERIAL_RE.match(bracelet) or not PAIR_CODE_RE.match(code):
-            raise _Err("E_ARG", "bracelet serial or pair code malformed")
-        if bracelet in self.paired:
-            raise _Err("E_ALREADY", "already paired")
-        if bracelet not in self.bracelets:
-            raise _Err("E_NOT_FOUND", "bracelet not heard")
-        if self.bracelets[bracelet] != code:
-            raise _Err("E_PAIR_CODE", "wrong pair code")
-        if len(self.paired) >= MAX_PAIRED:
-            raise _Err("E_RANGE", "4 bracelets paired already")
-        self.paired.append(bracelet)
-        return [bracelet]
-
-    def _cmd_unpair(self, args: tuple[str, ...]) -> list[str]:
-        self._need_unit()
-        _nargs(args, 1)
-        if args[0] not in self.paired:
-            raise _Err("E_NOT_PAIRED", "not paired")
-        self.paired.remove(args[0])
-        return []
-
-    def _cmd_pairs(self, args: tuple[str, ...]) -> list[str]:
-        self._need_unit()
-        _nargs(args, 0)
-        return [str(len(self.paired)), *self.paired]
-
-    def _cmd_cfg(self, args: tuple[str, ...]) -> list[str]:
-        if not args or args[0] not in ("GET", "SET"):
-            raise _Err("E_ARG", "CFG GET or SET")
-        _nargs(args, 2 if args[0] == "GET" else 3)
-        key = args[1]
-        if key not in self.cfg:
-            raise _Err("E_KEY", f"unknown key {key}")
-        if args[0] == "SET":
-            self.cfg[key] = _cfg_value(key, args[2])
-        return [key, _cfg_text(key, self.cfg[key])]
-
-    def _cmd_test(self, args: tuple[str, ...]) -> list[str]:
-        if self.type not in ("BRC", "TRK"):
-            raise _Err("E_TYPE", f"{self.type} has no tamper sensor test")
-        _nargs(args, 1)
-        if args[0] != "TAMPER":
-            raise _Err("E_ARG", "only TAMPER")
-        return ["FAIL", self.tamper_fail] if self.tamper_fail else ["PASS"]
-
-    def _cmd_log(self, args: tuple[str, ...]) -> list[str]:
-        _nargs(args, 1)
-        if not args[0].isdigit():
-            raise _Err("E_ARG", "evseq")
-        first = int(args[0])
-        count = 0
-        for evseq, stored in self.state.buffer.items():
-            if evseq >= first:
-                self._send_event(stored)
-                count += 1
-        self.counters["log_replays"] += 1
-        return [str(count)]
-
-    def _cmd_eack(self, args: tuple[str, ...]) -> list[str]:
-        _nargs(args, 1)
-        if not args[0].isdigit():
-            raise _Err("E_ARG", "evseq")
-        upto = int(args[0])
-        if self.on_eack is not None:
-            self.on_eack(upto)
-        self.counters["eacks"] += 1
-        self.acked_upto = max(self.acked_upto, upto)
-        for evseq in [e for e in self.state.buffer if e <= upto]:
-            del self.state.buffer[evseq]
-        return []
-
-
-class _Err(Exception):
-    def __init__(self, code: str, text: str) -> None:
-        super().__init__(code)
-        self.code, self.text = code, text
-
-
-def _nargs(args: tuple[str, ...], n: int) -> None:
-    if len(args) != n:
-        raise _Err("E_ARG", f"{n} arguments expected")
-
-
-def _cfg_value(key: str, text: str) -> float:
-    _types, lo, hi, _default, is_float = CFG_KEYS[key]
-    try:
-        value = float(text) if is_float else int(text)
-    except ValueError as exc:
-        raise _Err("E_ARG", "not a number") from exc
-    if not math.isfinite(value):
-        raise _Err("E_ARG", "not a number")
-    if not lo <= value <= hi:
-        raise _Err("E_RANGE", f"{key} {lo:g}..{hi:g}")
-    return value
-
-
-def _cfg_text(key: str, value: float) -> str:
-    return f"{value:.2f}" if CFG_KEYS[key][4] else str(int(value))
-
-
-def _seq_of(body: bytes) -> int | None:
-    parts = body.split(b",")
-    if len(parts) >= 2 and parts[0] == b"EMCMD" and parts[1].isdigit() and int(parts[1]) <= 65535:
-        return int(parts[1])
-    return None
-
-
-_HANDLERS: dict[str, Callable[[EmulatedDevice, tuple[str, ...]], list[str]]] = {
-    "INFO": EmulatedDevice._cmd_info,
-    "TIME": EmulatedDevice._cmd_time,
-    "PAIR": EmulatedDevice._cmd_pair,
-    "UNPAIR": EmulatedDevice._cmd_unpair,
-    "PAIRS": EmulatedDevice._cmd_pairs,
-    "CFG": EmulatedDevice._cmd_cfg,
-    "TEST": EmulatedDevice._cmd_test,
-    "LOG": EmulatedDevice._cmd_log,
-    "EACK": EmulatedDevice._cmd_eack,
-}
-

@@ -38,6 +38,9 @@ from serial_drivers.status import SerialPortStatus
 log = logging.getLogger("serial_drivers.manager")
 
 POLL_S = 1.0
+#: A live port's counters are published on the bus at most this often (and only when they
+#: changed), so a busy link shows its health to the GUI without flooding its thread.
+STATUS_INTERVAL_S = 1.0
 #: After a port turned out to be neither ICD nor NMEA, wait this long before probing it again.
 RETRY_UNRECOGNISED_S = 15.0
 
@@ -63,6 +66,8 @@ class SerialManager:
         self.config = config or DiscoveryConfig()
         self.poll_s = poll_s
         self.probe_timeout = probe_timeout
+        self.status_interval_s = STATUS_INTERVAL_S
+        self._published: dict[str, tuple[float, str, dict[str, int]]] = {}
         self.ingest: IngestLike | None = None
         self.db: Any = None
         self.bus: Bus | None = None
@@ -139,6 +144,7 @@ class SerialManager:
         while not self._stop.is_set():
             try:
                 self.poll_once()
+                self.publish_counters()
             except Exception:
                 log.exception("serial poll failed")
             self._stop.wait(self.poll_s)
@@ -154,6 +160,31 @@ class SerialManager:
                     continue
                 self._busy.add(key)
             threading.Thread(target=self._attach, args=(cand, key), name=f"attach-{cand.port}", daemon=True).start()
+
+    def publish_counters(self) -> None:
+        """Publish each live port whose counters changed, at most once per ``status_interval_s``.
+
+        Sessions publish their state changes themselves; the counters (frames,
+        checksum errors, resends...) change with every line, so they are sent
+        from here, throttled, for the Device status panel's link column.
+        """
+        if self.bus is None:
+            return
+        now = time.monotonic()
+        with self._lock:
+            sessions = list(self.sessions.values())
+        for session in sessions:
+            try:
+                status = session.status()
+            except RuntimeError:  # a counter was added while copying; next round
+                continue
+            last = self._published.get(status.port)
+            if last is not None and (
+                now - last[0] < self.status_interval_s or (last[1], last[2]) == (status.state, status.counters)
+            ):
+                continue
+            self._published[status.port] = (now, status.state, dict(status.counters))
+            self.bus.publish(status)
 
     def _attach(self, cand: Candidate, key: str) -> None:
         try:

@@ -2,7 +2,9 @@
 
 Filled from an :class:`arm.alarms.views.AlarmDetail` loaded on the alarm
 worker (the panel asks, this pane only renders). Personal data appears only
-if the user's role may see it; the manager audits the view.
+if the user's role may see it; the manager audits the view. A voice-message
+alarm gets a "Listen…" action above the text (``widgets.voice_messages``:
+the person card's player, with its role checks and audit rows).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
@@ -24,11 +27,12 @@ from widgets.alarm_text import (
     state_text,
     view_explanation,
 )
+from widgets.voice_messages import VoiceAlarmAction
 
 
 class AlarmDetailPane(QWidget):
     def __init__(self, format_time: Callable[[datetime | None], str], parent: QWidget | None = None, *,
-                 timezone: Callable[[], ZoneInfo] | None = None) -> None:
+                 timezone: Callable[[], ZoneInfo] | None = None, ctx: Any = None) -> None:
         super().__init__(parent)
         self._format_time = format_time
         #: the desk time zone (asked each time: the settings may change it); times in explanations use it
@@ -38,16 +42,24 @@ class AlarmDetailPane(QWidget):
         self.browser.setObjectName("alarmDetail")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        #: "Listen…" for voice-message alarms (needs the app context: user, database worker)
+        self.voice: VoiceAlarmAction | None = VoiceAlarmAction(ctx, self) if ctx is not None else None
+        if self.voice is not None:
+            layout.addWidget(self.voice)
         layout.addWidget(self.browser)
         self.detail: AlarmDetail | None = None
         self.clear()
 
     def clear(self) -> None:
         self.detail = None
+        if self.voice is not None:
+            self.voice.show_for(None)
         self.browser.setHtml(f"<p><i>{escape(self.tr('Select an alarm to see its details.'))}</i></p>")
 
     def show_loading(self, alarm: AlarmView) -> None:
         self.detail = None
+        if self.voice is not None:
+            self.voice.show_for(None)
         self.browser.setHtml(self._header(alarm) + f"<p><i>{escape(self.tr('Loading…'))}</i></p>")
 
     def show_error(self, text: str) -> None:
@@ -55,6 +67,8 @@ class AlarmDetailPane(QWidget):
 
     def show_detail(self, detail: AlarmDetail, personal_data: bool) -> None:
         self.detail = detail
+        if self.voice is not None:
+            self.voice.show_for(detail.alarm)
         parts = [self._header(detail.alarm), self._person(detail, personal_data), self._devices(detail),
                  self._events(detail), self._actions(detail)]
         self.browser.setHtml("".join(parts))

@@ -161,7 +161,7 @@ class AlarmPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.proxy.rowsInserted.connect(lambda *_: self._ensure_selection())
 
-        self.detail = AlarmDetailPane(self.ctx.format_time, self, timezone=lambda: self.ctx.timezone)
+        self.detail = AlarmDetailPane(self.ctx.format_time, self, timezone=lambda: self.ctx.timezone, ctx=self.ctx)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)

@@ -168,6 +168,41 @@ def error_text(code: str, fallback: str = "") -> str:
     return QCoreApplication.translate("AlarmError", source) if source else (fallback or code)
 
 
+#: Alarm names network trackers report (Traccar's ``Position.ALARM_*``, plus ARM's
+#: ``voiceMessage``) that stay device alarms; shown to the operator in words, never as the code.
+DEVICE_ALARMS: dict[str, str] = {
+    "general": QT_TRANSLATE_NOOP("DeviceAlarm", "general alarm"),
+    "sos": QT_TRANSLATE_NOOP("DeviceAlarm", "SOS"),
+    "voiceMessage": QT_TRANSLATE_NOOP("DeviceAlarm", "voice message"),
+    "fallDown": QT_TRANSLATE_NOOP("DeviceAlarm", "fall detected"),
+    "vibration": QT_TRANSLATE_NOOP("DeviceAlarm", "vibration"),
+    "movement": QT_TRANSLATE_NOOP("DeviceAlarm", "movement"),
+    "overspeed": QT_TRANSLATE_NOOP("DeviceAlarm", "speeding"),
+    "lowspeed": QT_TRANSLATE_NOOP("DeviceAlarm", "low speed"),
+    "geofence": QT_TRANSLATE_NOOP("DeviceAlarm", "device geofence"),
+    "geofenceEnter": QT_TRANSLATE_NOOP("DeviceAlarm", "entered a device geofence"),
+    "geofenceExit": QT_TRANSLATE_NOOP("DeviceAlarm", "left a device geofence"),
+    "gpsAntennaCut": QT_TRANSLATE_NOOP("DeviceAlarm", "GNSS antenna cut"),
+    "powerOn": QT_TRANSLATE_NOOP("DeviceAlarm", "switched on"),
+    "fault": QT_TRANSLATE_NOOP("DeviceAlarm", "device fault"),
+    "door": QT_TRANSLATE_NOOP("DeviceAlarm", "door opened"),
+    "accident": QT_TRANSLATE_NOOP("DeviceAlarm", "accident"),
+    "tow": QT_TRANSLATE_NOOP("DeviceAlarm", "towing"),
+    "idle": QT_TRANSLATE_NOOP("DeviceAlarm", "idling"),
+    "parking": QT_TRANSLATE_NOOP("DeviceAlarm", "parking"),
+    "temperature": QT_TRANSLATE_NOOP("DeviceAlarm", "temperature"),
+    "hardAcceleration": QT_TRANSLATE_NOOP("DeviceAlarm", "hard acceleration"),
+    "hardBraking": QT_TRANSLATE_NOOP("DeviceAlarm", "hard braking"),
+    "hardCornering": QT_TRANSLATE_NOOP("DeviceAlarm", "hard cornering"),
+}
+
+
+def device_alarm_text(name: str) -> str:
+    """A device's own alarm name in the operator's language (an unknown name is shown as sent)."""
+    source = DEVICE_ALARMS.get(name)
+    return QCoreApplication.translate("DeviceAlarm", source) if source else name
+
+
 def explanation_text(code: str, params: Iterable[tuple[str, Any]] | Mapping[str, Any], tz: ZoneInfo | None = None,
                      today: datetime | None = None) -> str:
     """Why an alarm was raised, in the operator's language; times in ``tz`` (the desk zone).
@@ -180,6 +215,8 @@ def explanation_text(code: str, params: Iterable[tuple[str, Any]] | Mapping[str,
     if source is None:
         return ""
     values = dict(params.items() if isinstance(params, Mapping) else params)
+    if isinstance(values.get("alarm"), str):
+        values["alarm"] = device_alarm_text(values["alarm"])
     zone = tz or ZoneInfo(DEFAULT_TIMEZONE)
     try:
         return render(QCoreApplication.translate("AlarmExplanation", source), values, zone, today)

@@ -32,6 +32,7 @@ from arm.events import (
     IngestRejected,
     ServiceStatus,
 )
+from serial_drivers.status import SerialPortStatus
 
 log = logging.getLogger("arm.gui.bridge")
 
@@ -44,6 +45,8 @@ class QtBridge(QObject):
     alarmChanged = Signal(object)
     serviceStatus = Signal(object)
     ingestRejected = Signal(object)
+    #: a serial port's state and link counters (at most 1/s per port, serial_drivers.manager)
+    serialPortStatus = Signal(object)
 
     #: Emitted from any thread; received (queued) in the bridge's own thread.
     _relay = Signal(object)
@@ -58,6 +61,7 @@ class QtBridge(QObject):
             ServiceStatus: self.serviceStatus,
             IngestRejected: self.ingestRejected,
             RemoteEventsStored: self.eventsStored,
+            SerialPortStatus: self.serialPortStatus,
         }
         self._relay.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
         self._unsubscribers: list[Callable[[], None]] = [

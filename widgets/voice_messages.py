@@ -1,7 +1,10 @@
 """The voice messages a supervised person sent from their watch: list, listen, save.
 
 Shown as a tab of the person card to the roles that may hear recorded
-material (``arm.media.library.may_listen``: operators and supervisors). Every
+material (``arm.media.library.may_listen``: operators and supervisors), and
+behind the "Listen…" action of a voice-message alarm in the alarm detail
+pane (:class:`VoiceAlarmAction` opens a :class:`VoiceMessageDialog` holding
+the same view, listing the alarm's clips instead of the person's). Every
 list, listen and export goes through ``arm.media.library`` on the database
 worker, which checks the role and district and writes the audit row in the
 same transaction that reads the clip; nothing is played that was not
@@ -16,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -30,15 +35,17 @@ from PySide6.QtWidgets import (
 from arm.access import AccessDenied
 from arm.media import library
 from arm.media.library import Clip, ClipInfo
+from arm.media.store import VOICE_ALARM
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
+    from arm.alarms.views import AlarmView
     from widgets.context import AppContext
 
 
 class VoiceMessagesView(QWidget):
-    """A person's voice messages, newest first, with Play / Stop / Save as…."""
+    """A person's (or an alarm's) voice messages, newest first, with Play / Stop / Save as…."""
 
     #: emitted after each load with the number of clips listed (tests, the card's tab title)
     loaded = Signal(int)
@@ -47,11 +54,16 @@ class VoiceMessagesView(QWidget):
     #: emitted with the file path once an export was written
     saved = Signal(str)
 
-    def __init__(self, ctx: AppContext, person_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, person_id: int | None, parent: QWidget | None = None, *,
+                 alarm_id: int | None = None, autoplay: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("voiceMessages")
         self._ctx = ctx
         self.person_id = person_id
+        #: list the clips behind this alarm (``library.alarm_clips``) instead of the person's
+        self.alarm_id = alarm_id
+        #: play the newest clip as soon as the list is loaded (the alarm's "Listen…")
+        self.autoplay = autoplay
         self.clips: list[ClipInfo] = []
         self._player: QMediaPlayer | None = None
         self._output: QAudioOutput | None = None
@@ -123,15 +135,29 @@ class VoiceMessagesView(QWidget):
     # -------------------------------------------------------------- data
     def reload(self) -> None:
         self.status.setText(self.tr("Loading…"))
+        if self.alarm_id is not None:
+            alarm_id = self.alarm_id
+            self._ctx.write(lambda s: library.alarm_clips(s, self._ctx.user, alarm_id),
+                            on_done=self._loaded, on_error=self._failed)
+            return
         self._ctx.write(lambda s: library.list_clips(s, self._ctx.user, person_id=self.person_id),
                         on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, clips: list[ClipInfo]) -> None:
         self.clips = clips
         self._fill(clips)
-        self.status.setText("" if clips else self.tr("No voice messages from this person."))
+        if clips:
+            self.status.setText("")
+        elif self.alarm_id is not None:
+            self.status.setText(self.tr("The voice message of this alarm is not stored (yet). "
+                                        "Try again in a moment."))
+        else:
+            self.status.setText(self.tr("No voice messages from this person."))
         self._update_buttons()
         self.loaded.emit(len(clips))
+        if clips and self.autoplay:
+            self.autoplay = False
+            self.play()
 
     def _fill(self, clips: list[ClipInfo]) -> None:
         self.table.setRowCount(len(clips))
@@ -239,3 +265,118 @@ class VoiceMessagesView(QWidget):
     def closeEvent(self, event: Any) -> None:
         self.stop()
         super().closeEvent(event)
+
+
+# ------------------------------------------------------------------ from an alarm
+def is_voice_alarm(alarm: AlarmView | None) -> bool:
+    """A device alarm whose latest report was a voice message (``ALARM voiceMessage``)."""
+    if alarm is None or alarm.kind != "device_alarm":
+        return False
+    return dict(alarm.explanation_params).get("alarm") == VOICE_ALARM
+
+
+class VoiceMessageDialog(QDialog):
+    """The voice messages behind one alarm, the newest playing at once; the person card's player."""
+
+    def __init__(self, ctx: AppContext, alarm: AlarmView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("voiceMessageDialog")
+        self.alarm_id = alarm.id
+        self._who = alarm.person_name if ctx.may_see_personal_data() else ""
+        self._serial = alarm.device_serial
+        self.heading = QLabel(self)
+        self.heading.setObjectName("voiceDialogHeading")
+        self.heading.setWordWrap(True)
+        self.view = VoiceMessagesView(ctx, alarm.person_id, self, alarm_id=alarm.id, autoplay=True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.buttons)
+        self.resize(720, 360)
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("Voice message of alarm {number}").format(number=self.alarm_id))
+        if self._who:
+            text = self.tr("Sent from the watch {serial} of {person}.").format(serial=self._serial, person=self._who)
+        else:
+            text = self.tr("Sent from the watch {serial}.").format(serial=self._serial)
+        self.heading.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def done(self, result: int) -> None:
+        self.view.stop()
+        super().done(result)
+
+
+class VoiceAlarmAction(QWidget):
+    """The "Listen…" button the alarm detail pane shows for a voice-message alarm.
+
+    Hidden for other alarms. Shown disabled, with the reason beside it and as
+    its tooltip, to roles that may not hear recorded material, so a technician
+    knows the message exists and whom to ask. Listening itself goes through
+    :class:`VoiceMessageDialog` (role, district, checksum, audit row).
+    """
+
+    #: emitted with the dialog once it is open (tests, the screenshot script)
+    opened = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("voiceAlarmAction")
+        self._ctx = ctx
+        self.alarm: AlarmView | None = None
+        self.dialog: VoiceMessageDialog | None = None
+        self.button = QPushButton(self)
+        self.button.setObjectName("alarmListen")
+        self.button.clicked.connect(self.listen)
+        self.reason = QLabel(self)
+        self.reason.setObjectName("alarmListenReason")
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: palette(mid);")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.addWidget(self.button)
+        layout.addWidget(self.reason, 1)
+        self.retranslateUi()
+        self.show_for(None)
+
+    def retranslateUi(self) -> None:
+        self.button.setText(self.tr("Listen…"))
+        if library.may_listen(getattr(self._ctx, "user", None)):
+            self.button.setToolTip(self.tr("Play the voice message this alarm was raised for "
+                                           "(recorded in the audit journal)."))
+            self.reason.setText(self.tr("The watch sent a voice message with this alarm."))
+        else:
+            why = self.tr("Your role may not listen to voice messages: an operator or a supervisor can.")
+            self.button.setToolTip(why)
+            self.reason.setText(why)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def show_for(self, alarm: AlarmView | None) -> None:
+        """Offer the action for this alarm if it is a voice message; hide it otherwise."""
+        self.retranslateUi()  # the signed-in user (and so the reason shown) may have changed
+        self.alarm = alarm if is_voice_alarm(alarm) else None
+        self.setVisible(self.alarm is not None)
+        self.button.setEnabled(self.alarm is not None and library.may_listen(getattr(self._ctx, "user", None)))
+
+    def listen(self) -> None:
+        if self.alarm is None or not library.may_listen(getattr(self._ctx, "user", None)):
+            return
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+        self.dialog = VoiceMessageDialog(self._ctx, self.alarm, self.window())
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.dialog.show()
+        self.opened.emit(self.dialog)

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from arm import audit
 from arm.access import PERSONAL_DATA_ROLES, AccessDenied, User
-from db.models import Assignment, Device, Person
+from db.models import Alarm, Assignment, Device, Person
 from db.models_media import DeviceMedia
 
 #: AMR-NB frame sizes in bytes (header included) by frame type 0..15; None: invalid
@@ -159,6 +159,38 @@ def list_clips(
     clips = [_info(r, durations.get(r[0])) for r in rows]
     target = ("person", person_id) if person_id is not None else ("device", serial or "")
     audit.record(session, user, "media_list", target[0], target[1] or "", count=len(clips))
+    return clips
+
+
+def alarm_clips(session: Session, user: User, alarm_id: int) -> list[ClipInfo]:
+    """The voice messages behind an alarm, newest first; audited (``media_list`` of the alarm).
+
+    That is the clip of the event that raised the alarm, and the clips the same
+    device sent while the alarm was open: the rules raise one ``device_alarm``
+    per device, so a second voice message before the operator closes the first
+    reactivates the same alarm (``occurrences``) instead of raising a new one,
+    and the operator must hear both. Same role and district rules as
+    :func:`list_clips`; an alarm whose clip is not stored yet (the event is
+    committed a few milliseconds before its clip) gives an empty list.
+    """
+    require_listen(user)
+    alarm = session.get(Alarm, alarm_id)
+    if alarm is None:
+        raise ClipNotFound(f"There is no alarm number {alarm_id}.")
+    same = DeviceMedia.event_id == alarm.event_id if alarm.event_id is not None else None
+    window = None
+    if alarm.device_id is not None:
+        window = and_(DeviceMedia.device_id == alarm.device_id, DeviceMedia.time >= alarm.raised_at)
+        if alarm.closed_at is not None:
+            window = and_(window, DeviceMedia.time <= alarm.closed_at)
+    conditions = [c for c in (same, window) if c is not None]
+    clips: list[ClipInfo] = []
+    if conditions:
+        stmt = _query().where(or_(*conditions)).order_by(DeviceMedia.time.desc(), DeviceMedia.id.desc()).limit(200)
+        rows = [r for r in session.execute(stmt) if _district_allowed(user, r[15] or "", r[11])]
+        durations = _durations(session, [r[0] for r in rows])
+        clips = [_info(r, durations.get(r[0])) for r in rows]
+    audit.record(session, user, "media_list", "alarm", alarm_id, count=len(clips))
     return clips
 
 

@@ -29,18 +29,22 @@ and the device row ingest created, which the opposite order could not.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from arm.events import DERIVED_EVSEQ_BASE, DeviceEvent, EventKind
+from arm.ingest import Ingest
 from db.models import Device, DeviceEventRow
 from db.models_media import DeviceMedia, DeviceMediaPart
 from db.session import Database
+
+log = logging.getLogger(__name__)
 
 #: the alarm name of a voice-message event (``ALARM`` kind, rules raise ``device_alarm``)
 VOICE_ALARM = "voiceMessage"
@@ -188,3 +192,73 @@ def store_clips(db: Database, events: Sequence[MediaEvent], now: datetime | None
 def _drop_parts(session: Session, serial: str, name: str, total: int) -> None:
     session.execute(delete(DeviceMediaPart).where(
         DeviceMediaPart.serial == serial, DeviceMediaPart.name == name, DeviceMediaPart.total == total))
+
+
+#: how long the parts of a multi-frame clip wait for the missing ones (see :func:`expire_parts`)
+PARTS_LIFETIME_S = 24 * 3600.0
+
+
+@dataclass(frozen=True, slots=True)
+class StaleClip:
+    """A multi-frame clip whose last part arrived longer ago than the lifetime."""
+
+    serial: str
+    name: str
+    total: int
+    #: when the newest part present was received (UTC): the time of the clip's event
+    last_received: datetime
+
+
+def stale_clips(db: Database, now: datetime, lifetime_s: float = PARTS_LIFETIME_S) -> list[StaleClip]:
+    """The staged clips no part of which arrived for ``lifetime_s``, oldest first."""
+    cutoff = now - timedelta(seconds=lifetime_s)
+    newest = func.max(DeviceMediaPart.received)
+    stmt = (select(DeviceMediaPart.serial, DeviceMediaPart.name, DeviceMediaPart.total, newest)
+            .group_by(DeviceMediaPart.serial, DeviceMediaPart.name, DeviceMediaPart.total)
+            .having(newest < cutoff).order_by(newest))
+    with db.session() as session:
+        return [StaleClip(str(s), str(n), int(t), r if r.tzinfo else r.replace(tzinfo=UTC))
+                for s, n, t, r in session.execute(stmt)]
+
+
+def expire_parts(db: Database, ingest: Ingest, now: datetime | None = None,
+                 lifetime_s: float = PARTS_LIFETIME_S) -> list[int]:
+    """Store every clip whose missing parts are past hope as an incomplete clip; returns the new clip ids.
+
+    Why keep rather than drop: a voice message from a supervised person is
+    recorded material (three years, access journal), and the parts that did
+    arrive are what the person said; dropping them would silently destroy
+    evidence because the mobile network lost a frame. The clip is stored
+    exactly like a clip whose last part arrived with gaps (the ``prepare``
+    path): an ``ALARM voiceMessage`` event (time: the newest part's receipt,
+    ``parts_missing`` listed) goes through ingest, so the rules raise the
+    usual alarm and the operator can listen; the clip row says how many parts
+    are missing, and the GUI and ``arm media list`` show it as incomplete.
+    If the first part (the ``#!AMR`` header) is among the missing, the bytes
+    are still kept as sent; the player then reports it cannot decode them.
+
+    Runs in a worker thread (blocking database work). Idempotent across
+    crashes: the event's evseq derives from the assembled bytes, and the
+    parts are dropped in the transaction that stores the clip, so a run that
+    died between ingest and ``store_clips`` redoes the same event and clip.
+    """
+    now = now or datetime.now(UTC)
+    new_ids: list[int] = []
+    for stale in stale_clips(db, now, lifetime_s):
+        data, missing = assemble(db, stale.serial, stale.name, stale.total)
+        media = MediaPart(data, stale.name, part=stale.total, total=stale.total)
+        event = voice_event(stale.serial, stale.last_received, media, missing=missing)
+        result = ingest.store_sync([event])
+        if result.accepted != 1:
+            # never storable (ingest refuses the event for good): drop the parts, say so
+            reason = result.rejected[0][1] if result.rejected else "not stored"
+            log.warning("dropping the %d staged parts of clip %r of %s: its event was refused (%s)",
+                        stale.total - len(missing), stale.name, stale.serial, reason)
+            with db.begin() as session:
+                _drop_parts(session, stale.serial, stale.name, stale.total)
+            continue
+        stored = store_clips(db, [event], now)
+        log.info("clip %r of %s stored incomplete after %.0f h: parts %s of %d never arrived",
+                 stale.name, stale.serial, lifetime_s / 3600, missing, stale.total)
+        new_ids += stored
+    return new_ids

@@ -51,6 +51,13 @@ def configure(service: MonitoringService, options: dict[str, Any]) -> None:
             service.add_component(listener)
             # the listeners and their bad-input counters, for status views
             service.extensions.setdefault("network", []).append(listener)
+            if name == "watch":
+                # staged JXTK parts whose clip never completes are stored incomplete after 24 h
+                from arm.media.expiry import MediaPartsExpiry
+
+                expiry = MediaPartsExpiry()
+                service.add_component(expiry)
+                service.extensions["media_expiry"] = expiry
 
 
 def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -621,6 +621,8 @@ class WatchListener(FramedListener):
             if msg is None:
                 continue
             stats.device = msg.device_id
+            if msg.problem is not None:
+                stats.count(*msg.problem)  # answered as Traccar does, nothing stored
             if msg.media is not None:
                 # stored (and answered) by _MediaBatcher: part staged or clip + its event committed
                 part = MediaPart(msg.media, msg.media_name, part=msg.media_part, total=msg.media_parts)

@@ -136,6 +136,8 @@ class WatchMessage:
     #: JXTK: this part's number (1-based) and the clip's number of parts; 1/1 for TK
     media_part: int = 1
     media_parts: int = 1
+    #: (code, detail) of input that is answered but not used (the listener counts it)
+    problem: tuple[str, str] | None = None
 
 
 def build_response(manufacturer: str, device_id: str, index: str | None, content: str) -> bytes:
@@ -342,6 +344,14 @@ class WatchDecoder:
         Parts are numbered 1..parts; the first one starts with the ``#!AMR``
         header, so the clip is the parts' bytes in order. The listener stages
         each part durably before the answer and stores the clip with the last.
+
+        Malformed heads, as Traccar's ``WatchProtocolDecoder`` treats them: a
+        head without its four fields (``JXTK,0,0,0,0``) or with a part number
+        that is not a number makes Traccar throw before answering, so it is
+        counted and not answered here either. A head that parses but makes no
+        sense (part 0 of 0, part 4 of 3, an unprintable name) Traccar answers
+        ``JXTKR,1``; ARM answers it too, so the watch does not resend a part
+        that can never be used, but counts it (``bad_value``) and stores nothing.
         """
         head = body.split(b",", 4)
         if len(head) < 5:
@@ -352,7 +362,10 @@ class WatchDecoder:
         except (UnicodeDecodeError, ValueError) as exc:
             raise ProtocolError("bad_value", f"JXTK header: {exc}") from exc
         if not 1 <= part <= parts <= 999 or not name.isprintable() or len(name) > 120:
-            raise ProtocolError("bad_value", f"JXTK part {part} of {parts}, name {name!r}")
+            msg = WatchMessage(manufacturer, device_id, "JXTK",
+                               problem=("bad_value", f"JXTK part {part} of {parts}, name {name[:40]!r}"))
+            msg.responses.append(build_response(manufacturer, device_id, index, "JXTKR,1"))
+            return msg
         msg = WatchMessage(manufacturer, device_id, "JXTK", media=head[4], media_name=name or "jxtk",
                            media_part=part, media_parts=parts)
         msg.responses.append(build_response(manufacturer, device_id, index, "JXTKR,1"))

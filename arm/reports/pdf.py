@@ -120,12 +120,65 @@ def write_pdf(doc: TableDoc, path: Path, produced: str, page_label: str = "Page"
     return total
 
 
-def _fit(value: Any, width: float, style: ParagraphStyle) -> Any:
-    """A short value as a plain string (cheap), a long one as a wrapping paragraph."""
+def _fit(value: Any, width: float, style: ParagraphStyle) -> str:
+    """A cell's text, broken into lines that fit the column (as a Paragraph would break it).
+
+    A Paragraph per cell costs an HTML parse and is measured three times
+    (table height, page split, drawing); a journal cell is plain text in one
+    font, so breaking it here and letting the table draw the lines is several
+    times cheaper and looks the same.
+    """
     text = "" if value is None else str(value)
-    if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width - 4:
+    avail = width - 4  # LEFTPADDING + RIGHTPADDING
+    font, size = style.fontName, style.fontSize
+    if "\n" not in text and stringWidth(text, font, size) <= avail:
         return text
-    return para(text, style)
+    shrink = style.spaceShrinkage
+    return "\n".join(line for part in text.split("\n") for line in _wrap(part, font, size, avail, shrink))
+
+
+def _wrap(text: str, font: str, size: float, avail: float, shrink: float = 0.0) -> list[str]:
+    """Greedy word wrap as reportlab's Paragraph does it (whitespace collapsed).
+
+    Like Paragraph, a line may take a word more if its spaces shrink by
+    ``shrink`` (style.spaceShrinkage) of a space each. A word too long for a
+    whole line is cut by characters, its first piece filling what is left of
+    the current line, as Paragraph's splitLongWords does.
+    """
+    lines: list[str] = []
+    space = stringWidth(" ", font, size)
+    line, used, words = "", 0.0, 0
+    for word in text.split():
+        w = stringWidth(word, font, size)
+        if line and used + space + w <= avail + shrink * space * words:
+            line, used, words = f"{line} {word}", used + space + w, words + 1
+            continue
+        if w > avail:
+            cut = _prefix(word, avail - used - space if line else avail, font, size)
+            if cut:
+                line = f"{line} {word[:cut]}" if line else word[:cut]
+                word = word[cut:]
+            lines.append(line)
+            while stringWidth(word, font, size) > avail:
+                cut = _prefix(word, avail, font, size) or 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            line, used, words = word, stringWidth(word, font, size), 1
+            continue
+        if line:
+            lines.append(line)
+        line, used, words = word, w, 1
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def _prefix(word: str, room: float, font: str, size: float) -> int:
+    """How many leading characters of ``word`` fit in ``room`` points."""
+    n = 0
+    while n < len(word) and stringWidth(word[: n + 1], font, size) <= room:
+        n += 1
+    return n
 
 
 def _chunk_table(head: list[list[Any]], rows: list[list[Any]], widths: list[float]) -> Table:

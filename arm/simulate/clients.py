@@ -147,7 +147,7 @@ def _gt06_ack(msg_type: int, serial: int) -> bytes:
 
 
 class WatchClient(_StreamClient):
-    """A Watch-protocol wrist tracker: LK keep-alive, UD reports, AL alarms (acked)."""
+    """A Watch-protocol wrist tracker: LK keep-alive, UD reports, AL alarms, TK/JXTK voice (acked)."""
 
     def __init__(self, device_id: str, host: str, port: int, **kw: float) -> None:
         super().__init__(host, port, **kw)
@@ -165,6 +165,11 @@ class WatchClient(_StreamClient):
         if not is_alarm:
             await self.send(watch.build_frame("3G", self.device_id, "LK"),
                             f"[3G*{self.device_id}*0002*LK]".encode())
+
+    async def send_voice(self, frame: bytes) -> None:
+        """A ``TK`` voice message or one ``JXTK`` part: resent until the server answers it stored."""
+        answer = "JXTKR,1" if b"*JXTK," in frame[:40] else "TK,1"
+        await self.send(frame, f"[3G*{self.device_id}*{len(answer):04X}*{answer}]".encode())
 
 
 @dataclass

@@ -20,7 +20,8 @@ a different person picked reproducibly from the seed, so the rules engine has
 something to show: a curfew break (the home unit reports the bracelet OUT
 while a curfew is active), an exclusion-zone entry (a tracker drives into the
 person's own exclusion zone and stays there), a cut strap, a bracelet battery
-running low, and a failed breath test. Everyone else behaves (with the
+running low, a failed breath test, and a short voice message from a watch
+(``TK``, stored with its ``voiceMessage`` alarm; more come at ``voice_per_hour``). Everyone else behaves (with the
 random rates of :class:`SimRates` on top).
 
 Transport (measured, see docs/demo.md): one pseudo-terminal per ICD device
@@ -63,8 +64,10 @@ log = logging.getLogger("arm.simulate.demo")
 #: curfew judged on the real clock. ``zone_visit`` is 0.05, not the 0.2 first
 #: suggested: at this time scale a person makes a trip every minute or two, and
 #: 0.2 gave three or four random exclusion-zone alarms in the first minutes.
+#: ``voice_per_hour`` 0.01 per simulated hour is 0.6 an hour per watch on the real clock: with the
+#: demo's ten or so watches, a voice message every few minutes besides the scripted one.
 DEMO_RATES = SimRates(interval_s=10.0, time_scale=60.0, tamper_per_day=0.5, sos_per_day=0.3,
-                      curfew_break=0.3, zone_visit=0.05, curfew_on_real_clock=True)
+                      curfew_break=0.3, zone_visit=0.05, curfew_on_real_clock=True, voice_per_hour=0.01)
 
 #: (situation, real seconds after start): what goes wrong, and when.
 SCRIPT: tuple[tuple[str, float], ...] = (
@@ -73,6 +76,7 @@ SCRIPT: tuple[tuple[str, float], ...] = (
     ("alcohol_positive", 45.0),
     ("exclusion_zone", 60.0),
     ("tamper_strap", 90.0),
+    ("voice_message", 50.0),
 )
 #: how long (real s) the curfew breaker stays out and the zone visitor stays in
 CURFEW_OUT_S = 240.0
@@ -279,6 +283,7 @@ class DemoFleet(FleetSimulator):
             "alcohol_positive": lambda h: "BAC" in h.devices,
             "tamper_strap": lambda h: "BRC" in h.devices,
             "low_battery": lambda h: "BRC" in h.devices,
+            "voice_message": lambda h: h.mover.protocol == "watch",
         }
         for kind, at in sorted(SCRIPT, key=lambda k: k[0] != "curfew"):  # the rarest fit first
             h = next((h for h in free if fits[kind](h)), None)
@@ -302,6 +307,9 @@ class DemoFleet(FleetSimulator):
 
     def step(self, d: SimDevice, real_now: datetime, dt_sim_s: float) -> Report:
         h = self.households.get(d.ident)
+        if h is not None and h.scenario == "voice_message" and self.elapsed_s() >= h.scenario_at:
+            d.voice_due = True  # the watch sends a short voice message with this report
+            h.scenario = "voice_message:done"
         if h is not None and h.scenario in ("curfew", "exclusion_zone"):
             self._script_movement(h, d)
         elif h is not None:

@@ -31,6 +31,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from arm.protocols import gt06, osmand, watch
+from arm.simulate.amr import amr_clip
 from arm.simulate.clients import Gt06Client, OsmAndClient, WatchClient
 
 log = logging.getLogger("arm.simulate")
@@ -39,6 +40,9 @@ CITIES = {"astana": (51.1282, 71.4307), "almaty": (43.2380, 76.9452)}
 LOCAL_TZ = ZoneInfo("Asia/Almaty")
 WALK_MPS, DRIVE_MPS = 1.4, 9.0
 M_PER_DEG = 111_320.0
+#: voice clips up to this size go in one TK frame (~5 s of AMR-NB 12.2), larger ones in JXTK parts
+VOICE_TK_MAX = 8 * 1024
+VOICE_PART_BYTES = 4 * 1024
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ class SimRates:
     #: judge the night curfew on the real clock instead of the scaled one: the
     #: rules engine sees real time, so a fast demo must not send people out at night
     curfew_on_real_clock: bool = False
+    #: voice messages per Watch device per simulated hour (0: none)
+    voice_per_hour: float = 0.0
 
 
 @dataclass
@@ -85,6 +91,8 @@ class SimDevice:
     low_battery_sent: bool = False
     #: a scripted destination (the demo's situations): overrides trips and the curfew
     script_target: tuple[float, float] | None = None
+    #: a scripted voice message (the demo's situation): sent with the next report
+    voice_due: bool = False
     sent: Counter[str] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
@@ -108,6 +116,8 @@ class Report:
     battery: int
     charging: bool
     alarms: list[str] = field(default_factory=list)
+    #: a voice message (AMR-NB file) the device sends with this report (Watch only)
+    voice: bytes | None = None
 
 
 def distance_m(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -266,12 +276,31 @@ class FleetSimulator:
             alarms.append("sos")
         if d.protocol == "gt06" and rng.random() < rates.power_cut_per_day * days:
             alarms.append("powerCut")
+        voice = self._voice(d, hours)
         indoor = d.at_home and d.target is None
         lat: float | None = d.lat + rng.gauss(0, 4) / M_PER_DEG
         lon: float | None = d.lon + rng.gauss(0, 4) / (M_PER_DEG * math.cos(math.radians(d.lat)))
         if indoor and rng.random() < rates.indoor_gnss_loss:
             lat = lon = None
-        return Report(real_now.replace(microsecond=0), lat, lon, speed, course, round(d.battery), d.charging, alarms)
+        return Report(real_now.replace(microsecond=0), lat, lon, speed, course, round(d.battery), d.charging, alarms,
+                      voice)
+
+    def _voice(self, d: SimDevice, hours: float) -> bytes | None:
+        """Now and then a Watch wearer records a voice message (1.5 to 12 s of AMR-NB).
+
+        The random draws happen only for Watch devices and only when the rate
+        is set, so runs without voice keep the decisions of earlier versions
+        for the same seed. Clip content is seeded from the same generator.
+        """
+        if d.protocol != "watch":
+            return None
+        scripted, d.voice_due = d.voice_due, False
+        if not scripted and not (self.rates.voice_per_hour > 0
+                                 and self.rng.random() < self.rates.voice_per_hour * hours):
+            return None
+        # the scripted message is a short one (one TK frame); random ones are up to 12 s (JXTK beyond ~5 s)
+        seconds = 3.0 if scripted else self.rng.uniform(1.5, 12.0)
+        return amr_clip(seconds, seed=self.rng.getrandbits(32))
 
     def _choose_target(self, d: SimDevice, curfew: bool, breaking: bool) -> tuple[float, float]:
         rng = self.rng
@@ -313,6 +342,21 @@ class FleetSimulator:
                 frames.append(watch.encode_position(ident, r.time, r.lat, r.lon, r.speed_kmh, r.course, 8,
                                                     r.battery, status=bits[alarm], msg_type="AL"))
         return frames
+
+    @staticmethod
+    def voice_frames(ident: str, r: Report) -> list[bytes]:
+        """A clip up to ``VOICE_TK_MAX`` bytes as one ``TK`` frame, a longer one as ``JXTK`` parts.
+
+        Watches send short messages in one frame and split long ones (Traccar's
+        ``JXTK,<flag>,<name>,<part>,<parts>,`` layout) into parts of at most
+        ``VOICE_PART_BYTES``.
+        """
+        if r.voice is None:
+            return []
+        if len(r.voice) <= VOICE_TK_MAX:
+            return [watch.encode_voice(ident, r.voice)]
+        parts = -(-len(r.voice) // VOICE_PART_BYTES)
+        return watch.encode_voice_parts(ident, f"{ident}_{r.time:%Y%m%d%H%M%S}", r.voice, parts)
 
     @staticmethod
     def osmand_queries(ident: str, r: Report) -> list[str]:
@@ -396,6 +440,12 @@ class FleetSimulator:
         elif d.protocol == "watch":
             for frame in self.watch_frames(d.ident, r):
                 await client.send_report(frame)
+            voice = self.voice_frames(d.ident, r)
+            for frame in voice:
+                await client.send_voice(frame)
+            if voice:
+                self.stats["voice_messages"] += 1
+                self.stats["voice_jxtk" if len(voice) > 1 else "voice_tk"] += 1
         elif d.protocol == "osmand":
             for q in self.osmand_queries(d.ident, r):
                 await client.post_point(q)

@@ -53,11 +53,24 @@ def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     p.add_argument("--tamper-rate", type=float, default=0.02, help="strap cuts per device per simulated day")
     p.add_argument("--sos-rate", type=float, default=0.01, help="SOS presses per device per simulated day")
     p.add_argument("--power-cut-rate", type=float, default=0.02, help="GT06 power cuts per device per simulated day")
+    p.add_argument("--voice-per-hour", type=_rate, default=0.02, metavar="RATE",
+                   help="voice messages (TK, or JXTK parts beyond ~5 s) per Watch device per simulated hour "
+                        "(default 0.02; 0: none)")
     p.add_argument("--duration", type=float, default=None, help="stop after this many seconds (default: Ctrl-C)")
     p.add_argument("--serial-dir", type=Path, default=None,
                    help="also simulate ICD devices (mix 'icd') as pseudo-terminals linked in this directory; "
                         "run the service with --serial auto --serial-glob 'DIR/ttyEM-*'")
     p.set_defaults(handler=_run)
+
+
+def _rate(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 <= value <= 3600:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 3600: {value}")
+    return value
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -71,7 +84,8 @@ def _run(args: argparse.Namespace) -> int:
     rates = SimRates(interval_s=args.interval, time_scale=args.time_scale, curfew_break=args.curfew_break,
                      zone_visit=args.zone_visit, indoor_gnss_loss=args.indoor_gnss_loss,
                      battery_drain_pct_per_h=args.battery_drain, tamper_per_day=args.tamper_rate,
-                     sos_per_day=args.sos_rate, power_cut_per_day=args.power_cut_rate)
+                     sos_per_day=args.sos_rate, power_cut_per_day=args.power_cut_rate,
+                     voice_per_hour=args.voice_per_hour)
     if args.from_db is not None:
         from db.session import Database
 

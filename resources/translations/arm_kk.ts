@@ -97,7 +97,7 @@ Data folder: {folder}</source>
     <name>AlarmDetailPane</name>
     <message>
         <source>Name</source>
-        <extracomment>the desk time zone (asked each time: the settings may change it); times in explanations use it</extracomment>
+        <extracomment>the desk time zone (asked each time: the settings may change it); times in explanations use it "Listen…" for voice-message alarms (needs the app context: user, database worker)</extracomment>
         <translation>Аты-жөні</translation>
     </message>
     <message>
@@ -1180,7 +1180,7 @@ Data folder: {folder}</source>
     <name>DeviceAge</name>
     <message>
         <source>{n} s ago</source>
-        <extracomment>A device is stale after this many missed heartbeats (plus a grace period). Inventory states that matter more than the contact state (an unregistered device talks too).</extracomment>
+        <extracomment>A device is stale after this many missed heartbeats (plus a grace period). Inventory states that matter more than the contact state (an unregistered device talks too). network device families and the protocol they talk (arm.protocols.mapping.DEVICE_TYPES) the warning style of the panel (stale rows), reused for a degraded link</extracomment>
         <translation>{n} с бұрын</translation>
     </message>
     <message>
@@ -1194,6 +1194,102 @@ Data folder: {folder}</source>
     <message>
         <source>{n} d ago</source>
         <translation>{n} күн бұрын</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceAlarm</name>
+    <message>
+        <source>general alarm</source>
+        <extracomment>Alarm names network trackers report (Traccar's ``Position.ALARM_*``, plus ARM's ``voiceMessage``) that stay device alarms; shown to the operator in words, never as the code.</extracomment>
+        <translation>жалпы дабыл</translation>
+    </message>
+    <message>
+        <source>SOS</source>
+        <translation>SOS</translation>
+    </message>
+    <message>
+        <source>voice message</source>
+        <translation>дауыстық хабар</translation>
+    </message>
+    <message>
+        <source>fall detected</source>
+        <translation>құлау анықталды</translation>
+    </message>
+    <message>
+        <source>vibration</source>
+        <translation>діріл</translation>
+    </message>
+    <message>
+        <source>movement</source>
+        <translation>қозғалыс</translation>
+    </message>
+    <message>
+        <source>speeding</source>
+        <translation>жылдамдықты асыру</translation>
+    </message>
+    <message>
+        <source>low speed</source>
+        <translation>төмен жылдамдық</translation>
+    </message>
+    <message>
+        <source>device geofence</source>
+        <translation>құрылғының геоаймағы</translation>
+    </message>
+    <message>
+        <source>entered a device geofence</source>
+        <translation>құрылғының геоаймағына кірді</translation>
+    </message>
+    <message>
+        <source>left a device geofence</source>
+        <translation>құрылғының геоаймағынан шықты</translation>
+    </message>
+    <message>
+        <source>GNSS antenna cut</source>
+        <translation>GNSS антеннасы үзілді</translation>
+    </message>
+    <message>
+        <source>switched on</source>
+        <translation>қосылды</translation>
+    </message>
+    <message>
+        <source>device fault</source>
+        <translation>құрылғы ақауы</translation>
+    </message>
+    <message>
+        <source>door opened</source>
+        <translation>есік ашылды</translation>
+    </message>
+    <message>
+        <source>accident</source>
+        <translation>апат</translation>
+    </message>
+    <message>
+        <source>towing</source>
+        <translation>сүйреу (эвакуация)</translation>
+    </message>
+    <message>
+        <source>idling</source>
+        <translation>бос тұру</translation>
+    </message>
+    <message>
+        <source>parking</source>
+        <translation>тұрақ</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>температура</translation>
+    </message>
+    <message>
+        <source>hard acceleration</source>
+        <translation>күрт үдеу</translation>
+    </message>
+    <message>
+        <source>hard braking</source>
+        <translation>күрт тежеу</translation>
+    </message>
+    <message>
+        <source>hard cornering</source>
+        <translation>күрт бұрылыс</translation>
     </message>
 </context>
 <context>
@@ -1535,6 +1631,7 @@ Data folder: {folder}</source>
     <name>DeviceStatusModel</name>
     <message>
         <source>Serial</source>
+        <extracomment>the link window; tests shorten it (set_link_window)</extracomment>
         <translation>Сериялық №</translation>
     </message>
     <message>
@@ -1558,12 +1655,164 @@ Data folder: {folder}</source>
         <translation>Күйі</translation>
     </message>
     <message>
+        <source>Link</source>
+        <translation>Байланыс</translation>
+    </message>
+    <message>
         <source>— not issued —</source>
         <translation>— берілмеген —</translation>
     </message>
     <message>
         <source>never</source>
         <translation>ешқашан</translation>
+    </message>
+    <message>
+        <source>{protocol} · never heard</source>
+        <translation>{protocol} · байланысқа шықпаған</translation>
+    </message>
+    <message>
+        <source>{protocol} · {age}</source>
+        <translation>{protocol} · {age}</translation>
+    </message>
+    <message>
+        <source>Radio via {unit}</source>
+        <translation>{unit} арқылы радио</translation>
+    </message>
+    <message>
+        <source>Radio, not paired</source>
+        <translation>Радио, жұпталмаған</translation>
+    </message>
+    <message>
+        <source>No serial port at this desk</source>
+        <translation>Бұл жұмыс орнында сериялық порт жоқ</translation>
+    </message>
+    <message>
+        <source>▲ Degraded</source>
+        <translation>▲ Нашарлаған</translation>
+    </message>
+    <message>
+        <source>● OK</source>
+        <translation>● Қалыпты</translation>
+    </message>
+    <message>
+        <source>{rate} % errors / {window}</source>
+        <translation>{rate} % қате / {window}</translation>
+    </message>
+    <message>
+        <source>last: {error} {time}</source>
+        <translation>соңғысы: {error} {time}</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} мин</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} с</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>қосылған</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>қайта қосылуда</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>жоғалды</translation>
+    </message>
+    <message>
+        <source>checksum (CRC) error</source>
+        <translation>бақылау сомасының қатесі (CRC)</translation>
+    </message>
+    <message>
+        <source>line cut off</source>
+        <translation>жол үзілген</translation>
+    </message>
+    <message>
+        <source>line too long</source>
+        <translation>жол тым ұзын</translation>
+    </message>
+    <message>
+        <source>line without checksum</source>
+        <translation>бақылау сомасы жоқ жол</translation>
+    </message>
+    <message>
+        <source>bad character</source>
+        <translation>жарамсыз таңба</translation>
+    </message>
+    <message>
+        <source>malformed line</source>
+        <translation>бұзылған жол</translation>
+    </message>
+    <message>
+        <source>unreadable sentence</source>
+        <translation>оқылмайтын хабар</translation>
+    </message>
+    <message>
+        <source>command resent</source>
+        <translation>команда қайта жіберілді</translation>
+    </message>
+    <message>
+        <source>device not answering</source>
+        <translation>құрылғы жауап бермейді</translation>
+    </message>
+    <message>
+        <source>port lost</source>
+        <translation>порт жоғалды</translation>
+    </message>
+    <message>
+        <source>line errors above {pct} % of frames</source>
+        <translation>жол қателері кадрлардың {pct} %-нан асады</translation>
+    </message>
+    <message>
+        <source>resends above {pct} % of commands</source>
+        <translation>қайталаулар командалардың {pct} %-нан асады</translation>
+    </message>
+    <message>
+        <source>commands went unanswered</source>
+        <translation>командаларға жауап болмады</translation>
+    </message>
+    <message>
+        <source>port lost or reconnected</source>
+        <translation>порт жоғалды немесе қайта қосылды</translation>
+    </message>
+    <message>
+        <source>not connected now</source>
+        <translation>қазір қосылмаған</translation>
+    </message>
+    <message>
+        <source>Network device ({protocol}); last contact {time}</source>
+        <translation>Желілік құрылғы ({protocol}); соңғы байланыс {time}</translation>
+    </message>
+    <message>
+        <source>A bracelet talks by radio to its home or mobile unit, not to a port.</source>
+        <translation>Білезік портпен емес, өзінің стационарлық немесе мобильді құрылғысымен радио арқылы байланысады.</translation>
+    </message>
+    <message>
+        <source>This device is not on a serial port of this desk.</source>
+        <translation>Бұл құрылғы осы жұмыс орнының сериялық портына қосылмаған.</translation>
+    </message>
+    <message>
+        <source>Port {port} ({protocol}): {state}</source>
+        <translation>{port} порты ({protocol}): {state}</translation>
+    </message>
+    <message>
+        <source>Last {window}: {frames} frames, {errors} line errors ({crc} checksum), {resends} resends of {commands} commands, {timeouts} timeouts, {gaps} gaps fetched with LOG, {outages} outages</source>
+        <translation>Соңғы {window}: кадрлар {frames}, жол қателері {errors} (бақылау сомасы {crc}), {commands} команданың {resends} қайталауы, күту уақыты өтті {timeouts}, LOG арқылы сұралған олқылықтар {gaps}, үзілістер {outages}</translation>
+    </message>
+    <message>
+        <source>Degraded: {reasons}</source>
+        <translation>Нашарлаған: {reasons}</translation>
+    </message>
+    <message>
+        <source>Last error: {error}, {time}</source>
+        <translation>Соңғы қате: {error}, {time}</translation>
+    </message>
+    <message>
+        <source>Counters since the port opened: {counters}</source>
+        <translation>Порт ашылғаннан бергі есептегіштер: {counters}</translation>
     </message>
     <message>
         <source>● Online</source>
@@ -1601,8 +1850,8 @@ Data folder: {folder}</source>
 <context>
     <name>DeviceStatusPanel</name>
     <message>
-        <source>Filter by serial, type, holder or status…</source>
-        <translation>Сериялық нөмір, түрі, кімде екені немесе күйі бойынша сүзу…</translation>
+        <source>Filter by serial, type, holder, status or link…</source>
+        <translation>Сериялық нөмір, түр, иесі, күйі немесе байланыс бойынша сүзу…</translation>
     </message>
     <message>
         <source>Could not load devices: {error}</source>
@@ -1611,6 +1860,10 @@ Data folder: {folder}</source>
     <message>
         <source>{online} online, {stale} stale, {total} devices</source>
         <translation>{online} желіде, {stale} ескірген, барлығы {total} құрылғы</translation>
+    </message>
+    <message>
+        <source>; serial links degraded: {n}</source>
+        <translation>; сериялық байланыс нашарлаған: {n}</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +2821,7 @@ Data folder: {folder}</source>
     <name>PairingWizard</name>
     <message>
         <source>Pair a device</source>
+        <extracomment>The pieces moved to pairing_helpers / pairing_jobs / pairing_pages stay importable from here.</extracomment>
         <translation>Құрылғыны жұптастыру</translation>
     </message>
 </context>
@@ -3534,10 +3788,45 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>VoiceAlarmAction</name>
+    <message>
+        <source>Listen…</source>
+        <extracomment>emitted with the dialog once it is open (tests, the screenshot script)</extracomment>
+        <translation>Тыңдау…</translation>
+    </message>
+    <message>
+        <source>Play the voice message this alarm was raised for (recorded in the audit journal).</source>
+        <translation>Дабыл көтерілген дауыстық хабарды ойнату (аудит журналына жазылады).</translation>
+    </message>
+    <message>
+        <source>The watch sent a voice message with this alarm.</source>
+        <translation>Сағат осы дабылмен бірге дауыстық хабар жіберді.</translation>
+    </message>
+    <message>
+        <source>Your role may not listen to voice messages: an operator or a supervisor can.</source>
+        <translation>Сіздің рөліңізге дауыстық хабарларды тыңдауға болмайды: мұны оператор немесе басшы істей алады.</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceMessageDialog</name>
+    <message>
+        <source>Voice message of alarm {number}</source>
+        <translation>{number} дабылының дауыстық хабары</translation>
+    </message>
+    <message>
+        <source>Sent from the watch {serial} of {person}.</source>
+        <translation>{person} адамның {serial} сағатынан жіберілді.</translation>
+    </message>
+    <message>
+        <source>Sent from the watch {serial}.</source>
+        <translation>{serial} сағатынан жіберілді.</translation>
+    </message>
+</context>
+<context>
     <name>VoiceMessagesView</name>
     <message>
         <source>Sent</source>
-        <extracomment>emitted after each load with the number of clips listed (tests, the card's tab title) emitted with the clip id once playback started emitted with the file path once an export was written</extracomment>
+        <extracomment>emitted after each load with the number of clips listed (tests, the card's tab title) emitted with the clip id once playback started emitted with the file path once an export was written list the clips behind this alarm (``library.alarm_clips``) instead of the person's play the newest clip as soon as the list is loaded (the alarm's "Listen…")</extracomment>
         <translation>Жіберілді</translation>
     </message>
     <message>
@@ -3575,6 +3864,10 @@ Data folder: {folder}</source>
     <message>
         <source>Loading…</source>
         <translation>Жүктелуде…</translation>
+    </message>
+    <message>
+        <source>The voice message of this alarm is not stored (yet). Try again in a moment.</source>
+        <translation>Бұл дабылдың дауыстық хабары (әлі) сақталмаған. Біраздан кейін қайталаңыз.</translation>
     </message>
     <message>
         <source>No voice messages from this person.</source>

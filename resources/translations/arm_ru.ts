@@ -97,7 +97,7 @@ Data folder: {folder}</source>
     <name>AlarmDetailPane</name>
     <message>
         <source>Name</source>
-        <extracomment>the desk time zone (asked each time: the settings may change it); times in explanations use it</extracomment>
+        <extracomment>the desk time zone (asked each time: the settings may change it); times in explanations use it "Listen…" for voice-message alarms (needs the app context: user, database worker)</extracomment>
         <translation>Ф.И.О.</translation>
     </message>
     <message>
@@ -1180,7 +1180,7 @@ Data folder: {folder}</source>
     <name>DeviceAge</name>
     <message>
         <source>{n} s ago</source>
-        <extracomment>A device is stale after this many missed heartbeats (plus a grace period). Inventory states that matter more than the contact state (an unregistered device talks too).</extracomment>
+        <extracomment>A device is stale after this many missed heartbeats (plus a grace period). Inventory states that matter more than the contact state (an unregistered device talks too). network device families and the protocol they talk (arm.protocols.mapping.DEVICE_TYPES) the warning style of the panel (stale rows), reused for a degraded link</extracomment>
         <translation>{n} с назад</translation>
     </message>
     <message>
@@ -1194,6 +1194,102 @@ Data folder: {folder}</source>
     <message>
         <source>{n} d ago</source>
         <translation>{n} дн. назад</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceAlarm</name>
+    <message>
+        <source>general alarm</source>
+        <extracomment>Alarm names network trackers report (Traccar's ``Position.ALARM_*``, plus ARM's ``voiceMessage``) that stay device alarms; shown to the operator in words, never as the code.</extracomment>
+        <translation>общая тревога</translation>
+    </message>
+    <message>
+        <source>SOS</source>
+        <translation>SOS</translation>
+    </message>
+    <message>
+        <source>voice message</source>
+        <translation>голосовое сообщение</translation>
+    </message>
+    <message>
+        <source>fall detected</source>
+        <translation>обнаружено падение</translation>
+    </message>
+    <message>
+        <source>vibration</source>
+        <translation>вибрация</translation>
+    </message>
+    <message>
+        <source>movement</source>
+        <translation>движение</translation>
+    </message>
+    <message>
+        <source>speeding</source>
+        <translation>превышение скорости</translation>
+    </message>
+    <message>
+        <source>low speed</source>
+        <translation>низкая скорость</translation>
+    </message>
+    <message>
+        <source>device geofence</source>
+        <translation>геозона устройства</translation>
+    </message>
+    <message>
+        <source>entered a device geofence</source>
+        <translation>вход в геозону устройства</translation>
+    </message>
+    <message>
+        <source>left a device geofence</source>
+        <translation>выход из геозоны устройства</translation>
+    </message>
+    <message>
+        <source>GNSS antenna cut</source>
+        <translation>обрыв антенны GNSS</translation>
+    </message>
+    <message>
+        <source>switched on</source>
+        <translation>включение</translation>
+    </message>
+    <message>
+        <source>device fault</source>
+        <translation>неисправность устройства</translation>
+    </message>
+    <message>
+        <source>door opened</source>
+        <translation>открыта дверь</translation>
+    </message>
+    <message>
+        <source>accident</source>
+        <translation>авария</translation>
+    </message>
+    <message>
+        <source>towing</source>
+        <translation>эвакуация (буксировка)</translation>
+    </message>
+    <message>
+        <source>idling</source>
+        <translation>простой</translation>
+    </message>
+    <message>
+        <source>parking</source>
+        <translation>стоянка</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>температура</translation>
+    </message>
+    <message>
+        <source>hard acceleration</source>
+        <translation>резкое ускорение</translation>
+    </message>
+    <message>
+        <source>hard braking</source>
+        <translation>резкое торможение</translation>
+    </message>
+    <message>
+        <source>hard cornering</source>
+        <translation>резкий поворот</translation>
     </message>
 </context>
 <context>
@@ -1535,6 +1631,7 @@ Data folder: {folder}</source>
     <name>DeviceStatusModel</name>
     <message>
         <source>Serial</source>
+        <extracomment>the link window; tests shorten it (set_link_window)</extracomment>
         <translation>Серийный №</translation>
     </message>
     <message>
@@ -1558,12 +1655,164 @@ Data folder: {folder}</source>
         <translation>Статус</translation>
     </message>
     <message>
+        <source>Link</source>
+        <translation>Подключение</translation>
+    </message>
+    <message>
         <source>— not issued —</source>
         <translation>— не выдано —</translation>
     </message>
     <message>
         <source>never</source>
         <translation>никогда</translation>
+    </message>
+    <message>
+        <source>{protocol} · never heard</source>
+        <translation>{protocol} · не выходил на связь</translation>
+    </message>
+    <message>
+        <source>{protocol} · {age}</source>
+        <translation>{protocol} · {age}</translation>
+    </message>
+    <message>
+        <source>Radio via {unit}</source>
+        <translation>Радио через {unit}</translation>
+    </message>
+    <message>
+        <source>Radio, not paired</source>
+        <translation>Радио, не сопряжён</translation>
+    </message>
+    <message>
+        <source>No serial port at this desk</source>
+        <translation>Нет последовательного порта на этом рабочем месте</translation>
+    </message>
+    <message>
+        <source>▲ Degraded</source>
+        <translation>▲ Деградация</translation>
+    </message>
+    <message>
+        <source>● OK</source>
+        <translation>● Норма</translation>
+    </message>
+    <message>
+        <source>{rate} % errors / {window}</source>
+        <translation>{rate} % ошибок / {window}</translation>
+    </message>
+    <message>
+        <source>last: {error} {time}</source>
+        <translation>последняя: {error} {time}</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} мин</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} с</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>подключено</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>переподключение</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>потерян</translation>
+    </message>
+    <message>
+        <source>checksum (CRC) error</source>
+        <translation>ошибка контрольной суммы (CRC)</translation>
+    </message>
+    <message>
+        <source>line cut off</source>
+        <translation>строка оборвана</translation>
+    </message>
+    <message>
+        <source>line too long</source>
+        <translation>слишком длинная строка</translation>
+    </message>
+    <message>
+        <source>line without checksum</source>
+        <translation>строка без контрольной суммы</translation>
+    </message>
+    <message>
+        <source>bad character</source>
+        <translation>недопустимый символ</translation>
+    </message>
+    <message>
+        <source>malformed line</source>
+        <translation>искажённая строка</translation>
+    </message>
+    <message>
+        <source>unreadable sentence</source>
+        <translation>нечитаемое сообщение</translation>
+    </message>
+    <message>
+        <source>command resent</source>
+        <translation>повтор команды</translation>
+    </message>
+    <message>
+        <source>device not answering</source>
+        <translation>устройство не отвечает</translation>
+    </message>
+    <message>
+        <source>port lost</source>
+        <translation>порт потерян</translation>
+    </message>
+    <message>
+        <source>line errors above {pct} % of frames</source>
+        <translation>ошибок строк больше {pct} % кадров</translation>
+    </message>
+    <message>
+        <source>resends above {pct} % of commands</source>
+        <translation>повторов больше {pct} % команд</translation>
+    </message>
+    <message>
+        <source>commands went unanswered</source>
+        <translation>команды остались без ответа</translation>
+    </message>
+    <message>
+        <source>port lost or reconnected</source>
+        <translation>порт потерян или переподключён</translation>
+    </message>
+    <message>
+        <source>not connected now</source>
+        <translation>сейчас не подключён</translation>
+    </message>
+    <message>
+        <source>Network device ({protocol}); last contact {time}</source>
+        <translation>Сетевое устройство ({protocol}); последняя связь {time}</translation>
+    </message>
+    <message>
+        <source>A bracelet talks by radio to its home or mobile unit, not to a port.</source>
+        <translation>Браслет связывается по радио со своим СКУ или МКУ, а не с портом.</translation>
+    </message>
+    <message>
+        <source>This device is not on a serial port of this desk.</source>
+        <translation>Это устройство не подключено к последовательному порту этого рабочего места.</translation>
+    </message>
+    <message>
+        <source>Port {port} ({protocol}): {state}</source>
+        <translation>Порт {port} ({protocol}): {state}</translation>
+    </message>
+    <message>
+        <source>Last {window}: {frames} frames, {errors} line errors ({crc} checksum), {resends} resends of {commands} commands, {timeouts} timeouts, {gaps} gaps fetched with LOG, {outages} outages</source>
+        <translation>За последние {window}: кадров {frames}, ошибок строк {errors} (контрольной суммы {crc}), повторов {resends} из {commands} команд, тайм-аутов {timeouts}, пропусков, дозапрошенных по LOG, {gaps}, обрывов {outages}</translation>
+    </message>
+    <message>
+        <source>Degraded: {reasons}</source>
+        <translation>Деградация: {reasons}</translation>
+    </message>
+    <message>
+        <source>Last error: {error}, {time}</source>
+        <translation>Последняя ошибка: {error}, {time}</translation>
+    </message>
+    <message>
+        <source>Counters since the port opened: {counters}</source>
+        <translation>Счётчики с момента открытия порта: {counters}</translation>
     </message>
     <message>
         <source>● Online</source>
@@ -1601,8 +1850,8 @@ Data folder: {folder}</source>
 <context>
     <name>DeviceStatusPanel</name>
     <message>
-        <source>Filter by serial, type, holder or status…</source>
-        <translation>Фильтр по серийному номеру, типу, получателю или статусу…</translation>
+        <source>Filter by serial, type, holder, status or link…</source>
+        <translation>Фильтр по серийному номеру, типу, владельцу, состоянию или каналу…</translation>
     </message>
     <message>
         <source>Could not load devices: {error}</source>
@@ -1611,6 +1860,10 @@ Data folder: {folder}</source>
     <message>
         <source>{online} online, {stale} stale, {total} devices</source>
         <translation>На связи: {online}, без связи: {stale}, всего устройств: {total}</translation>
+    </message>
+    <message>
+        <source>; serial links degraded: {n}</source>
+        <translation>; деградация последовательных каналов: {n}</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +2821,7 @@ Data folder: {folder}</source>
     <name>PairingWizard</name>
     <message>
         <source>Pair a device</source>
+        <extracomment>The pieces moved to pairing_helpers / pairing_jobs / pairing_pages stay importable from here.</extracomment>
         <translation>Сопряжение устройства</translation>
     </message>
 </context>
@@ -3534,10 +3788,45 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>VoiceAlarmAction</name>
+    <message>
+        <source>Listen…</source>
+        <extracomment>emitted with the dialog once it is open (tests, the screenshot script)</extracomment>
+        <translation>Прослушать…</translation>
+    </message>
+    <message>
+        <source>Play the voice message this alarm was raised for (recorded in the audit journal).</source>
+        <translation>Воспроизвести голосовое сообщение, по которому поднята тревога (записывается в журнал аудита).</translation>
+    </message>
+    <message>
+        <source>The watch sent a voice message with this alarm.</source>
+        <translation>Часы отправили голосовое сообщение с этой тревогой.</translation>
+    </message>
+    <message>
+        <source>Your role may not listen to voice messages: an operator or a supervisor can.</source>
+        <translation>Вашей роли не разрешено прослушивать голосовые сообщения: это может оператор или руководитель.</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceMessageDialog</name>
+    <message>
+        <source>Voice message of alarm {number}</source>
+        <translation>Голосовое сообщение тревоги {number}</translation>
+    </message>
+    <message>
+        <source>Sent from the watch {serial} of {person}.</source>
+        <translation>Отправлено с часов {serial} лица {person}.</translation>
+    </message>
+    <message>
+        <source>Sent from the watch {serial}.</source>
+        <translation>Отправлено с часов {serial}.</translation>
+    </message>
+</context>
+<context>
     <name>VoiceMessagesView</name>
     <message>
         <source>Sent</source>
-        <extracomment>emitted after each load with the number of clips listed (tests, the card's tab title) emitted with the clip id once playback started emitted with the file path once an export was written</extracomment>
+        <extracomment>emitted after each load with the number of clips listed (tests, the card's tab title) emitted with the clip id once playback started emitted with the file path once an export was written list the clips behind this alarm (``library.alarm_clips``) instead of the person's play the newest clip as soon as the list is loaded (the alarm's "Listen…")</extracomment>
         <translation>Отправлено</translation>
     </message>
     <message>
@@ -3575,6 +3864,10 @@ Data folder: {folder}</source>
     <message>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>The voice message of this alarm is not stored (yet). Try again in a moment.</source>
+        <translation>Голосовое сообщение этой тревоги (ещё) не сохранено. Повторите через некоторое время.</translation>
     </message>
     <message>
         <source>No voice messages from this person.</source>

@@ -153,3 +153,17 @@ def test_system_history_notes_are_translated_at_display(qapp: Any, russian: None
         translated("AlarmResolution", "False alarm") + ": bracelet fell off")
     assert translated("AlarmResolution", "False alarm") != "False alarm"
     assert incident_text("", "Device tampering") == translated("IncidentCause", "Device tampering")
+
+
+def test_device_alarm_names_are_words_not_codes(russian: None) -> None:
+    """A tracker's own alarm ("voiceMessage", "fallDown") is named in the operator's language."""
+    since = T0.astimezone(ALMATY)
+    text = explanation_text("device_alarm", {"serial": "8800000000", "alarm": "voiceMessage", "since": since.isoformat()},
+                            ALMATY)
+    assert "voiceMessage" not in text and "голосовое сообщение" in text and "8800000000" in text
+    fall = explanation_text("device_alarm", {"serial": "8800000000", "alarm": "fallDown", "since": since.isoformat()},
+                            ALMATY)
+    assert "fallDown" not in fall and "падение" in fall
+    # a name ARM has no words for is shown as the device sent it, never dropped
+    odd = explanation_text("device_alarm", {"serial": "1", "alarm": "bonnet", "since": since.isoformat()}, ALMATY)
+    assert "bonnet" in odd

@@ -1,15 +1,12 @@
-"""A real AMR-NB clip for the voice-message tests (no encoder here, so built frame by frame).
+"""Voice-message fixtures: real AMR-NB clips and stored clips of supervised persons.
 
-Each frame is a valid AMR-NB 12.2 kbit/s frame (header 0x3C, 31 payload bytes);
-the payload is pseudo-random speech parameters, which FFmpeg's ``amrnb``
-decoder turns into 20 ms of (noisy) audio each, exactly like a recording.
-The seed is chosen so the clip contains every byte the Watch protocol must
-escape (``} [ ] , *``).
+The clips come from the simulator's builder (``arm.simulate.amr``: valid
+AMR-NB 12.2 kbit/s frames that FFmpeg decodes); the default seed is chosen so
+a clip contains every byte the Watch protocol must escape (``} [ ] , *``).
 """
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -17,18 +14,17 @@ from arm.auth import CurrentUser
 from arm.events import EventKind
 from arm.ingest import Ingest
 from arm.media import store
+from arm.simulate import amr
 from db.models import Assignment, Category, Device, DeviceStatus, DeviceType, Person
 from db.session import Database
 
-AMR_HEADER = b"#!AMR\n"
+AMR_HEADER = amr.AMR_HEADER
 ESCAPED = b"}[],*"
 
 
 def amr_clip(seconds: float = 2.0, seed: int = 7) -> bytes:
-    rnd = random.Random(seed)
-    frames = int(seconds / 0.02)
-    body = b"".join(b"\x3c" + rnd.randbytes(31) for _ in range(frames))
-    clip = AMR_HEADER + body
+    """``arm.simulate.amr.amr_clip``, checked to contain every byte the Watch framing escapes."""
+    clip = amr.amr_clip(seconds, seed)
     assert all(bytes((b,)) in clip for b in ESCAPED)
     return clip
 
@@ -63,6 +59,17 @@ def store_clip(db: Database, ingest: Ingest, serial: str, clip: bytes, when: dat
 
 def media_set(db: Database, ingest: Ingest) -> MediaSet:
     """Two supervised persons in two districts, each wearing a watch that sent voice messages."""
+    persons, serials = media_persons(db)
+    clips: dict[int, bytes] = {}
+    for k in range(3):
+        clip = amr_clip(1.0 + k, seed=20 + k)
+        serial = serials[0] if k < 2 else serials[1]
+        clips[store_clip(db, ingest, serial, clip, T0 + timedelta(minutes=10 * k))] = clip
+    return MediaSet(db, persons, serials, clips)
+
+
+def media_persons(db: Database) -> tuple[list[int], list[str]]:
+    """Two supervised persons in two districts, each wearing a watch (no clips yet)."""
     with db.begin() as s:
         persons, serials = [], []
         for i, (last, first, district) in enumerate((("Әбілқасымов", "Нұрлан", DISTRICTS[0]),
@@ -77,9 +84,4 @@ def media_set(db: Database, ingest: Ingest) -> MediaSet:
             s.add(Assignment(device_id=d.id, person_id=p.id, issued_at=T0 - timedelta(days=10), issued_by="tech"))
             persons.append(p.id)
             serials.append(d.serial)
-    clips: dict[int, bytes] = {}
-    for k in range(3):
-        clip = amr_clip(1.0 + k, seed=20 + k)
-        serial = serials[0] if k < 2 else serials[1]
-        clips[store_clip(db, ingest, serial, clip, T0 + timedelta(minutes=10 * k))] = clip
-    return MediaSet(db, persons, serials, clips)
+    return persons, serials

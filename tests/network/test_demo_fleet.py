@@ -16,13 +16,15 @@ from arm.config import Settings
 from arm.demo import seed as demo_seed
 from arm.simulate.demo_fleet import DEMO_RATES, SCRIPT, DemoFleet, IngestSink, RoutingSink
 from db.models import Alarm, Assignment, Device, DeviceEventRow
+from db.models_media import DeviceMedia
 from db.session import Database
 
 from .test_servers import run
 
 SITUATIONS = {kind for kind, _at in SCRIPT}
 ALARM_OF = {"curfew": "curfew", "exclusion_zone": "exclusion_zone", "tamper_strap": "tamper_strap",
-            "low_battery": "low_battery", "alcohol_positive": "alcohol_positive"}
+            "low_battery": "low_battery", "alcohol_positive": "alcohol_positive",
+            "voice_message": "device_alarm"}
 
 
 def _issued_serials(db: Database) -> set[str]:
@@ -67,7 +69,8 @@ def test_demo_fleet_every_device_reports_and_alarms_appear(db: Database, tmp_dat
                 with db.session() as s:
                     heard = set(s.scalars(select(Device.serial).where(Device.last_contact.is_not(None))))
                     kinds = set(s.scalars(select(Alarm.kind)))
-                if expected <= heard and {ALARM_OF[k] for k in SITUATIONS} <= kinds:
+                    voice = s.scalar(select(func.count()).select_from(DeviceMedia))
+                if expected <= heard and {ALARM_OF[k] for k in SITUATIONS} <= kinds and voice:
                     break
             seen.update(heard=heard, kinds=kinds, tty=list(Path(tty_dir).glob("ttyEM-*")))
         finally:
@@ -80,6 +83,15 @@ def test_demo_fleet_every_device_reports_and_alarms_appear(db: Database, tmp_dat
     missing = expected - seen["heard"]  # type: ignore[operator]
     assert not missing, f"never heard: {sorted(missing)}"
     assert {ALARM_OF[k] for k in SITUATIONS} <= seen["kinds"]  # type: ignore[operator]
+    with db.session() as s:
+        # the scripted voice message: a clip stored with its voiceMessage event, and the alarm it raised
+        clip = s.execute(select(DeviceMedia.parts, DeviceEventRow.fields, Device.type)
+                         .join(DeviceEventRow, DeviceEventRow.id == DeviceMedia.event_id)
+                         .join(Device, Device.id == DeviceMedia.device_id).order_by(DeviceMedia.id)).first()
+        voice_alarms = s.scalar(select(func.count()).select_from(Alarm).join(
+            DeviceMedia, DeviceMedia.event_id == Alarm.event_id))
+    assert clip is not None and clip[1]["alarm"] == "voiceMessage" and clip[2] == "WATCH"
+    assert voice_alarms >= 1
     n_tty = len(seen["tty"])  # type: ignore[arg-type]
     assert 1 <= n_tty <= arm_app.DEMO_PTY_DEVICES
     with db.session() as s:

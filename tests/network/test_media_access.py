@@ -142,3 +142,37 @@ def test_retention_keeps_clips_three_years_and_only_an_act_deletes_them(media: M
         retention.execute_act(s, act.id, "chief")
     with media.db.session() as s:
         assert s.scalar(select(func.count()).select_from(DeviceMedia)) == 0
+
+
+def test_the_clips_behind_an_alarm_respect_its_window_role_and_district(media: MediaSet) -> None:
+    from db.models import Alarm, AlarmPriority, AlarmState
+
+    with media.db.session() as s:
+        rows = s.execute(select(DeviceMedia.id, DeviceMedia.event_id, DeviceMedia.device_id, DeviceMedia.time)
+                         .order_by(DeviceMedia.time)).all()
+    first, second = rows[0], rows[1]  # both from person 0's watch, 10 minutes apart
+    with media.db.begin() as s:
+        open_alarm = Alarm(person_id=media.person_ids[0], device_id=first.device_id, event_id=first.event_id,
+                           kind="device_alarm", priority=AlarmPriority.MEDIUM, state=AlarmState.RETURNED,
+                           details={}, raised_at=first.time)
+        closed_alarm = Alarm(person_id=media.person_ids[0], device_id=first.device_id, event_id=first.event_id,
+                             kind="device_alarm", priority=AlarmPriority.MEDIUM, state=AlarmState.CLOSED,
+                             details={}, raised_at=first.time, closed_at=first.time + timedelta(minutes=5))
+        s.add_all([open_alarm, closed_alarm])
+        s.flush()
+        ids = open_alarm.id, closed_alarm.id
+    oper = user("operator", "oper1", (DISTRICTS[0],))
+    with media.db.begin() as s:
+        # open: the clip that raised it and the one the watch sent while it was open, newest first
+        assert [c.id for c in library.alarm_clips(s, oper, ids[0])] == [second.id, first.id]
+        # closed 5 minutes later: the later clip belongs to another alarm
+        assert [c.id for c in library.alarm_clips(s, oper, ids[1])] == [first.id]
+    with media.db.begin() as s:
+        assert library.alarm_clips(s, user("supervisor", "sup2", (DISTRICTS[1],)), ids[0]) == []
+    with pytest.raises(AccessDenied), media.db.begin() as s:
+        library.alarm_clips(s, user("technician"), ids[0])
+    with pytest.raises(library.ClipNotFound), media.db.begin() as s:
+        library.alarm_clips(s, oper, 9999)
+    listings = [(r.user, r.object_type, r.object_id, r.detail["count"]) for r in audit_rows(media.db, "media_list")]
+    assert listings == [("oper1", "alarm", str(ids[0]), 2), ("oper1", "alarm", str(ids[1]), 1),
+                        ("sup2", "alarm", str(ids[0]), 0)]

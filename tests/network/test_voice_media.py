@@ -24,7 +24,6 @@ from arm.events import EventKind
 from arm.media import store as media_store
 from arm.media.library import amr_duration
 from arm.protocols import watch
-from arm.protocols.position import ProtocolError
 from arm.protocols.servers import WatchListener
 from arm.service import MonitoringService
 from db.models import Device, DeviceEventRow
@@ -225,12 +224,36 @@ def test_a_multi_part_clip_with_a_lost_part_is_kept_and_says_so(db: Database) ->
     assert voice_events(db)[0].fields["parts_missing"] == [2]
 
 
-def test_malformed_multi_part_header_is_counted_not_acknowledged() -> None:
-    decoder = watch.WatchDecoder()
-    for content in (b"JXTK,1,x", b"JXTK,1,x,4,3,", b"JXTK,1,x,a,3,"):
-        frame = f"[3G*{DEV}*{len(content):04X}*".encode() + content + b"]"
-        with pytest.raises(ProtocolError):
-            decoder.decode(frame)
+def test_malformed_multi_part_heads_are_counted_and_answered_as_traccar_does(db: Database) -> None:
+    """Traccar throws (no answer) on a short or non-numeric head, answers JXTKR,1 to a nonsense one."""
+
+    def frame(content: bytes) -> bytes:
+        return f"[3G*{DEV}*{len(content):04X}*".encode() + content + b"]"
+
+    silent = [frame(b"JXTK,0,0,0,0"), frame(b"JXTK,1,x"), frame(b"JXTK,1,x,a,3,#!AMR")]
+    answered = [frame(b"JXTK,0,0,0,0,"), frame(b"JXTK,1,x,4,3,#!AMR\n<")]
+    clip = amr_clip(0.4, seed=3)
+
+    async def main() -> dict[str, int]:
+        service, listener = await started(db)
+        try:
+            reader, writer = await asyncio.open_connection(HOST, listener.port)
+            writer.write(b"".join(silent + answered) + watch.encode_voice(DEV, clip))
+            # the silent heads got nothing: the first bytes back are the two JXTKR,1 then the TK,1
+            expected = JX_ACK * 2 + TK_ACK
+            assert await asyncio.wait_for(reader.readexactly(len(expected)), 10) == expected
+            await close(writer)
+            for _ in range(200):  # the counters are summed when the server side has closed
+                if listener.totals.errors:
+                    break
+                await asyncio.sleep(0.01)
+            return dict(listener.totals.errors)
+        finally:
+            await service.stop()
+
+    errors = run(main)
+    assert errors == {"truncated": 2, "bad_value": 3}
+    assert staged(db) == 0 and [c.data for c in clips(db)] == [clip]
 
 
 def test_clip_rows_refuse_update_and_delete(db: Database) -> None:
