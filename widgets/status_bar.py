@@ -81,7 +81,8 @@ class DeskStatusBar(QStatusBar):
         self._refresh = self._timer(COUNTS_REFRESH_MS, self.refresh_counts, start=True)
         self._debounce = self._timer(COUNTS_DEBOUNCE_MS, self.refresh_counts, single=True)
         ctx.bridge.serviceStatus.connect(self.set_service_status)
-        ctx.bridge.deviceStateChanged.connect(lambda _msg: self._debounce.start())
+        # a throttle, not a debounce: under steady traffic a restarted timer would never fire
+        ctx.bridge.deviceStateChanged.connect(lambda _msg: self._debounce.isActive() or self._debounce.start())
         if ctx.bridge.last_service_status is not None:
             self.set_service_status(ctx.bridge.last_service_status)
         self.retranslateUi()

@@ -232,6 +232,21 @@ def build_response(msg_type: int, serial: int, content: bytes = b"", extended: b
     return body + crc.to_bytes(2, "big") + b"\r\n"
 
 
+def _apply_fix(p: Position, lat_raw: int, lon_raw: int, flags: int) -> None:
+    """Coordinates (1/30000 minute), course, validity, hemispheres and ignition from the course/status word."""
+    lat = lat_raw / 60.0 / 30000.0
+    lon = lon_raw / 60.0 / 30000.0
+    p.course = float(flags & 0x3FF)
+    p.valid = bool(flags & (1 << 12))
+    if not flags & (1 << 10):
+        lat = -lat
+    if flags & (1 << 11):
+        lon = -lon
+    p.latitude, p.longitude = lat, lon
+    if flags & (1 << 14):
+        p.attributes["ignition"] = bool(flags & (1 << 15))
+
+
 _ACKS: dict[int, bytes] = {}
 
 
@@ -402,22 +417,13 @@ class Gt06Decoder:
             return False
         if sats:
             p.set("sat", r.u8() & 0x0F)
-        lat = r.u32() / 60.0 / 30000.0
-        lon = r.u32() / 60.0 / 30000.0
+        lat_raw, lon_raw = r.u32(), r.u32()
         flags = r.u16() if swap_flags else 0
         if speed:
             p.speed = (r.u16() if long_speed else r.u8()) * KNOTS_PER_KMH
         if not swap_flags:
             flags = r.u16()
-        p.course = float(flags & 0x3FF)
-        p.valid = bool(flags & (1 << 12))
-        if not flags & (1 << 10):
-            lat = -lat
-        if flags & (1 << 11):
-            lon = -lon
-        p.latitude, p.longitude = lat, lon
-        if flags & (1 << 14):
-            p.set("ignition", bool(flags & (1 << 15)))
+        _apply_fix(p, lat_raw, lon_raw, flags)
         return True
 
     def _lbs(self, p: Position, r: Reader, t: int, has_length: bool) -> bool:
@@ -530,18 +536,8 @@ class Gt06Decoder:
         p.attributes["type"] = MSG_GPS_LBS_1
         p.time = date_of(y, mo, d, h, mi, s, self.tz_offset)
         p.attributes["sat"] = sats & 0x0F
-        lat = lat_raw / 60.0 / 30000.0
-        lon = lon_raw / 60.0 / 30000.0
         p.speed = speed * KNOTS_PER_KMH
-        p.course = float(flags & 0x3FF)
-        p.valid = bool(flags & (1 << 12))
-        if not flags & (1 << 10):
-            lat = -lat
-        if flags & (1 << 11):
-            lon = -lon
-        p.latitude, p.longitude = lat, lon
-        if flags & (1 << 14):
-            p.attributes["ignition"] = bool(flags & (1 << 15))
+        _apply_fix(p, lat_raw, lon_raw, flags)
         p.cell_towers.append({"mcc": mcc & 0x7FFF, "mnc": mnc, "lac": lac, "cid": (cid_hi << 16) | cid_lo})
         msg = Gt06Message(MSG_GPS_LBS_1, serial, p)
         msg.responses.append(ack_frame(MSG_GPS_LBS_1, serial))

@@ -288,3 +288,30 @@ def test_action_dialogs_open_or_say_why_not(
     assert "half-written panel" in window.statusBar().currentMessage()
     operator_window = _window(qtbot, make_ctx(db, users["operator"]), only=frozenset())
     assert operator_window.panel_actions == {}
+
+
+def test_device_counts_follow_steady_traffic(qtbot: Any, demo_db: Any, users: dict, make_ctx: Any, bus: Any) -> None:
+    """Devices reporting without pause must still update the count: the refresh is throttled, not debounced."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from arm.events import DeviceStateChanged
+    from db.models import Device
+
+    ctx = make_ctx(demo_db, users["operator"])
+    window = _window(qtbot, ctx)
+    bar = window.statusBar()
+    qtbot.waitUntil(lambda: bar._counts["devices"] > 0, timeout=5000)
+    assert bar._counts["online"] == 0
+    with demo_db.begin() as s:
+        device = s.scalars(select(Device).where(Device.status == "issued")).first()
+        device.last_contact = datetime.now(UTC)
+        device_id, serial = device.id, device.serial
+    state = DeviceStateChanged(device_id, serial, datetime.now(UTC), None, "")
+    deadline_ms, step_ms, waited = 4000, 200, 0
+    while bar._counts["online"] == 0 and waited < deadline_ms:  # a report every 200 ms, as a busy fleet sends
+        bus.publish(state)
+        qtbot.wait(step_ms)
+        waited += step_ms
+    assert bar._counts["online"] == 1, "the count never refreshed under steady traffic"
