@@ -44,9 +44,9 @@ async def serve(args: argparse.Namespace) -> int:
 def event_loop_name(choice: str) -> str:
     """``auto`` is uvloop where it is installed (Linux, macOS), else asyncio's own.
 
-    uvloop (libuv, in C) does the socket work of the listeners with about a
-    sixth less CPU per report than the pure-Python selector loop, which is what
-    lifts ``bench/ingest.py`` clearly over 10,000 reports a second on one core.
+    uvloop (libuv, in C) does the socket work of the listeners with less CPU per
+    report than the pure-Python selector loop: the margin that counts when 10,000
+    trackers report to one core (``bench/ingest.py --loop`` compares the two).
     The GUI's embedded service runs on Qt's loop (qasync) and does not use it.
     """
     if choice != "auto":

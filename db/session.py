@@ -27,6 +27,10 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 #: page cache per connection (KiB). SQLite's default is 2 MiB; the ingest writer keeps the
 #: event and position indexes of 10,000 devices hot in 64 MiB instead of re-reading pages
 SQLITE_CACHE_KIB = 65_536
+#: WAL pages before a commit checkpoints them into the database (default 1,000 = 4 MiB). The
+#: ingest writer rewrites the same index pages in every batch; checkpointing every 40 MiB instead
+#: copies each hot page once instead of many times (less kernel time, fewer fsyncs at full load)
+SQLITE_WAL_CHECKPOINT_PAGES = 10_000
 
 
 class DatabaseUnavailable(RuntimeError):
@@ -60,6 +64,7 @@ def _tune_sqlite(dbapi_conn: Any, busy_timeout_ms: int) -> None:
     cur.execute("PRAGMA synchronous = FULL")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+    cur.execute(f"PRAGMA wal_autocheckpoint = {SQLITE_WAL_CHECKPOINT_PAGES}")
     cur.close()
 
 

@@ -151,6 +151,9 @@ class Gt06Framer:
         self.oversized = 0
 
     def feed(self, data: bytes) -> list[bytes]:
+        if not self._buf and len(data) >= 7 and data[:2] == b"\x78\x78" and len(data) == data[2] + 5 \
+                and data[-2:] == b"\r\n":
+            return [bytes(data)]  # the usual case: exactly one whole basic frame in one read
         self._buf += data
         frames: list[bytes] = []
         while True:
