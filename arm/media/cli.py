@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from arm.cli import CommandFailed, UsageError, add_db_argument
+from arm.cli import UsageError, add_db_argument
 
 
 def _zone(name: str) -> ZoneInfo:
@@ -36,18 +36,9 @@ def _positive(text: str) -> int:
 
 
 def _run(args: argparse.Namespace, work: Any) -> int:
-    from arm.access import AccessDenied
-    from arm.cli_db import open_db
-    from arm.reports.plugin import _actor
+    from arm.reports.plugin import run_as_actor
 
-    db = open_db(args.db)
-    try:
-        with db.begin() as session:
-            return int(work(session, _actor(session, args.as_user)) or 0)
-    except AccessDenied as exc:
-        raise CommandFailed(str(exc)) from exc
-    finally:
-        db.dispose()
+    return run_as_actor(args, work)
 
 
 def _local(t: datetime, tz: ZoneInfo) -> str:

@@ -59,7 +59,11 @@ def _resolve(text: str | None, tz: ZoneInfo, *, end: bool) -> datetime | None:
     return value.astimezone(UTC)
 
 
-def _run(args: argparse.Namespace, work: Any) -> int:
+def run_as_actor(args: argparse.Namespace, work: Any) -> int:
+    """Run ``work(session, actor)`` in one transaction as ``--as-user``: a refusal exits 1, a bad value 2.
+
+    Shared by the CLI commands that touch personal data (journal exports, voice messages).
+    """
     from arm.access import AccessDenied
     from arm.cli_db import open_db
 
@@ -71,6 +75,11 @@ def _run(args: argparse.Namespace, work: Any) -> int:
         raise CommandFailed(str(exc)) from exc
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
+    finally:
+        db.dispose()
+
+
+_run = run_as_actor
 
 
 def _export(args: argparse.Namespace) -> int:

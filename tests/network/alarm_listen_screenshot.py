@@ -10,38 +10,23 @@ image (``*_dialog.png``) shows the player opened by "Listen…".
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 
 def main(out: str) -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    data = tempfile.mkdtemp(prefix="arm-listen-shot-")
-    os.environ["ARM_DATA_DIR"] = data
-    from PySide6.QtWidgets import QApplication
-
-    from arm.bus import Bus
     from arm.config import Settings
-    from arm.ingest import Ingest
     from arm.service import MonitoringService
-    from db.session import Database
-    from tests.network.media_fixtures import DISTRICTS, amr_clip, media_persons, store_clip, user
+    from tests.network.media_fixtures import DISTRICTS, amr_clip, media_persons, screenshot_setup, store_clip, user
     from tests.rules.world import World
     from widgets.alarm_model import ViewRole
     from widgets.alarm_panel import AlarmPanel
     from widgets.context import AppContext
     from widgets.qt_bridge import QtBridge
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    db = Database(f"sqlite:///{Path(data) / 'arm.sqlite3'}")
-    db.upgrade()
-    bus = Bus()
-    ingest = Ingest(db, bus)
-    ingest.start()
+    app, db, bus, ingest = screenshot_setup("arm-listen-shot-")
     world = World(db, bus, ingest)
     _persons, serials = media_persons(db)
     world.reload()

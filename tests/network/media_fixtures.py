@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from arm.auth import CurrentUser
 from arm.events import EventKind
@@ -85,3 +86,26 @@ def media_persons(db: Database) -> tuple[list[int], list[str]]:
             persons.append(p.id)
             serials.append(d.serial)
     return persons, serials
+
+
+def screenshot_setup(prefix: str) -> tuple[Any, Database, Any, Ingest]:
+    """For the screenshot scripts: an offscreen QApplication and a started ingest on a throw-away database."""
+    import os
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from arm.bus import Bus
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    data = tempfile.mkdtemp(prefix=prefix)
+    os.environ["ARM_DATA_DIR"] = data
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    db = Database(f"sqlite:///{Path(data) / 'arm.sqlite3'}")
+    db.upgrade()
+    bus = Bus()
+    ingest = Ingest(db, bus)
+    ingest.start()
+    return app, db, bus, ingest

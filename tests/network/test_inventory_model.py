@@ -18,7 +18,8 @@ from sqlalchemy import select
 
 from arm.protocols.device_models import DeviceModelChanged
 from db.models import AuditEntry, Device, DeviceStatus, DeviceType
-from widgets.device_inventory import COLUMNS, DeviceInventory
+from tests.serial.test_device_inventory import _cell, _select
+from widgets.device_inventory import DeviceInventory
 
 pytestmark = pytest.mark.gui
 
@@ -45,20 +46,6 @@ def ctx(qapp: Any, db: Any, bus: Any) -> Iterator[Any]:
     context.close()
 
 
-def _select(qtbot: Any, panel: DeviceInventory, serial: str) -> None:
-    qtbot.waitUntil(lambda: any(r.serial == serial for r in panel.rows), timeout=5000)
-    for i in range(panel.table.rowCount()):
-        if panel.table.item(i, 0).text() == serial:
-            panel.table.selectRow(i)
-            return
-    raise AssertionError(serial)
-
-
-def _cell(panel: DeviceInventory, serial: str, column: str) -> str:
-    for i in range(panel.table.rowCount()):
-        if panel.table.item(i, 0).text() == serial:
-            return panel.table.item(i, COLUMNS.index(column)).text()
-    raise AssertionError(serial)
 
 
 def _model(db: Any, serial: str) -> str | None:

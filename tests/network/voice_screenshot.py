@@ -9,35 +9,19 @@ with a lost part), the operator opens the card and plays the newest clip.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from datetime import timedelta
-from pathlib import Path
 
 
 def main(out: str) -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    data = tempfile.mkdtemp(prefix="arm-voice-shot-")
-    os.environ["ARM_DATA_DIR"] = data
-    from PySide6.QtWidgets import QApplication
-
-    from arm.bus import Bus
     from arm.config import Settings
-    from arm.ingest import Ingest
     from arm.media import store
-    from db.session import Database
-    from tests.network.media_fixtures import T0, amr_clip, media_set, user
+    from tests.network.media_fixtures import T0, amr_clip, media_set, screenshot_setup, user
     from widgets.context import AppContext
     from widgets.person_card import PersonCard
     from widgets.qt_bridge import QtBridge
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    db = Database(f"sqlite:///{Path(data) / 'arm.sqlite3'}")
-    db.upgrade()
-    bus = Bus()
-    ingest = Ingest(db, bus)
-    ingest.start()
+    app, db, bus, ingest = screenshot_setup("arm-voice-shot-")
     media = media_set(db, ingest)
     # a clip sent in three JXTK parts, the second lost on the way
     clip = amr_clip(4.5, seed=42)
