@@ -7,8 +7,10 @@ out compact rows for the page: ``[person_id, lat, lon, fix_time_ms, state, accur
 
 States (worst wins): ``alarm`` (an active alarm, or one that returned but is not
 acknowledged) > ``fault`` (a FAULT event, GNSS jamming or a low/shut-down
-battery within the last hour) > ``nocomm`` (no contact for ``nocomm_after_s``)
-> ``normal``. A *stale* position (older than ``stale_after_s``) is drawn faded
+battery within the last hour) > ``nocomm`` (no device of the person within its
+allowed silence, or none ever heard) > ``normal``. Contact and fault are decided
+by :mod:`arm.device_health`, the same definition the rules engine raises
+``no_communication`` with and the device table and status bar show. A *stale* position (older than ``stale_after_s``) is drawn faded
 and dashed by the page, which knows the fix time.
 """
 
@@ -16,18 +18,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from arm.device_health import (
+    DEFAULT_THRESHOLDS,
+    FAULT_EVENT_KINDS,
+    ContactState,
+    DeviceContact,
+    HealthThresholds,
+    best_contact,
+    fault_showing,
+    fault_signal,
+    heartbeat_or_default,
+)
 from arm.events import AlarmChanged, EventsStored
 from db.models import Alarm, AlarmState, Assignment, Device, DeviceEventRow, Person, Position
 
 STATE_CODES = {"normal": 0, "alarm": 1, "nocomm": 2, "fault": 3}
-FAULT_HOLD = timedelta(hours=1)
-_FAULT_STATES = {"JAMMING", "LOW_BATTERY", "SHUTDOWN"}
+FAULT_HOLD = DEFAULT_THRESHOLDS.fault_hold
 
 
 @dataclass(slots=True)
@@ -44,17 +56,34 @@ class PersonLive:
     alarms: dict[int, tuple[str, bool]] = field(default_factory=dict)
     #: every device issued to the person (bracelet, home unit, tracker...)
     device_ids: set[int] = field(default_factory=set)
+    #: device id -> its last contact and heartbeat; ``last_contact`` above is the newest of them
+    contacts: dict[int, DeviceContact] = field(default_factory=dict)
 
-    def state(self, now: datetime, nocomm_after_s: int) -> str:
+    def heard(self, device_id: int, received: datetime) -> None:
+        """A device of this person was heard: its own contact and the person's newest move on."""
+        old = self.contacts.get(device_id)
+        if old is None:
+            self.contacts[device_id] = DeviceContact(received)
+        elif old.last_contact is None or received > old.last_contact:
+            self.contacts[device_id] = DeviceContact(received, old.heartbeat_s)
+        if self.last_contact is None or received > self.last_contact:
+            self.last_contact = received
+
+    def contact_state(self, now: datetime, thresholds: HealthThresholds = DEFAULT_THRESHOLDS) -> ContactState:
+        """Online if any device of the person is; without per-device data, the newest contact."""
+        contacts = self.contacts.values() or [DeviceContact(self.last_contact)]
+        return best_contact(contacts, now, thresholds)
+
+    def state(self, now: datetime, thresholds: HealthThresholds = DEFAULT_THRESHOLDS) -> str:
         if any(s == AlarmState.ACTIVE or (s == AlarmState.RETURNED and not ack) for s, ack in self.alarms.values()):
             return "alarm"
-        if self.fault_at is not None and now - self.fault_at < FAULT_HOLD:
+        if fault_showing(self.fault_at, now, thresholds):
             return "fault"
-        if self.last_contact is None or (now - self.last_contact).total_seconds() > nocomm_after_s:
+        if self.contact_state(now, thresholds) != ContactState.ONLINE:
             return "nocomm"
         return "normal"
 
-    def row(self, now: datetime, nocomm_after_s: int) -> list[Any] | None:
+    def row(self, now: datetime, thresholds: HealthThresholds = DEFAULT_THRESHOLDS) -> list[Any] | None:
         if self.lat is None or self.lon is None or self.fix_time is None:
             return None
         return [
@@ -62,7 +91,7 @@ class PersonLive:
             round(self.lat, 6),
             round(self.lon, 6),
             int(self.fix_time.timestamp() * 1000),
-            STATE_CODES[self.state(now, nocomm_after_s)],
+            STATE_CODES[self.state(now, thresholds)],
             round(self.accuracy_m or 0.0, 1),
         ]
 
@@ -85,14 +114,14 @@ class Snapshot:
 def load_snapshot(session: Session, personal_data: bool) -> Snapshot:
     """Persons with an issued device, their last fix, open alarms and device contact."""
     rows = session.execute(
-        select(Assignment.person_id, Assignment.device_id, Person, Device.last_contact)
+        select(Assignment.person_id, Assignment.device_id, Person, Device.last_contact, Device.heartbeat_s)
         .join(Person, Person.id == Assignment.person_id)
         .join(Device, Device.id == Assignment.device_id)
         .where(Assignment.returned_at.is_(None))
     ).all()
     by_person: dict[int, PersonLive] = {}
     by_device: dict[int, PersonLive] = {}
-    for person_id, device_id, person, last_contact in rows:
+    for person_id, device_id, person, last_contact, heartbeat_s in rows:
         # A person usually carries several devices (bracelet, home unit, tracker):
         # one marker, fed by whichever device reports.
         live = by_person.get(person_id)
@@ -100,6 +129,7 @@ def load_snapshot(session: Session, personal_data: bool) -> Snapshot:
             live = by_person[person_id] = PersonLive(
                 person_id=person_id, device_id=device_id, label=person_label(person, personal_data)
             )
+        live.contacts[device_id] = DeviceContact(last_contact, heartbeat_or_default(heartbeat_s))
         if last_contact is not None and (live.last_contact is None or last_contact > live.last_contact):
             live.last_contact = last_contact
         by_device[device_id] = live
@@ -128,14 +158,14 @@ def load_snapshot(session: Session, personal_data: bool) -> Snapshot:
             select(DeviceEventRow.device_id, DeviceEventRow.kind, DeviceEventRow.fields, DeviceEventRow.time).where(
                 DeviceEventRow.device_id.in_(list(by_device)),
                 DeviceEventRow.time >= since,
-                DeviceEventRow.kind.in_(("FAULT", "GNSS", "POWER")),
+                DeviceEventRow.kind.in_(sorted(FAULT_EVENT_KINDS)),
             ).order_by(DeviceEventRow.time)
         ):
             live = by_device[device_id]
-            state = (fields or {}).get("state")
-            if kind == "FAULT" or state in _FAULT_STATES:
+            signal = fault_signal(kind, fields)
+            if signal is True:
                 live.fault_at = t
-            elif state in ("RESTORED", "MAINS_RESTORED"):
+            elif signal is False:
                 live.fault_at = None
     return Snapshot(persons=list(by_person.values()))
 
@@ -143,8 +173,9 @@ def load_snapshot(session: Session, personal_data: bool) -> Snapshot:
 class LiveModel:
     """Folds snapshots and bus messages into per-person live state."""
 
-    def __init__(self, nocomm_after_s: int = 900) -> None:
-        self.nocomm_after_s = nocomm_after_s
+    def __init__(self, thresholds: HealthThresholds = DEFAULT_THRESHOLDS) -> None:
+        #: the rules engine's contact and fault thresholds (arm.device_health)
+        self.thresholds = thresholds
         self.by_person: dict[int, PersonLive] = {}
         self.by_device: dict[int, PersonLive] = {}
 
@@ -167,8 +198,7 @@ class LiveModel:
             if live is None:
                 continue
             ev = stored.event
-            if live.last_contact is None or stored.received > live.last_contact:
-                live.last_contact = stored.received
+            live.heard(stored.device_id, stored.received)
             f = ev.fields
             if ev.kind == "POS" and f.get("lat") is not None and f.get("lon") is not None:
                 if live.fix_time is None or ev.time >= live.fix_time:
@@ -177,9 +207,9 @@ class LiveModel:
                     if acc is None and f.get("hdop") is not None:
                         acc = float(f["hdop"]) * 5.0  # rough GNSS rule of thumb: 5 m per HDOP unit
                     live.accuracy_m = float(acc) if acc is not None else None
-            elif ev.kind == "FAULT" or (ev.kind in ("GNSS", "POWER") and f.get("state") in _FAULT_STATES):
+            elif (signal := fault_signal(ev.kind, f)) is True:
                 live.fault_at = ev.time
-            elif ev.kind in ("GNSS", "POWER") and f.get("state") in ("RESTORED", "MAINS_RESTORED"):
+            elif signal is False:
                 live.fault_at = None
             changed.add(live.person_id)
         return changed
@@ -202,7 +232,7 @@ class LiveModel:
         out = []
         for pid in ids:
             live = self.by_person.get(pid)
-            row = live.row(now, self.nocomm_after_s) if live else None
+            row = live.row(now, self.thresholds) if live else None
             if row is not None:
                 out.append(row)
         return out
@@ -212,4 +242,4 @@ class LiveModel:
 
     def states(self, now: datetime | None = None) -> dict[int, str]:
         now = now or datetime.now(UTC)
-        return {pid: p.state(now, self.nocomm_after_s) for pid, p in self.by_person.items()}
+        return {pid: p.state(now, self.thresholds) for pid, p in self.by_person.items()}

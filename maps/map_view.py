@@ -125,7 +125,7 @@ class MapView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.cfg = MapSettings.from_settings(getattr(ctx, "settings", None))
-        self.model = LiveModel(self.cfg.nocomm_after_s)
+        self.model = LiveModel()  # contact thresholds: arm.device_health, the rules engine's
         self._pending: set[int] = set()
         self._sent_states: dict[int, str] = {}
         self._loaded = False
@@ -274,7 +274,6 @@ class MapView(QWidget):
         if settings is not None:
             self.ctx.settings = settings
         self.cfg = MapSettings.from_settings(getattr(self.ctx, "settings", None))
-        self.model.nocomm_after_s = self.cfg.nocomm_after_s
         self._load_page()
 
     def _on_page_ready(self) -> None:

@@ -9,7 +9,6 @@ or a plain mapping with the same ``map/<name>`` keys works too. Keys:
 ``map/tile_attribution``   attribution text shown for that server
 ``map/mbtiles``            MBTiles files, a list or a ``;``-separated string
 ``map/stale_after_s``      a fix older than this looks stale (default 600)
-``map/nocomm_after_s``     no contact for this long = "no communication" (900)
 ``map/center``             ``"lat,lon"`` of the start view (default Kazakhstan)
 ``map/zoom``               start zoom (default 5)
 ``map/cluster_below_zoom`` markers cluster below this zoom (default 13)
@@ -57,7 +56,6 @@ class MapSettings:
     tile_attribution: str = ""
     mbtiles: list[Path] = field(default_factory=list)
     stale_after_s: int = 600
-    nocomm_after_s: int = 900
     center: tuple[float, float] = KZ_CENTER
     zoom: int = 5
     cluster_below_zoom: int = 13
@@ -69,7 +67,6 @@ class MapSettings:
         cfg.tile_attribution = str(read_setting(settings, "map/tile_attribution", "") or "")
         cfg.mbtiles = [Path(p) for p in _as_list(read_setting(settings, "map/mbtiles", []))]
         cfg.stale_after_s = int(read_setting(settings, "map/stale_after_s", 600))
-        cfg.nocomm_after_s = int(read_setting(settings, "map/nocomm_after_s", 900))
         center = read_setting(settings, "map/center", "")
         if center:
             try:

@@ -7,7 +7,8 @@ throttled ``SerialPortStatus`` messages of ``serial_drivers.manager`` through
 the Qt bridge, windowed by ``serial_drivers.link_health``), so a home unit whose
 cable is failing is seen before it goes silent; network devices show their
 protocol and last contact. A device that has missed its heartbeats is
-*stale*: that is its own state, shown with a word, a symbol and an italic
+*stale* (:mod:`arm.device_health`: exactly when the rules engine raises
+"No communication"; low battery uses the rules' threshold too): that is its own state, shown with a word, a symbol and an italic
 font, not only a colour, so an operator who cannot tell colours apart still
 sees it. Live updates come from ``DeviceStateChanged`` through the Qt bridge;
 the whole table is reloaded from the database worker when a device appears.
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxL
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from arm.device_health import DEFAULT_THRESHOLDS, ContactState, battery_is_low, contact_state, heartbeat_or_default
 from arm.events import DeviceStateChanged
 from db.models import Assignment, Device, Person
 from serial_drivers import link_health
@@ -46,14 +48,12 @@ from widgets.context import AppContext
 
 log = logging.getLogger("arm.gui.devices")
 
-#: A device is stale after this many missed heartbeats (plus a grace period).
-MISSED_HEARTBEATS = 2
-GRACE_S = 30
-LOW_BATTERY = 20
+#: the rules engine's low-battery threshold (arm.device_health), marked with ▼ in the table
+LOW_BATTERY = DEFAULT_THRESHOLDS.low_battery_pct
 AGE_REFRESH_MS = 5_000
 SUMMARY_THROTTLE_MS = 500
 
-ONLINE, STALE, NEVER = "online", "stale", "never"
+ONLINE, STALE, NEVER = ContactState.ONLINE, ContactState.STALE, ContactState.NEVER
 #: Inventory states that matter more than the contact state (an unregistered device talks too).
 _INACTIVE = {"unregistered", "rejected", "written_off", "in_stock", "repair"}
 #: network device families and the protocol they talk (arm.protocols.mapping.DEVICE_TYPES)
@@ -76,14 +76,6 @@ class DeviceRow:
     status: str  # inventory status: issued, in_stock, unregistered...
     heartbeat_s: int = 300
     paired_with: str = ""  # a bracelet's home or mobile unit
-
-
-def contact_state(last_contact: datetime | None, heartbeat_s: int, now: datetime) -> str:
-    """online / stale / never, from the age of the last contact."""
-    if last_contact is None:
-        return NEVER
-    limit = MISSED_HEARTBEATS * max(heartbeat_s, 1) + GRACE_S
-    return ONLINE if (now - last_contact).total_seconds() <= limit else STALE
 
 
 def load_device_rows(session: Session) -> list[DeviceRow]:
@@ -109,7 +101,7 @@ def load_device_rows(session: Session) -> list[DeviceRow]:
                 last_contact=device.last_contact,
                 battery=device.battery,
                 status=str(device.status),
-                heartbeat_s=device.heartbeat_s or 300,
+                heartbeat_s=heartbeat_or_default(device.heartbeat_s),
                 paired_with=device.paired_with or "",
             )
         )
@@ -213,7 +205,7 @@ class DeviceStatusModel(QAbstractTableModel):
         r = self._rows[row]
         if r.status in _INACTIVE:
             return r.status
-        return contact_state(r.last_contact, r.heartbeat_s, self.now())
+        return contact_state(r.last_contact, r.heartbeat_s, self.now()).value
 
     # -------------------------------------------------------------- Qt model
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -274,7 +266,7 @@ class DeviceStatusModel(QAbstractTableModel):
         if col == self.BATTERY:
             if r.battery is None:
                 return "—"
-            low = " ▼" if r.battery <= LOW_BATTERY else ""
+            low = " ▼" if battery_is_low(r.battery) else ""
             return f"{r.battery} %{low}"
         if col == self.LINK:
             return self.link_text(r)
@@ -437,7 +429,7 @@ class DeviceStatusModel(QAbstractTableModel):
             return QBrush(QColor("#1b7a3a"))
         if col == self.STATUS and state == STALE:
             return QBrush(QColor("#8a5a00"))
-        if col == self.BATTERY and r.battery is not None and r.battery <= LOW_BATTERY:
+        if col == self.BATTERY and battery_is_low(r.battery):
             return QBrush(QColor("#b3261e"))
         if state in (NEVER, "in_stock", "written_off", "rejected"):
             return QBrush(QColor("#6b7280"))

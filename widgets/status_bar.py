@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from arm.device_health import ContactState, contact_state
 from arm.events import ServiceStatus
 from db.models import Device, Person
 from widgets.context import AppContext
-from widgets.device_status import contact_state
 
 log = logging.getLogger("arm.gui.status")
 
@@ -29,12 +29,16 @@ COUNTS_DEBOUNCE_MS = 1_500
 
 
 def load_counts(session: Session) -> dict[str, int]:
-    """Devices online of those expected to report (issued or heard), and active persons."""
+    """Devices online of those expected to report (issued or heard), and active persons.
+
+    Online is :func:`arm.device_health.contact_state`: the rules engine's limit, so a
+    device counted online here never has an active "No communication" alarm.
+    """
     now = datetime.now(UTC)
     devices = session.execute(
         select(Device.last_contact, Device.heartbeat_s).where(Device.status.in_(("issued", "unregistered")))
     ).all()
-    online = sum(1 for last, hb in devices if contact_state(last, hb or 300, now) == "online")
+    online = sum(1 for last, hb in devices if contact_state(last, hb, now) == ContactState.ONLINE)
     persons = session.scalar(select(func.count(Person.id)).where(Person.deregistered_on.is_(None))) or 0
     return {"online": online, "devices": len(devices), "persons": int(persons)}
 

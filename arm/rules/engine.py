@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
+from arm.device_health import allowed_silence, battery_verdict, is_silent
 from arm.events import EventKind, Fix, StoredEvent, utcnow
 from arm.rules import explain
 from arm.rules.conditions import MESSAGES, ConditionChange, Kind
@@ -73,6 +74,7 @@ class RulesEngine:
         self.config = config or RulesConfig()
         self.clock = clock
         self._tz = self.config.tz
+        self._health = self.config.health
         self.snapshot = Snapshot({}, {}, [])
         self.index = ZoneIndex([])
         self._known: dict[str, bool] = {}
@@ -231,13 +233,7 @@ class RulesEngine:
         battery = fields.get("battery")
         if battery is None or not self._fresh(device_id, "battery", at):
             return
-        low = self.config.low_battery_pct
-        if int(battery) <= low and not fields.get("charging"):
-            active: bool | None = True
-        elif int(battery) >= low + self.config.battery_hysteresis_pct or fields.get("charging"):
-            active = False
-        else:
-            active = None
+        active = battery_verdict(int(battery), bool(fields.get("charging")), self._health)
         self._emit(out, Kind.LOW_BATTERY, person.id, device_id, str(device_id), active, at, event_id,
                    details={"battery": int(battery)})
 
@@ -352,10 +348,9 @@ class RulesEngine:
         reason = "no_device" if not working else ("never_reported" if not reporting else "")
         self._emit(out, Kind.NOT_MONITORED, person.id, None, "", bool(reason), now,
                    details={"reason": reason} if reason else {})
-        factor, grace = self.config.silence_factor, self.config.silence_grace_s
         for device in reporting:
-            allowed = timedelta(seconds=device.heartbeat_s * factor + grace)
-            silent = now - self._contact[device.id] > allowed
+            allowed = allowed_silence(device.heartbeat_s, self._health)
+            silent = is_silent(self._contact[device.id], device.heartbeat_s, now, self._health)
             self._emit(out, Kind.NO_COMMUNICATION, person.id, device.id, str(device.id), silent, now,
                        details={"last_contact": self._contact[device.id].isoformat(),
                                 "allowed_s": int(allowed.total_seconds())})

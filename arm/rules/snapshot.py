@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, Integer, column, func, inspect, select, table
 from sqlalchemy.orm import Session
 
+from arm.device_health import heartbeat_or_default
 from arm.rules.schedule import ScheduleError, validate_schedule
 from db.models import Assignment, Device, DeviceStatus, Person, Restriction, RestrictionKind, Zone
 
@@ -109,7 +110,7 @@ def load_snapshot(session: Session) -> Snapshot:
     devices: dict[int, DeviceInfo] = {}
     for d in session.scalars(select(Device)):
         devices[d.id] = DeviceInfo(
-            d.id, d.serial, str(d.type), str(d.status), int(d.heartbeat_s or 300), d.last_contact, None
+            d.id, d.serial, str(d.type), str(d.status), heartbeat_or_default(d.heartbeat_s), d.last_contact, None
         )
     for a in session.scalars(select(Assignment).where(Assignment.returned_at.is_(None))):
         if a.device_id in devices and a.person_id in persons:

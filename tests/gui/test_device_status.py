@@ -33,8 +33,9 @@ def _row_of(panel: DeviceStatusPanel, serial: str) -> int:
 def test_contact_state_and_age() -> None:
     now = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
     assert contact_state(None, 300, now) == NEVER
-    assert contact_state(now - timedelta(seconds=600), 300, now) == ONLINE
-    assert contact_state(now - timedelta(seconds=631), 300, now) == STALE
+    # the rules engine's limit (arm.device_health): 300 s x 2 + 60 s
+    assert contact_state(now - timedelta(seconds=660), 300, now) == ONLINE
+    assert contact_state(now - timedelta(seconds=661), 300, now) == STALE
     assert format_age(12) == "12 s ago"
     assert format_age(3 * 3600 + 4 * 60) == "3 h 04 min ago"
 
