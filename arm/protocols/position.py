@@ -1,7 +1,7 @@
 """The decoded form every network protocol produces before mapping to DeviceEvent.
 
 The shape follows Traccar's ``Position`` on purpose: the conformance vectors in
-``/work/shared/conformance`` were recorded against it (speed in knots, attribute
+``tests/protocols/vectors`` were recorded against it (speed in knots, attribute
 names such as ``batteryLevel`` or ``alarm``), so decoders can be checked against
 them value for value. ``arm.protocols.mapping`` turns a Position into the ICD
 event kinds the rest of ARM understands.

@@ -1,6 +1,8 @@
 """Replays the Traccar conformance vectors against ARM's decoders.
 
-The records come from Traccar's own decoder tests (``/work/shared/conformance``).
+The records come from Traccar's own decoder tests, copied into ``vectors/`` beside
+this file (Apache-2.0; see ``vectors/README.md``). A missing vector file is an
+error, never an empty list: a test must fail, not pass or skip, without its data.
 Decoders are stateful, so records are replayed in ``seq`` order per
 (source file, test_method) with a fresh decoder per group, as the README says;
 ``check`` says what the Java test asserted and is mirrored here.
@@ -17,15 +19,16 @@ from typing import Any
 
 from arm.protocols.position import Position
 
-CONFORMANCE = Path("/work/shared/conformance")
+CONFORMANCE = Path(__file__).resolve().parent / "vectors"
 
 
 def load(protocol: str, frames: bool = False) -> list[dict[str, Any]]:
+    """The records of one protocol; FileNotFoundError when its vector file is missing."""
     name = f"traccar_{protocol}{'_frames' if frames else ''}.jsonl"
     path = CONFORMANCE / name
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    if not path.is_file():
+        raise FileNotFoundError(f"conformance vector file missing: {path} (see {CONFORMANCE / 'README.md'})")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def groups(records: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

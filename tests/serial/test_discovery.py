@@ -16,7 +16,7 @@ from serial_drivers.nmea_replayer import NmeaReplayer
 from serial_drivers.status import SerialPortStatus
 from tests.serial.conftest import wait_for
 
-CAPTURE = Path("/work/shared/conformance/nmea/bu353s4.log")
+CAPTURE = Path(__file__).resolve().parent / "vectors" / "nmea" / "bu353s4.log"
 
 
 def test_probe_tells_icd_from_nmea(emulator: Callable[..., EmulatedDevice], link_dir: Path) -> None:

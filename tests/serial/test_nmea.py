@@ -1,4 +1,4 @@
-"""NMEA captures of ../shared/conformance/nmea decode to the fixes gpsd reports."""
+"""NMEA captures (gpsd's, copied into vectors/nmea) decode to the fixes gpsd reports."""
 
 from __future__ import annotations
 
@@ -10,8 +10,11 @@ import pytest
 
 from serial_drivers.nmea import NmeaDecoder, NmeaStream, is_nmea_body
 
-CORPUS = Path("/work/shared/conformance/nmea")
-LOGS = sorted(CORPUS.glob("*.log"))
+CORPUS = Path(__file__).resolve().parent / "vectors" / "nmea"
+#: named, not globbed: a missing capture must fail its test, not vanish from the list
+LOG_NAMES = ("beidou-bd.log", "bu353-glonass.log", "bu353s4.log", "garmin15x.log", "holux-gm-210.log",
+             "mtk-3329.log", "quectel-L70.log", "ublox-lea-4s.log")
+LOGS = [CORPUS / name for name in LOG_NAMES]
 
 
 def expected_fixes(chk: Path) -> dict[datetime, tuple[float, float]]:
