@@ -59,10 +59,10 @@ def main() -> int:
 
     from arm.auth import CurrentUser
     from arm.reports import data
+    from arm.reports.fill import DISTRICTS, fill
     from db.integrity import verify_all
     from db.queries.filters import JournalFilter
     from db.session import Database
-    from tests.journals.fill import DISTRICTS, fill
 
     db = Database(f"sqlite:///{folder / 'bench.sqlite3'}")
     fresh = not db.has_table("violation_journal")

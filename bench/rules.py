@@ -169,13 +169,13 @@ def bench_latency(rate: int, seconds: float, persons: int, probes_per_s: int) ->
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from arm.alarms.scenario import World
     from arm.auth import CurrentUser
     from arm.bus import Bus
     from arm.config import Settings
     from arm.ingest import Ingest
     from arm.service import MonitoringService
     from db.session import Database
-    from tests.rules.world import World
     from widgets.alarm_panel import AlarmPanel
     from widgets.context import AppContext
     from widgets.qt_bridge import QtBridge
@@ -291,10 +291,10 @@ def bench_latency(rate: int, seconds: float, persons: int, probes_per_s: int) ->
 
 def bench_alarm_changes(changes: int) -> None:
     """Worst case: every event changes an alarm (tamper open/restore storms), one transaction per drain."""
+    from arm.alarms.scenario import World
     from arm.bus import Bus
     from arm.ingest import Ingest
     from db.session import Database
-    from tests.rules.world import World
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["ARM_DATA_DIR"] = tmp

@@ -9,10 +9,10 @@ from sqlalchemy import text
 
 from arm.alarms.journal import JournalError, Report, correct_entry
 from arm.alarms.manager import AlarmError
+from arm.alarms.scenario import World, later, local
 from arm.events import utcnow
 from db.integrity import verify_all
 from db.models import Resolution
-from tests.rules.world import World, later, local
 
 HOME = (43.2567, 76.9286)
 T0 = local(2026, 11, 20, 12, 0)
@@ -269,7 +269,7 @@ def test_restart_does_not_raise_twice(db, bus, ingest) -> None:
 
 def test_restart_rebuilds_state_from_recent_events(db, bus, ingest) -> None:
     """Out before the restart, curfew begins after it: the alarm still comes, and nothing is raised twice."""
-    from tests.rules.world import ALMATY
+    from arm.alarms.scenario import ALMATY
 
     now = utcnow()
     start = (now + timedelta(minutes=2)).astimezone(ALMATY)

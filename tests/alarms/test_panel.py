@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from arm.alarms.scenario import World, later, local
 from arm.auth import CurrentUser
 from arm.config import Settings
 from arm.events import utcnow
 from arm.service import MonitoringService
-from tests.rules.world import World, later, local
 from widgets.alarm_model import AlarmTableModel, ViewRole
 from widgets.alarm_panel import AlarmPanel
 from widgets.context import AppContext

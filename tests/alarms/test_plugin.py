@@ -7,10 +7,10 @@ import asyncio
 import time
 
 from arm.alarms import plugin
+from arm.alarms.scenario import local
 from arm.events import AlarmChanged, DeviceEvent
 from arm.rules.seed import Seeder
 from arm.service import MonitoringService
-from tests.rules.world import local
 
 
 def options(*argv: str) -> dict:

@@ -3,7 +3,7 @@
 Qt Multimedia plays through PulseAudio on Linux. The first test starts a
 private PulseAudio daemon with a null sink (a real audio output that writes
 nowhere), like the PostgreSQL tests start their own server. Each case runs
-``tests/alarms/sound_probe.py`` in a fresh process, because Qt connects to the
+``scripts/probes/alarm_sound.py`` in a fresh process, because Qt connects to the
 sound server once per process.
 """
 
@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _probe(pulse_server: str) -> dict[str, Any]:
     env = {**os.environ, "PULSE_SERVER": pulse_server, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "-m", "tests.alarms.sound_probe"], cwd=ROOT, env=env,
+    done = subprocess.run([sys.executable, "-m", "scripts.probes.alarm_sound"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.strip().splitlines()[-1])

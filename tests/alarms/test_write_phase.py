@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
+from arm.alarms.scenario import World, later, local
 from arm.events import AlarmChanged
-from tests.rules.world import World, later, local
 
 HOME = (43.2567, 76.9286)
 T0 = local(2026, 11, 20, 12, 0)

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 
+from arm.reports.fill import DISTRICTS, fill
 from tests.journals.conftest import KAZAKH_NAME, settle, user
-from tests.journals.fill import DISTRICTS, fill
 from widgets.journal_view import JournalReview
 
 

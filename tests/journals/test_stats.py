@@ -9,8 +9,8 @@ import pytest
 
 from arm import access
 from arm.reports import stats
+from arm.reports.fill import extras, fill
 from tests.journals.conftest import T0, settle, user
-from tests.journals.fill import extras, fill
 from widgets.charts import ChartsPanel
 
 ALMATY = ZoneInfo("Asia/Almaty")

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from arm.alarms.scenario import World
 from arm.auth import CurrentUser
 from arm.config import Settings
 from arm.events import DeviceEvent
@@ -24,7 +25,6 @@ from arm.service import MonitoringService
 from db.models import AuditEntry
 from db.session import Database
 from tests.network.media_fixtures import DISTRICTS, T0, amr_clip, media_persons, store_clip, user
-from tests.rules.world import World
 from widgets.alarm_model import ViewRole
 from widgets.alarm_panel import AlarmPanel
 from widgets.context import AppContext

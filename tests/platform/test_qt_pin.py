@@ -25,7 +25,7 @@ def test_installed_pyside6_is_the_pinned_one() -> None:
 def test_table_model_datachanged_loop_runs_clean() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     proc = subprocess.run(
-        [sys.executable, str(Path(__file__).with_name("qt_datachanged_probe.py")), "50000"],
+        [sys.executable, str(Path(__file__).resolve().parents[2] / "scripts" / "probes" / "qt_datachanged.py"), "50000"],
         capture_output=True, text=True, env=env, timeout=180,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]

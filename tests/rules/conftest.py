@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.rules.world import World
+from arm.alarms.scenario import World
 
 
 @pytest.fixture

@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from arm.alarms.scenario import World, later, local
 from arm.events import utcnow
 from arm.rules import explain
 from arm.rules.conditions import Kind
 from arm.rules.seed import circle, offset
-from tests.rules.world import World, later, local
 
 ALMATY = ZoneInfo("Asia/Almaty")
 HOME = (43.2567, 76.9286)

@@ -11,8 +11,8 @@ from datetime import timedelta
 
 import pytest
 
+from arm.alarms.scenario import World, later, local
 from arm.rules.seed import circle, offset
-from tests.rules.world import World, later, local
 
 HOME = (43.2567, 76.9286)
 CURFEW = [{"days": [0, 1, 2, 3, 4, 5, 6], "start": "22:00", "end": "06:00"}]

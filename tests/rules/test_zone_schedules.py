@@ -13,12 +13,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from arm.alarms.scenario import World, later, local
 from arm.rules.schedule import schedule_active, validate_schedule
 from arm.rules.seed import offset
 from maps.models import ZoneSchedule
 from maps.schedule import parse
 from maps.zone_editor import ZoneInput, save_zone
-from tests.rules.world import World, later, local
 
 HOME = (43.2567, 76.9286)
 CENTRE = offset(*HOME, north_m=2000)

@@ -1,8 +1,8 @@
 """Scripted screenshots of the journal review and the charts panel.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.journals.screenshot docs/screenshots
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m scripts.screenshots.journals docs/screenshots
 
-Uses a throw-away data directory filled by ``tests.journals.fill``.
+Uses a throw-away data directory filled by ``arm.reports.fill``.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ def main(out_dir: str) -> int:
     from arm.auth import CurrentUser
     from arm.bus import Bus
     from arm.config import Settings
+    from arm.reports.fill import DISTRICTS, extras, fill
     from db.session import Database
-    from tests.journals.fill import DISTRICTS, extras, fill
     from widgets.context import AppContext
     from widgets.qt_bridge import QtBridge
 

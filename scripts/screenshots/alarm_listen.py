@@ -1,6 +1,6 @@
 """Scripted screenshot of the alarm panel with a voice-message alarm and its "Listen…" action.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.network.alarm_listen_screenshot docs/screenshots/alarm_listen.png
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m scripts.screenshots.alarm_listen docs/screenshots/alarm_listen.png
 
 Throw-away data directory, migrated database, a person whose watch sent a
 voice message through the listener's storing steps, the real rules engine and
@@ -17,10 +17,10 @@ from pathlib import Path
 
 
 def main(out: str) -> int:
+    from arm.alarms.scenario import World
     from arm.config import Settings
     from arm.service import MonitoringService
     from tests.network.media_fixtures import DISTRICTS, amr_clip, media_persons, screenshot_setup, store_clip, user
-    from tests.rules.world import World
     from widgets.alarm_model import ViewRole
     from widgets.alarm_panel import AlarmPanel
     from widgets.context import AppContext

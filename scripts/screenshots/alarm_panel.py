@@ -1,6 +1,6 @@
 """Render the alarm panel with realistic alarms into docs/screenshots/alarm_panel.png.
 
-Run from the project root: ``QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.alarms.make_screenshot``.
+Run from the project root: ``QT_QPA_PLATFORM=offscreen .venv/bin/python -m scripts.screenshots.alarm_panel``.
 Everything is real: a temporary SQLite database, the ingest core, the rules
 runtime, the panel; only the window is drawn offscreen.
 """
@@ -18,13 +18,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from arm.alarms.scenario import World, later, local
 from arm.auth import CurrentUser
 from arm.bus import Bus
 from arm.config import Settings
 from arm.ingest import Ingest
 from arm.service import MonitoringService
 from db.session import Database
-from tests.rules.world import World, later, local
 from widgets.alarm_panel import AlarmPanel
 from widgets.context import AppContext
 from widgets.qt_bridge import QtBridge

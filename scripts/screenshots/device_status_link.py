@@ -1,6 +1,6 @@
 """Scripted screenshot of the Device status panel's Link column (real parts, 5-minute window).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.serial.screenshot_link docs/screenshots/device_status_link.png
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m scripts.screenshots.device_status_link docs/screenshots/device_status_link.png
 
 A throw-away data directory, two emulated ICD units on pseudo-terminals served
 by the real SerialManager in a MonitoringService (one on a clean cable, one

@@ -1,7 +1,9 @@
 """A scenario world: real database, real ingest core, real rules runtime.
 
-Shared by tests/rules and tests/alarms. Events go through ``Ingest`` exactly
-as a device source sends them; the runtime's own worker evaluates them.
+Shared by tests/rules and tests/alarms, ``bench/rules.py`` and the alarm
+screenshot scripts (so none of them imports the tests). Events go through
+``Ingest`` exactly as a device source sends them; the runtime's own worker
+evaluates them. Like :mod:`arm.rules.seed`, it only drives the real core: no Qt.
 """
 
 from __future__ import annotations
@@ -54,7 +56,8 @@ class World:
 
     def feed(self, *events: DeviceEvent) -> None:
         result = self.ingest.store_sync(list(events))
-        assert not result.rejected, result.rejected
+        if result.rejected:
+            raise AssertionError(f"ingest rejected scenario events: {result.rejected}")
         self.runtime.flush()
 
     def reload(self) -> None:

@@ -1,5 +1,8 @@
 """Fast, realistic journal contents for the benchmark, the screenshot and widget tests.
 
+Synthetic data only (like :mod:`arm.demo`), Qt-free; it lives in the core so that
+``bench/journal.py``, ``scripts/screenshots/journals.py`` and the journal tests share it.
+
 Rows go in with Core bulk inserts, and the violation journal is chained
 exactly as ``db.integrity.append_chained`` would chain it (same payload, same
 hash), so ``verify_all`` passes on the result.
@@ -11,7 +14,7 @@ import random
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from db.integrity import GENESIS, HASH_EXCLUDED, _canonical, chain_hash
@@ -30,18 +33,26 @@ OPERATORS = ["oper1", "oper2", "oper3", "oper4"]
 RESOLUTIONS = ["confirmed_violation", "false_alarm", "technical_fault"]
 
 
+def _table(model: Any) -> Table:
+    """The Core table of a mapped class: bulk inserts go through Core, not the ORM unit of work."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model!r} is not mapped to a table")
+    return table
+
+
 def fill(session: Session, persons: int, violations: int, *, start: datetime | None = None,
          seed: int = 7, batch: int = 20_000) -> dict[str, int]:
     """Insert ``persons`` persons with devices and ``violations`` alarms + journal entries."""
     rnd = random.Random(seed)
     start = start or datetime(2025, 1, 1, tzinfo=UTC)
     now = datetime.now(UTC)
-    session.execute(insert(Person.__table__), [_person(i, rnd, now) for i in range(persons)])
-    session.execute(insert(Device.__table__), [
+    session.execute(insert(_table(Person)), [_person(i, rnd, now) for i in range(persons)])
+    session.execute(insert(_table(Device)), [
         {"id": i + 1, "serial": f"BRC{100000 + i}", "type": "BRC", "inventory_no": f"INV-{i:06d}",
          "status": "issued", "heartbeat_s": 300, "report_s": 60, "notes": "", "is_demo": False, "created_at": now}
         for i in range(persons)])
-    session.execute(insert(Assignment.__table__), [
+    session.execute(insert(_table(Assignment)), [
         {"device_id": i + 1, "person_id": i + 1, "issued_at": start - timedelta(days=rnd.randint(1, 300)),
          "issued_by": "tech1", "note": ""} for i in range(persons)])
     step = (now - start) / max(violations, 1)
@@ -56,8 +67,8 @@ def fill(session: Session, persons: int, violations: int, *, start: datetime | N
             entry["prev_hash"] = prev
             entry["row_hash"] = prev = chain_hash(prev, payload)
             entries.append(entry)
-        session.execute(insert(Alarm.__table__), alarms)
-        session.execute(insert(ViolationEntry.__table__), entries)
+        session.execute(insert(_table(Alarm)), alarms)
+        session.execute(insert(_table(ViolationEntry)), entries)
     return {"persons": persons, "violations": violations}
 
 
@@ -110,7 +121,7 @@ def extras(session: Session, now: datetime, first_alarm_id: int, persons: int = 
                        "acknowledged_at": flood_start + timedelta(seconds=26 * i + 400),
                        "acknowledged_by": OPERATORS[i % 2], "closed_at": flood_start + timedelta(hours=1),
                        "closed_by": OPERATORS[i % 2], "resolution": "technical_fault"})
-    session.execute(insert(Alarm.__table__), alarms)
+    session.execute(insert(_table(Alarm)), alarms)
     alarms = []
     for j, state in enumerate(["active", "active", "returned", "shelved", "shelved"]):
         alarms.append({"id": first_alarm_id + 100 + j, "person_id": 1 + (1 + j * 6) % persons, "device_id": 1 + (1 + j * 6) % persons,
@@ -119,7 +130,7 @@ def extras(session: Session, now: datetime, first_alarm_id: int, persons: int = 
                        "raised_at": now - timedelta(days=2 + j, hours=j), "shelved_until":
                        now + timedelta(hours=8) if state == "shelved" else None,
                        "shelve_reason": "Разрешение инспектора" if state == "shelved" else None})
-    session.execute(insert(Alarm.__table__), alarms)
+    session.execute(insert(_table(Alarm)), alarms)
     events = []
     battery = 100.0
     for k in range(7 * 48):
@@ -128,4 +139,4 @@ def extras(session: Session, now: datetime, first_alarm_id: int, persons: int = 
         events.append({"device_id": 1, "evseq": k + 1, "time": t, "received": t, "kind": "STAT", "source": "serial",
                        "fields": {"battery": int(battery), "charging": False, "rssi": rnd.randint(-95, -60),
                                   "temperature": None}})
-    session.execute(insert(DeviceEventRow.__table__), events)
+    session.execute(insert(_table(DeviceEventRow)), events)

@@ -1,6 +1,6 @@
 """Scripted screenshot of the person card's "Voice messages" tab.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.network.voice_screenshot docs/screenshots/voice_messages.png
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m scripts.screenshots.voice_messages docs/screenshots/voice_messages.png
 
 Throw-away data directory, migrated database, two persons whose watches sent
 voice messages through the listener's own storing steps (one multi-part clip

@@ -3,7 +3,7 @@
 Qt Multimedia connects to the sound server once per process, so
 ``tests/alarms/test_sound.py`` runs this with ``PULSE_SERVER`` pointing at
 the server it wants (a private null sink, or none at all).
-Run: ``QT_QPA_PLATFORM=offscreen python -m tests.alarms.sound_probe``.
+Run: ``QT_QPA_PLATFORM=offscreen python -m scripts.probes.alarm_sound``.
 """
 
 from __future__ import annotations

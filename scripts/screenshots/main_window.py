@@ -1,6 +1,6 @@
 """Scripted screenshot of the main window with demo data and live events.
 
-    xvfb-run -a .venv/bin/python -m tests.gui.screenshot docs/screenshots/main_window.png
+    xvfb-run -a .venv/bin/python -m scripts.screenshots.main_window docs/screenshots/main_window.png
 
 Uses a throw-away data directory, the real demo seed, the real monitoring
 service with its plugins (rules and alarms), and feeds device events through
