@@ -34,8 +34,8 @@ from arm import audit
 from arm.alarms import incidents, queries
 from arm.alarms.api import AlarmConfig, AlarmError, AlarmUser, login_of
 from arm.alarms.journal import Report, write_entry
-from arm.alarms.priorities import RANK, priority_table
-from arm.alarms.views import OPERATOR_ACTIONS, AlarmDetail, AlarmView, HandoverReport, view_of
+from arm.alarms.priorities import priority_table
+from arm.alarms.views import OPERATOR_ACTIONS, AlarmDetail, AlarmView, HandoverReport, sort_key, view_of
 from arm.bus import Bus
 from arm.events import AlarmChanged, utcnow
 from arm.rules.conditions import ConditionChange, Kind
@@ -586,7 +586,3 @@ class AlarmManager:
         for pid in person_ids or list(self._names):
             self._names.pop(pid, None)
 
-
-def sort_key(view: AlarmView) -> tuple:
-    """Unacknowledged first, then most severe, then oldest; shelved last."""
-    return (view.state == AlarmState.SHELVED, not view.needs_ack, RANK.get(view.priority, 9), view.raised_at, view.id)

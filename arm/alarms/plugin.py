@@ -13,8 +13,9 @@ import argparse
 from datetime import timedelta
 from typing import Any
 
+from arm.alarms.api import AlarmConfig
 from arm.alarms.local import LocalAlarmOperations
-from arm.alarms.manager import AlarmConfig, AlarmManager
+from arm.alarms.manager import AlarmManager
 from arm.alarms.priorities import priority_table
 from arm.alarms.runtime import RulesRuntime
 from arm.rules.config import RulesConfig

@@ -13,8 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from arm.alarm_view import AlarmView
+from arm.alarms.priorities import RANK
 from arm.rules import explain
-from db.models import Alarm
+from db.models import Alarm, AlarmState
 
 #: Operator actions that can be recorded on an alarm (besides ack/shelve/close).
 OPERATOR_ACTIONS = ("note", "called_person", "informed_officer", "patrol_sent")
@@ -48,6 +49,11 @@ def _explanation(value: Any) -> dict[str, Any]:
         params = {}
     return {"explanation_code": str(value["code"]),
             "explanation_params": tuple(sorted((str(k), v) for k, v in params.items()))}
+
+
+def sort_key(view: AlarmView) -> tuple[Any, ...]:
+    """Unacknowledged first, then most severe, then oldest; shelved last."""
+    return (view.state == AlarmState.SHELVED, not view.needs_ack, RANK.get(view.priority, 9), view.raised_at, view.id)
 
 
 @dataclass(frozen=True, slots=True)

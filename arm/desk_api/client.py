@@ -4,8 +4,9 @@ It republishes every message it receives on a local :class:`arm.bus.Bus`, so
 the GUI (through ``widgets.qt_bridge``) works the same whether the service runs
 inside it or on another machine. ``alarms`` (:class:`RemoteAlarmManager`) is the
 typed :class:`arm.alarms.api.AlarmOperations` the widgets use, as on a local
-service; ``call(method, **params)`` is the raw desk-API call underneath. It reconnects with back-off when the link breaks and
-publishes ``ServiceStatus`` on the local bus so the status bar can say so.
+service; ``call(method, **params)`` is the raw desk-API call underneath. It
+reconnects with back-off when the link breaks and publishes ``ServiceStatus``
+on the local bus so the status bar can say so.
 """
 
 from __future__ import annotations
@@ -29,8 +30,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 from arm.alarm_view import AlarmView
 from arm.alarms.api import AlarmConfig, AlarmOperations, AlarmUser, login_of
 from arm.alarms.journal import Report
-from arm.alarms.manager import sort_key
-from arm.alarms.views import AlarmDetail, HandoverReport
+from arm.alarms.views import AlarmDetail, HandoverReport, sort_key
 from arm.bus import Bus
 from arm.desk_api import wire
 from arm.events import AlarmChanged, ServiceStatus
