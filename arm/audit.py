@@ -17,8 +17,13 @@ from db.models import AuditEntry
 
 
 class Actor(Protocol):
-    login: str
-    role: str
+    """Who acts: the logged-in user (``arm.auth.CurrentUser``); read-only, so frozen snapshots qualify."""
+
+    @property
+    def login(self) -> str: ...
+
+    @property
+    def role(self) -> str: ...
 
 
 SYSTEM = "system"

@@ -17,6 +17,8 @@ from typing import Any
 
 import orjson
 
+from arm.alarm_view import AlarmView
+
 #: Derived sequence numbers live above the ICD range (1..2**32-1), so they can
 #: never collide with a real device evseq.
 DERIVED_EVSEQ_BASE = 2**32
@@ -143,7 +145,13 @@ class IngestRejected:
 
 @dataclass(frozen=True, slots=True)
 class AlarmChanged:
-    """An alarm was raised or changed state (ack, shelve, close...)."""
+    """An alarm was raised or changed state (ack, shelve, close...).
+
+    ``view`` is the alarm's row after the change, built on the alarm worker,
+    so a widget shows it as it is and never reads the manager's cache from
+    the GUI thread. None once the alarm is closed (it leaves the panel), and
+    from a sender that does not know the row.
+    """
 
     alarm_id: int
     person_id: int | None
@@ -153,6 +161,7 @@ class AlarmChanged:
     state: str
     acknowledged: bool
     change: str
+    view: AlarmView | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -194,7 +194,7 @@ def bench_latency(rate: int, seconds: float, persons: int, probes_per_s: int) ->
         world.reload()
         settings = Settings()
         service = MonitoringService(db, bus, settings)
-        service.alarms = world.manager
+        service.alarms = world.operations
         user = CurrentUser(id=1, login="bench", full_name="Bench", role="operator")
         ctx = AppContext(db=db, service=service, bus=bus, bridge=QtBridge(bus), user=user, settings=settings)
         panel = AlarmPanel(ctx, sound=False)

@@ -25,8 +25,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF
 
-from arm.alarms.manager import sort_key
-from arm.alarms.views import AlarmView
+from arm.alarm_view import AlarmView
+from arm.alarms.views import sort_key
 from widgets.alarm_text import incident_text, kind_text, priority_text, state_text, view_explanation
 
 ViewRole = Qt.ItemDataRole.UserRole + 1

@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from arm.alarm_view import AlarmView
+from arm.alarms.api import AlarmOperations
 from arm.alarms.journal import Report
-from arm.alarms.views import AlarmView
 from arm.events import AlarmChanged
+from db.models import Resolution
 from widgets.alarm_actions_dialog import ActionDialog, CloseDialog, ShelveDialog
 from widgets.alarm_detail import AlarmDetailPane
 from widgets.alarm_model import AlarmFilterProxy, AlarmTableModel, ViewRole
@@ -60,13 +62,11 @@ SHORTCUTS = {
     "Ctrl+F": "focus_filter",
 }
 
-TAMPER_KINDS = ("tamper_strap", "tamper_case")
 
-
-def find_manager(ctx: Any) -> Any:
-    """The alarm manager the service exposes (``service.alarms``), or None."""
+def find_manager(ctx: Any) -> AlarmOperations | None:
+    """The alarm operations the service exposes (``service.alarms``, local or remote), or None."""
     service = getattr(ctx, "service", None)
-    manager = getattr(service, "alarms", None)
+    manager: AlarmOperations | None = getattr(service, "alarms", None)
     if manager is None:
         manager = (getattr(service, "extensions", None) or {}).get("alarms")
     return manager
@@ -226,8 +226,8 @@ class AlarmPanel(QWidget):
 
     @Slot(object)
     def _on_alarm_changed(self, message: AlarmChanged) -> None:
-        view = self.manager.view(message.alarm_id) if self.manager is not None else None
-        if view is None:
+        view = message.view  # the row after the change, built on the alarm worker: no cache read here
+        if view is None or not view.is_open:
             self.model.remove(message.alarm_id)
         else:
             self.model.upsert(view)
@@ -325,11 +325,11 @@ class AlarmPanel(QWidget):
                                      "lat": view.lat, "lon": view.lon})
 
     def _load_detail(self) -> None:
-        alarm_id = self._selected_id
-        if alarm_id is None or self.manager is None:
+        alarm_id, manager = self._selected_id, self.manager
+        if alarm_id is None or manager is None:
             return
         personal = bool(self.ctx.may_see_personal_data())
-        self._call(("detail", alarm_id, self.ctx.user, personal),
+        self._run(lambda: manager.detail(alarm_id, self.ctx.user, personal),
                   lambda detail: self._show_detail(alarm_id, detail, personal))
 
     def _show_detail(self, alarm_id: int, detail: Any, personal: bool) -> None:
@@ -342,19 +342,19 @@ class AlarmPanel(QWidget):
             self.alarmSelected.emit({"alarm_id": v.id, "person_id": v.person_id, "lat": lat, "lon": lon})
 
     # ------------------------------------------------------------ actions
-    def _run(self, future: Future[Any], on_done: Callable[[Any], None] | None = None) -> None:
-        future.add_done_callback(lambda f: self._done.emit(on_done, f))
+    def _run(self, operation: Callable[[], Future[Any]], on_done: Callable[[Any], None] | None = None) -> None:
+        """Start an alarm operation and deliver its outcome on the GUI thread.
 
-    def _call(self, call: tuple[Any, ...], on_done: Callable[[Any], None] | None = None) -> None:
-        """``manager.call(*call)``; a manager that refuses at once (a remote desk offline) is shown, not raised."""
-        method, *args = call
+        Operations fail through their future (``arm.alarms.api``); one that
+        refuses at once all the same is shown to the operator, and logged, not raised.
+        """
         try:
-            future = self.manager.call(method, *args)
+            future = operation()
         except Exception as exc:  # noqa: BLE001 - any refusal is shown to the operator, and logged
-            log.warning("alarm action %s refused: %s", method, exc)
+            log.warning("alarm action refused: %s", exc)
             self.message.setText(error_text(getattr(exc, "code", ""), str(exc) or type(exc).__name__))
             return
-        self._run(future, on_done)
+        future.add_done_callback(lambda f: self._done.emit(on_done, f))
 
     @Slot(object, object)
     def _deliver(self, on_done: Callable[[Any], None] | None, future: Future[Any]) -> None:
@@ -378,9 +378,9 @@ class AlarmPanel(QWidget):
         return view
 
     def acknowledge_selected(self) -> None:
-        view = self._target()
-        if view is not None and not view.acknowledged:
-            self._call(("acknowledge", view.id, self.ctx.user))
+        view, manager = self._target(), self.manager
+        if view is not None and manager is not None and not view.acknowledged:
+            self._run(lambda: manager.acknowledge(view.id, self.ctx.user))
 
     def note_selected(self) -> None:
         self._open_action_dialog("note")
@@ -389,48 +389,48 @@ class AlarmPanel(QWidget):
         self._open_action_dialog("called_person")
 
     def _open_action_dialog(self, action: str) -> None:
-        view = self._target()
-        if view is None:
+        view, manager = self._target(), self.manager
+        if view is None or manager is None:
             return
         dialog = ActionDialog(view, self, action)
-        dialog.accepted.connect(lambda: self._call((
-            "add_action", view.id, self.ctx.user, *dialog.values())))
+        dialog.accepted.connect(lambda: self._run(lambda: manager.add_action(view.id, self.ctx.user, *dialog.values())))
         self._open(dialog)
 
     def shelve_selected(self) -> None:
-        view = self._target()
-        if view is None:
+        view, manager = self._target(), self.manager
+        if view is None or manager is None:
             return
-        if view.kind in getattr(self.manager.config, "unshelvable", ()):
+        if view.kind in manager.config.unshelvable:
             self.message.setText(error_text("not_shelvable"))
             return
-        max_minutes = int(self.manager.config.max_shelve.total_seconds() // 60)
+        max_minutes = int(manager.config.max_shelve.total_seconds() // 60)
         dialog = ShelveDialog(view, self, max_minutes)
 
         def done() -> None:
             minutes, reason = dialog.values()
-            self._call(("shelve", view.id, self.ctx.user, timedelta(minutes=minutes), reason))
+            self._run(lambda: manager.shelve(view.id, self.ctx.user, timedelta(minutes=minutes), reason))
 
         dialog.accepted.connect(done)
         self._open(dialog)
 
     def unshelve_selected(self) -> None:
-        view = self._target()
-        if view is not None and view.state == "shelved":
-            self._call(("unshelve", view.id, self.ctx.user))
+        view, manager = self._target(), self.manager
+        if view is not None and manager is not None and view.state == "shelved":
+            self._run(lambda: manager.unshelve(view.id, self.ctx.user))
 
     def close_selected(self) -> None:
-        view = self._target()
-        if view is None:
+        view, manager = self._target(), self.manager
+        if view is None or manager is None:
             return
-        required = view.kind in getattr(self.manager.config, "note_required", TAMPER_KINDS)
+        required = view.kind in manager.config.note_required
         dialog = CloseDialog(view, self, note_required=required, has_note=view.notes > 0,
-                             default_report_to=self.manager.config.default_report_to)
+                             default_report_to=manager.config.default_report_to)
 
         def done() -> None:
             v = dialog.values()
             report = Report(str(v["reported_to"]), v["reported_at"], str(v["measures"]))  # type: ignore[arg-type]
-            self._call(("close", view.id, self.ctx.user, v["resolution"], v["note"], report))
+            resolution = Resolution(str(v["resolution"]))
+            self._run(lambda: manager.close(view.id, self.ctx.user, resolution, str(v["note"]), report))
 
         dialog.accepted.connect(done)
         self._open(dialog)

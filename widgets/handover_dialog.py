@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from arm.alarms.api import AlarmOperations
 from arm.alarms.views import HandoverReport
 from widgets.alarm_text import error_text, incident_text, kind_text, view_explanation
 
@@ -33,7 +34,7 @@ class HandoverDialog(QDialog):
     loaded = Signal(object)
     _done = Signal(object)
 
-    def __init__(self, ctx: Any, manager: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Any, manager: AlarmOperations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.report: HandoverReport | None = None
@@ -54,20 +55,19 @@ class HandoverDialog(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
-        future: Future[Any] = manager.call("handover", ctx.user)
-        future.add_done_callback(self._done.emit)
+        manager.handover(ctx.user).add_done_callback(self._done.emit)
 
     @Slot(object)
-    def _on_done(self, future: Future[Any]) -> None:
+    def _on_done(self, future: Future[HandoverReport]) -> None:
         error = future.exception()
         if error is not None:
             self.browser.setHtml(f"<p style='color:#c62828'>{escape(error_text(getattr(error, 'code', ''), str(error)))}</p>")
             return
         self.report = future.result()
-        self.browser.setHtml(self.render(self.report))
+        self.browser.setHtml(self.report_html(self.report))
         self.loaded.emit(self.report)
 
-    def render(self, r: HandoverReport) -> str:
+    def report_html(self, r: HandoverReport) -> str:
         t = self.ctx.format_time
         h = [f"<h2>{escape(self.tr('Shift handover'))}</h2>",
              f"<p>{escape(self.tr('Prepared {time} by {user}').format(time=t(r.made_at), user=r.made_by))}<br>"

@@ -7,10 +7,13 @@ resolution. A returned alarm that becomes active again is the same alarm,
 re-alarmed (unacknowledged again): the condition must return to normal, and
 the alarm be closed, before a new alarm of that condition is raised.
 
-All database work happens on one worker thread (``submit``/``call``):
-operators' actions and the rules engine never race. Every change is audited
+All database work happens on one worker thread (``submit``): operators'
+actions and the rules engine never race. The operator actions below are
+synchronous (the rules engine, the tests and the CLI call them on that worker);
+the GUI and the desk API reach them through the typed, future-returning
+:class:`arm.alarms.api.AlarmOperations` (``arm.alarms.local.LocalAlarmOperations``). Every change is audited
 (``arm.audit.record``) in the same transaction and announced on the bus as
-:class:`arm.events.AlarmChanged` after the commit. An in-memory cache of open
+:class:`arm.events.AlarmChanged` after the commit, with the alarm's new row. An in-memory cache of open
 alarms lets the GUI read rows without touching the database.
 """
 
@@ -22,16 +25,17 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from arm import audit
 from arm.alarms import incidents, queries
+from arm.alarms.api import AlarmConfig, AlarmError, AlarmUser, login_of
 from arm.alarms.journal import Report, write_entry
-from arm.alarms.priorities import RANK, priority_table
-from arm.alarms.views import OPERATOR_ACTIONS, AlarmDetail, AlarmView, HandoverReport, view_of
+from arm.alarms.priorities import priority_table
+from arm.alarms.views import OPERATOR_ACTIONS, AlarmDetail, AlarmView, HandoverReport, sort_key, view_of
 from arm.bus import Bus
 from arm.events import AlarmChanged, utcnow
 from arm.rules.conditions import ConditionChange, Kind
@@ -50,33 +54,8 @@ log = logging.getLogger("arm.alarms")
 
 SYSTEM = "system"
 
-
-class AlarmError(ValueError):
-    """An operator action that is not allowed; ``code`` is stable for widgets to translate."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-@dataclass(frozen=True, slots=True)
-class AlarmConfig:
-    """Lifecycle settings (configurable per centre)."""
-
-    escalate_after_s: float = 120.0
-    escalate_priorities: frozenset[str] = frozenset({AlarmPriority.CRITICAL})
-    max_shelve: timedelta = timedelta(hours=8)
-    #: kinds that may never be shelved: an ignored tamper alarm can cost a life
-    unshelvable: frozenset[str] = field(default_factory=lambda: frozenset(Kind.TAMPER | {Kind.SOS}))
-    #: kinds that cannot be closed without a note, even after the device reports "restored"
-    note_required: frozenset[str] = field(default_factory=lambda: frozenset(Kind.TAMPER))
-    default_report_to: str = "chief of the public security unit"
-    #: standing states: stay on screen until fixed, so they close only after returning to normal
-    close_after_return: frozenset[str] = field(default_factory=lambda: frozenset({Kind.NOT_MONITORED}))
-
-
-def _actor_login(user: Any) -> str:
-    return user if isinstance(user, str) else str(getattr(user, "login", user))
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
 
 
 @dataclass(slots=True)
@@ -115,7 +94,7 @@ class AlarmManager:
         self._local = threading.local()
 
     # ------------------------------------------------------------ threads
-    def submit(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Future[Any]:
+    def submit(self, fn: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> Future[_T]:
         """Run ``fn`` on the alarm worker (the one thread that writes alarms).
 
         After shutdown the future fails with ``AlarmError("stopped")`` rather
@@ -124,13 +103,9 @@ class AlarmManager:
         try:
             return self._pool.submit(fn, *args, **kwargs)
         except RuntimeError:
-            future: Future[Any] = Future()
+            future: Future[_T] = Future()
             future.set_exception(AlarmError("stopped", "the alarm service has stopped"))
             return future
-
-    def call(self, method: str, *args: Any, **kwargs: Any) -> Future[Any]:
-        """Future-returning form of any public method, for the GUI: ``call("acknowledge", id, user)``."""
-        return self.submit(getattr(self, method), *args, **kwargs)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=False)
@@ -286,8 +261,8 @@ class AlarmManager:
 
     def _write(self, s: Session, batch: _Batch) -> None:
         """The write phase: the database's write lock is held from the first statement to the commit."""
-        for incident in batch.stale:  # in memory: a new incident is inserted with its explanation
-            incidents.explain_from(incident, batch.members.get(incident, []))
+        for stale in batch.stale:  # in memory: a new incident is inserted with its explanation
+            incidents.explain_from(stale, batch.members.get(stale, []))
         if batch.new_incidents:
             s.add_all(batch.new_incidents.values())
             s.flush()  # the incidents' ids, for the new alarms
@@ -348,7 +323,7 @@ class AlarmManager:
         return view_of(alarm, name, district, serial, explanation, cached.notes if cached is not None else 0)
 
     # ------------------------------------------------------------ operator actions
-    def acknowledge(self, alarm_id: int, user: Any, note: str = "") -> AlarmView:
+    def acknowledge(self, alarm_id: int, user: AlarmUser, note: str = "") -> AlarmView:
         def change(s: Session, alarm: Alarm, login: str) -> str:
             if alarm.acknowledged:
                 raise AlarmError("already_acknowledged", "the alarm is already acknowledged")
@@ -360,7 +335,7 @@ class AlarmManager:
 
         return self._operate(alarm_id, user, change)
 
-    def add_action(self, alarm_id: int, user: Any, action: str, note: str = "") -> AlarmView:
+    def add_action(self, alarm_id: int, user: AlarmUser, action: str, note: str = "") -> AlarmView:
         """Record an action taken: a note, a call to the person, the officer informed, a patrol sent."""
         if action not in OPERATOR_ACTIONS:
             raise AlarmError("bad_action", f"unknown action {action!r}")
@@ -373,10 +348,10 @@ class AlarmManager:
 
         return self._operate(alarm_id, user, change)
 
-    def add_note(self, alarm_id: int, user: Any, note: str) -> AlarmView:
+    def add_note(self, alarm_id: int, user: AlarmUser, note: str) -> AlarmView:
         return self.add_action(alarm_id, user, "note", note)
 
-    def shelve(self, alarm_id: int, user: Any, duration: timedelta, reason: str) -> AlarmView:
+    def shelve(self, alarm_id: int, user: AlarmUser, duration: timedelta, reason: str) -> AlarmView:
         if not reason.strip():
             raise AlarmError("reason_required", "shelving needs a reason")
         if duration <= timedelta(0) or duration > self.config.max_shelve:
@@ -395,7 +370,7 @@ class AlarmManager:
 
         return self._operate(alarm_id, user, change)
 
-    def unshelve(self, alarm_id: int, user: Any) -> AlarmView:
+    def unshelve(self, alarm_id: int, user: AlarmUser) -> AlarmView:
         def change(s: Session, alarm: Alarm, login: str) -> str:
             if alarm.state != AlarmState.SHELVED:
                 raise AlarmError("not_shelved", "the alarm is not shelved")
@@ -405,7 +380,7 @@ class AlarmManager:
 
         return self._operate(alarm_id, user, change)
 
-    def close(self, alarm_id: int, user: Any, resolution: Resolution | str, note: str = "",
+    def close(self, alarm_id: int, user: AlarmUser, resolution: Resolution | str, note: str = "",
               report: Report | None = None) -> AlarmView:
         """Close with a resolution; a confirmed violation writes the violation journal entry."""
         resolution = Resolution(resolution)
@@ -446,8 +421,8 @@ class AlarmManager:
         return s.scalar(select(AlarmAction.id).where(
             AlarmAction.alarm_id == alarm.id, AlarmAction.user != SYSTEM, AlarmAction.note != "").limit(1)) is not None
 
-    def _operate(self, alarm_id: int, user: Any, change: Callable[[Session, Alarm, str], str]) -> AlarmView:
-        login = _actor_login(user)
+    def _operate(self, alarm_id: int, user: AlarmUser, change: Callable[[Session, Alarm, str], str]) -> AlarmView:
+        login = login_of(user)
         self._local.actions = []
         with self.db.begin() as s:
             alarm = s.get(Alarm, alarm_id)
@@ -466,7 +441,7 @@ class AlarmManager:
         return view
 
     # ------------------------------------------------------------ reads
-    def detail(self, alarm_id: int, user: Any, with_person: bool = True) -> AlarmDetail:
+    def detail(self, alarm_id: int, user: AlarmUser, with_person: bool = True) -> AlarmDetail:
         """The detail pane's data; viewing the person's card is audited.
 
         ``with_person=False`` (a role without access to personal data) leaves
@@ -484,10 +459,10 @@ class AlarmManager:
                 audit.record(s, user, "view_person", "person", view.person_id, via="alarm", alarm_id=alarm_id)
         return result
 
-    def handover(self, user: Any) -> HandoverReport:
+    def handover(self, user: AlarmUser) -> HandoverReport:
         """The shift handover report (recorded in the audit journal)."""
         with self.db.begin() as s:
-            report = queries.handover(s, self.open_views(), self.clock(), _actor_login(user))
+            report = queries.handover(s, self.open_views(), self.clock(), login_of(user))
             audit.record(s, user, "handover_report", "alarms", "", incidents=len(report.incidents),
                          shelved=len(report.shelved), not_monitored=len(report.not_monitored))
         return report
@@ -600,7 +575,8 @@ class AlarmManager:
                     for key in [k for k, i in self._by_key.items() if i == alarm_id]:
                         del self._by_key[key]
                 messages.append(AlarmChanged(view.id, view.person_id, view.device_id, view.kind, view.priority,
-                                             view.state, view.acknowledged, touched[alarm_id]))
+                                             view.state, view.acknowledged, touched[alarm_id],
+                                             view if view.is_open else None))
         for message in messages:
             self.bus.publish(message)
         return messages
@@ -610,7 +586,3 @@ class AlarmManager:
         for pid in person_ids or list(self._names):
             self._names.pop(pid, None)
 
-
-def sort_key(view: AlarmView) -> tuple:
-    """Unacknowledged first, then most severe, then oldest; shelved last."""
-    return (view.state == AlarmState.SHELVED, not view.needs_ack, RANK.get(view.priority, 9), view.raised_at, view.id)

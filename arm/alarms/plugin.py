@@ -1,8 +1,10 @@
 """Plugs the rules engine and the alarm manager into the monitoring service.
 
 ``configure(service, options)`` builds both, adds the runtime as a component,
-and exposes the manager as ``service.alarms`` (and ``service.extensions
-["alarms"]``) so widgets and the desk API can call it.
+and exposes the manager's typed operations (:class:`arm.alarms.api.AlarmOperations`,
+here :class:`arm.alarms.local.LocalAlarmOperations`) as ``service.alarms`` (and
+``service.extensions["alarms"]``) for widgets and the desk API; the manager
+itself is ``service.rules.manager``.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ import argparse
 from datetime import timedelta
 from typing import Any
 
-from arm.alarms.manager import AlarmConfig, AlarmManager
+from arm.alarms.api import AlarmConfig
+from arm.alarms.local import LocalAlarmOperations
+from arm.alarms.manager import AlarmManager
 from arm.alarms.priorities import priority_table
 from arm.alarms.runtime import RulesRuntime
 from arm.rules.config import RulesConfig
@@ -53,9 +57,10 @@ def configure(service: Any, options: dict[str, Any]) -> None:
     general = getattr(getattr(service, "settings", None), "general", None)
     runtime = build(service.db, service.bus, options, getattr(general, "timezone", None))
     service.add_component(runtime)
-    service.alarms = runtime.manager
+    operations = LocalAlarmOperations(runtime.manager)
+    service.alarms = operations
     service.rules = runtime
     extensions = getattr(service, "extensions", None)
     if isinstance(extensions, dict):
-        extensions["alarms"] = runtime.manager
+        extensions["alarms"] = operations
         extensions["rules"] = runtime

@@ -87,7 +87,7 @@ def handover(s: Session, open_views: list[AlarmView], now: datetime, user: str) 
     for v in open_views:
         if v.incident_id is not None:
             by_incident.setdefault(v.incident_id, []).append(v.id)
-    names = {v.person_id: v.person_name for v in open_views if v.person_id is not None}
+    names: dict[int | None, str] = {v.person_id: v.person_name for v in open_views if v.person_id is not None}
     incidents = [
         IncidentView(i.id, i.person_id, names.get(i.person_id, ""), i.cause, i.explanation, i.opened_at,
                      tuple(sorted(by_incident.get(i.id, ()))))

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from arm.alarms.local import LocalAlarmOperations
 from arm.alarms.plugin import build
 from arm.alarms.runtime import RulesRuntime
 from arm.bus import Bus
@@ -36,6 +37,8 @@ class World:
         self.seed = Seeder(db)
         self.runtime: RulesRuntime = build(db, bus, {"rules_tick": 0, **(options or {})})
         self.manager = self.runtime.manager
+        #: what the service exposes as ``service.alarms`` (the typed, future-returning face of the manager)
+        self.operations = LocalAlarmOperations(self.manager)
         self.changes: list[AlarmChanged] = []
         self._seq: dict[str, int] = {}
         bus.subscribe(AlarmChanged, self.changes.append)

@@ -2,69 +2,23 @@
 
 Widgets never hold ORM objects (they would lazy-load on the GUI thread); they
 get frozen dataclasses built on the alarm worker. Texts are stable codes plus
-English source; widgets translate.
+English source; widgets translate. :class:`AlarmView` itself lives in
+``arm.alarm_view`` (``arm.events`` carries it) and is re-exported here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from arm.alarm_view import AlarmView
+from arm.alarms.priorities import RANK
 from arm.rules import explain
-from db.models import Alarm
+from db.models import Alarm, AlarmState
 
 #: Operator actions that can be recorded on an alarm (besides ack/shelve/close).
 OPERATOR_ACTIONS = ("note", "called_person", "informed_officer", "patrol_sent")
-
-
-@dataclass(frozen=True, slots=True)
-class AlarmView:
-    """One alarm as a row of the operator's panel."""
-
-    id: int
-    kind: str
-    priority: str
-    state: str
-    acknowledged: bool
-    message: str
-    raised_at: datetime
-    person_id: int | None = None
-    device_id: int | None = None
-    incident_id: int | None = None
-    person_name: str = ""
-    district: str = ""
-    device_serial: str = ""
-    returned_at: datetime | None = None
-    acknowledged_at: datetime | None = None
-    acknowledged_by: str | None = None
-    shelved_until: datetime | None = None
-    shelve_reason: str | None = None
-    escalated_at: datetime | None = None
-    closed_at: datetime | None = None
-    resolution: str | None = None
-    occurrences: int = 1
-    condition_active: bool = True
-    lat: float | None = None
-    lon: float | None = None
-    incident_explanation: str = ""
-    notes: int = 0
-    #: when the alarm last called for attention (raise or re-alarm), desk clock; escalation counts from it
-    activated_at: datetime | None = None
-    #: why it was raised: a code of :data:`arm.rules.explain.TEXTS` and its named parameters (widgets translate)
-    explanation_code: str = ""
-    explanation_params: tuple[tuple[str, Any], ...] = ()
-
-    @property
-    def is_open(self) -> bool:
-        return self.state != "closed"
-
-    @property
-    def needs_ack(self) -> bool:
-        return self.is_open and not self.acknowledged and self.state != "shelved"
-
-    def with_(self, **changes: Any) -> AlarmView:
-        return replace(self, **changes)
 
 
 def view_of(alarm: Alarm, person_name: str = "", district: str = "", serial: str = "",
@@ -90,9 +44,16 @@ def _explanation(value: Any) -> dict[str, Any]:
     """The view's explanation fields from ``details["explanation"]`` (absent on alarms raised before it existed)."""
     if not isinstance(value, dict) or not value.get("code"):
         return {}
-    params = value.get("params") if isinstance(value.get("params"), dict) else {}
+    params = value.get("params")
+    if not isinstance(params, dict):
+        params = {}
     return {"explanation_code": str(value["code"]),
             "explanation_params": tuple(sorted((str(k), v) for k, v in params.items()))}
+
+
+def sort_key(view: AlarmView) -> tuple[Any, ...]:
+    """Unacknowledged first, then most severe, then oldest; shelved last."""
+    return (view.state == AlarmState.SHELVED, not view.needs_ack, RANK.get(view.priority, 9), view.raised_at, view.id)
 
 
 @dataclass(frozen=True, slots=True)

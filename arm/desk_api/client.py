@@ -2,9 +2,11 @@
 
 It republishes every message it receives on a local :class:`arm.bus.Bus`, so
 the GUI (through ``widgets.qt_bridge``) works the same whether the service runs
-inside it or on another machine, and offers ``call(method, **params)`` for
-operator actions. It reconnects with back-off when the link breaks and
-publishes ``ServiceStatus`` on the local bus so the status bar can say so.
+inside it or on another machine. ``alarms`` (:class:`RemoteAlarmManager`) is the
+typed :class:`arm.alarms.api.AlarmOperations` the widgets use, as on a local
+service; ``call(method, **params)`` is the raw desk-API call underneath. It
+reconnects with back-off when the link breaks and publishes ``ServiceStatus``
+on the local bus so the status bar can say so.
 """
 
 from __future__ import annotations
@@ -16,16 +18,27 @@ import json
 import logging
 import os
 import ssl
-from typing import Any
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import replace
+from datetime import timedelta
+from typing import Any, TypeVar
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
+from arm.alarm_view import AlarmView
+from arm.alarms.api import AlarmConfig, AlarmOperations, AlarmUser, login_of
+from arm.alarms.journal import Report
+from arm.alarms.views import AlarmDetail, HandoverReport, sort_key
 from arm.bus import Bus
 from arm.desk_api import wire
-from arm.events import ServiceStatus
+from arm.events import AlarmChanged, ServiceStatus
+from db.models import Resolution
 
 log = logging.getLogger("arm.desk_api.client")
+
+_T = TypeVar("_T")
 
 
 class RemoteError(Exception):
@@ -145,8 +158,11 @@ class RemoteService:
             if kind == "event":
                 try:
                     message = wire.from_json(msg["topic"], msg["data"])
-                    if msg["topic"] == "alarm" and "view" in msg:
-                        self.alarms.update(message.alarm_id, msg["view"])
+                    if isinstance(message, AlarmChanged) and "view" in msg:
+                        # the row travels beside the change: cache it, and hand it on with the change
+                        view = wire.build(AlarmView, msg["view"]) if msg["view"] else None
+                        message = replace(message, view=view)
+                        self.alarms.update(message.alarm_id, view)
                 except (KeyError, TypeError, ValueError) as exc:
                     log.warning("remote message %s not understood: %s", msg.get("topic"), exc)
                     continue
@@ -179,28 +195,25 @@ class RemoteService:
 
 
 class RemoteAlarmManager:
-    """The subset of ``arm.alarms.manager.AlarmManager`` the widgets use, over the desk API.
+    """:class:`arm.alarms.api.AlarmOperations` over the desk API: ``service.alarms`` on a remote desk.
 
     ``open_views()`` / ``view()`` read a local cache (filled at connection and
     updated from the ``view`` carried by every alarm change, before the change
-    is republished); ``call(method, ...)`` returns a ``concurrent.futures.Future``
-    like the real manager, so the alarm panel works unchanged on a remote desk.
+    is republished). Each operation sends its ``alarms.*`` call with named
+    params (docs/desk-api.md) on the desk's event loop and returns a
+    ``concurrent.futures.Future`` at once, like the local operations, so the
+    alarm panel works unchanged on a remote desk. Refusals fail the future with
+    :class:`RemoteError` (the server's code); an offline desk with
+    :class:`NotConnected`.
     """
 
     def __init__(self, remote: RemoteService) -> None:
-        from arm.alarms.manager import AlarmConfig
-
         self.remote = remote
         self.config = AlarmConfig()
-        self._views: dict[int, Any] = {}
+        self._views: dict[int, AlarmView] = {}
 
     # ------------------------------------------------------------ cache
     async def sync(self) -> None:
-        from datetime import timedelta
-
-        from arm.alarms.manager import AlarmConfig
-        from arm.alarms.views import AlarmView
-
         cfg = await self.remote.call("alarms.config")
         self.config = AlarmConfig(
             escalate_after_s=float(cfg["escalate_after_s"]),
@@ -211,68 +224,79 @@ class RemoteAlarmManager:
         views = [wire.build(AlarmView, v) for v in await self.remote.call("alarms.open")]
         self._views = {v.id: v for v in views}
 
-    def update(self, alarm_id: int, data: dict[str, Any] | None) -> None:
-        from arm.alarms.views import AlarmView
-
-        view = wire.build(AlarmView, data) if data else None
+    def update(self, alarm_id: int, view: AlarmView | None) -> None:
+        """Keep the cache in step with a change (None or a closed row: the alarm left)."""
         if view is None or not view.is_open:
             self._views.pop(alarm_id, None)
         else:
             self._views[alarm_id] = view
 
-    def open_views(self) -> list[Any]:
-        from arm.alarms.manager import sort_key
-
+    def open_views(self) -> list[AlarmView]:
         return sorted(self._views.values(), key=sort_key)
 
-    def view(self, alarm_id: int) -> Any:
+    def view(self, alarm_id: int) -> AlarmView | None:
         return self._views.get(alarm_id)
 
     def unacknowledged_count(self) -> int:
         return sum(1 for v in self._views.values() if v.needs_ack)
 
-    # ------------------------------------------------------------ actions
-    def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        """Same signature as ``AlarmManager.call``; runs on the desk's event loop."""
+    # ------------------------------------------------------------ operations
+    def acknowledge(self, alarm_id: int, user: AlarmUser, note: str = "") -> Future[AlarmView]:
+        return self._send_for_view("alarms.acknowledge", alarm_id=alarm_id, user=login_of(user), note=note)
+
+    def add_action(self, alarm_id: int, user: AlarmUser, action: str, note: str = "") -> Future[AlarmView]:
+        return self._send_for_view("alarms.add_action", alarm_id=alarm_id, user=login_of(user), action=action,
+                                   note=note)
+
+    def add_note(self, alarm_id: int, user: AlarmUser, note: str) -> Future[AlarmView]:
+        return self.add_action(alarm_id, user, "note", note)
+
+    def shelve(self, alarm_id: int, user: AlarmUser, duration: timedelta, reason: str) -> Future[AlarmView]:
+        return self._send_for_view("alarms.shelve", alarm_id=alarm_id, user=login_of(user),
+                                   minutes=duration.total_seconds() / 60, reason=reason)
+
+    def unshelve(self, alarm_id: int, user: AlarmUser) -> Future[AlarmView]:
+        return self._send_for_view("alarms.unshelve", alarm_id=alarm_id, user=login_of(user))
+
+    def close(self, alarm_id: int, user: AlarmUser, resolution: Resolution, note: str = "",
+              report: Report | None = None) -> Future[AlarmView]:
+        params: dict[str, Any] = {"alarm_id": alarm_id, "user": login_of(user),
+                                  "resolution": Resolution(resolution).value, "note": note}
+        if report is not None:
+            params["report"] = wire.to_json(report)
+        return self._send_for_view("alarms.close", **params)
+
+    def detail(self, alarm_id: int, user: AlarmUser, with_person: bool = True) -> Future[AlarmDetail]:
+        return self._send(lambda data: wire.build(AlarmDetail, data), "alarms.detail",
+                          alarm_id=alarm_id, user=login_of(user), with_person=with_person)
+
+    def handover(self, user: AlarmUser) -> Future[HandoverReport]:
+        return self._send(lambda data: wire.build(HandoverReport, data), "alarms.handover", user=login_of(user))
+
+    # ------------------------------------------------------------ transport
+    def _send_for_view(self, method: str, **params: Any) -> Future[AlarmView]:
+        """An operation answered with the alarm's row: the cache takes it before the caller does."""
+
+        def received(data: Any) -> AlarmView:
+            view: AlarmView = wire.build(AlarmView, data)
+            self.update(view.id, view)
+            return view
+
+        return self._send(received, method, **params)
+
+    def _send(self, build: Callable[[Any], _T], method: str, **params: Any) -> Future[_T]:
+        """Call ``method`` on the desk's event loop (from any thread); the result arrives through the future."""
         loop = self.remote._loop
-        if loop is None:
-            raise NotConnected()
-        return asyncio.run_coroutine_threadsafe(self._call(method, *args, **kwargs), loop)
+        if loop is None or loop.is_closed():
+            failed: Future[_T] = Future()
+            failed.set_exception(NotConnected())
+            return failed
 
-    async def _call(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        from arm.alarms.views import AlarmDetail, AlarmView, HandoverReport
+        async def call() -> _T:
+            return build(await self.remote.call(method, **params))
 
-        def login(user: Any) -> str:
-            return user if isinstance(user, str) else str(getattr(user, "login", user))
+        return asyncio.run_coroutine_threadsafe(call(), loop)
 
-        names = {
-            "acknowledge": ("alarm_id", "user", "note"),
-            "add_action": ("alarm_id", "user", "action", "note"),
-            "add_note": ("alarm_id", "user", "note"),
-            "shelve": ("alarm_id", "user", "duration", "reason"),
-            "unshelve": ("alarm_id", "user"),
-            "close": ("alarm_id", "user", "resolution", "note", "report"),
-            "detail": ("alarm_id", "user", "with_person"),
-            "handover": ("user",),
-        }
-        if method not in names:
-            raise RemoteError("unknown_method", f"{method} is not available on a remote desk")
-        params: dict[str, Any] = dict(zip(names[method], args, strict=False))
-        params.update(kwargs)
-        params["user"] = login(params.get("user", self.remote.user))
-        if method == "add_note":
-            method, params["action"] = "add_action", "note"
-        if method == "shelve":
-            params["minutes"] = params.pop("duration").total_seconds() / 60
-        if method == "close":
-            params["resolution"] = str(getattr(params.get("resolution"), "value", params.get("resolution")))
-            if params.get("report") is not None:
-                params["report"] = wire.to_json(params["report"])
-        result = await self.remote.call(f"alarms.{method}", **params)
-        if method == "detail":
-            return wire.build(AlarmDetail, result)
-        if method == "handover":
-            return wire.build(HandoverReport, result)
-        view = wire.build(AlarmView, result)
-        self.update(view.id, result)
-        return view
+
+#: mypy proves the remote desk offers the same operations as a local service
+_check_remote: type[AlarmOperations] = RemoteAlarmManager

@@ -7,8 +7,9 @@ desks of the other within a second. Each service NOTIFYs channel
 newly stored events), tagged with a random origin id; each LISTENs on the same
 channel and republishes the other services' messages on its own bus (which
 feeds its GUI and its desk API). Before republishing an alarm change it
-reloads the alarm manager's cache of open alarms, so a desk that reacts by
-reading ``alarms.open`` sees the new state.
+reloads the alarm manager's cache of open alarms and gives the change its row
+from it (``AlarmChanged.view``; rows do not travel in the notification), so
+the widgets and desks of this service see the new state.
 
 Stored events are relayed as ``RemoteEventsStored`` (ids in the notification,
 rows read back from the database): desks see them, the rules engine of the
@@ -26,12 +27,14 @@ import logging
 import queue
 import threading
 import uuid
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import psycopg
 from sqlalchemy import or_, select
 from sqlalchemy.engine import make_url
 
+from arm.alarms.local import LocalAlarmOperations
 from arm.desk_api import wire
 from arm.events import AlarmChanged, DeviceEvent, DeviceStateChanged, EventsStored, StoredEvent
 from db.models import Device, DeviceEventRow
@@ -91,8 +94,8 @@ class PgRelay:
             threading.Thread(target=self._listen, name="arm-pg-listen", daemon=True),
             threading.Thread(target=self._send, name="arm-pg-notify", daemon=True),
         ]
-        for t in self._threads:
-            t.start()
+        for thread in self._threads:
+            thread.start()
         self._listening.wait(10)
 
     async def stop(self) -> None:
@@ -101,8 +104,8 @@ class PgRelay:
         self._unsubscribe.clear()
         self._stop.set()
         self._out.put(_STOP)
-        for t in self._threads:
-            t.join(5)
+        for thread in self._threads:
+            thread.join(5)
         self._threads = []
 
     # ------------------------------------------------------------ outgoing
@@ -194,7 +197,7 @@ class PgRelay:
             return
         assert self.service is not None
         if isinstance(message, AlarmChanged):
-            self._refresh_alarms()
+            message = self._with_fresh_view(message)
         self.received += 1
         self._republishing.active = True
         try:
@@ -202,15 +205,17 @@ class PgRelay:
         finally:
             self._republishing.active = False
 
-    def _refresh_alarms(self) -> None:
+    def _with_fresh_view(self, message: AlarmChanged) -> AlarmChanged:
+        """Reload this service's open alarms, and give the change its row as this service now sees it."""
         assert self.service is not None
-        manager = getattr(self.service, "alarms", None)
-        if manager is None or not hasattr(manager, "submit") or not hasattr(manager, "load"):
-            return
+        alarms = getattr(self.service, "alarms", None)
+        if not isinstance(alarms, LocalAlarmOperations):
+            return message
         try:
-            manager.submit(manager.load).result(timeout=5)
+            alarms.reload().result(timeout=5)
         except Exception:
             log.exception("reloading open alarms after a remote change failed")
+        return replace(message, view=alarms.view(message.alarm_id))
 
     def _load_events(self, ranges: list[list[int]]) -> wire.RemoteEventsStored | None:
         assert self.service is not None

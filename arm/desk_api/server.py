@@ -22,15 +22,19 @@ import json
 import logging
 import ssl
 from collections.abc import Awaitable, Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
+from arm.alarms.api import AlarmOperations
+from arm.alarms.journal import Report
 from arm.desk_api import wire
 from arm.events import AlarmChanged
+from db.models import Resolution
 
 if TYPE_CHECKING:
     from arm.service import MonitoringService
@@ -40,6 +44,8 @@ log = logging.getLogger("arm.desk_api")
 HELLO_TIMEOUT_S = 5.0
 CLOSE_BAD_TOKEN = 4401
 CLOSE_TOO_SLOW = 1013
+
+_T = TypeVar("_T")
 
 
 class MethodError(Exception):
@@ -95,7 +101,7 @@ class DeskApiServer:
         self._server: Server | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._unsubscribe: list[Callable[[], None]] = []
-        self._alarms: Any = None
+        self._alarms: AlarmOperations | None = None
         self.register_method("ping", self._ping)
         self.register_method("desks", self._list_desks)
 
@@ -114,7 +120,8 @@ class DeskApiServer:
     async def start(self, service: MonitoringService) -> None:
         self.service = service
         self._loop = asyncio.get_running_loop()
-        alarms = getattr(service, "alarms", None) or getattr(service, "extensions", {}).get("alarms")
+        alarms: AlarmOperations | None = (getattr(service, "alarms", None)
+                                          or getattr(service, "extensions", {}).get("alarms"))
         self._alarms = alarms
         if alarms is not None:
             register_alarm_methods(self, alarms)
@@ -150,10 +157,9 @@ class DeskApiServer:
             return
         envelope: dict[str, Any] = {"type": "event", "topic": topic, "data": wire.to_json(message)}
         if isinstance(message, AlarmChanged) and self._alarms is not None:
-            # the alarm row as the panel shows it (None once closed): desks update
-            # their cache before they republish the change
-            view = self._alarms.view(message.alarm_id)
-            envelope["view"] = wire.to_json(view) if view is not None else None
+            # the alarm row as the panel shows it (None once closed), carried by the
+            # change itself: desks update their cache before they republish the change
+            envelope["view"] = wire.to_json(message.view) if message.view is not None else None
         text = wire.dumps(envelope)
         for desk in list(self._desks):
             self._enqueue(desk, text)
@@ -261,12 +267,17 @@ class DeskApiServer:
         return self.desks
 
 
-def register_alarm_methods(server: DeskApiServer, manager: Any) -> None:
-    """Expose the alarm manager's operator actions (they run on its worker thread)."""
+def register_alarm_methods(server: DeskApiServer, alarms: AlarmOperations) -> None:
+    """Expose the service's alarm operations as ``alarms.*`` (they run on the manager's worker thread).
 
-    async def run(method: str, *args: Any, **kwargs: Any) -> Any:
+    Each method reads its named params (docs/desk-api.md), checks their types,
+    and calls the typed operation; the caller is ``login@desk`` in the audit
+    journal and the alarm's action rows.
+    """
+
+    async def done(future: Future[_T]) -> _T:
         try:
-            return await asyncio.wrap_future(manager.call(method, *args, **kwargs))
+            return await asyncio.wrap_future(future)
         except ValueError as exc:  # AlarmError carries a stable code
             raise MethodError(getattr(exc, "code", "bad_request"), str(exc)) from exc
 
@@ -276,50 +287,56 @@ def register_alarm_methods(server: DeskApiServer, manager: Any) -> None:
         except (KeyError, TypeError, ValueError) as exc:
             raise MethodError("bad_request", "alarm_id (integer) is required") from exc
 
+    def text(params: dict[str, Any], name: str) -> str:
+        return str(params.get(name, ""))
+
     async def open_alarms(ctx: CallContext, params: dict[str, Any]) -> Any:
-        return [wire.to_json(v) for v in manager.open_views()]
+        return [wire.to_json(v) for v in alarms.open_views()]
 
     async def acknowledge(ctx: CallContext, params: dict[str, Any]) -> Any:
-        return wire.to_json(await run("acknowledge", alarm_id(params), ctx.actor, str(params.get("note", ""))))
+        return wire.to_json(await done(alarms.acknowledge(alarm_id(params), ctx.actor, text(params, "note"))))
 
     async def shelve(ctx: CallContext, params: dict[str, Any]) -> Any:
         try:
             minutes = float(params["minutes"])
         except (KeyError, TypeError, ValueError) as exc:
             raise MethodError("bad_request", "minutes (number) is required") from exc
-        return wire.to_json(await run("shelve", alarm_id(params), ctx.actor, timedelta(minutes=minutes),
-                                      str(params.get("reason", ""))))
+        return wire.to_json(await done(alarms.shelve(alarm_id(params), ctx.actor, timedelta(minutes=minutes),
+                                                     text(params, "reason"))))
 
     async def unshelve(ctx: CallContext, params: dict[str, Any]) -> Any:
-        return wire.to_json(await run("unshelve", alarm_id(params), ctx.actor))
+        return wire.to_json(await done(alarms.unshelve(alarm_id(params), ctx.actor)))
 
     async def close(ctx: CallContext, params: dict[str, Any]) -> Any:
-        from arm.alarms.journal import Report
-
+        try:
+            resolution = Resolution(text(params, "resolution"))
+        except ValueError as exc:
+            raise MethodError("bad_request", str(exc)) from exc
         report = None
         if isinstance(params.get("report"), dict):
             try:
                 report = wire.build(Report, params["report"])
             except (TypeError, ValueError) as exc:
                 raise MethodError("bad_request", f"report: {exc}") from exc
-        return wire.to_json(await run("close", alarm_id(params), ctx.actor, str(params.get("resolution", "")),
-                                      str(params.get("note", "")), report))
+        return wire.to_json(await done(alarms.close(alarm_id(params), ctx.actor, resolution, text(params, "note"),
+                                                    report)))
 
     async def detail(ctx: CallContext, params: dict[str, Any]) -> Any:
-        return wire.to_json(await run("detail", alarm_id(params), ctx.actor, bool(params.get("with_person", True))))
+        return wire.to_json(await done(alarms.detail(alarm_id(params), ctx.actor,
+                                                     bool(params.get("with_person", True)))))
 
     async def handover(ctx: CallContext, params: dict[str, Any]) -> Any:
-        return wire.to_json(await run("handover", ctx.actor))
+        return wire.to_json(await done(alarms.handover(ctx.actor)))
 
     async def config(ctx: CallContext, params: dict[str, Any]) -> Any:
-        c = manager.config
+        c = alarms.config
         return {"escalate_after_s": c.escalate_after_s, "escalate_priorities": sorted(c.escalate_priorities),
                 "max_shelve_s": c.max_shelve.total_seconds(), "unshelvable": sorted(c.unshelvable),
                 "note_required": sorted(c.note_required), "default_report_to": c.default_report_to}
 
     async def add_action(ctx: CallContext, params: dict[str, Any]) -> Any:
-        return wire.to_json(await run("add_action", alarm_id(params), ctx.actor, str(params.get("action", "")),
-                                      str(params.get("note", ""))))
+        return wire.to_json(await done(alarms.add_action(alarm_id(params), ctx.actor, text(params, "action"),
+                                                         text(params, "note"))))
 
     for name, fn in (("alarms.open", open_alarms), ("alarms.acknowledge", acknowledge), ("alarms.shelve", shelve),
                      ("alarms.unshelve", unshelve), ("alarms.close", close), ("alarms.add_action", add_action),

@@ -24,6 +24,9 @@ from arm.events import (
 
 PROTOCOL_VERSION = 1
 
+#: ``AlarmChanged.view``: not part of the change's ``data``; the desk API sends it as the envelope's ``view``
+ALARM_VIEW = "view"
+
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class RemoteEventsStored:
@@ -61,6 +64,10 @@ def to_json(message: Any) -> Any:
     """A dataclass (recursively) as JSON-ready data."""
     if isinstance(message, EventsStored | RemoteEventsStored):
         return {"events": [stored_to_json(s) for s in message.events]}
+    if isinstance(message, AlarmChanged):
+        # the row travels beside the change (the envelope's "view", docs/desk-api.md), not in it
+        return {f.name: _plain(getattr(message, f.name)) for f in dataclasses.fields(message)
+                if f.name != ALARM_VIEW}
     if dataclasses.is_dataclass(message) and not isinstance(message, type):
         return {f.name: _plain(getattr(message, f.name)) for f in dataclasses.fields(message)}
     return _plain(message)
@@ -98,6 +105,8 @@ def from_json(topic: str, data: dict[str, Any]) -> Any:
     if cls is ServiceStatus:
         return ServiceStatus(bool(data["running"]), tuple(data.get("sources", ())), str(data.get("detail", "")))
     names = {f.name for f in dataclasses.fields(cls)}
+    if cls is AlarmChanged:
+        names.discard(ALARM_VIEW)  # the row is the envelope's, not the change's
     return cls(**{k: v for k, v in data.items() if k in names})
 
 

@@ -34,7 +34,7 @@ def main(out: str) -> int:
     store_clip(db, ingest, serials[0], amr_clip(4.2, seed=42), now - timedelta(minutes=3))
     world.runtime.flush()
     service = MonitoringService(db, bus, Settings())
-    service.alarms = world.manager
+    service.alarms = world.operations
     ctx = AppContext(db=db, service=service, bus=bus, bridge=QtBridge(bus),
                      user=user("operator", "oper1", DISTRICTS), settings=Settings())
     panel = AlarmPanel(ctx, sound=False)

@@ -67,7 +67,7 @@ def main() -> None:
         world.manager.shelve(alarms["mains_lost"], "op1", timedelta(hours=1), "district power outage")
         settings = Settings()
         service = MonitoringService(db, bus, settings)
-        service.alarms = world.manager
+        service.alarms = world.operations
         user = CurrentUser(id=1, login="op1", full_name="Operator One", role="operator")
         ctx = AppContext(db=db, service=service, bus=bus, bridge=QtBridge(bus), user=user, settings=settings)
         panel = AlarmPanel(ctx, sound=False)

@@ -49,7 +49,7 @@ def russian(qapp: Any) -> Iterator[None]:
 @pytest.fixture
 def panel(qtbot: Any, qapp: Any, world: World) -> Iterator[AlarmPanel]:
     service = MonitoringService(world.db, world.bus, Settings())
-    service.alarms = world.manager
+    service.alarms = world.operations
     ctx = AppContext(db=world.db, service=service, bus=world.bus, bridge=QtBridge(world.bus), user=OPERATOR,
                      settings=Settings())
     pid = world.seed.person("Ахметов", "Ержан", district="Алмалинский", home=HOME)

@@ -29,7 +29,7 @@ OPERATOR = CurrentUser(id=1, login="op1", full_name="Operator One", role="operat
 @pytest.fixture
 def ctx(qapp: Any, world: World) -> Iterator[AppContext]:
     service = MonitoringService(world.db, world.bus, Settings())
-    service.alarms = world.manager
+    service.alarms = world.operations
     context = AppContext(db=world.db, service=service, bus=world.bus, bridge=QtBridge(world.bus), user=OPERATOR,
                          settings=Settings())
     yield context
@@ -269,17 +269,48 @@ def test_typing_in_a_filter_is_not_taken_as_shortcuts(qtbot: Any, panel: AlarmPa
 
 
 def test_a_manager_that_refuses_at_once_is_reported_not_raised(qtbot: Any, panel: AlarmPanel, world: World) -> None:
-    from arm.alarms.manager import AlarmError, AlarmManager
+    from arm.alarms.api import AlarmError
+    from arm.alarms.local import LocalAlarmOperations
 
-    class Offline(AlarmManager):  # a remote desk whose connection just dropped refuses before any future exists
-        def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
+    class Offline(LocalAlarmOperations):  # operations that refuse before any future exists
+        def acknowledge(self, alarm_id: int, user: Any, note: str = "") -> Any:
             raise AlarmError("stopped", "not connected")
 
     feed_and_wait(qtbot, panel, world, world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN"), count=1)
-    offline = Offline(world.db, world.bus)
-    offline._views = dict(world.manager._views)
-    panel.manager = offline
+    panel.manager = Offline(world.manager)
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_A)
     assert panel.message.text() == "The alarm service has stopped."
-    offline.shutdown()
+
+
+def test_a_change_is_shown_from_the_row_it_carries(qtbot: Any, panel: AlarmPanel, world: World) -> None:
+    """The panel never reads the manager's cache on a change: the message's row is what it shows."""
+    from arm.events import AlarmChanged
+
+    feed_and_wait(qtbot, panel, world, world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN"), count=1)
+    [row] = panel.model.views()
+    acked = row.with_(acknowledged=True, acknowledged_by="op9")
+    world.bus.publish(AlarmChanged(row.id, row.person_id, row.device_id, row.kind, row.priority, row.state, True,
+                                   "acknowledged", acked))
+    qtbot.waitUntil(lambda: panel.model.view(row.id).acknowledged, timeout=5000)
+    assert panel.model.view(row.id).acknowledged_by == "op9"
+    assert world.manager.view(row.id).acknowledged is False  # the cache was not where the row came from
+    world.bus.publish(AlarmChanged(row.id, row.person_id, row.device_id, row.kind, row.priority, "closed", True,
+                                   "closed", None))
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=5000)
+
+
+def test_an_offline_remote_desk_is_reported_through_the_future(qtbot: Any, panel: AlarmPanel, world: World) -> None:
+    from arm.desk_api.client import RemoteService
+
+    feed_and_wait(qtbot, panel, world, world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN"), count=1)
+    offline = RemoteService("ws://127.0.0.1:9/", "token-123456").alarms  # never connected
+    panel.manager = offline
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: panel.message.text() != "", timeout=5000)
+    from widgets.alarm_text import error_text
+
+    assert panel.message.text() == error_text("not_connected", "the remote monitoring service is not connected")
+    world.runtime.flush()
+    assert world.summary() == [("tamper_strap", "active", False)]

@@ -58,7 +58,7 @@ def voice_alarm(db: Database, ingest: Ingest, world: World) -> dict[str, Any]:
 
 def make_panel(qtbot: Any, world: World, who: CurrentUser) -> tuple[AlarmPanel, AppContext]:
     service = MonitoringService(world.db, world.bus, Settings())
-    service.alarms = world.manager
+    service.alarms = world.operations
     ctx = AppContext(db=world.db, service=service, bus=world.bus, bridge=QtBridge(world.bus), user=who,
                      settings=Settings())
     panel = AlarmPanel(ctx, sound=False)

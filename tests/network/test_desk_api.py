@@ -11,6 +11,7 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
+from arm.alarms.local import LocalAlarmOperations
 from arm.alarms.plugin import build as build_alarms
 from arm.bus import Bus
 from arm.desk_api.client import RemoteError, RemoteService
@@ -22,6 +23,7 @@ from arm.protocols.servers import Gt06Listener
 from arm.rules.conditions import ConditionChange, Kind
 from arm.service import MonitoringService
 from arm.simulate.clients import Gt06Client
+from db.models import Resolution
 from db.session import Database
 
 from .test_servers import HOST, run
@@ -34,7 +36,7 @@ async def service_with_api(db: Database, alarms: bool = False) -> tuple[Monitori
     if alarms:
         runtime = build_alarms(db, service.bus, {"rules_tick": 3600})
         service.add_component(runtime)
-        service.alarms = runtime.manager  # type: ignore[attr-defined]
+        service.alarms = LocalAlarmOperations(runtime.manager)  # type: ignore[attr-defined]
     listener = Gt06Listener(0, HOST)
     api = DeskApiServer(0, TOKENS, HOST)
     service.add_component(listener)
@@ -119,7 +121,7 @@ def test_alarm_actions_through_the_api_reach_every_desk(db: Database) -> None:
         try:
             await desk1.start()
             await desk2.start()
-            manager = service.alarms  # type: ignore[attr-defined]
+            manager = service.alarms.manager  # type: ignore[attr-defined]
             change = ConditionChange(Kind.SOS, None, None, "test", True, datetime.now(UTC), momentary=True)
             await asyncio.wrap_future(manager.submit(manager.apply, [change]))
             await until(lambda: any(a.change == "raised" for a in seen2))
@@ -144,7 +146,7 @@ def test_alarm_actions_through_the_api_reach_every_desk(db: Database) -> None:
             await desk1.stop()
             await desk2.stop()
             await service.stop()
-            service.alarms.shutdown()  # type: ignore[attr-defined]
+            service.alarms.manager.shutdown()  # type: ignore[attr-defined]
 
     run(main)
 
@@ -194,7 +196,7 @@ def test_remote_alarm_manager_has_the_widgets_face(db: Database) -> None:
             await desk2.start()
             await until(lambda: desk1.alarms.config.max_shelve.total_seconds() > 0)
             assert "sos" in desk1.alarms.config.unshelvable
-            manager = service.alarms  # type: ignore[attr-defined]
+            manager = service.alarms.manager  # type: ignore[attr-defined]
             change = ConditionChange(Kind.GNSS_LOST, None, None, "dev-1", True, datetime.now(UTC))
             await asyncio.wrap_future(manager.submit(manager.apply, [change]))
             await until(lambda: len(desk2.alarms.open_views()) == 1)
@@ -203,32 +205,32 @@ def test_remote_alarm_manager_has_the_widgets_face(db: Database) -> None:
             assert seen2 and desk2.alarms.view(seen2[-1].alarm_id) == view  # cache before publish
 
             operator = SimpleNamespace(login="operator")  # the GUI passes its CurrentUser
-            acked = await asyncio.wrap_future(desk1.alarms.call("acknowledge", view.id, operator))
+            acked = await asyncio.wrap_future(desk1.alarms.acknowledge(view.id, operator))
             assert isinstance(acked, AlarmView) and acked.acknowledged_by == "operator@desk-1"
             await until(lambda: desk2.alarms.view(view.id) is not None and desk2.alarms.view(view.id).acknowledged)
             assert desk2.alarms.unacknowledged_count() == 0
             shelved = await asyncio.wrap_future(
-                desk2.alarms.call("shelve", view.id, operator, timedelta(minutes=15), "patrol on site"))
+                desk2.alarms.shelve(view.id, operator, timedelta(minutes=15), "patrol on site"))
             assert shelved.state == "shelved" and shelved.shelve_reason == "patrol on site"
-            detail = await asyncio.wrap_future(desk1.alarms.call("detail", view.id, operator, False))
+            detail = await asyncio.wrap_future(desk1.alarms.detail(view.id, operator, False))
             assert isinstance(detail, AlarmDetail) and detail.alarm.id == view.id
             assert any(a.action == "shelved" for a in detail.actions)
-            report = await asyncio.wrap_future(desk1.alarms.call("handover", operator))
+            report = await asyncio.wrap_future(desk1.alarms.handover(operator))
             assert isinstance(report, HandoverReport) and [a.id for a in report.shelved] == [view.id]
             from arm.alarms.journal import Report
 
-            closed = await asyncio.wrap_future(desk2.alarms.call(
-                "close", view.id, operator, "false_alarm", "antenna replaced", Report("duty officer")))
+            closed = await asyncio.wrap_future(desk2.alarms.close(
+                view.id, operator, Resolution.FALSE_ALARM, "antenna replaced", Report("duty officer")))
             assert closed.state == "closed"
             await until(lambda: desk1.alarms.open_views() == [])
             with pytest.raises(RemoteError) as info:
-                await asyncio.wrap_future(desk1.alarms.call("acknowledge", view.id, operator))
+                await asyncio.wrap_future(desk1.alarms.acknowledge(view.id, operator))
             assert info.value.code == "closed"
         finally:
             await desk1.stop()
             await desk2.stop()
             await service.stop()
-            service.alarms.shutdown()  # type: ignore[attr-defined]
+            service.alarms.manager.shutdown()  # type: ignore[attr-defined]
 
     run(main)
 
@@ -278,3 +280,67 @@ def test_desk_api_over_tls(db: Database, tmp_path) -> None:
             await service.stop()
 
     run(main)
+
+
+def test_typed_operations_round_trip_and_remote_changes_carry_their_row(db: Database) -> None:
+    """Every operation of ``AlarmOperations`` through a real WebSocket; each change on the desk's bus has its row."""
+    from arm.alarms.views import AlarmView
+    from arm.auth import CurrentUser
+
+    async def main() -> None:
+        service, api, _ = await service_with_api(db, alarms=True)
+        bus = Bus()
+        seen = collect(bus, AlarmChanged)
+        desk = RemoteService(f"ws://{HOST}:{api.port}/", TOKENS["desk-1"], bus)
+        operator = CurrentUser(id=1, login="operator", full_name="Operator", role="operator")
+        try:
+            await desk.start()
+            manager = service.alarms.manager  # type: ignore[attr-defined]
+            change = ConditionChange(Kind.GNSS_LOST, None, None, "dev-2", True, datetime.now(UTC))
+            await asyncio.wrap_future(manager.submit(manager.apply, [change]))
+            await until(lambda: len(seen) == 1)
+            raised = seen[0]
+            assert isinstance(raised.view, AlarmView) and raised.view == desk.alarms.view(raised.alarm_id)
+            assert raised.view == manager.view(raised.alarm_id)  # the same row as on the service
+            alarm_id = raised.alarm_id
+
+            noted = await asyncio.wrap_future(desk.alarms.add_note(alarm_id, operator, "antenna checked"))
+            assert noted.notes == 1
+            acted = await asyncio.wrap_future(desk.alarms.add_action(alarm_id, operator, "called_person", "no answer"))
+            assert acted.notes == 2
+            shelved = await asyncio.wrap_future(desk.alarms.shelve(alarm_id, operator, timedelta(minutes=30), "outage"))
+            assert shelved.state == "shelved" and desk.alarms.unacknowledged_count() == 0
+            unshelved = await asyncio.wrap_future(desk.alarms.unshelve(alarm_id, operator))
+            assert unshelved.state == "active" and desk.alarms.unacknowledged_count() == 1
+            acked = await asyncio.wrap_future(desk.alarms.acknowledge(alarm_id, operator, "seen"))
+            assert acked.acknowledged_by == "operator@desk-1"
+            await until(lambda: [m.change for m in seen][-1] == "acknowledged")
+            assert [m.change for m in seen] == ["raised", "note", "called_person", "shelved", "unshelved",
+                                                "acknowledged"]
+            assert seen[-1].view == acked == desk.alarms.view(alarm_id) == manager.view(alarm_id)
+            with pytest.raises(RemoteError) as info:
+                await asyncio.wrap_future(desk.alarms.add_action(alarm_id, operator, "drank_tea"))
+            assert info.value.code == "bad_action"
+            closed = await asyncio.wrap_future(desk.alarms.close(alarm_id, operator, Resolution.TECHNICAL, "fixed"))
+            assert closed.state == "closed" and closed.resolution == "technical_fault"
+            await until(lambda: seen[-1].change == "closed")
+            assert seen[-1].view is None and desk.alarms.open_views() == []
+        finally:
+            await desk.stop()
+            await service.stop()
+            service.alarms.manager.shutdown()  # type: ignore[attr-defined]
+
+    run(main)
+
+
+def test_alarm_change_wire_form_is_unchanged() -> None:
+    """The row travels as the envelope's ``view``, not inside the change's ``data`` (docs/desk-api.md)."""
+    from arm.alarm_view import AlarmView
+    from arm.desk_api import wire
+
+    row = AlarmView(7, "sos", "critical", "active", False, "SOS", datetime(2026, 11, 20, tzinfo=UTC))
+    message = AlarmChanged(7, None, None, "sos", "critical", "active", False, "raised", row)
+    data = wire.to_json(message)
+    assert set(data) == {"alarm_id", "person_id", "device_id", "kind", "priority", "state", "acknowledged", "change"}
+    assert wire.from_json("alarm", data) == AlarmChanged(7, None, None, "sos", "critical", "active", False, "raised")
+    assert wire.build(AlarmView, wire.to_json(row)) == row
