@@ -14,7 +14,7 @@ from arm.alarms.local import LocalAlarmOperations
 from arm.desk_api.client import RemoteAlarmManager, RemoteService
 from arm.events import AlarmChanged
 from db.models import Resolution
-from tests.rules.world import World, local
+from arm.alarms.scenario import World, local
 
 T0 = local(2026, 11, 20, 12, 0)
 IMPLEMENTATIONS = (LocalAlarmOperations, RemoteAlarmManager)
