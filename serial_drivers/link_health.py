@@ -119,7 +119,7 @@ class LinkHealth:
         self._samples: deque[tuple[float, dict[str, int]]] = deque()
         self._outages: deque[float] = deque()
         self._status: SerialPortStatus | None = None
-        self._last_error = ("", "", None)  # code, detail, aware UTC time
+        self._last_error: tuple[str, str, datetime | None] = ("", "", None)  # code, detail, aware UTC time
 
     @property
     def status(self) -> SerialPortStatus | None:

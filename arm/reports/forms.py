@@ -53,7 +53,7 @@ class Reconciliation:
 
 def _scoped_persons(user: Any) -> Any:
     scope = access.scope_for(user, access.Journal.VIOLATIONS)
-    cond = Person.is_demo.is_(False)
+    cond: Any = Person.is_demo.is_(False)
     if scope.districts is not None:
         cond = and_(cond, Person.district.in_(sorted(scope.districts)))
     return cond
@@ -119,8 +119,8 @@ def write_act_xlsx(rec: Reconciliation, out: Path, lang: str, organ: str) -> Non
     ws.append([])
     ws.append(["", t("act.registered", lang), t("act.deregistered", lang), t("act.at_end", lang)])
     head_row = ws.max_row
-    for row in _act_rows(rec, lang):
-        ws.append(row)
+    for values in _act_rows(rec, lang):
+        ws.append(values)
     for r in ws.iter_rows(min_row=head_row, max_row=ws.max_row, max_col=4):
         for cell in r:
             cell.border = _BOX

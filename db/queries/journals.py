@@ -11,7 +11,7 @@ costs what page 1 costs. Other sort orders fall back to OFFSET paging.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -366,7 +366,7 @@ def _select(js: JournalSpec, f: JournalFilter, scope: Scope) -> Select[Any]:
     return stmt.where(*conds) if conds else stmt
 
 
-def _project(js: JournalSpec, scope: Scope, rows: list[Any]) -> list[tuple[Any, ...]]:
+def _project(js: JournalSpec, scope: Scope, rows: Sequence[Any]) -> list[tuple[Any, ...]]:
     if not rows:
         return []
     keys = [c.key for c in js.visible_columns(scope)]
