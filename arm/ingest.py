@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 import queue
 import threading
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, select, update
@@ -28,14 +27,12 @@ from sqlalchemy.orm import Session
 from arm import ingest_pg, ingest_sqlite
 from arm.bus import Bus
 from arm.events import DeviceEvent, DeviceStateChanged, EventKind, EventsStored, IngestRejected, StoredEvent
+from arm.plausibility import rejection_reason
 from db.models import Device, DeviceEventRow, DeviceStatus, DeviceType, Position
 from db.session import Database
 
 log = logging.getLogger("arm.ingest")
 
-FUTURE_TOLERANCE = timedelta(hours=25)
-EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
-KINDS = frozenset(k.value for k in EventKind)
 SOURCE_TYPES = {"gt06": DeviceType.GT06, "watch": DeviceType.WATCH, "osmand": DeviceType.PHONE}
 
 
@@ -74,40 +71,6 @@ class _Job:
 
 
 _STOP = object()
-
-
-def rejection_reason(ev: DeviceEvent, now: datetime) -> str | None:
-    """Why an event must not be stored, or None. Sources count these per connection."""
-    if not ev.serial or len(ev.serial) > 32 or not ev.serial.isprintable():
-        return "bad serial"
-    if ev.kind not in KINDS:
-        return f"unknown kind {ev.kind!r}"
-    if ev.time.tzinfo is None:
-        return "time without time zone"
-    if ev.time > now + FUTURE_TOLERANCE:
-        return "time in the future"
-    if ev.time < EARLIEST:
-        return "time before 2000"
-    if ev.evseq is not None and not 0 <= ev.evseq < 2**63:
-        return "evseq out of range"
-    if ev.kind == EventKind.POS:
-        return _position_problem(ev.fields)
-    return None
-
-
-def _position_problem(fields: Any) -> str | None:
-    lat, lon = fields.get("lat"), fields.get("lon")
-    if lat is None and lon is None:
-        return None  # no fix: the event is kept, there is no position
-    try:
-        lat_f, lon_f = float(lat), float(lon)
-    except (TypeError, ValueError):
-        return "coordinates are not numbers"
-    if not (math.isfinite(lat_f) and math.isfinite(lon_f)):
-        return "coordinates are not finite"
-    if not (-90 <= lat_f <= 90 and -180 <= lon_f <= 180):
-        return "impossible coordinates"
-    return None
 
 
 def _has_position(ev: DeviceEvent) -> bool:
