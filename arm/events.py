@@ -117,8 +117,8 @@ class PosFields(TypedDict):
     speed_kmh: float | None
     #: degrees from north
     course: float | None
-    accuracy_m: NotRequired[float]
-    altitude_m: NotRequired[float]
+    accuracy_m: NotRequired[float | None]
+    altitude_m: NotRequired[float | None]
     #: the serving cell of a network tracker (mcc, mnc, lac, cid...)
     cell: NotRequired[dict[str, int]]
 

@@ -18,9 +18,9 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -33,6 +33,10 @@ from db.session import Database
 
 log = logging.getLogger("arm.ingest")
 
+#: the tables as Core ``Table`` objects (the declarative ``__table__`` is typed as a FromClause)
+_DEVICES = cast(Table, Device.__table__)
+_EVENTS = cast(Table, DeviceEventRow.__table__)
+_POSITIONS = cast(Table, Position.__table__)
 SOURCE_TYPES = {"gt06": DeviceType.GT06, "watch": DeviceType.WATCH, "osmand": DeviceType.PHONE}
 
 
@@ -256,7 +260,7 @@ class Ingest:
             for start in range(0, len(unknown), 500):  # bound parameters per statement stay small
                 chunk = unknown[start : start + 500]
                 session.connection().execute(
-                    self._insert(Device.__table__).on_conflict_do_nothing(index_elements=["serial"]),
+                    self._insert(_DEVICES).on_conflict_do_nothing(index_elements=["serial"]),
                     [self._unregistered(ev, now) for ev in chunk],
                 )
                 rows = session.execute(
@@ -323,16 +327,16 @@ class Ingest:
             }
             for (dev_id, evseq), ev in unique.items()
         ]
-        table = DeviceEventRow.__table__
+        table = _EVENTS
         stmt = (
             self._insert(table)
             .on_conflict_do_nothing(index_elements=["device_id", "evseq"])
             .returning(table.c.id, table.c.device_id, table.c.evseq)
         )
-        rows = session.connection().execute(stmt, values).all()  # Core executemany: no ORM bulk overhead
+        inserted = session.connection().execute(stmt, values).all()  # Core executemany: no ORM bulk overhead
         return {
             (dev_id, evseq): StoredEvent(id=row_id, device_id=dev_id, evseq=evseq, event=unique[(dev_id, evseq)], received=now)
-            for row_id, dev_id, evseq in rows
+            for row_id, dev_id, evseq in inserted
         }
 
     def _insert_positions(self, session: Session, new_rows: dict[tuple[int, int], StoredEvent]) -> None:
@@ -375,7 +379,7 @@ class Ingest:
                 }
             )
         if values:
-            session.connection().execute(self._insert(Position.__table__), values)
+            session.connection().execute(self._insert(_POSITIONS), values)
 
     def _update_devices(
         self, session: Session, events: list[tuple[int, DeviceEvent]], now: datetime

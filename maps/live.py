@@ -22,12 +22,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from arm.events import AlarmChanged, EventsStored
+from arm.events import AlarmChanged, EventKind, EventsStored, GnssState, PowerState
 from db.models import Alarm, AlarmState, Assignment, Device, DeviceEventRow, Person, Position
 
 STATE_CODES = {"normal": 0, "alarm": 1, "nocomm": 2, "fault": 3}
 FAULT_HOLD = timedelta(hours=1)
-_FAULT_STATES = {"JAMMING", "LOW_BATTERY", "SHUTDOWN"}
+_FAULT_STATES = {GnssState.JAMMING, PowerState.LOW_BATTERY, PowerState.SHUTDOWN}
+_RESTORED_STATES = {GnssState.RESTORED, PowerState.MAINS_RESTORED}
+_STATE_KINDS = (EventKind.GNSS, EventKind.POWER)
 
 
 @dataclass(slots=True)
@@ -128,14 +130,14 @@ def load_snapshot(session: Session, personal_data: bool) -> Snapshot:
             select(DeviceEventRow.device_id, DeviceEventRow.kind, DeviceEventRow.fields, DeviceEventRow.time).where(
                 DeviceEventRow.device_id.in_(list(by_device)),
                 DeviceEventRow.time >= since,
-                DeviceEventRow.kind.in_(("FAULT", "GNSS", "POWER")),
+                DeviceEventRow.kind.in_((EventKind.FAULT, EventKind.GNSS, EventKind.POWER)),
             ).order_by(DeviceEventRow.time)
         ):
             live = by_device[device_id]
             state = (fields or {}).get("state")
-            if kind == "FAULT" or state in _FAULT_STATES:
+            if kind == EventKind.FAULT or state in _FAULT_STATES:
                 live.fault_at = t
-            elif state in ("RESTORED", "MAINS_RESTORED"):
+            elif state in _RESTORED_STATES:
                 live.fault_at = None
     return Snapshot(persons=list(by_person.values()))
 
@@ -170,16 +172,16 @@ class LiveModel:
             if live.last_contact is None or stored.received > live.last_contact:
                 live.last_contact = stored.received
             f = ev.fields
-            if ev.kind == "POS" and f.get("lat") is not None and f.get("lon") is not None:
+            if ev.kind == EventKind.POS and f.get("lat") is not None and f.get("lon") is not None:
                 if live.fix_time is None or ev.time >= live.fix_time:
                     live.lat, live.lon, live.fix_time = float(f["lat"]), float(f["lon"]), ev.time
                     acc = f.get("accuracy_m")
                     if acc is None and f.get("hdop") is not None:
                         acc = float(f["hdop"]) * 5.0  # rough GNSS rule of thumb: 5 m per HDOP unit
                     live.accuracy_m = float(acc) if acc is not None else None
-            elif ev.kind == "FAULT" or (ev.kind in ("GNSS", "POWER") and f.get("state") in _FAULT_STATES):
+            elif ev.kind == EventKind.FAULT or (ev.kind in _STATE_KINDS and f.get("state") in _FAULT_STATES):
                 live.fault_at = ev.time
-            elif ev.kind in ("GNSS", "POWER") and f.get("state") in ("RESTORED", "MAINS_RESTORED"):
+            elif ev.kind in _STATE_KINDS and f.get("state") in _RESTORED_STATES:
                 live.fault_at = None
             changed.add(live.person_id)
         return changed

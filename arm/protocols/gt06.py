@@ -965,10 +965,10 @@ class Gt06Decoder:
         if msg_type == MSG_SERIAL:
             self._last_location(p, None)
             r.u8()  # external device type code
-            data = r.take(r.readable() - 6)
+            serial_data = r.take(r.readable() - 6)
             # Traccar's BufferUtil.isPrintable: no control bytes but CR/LF, nothing above 0x7F
-            printable = all(32 <= b < 0x80 or b in (0x0D, 0x0A) for b in data)
-            p.set("result", data.decode("ascii").strip() if printable else data.hex())
+            printable = all(32 <= b < 0x80 or b in (0x0D, 0x0A) for b in serial_data)
+            p.set("result", serial_data.decode("ascii").strip() if printable else serial_data.hex())
             return msg
         if msg_type == MSG_PERIPHERAL:
             decode_peripheral(p, r)

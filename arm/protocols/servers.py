@@ -673,7 +673,7 @@ class _MediaBatcher:
         plain = [ev for ev in events if not isinstance(ev, MediaEvent)]
         try:
             ready = await asyncio.to_thread(media_store.prepare, db, carriers)
-            rejected = await self.inner.store(plain + ready) if plain or ready else []
+            rejected = await self.inner.store([*plain, *ready]) if plain or ready else []
             refused = {id(ev) for ev, _ in rejected}
             await asyncio.to_thread(media_store.store_clips, db, [ev for ev in ready if id(ev) not in refused])
         except Exception as exc:  # noqa: BLE001 - the connection learns it and acknowledges nothing

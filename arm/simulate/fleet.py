@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from arm.events import PowerFields, PowerState, TamperFields, TamperPart, TamperState
 from arm.simulate import gt06_device, osmand_device, watch_device
 from arm.simulate.amr import amr_clip
 from arm.simulate.clients import Gt06Client, OsmAndClient, WatchClient
@@ -488,9 +489,9 @@ class FleetSimulator:
         emu.emit("STAT", {"battery": r.battery, "charging": r.charging, "rssi": -70, "temperature": 22.0}, r.time)
         for alarm in r.alarms:
             if alarm == "tampering":
-                emu.emit("TAMPER", {"part": "STRAP", "state": "OPEN"}, r.time)
+                emu.emit("TAMPER", TamperFields(part=TamperPart.STRAP, state=TamperState.OPEN), r.time)
             elif alarm == "lowBattery":
-                emu.emit("POWER", {"state": "LOW_BATTERY"}, r.time)
+                emu.emit("POWER", PowerFields(state=PowerState.LOW_BATTERY), r.time)
 
 
 def _geometry_center(geometry: Any) -> tuple[float, float] | None:
