@@ -4,9 +4,11 @@ Every device source (serial ICD, NMEA, GT06, Watch, OsmAnd, the simulator)
 turns what it hears into :class:`DeviceEvent` and hands it to the ingest core.
 Everything downstream (rules, alarms, widgets, the desk API) only ever sees
 these dataclasses, never protocol bytes, so a new protocol touches one module.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: on Python 3.11 a TypedDict
+sees ``NotRequired`` only in evaluated annotations, and the payload tests read
+``__required_keys__``.
+"""
 
 import hashlib
 from collections.abc import Mapping
