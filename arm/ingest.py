@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from arm import ingest_pg, ingest_sqlite
 from arm.bus import Bus
 from arm.events import DeviceEvent, DeviceStateChanged, EventKind, EventsStored, IngestRejected, StoredEvent
-from arm.plausibility import rejection_reason
+from arm.plausibility import FUTURE_TOLERANCE, rejection_reason
 from db.models import Device, DeviceEventRow, DeviceStatus, DeviceType, Position
 from db.session import Database
 
@@ -221,10 +221,11 @@ class Ingest:
     ) -> tuple[dict[tuple[int, int], StoredEvent], set[tuple[int, int]], dict[int, DeviceStateChanged]]:
         valid: list[tuple[DeviceEvent, int]] = []
         per_job: list[list[int | None]] = []
+        latest = now + FUTURE_TOLERANCE
         for job in jobs:
             evseqs: list[int | None] = []
             for ev in job.events:
-                reason = rejection_reason(ev, now)
+                reason = rejection_reason(ev, now, latest)
                 if reason:
                     job.rejected.append((ev, reason))
                     evseqs.append(None)

@@ -15,14 +15,15 @@ source. Two checks use it:
   (``bad_time``, ``bad_coordinates``) the listeners count per connection.
 
 Both run for every report at 12,000 reports a second (docs/protocols.md,
-"Throughput"), so the common path is a few comparisons and allocates nothing.
+"Throughput"), so the common path is a few comparisons: the report's claims
+are passed as plain arguments rather than an object built per report.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -51,15 +52,19 @@ def plausible_coordinates(lat: float | None, lon: float | None) -> bool:
     )
 
 
-def rejection_reason(ev: DeviceEvent, now: datetime) -> str | None:
-    """Why an event must not be stored, or None. Sources count these per connection."""
+def rejection_reason(ev: DeviceEvent, now: datetime, latest: datetime | None = None) -> str | None:
+    """Why an event must not be stored, or None. Sources count these per connection.
+
+    ``latest`` is ``now + FUTURE_TOLERANCE``, passed by a caller that checks a
+    whole batch against the same ``now`` so it is computed once.
+    """
     if not ev.serial or len(ev.serial) > 32 or not ev.serial.isprintable():
         return "bad serial"
     if ev.kind not in KINDS:
         return f"unknown kind {ev.kind!r}"
     if ev.time.tzinfo is None:
         return "time without time zone"
-    if ev.time > now + FUTURE_TOLERANCE:
+    if ev.time > (now + FUTURE_TOLERANCE if latest is None else latest):
         return "time in the future"
     if ev.time < EARLIEST:
         return "time before 2000"
@@ -79,49 +84,33 @@ def position_problem(fields: Mapping[str, Any]) -> str | None:
         lat_f, lon_f = float(lat), float(lon)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return "coordinates are not numbers"
+    if -90 <= lat_f <= 90 and -180 <= lon_f <= 180:
+        return None  # the common case; NaN and infinities fail these comparisons
     if not (math.isfinite(lat_f) and math.isfinite(lon_f)):
         return "coordinates are not finite"
-    if not (-90 <= lat_f <= 90 and -180 <= lon_f <= 180):
-        return "impossible coordinates"
-    return None
+    return "impossible coordinates"
 
 
-@dataclass(slots=True)
-class ReportClaims:
-    """What one network report claimed about itself, as decoded (not yet judged).
+def screen_report(
+    events: list[DeviceEvent], time: datetime | None, lat: float | None, lon: float | None,
+    has_location: bool, received: datetime,
+) -> Sequence[str]:
+    """Judge one report: filter its ``events`` in place, return its problem codes.
 
-    ``lat``/``lon`` are the coordinates as the device sent them, also when its
-    fix is invalid (the POS event then carries none); ``has_location`` is False
-    for reports without a location of their own (status, heartbeat).
-    """
-
-    time: datetime | None
-    lat: float | None = None
-    lon: float | None = None
-    has_location: bool = False
-
-
-@dataclass(slots=True)
-class Screened:
-    events: list[DeviceEvent] = field(default_factory=list)
-    #: problem codes for the per-connection counters (``bad_time``, ``bad_coordinates``)
-    problems: list[str] = field(default_factory=list)
-
-
-def screen_report(events: list[DeviceEvent], claims: ReportClaims | None, received: datetime) -> Screened:
-    """The events of one report that may go to ingest, and what was wrong with it.
-
-    An impossible report time drops the report's position and heartbeat and
-    restamps its other events (alarms, status) with ``received``; impossible
+    ``time``, ``lat``/``lon`` and ``has_location`` are what the report claimed
+    (the coordinates as sent, also when the fix is invalid and the POS event
+    carries none; ``has_location`` False for status and heartbeat reports).
+    An impossible time drops the report's position and heartbeat and restamps
+    its other events (alarms, status) with ``received``; impossible
     coordinates (with a good time) drop only the position.
     """
-    if claims is None:  # a login: nothing the device claimed about time or place
-        return Screened(events)
-    t = claims.time
-    if t is None or not EARLIEST <= t <= received + FUTURE_TOLERANCE:
-        kept = [ev if ev.time == received else replace(ev, time=received)
-                for ev in events if ev.kind != _POS and ev.kind != _HB]
-        return Screened(kept, ["bad_time"])
-    if claims.has_location and not plausible_coordinates(claims.lat, claims.lon):
-        return Screened([ev for ev in events if ev.kind != _POS], ["bad_coordinates"])
-    return Screened(events)
+    if time is None or not EARLIEST <= time <= received + FUTURE_TOLERANCE:
+        events[:] = [ev if ev.time == received else replace(ev, time=received)
+                     for ev in events if ev.kind != _POS and ev.kind != _HB]
+        return ["bad_time"]
+    # plausible_coordinates, inlined as it runs for every report (a NaN or an
+    # infinity fails the range comparisons, so no isfinite is needed)
+    if has_location and not (lat is not None and lon is not None and -90 <= lat <= 90 and -180 <= lon <= 180):
+        events[:] = [ev for ev in events if ev.kind != _POS]
+        return ["bad_coordinates"]
+    return ()  # no list built for a plausible report

@@ -8,8 +8,9 @@ documented in docs/protocols.md; alarms with no ICD equivalent are kept as
 
 Mapping only translates: it judges nothing. Whether the report's own time and
 coordinates are believable is decided in the core (:mod:`arm.plausibility`):
-``to_events`` returns what the report claimed (``Mapped.claims``) beside the
-events, and :func:`screen` hands both to ``arm.plausibility.screen_report``,
+``to_events`` returns what the report claimed (``Mapped.time``, ``lat``,
+``lon``, ``has_location``) beside the events, and :func:`screen` hands both to
+``arm.plausibility.screen_report``,
 which drops impossible positions and counts ``bad_time``/``bad_coordinates``.
 
 Speed: :class:`Position` keeps Traccar's knots (the conformance vectors are in
@@ -20,7 +21,8 @@ nothing downstream converts speed again.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from arm.events import (
@@ -38,7 +40,7 @@ from arm.events import (
     TamperPart,
     TamperState,
 )
-from arm.plausibility import ReportClaims, Screened, screen_report
+from arm.plausibility import screen_report
 from arm.protocols.position import KMH_PER_KNOT, Position
 
 _STRAP_OPEN = TamperFields(part=TamperPart.STRAP, state=TamperState.OPEN)
@@ -60,15 +62,25 @@ DEVICE_TYPES = {"gt06": "GT06", "watch": "WATCH", "osmand": "PHONE"}
 
 @dataclass(slots=True)
 class Mapped:
-    events: list[DeviceEvent] = field(default_factory=list)
-    #: what the report said about its own time and place (None for a login)
-    claims: ReportClaims | None = None
+    events: list[DeviceEvent]
+    #: problem codes for the per-connection counters, filled by :func:`screen`
+    problems: Sequence[str]
+    #: what the report claimed about itself, for the plausibility screen: its own
+    #: time (the receipt time for a login), the coordinates as sent (also of an
+    #: invalid fix) and whether it carried a location at all
+    time: datetime | None
+    lat: float | None = None
+    lon: float | None = None
+    has_location: bool = False
 
 
-def screen(p: Position, received: datetime, *, login: bool = False) -> Screened:
+def screen(p: Position, received: datetime, *, login: bool = False) -> Mapped:
     """``to_events`` then the core's plausibility screen: what a listener submits and counts."""
     mapped = to_events(p, received, login=login)
-    return screen_report(mapped.events, mapped.claims, received)
+    problems = screen_report(mapped.events, mapped.time, mapped.lat, mapped.lon, mapped.has_location, received)
+    if problems:
+        mapped.problems = problems
+    return mapped
 
 
 def to_events(p: Position, received: datetime, *, login: bool = False) -> Mapped:
@@ -80,23 +92,20 @@ def to_events(p: Position, received: datetime, *, login: bool = False) -> Mapped
     Written for speed as well as clarity: it runs for every report, 10,000 a
     second at full load, so it looks attributes up once and builds no closures.
     """
-    out = Mapped()
     serial = p.unique_id
     if not serial:
-        return out
+        return Mapped([], (), received)
     source = p.protocol
     dtype = DEVICE_TYPES.get(source)
-    events = out.events
     if login:
-        events.append(DeviceEvent(serial, None, received, EventKind.LOGIN, {}, source, dtype))
-        return out
+        return Mapped([DeviceEvent(serial, None, received, EventKind.LOGIN, {}, source, dtype)], (), received)
 
+    events: list[DeviceEvent] = []
     t = p.time
     when = t if t is not None else received
     attributes = p.attributes
     lat, lon = p.latitude, p.longitude
     has_location = not p.outdated and (lat is not None or lon is not None)
-    out.claims = ReportClaims(t, lat, lon, has_location)
 
     if has_location:
         speed = p.speed
@@ -146,7 +155,7 @@ def to_events(p: Position, received: datetime, *, login: bool = False) -> Mapped
 
     if not events and p.outdated:
         events.append(DeviceEvent(serial, None, when, EventKind.HB, {}, source, dtype))
-    return out
+    return Mapped(events, (), t, lat, lon, has_location)
 
 
 _FIX_NONE = int(Fix.NONE)

@@ -33,9 +33,9 @@ from arm.events import (
     TamperState,
 )
 from arm.ingest import rejection_reason
-from arm.plausibility import ReportClaims, screen_report
+from arm.plausibility import screen_report
 from arm.protocols import gt06, osmand, watch
-from arm.protocols.mapping import to_events
+from arm.protocols.mapping import screen, to_events
 from arm.protocols.position import Position, ProtocolError
 from db.session import json_dumps
 from serial_drivers.emulator import EmulatedDevice
@@ -212,30 +212,32 @@ def test_mapping_translates_impossible_values_and_ingest_refuses_them() -> None:
     pos = [e for e in mapped.events if e.kind == EventKind.POS]
     assert len(pos) == 1 and pos[0].fields["lat"] == 123.0  # mapping judges nothing
     assert rejection_reason(pos[0], NOW) == "impossible coordinates"
-    assert screen_report(mapped.events, mapped.claims, NOW).problems == ["bad_coordinates"]
+    assert screen(bad, NOW).problems == ["bad_coordinates"]
 
     future = _position(time=NOW + timedelta(days=2))
     mapped = to_events(future, NOW)
     assert [e.kind for e in mapped.events] == [EventKind.POS] and mapped.events[0].time == future.time
     assert rejection_reason(mapped.events[0], NOW) == "time in the future"
-    screened = screen_report(mapped.events, mapped.claims, NOW)
+    screened = screen(future, NOW)
     assert screened.problems == ["bad_time"] and screened.events == []
 
     old = _position(time=datetime(1999, 12, 31, tzinfo=UTC))
     mapped = to_events(old, NOW)
     assert rejection_reason(mapped.events[0], NOW) == "time before 2000"
-    assert screen_report(mapped.events, mapped.claims, NOW).problems == ["bad_time"]
+    assert screen(old, NOW).problems == ["bad_time"]
 
 
 def test_screen_keeps_alarms_of_a_report_with_a_broken_clock() -> None:
     p = _position(time=None, outdated=True, latitude=None, longitude=None)
     p.add_alarm("sos")
-    mapped = to_events(p, NOW)
-    screened = screen_report(mapped.events, mapped.claims, NOW)
+    screened = screen(p, NOW)
     assert screened.problems == ["bad_time"]
     assert [(e.kind, e.time) for e in screened.events] == [(EventKind.ALARM, NOW)]
     # a heartbeat with a broken clock is dropped, as before
-    hb = to_events(_position(time=NOW + timedelta(days=3), outdated=True), NOW)
-    assert [e.kind for e in hb.events] == [EventKind.HB]
-    assert screen_report(hb.events, hb.claims, NOW).events == []
-    assert screen_report(hb.events, ReportClaims(NOW), NOW).events == hb.events
+    broken = _position(time=NOW + timedelta(days=3), outdated=True)
+    assert [e.kind for e in to_events(broken, NOW).events] == [EventKind.HB]
+    assert screen(broken, NOW).events == [] and screen(broken, NOW).problems == ["bad_time"]
+    hb = to_events(_position(outdated=True), NOW).events
+    assert not screen_report(hb, NOW, None, None, False, NOW) and [e.kind for e in hb] == [EventKind.HB]
+    # a login claims nothing: never a problem
+    assert not screen(Position("gt06", "359339075005244"), NOW, login=True).problems
