@@ -5,6 +5,9 @@ Contract (docs/architecture.md): an event is stored once per (device, evseq);
 acknowledges a device only for what is durable; under load, submissions from
 all sources are merged into one transaction per batch; after the commit the
 new events are published on the bus from the writer thread, never the GUI's.
+What may be stored is decided by ``arm.plausibility.rejection_reason`` (the
+one set of limits for every source); a refused event is reported back with its
+reason and published as ``IngestRejected``.
 """
 
 from __future__ import annotations
