@@ -32,6 +32,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from arm.events import EventKind, GnssState, PowerState
+
 #: heartbeat assumed for a device whose record has none (the ICD's HB_S default)
 DEFAULT_HEARTBEAT_S = 300
 
@@ -130,18 +132,18 @@ def battery_is_low(battery: int | None, thresholds: HealthThresholds = DEFAULT_T
 
 
 #: device event states that put a "fault" on the map (GNSS jamming, low battery, shut down)
-FAULT_STATES = frozenset({"JAMMING", "LOW_BATTERY", "SHUTDOWN"})
+FAULT_STATES: frozenset[str] = frozenset({GnssState.JAMMING, PowerState.LOW_BATTERY, PowerState.SHUTDOWN})
 #: states that clear it again
-FAULT_CLEARED_STATES = frozenset({"RESTORED", "MAINS_RESTORED"})
+FAULT_CLEARED_STATES: frozenset[str] = frozenset({GnssState.RESTORED, PowerState.MAINS_RESTORED})
 #: event kinds whose ``state`` field can carry one of those
-FAULT_STATE_KINDS = frozenset({"GNSS", "POWER"})
+FAULT_STATE_KINDS: frozenset[str] = frozenset({EventKind.GNSS, EventKind.POWER})
 #: event kinds worth reading back from the journal to rebuild fault markers
-FAULT_EVENT_KINDS = frozenset({"FAULT"}) | FAULT_STATE_KINDS
+FAULT_EVENT_KINDS: frozenset[str] = frozenset({EventKind.FAULT}) | FAULT_STATE_KINDS
 
 
 def fault_signal(kind: str, fields: Mapping[str, Any] | None) -> bool | None:
     """Whether a device event reports a fault (True), clears one (False) or neither (None)."""
-    if kind == "FAULT":
+    if kind == EventKind.FAULT:
         return True
     if kind not in FAULT_STATE_KINDS:
         return None

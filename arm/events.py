@@ -4,16 +4,18 @@ Every device source (serial ICD, NMEA, GT06, Watch, OsmAnd, the simulator)
 turns what it hears into :class:`DeviceEvent` and hands it to the ingest core.
 Everything downstream (rules, alarms, widgets, the desk API) only ever sees
 these dataclasses, never protocol bytes, so a new protocol touches one module.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: on Python 3.11 a TypedDict
+sees ``NotRequired`` only in evaluated annotations, and the payload tests read
+``__required_keys__``.
+"""
 
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import IntEnum, StrEnum
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 import orjson
 
@@ -53,26 +55,203 @@ class Fix(IntEnum):
     CELL = 3
 
 
+class TamperPart(StrEnum):
+    """`<part>` of a TAMPER event: the strap or the case was opened."""
+
+    STRAP = "STRAP"
+    CASE = "CASE"
+
+
+class TamperState(StrEnum):
+    OPEN = "OPEN"
+    RESTORED = "RESTORED"
+
+
+class PresenceState(StrEnum):
+    """Whether the bracelet is in range of its home unit."""
+
+    IN = "IN"
+    OUT = "OUT"
+
+
+class PowerState(StrEnum):
+    MAINS_LOST = "MAINS_LOST"
+    MAINS_RESTORED = "MAINS_RESTORED"
+    LOW_BATTERY = "LOW_BATTERY"
+    SHUTDOWN = "SHUTDOWN"
+
+
+class GnssState(StrEnum):
+    LOST = "LOST"
+    RESTORED = "RESTORED"
+    JAMMING = "JAMMING"
+
+
+class BacResult(StrEnum):
+    """Outcome of a breath alcohol test."""
+
+    PASS = "PASS"
+    FAIL = "FAIL"
+    REFUSED = "REFUSED"
+    NO_SHOW = "NO_SHOW"
+
+
+# ---------------------------------------------------------------- payloads
+# One TypedDict per kind: plain dicts at run time, so the ingest hot path, the
+# JSON column, the desk API and orjson see exactly what they saw before (a
+# StrEnum member is a str and serialises as its value), while mypy checks every
+# producer's keys. Keys are the stored ones and must never be renamed: old rows
+# are read back with the same names. A producer may add protocol-specific extras
+# (``raw``, ``audio``...) that are marked NotRequired here or listed in
+# EXTRA_KEYS.
+
+
+class PosFields(TypedDict):
+    """A location fix. ``speed_kmh`` is always km/h: every decoder converts its
+    own unit (GT06 km/h, Watch km/h, OsmAnd m/s, NMEA knots) exactly once, and
+    nothing downstream converts again."""
+
+    lat: float | None
+    lon: float | None
+    #: :class:`Fix` value (0 none, 1 GNSS, 2 beacon, 3 cell)
+    fix: int
+    sats: int | None
+    hdop: float | None
+    #: ground speed in km/h
+    speed_kmh: float | None
+    #: degrees from north
+    course: float | None
+    accuracy_m: NotRequired[float | None]
+    altitude_m: NotRequired[float | None]
+    #: the serving cell of a network tracker (mcc, mnc, lac, cid...)
+    cell: NotRequired[dict[str, int]]
+
+
+class StatFields(TypedDict):
+    #: percent 0..100
+    battery: int
+    charging: bool
+    #: dBm
+    rssi: int | None
+    temperature: float | None
+
+
+class TamperFields(TypedDict):
+    part: TamperPart
+    state: TamperState
+
+
+class PresenceFields(TypedDict):
+    bracelet: str
+    state: PresenceState
+    rssi: int | None
+
+
+class PowerFields(TypedDict):
+    state: PowerState
+
+
+class GnssFields(TypedDict):
+    state: GnssState
+
+
+class BacFields(TypedDict):
+    test_id: str
+    mg_l: float | None
+    face_match: int | None
+    result: BacResult
+
+
+class BeaconFields(TypedDict):
+    bracelet: str
+    rssi: int | None
+
+
+class FaultFields(TypedDict):
+    code: str
+    text: str
+    #: the undecodable ICD line of a ``HOST_DECODE`` fault
+    raw: NotRequired[str]
+
+
+class AlarmFields(TypedDict):
+    """A network tracker's own alarm: the Traccar name (``sos``, ``fallDown``...)."""
+
+    alarm: str
+    #: voice message (``alarm == "voiceMessage"``, arm.media.store): clip name, size in bytes,
+    #: content hash, audio format, number of parts and the parts that never arrived
+    audio: NotRequired[str]
+    size: NotRequired[int | None]
+    sha256: NotRequired[str]
+    format: NotRequired[str]
+    parts: NotRequired[int]
+    parts_missing: NotRequired[list[int]]
+
+
+class LoginFields(TypedDict):
+    pass
+
+
+class MovedFields(TypedDict):
+    pass
+
+
+class HbFields(TypedDict):
+    pass
+
+
+EventFields = (
+    PosFields | StatFields | TamperFields | PresenceFields | PowerFields | GnssFields | BacFields
+    | BeaconFields | FaultFields | AlarmFields | LoginFields | MovedFields | HbFields
+)
+
+#: The payload type of every kind (tests check producers against it).
+FIELDS_BY_KIND: dict[EventKind, type] = {
+    EventKind.HB: HbFields,
+    EventKind.POS: PosFields,
+    EventKind.STAT: StatFields,
+    EventKind.TAMPER: TamperFields,
+    EventKind.PRESENCE: PresenceFields,
+    EventKind.POWER: PowerFields,
+    EventKind.MOVED: MovedFields,
+    EventKind.GNSS: GnssFields,
+    EventKind.BAC: BacFields,
+    EventKind.BEACON: BeaconFields,
+    EventKind.FAULT: FaultFields,
+    EventKind.ALARM: AlarmFields,
+    EventKind.LOGIN: LoginFields,
+}
+
+#: Extras any producer may add to any kind (protocol detail kept for the technician).
+EXTRA_KEYS = frozenset({"raw"})
+
+
 @dataclass(frozen=True, slots=True)
 class DeviceEvent:
     """One thing a device said, decoded, before it is stored.
 
-    `fields` by kind (keys are fixed; values JSON-serialisable):
-      POS      lat, lon (float|None), fix (int), sats (int|None), hdop (float|None),
-               speed_kmh, course (float|None); optional accuracy_m, altitude_m
-      STAT     battery (int %), charging (bool), rssi (int dBm|None), temperature (float|None)
-      TAMPER   part ("STRAP"|"CASE"), state ("OPEN"|"RESTORED")
-      PRESENCE bracelet (str), state ("IN"|"OUT"), rssi (int|None)
-      POWER    state ("MAINS_LOST"|"MAINS_RESTORED"|"LOW_BATTERY"|"SHUTDOWN")
-      MOVED    -
-      GNSS     state ("LOST"|"RESTORED"|"JAMMING")
-      BAC      test_id (str), mg_l (float|None), face_match (int|None),
-               result ("PASS"|"FAIL"|"REFUSED"|"NO_SHOW")
-      BEACON   bracelet (str), rssi (int|None)
-      FAULT    code (str), text (str)
-      ALARM    alarm (Traccar alarm name: "sos", "fallDown", ...)
-      LOGIN    -
-    Protocol-specific extras may be added under other keys (e.g. "raw").
+    ``fields`` is the payload of ``kind``: one of the TypedDicts above
+    (:data:`FIELDS_BY_KIND`), a plain dict at run time. Keys and values are
+    exactly those stored in ``device_events.fields`` and sent by the desk API;
+    states are StrEnums, so a consumer compares ``fields["state"] ==
+    PowerState.SHUTDOWN`` and a row read back from JSON (plain str) compares
+    equal too. The attribute is typed as a Mapping because rows stored by
+    older versions and protocol extras must still load; producers build the
+    TypedDict of their kind so mypy checks their keys.
+
+      POS      :class:`PosFields` (``speed_kmh`` in km/h, never another unit)
+      STAT     :class:`StatFields`
+      TAMPER   :class:`TamperFields` (:class:`TamperPart`, :class:`TamperState`)
+      PRESENCE :class:`PresenceFields` (:class:`PresenceState`)
+      POWER    :class:`PowerFields` (:class:`PowerState`)
+      MOVED    :class:`MovedFields` (empty)
+      GNSS     :class:`GnssFields` (:class:`GnssState`)
+      BAC      :class:`BacFields` (:class:`BacResult`)
+      BEACON   :class:`BeaconFields`
+      FAULT    :class:`FaultFields`
+      ALARM    :class:`AlarmFields` (Traccar alarm name: "sos", "fallDown", ...)
+      LOGIN    :class:`LoginFields` (empty)
+      HB       :class:`HbFields` (empty)
     """
 
     serial: str

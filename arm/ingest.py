@@ -5,37 +5,41 @@ Contract (docs/architecture.md): an event is stored once per (device, evseq);
 acknowledges a device only for what is durable; under load, submissions from
 all sources are merged into one transaction per batch; after the commit the
 new events are published on the bus from the writer thread, never the GUI's.
+What may be stored is decided by ``arm.plausibility.rejection_reason`` (the
+one set of limits for every source); a refused event is reported back with its
+reason and published as ``IngestRejected``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import math
 import queue
 import threading
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, cast
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from arm import ingest_pg, ingest_sqlite
 from arm.bus import Bus
 from arm.events import DeviceEvent, DeviceStateChanged, EventKind, EventsStored, IngestRejected, StoredEvent
+from arm.plausibility import FUTURE_TOLERANCE, rejection_reason
 from db.models import Device, DeviceEventRow, DeviceStatus, DeviceType, Position
 from db.session import Database
 
 log = logging.getLogger("arm.ingest")
 
-FUTURE_TOLERANCE = timedelta(hours=25)
-EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
-KINDS = frozenset(k.value for k in EventKind)
+#: the tables as Core ``Table`` objects (the declarative ``__table__`` is typed as a FromClause)
+_DEVICES = cast(Table, Device.__table__)
+_EVENTS = cast(Table, DeviceEventRow.__table__)
+_POSITIONS = cast(Table, Position.__table__)
 SOURCE_TYPES = {"gt06": DeviceType.GT06, "watch": DeviceType.WATCH, "osmand": DeviceType.PHONE}
 
 
@@ -74,40 +78,6 @@ class _Job:
 
 
 _STOP = object()
-
-
-def rejection_reason(ev: DeviceEvent, now: datetime) -> str | None:
-    """Why an event must not be stored, or None. Sources count these per connection."""
-    if not ev.serial or len(ev.serial) > 32 or not ev.serial.isprintable():
-        return "bad serial"
-    if ev.kind not in KINDS:
-        return f"unknown kind {ev.kind!r}"
-    if ev.time.tzinfo is None:
-        return "time without time zone"
-    if ev.time > now + FUTURE_TOLERANCE:
-        return "time in the future"
-    if ev.time < EARLIEST:
-        return "time before 2000"
-    if ev.evseq is not None and not 0 <= ev.evseq < 2**63:
-        return "evseq out of range"
-    if ev.kind == EventKind.POS:
-        return _position_problem(ev.fields)
-    return None
-
-
-def _position_problem(fields: Any) -> str | None:
-    lat, lon = fields.get("lat"), fields.get("lon")
-    if lat is None and lon is None:
-        return None  # no fix: the event is kept, there is no position
-    try:
-        lat_f, lon_f = float(lat), float(lon)
-    except (TypeError, ValueError):
-        return "coordinates are not numbers"
-    if not (math.isfinite(lat_f) and math.isfinite(lon_f)):
-        return "coordinates are not finite"
-    if not (-90 <= lat_f <= 90 and -180 <= lon_f <= 180):
-        return "impossible coordinates"
-    return None
 
 
 def _has_position(ev: DeviceEvent) -> bool:
@@ -254,10 +224,11 @@ class Ingest:
     ) -> tuple[dict[tuple[int, int], StoredEvent], set[tuple[int, int]], dict[int, DeviceStateChanged]]:
         valid: list[tuple[DeviceEvent, int]] = []
         per_job: list[list[int | None]] = []
+        latest = now + FUTURE_TOLERANCE
         for job in jobs:
             evseqs: list[int | None] = []
             for ev in job.events:
-                reason = rejection_reason(ev, now)
+                reason = rejection_reason(ev, now, latest)
                 if reason:
                     job.rejected.append((ev, reason))
                     evseqs.append(None)
@@ -293,7 +264,7 @@ class Ingest:
             for start in range(0, len(unknown), 500):  # bound parameters per statement stay small
                 chunk = unknown[start : start + 500]
                 session.connection().execute(
-                    self._insert(Device.__table__).on_conflict_do_nothing(index_elements=["serial"]),
+                    self._insert(_DEVICES).on_conflict_do_nothing(index_elements=["serial"]),
                     [self._unregistered(ev, now) for ev in chunk],
                 )
                 rows = session.execute(
@@ -360,16 +331,16 @@ class Ingest:
             }
             for (dev_id, evseq), ev in unique.items()
         ]
-        table = DeviceEventRow.__table__
+        table = _EVENTS
         stmt = (
             self._insert(table)
             .on_conflict_do_nothing(index_elements=["device_id", "evseq"])
             .returning(table.c.id, table.c.device_id, table.c.evseq)
         )
-        rows = session.connection().execute(stmt, values).all()  # Core executemany: no ORM bulk overhead
+        inserted = session.connection().execute(stmt, values).all()  # Core executemany: no ORM bulk overhead
         return {
             (dev_id, evseq): StoredEvent(id=row_id, device_id=dev_id, evseq=evseq, event=unique[(dev_id, evseq)], received=now)
-            for row_id, dev_id, evseq in rows
+            for row_id, dev_id, evseq in inserted
         }
 
     def _insert_positions(self, session: Session, new_rows: dict[tuple[int, int], StoredEvent]) -> None:
@@ -412,7 +383,7 @@ class Ingest:
                 }
             )
         if values:
-            session.connection().execute(self._insert(Position.__table__), values)
+            session.connection().execute(self._insert(_POSITIONS), values)
 
     def _update_devices(
         self, session: Session, events: list[tuple[int, DeviceEvent]], now: datetime

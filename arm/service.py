@@ -22,7 +22,8 @@ log = logging.getLogger("arm.service")
 class Component(Protocol):
     """A device source, the rules engine, the desk API: anything with a lifecycle."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     async def start(self, service: MonitoringService) -> None: ...
 

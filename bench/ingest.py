@@ -47,6 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from arm.protocols import gt06  # noqa: E402 - after the sys.path fix above
 from arm.protocols.mapping import to_events  # noqa: E402
+from arm.simulate import gt06_device  # noqa: E402
 
 
 def _pin(cpu: int) -> None:
@@ -67,7 +68,7 @@ def _frames(devices: int, messages: int) -> list[list[bytes]]:
     for i in range(devices):
         lat = 43.0 + (i % 1000) * 0.001
         lon = 76.0 + (i // 1000) * 0.001
-        out.append([gt06.encode_location(base + timedelta(seconds=k), lat + k * 1e-5, lon, 12, 90, 9, True, k + 2)
+        out.append([gt06_device.encode_location(base + timedelta(seconds=k), lat + k * 1e-5, lon, 12, 90, 9, True, k + 2)
                     for k in range(messages)])
     return out
 
@@ -233,7 +234,7 @@ async def _drive(port: int, frames: list[list[bytes]], mark: Callable[[], None],
     async def open_one(i: int) -> None:
         async with sem:
             done: asyncio.Future[None] = loop.create_future()
-            dev = _Device(frames[i], gt06.encode_login(_imei(i), 1), done, counter, measuring)
+            dev = _Device(frames[i], gt06_device.encode_login(_imei(i), 1), done, counter, measuring)
             await loop.create_connection(lambda: dev, "127.0.0.1", port)
             await dev.logged_in
             devices.append(dev)
@@ -277,7 +278,7 @@ def _events_of(frames: list[list[bytes]]) -> tuple[list[Any], float]:
     now = datetime.now(UTC)
     for i, dev_frames in enumerate(frames):
         dec = gt06.Gt06Decoder()
-        dec.decode(gt06.encode_login(_imei(i), 1))
+        dec.decode(gt06_device.encode_login(_imei(i), 1))
         for f in dev_frames:
             msg = dec.decode(f)
             assert msg is not None and msg.position is not None

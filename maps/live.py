@@ -35,7 +35,7 @@ from arm.device_health import (
     fault_signal,
     heartbeat_or_default,
 )
-from arm.events import AlarmChanged, EventsStored
+from arm.events import AlarmChanged, EventKind, EventsStored
 from db.models import Alarm, AlarmState, Assignment, Device, DeviceEventRow, Person, Position
 
 STATE_CODES = {"normal": 0, "alarm": 1, "nocomm": 2, "fault": 3}
@@ -200,7 +200,7 @@ class LiveModel:
             ev = stored.event
             live.heard(stored.device_id, stored.received)
             f = ev.fields
-            if ev.kind == "POS" and f.get("lat") is not None and f.get("lon") is not None:
+            if ev.kind == EventKind.POS and f.get("lat") is not None and f.get("lon") is not None:
                 if live.fix_time is None or ev.time >= live.fix_time:
                     live.lat, live.lon, live.fix_time = float(f["lat"]), float(f["lon"]), ev.time
                     acc = f.get("accuracy_m")

@@ -19,7 +19,7 @@ from typing import Any
 
 import pynmea2
 
-from arm.events import DeviceEvent, EventKind
+from arm.events import DeviceEvent, EventFields, EventKind, GnssFields, GnssState, PosFields
 from serial_drivers.icd.framing import LineFramer
 
 log = logging.getLogger("serial_drivers.nmea")
@@ -131,12 +131,13 @@ class NmeaDecoder:
         has_fix = bool(epoch.valid) and epoch.lat is not None and epoch.lon is not None
         out: list[DeviceEvent] = []
         if self._had_fix is not None and has_fix != self._had_fix:
-            out.append(self._event(when, EventKind.GNSS, {"state": "RESTORED" if has_fix else "LOST"}))
+            out.append(self._event(when, EventKind.GNSS, GnssFields(state=GnssState.RESTORED if has_fix else GnssState.LOST)))
         self._had_fix = has_fix
-        if has_fix:
-            fields = {
-                "lat": round(epoch.lat, 9),
-                "lon": round(epoch.lon, 9),
+        lat, lon = epoch.lat, epoch.lon
+        if has_fix and lat is not None and lon is not None:
+            fields: PosFields = {
+                "lat": round(lat, 9),
+                "lon": round(lon, 9),
                 "fix": 1,
                 "sats": epoch.sats,
                 "hdop": epoch.hdop,
@@ -148,7 +149,7 @@ class NmeaDecoder:
             self.counters["fixes"] += 1
         return out
 
-    def _event(self, when: datetime, kind: str, fields: dict[str, Any]) -> DeviceEvent:
+    def _event(self, when: datetime, kind: str, fields: EventFields) -> DeviceEvent:
         return DeviceEvent(
             serial=self.serial,
             evseq=None,

@@ -6,34 +6,55 @@ device speaks the EM-Serial ICD or a network protocol. The alarm mapping is
 documented in docs/protocols.md; alarms with no ICD equivalent are kept as
 ``ALARM`` events with the Traccar name (``sos``, ``fallDown``...).
 
-A report whose own time or coordinates are impossible is never stored as a
-position: ``to_events`` returns the problem codes for the connection counters
-and still keeps the alarm/status part stamped with the receipt time, so an SOS
-from a watch with a broken clock is not lost.
+Mapping only translates: it judges nothing. Whether the report's own time and
+coordinates are believable is decided in the core (:mod:`arm.plausibility`):
+``to_events`` returns what the report claimed (``Mapped.time``, ``lat``,
+``lon``, ``has_location``) beside the events, and :func:`screen` hands both to
+``arm.plausibility.screen_report``,
+which drops impossible positions and counts ``bad_time``/``bad_coordinates``.
+
+Speed: :class:`Position` keeps Traccar's knots (the conformance vectors are in
+knots); this is the one place it becomes km/h (``PosFields.speed_kmh``), and
+nothing downstream converts speed again.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
-from arm.events import DeviceEvent, EventKind, Fix
-from arm.protocols.position import Position
+from arm.events import (
+    AlarmFields,
+    DeviceEvent,
+    EventKind,
+    Fix,
+    GnssFields,
+    GnssState,
+    PosFields,
+    PowerFields,
+    PowerState,
+    StatFields,
+    TamperFields,
+    TamperPart,
+    TamperState,
+)
+from arm.plausibility import screen_report
+from arm.protocols.position import KMH_PER_KNOT, Position
 
-FUTURE_TOLERANCE = timedelta(hours=25)
-EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+_STRAP_OPEN = TamperFields(part=TamperPart.STRAP, state=TamperState.OPEN)
 
 #: Traccar alarm name -> (ICD kind, fields). Anything else -> ALARM alarm=<name>.
-ALARM_MAP: dict[str, tuple[str, dict[str, str]]] = {
-    "tampering": (EventKind.TAMPER, {"part": "STRAP", "state": "OPEN"}),
-    "removing": (EventKind.TAMPER, {"part": "STRAP", "state": "OPEN"}),
-    "powerCut": (EventKind.POWER, {"state": "MAINS_LOST"}),
-    "powerRestored": (EventKind.POWER, {"state": "MAINS_RESTORED"}),
-    "lowBattery": (EventKind.POWER, {"state": "LOW_BATTERY"}),
-    "lowPower": (EventKind.POWER, {"state": "LOW_BATTERY"}),
-    "powerOff": (EventKind.POWER, {"state": "SHUTDOWN"}),
-    "jamming": (EventKind.GNSS, {"state": "JAMMING"}),
+ALARM_MAP: dict[str, tuple[EventKind, TamperFields | PowerFields | GnssFields]] = {
+    "tampering": (EventKind.TAMPER, _STRAP_OPEN),
+    "removing": (EventKind.TAMPER, _STRAP_OPEN),
+    "powerCut": (EventKind.POWER, PowerFields(state=PowerState.MAINS_LOST)),
+    "powerRestored": (EventKind.POWER, PowerFields(state=PowerState.MAINS_RESTORED)),
+    "lowBattery": (EventKind.POWER, PowerFields(state=PowerState.LOW_BATTERY)),
+    "lowPower": (EventKind.POWER, PowerFields(state=PowerState.LOW_BATTERY)),
+    "powerOff": (EventKind.POWER, PowerFields(state=PowerState.SHUTDOWN)),
+    "jamming": (EventKind.GNSS, GnssFields(state=GnssState.JAMMING)),
 }
 
 DEVICE_TYPES = {"gt06": "GT06", "watch": "WATCH", "osmand": "PHONE"}
@@ -41,94 +62,100 @@ DEVICE_TYPES = {"gt06": "GT06", "watch": "WATCH", "osmand": "PHONE"}
 
 @dataclass(slots=True)
 class Mapped:
-    events: list[DeviceEvent] = field(default_factory=list)
-    #: problem codes for the per-connection counters (``bad_time``, ``bad_coordinates``)
-    problems: list[str] = field(default_factory=list)
+    events: list[DeviceEvent]
+    #: problem codes for the per-connection counters, filled by :func:`screen`
+    problems: Sequence[str]
+    #: what the report claimed about itself, for the plausibility screen: its own
+    #: time (the receipt time for a login), the coordinates as sent (also of an
+    #: invalid fix) and whether it carried a location at all
+    time: datetime | None
+    lat: float | None = None
+    lon: float | None = None
+    has_location: bool = False
 
 
-def plausible_time(t: datetime | None, received: datetime) -> bool:
-    return t is not None and EARLIEST <= t <= received + FUTURE_TOLERANCE
-
-
-def plausible_coordinates(lat: float | None, lon: float | None) -> bool:
-    return (
-        lat is not None and lon is not None and math.isfinite(lat) and math.isfinite(lon)
-        and -90 <= lat <= 90 and -180 <= lon <= 180
-    )
+def screen(p: Position, received: datetime, *, login: bool = False) -> Mapped:
+    """``to_events`` then the core's plausibility screen: what a listener submits and counts."""
+    mapped = to_events(p, received, login=login)
+    problems = screen_report(mapped.events, mapped.time, mapped.lat, mapped.lon, mapped.has_location, received)
+    if problems:
+        mapped.problems = problems
+    return mapped
 
 
 def to_events(p: Position, received: datetime, *, login: bool = False) -> Mapped:
     """Split one decoded report into DeviceEvents (evseq=None: ingest derives one).
 
+    Translation only: a position with an impossible time or coordinates is
+    mapped like any other; :func:`arm.plausibility.screen_report` judges it.
+
     Written for speed as well as clarity: it runs for every report, 10,000 a
     second at full load, so it looks attributes up once and builds no closures.
     """
-    out = Mapped()
     serial = p.unique_id
     if not serial:
-        return out
+        return Mapped([], (), received)
     source = p.protocol
     dtype = DEVICE_TYPES.get(source)
-    events = out.events
     if login:
-        events.append(DeviceEvent(serial, None, received, EventKind.LOGIN, {}, source, dtype))
-        return out
+        return Mapped([DeviceEvent(serial, None, received, EventKind.LOGIN, {}, source, dtype)], (), received)
 
+    events: list[DeviceEvent] = []
     t = p.time
-    time_ok = t is not None and EARLIEST <= t <= received + FUTURE_TOLERANCE
-    if not time_ok:
-        out.problems.append("bad_time")
-    when = t if time_ok and t is not None else received
+    when = t if t is not None else received
     attributes = p.attributes
     lat, lon = p.latitude, p.longitude
+    has_location = not p.outdated and (lat is not None or lon is not None)
 
-    if not p.outdated and (lat is not None or lon is not None) and time_ok:
-        if not plausible_coordinates(lat, lon):
-            out.problems.append("bad_coordinates")
-        else:
-            speed = p.speed
-            fields: dict[str, object] = {
-                "lat": None, "lon": None, "fix": _FIX_NONE,
-                "sats": _opt_int(attributes.get("sat")),
-                "hdop": _opt_float(attributes.get("hdop")),
-                "speed_kmh": round(speed * 1.852, 2) if speed is not None else None,
-                "course": p.course,
-            }
-            if p.valid:
-                fields["lat"], fields["lon"], fields["fix"] = lat, lon, _FIX_GNSS
-            if p.accuracy is not None:
-                fields["accuracy_m"] = p.accuracy
-            if p.altitude is not None:
-                fields["altitude_m"] = p.altitude
-            if p.cell_towers:
-                fields["cell"] = dict(p.cell_towers[0])
-            events.append(DeviceEvent(serial, None, when, EventKind.POS, fields, source, dtype))
+    if has_location:
+        speed = p.speed
+        fields: PosFields = {
+            "lat": None, "lon": None, "fix": _FIX_NONE,
+            "sats": _opt_int(attributes.get("sat")),
+            "hdop": _opt_float(attributes.get("hdop")),
+            "speed_kmh": round(speed * KMH_PER_KNOT, 2) if speed is not None else None,
+            "course": p.course,
+        }
+        if p.valid:
+            fields["lat"], fields["lon"], fields["fix"] = lat, lon, _FIX_GNSS
+        if p.accuracy is not None:
+            fields["accuracy_m"] = p.accuracy
+        if p.altitude is not None:
+            fields["altitude_m"] = p.altitude
+        if p.cell_towers:
+            fields["cell"] = dict(p.cell_towers[0])
+        events.append(DeviceEvent(serial, None, when, EventKind.POS, fields, source, dtype))
 
     level = attributes.get("batteryLevel")
     if isinstance(level, _NUMBER) and type(level) is not bool and math.isfinite(level):
         charge = attributes.get("charge")
-        events.append(DeviceEvent(serial, None, when, EventKind.STAT, {
+        stat: StatFields = {
             "battery": max(0, min(100, round(level))),
             "charging": charge if type(charge) is bool else False,
             "rssi": None,
             "temperature": _opt_float(attributes.get("temp1")),
-        }, source, dtype))
+        }
+        events.append(DeviceEvent(serial, None, when, EventKind.STAT, stat, source, dtype))
 
     if "alarm" in attributes:
         for alarm in p.alarms():
-            kind, fields_ = ALARM_MAP.get(alarm, (EventKind.ALARM, {"alarm": alarm}))
-            events.append(DeviceEvent(serial, None, when, kind, dict(fields_), source, dtype))
+            mapped_alarm = ALARM_MAP.get(alarm)
+            if mapped_alarm is None:
+                named: AlarmFields = {"alarm": alarm}
+                events.append(DeviceEvent(serial, None, when, EventKind.ALARM, named, source, dtype))
+            else:
+                events.append(DeviceEvent(serial, None, when, mapped_alarm[0], dict(mapped_alarm[1]),
+                                          source, dtype))
 
     audio = attributes.get("audio")
     if isinstance(audio, str):
         # a voice message from the wearer (Watch TK): someone at the desk should call back
-        events.append(DeviceEvent(serial, None, when, EventKind.ALARM, {
-            "alarm": "voiceMessage", "audio": audio, "size": _opt_int(attributes.get("audioSize"))},
-            source, dtype))
+        voice: AlarmFields = {"alarm": "voiceMessage", "audio": audio, "size": _opt_int(attributes.get("audioSize"))}
+        events.append(DeviceEvent(serial, None, when, EventKind.ALARM, voice, source, dtype))
 
-    if not events and p.outdated and not out.problems:
+    if not events and p.outdated:
         events.append(DeviceEvent(serial, None, when, EventKind.HB, {}, source, dtype))
-    return out
+    return Mapped(events, (), t, lat, lon, has_location)
 
 
 _FIX_NONE = int(Fix.NONE)

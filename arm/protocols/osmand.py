@@ -14,12 +14,12 @@ from __future__ import annotations
 import json
 import math
 from datetime import UTC, datetime
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
-from arm.protocols.position import Position, ProtocolError
+from arm.protocols.position import KNOTS_PER_MPS, Position, ProtocolError
 
 PROTOCOL = "osmand"
-MPS_TO_KNOTS = 1.943844
+MPS_TO_KNOTS = KNOTS_PER_MPS
 _LOCAL_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
@@ -248,24 +248,3 @@ def decode_request_all(
             out.append(decode_query(params, received))
         return out
     return [decode_request(method, target, headers, body, received)]
-
-
-def encode_query(
-    device_id: str, t: datetime, lat: float | None, lon: float | None, speed_kmh: float = 0.0,
-    bearing: float = 0.0, accuracy: float | None = None, batt: float | None = None,
-    charge: bool = False, alarm: str | None = None,
-) -> str:
-    """The URL query the legacy Traccar Client sends (speed in knots)."""
-    fields: list[tuple[str, str]] = [("id", device_id), ("timestamp", str(int(t.timestamp())))]
-    if lat is not None and lon is not None:
-        fields += [("lat", f"{lat:.6f}"), ("lon", f"{lon:.6f}")]
-    fields += [("speed", f"{speed_kmh / 1.852:.2f}"), ("bearing", f"{bearing:.1f}")]
-    if accuracy is not None:
-        fields.append(("accuracy", f"{accuracy:.1f}"))
-    if batt is not None:
-        fields.append(("batt", f"{batt:.0f}"))
-    if charge:
-        fields.append(("charge", "true"))
-    if alarm:
-        fields.append(("alarm", alarm))
-    return urlencode(fields, quote_via=quote)

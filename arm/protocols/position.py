@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-KNOTS_PER_KMH = 1 / 1.852
+#: Speed units. Position.speed is knots only because Traccar's is (the
+#: conformance vectors compare against it); decoders convert their device's unit
+#: to knots here and ``arm.protocols.mapping`` converts knots to the km/h every
+#: DeviceEvent carries (``PosFields.speed_kmh``). Nothing past mapping converts.
+KMH_PER_KNOT = 1.852
+KNOTS_PER_KMH = 1 / KMH_PER_KNOT
+#: OsmAnd / Traccar Client report m/s
+KNOTS_PER_MPS = 1.943844
 
 
 class ProtocolError(ValueError):
@@ -42,7 +49,7 @@ class Position:
     latitude: float | None = None
     longitude: float | None = None
     altitude: float | None = None
-    #: knots, as in Traccar
+    #: knots, as in Traccar (see KMH_PER_KNOT); DeviceEvents carry km/h
     speed: float | None = None
     course: float | None = None
     accuracy: float | None = None

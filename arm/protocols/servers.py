@@ -33,7 +33,7 @@ from arm.events import DeviceEvent, EventKind
 from arm.media import store as media_store
 from arm.media.store import MediaEvent, MediaPart
 from arm.protocols import gt06, osmand, watch
-from arm.protocols.mapping import to_events
+from arm.protocols.mapping import screen
 from arm.protocols.position import Position, ProtocolError
 
 if TYPE_CHECKING:
@@ -571,9 +571,9 @@ class Gt06Listener(FramedListener):
             if msg.login_imei:
                 stats.device = msg.login_imei
                 decoder.model = self.models.get(msg.login_imei) or ""
-                mapped = to_events(Position("gt06", msg.login_imei), now, login=True)
+                mapped = screen(Position("gt06", msg.login_imei), now, login=True)
             elif msg.position is not None:
-                mapped = to_events(msg.position, now)
+                mapped = screen(msg.position, now)
             else:
                 replies += msg.responses
                 continue
@@ -629,12 +629,12 @@ class WatchListener(FramedListener):
                 events.append(MediaEvent(msg.device_id, None, now, EventKind.ALARM, {}, "watch", "WATCH",
                                          media=part))
             elif msg.position is not None:
-                mapped = to_events(msg.position, now)
+                mapped = screen(msg.position, now)
                 for problem in mapped.problems:
                     stats.count(problem, msg.msg_type)
                 events += mapped.events
             elif msg.msg_type in ("LK", "INIT"):
-                events += to_events(Position("watch", msg.device_id, outdated=True, time=now), now).events
+                events += screen(Position("watch", msg.device_id, outdated=True, time=now), now).events
             replies += msg.responses
         return events, replies
 
@@ -673,7 +673,7 @@ class _MediaBatcher:
         plain = [ev for ev in events if not isinstance(ev, MediaEvent)]
         try:
             ready = await asyncio.to_thread(media_store.prepare, db, carriers)
-            rejected = await self.inner.store(plain + ready) if plain or ready else []
+            rejected = await self.inner.store([*plain, *ready]) if plain or ready else []
             refused = {id(ev) for ev, _ in rejected}
             await asyncio.to_thread(media_store.store_clips, db, [ev for ev in ready if id(ev) not in refused])
         except Exception as exc:  # noqa: BLE001 - the connection learns it and acknowledges nothing
@@ -716,7 +716,7 @@ class OsmAndListener(Listener):
             for position in positions:
                 assert position is not None
                 stats.device = position.unique_id
-                mapped = to_events(position, now)
+                mapped = screen(position, now)
                 for problem in mapped.problems:
                     stats.count(problem, "")
                 events += mapped.events

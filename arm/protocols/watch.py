@@ -28,7 +28,7 @@ TEXT_FRAME_LIMIT = 16384
 
 #: returned by the framer's step when it skipped garbage and should look again
 _AGAIN = b""
-_ESCAPES = {1: 0x7D, 2: 0x5B, 3: 0x5D, 4: 0x2C, 5: 0x2A}
+ESCAPES = {1: 0x7D, 2: 0x5B, 3: 0x5D, 4: 0x2C, 5: 0x2A}
 _HEADER = re.compile(rb"\[([A-Za-z0-9]{2})\*([0-9A-Za-z]{1,20})\*(?:([0-9A-Fa-f]{4})\*)?([0-9A-Fa-f]{4})\*")
 
 
@@ -37,8 +37,8 @@ def unescape(data: bytes) -> bytes:
     i = 0
     while i < len(data):
         b = data[i]
-        if b == 0x7D and i + 1 < len(data) and data[i + 1] in _ESCAPES:
-            out.append(_ESCAPES[data[i + 1]])
+        if b == 0x7D and i + 1 < len(data) and data[i + 1] in ESCAPES:
+            out.append(ESCAPES[data[i + 1]])
             i += 2
         else:
             out.append(b)
@@ -92,7 +92,7 @@ class WatchFramer:
         i = m.end()
         got = 0
         while got < length and i < len(buf):
-            if buf[i] == 0x7D and i + 1 < len(buf) and buf[i + 1] in _ESCAPES:
+            if buf[i] == 0x7D and i + 1 < len(buf) and buf[i + 1] in ESCAPES:
                 i += 2
             else:
                 i += 1
@@ -145,56 +145,6 @@ def build_response(manufacturer: str, device_id: str, index: str | None, content
     if index:
         return f"[{manufacturer}*{device_id}*{index}*{len(body):04X}*".encode() + body + b"]"
     return f"[{manufacturer}*{device_id}*{len(body):04X}*".encode() + body + b"]"
-
-
-def build_frame(manufacturer: str, device_id: str, content: str) -> bytes:
-    """Device-side frame (simulator, tests)."""
-    return build_response(manufacturer, device_id, None, content)
-
-
-_ESCAPE_OUT = {v: bytes((0x7D, k)) for k, v in _ESCAPES.items()}
-
-
-def escape(data: bytes) -> bytes:
-    """Device-side escaping of binary content (``} [ ] , *`` -> ``}\x01..}\x05``)."""
-    return b"".join(_ESCAPE_OUT.get(b, bytes((b,))) for b in data)
-
-
-def build_binary_frame(manufacturer: str, device_id: str, head: str, data: bytes) -> bytes:
-    """Device-side frame with binary content after a text head (``TK,`` / ``JXTK,...,``)."""
-    length = len(head) + len(data)
-    if length > 0xFFFF:
-        raise ValueError(f"content of {length} bytes does not fit a watch frame (65,535)")
-    return f"[{manufacturer}*{device_id}*{length:04X}*{head}".encode("ascii") + escape(data) + b"]"
-
-
-def encode_voice(device_id: str, clip: bytes, manufacturer: str = "3G") -> bytes:
-    """A ``TK`` voice message (AMR clip) as the watch sends it (simulator, tests)."""
-    return build_binary_frame(manufacturer, device_id, "TK,", clip)
-
-
-def encode_voice_parts(device_id: str, name: str, clip: bytes, parts: int, manufacturer: str = "3G") -> list[bytes]:
-    """The ``JXTK`` frames of a clip split into ``parts`` (Traccar's layout, parts numbered from 1)."""
-    step = -(-len(clip) // parts)
-    chunks = [clip[i * step:(i + 1) * step] for i in range(parts)]
-    return [build_binary_frame(manufacturer, device_id, f"JXTK,1,{name},{n},{parts},", chunk)
-            for n, chunk in enumerate(chunks, start=1)]
-
-
-def encode_position(
-    device_id: str, t: datetime, lat: float | None, lon: float | None, speed_kmh: float, course: float,
-    sats: int, battery: int, status: int = 0, msg_type: str = "UD", rssi: int = 80, steps: int = 0,
-) -> bytes:
-    """A UD/UD2/AL report; ``lat=None`` reports 'V' with no fix (indoors)."""
-    t = t.astimezone(UTC)
-    valid = "A" if lat is not None and lon is not None else "V"
-    la, lo = (lat or 0.0), (lon or 0.0)
-    content = (
-        f"{msg_type},{t:%d%m%y},{t:%H%M%S},{valid},{abs(la):.6f},{'N' if la >= 0 else 'S'},"
-        f"{abs(lo):.6f},{'E' if lo >= 0 else 'W'},{speed_kmh:.2f},{course:.1f},0.0,{sats},{rssi},"
-        f"{battery},{steps},0,{status:08X},1,1,401,1,1001,20001,150,0"
-    )
-    return build_frame("3G", device_id, content)
 
 
 def _coordinate(value: str, hemisphere: str) -> float:

@@ -20,7 +20,18 @@ from datetime import datetime
 from typing import Any
 
 from arm.device_health import allowed_silence, battery_verdict, is_silent
-from arm.events import EventKind, Fix, StoredEvent, utcnow
+from arm.events import (
+    BacResult,
+    EventKind,
+    Fix,
+    GnssState,
+    PowerState,
+    PresenceState,
+    StoredEvent,
+    TamperPart,
+    TamperState,
+    utcnow,
+)
 from arm.rules import explain
 from arm.rules.conditions import MESSAGES, ConditionChange, Kind
 from arm.rules.config import RulesConfig
@@ -63,7 +74,8 @@ class Debounce:
         return False
 
 
-_BAC_RESULTS = {"FAIL": Kind.ALCOHOL_POSITIVE, "REFUSED": Kind.ALCOHOL_REFUSED, "NO_SHOW": Kind.ALCOHOL_MISSED}
+_BAC_RESULTS = {BacResult.FAIL: Kind.ALCOHOL_POSITIVE, BacResult.REFUSED: Kind.ALCOHOL_REFUSED,
+                BacResult.NO_SHOW: Kind.ALCOHOL_MISSED}
 _TRACCAR_TAMPER = {"removing", "tampering"}
 
 
@@ -201,31 +213,31 @@ class RulesEngine:
         """The home unit (SKU) tells whether the person is home; a mobile unit (MKU), whether it is worn along."""
         person, device_id, at, event_id = ctx
         state = str(fields.get("state", "")).upper()
-        if state not in ("IN", "OUT") or not self._fresh(device_id, "presence", at):
+        if state not in (PresenceState.IN, PresenceState.OUT) or not self._fresh(device_id, "presence", at):
             return
         if self.snapshot.devices[device_id].type == "MKU":
-            self._emit(out, Kind.BRACELET_AWAY, person.id, device_id, str(device_id), state == "OUT", at, event_id,
+            self._emit(out, Kind.BRACELET_AWAY, person.id, device_id, str(device_id), state == PresenceState.OUT, at, event_id,
                        details={"bracelet": str(fields.get("bracelet", ""))})
             return
-        self._presence[person.id] = (at, state == "OUT")
+        self._presence[person.id] = (at, state == PresenceState.OUT)
 
     def _on_tamper(self, ctx: tuple, fields: dict[str, Any], out: list[ConditionChange]) -> None:
         person, device_id, at, event_id = ctx
-        part = str(fields.get("part", "STRAP")).upper()
-        kind = Kind.TAMPER_CASE if part == "CASE" else Kind.TAMPER_STRAP
+        part = str(fields.get("part", TamperPart.STRAP)).upper()
+        kind = Kind.TAMPER_CASE if part == TamperPart.CASE else Kind.TAMPER_STRAP
         state = str(fields.get("state", "")).upper()
-        if state in ("OPEN", "RESTORED") and self._fresh(device_id, kind, at):
-            self._emit(out, kind, person.id, device_id, str(device_id), state == "OPEN", at, event_id)
+        if state in (TamperState.OPEN, TamperState.RESTORED) and self._fresh(device_id, kind, at):
+            self._emit(out, kind, person.id, device_id, str(device_id), state == TamperState.OPEN, at, event_id)
 
     def _on_power(self, ctx: tuple, fields: dict[str, Any], out: list[ConditionChange]) -> None:
         person, device_id, at, event_id = ctx
         state = str(fields.get("state", "")).upper()
         ref = str(device_id)
-        if state in ("MAINS_LOST", "MAINS_RESTORED") and self._fresh(device_id, "mains", at):
-            self._emit(out, Kind.MAINS_LOST, person.id, device_id, ref, state == "MAINS_LOST", at, event_id)
-        elif state == "LOW_BATTERY" and self._fresh(device_id, "battery", at):
+        if state in (PowerState.MAINS_LOST, PowerState.MAINS_RESTORED) and self._fresh(device_id, "mains", at):
+            self._emit(out, Kind.MAINS_LOST, person.id, device_id, ref, state == PowerState.MAINS_LOST, at, event_id)
+        elif state == PowerState.LOW_BATTERY and self._fresh(device_id, "battery", at):
             self._emit(out, Kind.LOW_BATTERY, person.id, device_id, ref, True, at, event_id)
-        elif state == "SHUTDOWN":
+        elif state == PowerState.SHUTDOWN:
             self._emit(out, Kind.DEVICE_SHUTDOWN, person.id, device_id, ref, True, at, event_id, momentary=True)
 
     def _on_stat(self, ctx: tuple, fields: dict[str, Any], out: list[ConditionChange]) -> None:
@@ -247,11 +259,11 @@ class RulesEngine:
         if not self._fresh(device_id, "gnss", at):
             return
         ref = str(device_id)
-        if state == "LOST":
+        if state == GnssState.LOST:
             self._emit(out, Kind.GNSS_LOST, person.id, device_id, ref, True, at, event_id)
-        elif state == "JAMMING":
+        elif state == GnssState.JAMMING:
             self._emit(out, Kind.GNSS_JAMMING, person.id, device_id, ref, True, at, event_id)
-        elif state == "RESTORED":
+        elif state == GnssState.RESTORED:
             self._emit(out, Kind.GNSS_LOST, person.id, device_id, ref, False, at, event_id)
             self._emit(out, Kind.GNSS_JAMMING, person.id, device_id, ref, False, at, event_id)
 

@@ -15,7 +15,8 @@ import logging
 from collections import deque
 from dataclasses import dataclass, field
 
-from arm.protocols import gt06, watch
+from arm.protocols import gt06
+from arm.simulate import gt06_device, watch_device
 
 log = logging.getLogger("arm.simulate.clients")
 
@@ -134,7 +135,7 @@ class Gt06Client(_StreamClient):
 
     async def on_connect(self) -> None:
         s = self.next_serial()
-        await self._exchange(gt06.encode_login(self.imei, s), _gt06_ack(gt06.MSG_LOGIN, s))
+        await self._exchange(gt06_device.encode_login(self.imei, s), _gt06_ack(gt06.MSG_LOGIN, s))
 
     async def send_frame(self, frame: bytes) -> None:
         msg_type = frame[3] if frame[:2] == b"\x78\x78" else frame[4]
@@ -154,7 +155,7 @@ class WatchClient(_StreamClient):
         self.device_id = device_id
 
     async def on_connect(self) -> None:
-        await self._exchange(watch.build_frame("3G", self.device_id, "LK,0,0,100"),
+        await self._exchange(watch_device.build_frame("3G", self.device_id, "LK,0,0,100"),
                              f"[3G*{self.device_id}*0002*LK]".encode())
 
     async def send_report(self, frame: bytes) -> None:
@@ -163,7 +164,7 @@ class WatchClient(_StreamClient):
         # round trip, whose answer proves the UD before it was committed.
         await self.send(frame, f"[3G*{self.device_id}*0002*AL]".encode() if is_alarm else None)
         if not is_alarm:
-            await self.send(watch.build_frame("3G", self.device_id, "LK"),
+            await self.send(watch_device.build_frame("3G", self.device_id, "LK"),
                             f"[3G*{self.device_id}*0002*LK]".encode())
 
     async def send_voice(self, frame: bytes) -> None:

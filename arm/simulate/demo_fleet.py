@@ -46,6 +46,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from arm.events import (
+    BacResult,
+    PowerFields,
+    PowerState,
+    PresenceState,
+    StatFields,
+    TamperFields,
+    TamperPart,
+    TamperState,
+)
 from arm.simulate.fleet import (
     LOCAL_TZ,
     M_PER_DEG,
@@ -375,7 +385,7 @@ class DemoFleet(FleetSimulator):
                 h.done.add("low_battery")
                 h.brc_battery = 14.0
                 out.append((brc, "BRC", "STAT", _stat(14, False, rng), at))
-                out.append((brc, "BRC", "POWER", {"state": "LOW_BATTERY"}, at))
+                out.append((brc, "BRC", "POWER", PowerFields(state=PowerState.LOW_BATTERY), at))
             elif stat_now:
                 out.append((brc, "BRC", "STAT", _stat(round(h.brc_battery), False, rng), at))
             else:
@@ -383,15 +393,15 @@ class DemoFleet(FleetSimulator):
             cut = "tampering" in r.alarms and d.protocol == "icd"
             if (h.scenario == "tamper_strap" and t >= h.scenario_at and "tamper" not in h.done) or cut:
                 h.done.add("tamper")
-                out.append((brc, "BRC", "TAMPER", {"part": "STRAP", "state": "OPEN"}, at))
+                out.append((brc, "BRC", "TAMPER", TamperFields(part=TamperPart.STRAP, state=TamperState.OPEN), at))
         # home unit: is the bracelet within reach?
         if "SKU" in devs:
             sku = devs["SKU"]
-            state = "IN" if distance_m((d.lat, d.lon), h.home) <= h.home_radius_m else "OUT"
+            state = PresenceState.IN if distance_m((d.lat, d.lon), h.home) <= h.home_radius_m else PresenceState.OUT
             if state != h.presence and "BRC" in devs:
                 h.presence = state
                 out.append((sku, "SKU", "PRESENCE", {"bracelet": devs["BRC"], "state": state,
-                                                     "rssi": -rng.randint(45, 70) if state == "IN" else None}, at))
+                                                     "rssi": -rng.randint(45, 70) if state == PresenceState.IN else None}, at))
             elif stat_now:
                 out.append((sku, "SKU", "STAT", {"battery": 100, "charging": True, "rssi": -rng.randint(60, 80),
                                                  "temperature": 22.5}, at))
@@ -411,22 +421,22 @@ class DemoFleet(FleetSimulator):
                 out.append((serial, dtype, "STAT", _stat(r.battery, r.charging, rng), at))
             if dtype == "MKU" and not h.mku_presence_sent and "BRC" in devs:
                 h.mku_presence_sent = True
-                out.append((serial, dtype, "PRESENCE", {"bracelet": devs["BRC"], "state": "IN",
+                out.append((serial, dtype, "PRESENCE", {"bracelet": devs["BRC"], "state": PresenceState.IN,
                                                         "rssi": -rng.randint(40, 60)}, at))
             if "lowBattery" in r.alarms and d.protocol == "icd":
-                out.append((serial, dtype, "POWER", {"state": "LOW_BATTERY"}, at))
+                out.append((serial, dtype, "POWER", PowerFields(state=PowerState.LOW_BATTERY), at))
         # breathalyser: tests at set times
         if "BAC" in devs:
             bac = devs["BAC"]
             if h.scenario == "alcohol_positive" and t >= h.scenario_at and "bac_fail" not in h.done:
                 h.done.add("bac_fail")
                 out.append((bac, "BAC", "BAC", {"test_id": f"T{int(at.timestamp())}", "mg_l": 0.42,
-                                                "face_match": 96, "result": "FAIL"}, at))
+                                                "face_match": 96, "result": BacResult.FAIL}, at))
             elif t >= (BAC_FIRST_S * self.timeline_scale if h.next_bac_at is None else h.next_bac_at):
                 h.next_bac_at = t + BAC_EVERY_SIM_H * 3600 / self.rates.time_scale
                 out.append((bac, "BAC", "BAC", {"test_id": f"T{int(at.timestamp())}",
                                                 "mg_l": round(rng.uniform(0.0, 0.04), 2),
-                                                "face_match": rng.randint(88, 99), "result": "PASS"}, at))
+                                                "face_match": rng.randint(88, 99), "result": BacResult.PASS}, at))
             elif stat_now:
                 out.append((bac, "BAC", "STAT", {"battery": 100, "charging": True, "rssi": -rng.randint(60, 80),
                                                  "temperature": 23.0}, at))
@@ -479,7 +489,7 @@ def _curfew_active(curfews: list[tuple[Any, datetime, datetime | None]], at: dat
                for schedule, start, until in curfews)
 
 
-def _stat(battery: int, charging: bool, rng: random.Random) -> dict[str, Any]:
+def _stat(battery: int, charging: bool, rng: random.Random) -> StatFields:
     return {"battery": int(battery), "charging": charging, "rssi": -rng.randint(55, 90),
             "temperature": round(rng.uniform(30.0, 34.0), 1)}
 

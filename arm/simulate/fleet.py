@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from arm.protocols import gt06, osmand, watch
+from arm.events import PowerFields, PowerState, TamperFields, TamperPart, TamperState
+from arm.simulate import gt06_device, osmand_device, watch_device
 from arm.simulate.amr import amr_clip
 from arm.simulate.clients import Gt06Client, OsmAndClient, WatchClient
 
@@ -321,25 +322,25 @@ class FleetSimulator:
     def gt06_frames(client: Gt06Client, r: Report) -> list[bytes]:
         frames = []
         if r.lat is not None and r.lon is not None:
-            frames.append(gt06.encode_location(r.time, r.lat, r.lon, r.speed_kmh, r.course, 9, True,
+            frames.append(gt06_device.encode_location(r.time, r.lat, r.lon, r.speed_kmh, r.course, 9, True,
                                                client.next_serial()))
         level = max(0, min(6, round(r.battery / 100 * 6)))
-        frames.append(gt06.encode_status(level, 4, client.next_serial(), charging=r.charging))
+        frames.append(gt06_device.encode_status(level, 4, client.next_serial(), charging=r.charging))
         codes = {"sos": 0x01, "powerCut": 0x02, "tampering": 0x13, "lowBattery": 0x0F}
         for alarm in r.alarms:
             lat = r.lat if r.lat is not None else 0.0
             lon = r.lon if r.lon is not None else 0.0
-            frames.append(gt06.encode_alarm(r.time, lat, lon, codes[alarm], client.next_serial(), level))
+            frames.append(gt06_device.encode_alarm(r.time, lat, lon, codes[alarm], client.next_serial(), level))
         return frames
 
     @staticmethod
     def watch_frames(ident: str, r: Report) -> list[bytes]:
         bits = {"sos": 0x10000, "tampering": 0x100000, "lowBattery": 0x1}
-        frames = [watch.encode_position(ident, r.time, r.lat, r.lon, r.speed_kmh, r.course,
+        frames = [watch_device.encode_position(ident, r.time, r.lat, r.lon, r.speed_kmh, r.course,
                                         8 if r.lat is not None else 0, r.battery)]
         for alarm in r.alarms:
             if alarm in bits:
-                frames.append(watch.encode_position(ident, r.time, r.lat, r.lon, r.speed_kmh, r.course, 8,
+                frames.append(watch_device.encode_position(ident, r.time, r.lat, r.lon, r.speed_kmh, r.course, 8,
                                                     r.battery, status=bits[alarm], msg_type="AL"))
         return frames
 
@@ -354,17 +355,17 @@ class FleetSimulator:
         if r.voice is None:
             return []
         if len(r.voice) <= VOICE_TK_MAX:
-            return [watch.encode_voice(ident, r.voice)]
+            return [watch_device.encode_voice(ident, r.voice)]
         parts = -(-len(r.voice) // VOICE_PART_BYTES)
-        return watch.encode_voice_parts(ident, f"{ident}_{r.time:%Y%m%d%H%M%S}", r.voice, parts)
+        return watch_device.encode_voice_parts(ident, f"{ident}_{r.time:%Y%m%d%H%M%S}", r.voice, parts)
 
     @staticmethod
     def osmand_queries(ident: str, r: Report) -> list[str]:
-        queries = [osmand.encode_query(ident, r.time, r.lat, r.lon, r.speed_kmh, r.course,
+        queries = [osmand_device.encode_query(ident, r.time, r.lat, r.lon, r.speed_kmh, r.course,
                                        8.0 if r.lat is not None else None, r.battery, r.charging)]
         for alarm in r.alarms:
             if alarm == "sos":
-                queries.append(osmand.encode_query(ident, r.time + timedelta(seconds=1), r.lat, r.lon,
+                queries.append(osmand_device.encode_query(ident, r.time + timedelta(seconds=1), r.lat, r.lon,
                                                    batt=r.battery, alarm="sos"))
         return queries
 
@@ -488,9 +489,9 @@ class FleetSimulator:
         emu.emit("STAT", {"battery": r.battery, "charging": r.charging, "rssi": -70, "temperature": 22.0}, r.time)
         for alarm in r.alarms:
             if alarm == "tampering":
-                emu.emit("TAMPER", {"part": "STRAP", "state": "OPEN"}, r.time)
+                emu.emit("TAMPER", TamperFields(part=TamperPart.STRAP, state=TamperState.OPEN), r.time)
             elif alarm == "lowBattery":
-                emu.emit("POWER", {"state": "LOW_BATTERY"}, r.time)
+                emu.emit("POWER", PowerFields(state=PowerState.LOW_BATTERY), r.time)
 
 
 def _geometry_center(geometry: Any) -> tuple[float, float] | None:

@@ -9,12 +9,23 @@ reverse. :func:`to_device_event` turns a device event into the core's
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
-from arm.events import DeviceEvent, EventKind
+from arm.events import (
+    BacResult,
+    DeviceEvent,
+    EventKind,
+    FaultFields,
+    GnssState,
+    PowerState,
+    PresenceState,
+    TamperPart,
+    TamperState,
+)
 from serial_drivers.icd.framing import encode_line
 
 MAX_SEQ = 65535
@@ -177,11 +188,14 @@ def _req_int(text: str) -> int:
     return value
 
 
-def _choice(*allowed: str) -> Callable[[str], str]:
-    def check(text: str) -> str:
+def _choice(states: type[StrEnum]) -> Callable[[str], StrEnum]:
+    """A state field: the wire text becomes the payload's StrEnum member (same JSON)."""
+    allowed = tuple(s.value for s in states)
+
+    def check(text: str) -> StrEnum:
         if text not in allowed:
             raise CodecError(f"{text!r} is not one of {allowed}")
-        return text
+        return states(text)
 
     return check
 
@@ -220,15 +234,15 @@ _FIELD_SPECS: dict[str, tuple[tuple[str, Callable[[str], Any]], ...]] = {
         ("rssi", _opt_int),
         ("temperature", _opt_float),
     ),
-    "TAMPER": (("part", _choice("STRAP", "CASE")), ("state", _choice("OPEN", "RESTORED"))),
-    "PRESENCE": (("bracelet", _bracelet), ("state", _choice("IN", "OUT")), ("rssi", _opt_int)),
-    "POWER": (("state", _choice("MAINS_LOST", "MAINS_RESTORED", "LOW_BATTERY", "SHUTDOWN")),),
-    "GNSS": (("state", _choice("LOST", "RESTORED", "JAMMING")),),
+    "TAMPER": (("part", _choice(TamperPart)), ("state", _choice(TamperState))),
+    "PRESENCE": (("bracelet", _bracelet), ("state", _choice(PresenceState)), ("rssi", _opt_int)),
+    "POWER": (("state", _choice(PowerState)),),
+    "GNSS": (("state", _choice(GnssState)),),
     "BAC": (
         ("test_id", _text),
         ("mg_l", _opt_float),
         ("face_match", _opt_int),
-        ("result", _choice("PASS", "FAIL", "REFUSED", "NO_SHOW")),
+        ("result", _choice(BacResult)),
     ),
     "BEACON": (("bracelet", _bracelet), ("rssi", _opt_int)),
     "FAULT": (("code", _text), ("text", _text)),
@@ -282,16 +296,17 @@ def to_device_event(raw: RawEvent, device_type: str | None) -> DeviceEvent:
     ``HOST_DECODE`` and the raw text, so that it can be acknowledged without
     being lost and the technician sees that the device speaks something odd.
     """
+    fields: Mapping[str, Any]
     try:
         fields = event_fields(raw.kind, raw.fields)
         kind = EventKind(raw.kind).value
     except CodecError as exc:
         kind = EventKind.FAULT.value
-        fields = {
-            "code": "HOST_DECODE",
-            "text": str(exc),
-            "raw": ",".join((raw.kind, *raw.fields)),
-        }
+        fields = FaultFields(
+            code="HOST_DECODE",
+            text=str(exc),
+            raw=",".join((raw.kind, *raw.fields)),
+        )
     return DeviceEvent(
         serial=raw.serial,
         evseq=raw.evseq,

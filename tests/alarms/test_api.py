@@ -11,10 +11,10 @@ import pytest
 
 from arm.alarms.api import AlarmConfig, AlarmOperations
 from arm.alarms.local import LocalAlarmOperations
+from arm.alarms.scenario import World, local
 from arm.desk_api.client import RemoteAlarmManager, RemoteService
 from arm.events import AlarmChanged
 from db.models import Resolution
-from arm.alarms.scenario import World, local
 
 T0 = local(2026, 11, 20, 12, 0)
 IMPLEMENTATIONS = (LocalAlarmOperations, RemoteAlarmManager)

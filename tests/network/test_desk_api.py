@@ -18,10 +18,10 @@ from arm.desk_api.client import RemoteError, RemoteService
 from arm.desk_api.plugin import parse_token
 from arm.desk_api.server import DeskApiServer
 from arm.events import AlarmChanged, DeviceStateChanged, EventsStored
-from arm.protocols import gt06
 from arm.protocols.servers import Gt06Listener
 from arm.rules.conditions import ConditionChange, Kind
 from arm.service import MonitoringService
+from arm.simulate import gt06_device
 from arm.simulate.clients import Gt06Client
 from db.models import Resolution
 from db.session import Database
@@ -97,7 +97,7 @@ def test_remote_service_republishes_live_events(db: Database) -> None:
             assert info.value.code == "unknown_method"
             client = Gt06Client("864717000000004", HOST, listener.port)
             t = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=1)
-            await client.send_frame(gt06.encode_location(t, 51.12, 71.43, 30, 180, 9, True, client.next_serial()))
+            await client.send_frame(gt06_device.encode_location(t, 51.12, 71.43, 30, 180, 9, True, client.next_serial()))
             await client.close()
             await until(lambda: any(s.event.kind == "POS" for e in events for s in e.events))
             pos = next(s for e in events for s in e.events if s.event.kind == "POS")

@@ -21,6 +21,7 @@ from arm.events import DeviceStateChanged, EventKind
 from arm.protocols import gt06
 from arm.protocols.device_models import DeviceModelChanged, DeviceModels, load_models, normalize
 from arm.protocols.servers import Gt06Listener
+from arm.simulate import gt06_device
 from db.models import Device, DeviceStatus, DeviceType
 from db.session import Database
 
@@ -50,7 +51,7 @@ def _add_devices(db: Database, models: dict[str, str | None]) -> None:
 
 
 async def _login(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, imei: str) -> None:
-    writer.write(gt06.encode_login(imei, 1))
+    writer.write(gt06_device.encode_login(imei, 1))
     assert await asyncio.wait_for(reader.readexactly(10), 5) == gt06.build_response(gt06.MSG_LOGIN, 1)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from arm.events import EventKind
-from arm.protocols import gt06
+from arm.simulate import gt06_device
 from arm.simulate.clients import Gt06Client
 from db.session import Database
 
@@ -69,7 +69,7 @@ def test_sigterm_under_load_then_restart_loses_nothing(db: Database, db_url: str
 
     async def device(client: Gt06Client, k: int) -> None:
         for i in range(n_reports):
-            await client.send_frame(gt06.encode_location(base + timedelta(seconds=i), 51.1 + k * 0.01, 71.4, 10, 0,
+            await client.send_frame(gt06_device.encode_location(base + timedelta(seconds=i), 51.1 + k * 0.01, 71.4, 10, 0,
                                                          8, True, client.next_serial()))
             await asyncio.sleep(0.01)
 

@@ -11,9 +11,10 @@ from typing import Any
 from sqlalchemy import func, select
 
 from arm.events import EventKind
-from arm.protocols import gt06, osmand, watch
+from arm.protocols import gt06
 from arm.protocols.servers import Gt06Listener, Listener, OsmAndListener, WatchListener
 from arm.service import MonitoringService
+from arm.simulate import gt06_device, osmand_device, watch_device
 from arm.simulate.clients import Gt06Client, OsmAndClient
 from db.models import Device, DeviceEventRow, DeviceStatus, Position
 from db.session import Database
@@ -61,10 +62,10 @@ def test_gt06_ack_only_after_commit_and_unregistered_device_kept(db: Database) -
         service = await started(db, listener)
         try:
             reader, writer = await asyncio.open_connection(HOST, listener.port)
-            writer.write(gt06.encode_login(imei, 1))
+            writer.write(gt06_device.encode_login(imei, 1))
             ack = await asyncio.wait_for(reader.readexactly(10), 5)
             assert ack == gt06.build_response(gt06.MSG_LOGIN, 1)
-            frame = gt06.encode_location(t0(), 51.1282, 71.4307, 12, 90, 9, True, 2)
+            frame = gt06_device.encode_location(t0(), 51.1282, 71.4307, 12, 90, 9, True, 2)
             writer.write(frame)
             ack = await asyncio.wait_for(reader.readexactly(10), 5)
             assert ack == gt06.build_response(gt06.MSG_GPS_LBS_1, 2)
@@ -92,7 +93,7 @@ def test_gt06_no_ack_when_store_fails(db: Database) -> None:
         service.ingest.stop()  # the database writer is gone
         try:
             reader, writer = await asyncio.open_connection(HOST, listener.port)
-            writer.write(gt06.encode_login("359339075005245", 1))
+            writer.write(gt06_device.encode_login("359339075005245", 1))
             data = await asyncio.wait_for(reader.read(100), 5)
             assert data == b""  # closed, nothing acknowledged
             await closed(writer)
@@ -109,7 +110,7 @@ def test_no_loss_across_service_restart(db: Database) -> None:
 
     async def device(client: Gt06Client, k: int) -> None:
         for i in range(n_reports):
-            frame = gt06.encode_location(base + timedelta(seconds=i), 43.2 + k * 0.01, 76.9 + i * 1e-4,
+            frame = gt06_device.encode_location(base + timedelta(seconds=i), 43.2 + k * 0.01, 76.9 + i * 1e-4,
                                          20, 45, 8, True, client.next_serial())
             await client.send_frame(frame)
             await asyncio.sleep(0.005)
@@ -150,22 +151,22 @@ def test_bad_input_counted_and_other_clients_unaffected(db: Database) -> None:
             # a client that logs in, then sends garbage, a bad CRC, an unknown type,
             # impossible coordinates and a far-future time, and then stalls
             r1, w1 = await asyncio.open_connection(HOST, listener.port)
-            w1.write(gt06.encode_login(imei, 1))
+            w1.write(gt06_device.encode_login(imei, 1))
             await asyncio.wait_for(r1.readexactly(10), 5)
-            good = gt06.encode_location(t0(), 51.0, 71.0, 0, 0, 5, True, 2)
+            good = gt06_device.encode_location(t0(), 51.0, 71.0, 0, 0, 5, True, 2)
             bad_crc = good[:-4] + bytes([good[-4] ^ 0xFF, good[-3]]) + b"\r\n"
-            unknown = gt06.build_frame(0x5E, b"\x01\x02", 3)
-            impossible = gt06.encode_location(t0(), 0, 0, 0, 0, 5, True, 4)
+            unknown = gt06_device.build_frame(0x5E, b"\x01\x02", 3)
+            impossible = gt06_device.encode_location(t0(), 0, 0, 0, 0, 5, True, 4)
             impossible = impossible[:11] + (95 * 60 * 30000).to_bytes(4, "big") + impossible[15:]
             impossible = impossible[:-4] + gt06.crc16_x25(impossible[2:-4]).to_bytes(2, "big") + b"\r\n"
-            future = gt06.encode_location(datetime.now(UTC) + timedelta(days=3), 51.0, 71.0, 0, 0, 5, True, 5)
-            truncated = gt06.encode_location(t0(), 51.0, 71.0, 0, 0, 5, True, 6)[:12] + b"\r\n"
+            future = gt06_device.encode_location(datetime.now(UTC) + timedelta(days=3), 51.0, 71.0, 0, 0, 5, True, 5)
+            truncated = gt06_device.encode_location(t0(), 51.0, 71.0, 0, 0, 5, True, 6)[:12] + b"\r\n"
             w1.write(b"\x00\xffGARBAGE" + bad_crc + unknown + impossible + future + truncated)
             await w1.drain()
             # meanwhile another device is served at once
             client = Gt06Client("359339075005247", HOST, listener.port, ack_timeout=2.0)
             start = asyncio.get_running_loop().time()
-            await client.send_frame(gt06.encode_location(t0(), 43.2, 76.9, 0, 0, 5, True, 7))
+            await client.send_frame(gt06_device.encode_location(t0(), 43.2, 76.9, 0, 0, 5, True, 7))
             assert asyncio.get_running_loop().time() - start < 2.0
             await client.close()
             await asyncio.sleep(0.2)
@@ -210,14 +211,14 @@ def test_watch_listener_acks_and_maps_alarms(db: Database) -> None:
         service = await started(db, listener)
         try:
             reader, writer = await asyncio.open_connection(HOST, listener.port)
-            writer.write(watch.build_frame("3G", dev, "LK,0,0,88"))
+            writer.write(watch_device.build_frame("3G", dev, "LK,0,0,88"))
             assert await asyncio.wait_for(reader.readuntil(b"]"), 5) == b"[3G*6907919734*0002*LK]"
-            writer.write(watch.encode_position(dev, t0(), 51.1, 71.4, 3.0, 10, 7, 80))
+            writer.write(watch_device.encode_position(dev, t0(), 51.1, 71.4, 3.0, 10, 7, 80))
             # SOS (bit 16) and strap removed (bit 20) alarms, each acknowledged with AL
-            writer.write(watch.encode_position(dev, t0() + timedelta(seconds=5), 51.1, 71.4, 0, 0, 7, 79,
+            writer.write(watch_device.encode_position(dev, t0() + timedelta(seconds=5), 51.1, 71.4, 0, 0, 7, 79,
                                                status=0x10000, msg_type="AL"))
             assert await asyncio.wait_for(reader.readuntil(b"]"), 5) == b"[3G*6907919734*0002*AL]"
-            writer.write(watch.encode_position(dev, t0() + timedelta(seconds=9), None, None, 0, 0, 0, 78,
+            writer.write(watch_device.encode_position(dev, t0() + timedelta(seconds=9), None, None, 0, 0, 0, 78,
                                                status=0x100000, msg_type="AL"))
             assert await asyncio.wait_for(reader.readuntil(b"]"), 5) == b"[3G*6907919734*0002*AL]"
             writer.write(b"[3G*6907919734*0004*\xff\xfe\xfd\xfc]")  # non-UTF-8
@@ -249,7 +250,7 @@ def test_osmand_http(db: Database) -> None:
         service = await started(db, listener)
         try:
             client = OsmAndClient(phone, HOST, listener.port)
-            q = osmand.encode_query(phone, t0(), 43.25, 76.95, 4.0, 90, 8.0, 77)
+            q = osmand_device.encode_query(phone, t0(), 43.25, 76.95, 4.0, 90, 8.0, 77)
             assert (await client.request("GET", f"/?{q}")).status == 200
             body = json.dumps({"device_id": phone, "location": {
                 "timestamp": (t0() + timedelta(seconds=30)).isoformat().replace("+00:00", "Z"),
@@ -257,7 +258,7 @@ def test_osmand_http(db: Database) -> None:
                            "heading": 10, "altitude": 700},
                 "battery": {"level": 0.5, "is_charging": True}}}).encode()
             assert (await client.request("POST", "/", body, {"Content-Type": "application/json"})).status == 200
-            form = osmand.encode_query(phone, t0() + timedelta(seconds=60), 43.252, 76.952).encode()
+            form = osmand_device.encode_query(phone, t0() + timedelta(seconds=60), 43.252, 76.952).encode()
             res = await client.request("POST", "/", form, {"Content-Type": "application/x-www-form-urlencoded"})
             assert res.status == 200
             assert (await client.request("GET", "/?lat=1&lon=2")).status == 400  # no id
@@ -298,7 +299,7 @@ def test_silent_connection_closed_after_idle_timeout_others_served(db: Database)
             assert await asyncio.wait_for(r1.read(10), 3) == b""
             assert await asyncio.wait_for(r2.read(10), 3) == b""
             client = Gt06Client("359339075005248", HOST, listener.port)
-            await client.send_frame(gt06.encode_location(t0(), 43.2, 76.9, 0, 0, 5, True, 3))
+            await client.send_frame(gt06_device.encode_location(t0(), 43.2, 76.9, 0, 0, 5, True, 3))
             await client.close()
             await closed(w1)
             await closed(w2)

@@ -26,6 +26,7 @@ from arm.media.library import amr_duration
 from arm.protocols import watch
 from arm.protocols.servers import WatchListener
 from arm.service import MonitoringService
+from arm.simulate import watch_device
 from db.models import Device, DeviceEventRow
 from db.models_media import DeviceMedia, DeviceMediaPart
 from db.session import Database
@@ -76,7 +77,7 @@ def staged(db: Database) -> int:
 
 def test_clip_round_trips_byte_for_byte_and_is_bound_to_its_event(db: Database) -> None:
     clip = amr_clip(3.0)
-    frame = watch.encode_voice(DEV, clip)
+    frame = watch_device.encode_voice(DEV, clip)
     assert len(frame) > len(clip) + 20  # escapes were needed on the wire
 
     async def main() -> None:
@@ -116,7 +117,7 @@ def test_ack_waits_until_event_and_clip_are_committed(db: Database, db_url: str)
         try:
             blocker.execute("BEGIN IMMEDIATE")  # another writer holds the database
             reader, writer = await asyncio.open_connection(HOST, listener.port)
-            writer.write(watch.encode_voice(DEV, clip))
+            writer.write(watch_device.encode_voice(DEV, clip))
             await writer.drain()
             with pytest.raises(TimeoutError):
                 await asyncio.wait_for(reader.readuntil(b"]"), 0.6)
@@ -135,7 +136,7 @@ def test_ack_waits_until_event_and_clip_are_committed(db: Database, db_url: str)
 
 def test_resend_after_a_crash_stores_the_clip_once(db: Database) -> None:
     clip = amr_clip(1.5, seed=3)
-    frame = watch.encode_voice(DEV, clip)
+    frame = watch_device.encode_voice(DEV, clip)
 
     async def crash_after_the_event_commit() -> None:
         # what a crash between step 2 (event) and step 3 (clip) leaves behind: the
@@ -174,7 +175,7 @@ def test_resend_after_a_crash_stores_the_clip_once(db: Database) -> None:
 
 def test_multi_part_clip_is_staged_then_stored_whole_across_a_reconnect(db: Database) -> None:
     clip = amr_clip(2.0, seed=5)
-    frames = watch.encode_voice_parts(DEV, "watch_7_20261123061500", clip, 3)
+    frames = watch_device.encode_voice_parts(DEV, "watch_7_20261123061500", clip, 3)
 
     async def main() -> None:
         service, listener = await started(db)
@@ -205,7 +206,7 @@ def test_multi_part_clip_is_staged_then_stored_whole_across_a_reconnect(db: Data
 
 def test_a_multi_part_clip_with_a_lost_part_is_kept_and_says_so(db: Database) -> None:
     clip = amr_clip(1.2, seed=9)
-    frames = watch.encode_voice_parts(DEV, "watch_8", clip, 3)
+    frames = watch_device.encode_voice_parts(DEV, "watch_8", clip, 3)
 
     async def main() -> None:
         service, listener = await started(db)
@@ -238,7 +239,7 @@ def test_malformed_multi_part_heads_are_counted_and_answered_as_traccar_does(db:
         service, listener = await started(db)
         try:
             reader, writer = await asyncio.open_connection(HOST, listener.port)
-            writer.write(b"".join(silent + answered) + watch.encode_voice(DEV, clip))
+            writer.write(b"".join(silent + answered) + watch_device.encode_voice(DEV, clip))
             # the silent heads got nothing: the first bytes back are the two JXTKR,1 then the TK,1
             expected = JX_ACK * 2 + TK_ACK
             assert await asyncio.wait_for(reader.readexactly(len(expected)), 10) == expected
@@ -263,7 +264,7 @@ def test_clip_rows_refuse_update_and_delete(db: Database) -> None:
         service, listener = await started(db)
         try:
             reader, writer = await asyncio.open_connection(HOST, listener.port)
-            writer.write(watch.encode_voice(DEV, clip))
+            writer.write(watch_device.encode_voice(DEV, clip))
             assert await asyncio.wait_for(reader.readuntil(b"]"), 10) == TK_ACK
             await close(writer)
         finally:

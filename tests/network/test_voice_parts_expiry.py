@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 
 from arm.events import EventKind
 from arm.media.expiry import MediaPartsExpiry
-from arm.protocols import watch
 from arm.protocols.plugin import configure
 from arm.protocols.servers import WatchListener
 from arm.service import MonitoringService
+from arm.simulate import watch_device
 from db.models import Device, DeviceEventRow
 from db.models_media import DeviceMedia, DeviceMediaPart
 from db.session import Database
@@ -34,8 +34,8 @@ def count(db: Database, model: type) -> int:
 
 def test_parts_past_their_lifetime_become_an_incomplete_clip_and_fresh_ones_wait(db: Database) -> None:
     old_clip, new_clip = amr_clip(1.5, seed=11), amr_clip(1.0, seed=12)
-    old_frames = watch.encode_voice_parts(DEV, "watch_old", old_clip, 3)
-    new_frames = watch.encode_voice_parts(DEV, "watch_new", new_clip, 2)
+    old_frames = watch_device.encode_voice_parts(DEV, "watch_old", old_clip, 3)
+    new_frames = watch_device.encode_voice_parts(DEV, "watch_new", new_clip, 2)
     later = {"now": datetime.now(UTC)}
 
     async def main() -> tuple[list[int], list[int]]:

@@ -45,7 +45,7 @@ from arm.desk_api.client import RemoteService  # noqa: E402
 from arm.desk_api.pg_relay import PgRelay  # noqa: E402
 from arm.desk_api.wire import RemoteEventsStored  # noqa: E402
 from arm.events import AlarmChanged, EventsStored  # noqa: E402
-from arm.protocols import gt06  # noqa: E402
+from arm.simulate import gt06_device  # noqa: E402
 from arm.simulate.clients import Gt06Client  # noqa: E402
 from db.models import Alarm, Assignment, Device, DeviceType  # noqa: E402
 from db.session import Database  # noqa: E402
@@ -224,7 +224,7 @@ def test_a_device_reporting_to_the_other_service_moves_in_this_guis_widgets(
         t = datetime.now(UTC).replace(microsecond=0) - timedelta(seconds=2)
         tracker = Gt06Client(desks.imei, "127.0.0.1", desks.gt06_port)
         try:
-            desks.loop.run(tracker.send_frame(gt06.encode_location(t, lat, lon, 3.0, 90.0, 9, True,
+            desks.loop.run(tracker.send_frame(gt06_device.encode_location(t, lat, lon, 3.0, 90.0, 9, True,
                                                                    tracker.next_serial())), 30)
 
             def on_map() -> bool:
@@ -282,7 +282,7 @@ def test_an_alarm_acknowledged_through_the_other_services_desk_api_shows_here(
     try:
         desks.loop.run(desk_b.start())
         t = datetime.now(UTC).replace(microsecond=0) - timedelta(seconds=2)
-        desks.loop.run(tracker.send_frame(gt06.encode_alarm(t, 43.25, 76.93, 0x01, tracker.next_serial())), 30)
+        desks.loop.run(tracker.send_frame(gt06_device.encode_alarm(t, 43.25, 76.93, 0x01, tracker.next_serial())), 30)
         qtbot.waitUntil(lambda: bool(raised_on_b), timeout=10_000)
         alarm_id = raised_on_b[0].alarm_id
         # raised by B's rules, shown in A's panel

@@ -10,9 +10,9 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from arm.media import library
-from arm.protocols import watch
 from arm.protocols.servers import WatchListener
 from arm.service import MonitoringService
+from arm.simulate import watch_device
 from db import retention
 from db.models_media import DeviceMedia, DeviceMediaPart
 from db.session import Database
@@ -32,8 +32,8 @@ def pg_db(pg_server) -> Database:
 def test_clips_stored_once_and_guarded_on_postgresql(pg_db: Database) -> None:
     tk = amr_clip(1.0, seed=31)
     parts = amr_clip(1.5, seed=32)
-    frames = [watch.encode_voice(DEV, tk), watch.encode_voice(DEV, tk),  # a resend
-              *watch.encode_voice_parts(DEV, "watch_9", parts, 2)]
+    frames = [watch_device.encode_voice(DEV, tk), watch_device.encode_voice(DEV, tk),  # a resend
+              *watch_device.encode_voice_parts(DEV, "watch_9", parts, 2)]
 
     async def main() -> None:
         listener = WatchListener(0, "127.0.0.1")

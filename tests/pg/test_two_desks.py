@@ -25,7 +25,7 @@ from sqlalchemy import select
 from arm.bus import Bus
 from arm.desk_api.client import RemoteService
 from arm.events import AlarmChanged, EventsStored
-from arm.protocols import gt06
+from arm.simulate import gt06_device
 from arm.simulate.clients import Gt06Client
 from db.models import Assignment, Device, DeviceType
 from db.session import Database
@@ -129,7 +129,7 @@ def test_alarm_change_on_one_service_reaches_the_other_desk(services: dict[str, 
         tracker = Gt06Client(imei, "127.0.0.1", services["gt06"])
         try:
             t = datetime.now(UTC).replace(microsecond=0) - timedelta(seconds=5)
-            await tracker.send_frame(gt06.encode_alarm(t, 51.13, 71.43, 0x01, tracker.next_serial()))
+            await tracker.send_frame(gt06_device.encode_alarm(t, 51.13, 71.43, 0x01, tracker.next_serial()))
 
             async def raised(seen: list[tuple[float, AlarmChanged]]) -> AlarmChanged:
                 for _ in range(200):

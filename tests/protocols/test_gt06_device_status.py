@@ -14,6 +14,7 @@ import pytest
 from arm.events import EventKind
 from arm.protocols import gt06
 from arm.protocols.mapping import to_events
+from arm.simulate import gt06_device
 
 T = datetime(2026, 11, 23, 6, 0, 0, tzinfo=UTC)
 
@@ -34,7 +35,7 @@ def _items() -> bytes:
 @pytest.mark.parametrize("extended", [True, False])
 def test_device_status_items_and_ack(extended: bool) -> None:
     decoder = gt06.Gt06Decoder()
-    decoder.decode(gt06.encode_login("359339075005244", 1))
+    decoder.decode(gt06_device.encode_login("359339075005244", 1))
     frame = gt06.build_response(gt06.MSG_DEVICE_STATUS, 0x80, int(T.timestamp()).to_bytes(4, "big") + _items(),
                                 extended=extended)
     msg = decoder.decode(frame)
@@ -50,7 +51,7 @@ def test_device_status_items_and_ack(extended: bool) -> None:
 
 def test_device_status_stationary_and_overlong_item() -> None:
     decoder = gt06.Gt06Decoder()
-    decoder.decode(gt06.encode_login("359339075005244", 1))
+    decoder.decode(gt06_device.encode_login("359339075005244", 1))
     still = gt06.build_response(gt06.MSG_DEVICE_STATUS, 2, int(T.timestamp()).to_bytes(4, "big")
                                 + bytes.fromhex("0001 01 01"), extended=True)
     assert decoder.decode(still).position.attributes == {"motion": False}
@@ -72,10 +73,10 @@ def test_trx16i_location_without_a_card_has_no_driver() -> None:
             + round(76.95 * 1_800_000).to_bytes(4, "big") + b"\x00" + (0x1400).to_bytes(2, "big")
             + (401).to_bytes(2, "big") + b"\x01" + (0x25EF).to_bytes(2, "big") + (0x0540E88C).to_bytes(4, "big")
             + bytes(9) + bytes([37]) + bytes(3) + bytes(8))
-    frame = gt06.build_frame(gt06.MSG_STATUS_2, body, 9)
+    frame = gt06_device.build_frame(gt06.MSG_STATUS_2, body, 9)
     assert len(frame) == 58
     decoder = gt06.Gt06Decoder(model="VL103")
-    decoder.decode(gt06.encode_login("359710049095095", 1))
+    decoder.decode(gt06_device.encode_login("359710049095095", 1))
     msg = decoder.decode(frame)
     assert msg is not None and msg.position is not None
     p = msg.position
@@ -89,6 +90,6 @@ def test_trx16i_location_without_a_card_has_no_driver() -> None:
     from arm.protocols.position import ProtocolError
 
     plain = gt06.Gt06Decoder()
-    plain.decode(gt06.encode_login("359710049095095", 1))
+    plain.decode(gt06_device.encode_login("359710049095095", 1))
     with pytest.raises(ProtocolError):
         plain.decode(frame)

@@ -9,6 +9,7 @@ import pytest
 
 from arm.protocols import gt06
 from arm.protocols.position import ProtocolError
+from arm.simulate import gt06_device
 from tests.protocols.conformance import load, message_bytes
 
 
@@ -16,7 +17,7 @@ def _decoders(model: str | None = None, tz: timedelta = timedelta(0)) -> tuple[g
     fast, slow = gt06.Gt06Decoder(model=model), gt06.Gt06Decoder(model=model)
     slow.fast_path = False
     for d in (fast, slow):
-        d.decode(gt06.encode_login("359710049095095", 1))
+        d.decode(gt06_device.encode_login("359710049095095", 1))
         d.tz_offset = tz
     return fast, slow
 
@@ -33,7 +34,7 @@ def _random_0x12(rng: random.Random) -> bytes:
     if rng.random() < 0.5:  # plenty of well-formed dates and MCCs too
         payload = bytes([rng.randrange(100), rng.randrange(1, 13), rng.randrange(1, 29), rng.randrange(24),
                          rng.randrange(60), rng.randrange(60)]) + payload[6:16] + bytes([1, 145]) + payload[18:]
-    return gt06.build_frame(gt06.MSG_GPS_LBS_1, payload, rng.randrange(65536))
+    return gt06_device.build_frame(gt06.MSG_GPS_LBS_1, payload, rng.randrange(65536))
 
 
 @pytest.mark.parametrize("tz", [timedelta(0), timedelta(hours=5)])
@@ -51,7 +52,7 @@ def test_random_location_reports_decode_alike(tz: timedelta) -> None:
 
 
 def test_fast_path_is_taken_and_skipped_where_it_must() -> None:
-    frame = gt06.encode_location(gt06.datetime(2026, 11, 23, 6, 0, tzinfo=gt06.UTC), 43.25, 76.95, 30, 90, 9, True, 7)
+    frame = gt06_device.encode_location(gt06.datetime(2026, 11, 23, 6, 0, tzinfo=gt06.UTC), 43.25, 76.95, 30, 90, 9, True, 7)
     fast, slow = _decoders()
     msg = fast.decode(frame)
     assert msg is not None and msg.position is not None

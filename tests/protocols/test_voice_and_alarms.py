@@ -18,6 +18,7 @@ from arm.protocols import gt06, watch
 from arm.protocols.mapping import to_events
 from arm.protocols.servers import WatchListener
 from arm.service import MonitoringService
+from arm.simulate import gt06_device
 from db.models import Device, DeviceEventRow
 from db.session import Database
 
@@ -90,12 +91,12 @@ def _status_alarm_frame(status: int, alarm_byte: int) -> bytes:
         + b"\x09" + (401).to_bytes(2, "big") + b"\x01" + (1).to_bytes(2, "big") + (1).to_bytes(3, "big")
         + bytes([status, 0x04, 0x04, alarm_byte, 0x02])
     )
-    return gt06.build_frame(gt06.MSG_GPS_LBS_STATUS_1, payload, 7)
+    return gt06_device.build_frame(gt06.MSG_GPS_LBS_STATUS_1, payload, 7)
 
 
 def test_gt06_status_bits_and_alarm_byte_both_reported() -> None:
     decoder = gt06.Gt06Decoder()
-    decoder.decode(gt06.encode_login("359339075005244"))
+    decoder.decode(gt06_device.encode_login("359339075005244"))
     # terminal-info bits 3-5 = 4 (SOS) and alarm byte 0x02 (power cut)
     msg = decoder.decode(_status_alarm_frame(0x20 | 0x01, 0x02))
     assert msg is not None and msg.position is not None
@@ -110,7 +111,7 @@ def test_gt06_status_bits_and_alarm_byte_both_reported() -> None:
 def test_gt06_battery_percent_layout() -> None:
     """Newer firmwares send the battery as a percentage (7..100) instead of a 0-6 level."""
     decoder = gt06.Gt06Decoder()
-    decoder.decode(gt06.encode_login("359339075005244"))
+    decoder.decode(gt06_device.encode_login("359339075005244"))
     frame = _status_alarm_frame(0x01, 0x00)
     frame = frame[:-11] + bytes([0x01, 93, 0x04, 0x00, 0x02]) + frame[-6:]
     frame = frame[:-4] + gt06.crc16_x25(frame[2:-4]).to_bytes(2, "big") + b"\r\n"
