@@ -17,8 +17,12 @@ from db.models import AuditEntry
 
 
 class Actor(Protocol):
-    login: str
-    role: str
+    """Who acted; read-only, so frozen snapshots (``arm.auth.CurrentUser``) qualify."""
+
+    @property
+    def login(self) -> str: ...
+    @property
+    def role(self) -> str: ...
 
 
 SYSTEM = "system"
