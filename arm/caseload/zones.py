@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from arm import audit
@@ -82,9 +82,8 @@ def delete_zone(session: Session, actor: Actor, zone_id: int) -> None:
     require_write(actor, Area.ZONES, zone.district)
     if session.scalar(select(Restriction.id).where(Restriction.zone_id == zone_id).limit(1)) is not None:
         raise ZoneInUse(f"a restriction still refers to the zone {zone.name!r}")
-    sched = session.get(ZoneSchedule, zone_id)
-    if sched is not None:
-        session.delete(sched)
+    # a Core delete: the table has no ORM relationship to order it before the zone's
+    session.execute(delete(ZoneSchedule).where(ZoneSchedule.zone_id == zone_id))
     name = zone.name
     session.delete(zone)
     session.flush()

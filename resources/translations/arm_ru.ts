@@ -814,6 +814,29 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>Caseload</name>
+    <message>
+        <source>Your role may not change persons.</source>
+        <translation>Ваша роль не позволяет изменять данные поднадзорных.</translation>
+    </message>
+    <message>
+        <source>Your role may not change restrictions.</source>
+        <translation>Ваша роль не позволяет изменять ограничения.</translation>
+    </message>
+    <message>
+        <source>Your role may not change zones.</source>
+        <translation>Ваша роль не позволяет изменять зоны.</translation>
+    </message>
+    <message>
+        <source>Your role may not change devices.</source>
+        <translation>Ваша роль не позволяет изменять устройства.</translation>
+    </message>
+    <message>
+        <source>This belongs to a district that is not yours.</source>
+        <translation>Это относится к району, который не закреплён за вами.</translation>
+    </message>
+</context>
+<context>
     <name>Category</name>
     <message>
         <source>Conditional sentence</source>
