@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from arm.access import AccessDenied
 from arm.caseload.zone_shapes import ZoneShapeError, validate
 from arm.caseload.zones import ZoneDraft, save_zone
 from db.models import Zone, ZoneKind, ZoneSchedule
 from maps.schedule import ScheduleError, error_text, format_schedule, parse
-from widgets.caseload_errors import failure_text
 
 log = logging.getLogger("arm.maps.zones")
 
@@ -226,6 +226,15 @@ class ZoneEditor(QWidget):
             "bad_coordinates": self.tr("A corner of the zone lies outside valid coordinates."),
         }.get(exc.code, str(exc))
 
+    def _failure_message(self, exc: BaseException) -> str:
+        """A refused save as the user reads it (the caseload service's rights codes translated)."""
+        if isinstance(exc, AccessDenied):
+            return {
+                "denied.zones": self.tr("Your role may not change zones."),
+                "denied.district": self.tr("This belongs to a district that is not yours."),
+            }.get(exc.code, str(exc))
+        return str(exc)
+
     def _schedule_message(self, exc: ScheduleError) -> str:
         return {
             "bad_day": error_text(exc) or str(exc),
@@ -294,6 +303,6 @@ class ZoneEditor(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
-            self.status.setText(self.tr("The zone could not be saved: {error}").format(error=failure_text(exc)))
+            self.status.setText(self.tr("The zone could not be saved: {error}").format(error=self._failure_message(exc)))
 
         _write(self.ctx, lambda s: save_zone(s, self.ctx.user, zone_id, data), done, failed)

@@ -4068,6 +4068,14 @@ Data folder: {folder}</source>
         <translation>Аймақтың бір бұрышы жарамды координаттар шегінен тыс жатыр.</translation>
     </message>
     <message>
+        <source>Your role may not change zones.</source>
+        <translation>Сіздің рөліңіз аймақтарды өзгертуге рұқсат бермейді.</translation>
+    </message>
+    <message>
+        <source>This belongs to a district that is not yours.</source>
+        <translation>Бұл сізге бекітілмеген ауданға жатады.</translation>
+    </message>
+    <message>
         <source>A time is not valid: use HH:MM between 00:00 and 24:00.</source>
         <translation>Уақыт жарамсыз: 00:00 мен 24:00 аралығында HH:MM пішімін пайдаланыңыз.</translation>
     </message>

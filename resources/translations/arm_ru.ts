@@ -4068,6 +4068,14 @@ Data folder: {folder}</source>
         <translation>Вершина зоны лежит за пределами допустимых координат.</translation>
     </message>
     <message>
+        <source>Your role may not change zones.</source>
+        <translation>Ваша роль не позволяет изменять зоны.</translation>
+    </message>
+    <message>
+        <source>This belongs to a district that is not yours.</source>
+        <translation>Это относится к району, который не закреплён за вами.</translation>
+    </message>
+    <message>
         <source>A time is not valid: use HH:MM between 00:00 and 24:00.</source>
         <translation>Недопустимое время: укажите ЧЧ:ММ в пределах от 00:00 до 24:00.</translation>
     </message>
