@@ -17,7 +17,7 @@ from db.models import AuditEntry
 
 
 class Actor(Protocol):
-    """Who acts: the logged-in user (``arm.auth.CurrentUser``); read-only, so frozen snapshots qualify."""
+    """Who acted; read-only, so frozen snapshots (``arm.auth.CurrentUser``) qualify."""
 
     @property
     def login(self) -> str: ...

@@ -222,6 +222,23 @@ class Zone(Base):
     __table_args__ = (CheckConstraint("buffer_m >= 0", name="buffer"),)
 
 
+class ZoneSchedule(Base):
+    """The time windows in which a zone applies: one row per zone (migration ``map_zone_schedule``).
+
+    ``Zone`` has no schedule column; the zone editor keeps the zone's default
+    schedule here, in the same window format as ``Restriction.schedule``:
+    ``[{"days": [0..6], "start": "HH:MM", "end": "HH:MM"}]`` in the desk's local
+    time (an end before the start runs past midnight). An empty list or no row
+    means "always".
+    """
+
+    __tablename__ = "zone_schedules"
+
+    zone_id: Mapped[int] = mapped_column(ForeignKey("zones.id", ondelete="CASCADE"), primary_key=True)
+    schedule: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class Restriction(Base):
     """One court-ordered restriction with its validity and, where needed, its schedule.
 

@@ -8,4 +8,3 @@ from db import models as models
 from db import models_media as models_media  # network: device media clips (voice messages)
 from db import retention as retention  # journals: retention policies, deletion acts
 from db.queries import schema as schema  # journals: chain heads, indexes
-from maps import models as map_models  # noqa: F401 - map: zone schedules

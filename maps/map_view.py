@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QVBoxLayout,
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from arm.caseload.zone_shapes import buffered
 from arm.events import AlarmChanged
 from maps import assets, scheme
 from maps.bridge import MapBridge
@@ -35,7 +36,6 @@ from maps.page import PageLabels, build_page
 from maps.settings import MapSettings
 from maps.track import Track, load_track
 from maps.track_panel import TrackPanel
-from maps.zone_validation import buffered
 
 log = logging.getLogger("arm.maps.view")
 

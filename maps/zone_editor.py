@@ -2,17 +2,16 @@
 
 The drawing happens in the map page (leaflet-geoman); every change of the shape
 comes back as ``MapView.zoneGeometry`` and is checked at once with shapely
-(:mod:`maps.zone_validation`), so the operator sees "the border crosses itself"
+(:mod:`arm.caseload.zone_shapes`), so the operator sees "the border crosses itself"
 while drawing, not after pressing Save. Saving writes ``db.models.Zone``, its
-schedule (:class:`maps.models.ZoneSchedule`) and an audit entry in one
-transaction on the database worker.
+schedule (:class:`db.models.ZoneSchedule`) and an audit entry in one
+transaction on the database worker, through the caseload service
+:func:`arm.caseload.zones.save_zone` (rights checked there).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -32,24 +31,15 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Zone, ZoneKind
-from maps.models import ZoneSchedule
+from arm.access import AccessDenied
+from arm.caseload.zone_shapes import ZoneShapeError, validate
+from arm.caseload.zones import ZoneDraft, save_zone
+from db.models import Zone, ZoneKind, ZoneSchedule
 from maps.schedule import ScheduleError, error_text, format_schedule, parse
-from maps.zone_validation import ZoneShapeError, validate
 
 log = logging.getLogger("arm.maps.zones")
 
 MAX_BUFFER_M = 5000.0
-
-
-@dataclass(frozen=True, slots=True)
-class ZoneInput:
-    name: str
-    kind: str
-    geometry: dict[str, Any]
-    buffer_m: float
-    district: str
-    schedule: list[dict[str, Any]]
 
 
 def list_zones(session: Session) -> list[dict[str, Any]]:
@@ -59,36 +49,6 @@ def list_zones(session: Session) -> list[dict[str, Any]]:
          "district": z.district, "schedule": schedules.get(z.id, [])}
         for z in session.scalars(select(Zone).order_by(Zone.name))
     ]
-
-
-def save_zone(session: Session, actor: Any, zone_id: int | None, data: ZoneInput) -> int:
-    """Create or update a zone and its schedule; audited. Returns the zone id."""
-    from arm import audit
-
-    shape = validate(data.geometry)  # the last word is the server side's, not the page's
-    now = datetime.now(UTC)
-    if zone_id is None:
-        zone = Zone(name=data.name, kind=ZoneKind(data.kind), geometry=shape.geometry, buffer_m=data.buffer_m,
-                    district=data.district, created_at=now)
-        session.add(zone)
-        session.flush()
-        action = "zone.create"
-    else:
-        zone = session.get(Zone, zone_id)
-        if zone is None:
-            raise LookupError(f"zone {zone_id} no longer exists")
-        zone.name, zone.kind, zone.geometry = data.name, ZoneKind(data.kind), shape.geometry
-        zone.buffer_m, zone.district, zone.updated_at = data.buffer_m, data.district, now
-        action = "zone.update"
-    sched = session.get(ZoneSchedule, zone.id)
-    if sched is None:
-        session.add(ZoneSchedule(zone_id=zone.id, schedule=data.schedule, updated_at=now))
-    else:
-        sched.schedule, sched.updated_at = data.schedule, now
-    audit.record(session, actor, action, "zone", zone.id, name=data.name, kind=data.kind,
-                 buffer_m=data.buffer_m, area_m2=round(shape.area_m2), circle=shape.is_circle,
-                 schedule=data.schedule)
-    return zone.id
 
 
 class ZoneEditor(QWidget):
@@ -266,6 +226,15 @@ class ZoneEditor(QWidget):
             "bad_coordinates": self.tr("A corner of the zone lies outside valid coordinates."),
         }.get(exc.code, str(exc))
 
+    def _failure_message(self, exc: BaseException) -> str:
+        """A refused save as the user reads it (the caseload service's rights codes translated)."""
+        if isinstance(exc, AccessDenied):
+            return {
+                "denied.zones": self.tr("Your role may not change zones."),
+                "denied.district": self.tr("This belongs to a district that is not yours."),
+            }.get(exc.code, str(exc))
+        return str(exc)
+
     def _schedule_message(self, exc: ScheduleError) -> str:
         return {
             "bad_day": error_text(exc) or str(exc),
@@ -289,8 +258,8 @@ class ZoneEditor(QWidget):
         kind = self.tr("Circle") if shape.is_circle else self.tr("Polygon")
         self.shape_info.setText(self.tr("{kind}, area {area}").format(kind=kind, area=area_text))
 
-    def collect(self) -> ZoneInput | None:
-        """The form as a ZoneInput, or None after showing every problem beside its field."""
+    def collect(self) -> ZoneDraft | None:
+        """The form as a ZoneDraft, or None after showing every problem beside its field."""
         ok = True
         name = self.name.text().strip()
         self._set_error("name", "" if name else self.tr("Give the zone a name."))
@@ -310,7 +279,7 @@ class ZoneEditor(QWidget):
             ok = False
         if not ok or self._geometry is None:
             return None
-        return ZoneInput(name=name, kind=str(self.kind.currentData()), geometry=self._geometry,
+        return ZoneDraft(name=name, kind=str(self.kind.currentData()), geometry=self._geometry,
                          buffer_m=float(self.buffer.value()), district=self.district.text().strip(),
                          schedule=schedule)
 
@@ -334,6 +303,6 @@ class ZoneEditor(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
-            self.status.setText(self.tr("The zone could not be saved: {error}").format(error=str(exc)))
+            self.status.setText(self.tr("The zone could not be saved: {error}").format(error=self._failure_message(exc)))
 
         _write(self.ctx, lambda s: save_zone(s, self.ctx.user, zone_id, data), done, failed)

@@ -6,7 +6,7 @@ heard on the wire but not registered are shown first and can be registered or
 rejected; a GT06 tracker gets the model it is decoded with (Traccar's model
 override); a device in stock is issued to a person and returned, and the selected device's
 issue/return history shows who did it and when. All database work runs on the
-context's worker; every action is audited by ``serial_drivers.inventory``.
+context's worker; every action is audited by ``arm.caseload.devices``.
 """
 
 from __future__ import annotations
@@ -34,12 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from arm import inventory
+from arm.caseload import devices
+from arm.inventory import HistoryRow, InventoryError, InventoryRow
 from arm.protocols.device_models import DeviceModelChanged, model_error, normalize
 from arm.protocols.gt06 import LAYOUT_MODELS
-from serial_drivers import inventory
-from serial_drivers.inventory import HistoryRow, InventoryError, InventoryRow
+from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
-from widgets.pairing_wizard import _inventory_error_text, _searchable
+from widgets.pairing_helpers import _inventory_error_text, _searchable
 
 log = logging.getLogger("arm.gui.inventory")
 
@@ -223,7 +225,7 @@ class DeviceInventory(QWidget):
         self._selection_changed()
 
     def _failed(self, error: BaseException) -> None:
-        text = _inventory_error_text(error) if isinstance(error, InventoryError) else str(error)
+        text = _inventory_error_text(error) if isinstance(error, InventoryError) else failure_text(error)
         self._say(text, ok=False)
 
     def _say(self, text: str, ok: bool) -> None:
@@ -344,7 +346,7 @@ class DeviceInventory(QWidget):
             self.reload()
 
         def failed(error: BaseException) -> None:
-            text = _inventory_error_text(error) if isinstance(error, InventoryError) else str(error)
+            text = _inventory_error_text(error) if isinstance(error, InventoryError) else failure_text(error)
             if dialog is not None and field:
                 dialog.show_error(field, text)
             else:
@@ -359,7 +361,7 @@ class DeviceInventory(QWidget):
         dlg = _FormDialog(self.tr("Register {serial}").format(serial=row.serial), self)
         number = dlg.add("inventoryNo", self.tr("Inventory number:"), QLineEdit(row.inventory_no))
         dlg.buttons.accepted.connect(
-            lambda: self._act(inventory.register, row.device_id, number.text(), dialog=dlg, field="inventoryNo",
+            lambda: self._act(devices.register, row.device_id, number.text(), dialog=dlg, field="inventoryNo",
                               done_text=self.tr("{serial} registered.").format(serial=row.serial))
         )
         return dlg
@@ -375,7 +377,7 @@ class DeviceInventory(QWidget):
             if not reason.text().strip():
                 dlg.show_error("reason", self.tr("Say why the device is rejected."))
                 return
-            self._act(inventory.reject, row.device_id, reason.text(), dialog=dlg, field="reason",
+            self._act(devices.reject, row.device_id, reason.text(), dialog=dlg, field="reason",
                       done_text=self.tr("{serial} rejected.").format(serial=row.serial))
 
         dlg.buttons.accepted.connect(go)
@@ -403,7 +405,7 @@ class DeviceInventory(QWidget):
             if person.currentData() is None:
                 dlg.show_error("person", self.tr("Choose a person."))
                 return
-            self._act(inventory.issue, row.device_id, person.currentData(), note.text(), dialog=dlg, field="person",
+            self._act(devices.issue, row.device_id, person.currentData(), note.text(), dialog=dlg, field="person",
                       done_text=self.tr("{serial} issued to {name}.").format(serial=row.serial, name=person.currentText()))
 
         dlg.buttons.accepted.connect(go)
@@ -417,7 +419,7 @@ class DeviceInventory(QWidget):
         note = dlg.add("note", self.tr("Condition / note:"), QLineEdit())
         assert isinstance(note, QLineEdit)
         dlg.buttons.accepted.connect(
-            lambda: self._act(inventory.return_device, row.device_id, note.text(), dialog=dlg, field="note",
+            lambda: self._act(devices.return_device, row.device_id, note.text(), dialog=dlg, field="note",
                               done_text=self.tr("{serial} returned to stock.").format(serial=row.serial))
         )
         return dlg
@@ -450,7 +452,7 @@ class DeviceInventory(QWidget):
             value = normalize(text)
             done = (self.tr("{serial}: model {model} saved.").format(serial=row.serial, model=value) if value
                     else self.tr("{serial}: model cleared (standard GT06).").format(serial=row.serial))
-            self._act(inventory.set_model, row.device_id, text, dialog=dlg, field="model", done_text=done,
+            self._act(devices.set_model, row.device_id, text, dialog=dlg, field="model", done_text=done,
                       then=lambda stored: self.ctx.bus.publish(DeviceModelChanged(row.serial, stored)))
 
         dlg.buttons.accepted.connect(go)

@@ -9,9 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
-from serial_drivers import inventory
+from arm import inventory
+from arm.access import AccessDenied
 from serial_drivers.icd.codec import CodecError
 from serial_drivers.icd.link import DeviceError
+from widgets.caseload_errors import denied_text
 
 PAGE_PORT, PAGE_PAIR, PAGE_CONFIG, PAGE_TAMPER, PAGE_ASSIGN = range(5)
 UNITS = ("SKU", "MKU")
@@ -42,6 +44,8 @@ def device_error_text(exc: BaseException) -> str:
         return QCoreApplication.translate("DeviceErrors", "The device reported an error: {code} {text}").format(code=exc.code, text=exc.text)
     if isinstance(exc, CodecError):
         return QCoreApplication.translate("DeviceErrors", "The device on this port does not speak the device protocol.")
+    if isinstance(exc, AccessDenied):
+        return denied_text(exc)
     if isinstance(exc, OSError):
         return QCoreApplication.translate("DeviceErrors", "The port cannot be opened: {reason}").format(reason=str(exc))
     return QCoreApplication.translate("DeviceErrors", "Unexpected error: {reason}").format(reason=str(exc))

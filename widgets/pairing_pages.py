@@ -8,7 +8,7 @@ the page shows the outcome as a sentence.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from serial_drivers import inventory
+from arm import inventory
 from serial_drivers.icd.codec import PAIR_CODE_RE, SERIAL_RE, DeviceInfo
 from serial_drivers.technician import candidate_ports
 from widgets.pairing_helpers import (
@@ -39,16 +39,14 @@ from widgets.pairing_helpers import (
     _show,
     device_error_text,
 )
-
-if TYPE_CHECKING:
-    from widgets.pairing_wizard import PairingWizard
+from widgets.pairing_host import WizardHost
 
 
 class PortPage(QWizardPage):
     """Step 1: choose the port, read INFO."""
 
-    def __init__(self, wizard: PairingWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, wizard: WizardHost) -> None:
+        super().__init__()
         self.w = wizard
         self.setTitle(self.tr("Connect the device"))
         self.setSubTitle(self.tr("Plug the device into a USB port, choose the port and press Detect."))
@@ -121,8 +119,8 @@ class PortPage(QWizardPage):
 class PairPage(QWizardPage):
     """Step 2 (SKU/MKU): pair a bracelet by its pair code."""
 
-    def __init__(self, wizard: PairingWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, wizard: WizardHost) -> None:
+        super().__init__()
         self.w = wizard
         self.setTitle(self.tr("Pair a bracelet"))
         self.setSubTitle(self.tr("Enter the bracelet's serial and the 6-digit pair code printed on it."))
@@ -195,8 +193,8 @@ class PairPage(QWizardPage):
 class ConfigPage(QWizardPage):
     """Step 3: REPORT_S / HB_S / ABSENT_S / BAC_LIMIT."""
 
-    def __init__(self, wizard: PairingWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, wizard: WizardHost) -> None:
+        super().__init__()
         self.w = wizard
         self.setTitle(self.tr("Settings"))
         self.setSubTitle(self.tr("Read from the device; change and press Apply."))
@@ -275,8 +273,8 @@ class ConfigPage(QWizardPage):
 class TamperPage(QWizardPage):
     """Step 4 (BRC/TRK): the strap and case sensor self-test."""
 
-    def __init__(self, wizard: PairingWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, wizard: WizardHost) -> None:
+        super().__init__()
         self.w = wizard
         self.setTitle(self.tr("Tamper self-test"))
         self.setSubTitle(self.tr("Close the strap, then run the self-test of the strap and case sensors."))
@@ -326,8 +324,8 @@ class TamperPage(QWizardPage):
 class AssignPage(QWizardPage):
     """Step 5: the inventory number and, optionally, the person who receives the device."""
 
-    def __init__(self, wizard: PairingWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, wizard: WizardHost) -> None:
+        super().__init__()
         self.w = wizard
         self.setTitle(self.tr("Assign"))
         self.setSubTitle(self.tr("Give the inventory number and choose who receives the device."))

@@ -16,7 +16,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget, QWizard
 
-from serial_drivers import inventory
+from arm import inventory
+from arm.caseload import devices
 from serial_drivers.icd.codec import DeviceInfo
 from serial_drivers.icd.link import LinkError
 from serial_drivers.technician import DeviceLink
@@ -111,7 +112,7 @@ class PairingWizard(QWizard):
                 done(None, error)
                 return
             assert info is not None
-            self.ctx.write(inventory.upsert_from_info, self.ctx.user, info, port,
+            self.ctx.write(devices.upsert_from_info, self.ctx.user, info, port,
                            on_done=lambda device_id: self._remember(device_id), on_error=lambda e: log.error("%s", e))
             done(info, None)
 
@@ -125,7 +126,7 @@ class PairingWizard(QWizard):
 
         def finished(result: Any, error: BaseException | None) -> None:
             outcome = "OK" if error is None else getattr(error, "code", "ERROR")
-            self._audit(inventory.set_paired, serial, bracelet, error is None, outcome)
+            self._audit(devices.set_paired, serial, bracelet, error is None, outcome)
             done(result, error)
 
         self.run(lambda: self.link_call("PAIR", bracelet, code), finished)
@@ -139,7 +140,7 @@ class PairingWizard(QWizard):
 
         def finished(result: Any, error: BaseException | None) -> None:
             outcome = "OK" if error is None else getattr(error, "code", "ERROR")
-            self._audit(inventory.save_config, serial, values, outcome)
+            self._audit(devices.save_config, serial, values, outcome)
             done(result, error)
 
         self.run(job, finished)
@@ -159,16 +160,7 @@ class PairingWizard(QWizard):
         device_id = self.device_id
 
         def job(session: Any) -> None:
-            if device_id is None:
-                raise inventory.InventoryError("NO_DEVICE", "The device is not in the inventory.")
-            from db.models import Device
-
-            device = session.get(Device, device_id)
-            device.inventory_no = inventory._check_inventory_no(session, device, inventory_no) or None
-            inventory.record_step(session, self.ctx.user, "device.inventory_no", device.serial,
-                                  inventory_no=device.inventory_no)
-            if person_id is not None:
-                inventory.issue(session, self.ctx.user, device_id, person_id, note)
+            devices.assign(session, self.ctx.user, device_id, inventory_no, person_id, note)
 
         self.ctx.write(job, on_done=lambda r: done(r, None), on_error=lambda e: done(None, e))
 

@@ -1,15 +1,17 @@
 """Person edit form: every bad field is named and shown beside itself.
 
 The checks are the core's (``db.validation.validate_person``), run once on the
-GUI thread for immediate feedback and again in the saving transaction, where
-the database's own rules (a unique IIN) are checked too. Nothing is written
-unless every field is valid; the save and its audit row commit together.
+GUI thread for immediate feedback and again by the caseload service
+(``arm.caseload.persons.save_person``) in the saving transaction, where the
+database's own rules (a unique IIN) and the user's rights are checked too.
+Nothing is written unless every field is valid; the save and its audit row
+commit together.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, Qt, Signal
@@ -28,12 +30,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from arm import audit
+from arm.caseload.persons import PersonDraft, PersonInvalid, PersonSaved, save_person
 from db.models import Category, Person
 from db.validation import validate_person
+from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
 from widgets.person_list import category_text
 
@@ -71,41 +74,7 @@ CORE_MESSAGES = (
 )
 #: Extra messages of this form (the core's come from db.validation).
 NOT_A_NUMBER = QT_TRANSLATE_NOOP("Validation", "Enter a number such as 51.12845.")
-IIN_TAKEN = QT_TRANSLATE_NOOP("Validation", "Another person already has this IIN.")
-
-
-class ValidationFailed(ValueError):
-    """The values were refused; ``errors`` maps each bad field to its message."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
-        self.errors = errors
-
-
-def save_person(session: Session, values: dict[str, Any], person_id: int | None, user: Any) -> int:
-    """Validate again and write the person and its audit row (one transaction)."""
-    errors = validate_person(values)
-    clash = session.scalar(select(Person.id).where(Person.iin == values.get("iin")))
-    if clash is not None and clash != person_id:
-        errors.setdefault("iin", IIN_TAKEN)
-    if errors:
-        raise ValidationFailed(errors)
-    if person_id is None:
-        person = Person(created_at=datetime.now(UTC), **values)
-        session.add(person)
-        action = "person_create"
-    else:
-        person = session.get(Person, person_id)
-        if person is None:
-            raise LookupError(person_id)
-        changed = sorted(k for k, v in values.items() if getattr(person, k) != v)
-        for key, value in values.items():
-            setattr(person, key, value)
-        action = "person_update"
-    session.flush()
-    audit.record(session, user, action, "person", person.id,
-                 fields=sorted(values) if person_id is None else changed)
-    return person.id
+IIN_TAKEN = QT_TRANSLATE_NOOP("Validation", "Another person already has this IIN.")  # arm.caseload.persons
 
 
 def load_person_values(session: Session, person_id: int, user: Any) -> dict[str, Any]:
@@ -350,21 +319,22 @@ class PersonEditForm(QDialog):
         values, _ = self.values()
         self.buttons.setEnabled(False)
         self._ctx.write(
-            save_person, values, self.person_id, self._ctx.user, on_done=self._saved, on_error=self._save_failed
+            save_person, self._ctx.user, PersonDraft.from_values(values), self.person_id,
+            on_done=self._saved, on_error=self._save_failed,
         )
 
-    def _saved(self, person_id: int) -> None:
+    def _saved(self, result: PersonSaved) -> None:
         self.buttons.setEnabled(True)
-        self.person_id = person_id
-        self.saved.emit(person_id)
+        self.person_id = result.person_id
+        self.saved.emit(result.person_id)
         self.accept()
 
     def _save_failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(error, ValidationFailed):
+        if isinstance(error, PersonInvalid):
             self.show_errors(error.errors)
             return
-        self.summary.setText(self.tr("Could not save: {error}").format(error=error))
+        self.summary.setText(self.tr("Could not save: {error}").format(error=failure_text(error)))
         self.summary.show()
 
     def _loaded(self, values: dict[str, Any]) -> None:

@@ -81,10 +81,12 @@ def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
 def _device_model(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
+    from arm.access import ShellUser
+    from arm.caseload import devices
     from arm.cli import CommandFailed, UsageError
     from arm.cli_db import cli_actor, open_db
+    from arm.inventory import InventoryError
     from db.models import Device
-    from serial_drivers import inventory
 
     if args.clear and args.model:
         raise UsageError("give a MODEL or --clear, not both")
@@ -98,8 +100,8 @@ def _device_model(args: argparse.Namespace) -> int:
                 print(f"{device.serial}: {device.model or '(standard layout)'}")
                 return 0
             try:
-                stored = inventory.set_model(session, cli_actor(), device.id, "" if args.clear else args.model)
-            except inventory.InventoryError as exc:
+                stored = devices.set_model(session, ShellUser(cli_actor()), device.id, "" if args.clear else args.model)
+            except InventoryError as exc:
                 raise UsageError(str(exc)) from exc
             print(f"{device.serial}: {stored or '(standard layout)'}")
     finally:

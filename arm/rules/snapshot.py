@@ -13,23 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Integer, column, func, inspect, select, table
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from arm.device_health import heartbeat_or_default
 from arm.rules.schedule import ScheduleError, validate_schedule
-from db.models import Assignment, Device, DeviceStatus, Person, Restriction, RestrictionKind, Zone
+from db.models import Assignment, Device, DeviceStatus, Person, Restriction, RestrictionKind, Zone, ZoneSchedule
 
 log = logging.getLogger("arm.rules")
-
-#: The zone editor's table (``maps.models.ZoneSchedule``, migration ``map_zone_schedule``).
-#: The core may not import ``maps``, so it reads the table through a Core ``table()`` clause.
-ZONE_SCHEDULES = table(
-    "zone_schedules",
-    column("zone_id", Integer),
-    column("schedule", JSON),
-    column("updated_at", DateTime(timezone=True)),
-)
 
 #: Device statuses that mean "this device can monitor someone".
 WORKING_STATUSES = frozenset({DeviceStatus.ISSUED, DeviceStatus.IN_STOCK, DeviceStatus.UNREGISTERED})
@@ -136,7 +127,7 @@ def load_zone_schedules(session: Session) -> dict[int, list[dict[str, Any]]]:
     if not _has_zone_schedules(session):
         return {}
     result: dict[int, list[dict[str, Any]]] = {}
-    for zone_id, schedule in session.execute(select(ZONE_SCHEDULES.c.zone_id, ZONE_SCHEDULES.c.schedule)):
+    for zone_id, schedule in session.execute(select(ZoneSchedule.zone_id, ZoneSchedule.schedule)):
         if not schedule:
             continue
         try:
@@ -161,8 +152,8 @@ def zones_fingerprint(session: Session) -> tuple[Any, ...]:
     restrictions = session.execute(select(func.count(Restriction.id), func.max(Restriction.id))).one()
     schedules: tuple[Any, ...] = ()
     if _has_zone_schedules(session):
-        schedules = tuple(session.execute(select(func.count(), func.max(ZONE_SCHEDULES.c.updated_at))
-                                          .select_from(ZONE_SCHEDULES)).one())
+        schedules = tuple(session.execute(select(func.count(), func.max(ZoneSchedule.updated_at))
+                                          .select_from(ZoneSchedule)).one())
     return (*zones, *restrictions, *schedules)
 
 

@@ -814,6 +814,29 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>Caseload</name>
+    <message>
+        <source>Your role may not change persons.</source>
+        <translation>Сіздің рөліңіз бақылаудағы адамдардың деректерін өзгертуге рұқсат бермейді.</translation>
+    </message>
+    <message>
+        <source>Your role may not change restrictions.</source>
+        <translation>Сіздің рөліңіз шектеулерді өзгертуге рұқсат бермейді.</translation>
+    </message>
+    <message>
+        <source>Your role may not change zones.</source>
+        <translation>Сіздің рөліңіз аймақтарды өзгертуге рұқсат бермейді.</translation>
+    </message>
+    <message>
+        <source>Your role may not change devices.</source>
+        <translation>Сіздің рөліңіз құрылғыларды өзгертуге рұқсат бермейді.</translation>
+    </message>
+    <message>
+        <source>This belongs to a district that is not yours.</source>
+        <translation>Бұл сізге бекітілмеген ауданға жатады.</translation>
+    </message>
+</context>
+<context>
     <name>Category</name>
     <message>
         <source>Conditional sentence</source>
@@ -4043,6 +4066,14 @@ Data folder: {folder}</source>
     <message>
         <source>A corner of the zone lies outside valid coordinates.</source>
         <translation>Аймақтың бір бұрышы жарамды координаттар шегінен тыс жатыр.</translation>
+    </message>
+    <message>
+        <source>Your role may not change zones.</source>
+        <translation>Сіздің рөліңіз аймақтарды өзгертуге рұқсат бермейді.</translation>
+    </message>
+    <message>
+        <source>This belongs to a district that is not yours.</source>
+        <translation>Бұл сізге бекітілмеген ауданға жатады.</translation>
     </message>
     <message>
         <source>A time is not valid: use HH:MM between 00:00 and 24:00.</source>

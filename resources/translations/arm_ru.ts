@@ -814,6 +814,29 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>Caseload</name>
+    <message>
+        <source>Your role may not change persons.</source>
+        <translation>Ваша роль не позволяет изменять данные поднадзорных.</translation>
+    </message>
+    <message>
+        <source>Your role may not change restrictions.</source>
+        <translation>Ваша роль не позволяет изменять ограничения.</translation>
+    </message>
+    <message>
+        <source>Your role may not change zones.</source>
+        <translation>Ваша роль не позволяет изменять зоны.</translation>
+    </message>
+    <message>
+        <source>Your role may not change devices.</source>
+        <translation>Ваша роль не позволяет изменять устройства.</translation>
+    </message>
+    <message>
+        <source>This belongs to a district that is not yours.</source>
+        <translation>Это относится к району, который не закреплён за вами.</translation>
+    </message>
+</context>
+<context>
     <name>Category</name>
     <message>
         <source>Conditional sentence</source>
@@ -4043,6 +4066,14 @@ Data folder: {folder}</source>
     <message>
         <source>A corner of the zone lies outside valid coordinates.</source>
         <translation>Вершина зоны лежит за пределами допустимых координат.</translation>
+    </message>
+    <message>
+        <source>Your role may not change zones.</source>
+        <translation>Ваша роль не позволяет изменять зоны.</translation>
+    </message>
+    <message>
+        <source>This belongs to a district that is not yours.</source>
+        <translation>Это относится к району, который не закреплён за вами.</translation>
     </message>
     <message>
         <source>A time is not valid: use HH:MM between 00:00 and 24:00.</source>

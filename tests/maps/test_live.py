@@ -78,8 +78,8 @@ def test_stale_and_no_communication_are_shown(db, make_ctx, open_map, qtbot) -> 
 
 
 def test_focus_shows_home_and_zones_and_is_audited(db, make_ctx, open_map, qtbot) -> None:
+    from arm.caseload.zone_shapes import validate
     from db.models import Restriction, RestrictionKind, Zone, ZoneKind
-    from maps.zone_validation import validate
 
     pid, = seed_persons(db, [(43.238, 76.945)])
     now = datetime.now(UTC)

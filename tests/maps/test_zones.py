@@ -7,10 +7,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import select
 
-from db.models import AuditEntry, Zone
-from maps.models import ZoneSchedule
+from arm.caseload.zone_shapes import ZoneShapeError, buffered, validate
+from db.models import AuditEntry, Zone, ZoneSchedule
 from maps.schedule import ScheduleError, format_schedule, parse
-from maps.zone_validation import ZoneShapeError, buffered, validate
 from tests.maps.conftest import js
 
 SQUARE = {"type": "Polygon", "coordinates": [[[76.90, 43.20], [76.91, 43.20], [76.91, 43.21], [76.90, 43.21],

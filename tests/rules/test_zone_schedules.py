@@ -1,7 +1,7 @@
 """A zone's own schedule (saved by the map's zone editor) combined with its restriction's schedule.
 
 Zones are saved exactly as the operator's zone editor saves them
-(``maps.zone_editor.save_zone``: the circle as a 64-gon with its ``circle``
+(``arm.caseload.zones.save_zone``, which the editor calls: the circle as a 64-gon with its ``circle``
 member, the schedule text parsed by ``maps.schedule`` into ``zone_schedules``).
 A zone is enforced only while *both* the restriction's and the zone's
 schedules are open. Times are Almaty wall-clock; 2026-11-13 is a Friday (all before
@@ -13,12 +13,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from arm.access import ShellUser
 from arm.alarms.scenario import World, later, local
+from arm.caseload.zones import ZoneDraft, save_zone
 from arm.rules.schedule import schedule_active, validate_schedule
 from arm.rules.seed import offset
-from maps.models import ZoneSchedule
+from db.models import ZoneSchedule
 from maps.schedule import parse
-from maps.zone_editor import ZoneInput, save_zone
 
 HOME = (43.2567, 76.9286)
 CENTRE = offset(*HOME, north_m=2000)
@@ -28,11 +29,11 @@ FAR = offset(*CENTRE, north_m=3000)
 
 def editor_zone(world: World, schedule_text: str, kind: str = "exclusion", zone_id: int | None = None) -> int:
     """Save a 200 m circle zone through the zone editor's own save function."""
-    data = ZoneInput(name="Bar street", kind=kind,
+    data = ZoneDraft(name="Bar street", kind=kind,
                      geometry={"circle": {"center": [CENTRE[1], CENTRE[0]], "radius_m": 200.0}},
                      buffer_m=20.0, district="", schedule=parse(schedule_text))
     with world.db.begin() as s:
-        return save_zone(s, "supervisor1", zone_id, data)
+        return save_zone(s, ShellUser("supervisor1"), zone_id, data)
 
 
 def tracked_person(world: World, zone: int, kind: str = "exclusion_zone", schedule: list | None = None) -> int:

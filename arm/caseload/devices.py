@@ -1,100 +1,47 @@
-"""The technician's device inventory: register, reject, issue, return; with history.
+"""The inventory's changes: register, reject, issue, return, model, pairing; access-checked and audited.
 
-Pure data functions over a caller's session (the caller owns the transaction,
-STYLE.md); every change is written to the audit journal in the same
-transaction, so an action and its record cannot part. Errors are
-:class:`InventoryError` with a stable ``code`` that widgets translate.
-The inventory shows only a holder's name: no other personal data.
+Serial ICD devices (found by the pairing wizard) and network trackers (GT06,
+watches, phones, heard on the wire and registered in the inventory) alike.
+Each function checks that the acting user's role writes devices
+(:mod:`arm.caseload.rights`; issuing also checks the receiving person's
+district), changes the rows over the caller's session and writes its audit row
+in the same transaction. Refusals of the inventory's own rules are
+``arm.inventory.InventoryError`` (stable ``code``), refusals of rights
+``arm.access.AccessDenied``. Audit actions: ``device.register``,
+``device.reject``, ``device.issue``, ``device.return``, ``device.model``,
+``device.detect``, ``device.pair``, ``device.configure``, ``device.inventory_no``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from arm import audit
+from arm.caseload.rights import Actor, Area, require_write
 from arm.events import utcnow
+from arm.inventory import ISSUABLE, InventoryError, record_step
 from db.models import Assignment, Device, DeviceStatus, DeviceType, Person
-from serial_drivers.icd.codec import SERIAL_RE, DeviceInfo
-
-#: Inventory states a device can be issued from.
-ISSUABLE = {DeviceStatus.IN_STOCK.value}
+from db.validation import SERIAL_RE
 
 
-class InventoryError(Exception):
-    """A refused inventory action; ``code`` is stable, the text is English."""
+class DetectedDevice(Protocol):
+    """What a device says about itself when read over a cable (the ICD's ``INFO`` answer)."""
 
-    def __init__(self, code: str, text: str) -> None:
-        super().__init__(text)
-        self.code = code
-
-
-@dataclass(frozen=True, slots=True)
-class InventoryRow:
-    device_id: int
-    serial: str
-    inventory_no: str
-    type: str
-    firmware: str
-    status: str
-    holder: str  # full name of the person holding it, or ""
-    holder_id: int | None
-    last_contact: datetime | None
-    battery: int | None
-    paired_with: str
-    model: str = ""  # tracker model a network listener decodes with ("" = default layout)
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryRow:
-    person: str
-    issued_at: datetime
-    issued_by: str
-    returned_at: datetime | None
-    returned_by: str
-    note: str
-
-
-def list_devices(session: Session) -> list[InventoryRow]:
-    open_assign = (
-        select(Assignment.device_id, Person.id, Person.last_name, Person.first_name, Person.middle_name)
-        .join(Person, Person.id == Assignment.person_id)
-        .where(Assignment.returned_at.is_(None))
-    )
-    holders = {r[0]: (r[1], " ".join(p for p in r[2:] if p)) for r in session.execute(open_assign)}
-    rows = []
-    for d in session.execute(select(Device).order_by(Device.serial)).scalars():
-        holder_id, holder = holders.get(d.id, (None, ""))
-        rows.append(
-            InventoryRow(
-                d.id, d.serial, d.inventory_no or "", str(d.type), d.firmware or "", str(d.status),
-                holder, holder_id, d.last_contact, d.battery, d.paired_with or "", model=d.model or "",
-            )
-        )
-    return rows
-
-
-def history(session: Session, device_id: int) -> list[HistoryRow]:
-    q = (
-        select(Assignment, Person)
-        .join(Person, Person.id == Assignment.person_id)
-        .where(Assignment.device_id == device_id)
-        .order_by(Assignment.issued_at.desc())
-    )
-    return [
-        HistoryRow(p.full_name, a.issued_at, a.issued_by, a.returned_at, a.returned_by or "", a.note)
-        for a, p in session.execute(q).all()
-    ]
-
-
-def persons_for_issue(session: Session) -> list[tuple[int, str]]:
-    """People under supervision, by name only (what a technician needs to hand a device over)."""
-    q = select(Person).where(Person.deregistered_on.is_(None)).order_by(Person.last_name, Person.first_name)
-    return [(p.id, p.full_name) for p in session.execute(q).scalars()]
+    @property
+    def type(self) -> str: ...
+    @property
+    def serial(self) -> str: ...
+    @property
+    def firmware(self) -> str: ...
+    @property
+    def hardware(self) -> str: ...
+    @property
+    def battery(self) -> int | None: ...
+    @property
+    def imei(self) -> str: ...
 
 
 def _device(session: Session, device_id: int) -> Device:
@@ -118,8 +65,9 @@ def _check_inventory_no(session: Session, device: Device, inventory_no: str) -> 
     return value
 
 
-def register(session: Session, actor: Any, device_id: int, inventory_no: str = "") -> None:
+def register(session: Session, actor: Actor, device_id: int, inventory_no: str = "") -> None:
     """Accept a device heard on the wire (or a rejected one) into stock."""
+    require_write(actor, Area.DEVICES)
     device = _device(session, device_id)
     if str(device.status) not in (DeviceStatus.UNREGISTERED.value, DeviceStatus.REJECTED.value):
         raise InventoryError("NOT_UNREGISTERED", "Only an unregistered or rejected device can be registered.")
@@ -129,8 +77,9 @@ def register(session: Session, actor: Any, device_id: int, inventory_no: str = "
     audit.record(session, actor, "device.register", "device", device.serial, inventory_no=device.inventory_no)
 
 
-def reject(session: Session, actor: Any, device_id: int, reason: str) -> None:
+def reject(session: Session, actor: Actor, device_id: int, reason: str) -> None:
     """Refuse a device that is not ours (its events stay stored)."""
+    require_write(actor, Area.DEVICES)
     device = _device(session, device_id)
     if str(device.status) != DeviceStatus.UNREGISTERED.value:
         raise InventoryError("NOT_UNREGISTERED", "Only an unregistered device can be rejected.")
@@ -141,14 +90,16 @@ def reject(session: Session, actor: Any, device_id: int, reason: str) -> None:
     audit.record(session, actor, "device.reject", "device", device.serial, reason=reason.strip())
 
 
-def issue(session: Session, actor: Any, device_id: int, person_id: int, note: str = "") -> int:
+def issue(session: Session, actor: Actor, device_id: int, person_id: int, note: str = "") -> int:
     """Hand a device in stock to a person; returns the assignment id."""
+    require_write(actor, Area.DEVICES)
     device = _device(session, device_id)
     if str(device.status) not in ISSUABLE:
         raise InventoryError("NOT_IN_STOCK", "Only a device in stock can be issued.")
     person = session.get(Person, person_id)
     if person is None:
         raise InventoryError("NO_PERSON", "The person is not in the register.")
+    require_write(actor, Area.DEVICES, person.district)
     assignment = Assignment(
         device_id=device.id, person_id=person.id, issued_at=utcnow(), issued_by=actor.login, note=note.strip()
     )
@@ -159,8 +110,9 @@ def issue(session: Session, actor: Any, device_id: int, person_id: int, note: st
     return assignment.id
 
 
-def return_device(session: Session, actor: Any, device_id: int, note: str = "") -> None:
+def return_device(session: Session, actor: Actor, device_id: int, note: str = "") -> None:
     """Take a device back into stock; closes its open assignment."""
+    require_write(actor, Area.DEVICES)
     device = _device(session, device_id)
     open_rows = session.execute(
         select(Assignment).where(Assignment.device_id == device.id, Assignment.returned_at.is_(None))
@@ -176,7 +128,7 @@ def return_device(session: Session, actor: Any, device_id: int, note: str = "") 
     audit.record(session, actor, "device.return", "device", device.serial, note=note.strip())
 
 
-def set_model(session: Session, actor: Any, device_id: int, model: str) -> str | None:
+def set_model(session: Session, actor: Actor, device_id: int, model: str) -> str | None:
     """Set (or clear, when blank) the tracker model a network listener decodes the device with.
 
     Some GT06 models reuse message numbers with other layouts (Traccar's
@@ -184,6 +136,7 @@ def set_model(session: Session, actor: Any, device_id: int, model: str) -> str |
     """
     from arm.protocols.device_models import model_error, normalize
 
+    require_write(actor, Area.DEVICES)
     device = _device(session, device_id)
     error = model_error(model)
     if error:
@@ -195,8 +148,9 @@ def set_model(session: Session, actor: Any, device_id: int, model: str) -> str |
     return value
 
 
-def upsert_from_info(session: Session, actor: Any, info: DeviceInfo, port: str) -> int:
+def upsert_from_info(session: Session, actor: Actor, info: DetectedDevice, port: str) -> int:
     """The device the wizard just read: create it (in stock) or refresh its data."""
+    require_write(actor, Area.DEVICES)
     device = session.execute(select(Device).where(Device.serial == info.serial)).scalar_one_or_none()
     created = device is None
     if device is None:
@@ -218,8 +172,9 @@ def upsert_from_info(session: Session, actor: Any, info: DeviceInfo, port: str) 
     return device.id
 
 
-def set_paired(session: Session, actor: Any, unit_serial: str, bracelet: str, code_ok: bool, result: str) -> None:
+def set_paired(session: Session, actor: Actor, unit_serial: str, bracelet: str, code_ok: bool, result: str) -> None:
     """Record a pairing attempt; on success the bracelet row points to its unit."""
+    require_write(actor, Area.DEVICES)
     if code_ok and SERIAL_RE.match(bracelet):
         row = session.execute(select(Device).where(Device.serial == bracelet)).scalar_one_or_none()
         if row is None:
@@ -229,7 +184,9 @@ def set_paired(session: Session, actor: Any, unit_serial: str, bracelet: str, co
     audit.record(session, actor, "device.pair", "device", unit_serial, bracelet=bracelet, result=result)
 
 
-def save_config(session: Session, actor: Any, serial: str, values: dict[str, str], result: str) -> None:
+def save_config(session: Session, actor: Actor, serial: str, values: dict[str, str], result: str) -> None:
+    """Record a settings write to a device; on success the inventory keeps the intervals."""
+    require_write(actor, Area.DEVICES)
     device = session.execute(select(Device).where(Device.serial == serial)).scalar_one_or_none()
     if device is not None and result == "OK":
         if "REPORT_S" in values:
@@ -239,5 +196,14 @@ def save_config(session: Session, actor: Any, serial: str, values: dict[str, str
     audit.record(session, actor, "device.configure", "device", serial, result=result, **values)
 
 
-def record_step(session: Session, actor: Any, action: str, serial: str, **detail: Any) -> None:
-    audit.record(session, actor, action, "device", serial, **detail)
+def assign(session: Session, actor: Actor, device_id: int | None, inventory_no: str, person_id: int | None,
+           note: str = "") -> None:
+    """The pairing wizard's last step: give the device its inventory number and, optionally, a holder."""
+    require_write(actor, Area.DEVICES)
+    if device_id is None:
+        raise InventoryError("NO_DEVICE", "The device is not in the inventory.")
+    device = _device(session, device_id)
+    device.inventory_no = _check_inventory_no(session, device, inventory_no) or None
+    record_step(session, actor, "device.inventory_no", device.serial, inventory_no=device.inventory_no)
+    if person_id is not None:
+        issue(session, actor, device_id, person_id, note)

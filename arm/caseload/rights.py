@@ -1,0 +1,77 @@
+"""Who may write which part of the caseload: checked by every caseload service before it writes.
+
+The roles mirror what the workstation offers each role (widgets/panels.py,
+docs/operator-guide.md): persons and their restrictions are edited by the
+roles that see personal data, zones in the zone editor by supervisors and
+administrators, devices in the inventory and the pairing wizard by
+technicians, supervisors and administrators. A user with districts assigned
+writes only persons and zones of those districts; a user without districts
+(a central desk, the shell user) writes every district.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Protocol
+
+from arm.access import ADMINISTRATOR, OPERATOR, SUPERVISOR, TECHNICIAN, AccessDenied
+
+
+class Actor(Protocol):
+    """The acting user: ``arm.auth.CurrentUser`` (GUI, desk API) or ``arm.access.ShellUser`` (CLI)."""
+
+    @property
+    def login(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def districts(self) -> tuple[str, ...] | None: ...
+
+
+class Area(enum.StrEnum):
+    PERSONS = "persons"
+    RESTRICTIONS = "restrictions"
+    ZONES = "zones"
+    DEVICES = "devices"
+
+
+WRITERS: dict[Area, frozenset[str]] = {
+    Area.PERSONS: frozenset({OPERATOR, SUPERVISOR}),
+    Area.RESTRICTIONS: frozenset({OPERATOR, SUPERVISOR}),
+    Area.ZONES: frozenset({SUPERVISOR, ADMINISTRATOR}),
+    Area.DEVICES: frozenset({TECHNICIAN, SUPERVISOR, ADMINISTRATOR}),
+}
+
+#: ``AccessDenied.code`` when the user's districts do not include the object's.
+DENIED_DISTRICT = "denied.district"
+
+
+def denied_code(area: Area) -> str:
+    """``AccessDenied.code`` when the user's role may not write ``area``."""
+    return f"denied.{area}"
+
+
+def _role(user: Actor | object) -> str:
+    return str(getattr(user, "role", "") or "")
+
+
+def may_write(user: Actor | object, area: Area) -> bool:
+    return _role(user) in WRITERS[area]
+
+
+def require_write(user: Actor | object, area: Area, *districts: str | None) -> None:
+    """Refuse unless ``user``'s role writes ``area`` and its districts cover every one given.
+
+    An empty or ``None`` district (a city-wide zone, a person without one) is
+    open to every writer of the area.
+    """
+    if not may_write(user, area):
+        raise AccessDenied(
+            denied_code(area), f"The role {_role(user) or 'none'!r} may not change {area}."
+        )
+    own = tuple(getattr(user, "districts", None) or ())
+    if not own:
+        return
+    for district in districts:
+        if district and district not in own:
+            raise AccessDenied(DENIED_DISTRICT, f"The district {district!r} is not one of yours.")
