@@ -16,8 +16,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from arm import audit
-from arm.cli import UsageError, add_db_argument
-from arm.cli_db import cli_actor, open_db
+from arm.cli_common import UsageError, add_db_argument, cli_actor, open_db
 from db.models import Alarm, Assignment, Device, DeviceEventRow, Person, Position, ViolationEntry
 
 
@@ -214,7 +213,7 @@ def _run_query(name: str, args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from arm.cli import CommandFailed
+    from arm.cli_common import CommandFailed
     from db import integrity
 
     verify_all = getattr(integrity, "verify_all", None)

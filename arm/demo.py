@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from arm import audit
 from arm.auth import create_user
-from arm.cli import add_db_argument
+from arm.cli_common import add_db_argument, open_db
 from db.models import (
     Assignment,
     Category,
@@ -233,8 +233,6 @@ def _summary(session: Session, created: bool) -> DemoSummary:
 
 
 def _run_seed(args: argparse.Namespace) -> int:
-    from arm.cli_db import open_db
-
     db = open_db(args.db, migrate=True)
     with db.begin() as session:
         summary = seed(session, persons_per_city=args.persons)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from arm.cli import UsageError, add_db_argument
+from arm.cli_common import UsageError, add_db_argument
 
 
 def _zone(name: str) -> ZoneInfo:

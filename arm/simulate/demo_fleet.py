@@ -126,7 +126,7 @@ def evseq_base() -> int:
 
 
 class PtySink:
-    """ICD devices as ``serial_drivers.emulator`` pseudo-terminals linked in ``directory``.
+    """ICD devices as emulated pseudo-terminals linked in ``directory`` (``arm.simulate.pty_devices``).
 
     The service's serial manager reads them (``--serial auto --serial-glob
     'DIR/ttyEM-*'``); an event counts once the host stored and acknowledged it.
@@ -138,14 +138,12 @@ class PtySink:
         self.emulators: dict[str, Any] = {}
 
     def add(self, serial: str, dtype: str, paired: list[str] | None = None) -> None:
-        from serial_drivers.emulator import EmulatedDevice
+        from arm.simulate.pty_devices import emulated_device
 
         self.directory.mkdir(parents=True, exist_ok=True)
-        emu = EmulatedDevice(dtype, serial, link=str(self.directory / f"ttyEM-{serial}"), seed=self.seed,
-                             evseq_start=evseq_base(), firmware="2.4.1")
-        emu.paired = list(paired or [])
-        emu.start()
-        self.emulators[serial] = emu
+        self.emulators[serial] = emulated_device(dtype, serial, str(self.directory / f"ttyEM-{serial}"),
+                                                 list(paired or []), seed=self.seed, evseq_start=evseq_base(),
+                                                 firmware="2.4.1")
 
     def link(self, serial: str) -> str:
         return str(self.directory / f"ttyEM-{serial}")

@@ -19,13 +19,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
-from arm import i18n
 from arm.auth import CurrentUser
 from arm.config import Settings
 from arm.rules import explain
 from arm.rules.seed import circle
 from arm.service import MonitoringService
 from tests.rules.world import ALMATY, World, later, local
+from widgets import i18n
 from widgets.alarm_panel import AlarmPanel
 from widgets.alarm_text import EXPLANATIONS, action_note_text, explanation_text, incident_text
 from widgets.context import AppContext
