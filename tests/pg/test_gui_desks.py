@@ -39,6 +39,7 @@ from sqlalchemy import func, select  # noqa: E402
 from arm import demo  # noqa: E402
 from arm.auth import CurrentUser  # noqa: E402
 from arm.bus import Bus  # noqa: E402
+from arm.cli import build_parser  # noqa: E402
 from arm.config import Settings  # noqa: E402
 from arm.desk_api.client import RemoteService  # noqa: E402
 from arm.desk_api.pg_relay import PgRelay  # noqa: E402
@@ -131,8 +132,9 @@ def desks(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory) -> Iter
         settings_a.service.desk_api_port = api_a
         service_a = arm_app.build_service(db_a, bus_a, settings_a, argparse.Namespace(db=url, demo=False, lang="en"))
         # B: like `arm serve --gt06 PORT --desk-api PORT --desk-token desk-b=...`
-        service_b = arm_app.build_service(db_b, bus_b, Settings(), argparse.Namespace(
-            gt06=gt06_port, protocols_host="127.0.0.1", desk_api=api_b, desk_token=[("desk-b", TOKEN_B)]))
+        service_b = arm_app.build_service(db_b, bus_b, Settings(), build_parser().parse_args([
+            "serve", "--gt06", str(gt06_port), "--protocols-host", "127.0.0.1", "--desk-api", str(api_b),
+            "--desk-token", f"desk-b={TOKEN_B}"]))
         loop = LoopThread()
         try:
             loop.run(service_a.start())
