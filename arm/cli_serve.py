@@ -71,7 +71,7 @@ def _run(args: argparse.Namespace) -> int:
     return asyncio.run(serve(args))
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from arm.plugins import plugins
 
     p = sub.add_parser("serve", help="run the monitoring service headless until SIGTERM/SIGINT")

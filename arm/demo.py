@@ -243,7 +243,7 @@ def _run_seed(args: argparse.Namespace) -> int:
     return 0
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("demo", help="demo data")
     dsub = p.add_subparsers(dest="demo_command", required=True, metavar="ACTION")
     s = dsub.add_parser("seed", help="create fictitious persons, devices, zones and restrictions (Astana, Almaty)")

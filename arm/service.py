@@ -25,9 +25,14 @@ log = logging.getLogger("arm.service")
 
 
 class Component(Protocol):
-    """A device source, the rules engine, the desk API: anything with a lifecycle."""
+    """A device source, the rules engine, the desk API: anything with a lifecycle.
 
-    name: str
+    A component that consumes stored events (``consumes_events = True``) is
+    stopped after the ingest core's last flush; every other one before it.
+    """
+
+    @property
+    def name(self) -> str: ...
 
     async def start(self, service: MonitoringService) -> None: ...
 

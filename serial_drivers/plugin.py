@@ -77,7 +77,7 @@ def emulated_device(dtype: str, serial: str, link: str, paired: list[str] | None
 
 
 # ---------------------------------------------------------------- arm emulate
-def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "emulate",
         help="emulate one ICD device (or replay an NMEA capture) on a pseudo-terminal",

@@ -70,7 +70,7 @@ def configure(service: MonitoringService, settings: Settings) -> None:
                 service.extensions["media_expiry"] = expiry
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from arm.cli_common import add_db_argument
 
     p = sub.add_parser("device-model", help="show or set the tracker model a GT06 device is decoded with",

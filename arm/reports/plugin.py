@@ -153,7 +153,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--organ", default="", help="name of the authority printed on the form")
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from db.queries.journals import SPECS
 
     p = sub.add_parser("export", help="export a journal to xlsx, pdf or csv, laid out as the journal form")

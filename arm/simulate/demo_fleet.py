@@ -224,7 +224,7 @@ class DemoFleet(FleetSimulator):
 
     # ------------------------------------------------------------ building
     @classmethod
-    def from_database(cls, db: Any, rates: SimRates | None = None, seed: int = 2026,  # type: ignore[override]
+    def from_database(cls, db: Any, rates: SimRates | None = None, seed: int = 2026,
                       demo_only: bool = True, *, sink: IcdSink | None = None, timeline_scale: float = 1.0,
                       now: datetime | None = None, **kw: Any) -> DemoFleet:
         """One household per (demo) person with a home address and issued devices."""
