@@ -107,20 +107,14 @@ class AlarmSettings:
 
 
 @dataclass
-class RetentionSettings:
-    positions_days: int = field(default=90, metadata=_meta("Keep positions", min=1))
-    events_days: int = field(default=365 * 3, metadata=_meta("Keep device events", min=1))
-    journals_days: int = field(default=365 * 3, metadata=_meta("Keep journals (seed rules: 3 years)", min=365))
-
-
-@dataclass
 class Settings:
     general: GeneralSettings = field(default_factory=GeneralSettings)
     service: ServiceSettings = field(default_factory=ServiceSettings)
     serial: SerialSettings = field(default_factory=SerialSettings)
     map: MapSettings = field(default_factory=MapSettings)
     alarms: AlarmSettings = field(default_factory=AlarmSettings)
-    retention: RetentionSettings = field(default_factory=RetentionSettings)
+    # Retention periods are not settings of a desk: they are the database's policies
+    # (db/retention.py, `arm retention set`), the same for every desk.
 
     @property
     def tz(self) -> ZoneInfo:
