@@ -19,6 +19,7 @@ serve: install
 test: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider -q
 
 install: system-deps $(STAMP) translations

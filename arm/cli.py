@@ -1,7 +1,10 @@
 """``arm``: the GUI with no argument, otherwise one of the subcommands.
 
 Exit codes: 0 success, 1 the work failed (database unavailable...), 2 a bad
-argument (argparse's convention, kept for every error in what the user typed).
+argument (argparse's convention, kept for every error in what the user typed);
+the errors and helpers every command shares are in ``arm.cli_common``. The GUI
+is started by module name (``arm.plugins.GUI_MODULE``), so the core never
+imports it.
 """
 
 from __future__ import annotations
@@ -12,25 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from arm import __version__
-
-EXIT_FAILURE = 1
-EXIT_USAGE = 2
-
-
-class UsageError(Exception):
-    """Something the user typed is wrong; reported with exit code 2."""
-
-
-class CommandFailed(Exception):
-    """The command could not do its work; reported with exit code 1."""
-
-
-def add_db_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        help="database URL (sqlite:///path or postgresql://...); default: the SQLite file in the user data directory",
-    )
+from arm.cli_common import EXIT_FAILURE, EXIT_USAGE, CommandFailed, UsageError, add_db_argument
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,9 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
-            from arm.app import main as gui_main
+            from arm.plugins import gui
 
-            return int(gui_main(args) or 0)
+            return int(gui().main(args) or 0)
         return int(handler(args) or 0)
     except UsageError as exc:
         parser.exit(EXIT_USAGE, f"arm: error: {exc}\n")

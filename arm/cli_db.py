@@ -5,44 +5,9 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from pathlib import Path
-
-from sqlalchemy.engine import make_url
 
 from arm import audit
-from arm.cli import CommandFailed, UsageError, add_db_argument
-from db.session import Database, DatabaseUnavailable, default_db_url
-
-
-def open_db(url: str | None, *, migrate: bool = False) -> Database:
-    """Open the database for a command; a missing or outdated one is a clear error."""
-    url = url or default_db_url()
-    try:
-        parsed = make_url(url)
-    except Exception as exc:
-        raise UsageError(f"--db: not a database URL: {url!r}") from exc
-    if parsed.get_backend_name() == "sqlite" and not migrate:
-        path = Path(parsed.database or "")
-        if not path.exists():
-            raise CommandFailed(f"no database at {path}; create it with: arm db upgrade --db {url}")
-    try:
-        db = Database(url)
-        db.check()
-        if migrate:
-            db.upgrade()
-        elif not db.is_current():
-            raise CommandFailed("the database schema is not current; run: arm db upgrade")
-    except DatabaseUnavailable as exc:
-        raise CommandFailed(str(exc)) from exc
-    return db
-
-
-def cli_actor() -> str:
-    """Who ran a shell command, for the audit journal."""
-    try:
-        return f"cli:{getpass.getuser()}"
-    except OSError:
-        return "cli"
+from arm.cli_common import UsageError, add_db_argument, cli_actor, open_db
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -72,7 +37,7 @@ def _user_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("db", help="database schema")
     dbsub = p.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     up = dbsub.add_parser("upgrade", help="create the database or migrate it to the newest schema")

@@ -16,8 +16,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from arm import audit
-from arm.cli import UsageError, add_db_argument
-from arm.cli_db import cli_actor, open_db
+from arm.cli_common import UsageError, add_db_argument, cli_actor, open_db
 from db.models import Alarm, Assignment, Device, DeviceEventRow, Person, Position, ViolationEntry
 
 
@@ -43,7 +42,7 @@ def _person_id(session: Session, ref: str) -> int:
     if ref.isdigit() and len(ref) == 12:
         pid = session.execute(select(Person.id).where(Person.iin == ref)).scalar_one_or_none()
     elif ref.isdigit():
-        pid = session.get(Person, int(ref)) and int(ref)
+        pid = int(ref) if session.get(Person, int(ref)) is not None else None
     else:
         pid = None
     if not pid:
@@ -73,7 +72,7 @@ def _worn_by(time_col: Any, device_col: Any, person_id: int) -> Any:
     )
 
 
-def _window(stmt: Select[Any], col: Any, args: argparse.Namespace) -> Select[Any]:
+def _window(stmt: Select[*tuple[Any, ...]], col: Any, args: argparse.Namespace) -> Select[*tuple[Any, ...]]:
     if args.since:
         stmt = stmt.where(col >= args.since)
     if args.until:
@@ -82,7 +81,7 @@ def _window(stmt: Select[Any], col: Any, args: argparse.Namespace) -> Select[Any
 
 
 def _events(session: Session, args: argparse.Namespace) -> Iterator[dict[str, Any]]:
-    stmt = select(DeviceEventRow, Device.serial).join(Device, Device.id == DeviceEventRow.device_id)
+    stmt: Select[*tuple[Any, ...]] = select(DeviceEventRow, Device.serial).join(Device, Device.id == DeviceEventRow.device_id)
     stmt = _window(stmt, DeviceEventRow.time, args)
     if args.device:
         stmt = stmt.where(DeviceEventRow.device_id == _device_id(session, args.device))
@@ -102,7 +101,7 @@ def _events(session: Session, args: argparse.Namespace) -> Iterator[dict[str, An
 
 
 def _positions(session: Session, args: argparse.Namespace) -> Iterator[dict[str, Any]]:
-    stmt = select(Position, Device.serial).join(Device, Device.id == Position.device_id)
+    stmt: Select[*tuple[Any, ...]] = select(Position, Device.serial).join(Device, Device.id == Position.device_id)
     stmt = _window(stmt, Position.time, args)
     if args.device:
         stmt = stmt.where(Position.device_id == _device_id(session, args.device))
@@ -125,7 +124,7 @@ def _positions(session: Session, args: argparse.Namespace) -> Iterator[dict[str,
 
 
 def _alarms(session: Session, args: argparse.Namespace) -> Iterator[dict[str, Any]]:
-    stmt = select(Alarm, Device.serial).outerjoin(Device, Device.id == Alarm.device_id)
+    stmt: Select[*tuple[Any, ...]] = select(Alarm, Device.serial).outerjoin(Device, Device.id == Alarm.device_id)
     stmt = _window(stmt, Alarm.raised_at, args)
     if args.device:
         stmt = stmt.where(Alarm.device_id == _device_id(session, args.device))
@@ -151,7 +150,7 @@ def _alarms(session: Session, args: argparse.Namespace) -> Iterator[dict[str, An
 
 
 def _journal(session: Session, args: argparse.Namespace) -> Iterator[dict[str, Any]]:
-    stmt = (
+    stmt: Select[*tuple[Any, ...]] = (
         select(ViolationEntry, Person, Device.serial)
         .join(Person, Person.id == ViolationEntry.person_id)
         .outerjoin(Device, Device.id == ViolationEntry.device_id)
@@ -214,7 +213,7 @@ def _run_query(name: str, args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from arm.cli import CommandFailed
+    from arm.cli_common import CommandFailed
     from db import integrity
 
     verify_all = getattr(integrity, "verify_all", None)
@@ -268,7 +267,14 @@ def _check_window(handler: Callable[[argparse.Namespace], int]) -> Callable[[arg
     return run
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _query_handler(name: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        return _run_query(name, args)
+
+    return run
+
+
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     for name, (_, help_text, _) in QUERIES.items():
         p = sub.add_parser(name, help=help_text)
         _add_filters(p)
@@ -277,7 +283,7 @@ def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
                            help="list entries (default) or verify the hash chains of every journal")
             p.set_defaults(handler=_check_window(lambda a: _verify(a) if a.action == "verify" else _run_query("journal", a)))
         else:
-            p.set_defaults(handler=_check_window(lambda a, n=name: _run_query(n, a)))
+            p.set_defaults(handler=_check_window(_query_handler(name)))
 
 
 __all__ = ["iso", "parse_time", "register_cli"]

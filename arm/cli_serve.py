@@ -12,8 +12,7 @@ import logging
 import signal
 import sys
 
-from arm.cli import add_db_argument
-from arm.cli_db import open_db
+from arm.cli_common import add_db_argument, open_db
 from arm.config import Settings
 from arm.service import MonitoringService
 
@@ -22,8 +21,9 @@ log = logging.getLogger("arm.serve")
 
 async def serve(args: argparse.Namespace) -> int:
     db = open_db(args.db, migrate=True)
-    service = MonitoringService(db, settings=Settings.load())
-    service.configure_plugins(vars(args))
+    # the desk's settings, then the flags given (each flag's dest is the setting it overrides)
+    service = MonitoringService(db, settings=Settings.load().with_overrides(vars(args)))
+    service.configure_plugins()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -71,7 +71,7 @@ def _run(args: argparse.Namespace) -> int:
     return asyncio.run(serve(args))
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from arm.plugins import plugins
 
     p = sub.add_parser("serve", help="run the monitoring service headless until SIGTERM/SIGINT")

@@ -3,13 +3,21 @@
 Settings live in ``settings.json`` in the user config directory (``ARM_CONFIG_DIR``
 overrides it). Unknown keys in the file are kept but ignored and logged, so an
 older ARM does not destroy a newer one's settings.
+
+This is the one configuration of the workstation and of ``arm serve``: every
+plugin's ``configure(service, settings)`` reads it, and a command-line flag is
+an override of one setting (its argparse ``dest`` is ``"section.key"``, applied
+by :meth:`Settings.with_overrides`). ``tests/platform/test_settings_keys.py``
+fails when code reads a key this schema does not define.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import os
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -49,6 +57,17 @@ class ServiceSettings:
     watch_port: int = field(default=0, metadata=_meta("Watch listener port, 0 = off", min=0, max=65535))
     osmand_port: int = field(default=0, metadata=_meta("OsmAnd HTTP port, 0 = off", min=0, max=65535))
     desk_api_port: int = field(default=0, metadata=_meta("Desk API port, 0 = off", min=0, max=65535))
+    protocols_host: str = field(default="0.0.0.0", metadata=_meta("Interface the device listeners bind to"))
+    device_idle_timeout_s: float = field(
+        default=600.0, metadata=_meta("Close a device connection silent for this long", min=1))
+    desk_api_host: str = field(default="127.0.0.1", metadata=_meta("Interface of the desk API (0.0.0.0: the LAN)"))
+    desk_api_cert: str = field(default="", metadata=_meta("TLS certificate of the desk API (PEM); empty = ws://"))
+    desk_api_key: str = field(default="", metadata=_meta("Private key of desk_api_cert, if not in the same file"))
+    desk_tokens: dict[str, str] = field(
+        default_factory=dict,
+        metadata=_meta("Desks allowed on the desk API (name -> token); empty: $ARM_DESK_TOKENS or desk-tokens.json"))
+    pg_relay: bool = field(
+        default=True, metadata=_meta("With PostgreSQL, exchange changes with other services on the database"))
 
 
 @dataclass
@@ -61,27 +80,30 @@ class SerialSettings:
         },
         metadata=_meta("USB product id per device type"),
     )
+    globs: list[str] = field(
+        default_factory=list, metadata=_meta("With ports ['auto']: also watch paths matching these patterns"))
 
 
 @dataclass
 class MapSettings:
     tile_url: str = field(default="", metadata=_meta("Tile server URL template {z}/{x}/{y}; empty = offline only"))
     mbtiles: str = field(default="", metadata=_meta("Path of a local MBTiles file"))
+    tile_attribution: str = field(default="", metadata=_meta("Attribution text shown for the tile server"))
     stale_after_s: int = field(default=600, metadata=_meta("A position older than this looks stale", min=30))
+    nocomm_after_s: int = field(
+        default=900, metadata=_meta("No contact for this long shows 'no communication' on the map", min=30))
+    center: str = field(default="", metadata=_meta("'lat,lon' of the start view; empty = Kazakhstan"))
+    zoom: int = field(default=5, metadata=_meta("Start zoom", min=1, max=19))
+    cluster_below_zoom: int = field(default=13, metadata=_meta("Markers cluster below this zoom", min=1, max=20))
 
 
 @dataclass
 class AlarmSettings:
     sound: bool = field(default=True, metadata=_meta("Play alarm sounds"))
-    escalate_after_s: int = field(default=120, metadata=_meta("Escalate unacked critical alarms after", min=10))
-    max_shelve_s: int = field(default=8 * 3600, metadata=_meta("Longest shelving", min=60))
-
-
-@dataclass
-class RetentionSettings:
-    positions_days: int = field(default=90, metadata=_meta("Keep positions", min=1))
-    events_days: int = field(default=365 * 3, metadata=_meta("Keep device events", min=1))
-    journals_days: int = field(default=365 * 3, metadata=_meta("Keep journals (seed rules: 3 years)", min=365))
+    rules: bool = field(default=True, metadata=_meta("Evaluate rules and raise alarms (off: `arm serve --no-rules`)"))
+    rules_tick_s: float = field(default=10.0, metadata=_meta("How often time-based rules are evaluated", min=0.01))
+    escalate_after_s: float = field(default=120.0, metadata=_meta("Escalate unacked critical alarms after", min=10))
+    max_shelve_s: float = field(default=8 * 3600.0, metadata=_meta("Longest shelving", min=60))
 
 
 @dataclass
@@ -91,7 +113,8 @@ class Settings:
     serial: SerialSettings = field(default_factory=SerialSettings)
     map: MapSettings = field(default_factory=MapSettings)
     alarms: AlarmSettings = field(default_factory=AlarmSettings)
-    retention: RetentionSettings = field(default_factory=RetentionSettings)
+    # Retention periods are not settings of a desk: they are the database's policies
+    # (db/retention.py, `arm retention set`), the same for every desk.
 
     @property
     def tz(self) -> ZoneInfo:
@@ -102,6 +125,23 @@ class Settings:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def with_overrides(self, values: Mapping[str, Any]) -> Settings:
+        """A copy with each ``"section.key": value`` applied; ``None`` (a flag not given) leaves the setting.
+
+        Keys without a dot (``db``, ``handler``, ``log_level``...) are not settings
+        and are skipped; a dotted key the schema lacks is a programming error.
+        """
+        result = copy.deepcopy(self)
+        for dotted, value in values.items():
+            if value is None or "." not in dotted:
+                continue
+            section, key = dotted.split(".", 1)
+            obj = getattr(result, section, None)
+            if obj is None or key not in {f.name for f in fields(obj)}:
+                raise KeyError(f"no setting {dotted!r}")
+            setattr(obj, key, value)
+        return result
 
     def validate(self) -> dict[str, str]:
         """``{"section.key": message}`` for values outside their bounds."""

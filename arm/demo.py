@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from arm import audit
 from arm.auth import create_user
-from arm.cli import add_db_argument
+from arm.cli_common import add_db_argument, open_db
 from db.models import (
     Assignment,
     Category,
@@ -233,8 +233,6 @@ def _summary(session: Session, created: bool) -> DemoSummary:
 
 
 def _run_seed(args: argparse.Namespace) -> int:
-    from arm.cli_db import open_db
-
     db = open_db(args.db, migrate=True)
     with db.begin() as session:
         summary = seed(session, persons_per_city=args.persons)
@@ -245,7 +243,7 @@ def _run_seed(args: argparse.Namespace) -> int:
     return 0
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("demo", help="demo data")
     dsub = p.add_subparsers(dest="demo_command", required=True, metavar="ACTION")
     s = dsub.add_parser("seed", help="create fictitious persons, devices, zones and restrictions (Astana, Almaty)")

@@ -116,7 +116,7 @@ def _service_main(url: str, conn: Any, cpu: int, switch: float | None, profile: 
         db.upgrade()
         service = MonitoringService(db)
         if with_rules:  # what `arm serve` adds without options: the rules engine and the alarm manager
-            service.configure_plugins({})
+            service.configure_plugins()
         listener = Gt06Listener(0, "127.0.0.1", max_buffer=64 * 1024)
         service.add_component(listener)
         await service.start()

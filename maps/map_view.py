@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import logging
 import time
-import weakref
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QLocale, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -46,18 +45,6 @@ STATE_TICK_MS = 10_000
 RELOAD_THROTTLE_MS = 10_000
 #: A focus on the person already focused within this time is an echo, not a new view.
 REFOCUS_DEDUP_S = 2.0
-
-_views: list[weakref.ref[MapView]] = []
-
-
-def active_map_view() -> MapView | None:
-    """The most recently created map view still alive (the zone editor draws on it)."""
-    for ref in reversed(_views):
-        view = ref()
-        if view is not None and view.page is not None:
-            return view
-    return None
-
 
 def _audit(ctx: Any, action: str, object_type: str, object_id: Any, **detail: Any) -> None:
     """Record a view or action in the audit journal, on the worker."""
@@ -133,11 +120,14 @@ class MapView(QWidget):
         self._focused: int | None = None
         self._focused_at = 0.0
         self._replay: list[Any] | None = None
-        _views.append(weakref.ref(self))
 
         self.view = QWebEngineView(self)
         self.page: QWebEnginePage | None = MapPage(scheme.map_profile(), self.view)
         self.view.setPage(self.page)
+        app = QCoreApplication.instance()
+        if app is not None:
+            # QtWebEngine wants pages gone before their profile, which lives until the application ends
+            app.aboutToQuit.connect(self.release)
         self.bridge = MapBridge(self.page, self)
         self.bridge.ready.connect(self._on_page_ready)
         self.bridge.markerClicked.connect(self._on_marker_clicked)
@@ -452,8 +442,13 @@ class MapView(QWidget):
         self._flush_timer.stop()
         super().closeEvent(event)
 
+    @Slot()
     def release(self) -> None:
-        """Delete the web page now: QtWebEngine wants pages gone before their profile."""
+        """Delete the web page now: QtWebEngine wants pages gone before their profile.
+
+        Connected to the application's ``aboutToQuit`` by the view itself (no
+        registry of views); the main window and tests call it earlier.
+        """
         self._state_timer.stop()
         self._flush_timer.stop()
         page, self.page = self.page, None
@@ -463,15 +458,6 @@ class MapView(QWidget):
             self.view.setPage(None)  # type: ignore[arg-type]
             if shiboken6.isValid(page):
                 shiboken6.delete(page)
-
-
-def release_all_views() -> None:
-    """Release every live map page (connected to ``aboutToQuit``)."""
-    for ref in list(_views):
-        view = ref()
-        if view is not None and view.page is not None:
-            view.release()
-    _views.clear()
 
 
 def _focus_data(session: Session, person_id: int) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 Qt requires a custom scheme to be *registered* before the QApplication exists,
 and its *handler* to be installed on a profile afterwards:
 
-    # arm/app.py, before QApplication(...)
+    # widgets/app.py, before QApplication(...)
     from maps.scheme import register_schemes
     register_schemes()
     app = QApplication(sys.argv)
@@ -179,8 +179,4 @@ def map_profile() -> QWebEngineProfile:
         _handler = ArmSchemeHandler(_profile)
         _profile.installUrlSchemeHandler(SCHEME, _handler)
         _profile.setUrlRequestInterceptor(OfflineGuard.instance(_profile))
-        if app is not None:
-            from maps.map_view import release_all_views
-
-            app.aboutToQuit.connect(release_all_views)
     return _profile

@@ -59,9 +59,9 @@ class ZoneEditor(QWidget):
     def __init__(self, ctx: Any, parent: QWidget | None = None, map_view: Any = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        from maps.map_view import MapView, active_map_view
+        from maps.map_view import MapView
 
-        self.map_view = map_view or active_map_view()
+        self.map_view = map_view  # the main window's map panel; without one, the editor has its own map
         own_map = self.map_view is None
         if own_map:
             self.map_view = MapView(ctx, self)

@@ -3,7 +3,10 @@
 - ``arm serve --serial PORT`` (repeatable) and ``--serial auto`` (discovery);
   ``--serial-glob PATTERN`` adds paths to watch in auto mode (emulator links);
 - ``arm emulate --type SKU --serial SKU-000417 [--link /tmp/ttyEM0] ...``: one
-  emulated ICD device (or an NMEA capture replayed) on a pseudo-terminal.
+  emulated ICD device (or an NMEA capture replayed) on a pseudo-terminal;
+- ``emulated_device(...)``: the same emulator for the core's simulators (``arm
+  simulate``, the GUI demo), which find it through ``arm.plugins`` and so never
+  import this package.
 """
 
 from __future__ import annotations
@@ -14,9 +17,13 @@ import os
 import signal
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from arm.config import Settings
 from serial_drivers.discovery import DiscoveryConfig
+
+if TYPE_CHECKING:
+    from serial_drivers.emulator import EmulatedDevice
 
 log = logging.getLogger("serial_drivers")
 
@@ -25,6 +32,7 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("serial devices (EM-Serial ICD, NMEA 0183)")
     group.add_argument(
         "--serial",
+        dest="serial.ports",
         action="append",
         metavar="PORT",
         default=None,
@@ -32,6 +40,7 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--serial-glob",
+        dest="serial.globs",
         action="append",
         metavar="PATTERN",
         default=None,
@@ -39,24 +48,36 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def configure(service: Any, options: dict[str, Any]) -> None:
+def configure(service: Any, settings: Settings) -> None:
     from serial_drivers.manager import SerialManager
 
-    settings = getattr(getattr(service, "settings", None), "serial", None)
-    ports = list(options.get("serial") or (settings.ports if settings else []) or [])
+    ports = list(settings.serial.ports)
     if not ports:
         return
     config = DiscoveryConfig()
-    if settings is not None:
-        config.vid = int(settings.usb_vid)
-        config.pids = {k: int(v) for k, v in settings.usb_pids.items()}
-    config.globs = tuple(options.get("serial_glob") or ())
+    config.vid = int(settings.serial.usb_vid)
+    config.pids = {k: int(v) for k, v in settings.serial.usb_pids.items()}
+    config.globs = tuple(settings.serial.globs)
     service.add_component(SerialManager(ports, config=config))
     service.extensions["serial"] = service.components[-1]
 
 
+def emulated_device(dtype: str, serial: str, link: str, paired: list[str] | None = None,
+                    **options: Any) -> EmulatedDevice:
+    """A started emulated ICD device on a pseudo-terminal linked at ``link`` (for the simulators).
+
+    ``paired``: the bracelets it is paired with (set before it starts);
+    ``options`` are ``EmulatedDevice``'s (seed, evseq_start, firmware...).
+    """
+    from serial_drivers.emulator import EmulatedDevice
+
+    device = EmulatedDevice(dtype, serial, link=link, **options)
+    device.paired = list(paired or [])
+    return device.start()
+
+
 # ---------------------------------------------------------------- arm emulate
-def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "emulate",
         help="emulate one ICD device (or replay an NMEA capture) on a pseudo-terminal",

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from arm import i18n
 from arm.auth import AuthError, CurrentUser, authenticate
+from widgets import i18n
 
 log = logging.getLogger("arm.gui.login")
 

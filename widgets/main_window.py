@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from arm import i18n
-from widgets import panels
+from widgets import i18n, panels
 from widgets.context import AppContext
 from widgets.status_bar import DeskStatusBar
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from arm import i18n
+from widgets import i18n
 
 COMMON_ZONES = ("Asia/Almaty", "Asia/Qostanay", "Asia/Aqtobe", "Asia/Aqtau", "Asia/Atyrau", "Asia/Oral",
                 "Asia/Qyzylorda", "UTC")
@@ -197,16 +197,16 @@ class SettingsDialog(QDialog):
         super().changeEvent(event)
 
     # -------------------------------------------------------------- values
-    def _load(self, s: Any) -> None:
-        self.language.setCurrentIndex(max(0, self.language.findData(s.general.language)))
-        self.timezone.setCurrentText(s.general.timezone)
-        self.db_url.setText(s.general.db_url)
-        (self.remote if s.service.mode == "remote" else self.embedded).setChecked(True)
-        self.remote_url.setText(s.service.remote_url)
-        self.remote_token.setText(s.service.remote_token)
-        self.tile_url.setText(s.map.tile_url)
-        self.mbtiles.setText(s.map.mbtiles)
-        self.sound.setChecked(bool(s.alarms.sound))
+    def _load(self, settings: Any) -> None:
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.general.language)))
+        self.timezone.setCurrentText(settings.general.timezone)
+        self.db_url.setText(settings.general.db_url)
+        (self.remote if settings.service.mode == "remote" else self.embedded).setChecked(True)
+        self.remote_url.setText(settings.service.remote_url)
+        self.remote_token.setText(settings.service.remote_token)
+        self.tile_url.setText(settings.map.tile_url)
+        self.mbtiles.setText(settings.map.mbtiles)
+        self.sound.setChecked(bool(settings.alarms.sound))
         self._mode_changed()
 
     def values(self) -> dict[str, Any]:
@@ -249,26 +249,31 @@ class SettingsDialog(QDialog):
         self.show_errors(errors)
         if errors:
             return
-        new = copy.deepcopy(self.settings)
-        new.general.language, new.general.timezone, new.general.db_url = v["language"], v["timezone"], v["db_url"]
-        new.service.mode, new.service.remote_url = v["mode"], v["remote_url"]
-        new.service.remote_token = v["remote_token"]
-        new.map.tile_url, new.map.mbtiles, new.alarms.sound = v["tile_url"], v["mbtiles"], v["sound"]
+        new_settings = copy.deepcopy(self.settings)
+        new_settings.general.language = v["language"]
+        new_settings.general.timezone = v["timezone"]
+        new_settings.general.db_url = v["db_url"]
+        new_settings.service.mode = v["mode"]
+        new_settings.service.remote_url = v["remote_url"]
+        new_settings.service.remote_token = v["remote_token"]
+        new_settings.map.tile_url = v["tile_url"]
+        new_settings.map.mbtiles = v["mbtiles"]
+        new_settings.alarms.sound = v["sound"]
         restart = (
-            new.general.db_url != self.settings.general.db_url
-            or new.service.mode != self.settings.service.mode
-            or new.service.remote_url != self.settings.service.remote_url
-            or new.service.remote_token != self.settings.service.remote_token
-            or new.map.tile_url != self.settings.map.tile_url
-            or new.map.mbtiles != self.settings.map.mbtiles
+            new_settings.general.db_url != self.settings.general.db_url
+            or new_settings.service.mode != self.settings.service.mode
+            or new_settings.service.remote_url != self.settings.service.remote_url
+            or new_settings.service.remote_token != self.settings.service.remote_token
+            or new_settings.map.tile_url != self.settings.map.tile_url
+            or new_settings.map.mbtiles != self.settings.map.mbtiles
         )
         try:
-            new.save()
+            new_settings.save()
         except OSError as exc:
             self.note.setText(self.tr("Could not save the settings: {error}").format(error=exc))
             return
         # Apply to the live object every panel holds.
         for section in ("general", "service", "map", "alarms"):
-            setattr(self.settings, section, getattr(new, section))
+            setattr(self.settings, section, getattr(new_settings, section))
         self.applied.emit(restart)
         self.accept()

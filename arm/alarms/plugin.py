@@ -1,10 +1,13 @@
 """Plugs the rules engine and the alarm manager into the monitoring service.
 
-``configure(service, options)`` builds both, adds the runtime as a component,
-and exposes the manager's typed operations (:class:`arm.alarms.api.AlarmOperations`,
-here :class:`arm.alarms.local.LocalAlarmOperations`) as ``service.alarms`` (and
+``configure(service, settings)`` builds both from the typed settings
+(``settings.alarms``: escalation, longest shelving, tick; ``settings.general.
+timezone``), adds the runtime as a component, and exposes the manager's typed
+operations (:class:`arm.alarms.api.AlarmOperations`, here
+:class:`arm.alarms.local.LocalAlarmOperations`) as ``service.alarms`` (and
 ``service.extensions["alarms"]``) for widgets and the desk API; the manager
-itself is ``service.rules.manager``.
+itself is ``service.rules.manager``. The ``arm serve`` flags are overrides of
+those settings.
 """
 
 from __future__ import annotations
@@ -18,21 +21,39 @@ from arm.alarms.local import LocalAlarmOperations
 from arm.alarms.manager import AlarmManager
 from arm.alarms.priorities import priority_table
 from arm.alarms.runtime import RulesRuntime
+from arm.config import AlarmSettings, Settings
 from arm.rules.config import RulesConfig
 from arm.rules.engine import RulesEngine
 
 
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("rules and alarms")
-    group.add_argument("--no-rules", action="store_true", help="do not evaluate rules or raise alarms")
-    group.add_argument("--escalate-after", type=float, default=None, metavar="SECONDS",
-                       help="escalate unacknowledged critical alarms after this time (default 120)")
-    group.add_argument("--rules-tick", type=float, default=None, metavar="SECONDS",
+    group.add_argument("--no-rules", dest="alarms.rules", action="store_false", default=None,
+                       help="do not evaluate rules or raise alarms")
+    group.add_argument("--escalate-after", dest="alarms.escalate_after_s", type=float, default=None,
+                       metavar="SECONDS", help="escalate unacknowledged critical alarms after this time (default 120)")
+    group.add_argument("--rules-tick", dest="alarms.rules_tick_s", type=float, default=None, metavar="SECONDS",
                        help="how often time-based rules are evaluated (default 10)")
 
 
+def alarm_config(settings: AlarmSettings) -> AlarmConfig:
+    """The manager's lifecycle settings from the desk's configuration."""
+    return AlarmConfig(escalate_after_s=float(settings.escalate_after_s),
+                       max_shelve=timedelta(seconds=float(settings.max_shelve_s)))
+
+
+def assemble(db: Any, bus: Any, rules: RulesConfig, alarms: AlarmConfig,
+             priorities: dict[str, Any] | None = None) -> RulesRuntime:
+    manager = AlarmManager(db, bus, alarms, priorities or priority_table())
+    return RulesRuntime(RulesEngine(rules), manager)
+
+
 def build(db: Any, bus: Any, options: dict[str, Any] | None = None, timezone: str | None = None) -> RulesRuntime:
-    """Engine + manager + runtime from flat options (also used by tests and benches)."""
+    """Engine + manager + runtime from flat test options (``rules_*``, ``alarm_priority_*``...).
+
+    The service uses :func:`configure` (typed settings); tests and benches use
+    this to set the engine's thresholds and priorities one by one.
+    """
     options = dict(options or {})
     rules_options = {k: v for k, v in options.items() if k.startswith("rules_")}
     if options.get("rules_tick") is not None:
@@ -41,21 +62,21 @@ def build(db: Any, bus: Any, options: dict[str, Any] | None = None, timezone: st
     if timezone:
         rules_options.setdefault("rules_timezone", timezone)
     config = RulesConfig.from_options(rules_options)
+    defaults = AlarmSettings()
     escalate = options.get("escalate_after")
     shelve_hours = options.get("max_shelve_hours")
-    alarm_config = AlarmConfig(
-        escalate_after_s=120.0 if escalate is None else float(escalate),
-        max_shelve=timedelta(hours=8.0 if shelve_hours is None else float(shelve_hours)),
+    alarms = AlarmSettings(
+        escalate_after_s=defaults.escalate_after_s if escalate is None else float(escalate),
+        max_shelve_s=defaults.max_shelve_s if shelve_hours is None else float(shelve_hours) * 3600.0,
     )
-    manager = AlarmManager(db, bus, alarm_config, priority_table(options))
-    return RulesRuntime(RulesEngine(config), manager)
+    return assemble(db, bus, config, alarm_config(alarms), priority_table(options))
 
 
-def configure(service: Any, options: dict[str, Any]) -> None:
-    if options.get("no_rules"):
+def configure(service: Any, settings: Settings) -> None:
+    if not settings.alarms.rules:
         return
-    general = getattr(getattr(service, "settings", None), "general", None)
-    runtime = build(service.db, service.bus, options, getattr(general, "timezone", None))
+    rules = RulesConfig(timezone=settings.general.timezone, tick_s=float(settings.alarms.rules_tick_s))
+    runtime = assemble(service.db, service.bus, rules, alarm_config(settings.alarms))
     service.add_component(runtime)
     operations = LocalAlarmOperations(runtime.manager)
     service.alarms = operations

@@ -16,6 +16,7 @@ import ssl
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from arm.config import Settings
 from arm.desk_api.server import DeskApiServer
 
 if TYPE_CHECKING:
@@ -35,25 +36,37 @@ def parse_token(text: str) -> tuple[str, str]:
     return name.strip(), token.strip()
 
 
+class _AddToken(argparse.Action):
+    """``--desk-token NAME=TOKEN`` (repeatable) collected as the ``service.desk_tokens`` mapping."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        tokens = dict(getattr(namespace, self.dest, None) or {})
+        name, token = values
+        tokens[name] = token
+        setattr(namespace, self.dest, tokens)
+
+
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("desk API (several desks)")
-    group.add_argument("--desk-api", type=int, metavar="PORT", default=None,
+    group.add_argument("--desk-api", dest="service.desk_api_port", type=int, metavar="PORT", default=None,
                        help="serve the desk API (WebSocket) on PORT; off if not given")
-    group.add_argument("--desk-api-host", default="127.0.0.1", metavar="ADDR",
+    group.add_argument("--desk-api-host", dest="service.desk_api_host", default=None, metavar="ADDR",
                        help="interface of the desk API (default 127.0.0.1; use 0.0.0.0 for desks on the LAN)")
-    group.add_argument("--desk-token", type=parse_token, action="append", default=[], metavar="NAME=TOKEN",
+    group.add_argument("--desk-token", dest="service.desk_tokens", type=parse_token, action=_AddToken, default=None,
+                       metavar="NAME=TOKEN",
                        help=f"a desk allowed to connect, repeatable (also ${TOKENS_ENV}=name=tok,name2=tok2); "
                             f"without any, the tokens in {TOKENS_FILE} of the config directory (created once)")
-    group.add_argument("--desk-api-cert", metavar="FILE", default=None,
+    group.add_argument("--desk-api-cert", dest="service.desk_api_cert", metavar="FILE", default=None,
                        help="serve the desk API over TLS (wss://) with this certificate (PEM, may include the key)")
-    group.add_argument("--desk-api-key", metavar="FILE", default=None,
+    group.add_argument("--desk-api-key", dest="service.desk_api_key", metavar="FILE", default=None,
                        help="private key of --desk-api-cert, if not in the same file")
-    group.add_argument("--no-pg-relay", action="store_true",
+    group.add_argument("--no-pg-relay", dest="service.pg_relay", action="store_false", default=None,
                        help="with PostgreSQL, do not exchange changes with other services on the database")
 
 
-def tokens_from(options: dict[str, Any]) -> dict[str, str]:
-    tokens = dict(options.get("desk_token") or [])
+def tokens_from(settings: Settings) -> dict[str, str]:
+    tokens = dict(settings.service.desk_tokens)
     env = os.environ.get(TOKENS_ENV, "")
     for item in filter(None, (x.strip() for x in env.split(","))):
         name, token = parse_token(item)
@@ -101,21 +114,21 @@ def server_tls(cert: str | None, key: str | None) -> ssl.SSLContext | None:
     try:
         context.load_cert_chain(cert, key or None)
     except (OSError, ssl.SSLError) as exc:
-        from arm.cli import UsageError
+        from arm.cli_common import UsageError
 
         raise UsageError(f"cannot use the desk API certificate {cert}: {exc}") from exc
     return context
 
 
-def configure(service: MonitoringService, options: dict[str, Any]) -> None:
-    port = options.get("desk_api") or options.get("desk_api_port")
-    if port:
-        tokens = tokens_from(options) or stored_tokens()
-        server = DeskApiServer(int(port), tokens, options.get("desk_api_host") or "127.0.0.1",
-                               ssl_context=server_tls(options.get("desk_api_cert"), options.get("desk_api_key")))
+def configure(service: MonitoringService, settings: Settings) -> None:
+    cfg = settings.service
+    if cfg.desk_api_port:
+        tokens = tokens_from(settings) or stored_tokens()
+        server = DeskApiServer(int(cfg.desk_api_port), tokens, cfg.desk_api_host or "127.0.0.1",
+                               ssl_context=server_tls(cfg.desk_api_cert or None, cfg.desk_api_key or None))
         service.add_component(server)
         service.extensions["desk_api"] = server
-    if service.db.dialect == "postgresql" and not options.get("no_pg_relay"):
+    if service.db.dialect == "postgresql" and cfg.pg_relay:
         from arm.desk_api.pg_relay import PgRelay
 
         service.add_component(PgRelay())

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from arm.cli import UsageError, add_db_argument
+from arm.cli_common import UsageError, add_db_argument
 
 
 def _zone(name: str) -> ZoneInfo:
@@ -81,7 +81,7 @@ def _export(args: argparse.Namespace) -> int:
     return _run(args, work)
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("media", help="voice messages devices sent: list them, export one (audited)")
     actions = p.add_subparsers(dest="media_action", metavar="ACTION", required=True)
     ls = actions.add_parser("list", help="the voice messages of a person or a device, newest first")

@@ -10,8 +10,9 @@ with, for servers run without the GUI (the inventory panel does the same).
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from arm.config import Settings
 from arm.protocols.servers import DEFAULT_PORTS, LISTENERS
 
 if TYPE_CHECKING:
@@ -32,20 +33,29 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("network trackers and phones")
     for name, label in (("gt06", "GT06/Concox trackers"), ("watch", "Watch-protocol wrist trackers"),
                         ("osmand", "OsmAnd / Traccar Client phones (HTTP)")):
-        group.add_argument(f"--{name}", type=_port, metavar="PORT", default=None,
+        group.add_argument(f"--{name}", dest=f"service.{name}_port", type=_port, metavar="PORT", default=None,
                            help=f"listen for {label} on PORT (usual: {DEFAULT_PORTS[name]}); off if not given")
-    group.add_argument("--protocols-host", default="0.0.0.0", metavar="ADDR",
+    group.add_argument("--protocols-host", dest="service.protocols_host", default=None, metavar="ADDR",
                        help="interface the device listeners bind to (default: all)")
-    group.add_argument("--device-idle-timeout", type=float, default=600.0, metavar="SECONDS",
+    group.add_argument("--device-idle-timeout", dest="service.device_idle_timeout_s", type=float, default=None,
+                       metavar="SECONDS",
                        help="close a device connection silent for this long (default 600)")
 
 
-def configure(service: MonitoringService, options: dict[str, Any]) -> None:
-    host = options.get("protocols_host") or "0.0.0.0"
-    idle = float(options.get("device_idle_timeout") or 600.0)
+def listener_ports(settings: Settings) -> dict[str, int]:
+    """Port of each device listener that is on (``service.<name>_port``; 0 = off)."""
+    cfg = settings.service
+    ports = {"gt06": cfg.gt06_port, "watch": cfg.watch_port, "osmand": cfg.osmand_port}
+    return {name: int(port) for name, port in ports.items() if port and name in LISTENERS}
+
+
+def configure(service: MonitoringService, settings: Settings) -> None:
+    host = settings.service.protocols_host or "0.0.0.0"
+    idle = float(settings.service.device_idle_timeout_s or 600.0)
+    ports = listener_ports(settings)
     for name, cls in LISTENERS.items():
-        # `arm serve --gt06 PORT`, or the GUI's settings (service.gt06_port; 0 = off)
-        port = options.get(name) or options.get(f"{name}_port")
+        # `arm serve --gt06 PORT` overrides the setting service.gt06_port (0 = off)
+        port = ports.get(name)
         if port:
             listener = cls(int(port), host, idle_timeout=idle)
             service.add_component(listener)
@@ -60,8 +70,8 @@ def configure(service: MonitoringService, options: dict[str, Any]) -> None:
                 service.extensions["media_expiry"] = expiry
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from arm.cli import add_db_argument
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from arm.cli_common import add_db_argument
 
     p = sub.add_parser("device-model", help="show or set the tracker model a GT06 device is decoded with",
                        description="Some GT06 models (NT20, LW4G, SEEWORLD, VL103...) send reports laid out "
@@ -83,8 +93,7 @@ def _device_model(args: argparse.Namespace) -> int:
 
     from arm.access import ShellUser
     from arm.caseload import devices
-    from arm.cli import CommandFailed, UsageError
-    from arm.cli_db import cli_actor, open_db
+    from arm.cli_common import CommandFailed, UsageError, cli_actor, open_db
     from arm.inventory import InventoryError
     from db.models import Device
 

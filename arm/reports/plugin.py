@@ -16,13 +16,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 
-from arm.cli import CommandFailed, UsageError, add_db_argument
+from arm.cli_common import CommandFailed, UsageError, add_db_argument
 
 
 def _actor(session: Any, login: str | None) -> Any:
     from arm import access
     from arm.auth import snapshot
-    from arm.cli_db import cli_actor
+    from arm.cli_common import cli_actor
     from db.models import User
 
     if not login:
@@ -65,7 +65,7 @@ def run_as_actor(args: argparse.Namespace, work: Any) -> int:
     Shared by the CLI commands that touch personal data (journal exports, voice messages).
     """
     from arm.access import AccessDenied
-    from arm.cli_db import open_db
+    from arm.cli_common import open_db
 
     db = open_db(args.db)
     try:
@@ -153,7 +153,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--organ", default="", help="name of the authority printed on the form")
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from db.queries.journals import SPECS
 
     p = sub.add_parser("export", help="export a journal to xlsx, pdf or csv, laid out as the journal form")

@@ -136,7 +136,7 @@ def evseq_base() -> int:
 
 
 class PtySink:
-    """ICD devices as ``serial_drivers.emulator`` pseudo-terminals linked in ``directory``.
+    """ICD devices as emulated pseudo-terminals linked in ``directory`` (``arm.simulate.pty_devices``).
 
     The service's serial manager reads them (``--serial auto --serial-glob
     'DIR/ttyEM-*'``); an event counts once the host stored and acknowledged it.
@@ -148,14 +148,12 @@ class PtySink:
         self.emulators: dict[str, Any] = {}
 
     def add(self, serial: str, dtype: str, paired: list[str] | None = None) -> None:
-        from serial_drivers.emulator import EmulatedDevice
+        from arm.simulate.pty_devices import emulated_device
 
         self.directory.mkdir(parents=True, exist_ok=True)
-        emu = EmulatedDevice(dtype, serial, link=str(self.directory / f"ttyEM-{serial}"), seed=self.seed,
-                             evseq_start=evseq_base(), firmware="2.4.1")
-        emu.paired = list(paired or [])
-        emu.start()
-        self.emulators[serial] = emu
+        self.emulators[serial] = emulated_device(dtype, serial, str(self.directory / f"ttyEM-{serial}"),
+                                                 list(paired or []), seed=self.seed, evseq_start=evseq_base(),
+                                                 firmware="2.4.1")
 
     def link(self, serial: str) -> str:
         return str(self.directory / f"ttyEM-{serial}")
@@ -236,7 +234,7 @@ class DemoFleet(FleetSimulator):
 
     # ------------------------------------------------------------ building
     @classmethod
-    def from_database(cls, db: Any, rates: SimRates | None = None, seed: int = 2026,  # type: ignore[override]
+    def from_database(cls, db: Any, rates: SimRates | None = None, seed: int = 2026,
                       demo_only: bool = True, *, sink: IcdSink | None = None, timeline_scale: float = 1.0,
                       now: datetime | None = None, **kw: Any) -> DemoFleet:
         """One household per (demo) person with a home address and issued devices."""

@@ -7,7 +7,8 @@ and recharges the battery, and now and then cuts the strap, presses SOS or
 loses mains power. Their tracker reports what happened in its own protocol
 (GT06, Watch or OsmAnd) to a running service, exactly as a real device would,
 resending until acknowledged (``arm.simulate.clients``); with ``serial_dir``
-ICD devices are simulated through ``serial_drivers.emulator`` pseudo-terminals.
+ICD devices are simulated on pseudo-terminals by the serial area's emulator
+(``arm.simulate.pty_devices``, a plugin hook).
 
 Everything random comes from one ``random.Random(seed)``, so a run with the
 same seed, rates and device list makes the same decisions (network timing can
@@ -462,15 +463,13 @@ class FleetSimulator:
 
     def start_emulators(self) -> None:
         """Create the ICD devices' pseudo-terminals (``run`` does it if not done before)."""
-        from serial_drivers.emulator import EmulatedDevice
+        from arm.simulate.pty_devices import emulated_device
 
         assert self.serial_dir is not None
         self.serial_dir.mkdir(parents=True, exist_ok=True)
         for d in self.devices:
             if d.protocol == "icd":
-                emu = EmulatedDevice(d.icd_type, d.ident, link=str(self.serial_dir / f"ttyEM-{d.ident}"),
-                                     seed=self.seed)
-                emu.start()
+                emu = emulated_device(d.icd_type, d.ident, str(self.serial_dir / f"ttyEM-{d.ident}"), seed=self.seed)
                 self._emulators.append((d.ident, emu))
 
     def _stop_emulators(self) -> None:

@@ -25,7 +25,7 @@ def main(out: str) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from arm import auth, i18n
+    from arm import auth
     from arm.bus import Bus
     from arm.config import Settings
     from arm.events import utcnow
@@ -34,6 +34,7 @@ def main(out: str) -> int:
     from db.session import Database
     from serial_drivers.emulator import EmulatedDevice, Faults
     from serial_drivers.manager import SerialManager
+    from widgets import i18n
     from widgets.context import AppContext
     from widgets.device_status import DeviceStatusModel, DeviceStatusPanel
     from widgets.qt_bridge import QtBridge

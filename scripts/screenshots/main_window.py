@@ -65,9 +65,9 @@ async def _run(out: Path, lang: str, role: str, wait_s: float, card_out: Path | 
     from PySide6.QtWidgets import QApplication
 
     from arm import auth
-    from arm.app import build_service, build_window, open_database, seed_demo, start_demo_fleet
     from arm.bus import Bus
     from arm.config import Settings
+    from widgets.app import build_service, build_window, open_database, seed_demo, start_demo_fleet
 
     db = open_database(None)
     seed_demo(db)
@@ -76,7 +76,7 @@ async def _run(out: Path, lang: str, role: str, wait_s: float, card_out: Path | 
     bus = Bus()
     service = build_service(db, bus, settings, argparse.Namespace(db=None, demo=True, lang=lang))
     await service.start()
-    fleet = start_demo_fleet(db, service.options, service.ingest)
+    fleet = start_demo_fleet(db, service.settings, service.ingest, serial_dir=service.extensions.get("demo_serial_dir"))
     with db.begin() as s:
         user = auth.authenticate(s, role, "demo1234")
     window = build_window(db, bus, service, settings, user)
@@ -136,7 +136,7 @@ def main() -> int:
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
     import qasync
 
-    from arm import app as arm_app
+    from widgets import app as arm_app
 
     arm_app.register_map_schemes()
     application = arm_app.make_application(args.lang)

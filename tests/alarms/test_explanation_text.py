@@ -2,7 +2,7 @@
 
 The core stores a code and named parameters; the widgets translate the
 code's English source in the "AlarmExplanation" context. The Russian .qm of
-the project is loaded for real (``arm.i18n.set_language("ru")``). Until the
+the project is loaded for real (``widgets.i18n.set_language("ru")``). Until the
 lead adds the Russian text of the new strings, Qt returns the English source:
 the tests therefore compare with what the translator returns for that source,
 filled with the zone name and the Almaty time, and check that the parts that
@@ -19,13 +19,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
-from arm import i18n
 from arm.alarms.scenario import ALMATY, World, later, local
 from arm.auth import CurrentUser
 from arm.config import Settings
 from arm.rules import explain
 from arm.rules.seed import circle
 from arm.service import MonitoringService
+from widgets import i18n
 from widgets.alarm_panel import AlarmPanel
 from widgets.alarm_text import EXPLANATIONS, action_note_text, explanation_text, incident_text
 from widgets.context import AppContext

@@ -8,20 +8,25 @@ import time
 
 from arm.alarms import plugin
 from arm.alarms.scenario import local
+from arm.config import Settings
 from arm.events import AlarmChanged, DeviceEvent
 from arm.rules.seed import Seeder
 from arm.service import MonitoringService
 
 
-def options(*argv: str) -> dict:
+def options(*argv: str) -> Settings:
+    """The desk's default settings with these ``arm serve`` flags applied."""
     parser = argparse.ArgumentParser()
     plugin.add_serve_arguments(parser)
-    return vars(parser.parse_args(list(argv)))
+    return Settings().with_overrides(vars(parser.parse_args(list(argv))))
 
 
 def test_serve_options_parse() -> None:
-    assert options() == {"no_rules": False, "escalate_after": None, "rules_tick": None}
-    assert options("--escalate-after", "30", "--rules-tick", "2")["escalate_after"] == 30.0
+    defaults = Settings().alarms
+    assert options().alarms == defaults, "a flag not given leaves its setting"
+    assert (defaults.rules, defaults.escalate_after_s, defaults.rules_tick_s) == (True, 120.0, 10.0)
+    given = options("--escalate-after", "30", "--rules-tick", "2", "--no-rules").alarms
+    assert (given.escalate_after_s, given.rules_tick_s, given.rules) == (30.0, 2.0, False)
 
 
 def test_no_rules_adds_nothing(db, bus) -> None:

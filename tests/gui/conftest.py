@@ -12,11 +12,12 @@ from typing import Any
 
 import pytest
 
-from arm import auth, demo, i18n
+from arm import auth, demo
 from arm.bus import Bus
 from arm.config import Settings
 from arm.service import MonitoringService
 from db.session import Database
+from widgets import i18n
 from widgets.context import AppContext
 from widgets.qt_bridge import QtBridge
 

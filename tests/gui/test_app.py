@@ -12,10 +12,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
-from arm import app as arm_app
 from arm.bus import Bus
 from arm.config import Settings
 from db.models import AuditEntry
+from widgets import app as arm_app
 from widgets.login_dialog import LoginDialog
 from widgets.main_window import MainWindow
 
@@ -71,7 +71,7 @@ def test_demo_start_log_in_and_close(qapp: Any, tmp_data_dir: Path, qtbot: Any) 
     settings = Settings()
     notices = arm_app.NoticeCenter()
     service = arm_app.build_service(db, bus, settings, args, notices)
-    assert service.options["protocols_host"] == "127.0.0.1"
+    assert service.settings.service.protocols_host == "127.0.0.1"
     loop = qasync.QEventLoop(qapp, already_running=False)
     asyncio.set_event_loop(loop)
     try:
@@ -152,7 +152,8 @@ def test_remote_service_mode_drives_the_status_bar(
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     server = MonitoringService(db, Bus(), Settings())
-    desk_api.configure(server, {"desk_api": port, "desk_token": [("desk1", "desk1-secret-token")]})
+    desk_api.configure(server, Settings().with_overrides(
+        {"service.desk_api_port": port, "service.desk_tokens": {"desk1": "desk1-secret-token"}}))
     settings = Settings()
     settings.service.mode = "remote"
     settings.service.remote_url = f"ws://127.0.0.1:{port}"

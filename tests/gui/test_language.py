@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from arm import i18n
 from tests.gui.conftest import wait_worker
+from widgets import i18n
 from widgets.main_window import MainWindow
 
 TS = """<?xml version="1.0" encoding="utf-8"?>

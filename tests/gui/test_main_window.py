@@ -143,7 +143,7 @@ def test_full_registry_composes_without_crashing(qtbot: Any, demo_db: Any, users
 
 
 def test_notice_from_a_worker_thread_reaches_the_window(qtbot: Any, db: Any, users: dict, make_ctx: Any) -> None:
-    from arm.app import NoticeCenter
+    from widgets.app import NoticeCenter
 
     window = _window(qtbot, make_ctx(db, users["operator"]))
     notices = NoticeCenter()

@@ -62,7 +62,7 @@ def test_desk_time_zone_is_used_for_display(qapp: Any, db: Any, users: dict, mak
 def test_window_applies_language_and_time_zone_at_once(
     qtbot: Any, db: Any, users: dict, make_ctx: Any, tmp_data_dir: Path
 ) -> None:
-    from arm import i18n
+    from widgets import i18n
     from widgets.main_window import MainWindow
 
     ctx = make_ctx(db, users["operator"])

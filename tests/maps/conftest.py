@@ -2,7 +2,7 @@
 
 The ``arm`` URL scheme must be registered before the QApplication exists, so it
 happens here at import time (pytest imports conftests before any fixture makes
-the QApplication), exactly as arm/app.py does before creating its own.
+the QApplication), exactly as widgets/app.py does before creating its own.
 """
 
 from __future__ import annotations

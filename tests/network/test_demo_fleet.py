@@ -10,7 +10,6 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from arm import app as arm_app
 from arm.bus import Bus
 from arm.config import Settings
 from arm.demo import seed as demo_seed
@@ -18,6 +17,7 @@ from arm.simulate.demo_fleet import DEMO_RATES, SCRIPT, DemoFleet, IngestSink, R
 from db.models import Alarm, Assignment, Device, DeviceEventRow
 from db.models_media import DeviceMedia
 from db.session import Database
+from widgets import app as arm_app
 
 from .test_servers import run
 
@@ -52,16 +52,18 @@ def test_demo_fleet_every_device_reports_and_alarms_appear(db: Database, tmp_dat
     expected = _issued_serials(db)
     bus = Bus()
     settings = Settings.load()
+    settings.alarms.rules_tick_s = 0.5
     seen: dict[str, object] = {}
 
     async def main() -> None:
-        service = arm_app.build_service(db, bus, settings, argparse.Namespace(demo=True, rules_tick=0.5))
-        tty_dir = service.options["demo_serial_dir"]
+        service = arm_app.build_service(db, bus, settings, argparse.Namespace(demo=True))
+        tty_dir = service.extensions["demo_serial_dir"]
         await service.start()
         # a fast demo: a report every 0.4 s, ten simulated minutes per real second,
         # the two scripted minutes in six seconds
         rates = replace(DEMO_RATES, interval_s=0.4, time_scale=600.0)
-        fleet = arm_app.start_demo_fleet(db, service.options, service.ingest, rates=rates, timeline_scale=0.05)
+        fleet = arm_app.start_demo_fleet(db, service.settings, service.ingest, serial_dir=tty_dir, rates=rates,
+                                         timeline_scale=0.05)
         assert fleet is not None
         try:
             for _ in range(250):

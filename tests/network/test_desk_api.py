@@ -236,13 +236,15 @@ def test_remote_alarm_manager_has_the_widgets_face(db: Database) -> None:
 
 
 def test_tokens_file_created_once_and_reused(tmp_data_dir) -> None:
+    from arm.config import Settings
     from arm.desk_api.plugin import stored_tokens, tokens_file, tokens_from
 
     first = stored_tokens()
     assert list(first) == ["desk-1"] and len(first["desk-1"]) >= 20
     assert tokens_file().stat().st_mode & 0o077 == 0  # only the service account may read it
     assert stored_tokens() == first
-    assert tokens_from({"desk_token": [("desk-9", "abcdefgh")]}) == {"desk-9": "abcdefgh"}
+    assert tokens_from(Settings().with_overrides({"service.desk_tokens": {"desk-9": "abcdefgh"}})) == {
+        "desk-9": "abcdefgh"}
 
 
 def test_desk_api_over_tls(db: Database, tmp_path) -> None:

@@ -136,7 +136,7 @@ def test_icd_devices_through_the_serial_emulator(db: Database, tmp_path) -> None
 
     async def main() -> None:
         service = MonitoringService(db)
-        serial_plugin.configure(service, {"serial": sim.serial_ports()})
+        serial_plugin.configure(service, service.settings.with_overrides({"serial.ports": sim.serial_ports()}))
         await service.start()
         try:
             await sim.run(HOST, {}, duration_s=10, max_reports=3)

@@ -85,9 +85,9 @@ def test_parts_past_their_lifetime_become_an_incomplete_clip_and_fresh_ones_wait
 
 def test_the_watch_plugin_runs_the_expiry_with_its_listener(db: Database) -> None:
     service = MonitoringService(db)
-    configure(service, {"watch": 0})
+    configure(service, service.settings.with_overrides({"service.watch_port": 0}))
     assert not any(isinstance(c, MediaPartsExpiry) for c in service.components)  # watch off
-    configure(service, {"watch": 15093, "protocols_host": HOST})
+    configure(service, service.settings.with_overrides({"service.watch_port": 15093, "service.protocols_host": HOST}))
     expiry = service.extensions["media_expiry"]
     assert isinstance(expiry, MediaPartsExpiry) and expiry in service.components
     assert expiry.lifetime_s == 24 * 3600

@@ -1,6 +1,6 @@
 """The GUI with its embedded service follows the OTHER service on the same PostgreSQL.
 
-Service A is built exactly as the GUI builds it (``arm.app.build_service``,
+Service A is built exactly as the GUI builds it (``widgets.app.build_service``,
 embedded mode: every plugin configured, the PostgreSQL relay among them) and
 feeds real widgets through a real ``QtBridge``: the device status panel, the
 alarm panel and the live map (a real QWebEngine page). Service B is a second
@@ -32,14 +32,14 @@ from PySide6.QtCore import QCoreApplication, QEvent
 
 from maps.scheme import register_schemes
 
-register_schemes()  # before the QApplication exists, as arm/app.py does
+register_schemes()  # before the QApplication exists, as widgets/app.py does
 
 from sqlalchemy import func, select  # noqa: E402
 
-from arm import app as arm_app  # noqa: E402
 from arm import demo  # noqa: E402
 from arm.auth import CurrentUser  # noqa: E402
 from arm.bus import Bus  # noqa: E402
+from arm.cli import build_parser  # noqa: E402
 from arm.config import Settings  # noqa: E402
 from arm.desk_api.client import RemoteService  # noqa: E402
 from arm.desk_api.pg_relay import PgRelay  # noqa: E402
@@ -49,6 +49,7 @@ from arm.simulate import gt06_device  # noqa: E402
 from arm.simulate.clients import Gt06Client  # noqa: E402
 from db.models import Alarm, Assignment, Device, DeviceType  # noqa: E402
 from db.session import Database  # noqa: E402
+from widgets import app as arm_app  # noqa: E402
 from widgets.context import AppContext  # noqa: E402
 from widgets.qt_bridge import QtBridge  # noqa: E402
 
@@ -131,8 +132,9 @@ def desks(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory) -> Iter
         settings_a.service.desk_api_port = api_a
         service_a = arm_app.build_service(db_a, bus_a, settings_a, argparse.Namespace(db=url, demo=False, lang="en"))
         # B: like `arm serve --gt06 PORT --desk-api PORT --desk-token desk-b=...`
-        service_b = arm_app.build_service(db_b, bus_b, Settings(), argparse.Namespace(
-            gt06=gt06_port, protocols_host="127.0.0.1", desk_api=api_b, desk_token=[("desk-b", TOKEN_B)]))
+        service_b = arm_app.build_service(db_b, bus_b, Settings(), build_parser().parse_args([
+            "serve", "--gt06", str(gt06_port), "--protocols-host", "127.0.0.1", "--desk-api", str(api_b),
+            "--desk-token", f"desk-b={TOKEN_B}"]))
         loop = LoopThread()
         try:
             loop.run(service_a.start())
@@ -153,7 +155,7 @@ def desks(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 @pytest.fixture
 def ctx_a(desks: Desks, qapp: Any) -> Iterator[AppContext]:
-    """A's GUI context, as arm.app.build_window makes it (a real bridge on A's bus)."""
+    """A's GUI context, as widgets.app.build_window makes it (a real bridge on A's bus)."""
     user = CurrentUser(id=1, login="operator", full_name="Demo Operator", role="operator")
     ctx = AppContext(db=desks.db_a, service=desks.service_a, bus=desks.bus_a, bridge=QtBridge(desks.bus_a),
                      user=user, settings=Settings())
@@ -178,7 +180,7 @@ def _rules(service: Any) -> Any:
 
 
 def test_the_embedded_gui_service_relays_through_postgresql(desks: Desks) -> None:
-    """The GUI's embedded service (built by arm.app) runs the PostgreSQL relay and the rules."""
+    """The GUI's embedded service (built by widgets.app) runs the PostgreSQL relay and the rules."""
     relays = [c for c in desks.service_a.components if isinstance(c, PgRelay)]
     assert len(relays) == 1 and relays[0]._threads and all(t.is_alive() for t in relays[0]._threads)
     assert desks.service_a.running and getattr(desks.service_a, "alarms", None) is not None

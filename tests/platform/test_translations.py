@@ -46,9 +46,7 @@ def test_placeholders_survive_translation(lang: str) -> None:
 def test_translation_files_are_current_with_the_sources(tmp_path: Path) -> None:
     """Every tr() string in the code is in the .ts files (run scripts/update-translations.sh)."""
     lupdate = shutil.which("pyside6-lupdate") or str(Path(__import__("sys").executable).with_name("pyside6-lupdate"))
-    files = sorted(
-        str(p) for d in ("widgets", "maps") for p in (ROOT / d).rglob("*.py")
-    ) + [str(ROOT / "arm" / "app.py"), str(ROOT / "arm" / "i18n.py")]
+    files = sorted(str(p) for d in ("widgets", "maps") for p in (ROOT / d).rglob("*.py"))
     files = [f for f in files if Path(f).exists()]
     out = tmp_path / "fresh.ts"
     subprocess.run([lupdate, "-silent", "-locations", "none", *files, "-ts", str(out)], check=True, timeout=300)

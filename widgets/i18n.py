@@ -6,7 +6,7 @@ install; ``ARM_TRANSLATIONS_DIR`` points elsewhere, e.g. a build directory) plus
 translator makes Qt send ``QEvent.LanguageChange`` to every widget; our widgets
 answer it with ``retranslateUi()``, so nothing has to be rebuilt.
 
-This module uses QtCore only; it is the GUI's, not the core's.
+This module uses QtCore: it is the GUI's (widgets/), never the core's.
 """
 
 from __future__ import annotations

@@ -19,7 +19,10 @@ import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from arm.config import Settings
 
 log = logging.getLogger("arm.app")
 
@@ -108,7 +111,7 @@ def register_map_schemes() -> None:
 def make_application(lang: str) -> Any:
     from PySide6.QtWidgets import QApplication
 
-    from arm import i18n
+    from widgets import i18n
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ARM")
@@ -130,35 +133,15 @@ def apply_style(app: Any) -> None:
         log.warning("no style sheet (%s)", exc)
 
 
-def serve_options(args: argparse.Namespace | None, settings: Any = None) -> dict[str, Any]:
-    """Every plugin's ``arm serve`` option at its default, then this desk's settings, then the GUI's."""
-    from arm.plugins import PLUGIN_MODULES
-
-    parser = argparse.ArgumentParser(add_help=False)
-    for name in PLUGIN_MODULES:
-        try:
-            add = getattr(importlib.import_module(name), "add_serve_arguments", None)
-            if add is not None:
-                add(parser)
-        except Exception:
-            log.exception("plugin %s: its options are unavailable", name)
-    options = vars(parser.parse_known_args([])[0])
-    service_settings = getattr(settings, "service", None)
-    for key in ("gt06_port", "watch_port", "osmand_port", "desk_api_port"):
-        value = getattr(service_settings, key, 0)
-        if value:
-            options[key] = value
-    options.update({k: v for k, v in vars(args or argparse.Namespace()).items() if k != "handler"})
-    return options
-
-
 def build_service(
-    db: Any, bus: Any, settings: Any, args: argparse.Namespace | None, notices: NoticeCenter | None = None
+    db: Any, bus: Any, settings: Settings, args: argparse.Namespace | None, notices: NoticeCenter | None = None
 ) -> Any:
     """The monitoring service: in this process, or a client of a remote ``arm serve``.
 
-    Plugins are configured one by one: an area whose configuration fails is
-    reported and left out, and the desk starts with the others.
+    The embedded service runs on a copy of this desk's settings with the flags
+    given applied (``"section.key"`` arguments) and, for the demo, its local
+    listeners. Plugins are configured one by one: an area whose configuration
+    fails is reported and left out, and the desk starts with the others.
     """
     if settings.service.mode == "remote":
         client = importlib.import_module("arm.desk_api.client")
@@ -166,17 +149,19 @@ def build_service(
     from arm.plugins import PLUGIN_MODULES
     from arm.service import MonitoringService
 
-    service = MonitoringService(db, bus, settings)
-    options = serve_options(args, settings)
+    effective = settings.with_overrides(vars(args or argparse.Namespace()))
+    tty_dir: Path | None = None
     if getattr(args, "demo", False):
-        options.update(demo_listeners(options))
-    service.options = options  # what it was configured with (the demo fleet needs the ports)
+        effective, tty_dir = demo_listeners(effective)
+    service = MonitoringService(db, bus, effective)
+    if tty_dir is not None:
+        service.extensions["demo_serial_dir"] = tty_dir  # the demo fleet puts its pty links there
     for name in PLUGIN_MODULES:
         try:
             plugin = importlib.import_module(name)
             configure = getattr(plugin, "configure", None)
             if configure is not None:
-                configure(service, options)
+                configure(service, effective)
         except Exception as exc:
             log.exception("plugin %s could not be configured; starting without it", name)
             if notices is not None:
@@ -207,43 +192,50 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def demo_listeners(options: dict[str, Any]) -> dict[str, Any]:
+def demo_ports(settings: Settings) -> dict[str, int]:
+    """The demo's device listeners that are on: protocol -> port."""
+    cfg = settings.service
+    ports = {"gt06": cfg.gt06_port, "watch": cfg.watch_port, "osmand": cfg.osmand_port}
+    return {name: int(port) for name, port in ports.items() if port and name in DEMO_PROTOCOLS}
+
+
+def demo_listeners(settings: Settings) -> tuple[Settings, Path | None]:
     """Device listeners on free local ports for the demo fleet (unless configured).
 
     Also a directory for the pty links of the demo's serial devices, which the
-    serial manager watches as ``arm serve --serial auto --serial-glob`` would.
+    serial manager watches as ``arm serve --serial auto --serial-glob`` would;
+    returns the settings to run with and that directory.
     """
     import tempfile
 
-    extra: dict[str, Any] = {}
-    for name in DEMO_PROTOCOLS:
-        if not (options.get(name) or options.get(f"{name}_port")):
-            extra[name] = _free_port()
-    if extra and options.get("protocols_host") in (None, "", "0.0.0.0"):
-        extra["protocols_host"] = "127.0.0.1"  # the demo fleet is local; do not listen on the network
-    if DEMO_PTY_DEVICES and not options.get("demo_serial_dir"):
-        tty_dir = tempfile.mkdtemp(prefix="arm-demo-tty-")
-        extra["demo_serial_dir"] = tty_dir
-        extra["serial"] = [*(options.get("serial") or []), "auto"]
-        extra["serial_glob"] = [*(options.get("serial_glob") or []), f"{tty_dir}/ttyEM-*"]
-    return extra
+    configured = demo_ports(settings)
+    extra: dict[str, Any] = {f"service.{name}_port": _free_port()
+                             for name in DEMO_PROTOCOLS if name not in configured}
+    if extra and settings.service.protocols_host in ("", "0.0.0.0"):
+        extra["service.protocols_host"] = "127.0.0.1"  # the demo fleet is local; do not listen on the network
+    tty_dir: Path | None = None
+    if DEMO_PTY_DEVICES:
+        tty_dir = Path(tempfile.mkdtemp(prefix="arm-demo-tty-"))
+        extra["serial.ports"] = [*settings.serial.ports, "auto"]
+        extra["serial.globs"] = [*settings.serial.globs, f"{tty_dir}/ttyEM-*"]
+    return settings.with_overrides(extra), tty_dir
 
 
-def start_demo_fleet(db: Any, options: dict[str, Any], ingest: Any = None, *, rates: Any = None,
-                     timeline_scale: float = 1.0) -> asyncio.Task[Any] | None:
+def start_demo_fleet(db: Any, settings: Settings, ingest: Any = None, *, serial_dir: Path | None = None,
+                     rates: Any = None, timeline_scale: float = 1.0) -> asyncio.Task[Any] | None:
     """Every device of the demo persons reporting (arm/simulate/demo_fleet.py, docs/demo.md).
 
-    Network trackers over real sockets; a few ICD units on pseudo-terminals read
-    by the serial manager; the other ICD units through ``ingest`` (source "sim").
+    Network trackers over real sockets to the listeners of ``settings``; a few
+    ICD units on pseudo-terminals in ``serial_dir`` read by the serial manager;
+    the other ICD units through ``ingest`` (source "sim").
     """
     try:
         from arm.simulate.demo_fleet import DEMO_RATES, DemoFleet, IngestSink, RoutingSink, remove_dir
     except ImportError as exc:
         log.warning("demo fleet simulator not available: %s", exc)
         return None
-    ports = {n: int(options.get(n) or options.get(f"{n}_port") or 0) for n in DEMO_PROTOCOLS}
-    ports = {n: p for n, p in ports.items() if p}
-    tty_dir = Path(options["demo_serial_dir"]) if options.get("demo_serial_dir") else None
+    ports = demo_ports(settings)
+    tty_dir = serial_dir
     sink = RoutingSink(None, IngestSink(ingest) if ingest is not None else None)
     sim = DemoFleet.from_database(db, rates or DEMO_RATES, seed=DEMO_SEED, sink=sink, timeline_scale=timeline_scale)
     if tty_dir is not None:
@@ -372,7 +364,8 @@ async def run_session(app: Any, db: Any, bus: Any, service: Any, settings: Any,
     try:
         await service.start()
         if getattr(args, "demo", False) and hasattr(service, "ingest"):
-            fleet = start_demo_fleet(db, getattr(service, "options", {}) or {}, service.ingest)
+            fleet = start_demo_fleet(db, service.settings, service.ingest,
+                                     serial_dir=service.extensions.get("demo_serial_dir"))
     except Exception as exc:
         log.exception("the monitoring service did not start")
         notices.notify(_notice_text(exc))
