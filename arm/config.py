@@ -90,8 +90,6 @@ class MapSettings:
     mbtiles: str = field(default="", metadata=_meta("Path of a local MBTiles file"))
     tile_attribution: str = field(default="", metadata=_meta("Attribution text shown for the tile server"))
     stale_after_s: int = field(default=600, metadata=_meta("A position older than this looks stale", min=30))
-    nocomm_after_s: int = field(
-        default=900, metadata=_meta("No contact for this long shows 'no communication' on the map", min=30))
     center: str = field(default="", metadata=_meta("'lat,lon' of the start view; empty = Kazakhstan"))
     zoom: int = field(default=5, metadata=_meta("Start zoom", min=1, max=19))
     cluster_below_zoom: int = field(default=13, metadata=_meta("Markers cluster below this zoom", min=1, max=20))

@@ -39,7 +39,7 @@ def row_payload(row: Base) -> dict[str, Any]:
     """The hashed content of a row: every column except id and the hashes."""
     return {
         col.key: _canonical(getattr(row, col.key))
-        for col in row.__table__.columns  # type: ignore[attr-defined]
+        for col in row.__table__.columns
         if col.key not in HASH_EXCLUDED
     }
 
@@ -72,7 +72,7 @@ def append_chained(session: Session, row: M) -> M:
         session.execute(update(model).where(false()).values(id=model.id))  # type: ignore[attr-defined]
     prev = last_hash(session, type(row))
     # Defaults (timestamps) must be resolved before hashing.
-    for col in row.__table__.columns:  # type: ignore[attr-defined]
+    for col in row.__table__.columns:
         if getattr(row, col.key) is None and col.default is not None and col.default.is_callable:
             setattr(row, col.key, col.default.arg(None))
         elif getattr(row, col.key) is None and col.default is not None and col.default.is_scalar:
@@ -113,7 +113,7 @@ VERIFY_BATCH = 5_000
 
 def _rows(session: Session, model: type[Base]) -> Iterator[Any]:
     """All rows of a journal in id order, in batches (constant memory)."""
-    table = model.__table__  # type: ignore[attr-defined]
+    table = model.__table__
     after = None
     while True:
         stmt = select(table).order_by(table.c.id).limit(VERIFY_BATCH)
@@ -127,7 +127,7 @@ def _rows(session: Session, model: type[Base]) -> Iterator[Any]:
 
 
 def _payload(model: type[Base], row: Any) -> dict[str, Any]:
-    table = model.__table__  # type: ignore[attr-defined]
+    table = model.__table__
     return {c.key: _canonical(getattr(row, c.key)) for c in table.columns if c.key not in HASH_EXCLUDED}
 
 

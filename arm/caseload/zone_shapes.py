@@ -62,7 +62,7 @@ def area_m2(geom: BaseGeometry) -> float:
 
 def circle_polygon(lon: float, lat: float, radius_m: float) -> Polygon:
     centre_m = _to_metres(Point(lon, lat), lat)
-    return _to_degrees(centre_m.buffer(radius_m, quad_segs=CIRCLE_SEGMENTS // 4), lat)  # type: ignore[return-value]
+    return _to_degrees(centre_m.buffer(radius_m, quad_segs=CIRCLE_SEGMENTS // 4), lat)
 
 
 def _check_coords(coords: list[tuple[float, ...]]) -> None:

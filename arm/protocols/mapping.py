@@ -170,10 +170,10 @@ _NUMBER = (int, float)
 def _opt_int(v: object) -> int | None:
     if v is None:
         return None
-    return int(v) if isinstance(v, _NUMBER) and type(v) is not bool else None  # type: ignore[arg-type]
+    return int(v) if isinstance(v, _NUMBER) and type(v) is not bool else None
 
 
 def _opt_float(v: object) -> float | None:
     if v is None:
         return None
-    return float(v) if isinstance(v, _NUMBER) and type(v) is not bool else None  # type: ignore[arg-type]
+    return float(v) if isinstance(v, _NUMBER) and type(v) is not bool else None

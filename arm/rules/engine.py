@@ -74,7 +74,7 @@ class Debounce:
         return False
 
 
-_BAC_RESULTS = {BacResult.FAIL: Kind.ALCOHOL_POSITIVE, BacResult.REFUSED: Kind.ALCOHOL_REFUSED,
+_BAC_RESULTS: dict[str, str] = {BacResult.FAIL: Kind.ALCOHOL_POSITIVE, BacResult.REFUSED: Kind.ALCOHOL_REFUSED,
                 BacResult.NO_SHOW: Kind.ALCOHOL_MISSED}
 _TRACCAR_TAMPER = {"removing", "tampering"}
 

@@ -27,7 +27,7 @@ def _mix(text: str) -> dict[str, float]:
     return out
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_cli(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("simulate", help="simulate a fleet of GT06/Watch/OsmAnd devices against `arm serve`",
                        description="Simulated persons at home addresses in Astana and Almaty, moving, keeping or "
                                    "breaking curfews, entering zones, losing GNSS indoors, draining batteries and "

@@ -214,7 +214,7 @@ class Delivery:
                 while action is None and not self._stopping:
                     self._lock.wait(self._wait_time())
                     action = self._next_action()
-                if self._stopping:
+                if self._stopping or action is None:
                     return
             kind, value = action
             if kind == "ack":

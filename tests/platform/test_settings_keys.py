@@ -117,6 +117,6 @@ def test_the_map_keys_are_seen_and_defined() -> None:
     """The keys maps/settings.py reads by name (the five the schema once lacked among them)."""
     tree = ast.parse((ROOT / "maps" / "settings.py").read_text(encoding="utf-8"))
     seen = {(section, key) for _line, section, key in reads(tree)}
-    for key in ("tile_attribution", "nocomm_after_s", "center", "zoom", "cluster_below_zoom", "tile_url"):
+    for key in ("tile_attribution", "center", "zoom", "cluster_below_zoom", "tile_url"):
         assert ("map", key) in seen
         assert key in schema()["map"]
