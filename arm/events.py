@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import IntEnum, StrEnum
-from typing import Any, NotRequired, TypedDict
+from typing import Any, NotRequired, TypedDict, cast
 
 import orjson
 
@@ -226,6 +226,21 @@ FIELDS_BY_KIND: dict[EventKind, type] = {
 EXTRA_KEYS = frozenset({"raw"})
 
 
+def stored_fields(data: Mapping[str, Any] | None) -> EventFields:
+    """The payload of an event read back from where ingest wrote it: a database row or the desk API's JSON.
+
+    This is the one boundary where an untyped mapping becomes :data:`EventFields`
+    without a check of its keys: ingest only ever stores payloads its producers
+    built as the TypedDict of their kind, so what comes back is that payload
+    (rows of older versions included, which had the same keys).
+    """
+    return cast(EventFields, dict(data or {}))
+
+
+def _no_fields() -> EventFields:
+    return HbFields()
+
+
 @dataclass(frozen=True, slots=True)
 class DeviceEvent:
     """One thing a device said, decoded, before it is stored.
@@ -235,9 +250,11 @@ class DeviceEvent:
     exactly those stored in ``device_events.fields`` and sent by the desk API;
     states are StrEnums, so a consumer compares ``fields["state"] ==
     PowerState.SHUTDOWN`` and a row read back from JSON (plain str) compares
-    equal too. The attribute is typed as a Mapping because rows stored by
-    older versions and protocol extras must still load; producers build the
-    TypedDict of their kind so mypy checks their keys.
+    equal too. The attribute is typed as the union :data:`EventFields`, so
+    mypy checks the keys every producer writes; a consumer narrows it to its
+    kind's TypedDict after checking ``kind`` (``cast(PosFields, ev.fields)``),
+    and payloads read back from storage or the wire come through
+    :func:`stored_fields`.
 
       POS      :class:`PosFields` (``speed_kmh`` in km/h, never another unit)
       STAT     :class:`StatFields`
@@ -258,7 +275,7 @@ class DeviceEvent:
     evseq: int | None
     time: datetime
     kind: str
-    fields: Mapping[str, Any] = field(default_factory=dict)
+    fields: EventFields = field(default_factory=_no_fields)
     #: where it came from: "serial", "nmea", "gt06", "watch", "osmand", "sim"
     source: str = "serial"
     #: BRC/TRK/SKU/MKU/BAC/RCV for ICD devices; GT06/WATCH/PHONE for network ones

@@ -29,7 +29,15 @@ from sqlalchemy.orm import Session
 
 from arm import ingest_pg, ingest_sqlite
 from arm.bus import Bus
-from arm.events import DeviceEvent, DeviceStateChanged, EventKind, EventsStored, IngestRejected, StoredEvent
+from arm.events import (
+    DeviceEvent,
+    DeviceStateChanged,
+    EventKind,
+    EventsStored,
+    IngestRejected,
+    PosFields,
+    StoredEvent,
+)
 from arm.plausibility import FUTURE_TOLERANCE, rejection_reason
 from db.models import Device, DeviceEventRow, DeviceStatus, DeviceType, Position
 from db.session import Database
@@ -81,8 +89,10 @@ _STOP = object()
 
 
 def _has_position(ev: DeviceEvent) -> bool:
-    f = ev.fields
-    return ev.kind == EventKind.POS and f.get("lat") is not None and int(f.get("fix") or 0) != 0
+    if ev.kind != EventKind.POS:
+        return False
+    f = cast(PosFields, ev.fields)
+    return f.get("lat") is not None and int(f.get("fix") or 0) != 0
 
 
 class Ingest:
@@ -361,27 +371,12 @@ class Ingest:
             if pg_rows:
                 ingest_pg.insert_positions(session.connection().connection.dbapi_connection, pg_rows)
             return
-        values = []
-        for stored in new_rows.values():
-            ev = stored.event
-            if not _has_position(ev):
-                continue
-            f = ev.fields
-            values.append(
-                {
-                    "device_id": stored.device_id,
-                    "event_id": stored.id,
-                    "time": ev.time,
-                    "lat": float(f["lat"]),
-                    "lon": float(f["lon"]),
-                    "fix": int(f.get("fix") or 0),
-                    "sats": _opt_int(f.get("sats")),
-                    "hdop": _opt_float(f.get("hdop")),
-                    "accuracy_m": _opt_float(f.get("accuracy_m")),
-                    "speed_kmh": _opt_float(f.get("speed_kmh")),
-                    "course": _opt_float(f.get("course")),
-                }
-            )
+        keys = ("lat", "lon", "fix", "sats", "hdop", "accuracy_m", "speed_kmh", "course")
+        values = [
+            {"device_id": stored.device_id, "event_id": stored.id, "time": stored.event.time,
+             **dict(zip(keys, _position_values(stored.event.fields), strict=True))}
+            for stored in new_rows.values() if _has_position(stored.event)
+        ]
         if values:
             session.connection().execute(self._insert(_POSITIONS), values)
 

@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from arm.alarms.manager import AlarmManager
 from arm.bus import Bus
-from arm.events import DeviceEvent, EventsStored, StoredEvent, utcnow
+from arm.events import DeviceEvent, EventsStored, StoredEvent, stored_fields, utcnow
 from arm.rules.engine import RulesEngine
 from arm.rules.snapshot import load_snapshot, zones_fingerprint
 from db.models import DeviceEventRow
@@ -167,7 +167,7 @@ class RulesRuntime:
             rows = list(s.scalars(select(DeviceEventRow).where(DeviceEventRow.time >= since)
                                   .order_by(DeviceEventRow.time, DeviceEventRow.id).limit(REPLAY_LIMIT)))
             events = [StoredEvent(r.id, r.device_id, r.evseq,
-                                  DeviceEvent(serials.get(r.device_id, ""), r.evseq, r.time, r.kind, r.fields or {},
+                                  DeviceEvent(serials.get(r.device_id, ""), r.evseq, r.time, r.kind, stored_fields(r.fields),
                                               r.source), r.received) for r in rows]
         self.engine.silent = True
         try:

@@ -18,7 +18,7 @@ from arm.alarms.local import LocalAlarmOperations
 from arm.alarms.plugin import build
 from arm.alarms.runtime import RulesRuntime
 from arm.bus import Bus
-from arm.events import AlarmChanged, DeviceEvent
+from arm.events import AlarmChanged, DeviceEvent, stored_fields
 from arm.ingest import Ingest
 from arm.rules.seed import Seeder
 from db.models import Alarm, AlarmAction, AuditEntry, Incident, ViolationEntry
@@ -50,7 +50,7 @@ class World:
     # ------------------------------------------------------------ input
     def ev(self, serial: str, at: datetime, kind: str, **fields: Any) -> DeviceEvent:
         seq = self._seq[serial] = self._seq.get(serial, 0) + 1
-        return DeviceEvent(serial, seq, at, kind, fields, "serial", serial.split("-")[0])
+        return DeviceEvent(serial, seq, at, kind, stored_fields(fields), "serial", serial.split("-")[0])
 
     def fix(self, serial: str, at: datetime, lat: float, lon: float, *, fix: int = 1, sats: int | None = 9,
             hdop: float | None = 1.0, **extra: Any) -> DeviceEvent:

@@ -36,7 +36,7 @@ from sqlalchemy.engine import make_url
 
 from arm.alarms.local import LocalAlarmOperations
 from arm.desk_api import wire
-from arm.events import AlarmChanged, DeviceEvent, DeviceStateChanged, EventsStored, StoredEvent
+from arm.events import AlarmChanged, DeviceEvent, DeviceStateChanged, EventsStored, StoredEvent, stored_fields
 from db.models import Device, DeviceEventRow
 
 if TYPE_CHECKING:
@@ -230,7 +230,7 @@ class PgRelay:
             ).all()
             stored = tuple(
                 StoredEvent(r.id, r.device_id, r.evseq,
-                            DeviceEvent(serial, r.evseq, r.time, r.kind, dict(r.fields or {}), r.source, str(dtype)),
+                            DeviceEvent(serial, r.evseq, r.time, r.kind, stored_fields(r.fields), r.source, str(dtype)),
                             r.received)
                 for r, serial, dtype in rows
             )

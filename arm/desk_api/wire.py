@@ -20,6 +20,7 @@ from arm.events import (
     IngestRejected,
     ServiceStatus,
     StoredEvent,
+    stored_fields,
 )
 
 PROTOCOL_VERSION = 1
@@ -117,7 +118,7 @@ def _time(text: str | None) -> datetime | None:
 def _stored(e: dict[str, Any]) -> StoredEvent:
     ev = e["event"]
     event = DeviceEvent(ev["serial"], ev.get("evseq"), datetime.fromisoformat(ev["time"]), ev["kind"],
-                        ev.get("fields") or {}, ev.get("source", "serial"), ev.get("device_type"))
+                        stored_fields(ev.get("fields")), ev.get("source", "serial"), ev.get("device_type"))
     return StoredEvent(int(e["id"]), int(e["device_id"]), int(e["evseq"]), event, datetime.fromisoformat(e["received"]))
 
 

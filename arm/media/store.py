@@ -38,7 +38,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from arm.events import DERIVED_EVSEQ_BASE, DeviceEvent, EventKind
+from arm.events import DERIVED_EVSEQ_BASE, AlarmFields, DeviceEvent, EventKind
 from arm.ingest import Ingest
 from db.models import Device, DeviceEventRow
 from db.models_media import DeviceMedia, DeviceMediaPart
@@ -90,7 +90,7 @@ def voice_event(serial: str, time: datetime, media: MediaPart, *, source: str = 
                 device_type: str | None = "WATCH", missing: Sequence[int] = ()) -> MediaEvent:
     """The ``ALARM voiceMessage`` event of a complete clip (fields are JSON; bytes ride on ``media``)."""
     sha = hashlib.sha256(media.data).hexdigest()
-    fields: dict[str, object] = {"alarm": VOICE_ALARM, "audio": media.name, "size": len(media.data),
+    fields: AlarmFields = {"alarm": VOICE_ALARM, "audio": media.name, "size": len(media.data),
                                  "sha256": sha, "format": media.fmt}
     if media.total > 1:
         fields["parts"] = media.total

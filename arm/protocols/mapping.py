@@ -144,7 +144,7 @@ def to_events(p: Position, received: datetime, *, login: bool = False) -> Mapped
                 named: AlarmFields = {"alarm": alarm}
                 events.append(DeviceEvent(serial, None, when, EventKind.ALARM, named, source, dtype))
             else:
-                events.append(DeviceEvent(serial, None, when, mapped_alarm[0], dict(mapped_alarm[1]),
+                events.append(DeviceEvent(serial, None, when, mapped_alarm[0], mapped_alarm[1].copy(),
                                           source, dtype))
 
     audio = attributes.get("audio")

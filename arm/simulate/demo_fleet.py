@@ -41,7 +41,6 @@ import logging
 import random
 import shutil
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,6 +48,7 @@ from typing import Any, Protocol
 
 from arm.events import (
     BacResult,
+    EventFields,
     PowerFields,
     PowerState,
     PresenceState,
@@ -99,7 +99,7 @@ BAC_EVERY_SIM_H = 4.0
 DEFAULT_PTY_DEVICES = 6
 NETWORK_PROTOCOL = {"GT06": "gt06", "WATCH": "watch", "PHONE": "osmand"}
 ICD_TYPES = ("BRC", "SKU", "MKU", "TRK", "BAC")
-Event = tuple[str, str, str, Mapping[str, Any], datetime]  # serial, device type, kind, fields, time
+Event = tuple[str, str, str, EventFields, datetime]  # serial, device type, kind, fields, time
 
 
 class IcdSink(Protocol):

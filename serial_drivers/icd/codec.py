@@ -9,15 +9,16 @@ reverse. :func:`to_device_event` turns a device event into the core's
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from arm.events import (
     BacResult,
     DeviceEvent,
+    EventFields,
     EventKind,
     FaultFields,
     GnssState,
@@ -249,7 +250,7 @@ _FIELD_SPECS: dict[str, tuple[tuple[str, Callable[[str], Any]], ...]] = {
 }
 
 
-def event_fields(kind: str, raw: tuple[str, ...]) -> dict[str, Any]:
+def event_fields(kind: str, raw: tuple[str, ...]) -> EventFields:
     """Typed ``fields`` of one event kind; CodecError if they do not fit ICD 5.1."""
     spec = _FIELD_SPECS.get(kind)
     if spec is None:
@@ -259,7 +260,9 @@ def event_fields(kind: str, raw: tuple[str, ...]) -> dict[str, Any]:
     fields = {name: conv(value) for (name, conv), value in zip(spec, raw, strict=True)}
     if kind == "POS":
         _check_pos(fields)
-    return fields
+    # built from _FIELD_SPECS[kind], whose names are that kind's TypedDict keys
+    # (tests/core/test_event_payloads.py checks the emulator's every kind against them)
+    return cast(EventFields, fields)
 
 
 def _check_pos(fields: dict[str, Any]) -> None:
@@ -296,7 +299,7 @@ def to_device_event(raw: RawEvent, device_type: str | None) -> DeviceEvent:
     ``HOST_DECODE`` and the raw text, so that it can be acknowledged without
     being lost and the technician sees that the device speaks something odd.
     """
-    fields: Mapping[str, Any]
+    fields: EventFields
     try:
         fields = event_fields(raw.kind, raw.fields)
         kind = EventKind(raw.kind).value
