@@ -222,12 +222,14 @@ class SerialManager:
         raise OSError(f"{cand.port}: neither an ICD device nor an NMEA receiver answered")
 
     def _ended(self, session: Session) -> None:
-        key = os.path.realpath(session.port)
+        # The session's key is looked up by identity, not recomputed with realpath():
+        # a port whose link is being removed (a pty closed at shutdown) can vanish
+        # between realpath's lstat and readlink, which raises in the reader thread.
         with self._lock:
             for k, s in list(self.sessions.items()):
                 if s is session:
                     del self.sessions[k]
-            self._retry_at.pop(key, None)
+                    self._retry_at.pop(k, None)
         log.info("port %s ended: %s %s", session.port, session.state, session.detail)
 
     def _publish(self, status: SerialPortStatus) -> None:
