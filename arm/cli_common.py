@@ -177,7 +177,7 @@ def run_as(args: argparse.Namespace, work: Callable[[Session, CurrentUser | Shel
         with db.begin() as session:
             return int(work(session, actor) or 0)
     except (AccessDenied, UnsafeTarget) as exc:
-        raise CommandFailed(str(exc)) from exc
+        raise CommandFailed(f"{exc} [{exc.code}]") from exc
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     finally:
