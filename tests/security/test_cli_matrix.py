@@ -19,6 +19,7 @@ import stat
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -133,7 +134,7 @@ def _seed(db: Database) -> None:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> World:
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     base = tmp_path_factory.mktemp("cli-matrix")
     data, out = base / "data", base / "out"
     out.mkdir()
@@ -268,10 +269,11 @@ def test_password_asked_on_the_terminal_without_echo(world: World) -> None:
         prompt = b""
         deadline = time.monotonic() + 60
         assert proc.stderr is not None
+        err_fd = proc.stderr.fileno()
         while b"Password for sup2:" not in prompt and time.monotonic() < deadline:
-            ready, _, _ = select.select([proc.stderr, master], [], [], 1)
-            if proc.stderr in ready:
-                prompt += os.read(proc.stderr.fileno(), 1024)
+            ready, _, _ = select.select([err_fd, master], [], [], 1)
+            if err_fd in ready:
+                prompt += os.read(err_fd, 1024)
             if master in ready:
                 prompt += os.read(master, 1024)
         assert b"Password for sup2:" in prompt
