@@ -12,7 +12,9 @@ button is a convenience, never the protection.
 - technician: the device issue/return journal and device figures; of a
   person only the holder's name.
 - administrator: the audit journal and the device journal (name only);
-  retention periods and integrity checks, no personal journals.
+  retention periods and integrity checks, no personal journals. A deletion
+  act is proposed and confirmed by two different supervisors
+  (``arm.reports.retention``).
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ ACTIONS_BY_ROLE: dict[str, frozenset[Action]] = {
     OPERATOR: frozenset({Action.ALARM_FIGURES, Action.PERSON_FIGURES}),
     TECHNICIAN: frozenset({Action.DEVICE_FIGURES, Action.EXPORT}),
     ADMINISTRATOR: frozenset(
-        {Action.VERIFY, Action.RETENTION_PROPOSE, Action.RETENTION_POLICY, Action.DEVICE_FIGURES, Action.EXPORT}
+        {Action.VERIFY, Action.RETENTION_POLICY, Action.DEVICE_FIGURES, Action.EXPORT}
     ),
 }
 

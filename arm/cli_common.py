@@ -1,4 +1,4 @@
-"""What every ``arm`` command shares: its errors, the ``--db`` option, the database and the actor.
+"""What every ``arm`` command shares: its errors, the ``--db`` and ``--as`` options, the database and the actor.
 
 Its own module so the commands (``arm.cli_*``, ``arm.demo``, the plugins' own
 commands) and the entry point ``arm.cli`` all import it and never each other:
@@ -12,10 +12,20 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
+from arm import audit
+from arm.access import ShellUser
+from arm.auth import CurrentUser
+from db.models import AuditEntry
 from db.session import Database, DatabaseUnavailable, default_db_url
 
 EXIT_FAILURE = 1
@@ -62,8 +72,113 @@ def open_db(url: str | None, *, migrate: bool = False) -> Database:
 
 
 def cli_actor() -> str:
-    """Who ran a shell command, for the audit journal."""
+    """Who ran a shell command without ``--as``, for the audit journal: ``cli:<os user>``."""
     try:
         return f"cli:{getpass.getuser()}"
     except OSError:
         return "cli"
+
+
+def add_as_argument(parser: argparse.ArgumentParser, help_text: str | None = None) -> None:
+    """``--as LOGIN`` (the password is asked for, see ``cli_user``) and ``--password-stdin``."""
+    parser.add_argument(
+        "--as", dest="as_user", metavar="LOGIN",
+        help=help_text or "act as this ARM user (their role and districts); the password is asked on the "
+        "terminal, or read from ARM_PASSWORD or one line of standard input",
+    )
+
+
+#: the variable a script puts the ``--as`` user's password in (never the command line)
+PASSWORD_VARIABLE = "ARM_PASSWORD"
+#: consecutive failed log-ins (GUI, desk or shell) after which ``--as`` refuses the login ...
+LOCKOUT_FAILURES = 5
+#: ... for this long after the last failure (each shell command is a new process, so the
+#: count is read from the audit journal, not held in memory as the GUI does)
+LOCKOUT_MINUTES = 15
+
+
+def read_password(login: str) -> str:
+    """The ``--as`` user's password: ``ARM_PASSWORD``, else the terminal (no echo), else one stdin line."""
+    env = os.environ.get(PASSWORD_VARIABLE)
+    if env:
+        return env
+    try:
+        if sys.stdin is None:
+            return ""
+        if sys.stdin.isatty():
+            return getpass.getpass(f"Password for {login}: ")
+        return sys.stdin.readline().rstrip("\r\n")
+    except (EOFError, OSError, ValueError):  # no terminal, a closed or unreadable stdin: no password
+        return ""
+
+
+def _locked(session: Session, login: str) -> bool:
+    """True after ``LOCKOUT_FAILURES`` failed log-ins in a row, the last within ``LOCKOUT_MINUTES``."""
+    rows = session.execute(
+        select(AuditEntry.action, AuditEntry.at)
+        .where(AuditEntry.user == login, AuditEntry.action.in_(("login", "login_failed", "login_locked")))
+        .order_by(AuditEntry.id.desc())
+        .limit(LOCKOUT_FAILURES)
+    ).all()
+    if len(rows) < LOCKOUT_FAILURES or any(action == "login" for action, _ in rows):
+        return False
+    return rows[0][1] > datetime.now(UTC) - timedelta(minutes=LOCKOUT_MINUTES)
+
+
+def cli_user(args: argparse.Namespace, db: Database) -> CurrentUser | ShellUser:
+    """Who a command acts as: the ``--as`` user after their password, else ``cli:<os user>``.
+
+    Without ``--as`` the shell user has what owning the database file already
+    gives (a supervisor of every district), audited under its own name and
+    never a real ARM login. With ``--as`` the password is checked by
+    ``arm.auth.authenticate`` (argon2id, audit row of every attempt) in a
+    transaction of its own, so a failed attempt is recorded even though the
+    command stops; an unknown, disabled or locked account and a wrong or
+    missing password all end the command with exit 1 and one sentence.
+    """
+    from arm.auth import AuthError, authenticate
+
+    login = (getattr(args, "as_user", None) or "").strip()
+    if not login:
+        return ShellUser(cli_actor())
+    password = read_password(login)
+    refusal: str | None = None
+    user: CurrentUser | None = None
+    with db.begin() as session:
+        if not password:
+            audit.record(session, login, "login_failed", reason="no password (shell)")
+            refusal = (f"--as {login}: no password given (type it when asked, or set {PASSWORD_VARIABLE} "
+                       "or pipe it on standard input)")
+        elif _locked(session, login):
+            audit.record(session, login, "login_locked", reason="shell")
+            refusal = (f"--as {login}: too many failed log-ins; the account is locked for "
+                       f"{LOCKOUT_MINUTES} minutes")
+        else:
+            try:
+                user = authenticate(session, login, password)
+            except AuthError as exc:
+                refusal = f"--as {login}: {exc}"
+    if user is None:
+        raise CommandFailed(refusal or f"--as {login}: log-in refused")
+    return user
+
+
+def run_as(args: argparse.Namespace, work: Callable[[Session, CurrentUser | ShellUser], int | None]) -> int:
+    """Open the database, find who acts (``cli_user``), run ``work(session, actor)`` in one transaction.
+
+    A refusal (``AccessDenied``, an unsafe output file) exits 1, a bad value 2.
+    """
+    from arm.access import AccessDenied
+    from arm.safe_write import UnsafeTarget
+
+    db = open_db(args.db)
+    try:
+        actor = cli_user(args, db)
+        with db.begin() as session:
+            return int(work(session, actor) or 0)
+    except (AccessDenied, UnsafeTarget) as exc:
+        raise CommandFailed(f"{exc} [{exc.code}]") from exc
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    finally:
+        db.dispose()

@@ -1,7 +1,11 @@
 """``arm events|positions|alarms|journal``: the journals for scripts and supervisors.
 
-``--json`` prints one JSON object per line, times in ISO 8601 UTC. Reading
-personal data from the shell is recorded in the audit journal like any view.
+``--json`` prints one JSON object per line, times in ISO 8601 UTC. Every query
+returns personal data (tracks, alarms, journal entries of persons), so every
+run is recorded in the audit journal like any view: who (``--as LOGIN`` after
+its password, else ``cli:<os user>``), which command and which filter (device,
+person, since/until, the districts the user is limited to) and how many rows.
+With ``--as`` the rows are those the user's role and districts may see.
 """
 
 from __future__ import annotations
@@ -15,8 +19,8 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from arm import audit
-from arm.cli_common import UsageError, add_db_argument, cli_actor, open_db
+from arm import access, audit
+from arm.cli_common import CommandFailed, UsageError, add_as_argument, add_db_argument, run_as
 from db.models import Alarm, Assignment, Device, DeviceEventRow, Person, Position, ViolationEntry
 
 
@@ -72,6 +76,29 @@ def _worn_by(time_col: Any, device_col: Any, person_id: int) -> Any:
     )
 
 
+Districts = frozenset[str] | None  # None: every district
+
+
+def _worn_in(time_col: Any, device_col: Any, districts: frozenset[str]) -> Any:
+    """Rows whose device was issued, at the row's time, to a person of one of ``districts``."""
+    a = aliased(Assignment)
+    return (
+        select(a.id)
+        .join(Person, Person.id == a.person_id)
+        .where(
+            a.device_id == device_col,
+            a.issued_at <= time_col,
+            or_(a.returned_at.is_(None), a.returned_at > time_col),
+            Person.district.in_(districts),
+        )
+        .exists()
+    )
+
+
+def _persons_in(districts: frozenset[str]) -> Any:
+    return select(Person.id).where(Person.district.in_(districts))
+
+
 def _window(stmt: Select[*tuple[Any, ...]], col: Any, args: argparse.Namespace) -> Select[*tuple[Any, ...]]:
     if args.since:
         stmt = stmt.where(col >= args.since)
@@ -80,9 +107,11 @@ def _window(stmt: Select[*tuple[Any, ...]], col: Any, args: argparse.Namespace) 
     return stmt
 
 
-def _events(session: Session, args: argparse.Namespace) -> Iterator[dict[str, Any]]:
+def _events(session: Session, args: argparse.Namespace, districts: Districts) -> Iterator[dict[str, Any]]:
     stmt: Select[*tuple[Any, ...]] = select(DeviceEventRow, Device.serial).join(Device, Device.id == DeviceEventRow.device_id)
     stmt = _window(stmt, DeviceEventRow.time, args)
+    if districts is not None:
+        stmt = stmt.where(_worn_in(DeviceEventRow.time, DeviceEventRow.device_id, districts))
     if args.device:
         stmt = stmt.where(DeviceEventRow.device_id == _device_id(session, args.device))
     if args.person:
@@ -100,9 +129,11 @@ def _events(session: Session, args: argparse.Namespace) -> Iterator[dict[str, An
         }
 
 
-def _positions(session: Session, args: argparse.Namespace) -> Iterator[dict[str, Any]]:
+def _positions(session: Session, args: argparse.Namespace, districts: Districts) -> Iterator[dict[str, Any]]:
     stmt: Select[*tuple[Any, ...]] = select(Position, Device.serial).join(Device, Device.id == Position.device_id)
     stmt = _window(stmt, Position.time, args)
+    if districts is not None:
+        stmt = stmt.where(_worn_in(Position.time, Position.device_id, districts))
     if args.device:
         stmt = stmt.where(Position.device_id == _device_id(session, args.device))
     if args.person:
@@ -123,9 +154,11 @@ def _positions(session: Session, args: argparse.Namespace) -> Iterator[dict[str,
         }
 
 
-def _alarms(session: Session, args: argparse.Namespace) -> Iterator[dict[str, Any]]:
+def _alarms(session: Session, args: argparse.Namespace, districts: Districts) -> Iterator[dict[str, Any]]:
     stmt: Select[*tuple[Any, ...]] = select(Alarm, Device.serial).outerjoin(Device, Device.id == Alarm.device_id)
     stmt = _window(stmt, Alarm.raised_at, args)
+    if districts is not None:
+        stmt = stmt.where(Alarm.person_id.in_(_persons_in(districts)))
     if args.device:
         stmt = stmt.where(Alarm.device_id == _device_id(session, args.device))
     if args.person:
@@ -149,13 +182,15 @@ def _alarms(session: Session, args: argparse.Namespace) -> Iterator[dict[str, An
         }
 
 
-def _journal(session: Session, args: argparse.Namespace) -> Iterator[dict[str, Any]]:
+def _journal(session: Session, args: argparse.Namespace, districts: Districts) -> Iterator[dict[str, Any]]:
     stmt: Select[*tuple[Any, ...]] = (
         select(ViolationEntry, Person, Device.serial)
         .join(Person, Person.id == ViolationEntry.person_id)
         .outerjoin(Device, Device.id == ViolationEntry.device_id)
     )
     stmt = _window(stmt, ViolationEntry.detected_at, args)
+    if districts is not None:
+        stmt = stmt.where(ViolationEntry.person_id.in_(_persons_in(districts)))
     if args.device:
         stmt = stmt.where(ViolationEntry.device_id == _device_id(session, args.device))
     if args.person:
@@ -178,12 +213,29 @@ def _journal(session: Session, args: argparse.Namespace) -> Iterator[dict[str, A
         }
 
 
-QUERIES: dict[str, tuple[Callable[[Session, argparse.Namespace], Iterator[dict[str, Any]]], str, bool]] = {
-    "events": (_events, "device events (stored once per device and evseq)", False),
-    "positions": (_positions, "located fixes", True),
-    "alarms": (_alarms, "alarms and their state", False),
-    "journal": (_journal, "the journal of violations found by electronic means", True),
+Query = Callable[[Session, argparse.Namespace, Districts], Iterator[dict[str, Any]]]
+
+#: name -> (query, help, the journal whose access rule applies; None: tracks, for personal-data roles)
+QUERIES: dict[str, tuple[Query, str, access.Journal | None]] = {
+    "events": (_events, "device events (stored once per device and evseq)", None),
+    "positions": (_positions, "located fixes", None),
+    "alarms": (_alarms, "alarms and their state", access.Journal.ALARMS),
+    "journal": (_journal, "the journal of violations found by electronic means", access.Journal.VIOLATIONS),
 }
+
+
+def _districts(actor: Any, journal: access.Journal | None) -> Districts:
+    """The districts ``actor`` may read (None: all), or ``AccessDenied`` for a role without personal data."""
+    if journal is not None:
+        return access.scope_for(actor, journal).districts
+    if not access.may_see_personal_data(actor):
+        raise access.AccessDenied(
+            "denied.personal_data", f"The role {actor.role!r} may not read the tracks and events of persons."
+        )
+    raw = getattr(actor, "districts", None)
+    if raw is None or (actor.role == access.OPERATOR and not raw):
+        return None  # the shell user; an operator of a central desk (no district assigned)
+    return frozenset(raw)
 
 
 def _text_line(row: dict[str, Any]) -> str:
@@ -197,32 +249,40 @@ def _text_line(row: dict[str, Any]) -> str:
 
 
 def _run_query(name: str, args: argparse.Namespace) -> int:
-    query, _, personal = QUERIES[name]
-    db = open_db(args.db)
-    count = 0
-    with db.begin() as session:
-        for row in query(session, args):
+    query, _, journal = QUERIES[name]
+
+    def work(session: Session, actor: Any) -> int:
+        districts = _districts(actor, journal)
+        count = 0
+        for row in query(session, args, districts):
             print(json.dumps(row, ensure_ascii=False) if args.json else _text_line(row), flush=False)
             count += 1
-        if personal or args.person:
-            audit.record(
-                session, cli_actor(), f"cli_view_{name}", "query", "",
-                device=args.device, person=args.person, since=iso(args.since), until=iso(args.until), rows=count,
-            )
-    return 0
+        audit.record(
+            session, actor, f"cli_view_{name}", "query", "",
+            device=args.device, person=args.person, since=iso(args.since), until=iso(args.until),
+            district=sorted(districts) if districts is not None else None, limit=args.limit, rows=count,
+        )
+        return 0
+
+    return run_as(args, work)
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from arm.cli_common import CommandFailed
     from db import integrity
 
     verify_all = getattr(integrity, "verify_all", None)
     if verify_all is None:
         raise CommandFailed("journal verification is not available in this build")
-    db = open_db(args.db)
-    with db.begin() as session:
-        problems = verify_all(session)
-        audit.record(session, cli_actor(), "journal_verify", "journal", "", problems=len(problems))
+    found: list[Any] = []
+
+    def work(session: Session, actor: Any) -> int:
+        access.require(actor, access.Action.VERIFY)
+        found.extend(verify_all(session))
+        audit.record(session, actor, "journal_verify", "journal", "", problems=len(found))
+        return 0
+
+    run_as(args, work)
+    problems = found
     for problem in problems:
         print(json.dumps(problem.as_dict(), ensure_ascii=False) if args.json else str(problem))
     if problems:
@@ -233,6 +293,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 def _add_filters(p: argparse.ArgumentParser) -> None:
     add_db_argument(p)
+    add_as_argument(p)
     p.add_argument("--device", metavar="SERIAL", help="only this device (serial or IMEI)")
     p.add_argument("--person", metavar="ID|IIN", help="only this person (record id or IIN)")
     p.add_argument("--since", metavar="TIME", type=_time_arg, help="from (ISO 8601; UTC unless a zone is given)")

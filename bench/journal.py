@@ -37,7 +37,8 @@ def _export(label: str, s, fmt: str, out: Path, rows: int):  # type: ignore[no-u
     from db.queries.filters import JournalFilter
 
     t0 = time.perf_counter()
-    res = exporter.export_journal(s, ShellUser("bench"), "violations", JournalFilter(), fmt, out, max_rows=rows)
+    res = exporter.export_journal(s, ShellUser("bench"), "violations", JournalFilter(), fmt, out, max_rows=rows,
+                                  force=True)  # a re-run with --keep replaces its own files
     took = time.perf_counter() - t0
     print(f"{label:<58} {took:9.3f} s", flush=True)
     print(f"   ({res.rows:,} rows, {res.rows / took:,.0f} rows/s, {out.stat().st_size / 1e6:.1f} MB)")

@@ -3,7 +3,8 @@
 The seed rules for recorded material keep records three years and destroy
 expired ones only by an act of a commission. Here nothing is ever deleted by
 a timer: ``propose_act`` counts what has expired and writes a *proposed* act,
-a supervisor confirms it, and only ``execute_act`` deletes, inside the same
+a different person confirms it (``arm.reports.retention``: two different
+authenticated supervisors), and only ``execute_act`` deletes, inside the same
 transaction that marks the act ``executing`` -> ``executed``. The database
 triggers of the ``journals_integrity`` revision refuse any DELETE on the
 chained journals unless such an act covers the row, and refuse any change to
@@ -230,6 +231,9 @@ def execute_act(session: Session, act_id: int, confirmed_by: str) -> DeletionAct
         raise RetentionError(f"There is no deletion act number {act_id}.")
     if act.state != ActState.PROPOSED:
         raise RetentionError(f"Deletion act {act_id} is {act.state}, not proposed.")
+    if confirmed_by == act.proposed_by:
+        # the two-person rule, at the lowest level too (``arm.reports.retention`` checks who they are)
+        raise RetentionError(f"Deletion act {act_id} is confirmed by someone other than its proposer.")
     kind = RecordKind(act.record_kind)
     t = _targets()[kind]
     now = datetime.now(UTC)

@@ -20,6 +20,8 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.secure_files import create_private, ensure_private, private_dir
+
 log = logging.getLogger("arm.db")
 
 APP_NAME = "arm"
@@ -41,20 +43,36 @@ def data_dir() -> Path:
     """The user data directory (``ARM_DATA_DIR`` overrides it, as tests do)."""
     override = os.environ.get("ARM_DATA_DIR")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(path)
 
 
 def default_db_url() -> str:
     return f"sqlite:///{data_dir() / 'arm.sqlite3'}"
 
 
-def _sqlite_tuner(busy_timeout_ms: int) -> Any:
+def _sqlite_tuner(busy_timeout_ms: int, database: Path | None) -> Any:
     def tune(dbapi_conn: Any, _record: Any) -> None:
         """Durable and concurrent enough: WAL, fsync on commit, FKs, busy timeout."""
         _tune_sqlite(dbapi_conn, busy_timeout_ms)
+        if database is not None:
+            _keep_private(database)
 
     return tune
+
+
+def _keep_private(database: Path) -> None:
+    """The database and its -wal/-shm files are owner-only (SQLite gives the latter the file's mode)."""
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            ensure_private(database.with_name(database.name + suffix))
+        except OSError as exc:
+            log.warning("%s", exc)
+
+
+def _create_private_sqlite(database: Path) -> None:
+    """Create a new SQLite file as 0600 before SQLite does (it would use the umask, often 0644)."""
+    if not database.exists() and not database.is_symlink():
+        create_private(database, exist_ok=True)
 
 
 def _tune_sqlite(dbapi_conn: Any, busy_timeout_ms: int) -> None:
@@ -75,15 +93,21 @@ def make_engine(url: str, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> Engi
         raise DatabaseUnavailable(f"Not a database URL: {url!r}") from exc
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
-        if database and database != ":memory:":
-            folder = Path(database).expanduser().resolve().parent
+        file: Path | None = None
+        if database and database != ":memory:" and not database.startswith("file:"):
+            file = Path(database).expanduser().absolute()
+            folder = file.resolve().parent
             if not folder.is_dir():
                 raise DatabaseUnavailable(f"The folder of the database file does not exist: {folder}")
+            try:
+                _create_private_sqlite(file)
+            except OSError as exc:
+                raise DatabaseUnavailable(f"The database file {file} cannot be created: {exc.strerror or exc}") from exc
         engine = create_engine(
             url, connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
             json_serializer=json_dumps, json_deserializer=orjson.loads,
         )
-        event.listen(engine, "connect", _sqlite_tuner(busy_timeout_ms))
+        event.listen(engine, "connect", _sqlite_tuner(busy_timeout_ms, file))
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")

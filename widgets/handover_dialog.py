@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from arm.alarms.api import AlarmOperations
 from arm.alarms.views import HandoverReport
+from arm.safe_write import write_atomic
 from widgets.alarm_text import error_text, incident_text, kind_text, view_explanation
 
 
@@ -96,7 +97,9 @@ class HandoverDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the handover report"), "handover.txt",
                                               self.tr("Text (*.txt)"))
         if path:
-            Path(path).write_text(self.browser.toPlainText(), encoding="utf-8")
+            text = self.browser.toPlainText()
+            # the dialog asked before replacing a file; written whole or not at all, never through a link
+            write_atomic(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"), force=True)
 
 
 def _list(items: list[str], empty: str) -> str:

@@ -112,7 +112,8 @@ class JournalReview(QWidget):
         self.verify_button.clicked.connect(self.verify)
         self.retention_button = QPushButton(self.tr("Retention…"), self)
         self.retention_button.clicked.connect(self.open_retention)
-        self.retention_button.setVisible(access.may(self.ctx.user, access.Action.RETENTION_PROPOSE))
+        self.retention_button.setVisible(access.may(self.ctx.user, access.Action.RETENTION_PROPOSE)
+                                         or access.may(self.ctx.user, access.Action.RETENTION_POLICY))
         self.export_button.setVisible(access.may(self.ctx.user, access.Action.EXPORT))
         self.reports_button.setVisible(access.may(self.ctx.user, access.Action.REPORTS))
         self.verify_button.setVisible(access.may(self.ctx.user, access.Action.VERIFY))
@@ -317,8 +318,9 @@ class JournalReview(QWidget):
         progress = self._export_progress.emit  # emitted on the worker, delivered on the GUI thread
 
         def work(session: Any) -> Any:
+            # force: the save dialog asked before an existing file is replaced (never a link: safe_write)
             return exporter.export_journal(session, user, journal, f, fmt, path, lang=lang, tz=tz,
-                                           progress=progress, cancelled=lambda: self._cancel_export)
+                                           progress=progress, cancelled=lambda: self._cancel_export, force=True)
 
         self.ctx.write(work, on_done=self._exported, on_error=self._export_failed)
 
@@ -365,7 +367,7 @@ class JournalReview(QWidget):
             return
         user, tz, lang = self.ctx.user, self.ctx.timezone, self._form_language()
         self.ctx.write(lambda s: forms.export_reconciliation(s, user, year, quarter, "pdf", path,
-                                                             lang=lang, tz=tz),
+                                                             lang=lang, tz=tz, force=True),
                        on_done=lambda rec: self.status.setText(self.tr("Reconciliation act saved: {path}").format(
                            path=str(path))), on_error=self._failed)
 
@@ -385,7 +387,8 @@ class JournalReview(QWidget):
         if path is None:
             return
         user, tz, lang = self.ctx.user, self.ctx.timezone, self._form_language()
-        self.ctx.write(lambda s: forms.export_monthly(s, user, year, month, "pdf", path, lang=lang, tz=tz),
+        self.ctx.write(lambda s: forms.export_monthly(s, user, year, month, "pdf", path, lang=lang, tz=tz,
+                                                      force=True),
                        on_done=lambda n: self.status.setText(self.tr("Monthly list saved: {path}").format(
                            path=str(path))), on_error=self._failed)
 

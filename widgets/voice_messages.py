@@ -254,7 +254,9 @@ class VoiceMessagesView(QWidget):
     def save_to(self, clip_id: int, path: str) -> None:
         """Export (audited) on the worker; the file is the clip byte for byte."""
         self.status.setText(self.tr("Saving…"))
-        self._ctx.write(library.export_clip, self._ctx.user, clip_id, path,
+        user = self._ctx.user
+        # force: the save dialog asked before an existing file is replaced (never a link: safe_write)
+        self._ctx.write(lambda s: library.export_clip(s, user, clip_id, path, force=True),
                         on_done=self._saved, on_error=self._failed)
 
     def _saved(self, result: tuple[Clip, Any]) -> None:

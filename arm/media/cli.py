@@ -2,8 +2,9 @@
 
 Without ``--as LOGIN`` the shell user acts as a supervisor of every district
 (whoever can read the database file can read the clips anyway) and is audited
-as ``cli:<os user>``; with ``--as`` the command is limited to what that ARM
-user may hear. Exit 2 for bad arguments (unknown clip, no filter), 1 when the
+as ``cli:<os user>``; with ``--as`` (password asked, ``arm.cli_common.cli_user``)
+the command is limited to what that ARM user may hear. An export replaces an
+existing file only with ``--force``. Exit 2 for bad arguments (unknown clip, no filter), 1 when the
 role may not.
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from arm.cli_common import UsageError, add_db_argument
+from arm.cli_common import UsageError, add_as_argument, add_db_argument
 
 
 def _zone(name: str) -> ZoneInfo:
@@ -72,7 +73,7 @@ def _export(args: argparse.Namespace) -> int:
 
     def work(session: Any, actor: Any) -> int:
         try:
-            clip, target = export_clip(session, actor, args.clip, Path(args.out))
+            clip, target = export_clip(session, actor, args.clip, Path(args.out), force=args.force)
         except ClipNotFound as exc:
             raise UsageError(str(exc)) from exc
         print(f"voice message {clip.info.id} ({clip.info.size} bytes, sha256 {clip.info.sha256}) written to {target}")
@@ -93,7 +94,8 @@ def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     ex = actions.add_parser("export", help="write one voice message (AMR) to a file, byte for byte")
     ex.add_argument("clip", type=_positive, metavar="ID", help="the clip id (arm media list)")
     ex.add_argument("--out", required=True, help="file to write, or a directory (file named after the clip)")
+    ex.add_argument("--force", action="store_true", help="replace the file if it exists (never a link)")
     ex.set_defaults(handler=_export)
     for a in (ls, ex):
         add_db_argument(a)
-        a.add_argument("--as", dest="as_user", metavar="LOGIN", help="act as this ARM user (their role and districts)")
+        add_as_argument(a)

@@ -16,8 +16,6 @@ these functions on a worker/CLI session.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from arm import audit
 from arm.access import PERSONAL_DATA_ROLES, AccessDenied, User
+from arm.safe_write import check_target, write_atomic
 from db.models import Alarm, Assignment, Device, Person
 from db.models_media import DeviceMedia
 
@@ -230,26 +229,20 @@ def fetch_clip(session: Session, user: User, clip_id: int) -> Clip:
     return clip
 
 
-def export_clip(session: Session, user: User, clip_id: int, path: Path | str) -> tuple[Clip, Path]:
+def export_clip(
+    session: Session, user: User, clip_id: int, path: Path | str, *, force: bool = False
+) -> tuple[Clip, Path]:
     """Write the clip to ``path`` (or into that directory) byte for byte; audited with the path.
 
-    The file is written to a temporary name and renamed, so a failed export
-    never leaves a truncated clip under the final name.
+    Through ``arm.safe_write.write_atomic``: written to a temporary name and
+    renamed, so a failed export never leaves a truncated clip under the final
+    name; an existing file is replaced only with ``force``, a link never.
     """
     clip = _read(session, user, clip_id)
     target = Path(path)
-    if target.is_dir():
+    if target.is_dir() and not target.is_symlink():
         target = target / suggested_filename(clip.info)
-    _audit(session, user, clip, "export", path=str(target.resolve()))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".arm-media-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(clip.data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    check_target(target, force=force)
+    _audit(session, user, clip, "export", path=str(target.parent.resolve() / target.name))
+    write_atomic(target, lambda tmp: tmp.write_bytes(clip.data), force=force)
     return clip, target

@@ -71,7 +71,7 @@ def configure(service: MonitoringService, settings: Settings) -> None:
 
 
 def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from arm.cli_common import add_db_argument
+    from arm.cli_common import add_as_argument, add_db_argument
 
     p = sub.add_parser("device-model", help="show or set the tracker model a GT06 device is decoded with",
                        description="Some GT06 models (NT20, LW4G, SEEWORLD, VL103...) send reports laid out "
@@ -81,6 +81,7 @@ def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("model", nargs="?", help="the model to set; omit to show the current one")
     p.add_argument("--clear", action="store_true", help="remove the model (standard GT06 layout)")
     add_db_argument(p)
+    add_as_argument(p)
     p.set_defaults(handler=_device_model)
 
     from arm.media.cli import register_cli as register_media  # `arm media list|export` (voice messages)
@@ -89,31 +90,31 @@ def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
 
 def _device_model(args: argparse.Namespace) -> int:
+    """Show or set a device's model as ``--as LOGIN`` (password checked) or the shell user; audited."""
+    from typing import Any
+
     from sqlalchemy import select
 
-    from arm.access import ShellUser
     from arm.caseload import devices
-    from arm.cli_common import CommandFailed, UsageError, cli_actor, open_db
+    from arm.cli_common import CommandFailed, UsageError, run_as
     from arm.inventory import InventoryError
     from db.models import Device
 
     if args.clear and args.model:
         raise UsageError("give a MODEL or --clear, not both")
-    db = open_db(args.db)
-    try:
-        with db.begin() as session:
-            device = session.execute(select(Device).where(Device.serial == args.serial)).scalar_one_or_none()
-            if device is None:
-                raise CommandFailed(f"no device {args.serial!r} in the inventory")
-            if args.model is None and not args.clear:
-                print(f"{device.serial}: {device.model or '(standard layout)'}")
-                return 0
-            try:
-                stored = devices.set_model(session, ShellUser(cli_actor()), device.id, "" if args.clear else args.model)
-            except InventoryError as exc:
-                raise UsageError(str(exc)) from exc
-            print(f"{device.serial}: {stored or '(standard layout)'}")
-    finally:
-        db.dispose()
-    return 0
 
+    def work(session: Any, actor: Any) -> int:
+        device = session.execute(select(Device).where(Device.serial == args.serial)).scalar_one_or_none()
+        if device is None:
+            raise CommandFailed(f"no device {args.serial!r} in the inventory")
+        if args.model is None and not args.clear:
+            print(f"{device.serial}: {device.model or '(standard layout)'}")
+            return 0
+        try:
+            stored = devices.set_model(session, actor, device.id, "" if args.clear else args.model)
+        except InventoryError as exc:
+            raise UsageError(str(exc)) from exc
+        print(f"{device.serial}: {stored or '(standard layout)'}")
+        return 0
+
+    return run_as(args, work)

@@ -23,6 +23,7 @@ from arm import access, audit
 from arm.reports import pdf, xlsx
 from arm.reports.document import DEFAULT_TZ, Section, TableDoc, journal_rows, local_text
 from arm.reports.labels import column_title, t
+from arm.safe_write import write_atomic
 from db.queries import journals
 from db.queries.filters import JournalFilter
 
@@ -114,12 +115,15 @@ def export_journal(
     session: Session, user: Any, journal: str, f: JournalFilter, fmt: Format | str, out: Path, *,
     lang: str = "ru", tz: ZoneInfo = DEFAULT_TZ, organ: str = "", max_rows: int | None = None,
     progress: Callable[[int], None] | None = None, cancelled: Callable[[], bool] | None = None,
+    force: bool = False,
 ) -> ExportResult:
     """Export what ``user`` may see of ``journal`` under ``f``; audited.
 
     ``progress(rows)`` is called every thousand rows (from the calling thread);
     when ``cancelled()`` turns true the export stops, the partial file is
-    removed and ``ExportCancelled`` is raised (nothing is audited).
+    removed and ``ExportCancelled`` is raised (nothing is audited). The file is
+    written through ``arm.safe_write.write_atomic``: an existing ``out`` is
+    replaced only with ``force``, a symbolic link never.
     """
     access.require(user, access.Action.EXPORT)
     fmt = Format(str(fmt))
@@ -127,11 +131,7 @@ def export_journal(
     if progress is not None or cancelled is not None:
         for section in doc.sections:
             section.rows = _watched(iter(section.rows), progress, cancelled)
-    try:
-        rows = write(doc, fmt, out, lang, tz)
-    except ExportCancelled:
-        out.unlink(missing_ok=True)
-        raise
+    rows = write_atomic(out, lambda tmp: write(doc, fmt, tmp, lang, tz), force=force)
     audit.record(
         session, user, "export_journal", "journal", journal,
         filter=f.describe(), format=str(fmt), rows=rows, file=out.name, at=datetime.now(UTC),

@@ -31,6 +31,7 @@ from arm.reports import pdf
 from arm.reports.document import DEFAULT_TZ, Section, TableDoc
 from arm.reports.exporter import Format, write
 from arm.reports.labels import enum_text, month_name, t
+from arm.safe_write import write_atomic
 from db.models import Person
 
 QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
@@ -179,14 +180,15 @@ def write_act_pdf(rec: Reconciliation, out: Path, lang: str, organ: str, tz: Zon
 
 def export_reconciliation(
     session: Session, user: Any, year: int, quarter: int, fmt: Format | str, out: Path, *,
-    lang: str = "ru", organ: str = "", tz: ZoneInfo = DEFAULT_TZ,
+    lang: str = "ru", organ: str = "", tz: ZoneInfo = DEFAULT_TZ, force: bool = False,
 ) -> Reconciliation:
+    """The act to ``out`` (replaced only with ``force``; ``arm.safe_write``); audited."""
     rec = reconciliation(session, user, year, quarter)
     fmt = Format(str(fmt))
     if fmt is Format.XLSX:
-        write_act_xlsx(rec, out, lang, organ)
+        write_atomic(out, lambda tmp: write_act_xlsx(rec, tmp, lang, organ), force=force)
     elif fmt is Format.PDF:
-        write_act_pdf(rec, out, lang, organ, tz)
+        write_atomic(out, lambda tmp: write_act_pdf(rec, tmp, lang, organ, tz), force=force)
     else:
         raise ValueError("The reconciliation act is produced as xlsx or pdf.")
     audit.record(session, user, "export_report", "report", "reconciliation", year=year, quarter=quarter,
@@ -251,10 +253,11 @@ def _monthly_row(p: Person, date_key: str, lang: str) -> list[Any]:
 
 def export_monthly(
     session: Session, user: Any, year: int, month: int, fmt: Format | str, out: Path, *,
-    lang: str = "ru", organ: str = "", tz: ZoneInfo = DEFAULT_TZ,
+    lang: str = "ru", organ: str = "", tz: ZoneInfo = DEFAULT_TZ, force: bool = False,
 ) -> int:
+    """The list to ``out`` (replaced only with ``force``; ``arm.safe_write``); audited."""
     doc = monthly_doc(session, user, year, month, lang, organ)
-    rows = write(doc, fmt, out, lang, tz)
+    rows = write_atomic(out, lambda tmp: write(doc, fmt, tmp, lang, tz), force=force)
     audit.record(session, user, "export_report", "report", "monthly", month=f"{year}-{month:02d}",
                  format=str(fmt), rows=rows, at=datetime.now(UTC))
     return rows

@@ -2,8 +2,11 @@
 
 Without ``--as LOGIN`` the shell user acts with full read access (whoever can
 read the database file can read everything anyway) and is recorded in the
-audit journal as ``cli:<os user>``; with ``--as`` the exports are limited to
-what that ARM user may see, exactly as in the GUI.
+audit journal as ``cli:<os user>``; with ``--as`` (the user's password is
+asked, ``arm.cli_common.cli_user``) the exports are limited to what that ARM
+user may see, exactly as in the GUI. A deletion act needs two different
+supervisors who each gave their password. Files are written through
+``arm.safe_write``: an existing file only with ``--force``, a link never.
 """
 
 from __future__ import annotations
@@ -14,23 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
-
-from arm.cli_common import CommandFailed, UsageError, add_db_argument
-
-
-def _actor(session: Any, login: str | None) -> Any:
-    from arm import access
-    from arm.auth import snapshot
-    from arm.cli_common import cli_actor
-    from db.models import User
-
-    if not login:
-        return access.ShellUser(cli_actor())
-    user = session.execute(select(User).where(User.login == login)).scalar_one_or_none()
-    if user is None or not user.active:
-        raise UsageError(f"--as: no active user {login!r}")
-    return snapshot(user)
+from arm.cli_common import UsageError, add_as_argument, add_db_argument, run_as
 
 
 def _zone(name: str) -> ZoneInfo:
@@ -60,23 +47,12 @@ def _resolve(text: str | None, tz: ZoneInfo, *, end: bool) -> datetime | None:
 
 
 def run_as_actor(args: argparse.Namespace, work: Any) -> int:
-    """Run ``work(session, actor)`` in one transaction as ``--as-user``: a refusal exits 1, a bad value 2.
+    """Run ``work(session, actor)`` in one transaction as ``--as`` (password checked) or the shell user.
 
-    Shared by the CLI commands that touch personal data (journal exports, voice messages).
+    Shared by the CLI commands that touch personal data (journal exports, voice
+    messages); ``arm.cli_common.run_as`` does the work.
     """
-    from arm.access import AccessDenied
-    from arm.cli_common import open_db
-
-    db = open_db(args.db)
-    try:
-        with db.begin() as session:
-            return int(work(session, _actor(session, args.as_user)) or 0)
-    except AccessDenied as exc:
-        raise CommandFailed(str(exc)) from exc
-    except ValueError as exc:
-        raise UsageError(str(exc)) from exc
-    finally:
-        db.dispose()
+    return run_as(args, work)
 
 
 _run = run_as_actor
@@ -93,7 +69,7 @@ def _export(args: argparse.Namespace) -> int:
             resolution=args.resolution, category=args.category,
         )
         res = export_journal(session, actor, args.journal, f, args.format, Path(args.out), lang=args.lang,
-                             tz=args.tz, organ=args.organ, max_rows=args.limit)
+                             tz=args.tz, organ=args.organ, max_rows=args.limit, force=args.force)
         print(f"{res.rows} rows written to {res.path}")
         return 0
 
@@ -109,14 +85,14 @@ def _report(args: argparse.Namespace) -> int:
             if not args.quarter:
                 raise UsageError("--quarter is required for the reconciliation act")
             rec = export_reconciliation(session, actor, args.year, args.quarter, args.format, out,
-                                        lang=args.lang, organ=args.organ, tz=args.tz)
+                                        lang=args.lang, organ=args.organ, tz=args.tz, force=args.force)
             c = rec.total
             print(f"registered {c.registered}, deregistered {c.deregistered}, at end {c.at_end}: {out}")
         else:
             if not args.month:
                 raise UsageError("--month is required for the monthly list")
             rows = export_monthly(session, actor, args.year, args.month, args.format, out,
-                                  lang=args.lang, organ=args.organ, tz=args.tz)
+                                  lang=args.lang, organ=args.organ, tz=args.tz, force=args.force)
             print(f"{rows} persons listed in {out}")
         return 0
 
@@ -133,7 +109,8 @@ def _retention(args: argparse.Namespace) -> int:
         elif args.action == "propose":
             act = retention.propose(session, actor, args.kind, reason=args.reason or "")
             print(f"deletion act {act.id} proposed: {act.row_count} {act.record_kind} rows before "
-                  f"{act.cutoff.isoformat()}; a supervisor confirms it with: arm retention confirm {act.id} --as LOGIN")
+                  f"{act.cutoff.isoformat()}; another supervisor confirms it with: "
+                  f"arm retention confirm {act.id} --as LOGIN")
         elif args.action == "confirm":
             act = retention.confirm(session, actor, args.act)
             print(f"deletion act {act.id} executed: {act.row_count} rows removed")
@@ -147,7 +124,8 @@ def _retention(args: argparse.Namespace) -> int:
 
 def _common(p: argparse.ArgumentParser) -> None:
     add_db_argument(p)
-    p.add_argument("--as", dest="as_user", metavar="LOGIN", help="act as this ARM user (their role and districts)")
+    add_as_argument(p)
+    p.add_argument("--force", action="store_true", help="replace the output file if it exists (never a link)")
     p.add_argument("--lang", choices=["ru", "kk", "en"], default="ru", help="language of the form (default ru)")
     p.add_argument("--tz", type=_zone, default=ZoneInfo("Asia/Almaty"), help="desk time zone (default Asia/Almaty)")
     p.add_argument("--organ", default="", help="name of the authority printed on the form")
@@ -190,5 +168,6 @@ def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     k.add_argument("--days", type=int, help="set: the retention period in days")
     k.add_argument("--reason", help="propose: why (e.g. the commission's decision)")
     add_db_argument(k)
-    k.add_argument("--as", dest="as_user", metavar="LOGIN", help="the supervisor who proposes or confirms")
+    add_as_argument(k, "the supervisor who proposes or confirms (password asked, or ARM_PASSWORD / stdin); "
+                       "a deletion act needs two different supervisors")
     k.set_defaults(handler=_retention)

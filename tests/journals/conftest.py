@@ -54,6 +54,17 @@ def supervisor() -> CurrentUser:
 
 
 @pytest.fixture
+def second_supervisor(journal_db: Journals, supervisor: CurrentUser) -> CurrentUser:
+    """A deletion act needs two different supervisors who are ARM users (issue 13): both are stored."""
+    from arm.auth import create_user
+
+    with journal_db.db.begin() as s:
+        create_user(s, supervisor.login, "secret-pass-1", "supervisor", districts=supervisor.districts)
+        create_user(s, "zamestitel", "secret-pass-1", "supervisor", districts=supervisor.districts)
+    return user("supervisor", "zamestitel", supervisor.districts)
+
+
+@pytest.fixture
 def journal_db(db: Database) -> Journals:
     with db.begin() as s:
         persons = []

@@ -115,9 +115,10 @@ def test_cli_export(journal_db, db_url, tmp_path, capsys, fmt):
     assert "6 rows written" in capsys.readouterr().out
 
 
-def test_cli_export_as_a_technician_is_refused(journal_db, db_url, tmp_path, capsys):
+def test_cli_export_as_a_technician_is_refused(journal_db, db_url, tmp_path, capsys, monkeypatch):
     from arm.auth import create_user
 
+    monkeypatch.setenv("ARM_PASSWORD", "secret-pass-1")  # --as asks for the user's password (issue 13)
     with journal_db.db.begin() as s:
         create_user(s, "tech7", "secret-pass-1", "technician")
     code = cli_main(["export", "violations", "--format", "csv", "--out", str(tmp_path / "x.csv"),
@@ -126,19 +127,25 @@ def test_cli_export_as_a_technician_is_refused(journal_db, db_url, tmp_path, cap
     assert not (tmp_path / "x.csv").exists()
 
 
-def test_cli_reports_and_retention(journal_db, db_url, tmp_path, capsys):
+def test_cli_reports_and_retention(journal_db, db_url, tmp_path, capsys, monkeypatch):
     from arm.auth import create_user
 
+    monkeypatch.setenv("ARM_PASSWORD", "secret-pass-1")  # --as asks for the user's password (issue 13)
     with journal_db.db.begin() as s:
         create_user(s, "nachalnik", "secret-pass-1", "supervisor", districts=("Алмалинский", "Бостандыкский"))
+        create_user(s, "zamestitel", "secret-pass-1", "supervisor", districts=("Алмалинский",))
     assert cli_main(["report", "reconciliation", "--year", "2026", "--quarter", "4", "--format", "xlsx",
                      "--out", str(tmp_path / "act.xlsx"), "--db", db_url, "--as", "nachalnik"]) == 0
     assert "registered 3, deregistered 2, at end 2" in capsys.readouterr().out
     assert cli_main(["report", "monthly", "--year", "2026", "--month", "11", "--format", "pdf",
                      "--out", str(tmp_path / "m.pdf"), "--db", db_url, "--lang", "kk"]) == 0
     assert "2 persons listed" in capsys.readouterr().out
-    assert cli_main(["retention", "propose", "--kind", "positions", "--db", db_url]) == 0
+    assert cli_main(["retention", "propose", "--kind", "positions", "--db", db_url]) == 1  # nor propose
+    assert "named supervisor" in capsys.readouterr().err
+    assert cli_main(["retention", "propose", "--kind", "positions", "--db", db_url, "--as", "zamestitel"]) == 0
     assert "deletion act 1 proposed" in capsys.readouterr().out
+    assert cli_main(["retention", "confirm", "1", "--db", db_url, "--as", "zamestitel"]) == 1  # not the proposer
+    assert "different supervisor" in capsys.readouterr().err
     assert cli_main(["retention", "confirm", "1", "--db", db_url]) == 1  # the shell user may not confirm
     assert "named supervisor" in capsys.readouterr().err
     assert cli_main(["retention", "confirm", "1", "--db", db_url, "--as", "nachalnik"]) == 0

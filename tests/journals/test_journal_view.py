@@ -110,7 +110,8 @@ def test_export_from_the_view(qtbot, journal_db, make_ctx, supervisor, tmp_path)
     assert (tmp_path / "out.xlsx").stat().st_size > 0 and "12 entries exported" in view.status.text()
 
 
-def test_retention_dialog_proposes_and_a_supervisor_confirms(qtbot, journal_db, make_ctx, supervisor):
+def test_retention_dialog_proposes_and_a_supervisor_confirms(qtbot, journal_db, make_ctx, supervisor,
+                                                              second_supervisor):
     ctx = make_ctx(journal_db.db, supervisor)
     view = JournalReview(ctx)
     qtbot.addWidget(view)
@@ -122,9 +123,19 @@ def test_retention_dialog_proposes_and_a_supervisor_confirms(qtbot, journal_db, 
     dialog._propose(RecordKind.POSITIONS)
     settle(qtbot, ctx)
     assert dialog.acts.rowCount() == 1 and dialog.acts.item(0, 4).text() == "proposed"
-    dialog.confirm(int(dialog.acts.item(0, 0).text()))
+    act_id = int(dialog.acts.item(0, 0).text())
+    dialog.confirm(act_id)  # the proposer may not confirm their own act (two-person rule, issue 13)
     settle(qtbot, ctx)
-    assert dialog.acts.item(0, 4).text() == "executed" and dialog.acts.item(0, 6).text() == supervisor.login
+    assert dialog.acts.item(0, 4).text() == "proposed" and "different supervisor" in dialog.message.text()
+    dialog.close()
+    ctx2 = make_ctx(journal_db.db, second_supervisor)  # the second supervisor, logged in at the desk
+    view2 = JournalReview(ctx2)
+    qtbot.addWidget(view2)
+    dialog = view2.open_retention()
+    settle(qtbot, ctx2)
+    dialog.confirm(act_id)
+    settle(qtbot, ctx2)
+    assert dialog.acts.item(0, 4).text() == "executed" and dialog.acts.item(0, 6).text() == second_supervisor.login
     dialog.close()
 
 

@@ -58,9 +58,12 @@ def test_postgres_refuses_changes_to_the_journals(pg_db, sql):
 
 
 def test_postgres_deletion_act_and_verification(pg_db):
+    from arm.auth import create_user
+
     sup = user("supervisor", "nachalnik", ("Алмалинский",))
-    with pg_db.begin() as s:
-        act = dbret.propose_act(s, "violation_journal", sup.login, now=datetime.now(UTC) + timedelta(days=4000))
+    with pg_db.begin() as s:  # a deletion act: two different supervisors, both ARM users (issue 13)
+        create_user(s, "zamestitel", "secret-pass-1", "supervisor", districts=("Алмалинский",))
+        act = dbret.propose_act(s, "violation_journal", "zamestitel", now=datetime.now(UTC) + timedelta(days=4000))
         assert act.row_count == 5
         retention.confirm(s, sup, act.id)
     with pg_db.session() as s:

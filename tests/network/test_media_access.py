@@ -108,7 +108,8 @@ def test_cli_list_and_export(media: MediaSet, db_url: str, tmp_path: Path, capsy
 
 
 def test_cli_bad_arguments_exit_2_and_refusal_exits_1(media: MediaSet, db_url: str, tmp_path: Path,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+                                                      capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(SystemExit) as bad:
         cli_main(["media", "list", "--db", db_url])
     assert bad.value.code == 2
@@ -120,6 +121,7 @@ def test_cli_bad_arguments_exit_2_and_refusal_exits_1(media: MediaSet, db_url: s
     assert zero.value.code == 2
     with media.db.begin() as s:
         create_user(s, "tech1", "correct horse battery", "technician")
+    monkeypatch.setenv("ARM_PASSWORD", "correct horse battery")  # --as asks for the user's password (issue 13)
     code = cli_main(["media", "export", str(next(iter(media.clips))), "--out", str(tmp_path / "y.amr"),
                      "--db", db_url, "--as", "tech1"])
     assert code == 1 and "may not listen" in capsys.readouterr().err
