@@ -58,7 +58,28 @@ def open_db(url: str | None, *, migrate: bool = False) -> Database:
             raise CommandFailed("the database schema is not current; run: arm db upgrade")
     except DatabaseUnavailable as exc:
         raise CommandFailed(str(exc)) from exc
+    key_journals(db)
     return db
+
+
+def key_journals(db: Database) -> None:
+    """First start with a key: re-key the database's plain journal chains once (a refusal is said, not fatal)."""
+    import sys
+
+    from arm.journal_anchor.key import KeyFileError
+    from arm.journal_anchor.rekey import ensure_keyed
+    from db.integrity import ChainKeyError
+
+    try:
+        result = ensure_keyed(db, cli_actor())
+    except (KeyFileError, ChainKeyError) as exc:
+        db.dispose()
+        raise CommandFailed(str(exc)) from exc
+    if result.refused:
+        print(f"warning: {result.refused}", file=sys.stderr)
+    elif result.rows:
+        rows = ", ".join(f"{j} {n} rows" for j, n in result.rows.items())
+        print(f"journals keyed with the journal key once: {rows}", file=sys.stderr)
 
 
 def cli_actor() -> str:
