@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from arm import audit
-from arm.journal_anchor import checkpoints, rekey
+from arm.journal_anchor import checkpoints
 from arm.journal_anchor.key import KeyFileError, key_path, read_key
 from arm.journal_anchor.verify import verify_journals
 from db import integrity
@@ -301,3 +301,38 @@ def test_arm_journal_checkpoint_on_demand(journal_db, db_url):  # noqa: F811
     assert "journal checkpoint: violation_journal: 12 records, head " in done.stdout
     with journal_db.db.session() as s:
         assert verify_journals(s) == []
+
+
+def test_the_deletion_act_prints_the_checkpoint_taken_after_it(journal_db, db_url, capsys):  # noqa: F811
+    """``arm retention confirm``: the act, then the checkpoint written once it was committed.
+
+    In process (like tests/journals/test_exports.py): ``--as`` is how a supervisor confirms.
+    """
+    from arm.auth import create_user
+    from arm.cli import main as cli_main
+
+    with journal_db.db.begin() as s:
+        create_user(s, "nachalnik", "secret-pass-1", "supervisor", districts=("Алмалинский", "Бостандыкский"))
+    assert cli_main(["retention", "propose", "--kind", "positions", "--db", db_url]) == 0
+    capsys.readouterr()
+    assert cli_main(["retention", "confirm", "1", "--db", db_url, "--as", "nachalnik", "--tz", "UTC"]) == 0
+    out = capsys.readouterr().out
+    [cp_v, cp_a] = checkpoints.read_checkpoints(current_key())[0][-2:]
+    assert cp_v.reason == cp_a.reason == "deletion act 1"
+    assert f"journal checkpoint: violation_journal: 12 records, head {cp_v.head[:16]}" in out
+    assert f"journal checkpoint: audit_journal: {cp_a.count} records, head {cp_a.head[:16]}" in out
+
+
+def test_sqlite_allows_only_the_hashes_to_change_and_only_while_rekeying(journal_db):  # noqa: F811
+    from sqlalchemy.exc import IntegrityError, OperationalError
+
+    v = journal_db.violation_ids[0]
+    with pytest.raises((IntegrityError, OperationalError), match="append-only"):
+        raw(journal_db.db, f"UPDATE violation_journal SET row_hash = 'x' WHERE id = {v}")
+    with journal_db.db.engine.connect() as conn:
+        trans = conn.begin()
+        conn.exec_driver_sql("UPDATE journal_chains SET state = 'rekeying' WHERE journal = 'violation_journal'")
+        conn.exec_driver_sql(f"UPDATE violation_journal SET row_hash = 'y' WHERE id = {v}")  # allowed now
+        with pytest.raises((IntegrityError, OperationalError), match="append-only"):
+            conn.exec_driver_sql(f"UPDATE violation_journal SET operator = 'x', row_hash = 'y' WHERE id = {v}")
+        trans.rollback()
