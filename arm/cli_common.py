@@ -49,6 +49,8 @@ def open_db(url: str | None, *, migrate: bool = False) -> Database:
         path = Path(parsed.database or "")
         if not path.exists():
             raise CommandFailed(f"no database at {path}; create it with: arm db upgrade --db {url}")
+    from arm.journal_anchor.key import KeyFileError
+
     try:
         db = Database(url)
         db.check()
@@ -56,7 +58,7 @@ def open_db(url: str | None, *, migrate: bool = False) -> Database:
             db.upgrade()
         elif not db.is_current():
             raise CommandFailed("the database schema is not current; run: arm db upgrade")
-    except DatabaseUnavailable as exc:
+    except (DatabaseUnavailable, KeyFileError) as exc:
         raise CommandFailed(str(exc)) from exc
     key_journals(db)
     return db

@@ -122,6 +122,18 @@ def _new_state(session: Session, journal: str, key: bytes | None, now: datetime 
     return state
 
 
+def start_chains(session: Session) -> None:
+    """Record how each empty journal will be hashed before its first row (at every schema upgrade).
+
+    So the first append of a new database writes its row and nothing else: the
+    append path reads the chain's record and head in one statement under the
+    writer lock, and does not have to create the record there.
+    """
+    for journal, model in CHAINED_JOURNALS.items():
+        if chain_state(session, journal) is None and not _has_rows(session, model):
+            _new_state(session, journal, current_key())
+
+
 def _journal_of(model: type[Base]) -> str:
     return str(model.__tablename__)
 
@@ -130,22 +142,35 @@ def _has_rows(session: Session, model: type[Base]) -> bool:
     return session.execute(select(model.id).limit(1)).first() is not None  # type: ignore[attr-defined]
 
 
-def writing_key(session: Session, model: type[Base]) -> bytes | None:
+def _writing_state(session: Session, model: type[Base]) -> tuple[str | None, str, str]:
+    """(scheme or None, key id, last hash) of a journal in one statement: appends read once under the lock."""
+    from db.queries.schema import JournalChain
+
+    journal = _journal_of(model)
+    scheme, kid, head = session.execute(select(
+        select(JournalChain.scheme).where(JournalChain.journal == journal).scalar_subquery(),
+        select(JournalChain.key_id).where(JournalChain.journal == journal).scalar_subquery(),
+        select(model.row_hash).order_by(model.id.desc()).limit(1).scalar_subquery(),  # type: ignore[attr-defined]
+    )).one()
+    return scheme, kid or "", head or GENESIS
+
+
+def writing_key(session: Session, model: type[Base], state: tuple[str | None, str, str] | None = None) -> bytes | None:
     """The key to chain a new row with, creating the chain's record on its first row."""
     journal = _journal_of(model)
+    scheme, kid, head = state or _writing_state(session, model)
     key = current_key()
-    state = chain_state(session, journal)
-    if state is None:
-        if _has_rows(session, model):
+    if scheme is None:
+        if head != GENESIS:  # no row hashes to the genesis value: the journal has rows
             return None  # a chain from before keying: stays plain until the core re-keys it
-        state = _new_state(session, journal, key)
-    if state.scheme == PLAIN:
+        scheme, kid = _new_state(session, journal, key).scheme, key_id(key)
+    if scheme == PLAIN:
         return None
     if not key:
         raise ChainKeyError(f"The {journal} is keyed and the journal key is not available: nothing was written.")
-    if state.key_id != key_id(key):
+    if kid != key_id(key):
         raise ChainKeyError(
-            f"The {journal} is keyed with another key ({state.key_id}) than the key file's "
+            f"The {journal} is keyed with another key ({kid}) than the key file's "
             f"({key_id(key)}): nothing was written. Restore the right key file."
         )
     return key
@@ -167,8 +192,9 @@ def append_chained(session: Session, row: M) -> M:
         # take the lock first with a write that touches nothing.
         model = type(row)
         session.execute(update(model).where(false()).values(id=model.id))  # type: ignore[attr-defined]
-    key = writing_key(session, type(row))
-    prev = last_hash(session, type(row))
+    state = _writing_state(session, type(row))
+    key = writing_key(session, type(row), state)
+    prev = state[2]
     # Defaults (timestamps) must be resolved before hashing.
     for col in row.__table__.columns:
         if getattr(row, col.key) is None and col.default is not None and col.default.is_callable:
