@@ -163,7 +163,12 @@ def writing_key(session: Session, model: type[Base], state: tuple[str | None, st
     if scheme is None:
         if head != GENESIS:  # no row hashes to the genesis value: the journal has rows
             return None  # a chain from before keying: stays plain until the core re-keys it
-        scheme, kid = _new_state(session, journal, key).scheme, key_id(key)
+        # Every schema upgrade records empty journals (start_chains): an empty journal without its
+        # record was emptied around ARM. Starting a new chain here would hide that; say it instead.
+        raise ChainKeyError(
+            f"The {journal} is empty and its chain record is missing (emptied around ARM?): nothing was "
+            "written. Run arm journal verify; arm journal rekey starts a new chain, recorded in the audit journal."
+        )
     if scheme == PLAIN:
         return None
     if not key:
@@ -297,6 +302,11 @@ def _chain_key_problems(session: Session, journal: str, model: type[Base],
                         key: bytes | None) -> tuple[bytes | None, list[IntegrityProblem], bool]:
     """(the key the rows were hashed with, problems with the chain's keying, whether rows can be checked)."""
     state = chain_state(session, journal)
+    if state is None and key and not _has_rows(session, model):
+        return None, [IntegrityProblem(
+            journal, None, "chain_record_missing",
+            "the journal is empty and its chain record is missing: it was emptied around ARM",
+        )], False
     if state is None or state.scheme == PLAIN:
         if key and _has_rows(session, model):
             return None, [IntegrityProblem(
@@ -419,12 +429,16 @@ def lock_chain(session: Session, journal: str) -> None:
         session.execute(update(model).where(false()).values(id=model.id))  # type: ignore[attr-defined]
 
 
-def needs_rekey(session: Session, journal: str, key: bytes) -> bool:
-    """True when the chain has rows hashed without this key's keying (plain SHA-256)."""
+def needs_rekey(session: Session, journal: str, key: bytes, *, restart_missing: bool = False) -> bool:
+    """True when the chain has rows hashed without this key's keying (plain SHA-256).
+
+    ``restart_missing``: also an empty journal whose chain record is missing (only
+    an explicit ``arm journal rekey`` starts a new chain there, never a start-up).
+    """
     state = chain_state(session, journal)
     model = CHAINED_JOURNALS[journal]
     if state is None:
-        return _has_rows(session, model)
+        return restart_missing or _has_rows(session, model)
     return state.scheme == PLAIN
 
 

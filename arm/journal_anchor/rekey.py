@@ -46,8 +46,9 @@ def pending_key_path() -> Path:
     return key_path().with_name(key_path().name + ".new")
 
 
-def _plain_chains(session: Any, key: bytes) -> list[str]:
-    return [j for j in integrity.CHAINED_JOURNALS if integrity.needs_rekey(session, j, key)]
+def _plain_chains(session: Any, key: bytes, restart_missing: bool = False) -> list[str]:
+    return [j for j in integrity.CHAINED_JOURNALS
+            if integrity.needs_rekey(session, j, key, restart_missing=restart_missing)]
 
 
 def ensure_keyed(db: Any, actor: str) -> RekeyResult:
@@ -57,25 +58,34 @@ def ensure_keyed(db: Any, actor: str) -> RekeyResult:
     with db.session() as session:
         if not _plain_chains(session, key):
             return RekeyResult()
-    return rekey(db, actor)
+    return rekey(db, actor, explicit=False)
 
 
-def rekey(db: Any, actor: str) -> RekeyResult:
-    """Verify and re-key the plain chains with the key file's key (``arm journal rekey``)."""
+def rekey(db: Any, actor: str, *, explicit: bool = True) -> RekeyResult:
+    """Verify and re-key the plain chains with the key file's key (``arm journal rekey``).
+
+    Explicitly (the command, not a start-up) it also starts a new chain for an
+    empty journal whose chain record is missing — recorded like any re-keying.
+    """
     key = journal_key()
     result = RekeyResult()
     try:
         with db.begin() as session:
             for journal in integrity.CHAINED_JOURNALS:
                 integrity.lock_chain(session, journal)
-            todo = _plain_chains(session, key)  # again under the lock: another process may have done it
+            todo = _plain_chains(session, key, explicit)  # again under the lock: another process may have done it
             if not todo:
                 return result
+            restarted = [j for j in todo if integrity.chain_state(session, j) is None
+                         and not integrity.chain_head(session, j).count]
+            integrity.start_chains(session)  # a new chain for an emptied journal (explicit only)
             counts = {j: integrity.chain_head(session, j).count for j in todo}
             audit.record(session, actor, "journal_rekeyed", "journal", ",".join(todo),
-                         journals=todo, rows=counts, previous=UNKEYED, key=integrity.key_id(key))
+                         journals=todo, rows=counts, previous=UNKEYED, key=integrity.key_id(key),
+                         **({"new_chain": restarted} if restarted else {}))
             for journal in todo:
-                result.rows[journal] = integrity.rekey_journal(session, journal, None, key)
+                result.rows[journal] = 0 if journal in restarted else integrity.rekey_journal(
+                    session, journal, None, key)
     except integrity.ChainBroken as exc:
         result.refused = str(exc)
         log.error("journal re-keying refused: %s", exc)

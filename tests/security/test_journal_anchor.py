@@ -337,3 +337,22 @@ def test_sqlite_allows_only_the_hashes_to_change_and_only_while_rekeying(journal
         with pytest.raises((IntegrityError, OperationalError), match="append-only"):
             conn.exec_driver_sql(f"UPDATE violation_journal SET operator = 'x', row_hash = 'y' WHERE id = {v}")
         trans.rollback()
+
+
+def test_an_emptied_journal_without_its_chain_record_is_reported_not_restarted(journal_db, db_url):  # noqa: F811
+    """Emptying a journal and removing its record must not let the next append start a fresh chain quietly."""
+    checkpoints.take_now(journal_db.db, "test")
+    drop_triggers(journal_db.db)
+    raw(journal_db.db, "DELETE FROM violation_journal", "DELETE FROM journal_heads",
+        "DELETE FROM journal_chains WHERE journal = 'violation_journal'")
+    with pytest.raises(integrity.ChainKeyError, match="chain record is missing"), journal_db.db.begin() as s:
+        integrity.append_chained(s, ViolationEntry(detected_at=datetime.now(UTC), person_id=journal_db.person_ids[0],
+                                                   violation="x", detected_by="x", operator="x"))
+    code, codes, out = verify_cli(db_url)
+    assert code == 1 and codes == {"chain_record_missing"}, out
+    done = arm_cli("journal", "rekey", "--db", db_url)  # the explicit decision to start again
+    assert done.returncode == 0 and "violation_journal: 0 rows re-keyed" in done.stdout, done.stderr
+    assert verify_cli(db_url)[0] == 0
+    with journal_db.db.session() as s:
+        [row] = s.execute(select(AuditEntry).where(AuditEntry.action == "journal_rekeyed")).scalars()
+    assert row.detail["new_chain"] == ["violation_journal"]
