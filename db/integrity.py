@@ -226,7 +226,10 @@ class IntegrityProblem:
 
     journal: str
     row_id: int | None
-    code: str  # "changed" | "link_broken" | "tail_removed" | "head_changed" | "unrecorded_append"
+    #: stable codes: "changed" | "link_broken" | "tail_removed" | "head_changed" | "unrecorded_append" |
+    #: "not_keyed" | "key_unavailable" | "key_mismatch" | "chain_record_changed" | "chain_record_missing";
+    #: the core adds "tail_truncated" | "checkpoint_head_changed" | "checkpoint_tampered" | "checkpoint_missing"
+    code: str
     message: str
 
     def as_dict(self) -> dict[str, Any]:
