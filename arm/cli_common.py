@@ -59,6 +59,8 @@ def open_db(url: str | None, *, migrate: bool = False) -> Database:
         path = Path(parsed.database or "")
         if not path.exists():
             raise CommandFailed(f"no database at {path}; create it with: arm db upgrade --db {url}")
+    from arm.journal_anchor.key import KeyFileError
+
     try:
         db = Database(url)
         db.check()
@@ -66,9 +68,30 @@ def open_db(url: str | None, *, migrate: bool = False) -> Database:
             db.upgrade()
         elif not db.is_current():
             raise CommandFailed("the database schema is not current; run: arm db upgrade")
-    except DatabaseUnavailable as exc:
+    except (DatabaseUnavailable, KeyFileError) as exc:
         raise CommandFailed(str(exc)) from exc
+    key_journals(db)
     return db
+
+
+def key_journals(db: Database) -> None:
+    """First start with a key: re-key the database's plain journal chains once (a refusal is said, not fatal)."""
+    import sys
+
+    from arm.journal_anchor.key import KeyFileError
+    from arm.journal_anchor.rekey import ensure_keyed
+    from db.integrity import ChainKeyError
+
+    try:
+        result = ensure_keyed(db, cli_actor())
+    except (KeyFileError, ChainKeyError) as exc:
+        db.dispose()
+        raise CommandFailed(str(exc)) from exc
+    if result.refused:
+        print(f"warning: {result.refused}", file=sys.stderr)
+    elif result.rows:
+        rows = ", ".join(f"{j} {n} rows" for j, n in result.rows.items())
+        print(f"journals keyed with the journal key once: {rows}", file=sys.stderr)
 
 
 def cli_actor() -> str:

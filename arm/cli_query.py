@@ -20,7 +20,15 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from arm import access, audit
-from arm.cli_common import CommandFailed, UsageError, add_as_argument, add_db_argument, run_as
+from arm.cli_common import (
+    CommandFailed,
+    UsageError,
+    add_as_argument,
+    add_db_argument,
+    cli_actor,
+    open_db,
+    run_as,
+)
 from db.models import Alarm, Assignment, Device, DeviceEventRow, Person, Position, ViolationEntry
 
 
@@ -268,27 +276,76 @@ def _run_query(name: str, args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from db import integrity
+    """Every chain with the key, against the latest checkpoints, as the user who may verify; exit 1 on any finding."""
+    from arm.journal_anchor.verify import verify_journals
 
-    verify_all = getattr(integrity, "verify_all", None)
-    if verify_all is None:
-        raise CommandFailed("journal verification is not available in this build")
     found: list[Any] = []
 
     def work(session: Session, actor: Any) -> int:
         access.require(actor, access.Action.VERIFY)
-        found.extend(verify_all(session))
-        audit.record(session, actor, "journal_verify", "journal", "", problems=len(found))
+        found.extend(verify_journals(session))
+        audit.record(session, actor, "journal_verify", "journal", "", problems=len(found),
+                     codes=sorted({p.code for p in found}))
         return 0
 
     run_as(args, work)
     problems = found
     for problem in problems:
-        print(json.dumps(problem.as_dict(), ensure_ascii=False) if args.json else str(problem))
+        print(json.dumps(problem.as_dict(), ensure_ascii=False) if args.json else f"[{problem.code}] {problem}")
     if problems:
         raise CommandFailed(f"{len(problems)} integrity problem(s) found")
     print("all journals intact")
     return 0
+
+
+def _checkpoint(args: argparse.Namespace) -> int:
+    """``arm journal checkpoint``: a signed checkpoint of every keyed chain now."""
+    from arm.journal_anchor import checkpoints
+
+    db = open_db(args.db)
+    written = checkpoints.take_now(db, "manual")
+    for cp in written:
+        print(f"journal checkpoint: {checkpoints.describe(cp)}")
+    if not written:
+        print("no keyed journal to checkpoint yet")
+    return 0
+
+
+def _rekey(args: argparse.Namespace) -> int:
+    """``arm journal rekey [--new-key]``: key the plain chains, or rotate the key."""
+    from arm.cli_common import CommandFailed
+    from arm.journal_anchor import checkpoints, rekey
+    from arm.journal_anchor.key import KeyFileError
+    from db.integrity import ChainKeyError
+
+    db = open_db(args.db)  # keys plain chains on the way in
+    try:
+        result = rekey.rotate_key(db, cli_actor()) if args.new_key else rekey.rekey(db, cli_actor())
+    except (KeyFileError, ChainKeyError) as exc:
+        raise CommandFailed(str(exc)) from exc
+    if result.refused:
+        raise CommandFailed(result.refused)
+    if not result.rows:
+        print("every journal is already keyed with the journal key")
+    for journal, rows in result.rows.items():
+        print(f"{journal}: {rows} rows re-keyed")
+    for cp in result.checkpoints:
+        print(f"journal checkpoint: {checkpoints.describe(cp)}")
+    return 0
+
+
+JOURNAL_ACTIONS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "verify": _verify, "checkpoint": _checkpoint, "rekey": _rekey,
+}
+
+
+def _journal_command(args: argparse.Namespace) -> int:
+    action = JOURNAL_ACTIONS.get(args.action)
+    if action is None:
+        return _run_query("journal", args)
+    if args.new_key and args.action != "rekey":
+        raise UsageError("--new-key goes with: arm journal rekey")
+    return action(args)
 
 
 def _add_filters(p: argparse.ArgumentParser) -> None:
@@ -340,9 +397,11 @@ def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         p = sub.add_parser(name, help=help_text)
         _add_filters(p)
         if name == "journal":
-            p.add_argument("action", nargs="?", choices=["list", "verify"], default="list",
-                           help="list entries (default) or verify the hash chains of every journal")
-            p.set_defaults(handler=_check_window(lambda a: _verify(a) if a.action == "verify" else _run_query("journal", a)))
+            p.add_argument("action", nargs="?", choices=["list", *JOURNAL_ACTIONS], default="list",
+                           help="list entries (default); verify the keyed hash chains and the checkpoints; "
+                                "write a checkpoint; re-key the chains (once, or --new-key to rotate the key)")
+            p.add_argument("--new-key", action="store_true", help="rekey: rotate the journal key")
+            p.set_defaults(handler=_check_window(_journal_command))
         else:
             p.set_defaults(handler=_check_window(_query_handler(name)))
 

@@ -157,8 +157,16 @@ class Database:
 
         try:
             upgrade(self.engine)
+            self._start_chains()
         except OperationalError as exc:
             raise DatabaseUnavailable(describe_operational_error(self.url, exc)) from exc
+
+    def _start_chains(self) -> None:
+        """Empty journals get their chain record now (keyed with the registered key, if any)."""
+        from db.integrity import start_chains
+
+        with self.begin() as session:
+            start_chains(session)
 
     def is_current(self) -> bool:
         from db.migrate import is_current

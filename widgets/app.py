@@ -258,6 +258,9 @@ def open_database(url: str | None) -> Any:
     db = Database(url or None)
     db.check()
     db.upgrade()
+    from arm.journal_anchor.rekey import ensure_keyed
+
+    ensure_keyed(db, "system:start-up")  # first start with a key: the journal chains are keyed once
     return db
 
 

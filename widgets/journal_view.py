@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from arm import access, audit
+from arm.journal_anchor.verify import verify_journals
 from arm.reports import data, exporter, forms
-from db.integrity import verify_all
 from db.queries.journals import spec
 from widgets.journal_filters import JournalFilterBar
 from widgets.journal_model import JournalModel, column_title, value_text
@@ -405,7 +405,7 @@ class JournalReview(QWidget):
 
         def work(session: Any) -> list[Any]:
             access.require(user, access.Action.VERIFY)
-            problems = verify_all(session)
+            problems = verify_journals(session)
             audit.record(session, user, "journal_verify", "journal", "", problems=len(problems))
             return problems
 

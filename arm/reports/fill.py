@@ -5,7 +5,7 @@ Synthetic data only (like :mod:`arm.demo`), Qt-free; it lives in the core so tha
 
 Rows go in with Core bulk inserts, and the violation journal is chained
 exactly as ``db.integrity.append_chained`` would chain it (same payload, same
-hash), so ``verify_all`` passes on the result.
+keyed hash), so ``verify_all`` passes on the result.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
-from db.integrity import GENESIS, HASH_EXCLUDED, _canonical, chain_hash
+from db.integrity import GENESIS, HASH_EXCLUDED, _canonical, chain_hash, writing_key
 from db.models import Alarm, Assignment, Device, Person, ViolationEntry
 
 DISTRICTS = ["Алмалинский", "Бостандыкский", "Медеуский", "Ауэзовский", "Жетысуский", "Турксибский"]
@@ -57,6 +57,7 @@ def fill(session: Session, persons: int, violations: int, *, start: datetime | N
          "issued_by": "tech1", "note": ""} for i in range(persons)])
     step = (now - start) / max(violations, 1)
     prev = GENESIS
+    key = writing_key(session, ViolationEntry)  # keyed like every append (the chain's record is made here)
     cols = [c.key for c in ViolationEntry.__table__.columns]
     for first in range(0, violations, batch):
         alarms, entries = [], []
@@ -65,7 +66,7 @@ def fill(session: Session, persons: int, violations: int, *, start: datetime | N
             alarms.append(alarm)
             payload = {c: _canonical(entry.get(c)) for c in cols if c not in HASH_EXCLUDED}
             entry["prev_hash"] = prev
-            entry["row_hash"] = prev = chain_hash(prev, payload)
+            entry["row_hash"] = prev = chain_hash(prev, payload, key)
             entries.append(entry)
         session.execute(insert(_table(Alarm)), alarms)
         session.execute(insert(_table(ViolationEntry)), entries)

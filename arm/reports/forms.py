@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,19 @@ class Reconciliation:
     quarter: int
     total: Counts
     by_district: dict[str, Counts]
+    #: the newest signed checkpoint of each journal chain, printed at the bottom of the act
+    checkpoints: tuple[Any, ...] = ()
+
+
+def checkpoint_lines(checkpoints: tuple[Any, ...] | list[Any], lang: str, tz: ZoneInfo) -> list[str]:
+    """One line per journal: "Journal checkpoint: N records, head <16 hex>, <time in the desk zone>"."""
+    if not checkpoints:
+        return [t("checkpoint.none", lang)]
+    return [
+        t("checkpoint.line", lang, journal=t(f"checkpoint.{cp.journal}", lang), count=cp.count,
+          head=cp.head[:16], time=cp.time.astimezone(tz).strftime("%d.%m.%Y %H:%M ") + tz.key)
+        for cp in checkpoints
+    ]
 
 
 def _scoped_persons(user: Any) -> Any:
@@ -108,7 +121,7 @@ def _act_signatures(lang: str) -> list[list[str]]:
     ]
 
 
-def write_act_xlsx(rec: Reconciliation, out: Path, lang: str, organ: str) -> None:
+def write_act_xlsx(rec: Reconciliation, out: Path, lang: str, organ: str, tz: ZoneInfo = DEFAULT_TZ) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "Act"
@@ -142,6 +155,9 @@ def write_act_xlsx(rec: Reconciliation, out: Path, lang: str, organ: str) -> Non
     ws.append([t("act.done_by", lang)])
     for line in _act_signatures(lang):
         ws.append(line)
+    ws.append([])
+    for text in checkpoint_lines(rec.checkpoints, lang, tz):
+        ws.append([text])
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
 
@@ -173,6 +189,8 @@ def write_act_pdf(rec: Reconciliation, out: Path, lang: str, organ: str, tz: Zon
     for who, organ_line, sign, when in _act_signatures(lang):
         story += [p(who, st["sign"]), p(f"_____________________ {organ_line}", st["left"]), p(sign, st["left"]),
                   p(when, st["left"])]
+    story.append(Spacer(1, 8))
+    story += [p(text, st["left"]) for text in checkpoint_lines(rec.checkpoints, lang, tz)]
     produced = pdf.produced_line(t("printed", lang), datetime.now(tz), tz.key)
     doc.build(story, onFirstPage=pdf.footer(produced, t("page", lang)),
               onLaterPages=pdf.footer(produced, t("page", lang)))
@@ -182,11 +200,13 @@ def export_reconciliation(
     session: Session, user: Any, year: int, quarter: int, fmt: Format | str, out: Path, *,
     lang: str = "ru", organ: str = "", tz: ZoneInfo = DEFAULT_TZ, force: bool = False,
 ) -> Reconciliation:
-    """The act to ``out`` (replaced only with ``force``; ``arm.safe_write``); audited."""
-    rec = reconciliation(session, user, year, quarter)
+    """The act to ``out`` (replaced only with ``force``; ``arm.safe_write``), with the latest journal checkpoints; audited."""
+    from arm.journal_anchor.checkpoints import current
+
+    rec = replace(reconciliation(session, user, year, quarter), checkpoints=tuple(current(session)))
     fmt = Format(str(fmt))
     if fmt is Format.XLSX:
-        write_atomic(out, lambda tmp: write_act_xlsx(rec, tmp, lang, organ), force=force)
+        write_atomic(out, lambda tmp: write_act_xlsx(rec, tmp, lang, organ, tz), force=force)
     elif fmt is Format.PDF:
         write_atomic(out, lambda tmp: write_act_pdf(rec, tmp, lang, organ, tz), force=force)
     else:

@@ -148,6 +148,19 @@ TEXT: dict[str, dict[str, str]] = {
     "sign.signature": {"ru": "(подпись)", "kk": "(қолы)", "en": "(signature)"},
     "sign.date": {"ru": "«___» __________ 20__ г.", "kk": "20__ жылғы «___» __________", "en": "___ __________ 20__"},
     "act.by_district": {"ru": "В том числе по районам", "kk": "Оның ішінде аудандар бойынша", "en": "By district"},
+    # ------------------------------------------------------------- journal checkpoint (reconciliation act)
+    "checkpoint.line": {
+        "ru": "Контрольная точка журнала ({journal}): {count} записей, хеш {head}, {time}",
+        "kk": "Журналдың бақылау нүктесі ({journal}): {count} жазба, хеш {head}, {time}",
+        "en": "Journal checkpoint ({journal}): {count} records, head {head}, {time}",
+    },
+    "checkpoint.none": {
+        "ru": "Контрольная точка журнала: нет",
+        "kk": "Журналдың бақылау нүктесі: жоқ",
+        "en": "Journal checkpoint: none",
+    },
+    "checkpoint.violation_journal": {"ru": "нарушения", "kk": "бұзушылықтар", "en": "violations"},
+    "checkpoint.audit_journal": {"ru": "аудит", "kk": "аудит", "en": "audit"},
     # ------------------------------------------------------------- monthly list for district inspectors
     "monthly.title": {
         "ru": "Список лиц, поставленных на учёт и снятых с учёта службы пробации, за {month} {year} года "

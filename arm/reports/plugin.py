@@ -100,7 +100,10 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _retention(args: argparse.Namespace) -> int:
+    from arm.journal_anchor.checkpoints import describe
     from arm.reports import retention
+
+    written: list[Any] = []  # the checkpoint taken once the act is committed
 
     def work(session: Any, actor: Any) -> int:
         if args.action == "show":
@@ -112,14 +115,17 @@ def _retention(args: argparse.Namespace) -> int:
                   f"{act.cutoff.isoformat()}; another supervisor confirms it with: "
                   f"arm retention confirm {act.id} --as LOGIN")
         elif args.action == "confirm":
-            act = retention.confirm(session, actor, args.act)
+            act = retention.confirm(session, actor, args.act, written)
             print(f"deletion act {act.id} executed: {act.row_count} rows removed")
         elif args.action == "set":
             retention.set_policy(session, actor, args.kind, args.days)
             print(f"{args.kind}: {args.days} days")
         return 0
 
-    return _run(args, work)
+    code = _run(args, work)
+    for cp in written:
+        print(f"journal checkpoint: {describe(cp, args.tz)}")
+    return code
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -129,6 +135,13 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=["ru", "kk", "en"], default="ru", help="language of the form (default ru)")
     p.add_argument("--tz", type=_zone, default=ZoneInfo("Asia/Almaty"), help="desk time zone (default Asia/Almaty)")
     p.add_argument("--organ", default="", help="name of the authority printed on the form")
+
+
+def configure(service: Any, settings: Any) -> None:
+    """The journals' part of the monitoring service: the hourly signed checkpoint."""
+    from arm.journal_anchor import service as anchor_service
+
+    anchor_service.configure(service, settings)
 
 
 def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -170,4 +183,6 @@ def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     add_db_argument(k)
     add_as_argument(k, "the supervisor who proposes or confirms (password asked, or ARM_PASSWORD / stdin); "
                        "a deletion act needs two different supervisors")
+    k.add_argument("--tz", type=_zone, default=ZoneInfo("Asia/Almaty"),
+                   help="desk time zone of the printed checkpoint (default Asia/Almaty)")
     k.set_defaults(handler=_retention)

@@ -12,6 +12,7 @@ Every step is in the audit journal.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from sqlalchemy import select
@@ -22,6 +23,8 @@ from arm.auth import CurrentUser
 from db import retention
 from db.models import User
 from db.retention import DeletionAct, RecordKind
+
+log = logging.getLogger("arm.reports.retention")
 
 #: stable refusal codes of the two-person rule
 NOT_AUTHENTICATED = "retention.not_authenticated"
@@ -83,7 +86,8 @@ def _check_proposer(session: Session, act: DeletionAct, confirmer: CurrentUser) 
         )
 
 
-def confirm(session: Session, user: Any, act_id: int | None) -> DeletionAct:
+def confirm(session: Session, user: Any, act_id: int | None,
+            checkpoints_written: list[Any] | None = None) -> DeletionAct:
     access.require(user, access.Action.RETENTION_CONFIRM)
     _authenticated_supervisor(user, "confirmed")
     if act_id is None:
@@ -95,4 +99,31 @@ def confirm(session: Session, user: Any, act_id: int | None) -> DeletionAct:
     audit.record(session, user, "deletion_act_executed", "deletion_act", act.id, kind=act.record_kind,
                  rows=act.row_count, first_id=act.first_id, last_id=act.last_id, cutoff=act.cutoff,
                  proposed_by=act.proposed_by)
+    checkpoint_after_commit(session, f"deletion act {act.id}", checkpoints_written)
     return act
+
+
+def checkpoint_after_commit(session: Session, reason: str, written: list[Any] | None = None) -> None:
+    """Once the act is committed, anchor the journals outside the database (a signed checkpoint).
+
+    After the commit, not before: a checkpoint of rows that are then rolled
+    back would later read as a truncated tail. ``written`` receives the
+    checkpoints, for the command line to print them with the act.
+    """
+    from sqlalchemy import event
+
+    bind = session.get_bind()
+
+    def take(_session: Session) -> None:
+        from arm.journal_anchor import checkpoints
+
+        try:
+            with Session(bind) as fresh:
+                done = checkpoints.take(fresh, reason)
+        except Exception:  # the act is done; the next checkpoint anchors it
+            log.exception("no journal checkpoint after %s", reason)
+            return
+        if written is not None:
+            written.extend(done)
+
+    event.listen(session, "after_commit", take, once=True)

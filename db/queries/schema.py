@@ -12,10 +12,12 @@ chain, is still detected by ``db.integrity.verify_all``.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import BigInteger, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.models import Alarm, AlarmAction, Assignment, AuditEntry, Base, Person, ViolationEntry
+from db.models import Alarm, AlarmAction, Assignment, AuditEntry, Base, Person, UtcDateTime, ViolationEntry
 
 
 class JournalHead(Base):
@@ -43,3 +45,27 @@ JOURNAL_INDEXES = (
     Index("ix_person_officer", Person.officer),
     Index("ix_person_last_name", Person.last_name),
 )
+
+
+class JournalChain(Base):
+    """How a chained journal is hashed: plain SHA-256 (before keying) or HMAC with the key file.
+
+    ``key_id`` is a fingerprint of the key (never the key), ``chain_id`` names the
+    chain in the checkpoint file outside the database, ``keyed_at`` is when the
+    chain was keyed (a missing checkpoint is reported once it is older than the
+    checkpoint interval) and ``mac`` signs those fields, so an attacker without
+    the key cannot move ``keyed_at`` or swap the chain id. ``state`` is
+    ``rekeying`` only inside the transaction that re-keys the chain: the update
+    trigger of revision ``journals_keyed`` lets the hash columns change then, and
+    only then.
+    """
+
+    __tablename__ = "journal_chains"
+
+    journal: Mapped[str] = mapped_column(String(64), primary_key=True)
+    scheme: Mapped[str] = mapped_column(String(16))
+    key_id: Mapped[str] = mapped_column(String(16), default="")
+    chain_id: Mapped[str] = mapped_column(String(32))
+    keyed_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    state: Mapped[str] = mapped_column(String(16), default="ready")
+    mac: Mapped[str] = mapped_column(String(64), default="")

@@ -61,9 +61,10 @@ def test_verify_finds_changed_deleted_and_truncated_rows(journal_db):
     assert "was changed" in str(next(p for p in problems if p.code == "changed"))
 
 
-def test_verify_finds_a_rehashed_row_by_its_successor(journal_db):
-    """Recomputing the edited row's own hash still breaks the next link."""
-    from db.integrity import chain_hash
+@pytest.mark.parametrize("with_key", [True, False])
+def test_verify_finds_a_rehashed_row_by_its_successor(journal_db, with_key):
+    """Recomputing the edited row's own hash still breaks the next link; without the key, the row too."""
+    from db.integrity import chain_hash, current_key
     from db.models import ViolationEntry
 
     v = journal_db.violation_ids
@@ -72,10 +73,11 @@ def test_verify_finds_a_rehashed_row_by_its_successor(journal_db):
         row = s.get(ViolationEntry, v[4])
         row.measures = "исправлено задним числом"
         from db.integrity import row_payload
-        row.row_hash = chain_hash(row.prev_hash, row_payload(row))
+        row.row_hash = chain_hash(row.prev_hash, row_payload(row), current_key() if with_key else None)
     with journal_db.db.session() as s:
         problems = verify_all(s)
-    assert [(p.row_id, p.code) for p in problems] == [(v[5], "link_broken")]
+    expected = [(v[5], "link_broken")] if with_key else [(v[4], "changed"), (v[5], "link_broken")]
+    assert [(p.row_id, p.code) for p in problems] == expected
 
 
 def test_cli_journal_verify_reports_and_fails(journal_db, db_url, capsys):

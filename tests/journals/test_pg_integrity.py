@@ -84,3 +84,25 @@ def test_postgres_pages_and_daily_counts(pg_db):
                                        ZoneInfo("Asia/Almaty"))
     assert len(page.rows) == 4 and len(nxt.rows) == 2 and nxt.cursor is None
     assert per_day == {date(2026, 11, 2): {"strap_open": 6}}
+
+
+def test_postgres_key_rotation_and_the_rekeying_guard(tmp_data_dir, pg_db):
+    """Re-keying updates only the hash columns, only while the chain says so (issue 13, item 4)."""
+    from arm.journal_anchor import rekey
+    from arm.journal_anchor.verify import verify_journals
+
+    with pg_db.begin() as s:
+        audit.record(s, "tester", "login")
+    result = rekey.rotate_key(pg_db, "tester")
+    assert result.rows == {"violation_journal": 6, "audit_journal": 2}
+    with pg_db.session() as s:
+        assert verify_journals(s) == []
+    with pytest.raises(DBAPIError, match="append-only"):
+        _raw(pg_db, "UPDATE violation_journal SET row_hash = 'x'")
+    with pg_db.engine.connect() as conn:
+        trans = conn.begin()
+        conn.exec_driver_sql("UPDATE journal_chains SET state = 'rekeying' WHERE journal = 'violation_journal'")
+        conn.exec_driver_sql("UPDATE violation_journal SET row_hash = row_hash")  # the hashes only: allowed
+        with pytest.raises(DBAPIError, match="append-only"):
+            conn.exec_driver_sql("UPDATE violation_journal SET operator = 'x', row_hash = 'y'")
+        trans.rollback()

@@ -27,9 +27,17 @@ T0 = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
-def pg_db(pg_server) -> Database:
-    db = Database(pg_server.create_database("core"))
-    db.upgrade()
+def pg_config(tmp_path_factory) -> Path:
+    """The desk's configuration folder: its journal key goes with the database it keyed."""
+    return tmp_path_factory.mktemp("config")
+
+
+@pytest.fixture(scope="module")
+def pg_db(pg_server, pg_config: Path) -> Database:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ARM_CONFIG_DIR", str(pg_config))
+        db = Database(pg_server.create_database("core"))
+        db.upgrade()
     yield db
     db.dispose()
 
@@ -63,8 +71,8 @@ def test_duplicate_serial_refused(pg_db: Database) -> None:
         s.add_all([Device(serial="BRC-555001", type="BRC"), Device(serial="BRC-555001", type="BRC")])
 
 
-def test_cli_query_on_postgresql(pg_db: Database, tmp_data_dir: Path) -> None:
-    env = dict(os.environ, ARM_DATA_DIR=str(tmp_data_dir), PYTHONPATH=str(ROOT))
+def test_cli_query_on_postgresql(pg_db: Database, tmp_data_dir: Path, pg_config: Path) -> None:
+    env = dict(os.environ, ARM_DATA_DIR=str(tmp_data_dir), ARM_CONFIG_DIR=str(pg_config), PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, "-m", "arm", "positions", "--db", pg_db.url, "--json",
                           "--device", "TRK-777001"], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr
