@@ -139,11 +139,15 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     data, out = base / "data", base / "out"
     out.mkdir()
     url = f"sqlite:///{base / 'arm.sqlite3'}"
-    db = Database(url)
-    db.upgrade()
-    _seed(db)
-    yield World(url, db, out, data)
-    db.dispose()
+    with pytest.MonkeyPatch.context() as env:
+        # the seeding here and the child processes share one config folder: one journal key
+        env.setenv("ARM_DATA_DIR", str(data))
+        env.setenv("ARM_CONFIG_DIR", str(data / "config"))
+        db = Database(url)
+        db.upgrade()
+        _seed(db)
+        yield World(url, db, out, data)
+        db.dispose()
 
 
 # ------------------------------------------------------------------ the matrix

@@ -30,7 +30,7 @@ from db.integrity import chain_hash, current_key
 from db.models import AuditEntry, ViolationEntry
 from db.queries.schema import JournalChain
 from db.session import Database
-from tests.journals.conftest import journal_db, supervisor  # noqa: F401  (fixtures)
+from tests.journals.conftest import journal_db, second_supervisor, supervisor  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
 TRIGGERS = ("trg_violation_journal_no_update", "trg_violation_journal_no_delete",
@@ -142,13 +142,15 @@ def test_deleting_the_newest_rows_is_a_truncated_tail(journal_db, db_url):  # no
     assert f"up to row {v[-1]}" in out and f"now ends at row {v[-4]}" in out
 
 
-def test_a_deletion_act_is_not_a_truncation_and_takes_a_checkpoint(journal_db, supervisor):  # noqa: F811
+def test_a_deletion_act_is_not_a_truncation_and_takes_a_checkpoint(
+    journal_db, supervisor, second_supervisor  # noqa: F811
+):
     from arm.reports import retention
 
     checkpoints.take_now(journal_db.db, "before")
     written: list[checkpoints.Checkpoint] = []
     with journal_db.db.begin() as s:
-        act = retention.propose(s, supervisor, "violation_journal")
+        act = retention.propose(s, second_supervisor, "violation_journal")
         retention.confirm(s, supervisor, act.id, written)
         assert written == []  # only once the act is committed
     assert {cp.journal for cp in written} == {"violation_journal", "audit_journal"}
@@ -304,17 +306,18 @@ def test_arm_journal_checkpoint_on_demand(journal_db, db_url):  # noqa: F811
         assert verify_journals(s) == []
 
 
-def test_the_deletion_act_prints_the_checkpoint_taken_after_it(journal_db, db_url, capsys):  # noqa: F811
+def test_the_deletion_act_prints_the_checkpoint_taken_after_it(
+    journal_db, db_url, capsys, monkeypatch, second_supervisor  # noqa: F811
+):
     """``arm retention confirm``: the act, then the checkpoint written once it was committed.
 
-    In process (like tests/journals/test_exports.py): ``--as`` is how a supervisor confirms.
+    In process (like tests/journals/test_exports.py): one supervisor proposes with
+    ``--as``, a different one confirms (each with the password, issue 13).
     """
-    from arm.auth import create_user
     from arm.cli import main as cli_main
 
-    with journal_db.db.begin() as s:
-        create_user(s, "nachalnik", "secret-pass-1", "supervisor", districts=("Алмалинский", "Бостандыкский"))
-    assert cli_main(["retention", "propose", "--kind", "positions", "--db", db_url]) == 0
+    monkeypatch.setenv("ARM_PASSWORD", "secret-pass-1")
+    assert cli_main(["retention", "propose", "--kind", "positions", "--db", db_url, "--as", "zamestitel"]) == 0
     capsys.readouterr()
     assert cli_main(["retention", "confirm", "1", "--db", db_url, "--as", "nachalnik", "--tz", "UTC"]) == 0
     out = capsys.readouterr().out
