@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NoReturn, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -181,6 +181,9 @@ DENIED_NOT_AUTHENTICATED = "denied.not_authenticated"
 DENIED_UNKNOWN_USER = "denied.unknown_user"
 DENIED_DISABLED_USER = "denied.disabled_user"
 DENIED_DISTRICT = "denied.district"
+DENIED_ROLE_CHANGED = "denied.role_changed"
+#: the districts of a user whose object and account share none: matches no person
+NO_DISTRICT = "\x00"
 DENIED_KIND = "denied.alarm_kind"
 
 
@@ -204,7 +207,9 @@ def current_account(session: Session, user: object) -> Account:
 
     A name is not a user: only an object with a ``login`` (``arm.auth.CurrentUser``,
     made by ``authenticate``) whose account exists and is active may act, so a
-    user disabled or deleted while logged in loses access at once. The shell
+    user disabled or deleted while logged in loses access at once. The role is
+    the account's (a user object claiming another is refused: log in again),
+    the districts those both allow (``_narrowest``). The shell
     user (``ShellUser``, the owner of the database file on the command line)
     has no account and keeps the access the file already gives it.
     """
@@ -214,12 +219,26 @@ def current_account(session: Session, user: object) -> Account:
     if isinstance(user, str) or not isinstance(login, str) or not login:
         raise AccessDenied(DENIED_NOT_AUTHENTICATED, "Only a logged-in user may do this.")
     row = session.execute(select(UserRow).where(UserRow.login == login)).scalar_one_or_none()
-    user_id = getattr(user, "id", None)
-    if row is None or (isinstance(user_id, int) and user_id != row.id):
+    if row is None:
         raise AccessDenied(DENIED_UNKNOWN_USER, f"The user {login!r} does not exist.")
     if not row.active:
         raise AccessDenied(DENIED_DISABLED_USER, f"The account {login!r} is disabled.")
-    return Account(row.login, str(row.role), tuple(d.district for d in row.districts))
+    claimed = str(getattr(user, "role", "") or "")
+    if claimed and claimed != str(row.role):
+        raise AccessDenied(DENIED_ROLE_CHANGED, f"The role of {login!r} has changed; log in again.")
+    return Account(row.login, str(row.role), _narrowest(tuple(getattr(user, "districts", None) or ()),
+                                                        tuple(d.district for d in row.districts)))
+
+
+def _narrowest(claimed: tuple[str, ...], stored: tuple[str, ...]) -> tuple[str, ...]:
+    """The districts both the user object and the account allow (empty: every district).
+
+    A user object can narrow its account (a desk of one district), never widen it.
+    """
+    if not claimed or not stored:
+        return claimed or stored
+    common = tuple(d for d in stored if d in claimed)
+    return common or (NO_DISTRICT,)
 
 
 def covers(user: object, district: str | None) -> bool:
@@ -272,3 +291,27 @@ def record_denied(session: Session, user: object, error: AccessDenied, object_ty
     else:
         actor = (login if isinstance(login, str) else str(user))[:64] or "?"
     audit.record(session, actor, "denied", object_type, object_id, code=error.code, **detail)
+
+
+def refuse(session: Session, user: object, error: AccessDenied, object_type: str = "",
+           object_id: str | int = "", **detail: object) -> NoReturn:
+    """Audit the refusal in a transaction of its own, then raise ``error``.
+
+    For checks inside a transaction the caller owns (caseload services, the
+    person card, the media library): the caller's transaction is rolled back
+    by the raise, so nothing of the operation is written, while the refusal's
+    row is kept. Called before the operation writes anything (a reader
+    does not block this short writer).
+    """
+    with Session(bind=session.get_bind()) as own, own.begin():
+        record_denied(own, user, error, object_type, object_id, **detail)
+    raise error
+
+
+def checked_account(session: Session, user: object, object_type: str = "", object_id: str | int = "",
+                    **detail: object) -> Account:
+    """``current_account``, with an unknown, disabled or unauthenticated user refused and audited."""
+    try:
+        return current_account(session, user)
+    except AccessDenied as error:
+        refuse(session, user, error, object_type, object_id, **detail)

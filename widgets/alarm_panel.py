@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from arm import access
 from arm.alarm_view import AlarmView
 from arm.alarms.api import AlarmOperations
 from arm.alarms.journal import Report
@@ -60,6 +61,14 @@ SHORTCUTS = {
     "M": "silence",
     "H": "show_handover",
     "Ctrl+F": "focus_filter",
+}
+
+
+#: The toolbar's buttons and what each needs (arm.access); "silence" only concerns this desk's sound.
+BUTTON_ACTIONS: dict[str, access.Action] = {
+    "acknowledge": access.Action.ALARM_ACKNOWLEDGE, "note": access.Action.ALARM_NOTE,
+    "action": access.Action.ALARM_NOTE, "shelve": access.Action.ALARM_SHELVE,
+    "close": access.Action.ALARM_CLOSE, "handover": access.Action.ALARM_HANDOVER,
 }
 
 
@@ -183,6 +192,7 @@ class AlarmPanel(QWidget):
             action.triggered.connect(lambda _c=False, m=method: getattr(self, m)())
             self.buttons[name] = action
             bar.addAction(action)
+        self._update_actions(None)
 
         self.counts = QLabel()
         self.counts.setObjectName("alarmCounts")
@@ -264,6 +274,19 @@ class AlarmPanel(QWidget):
         self.district.setCurrentIndex(max(0, self.district.findData(current)))
         self.district.blockSignals(False)
 
+    def _update_actions(self, view: AlarmView | None) -> None:
+        """Enable only what this user may do to the selected alarm (``arm.access``; the core checks again).
+
+        A disabled button is a convenience: the keys still call the operation,
+        and the core's refusal is shown translated.
+        """
+        user = self.ctx.user
+        for name, action in BUTTON_ACTIONS.items():
+            allowed = access.may(user, action)
+            if view is not None and name != "handover":
+                allowed = allowed and access.covers(user, view.district)
+            self.buttons[name].setEnabled(allowed)
+
     # ------------------------------------------------------------ selection
     def selected(self) -> AlarmView | None:
         index = self.table.currentIndex()
@@ -315,6 +338,7 @@ class AlarmPanel(QWidget):
         if new_id == self._selected_id:
             return
         self._selected_id = new_id
+        self._update_actions(view)
         if view is None:
             self.detail.clear()
             return

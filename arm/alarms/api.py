@@ -43,6 +43,7 @@ from arm.alarms.views import AlarmDetail, HandoverReport
 from arm.rules.conditions import Kind
 from db.models import AlarmPriority, Resolution
 
+
 class AlarmUser(Protocol):
     """Who performs an operation: the logged-in user (``arm.auth.CurrentUser``, made by ``authenticate``).
 

@@ -31,7 +31,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from arm import audit
-from arm.access import Account, AccessDenied, Action, covers, current_account, may, record_denied, require, require_alarm
+from arm.access import (
+    AccessDenied,
+    Account,
+    Action,
+    covers,
+    current_account,
+    may,
+    record_denied,
+    require,
+    require_alarm,
+)
 from arm.alarms import incidents, queries
 from arm.alarms.api import AlarmConfig, AlarmError, AlarmUser
 from arm.alarms.journal import Report, write_entry

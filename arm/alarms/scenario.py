@@ -17,11 +17,11 @@ from sqlalchemy import select
 from arm.alarms.local import LocalAlarmOperations
 from arm.alarms.plugin import build
 from arm.alarms.runtime import RulesRuntime
+from arm.auth import CurrentUser, snapshot
 from arm.bus import Bus
 from arm.events import AlarmChanged, DeviceEvent, stored_fields
 from arm.ingest import Ingest
 from arm.rules.seed import Seeder
-from arm.auth import CurrentUser, snapshot
 from db.models import Alarm, AlarmAction, AuditEntry, Incident, Role, User, UserDistrict, ViolationEntry
 
 ALMATY = ZoneInfo("Asia/Almaty")

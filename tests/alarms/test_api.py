@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from arm.auth import CurrentUser
 from arm.alarms.api import AlarmConfig, AlarmOperations
 from arm.alarms.local import LocalAlarmOperations
 from arm.alarms.scenario import World, local
+from arm.auth import CurrentUser
 from arm.desk_api.client import RemoteAlarmManager, RemoteService
 from arm.events import AlarmChanged
 from db.models import Resolution
