@@ -40,8 +40,8 @@ import enum
 from dataclasses import dataclass
 from typing import NoReturn, Protocol
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, SessionTransaction
 
 from db.models import User as UserRow
 from db.queries.scope import Scope
@@ -295,17 +295,36 @@ def record_denied(session: Session, user: object, error: AccessDenied, object_ty
 
 def refuse(session: Session, user: object, error: AccessDenied, object_type: str = "",
            object_id: str | int = "", **detail: object) -> NoReturn:
-    """Audit the refusal in a transaction of its own, then raise ``error``.
+    """Audit the refusal, then raise ``error``.
 
     For checks inside a transaction the caller owns (caseload services, the
-    person card, the media library): the caller's transaction is rolled back
-    by the raise, so nothing of the operation is written, while the refusal's
-    row is kept. Called before the operation writes anything (a reader
-    does not block this short writer).
+    person card, journal reads): the raise rolls the caller's transaction
+    back, so nothing of the operation is written, and the refusal's row is
+    written in a short transaction of its own so that it stays. Only when the
+    caller has already written in this transaction (its write lock held: a
+    second writer would wait on it) does the row go into the caller's
+    transaction, and its fate is the caller's.
     """
-    with Session(bind=session.get_bind()) as own, own.begin():
-        record_denied(own, user, error, object_type, object_id, **detail)
+    if session.info.get(_WROTE) or session.new or session.dirty or session.deleted:
+        record_denied(session, user, error, object_type, object_id, **detail)
+    else:
+        with Session(bind=session.get_bind()) as own, own.begin():
+            record_denied(own, user, error, object_type, object_id, **detail)
     raise error
+
+
+_WROTE = "arm.access.wrote"
+
+
+@event.listens_for(Session, "after_flush")
+def _note_write(session: Session, _context: object) -> None:
+    session.info[_WROTE] = True
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_write(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_WROTE, None)
 
 
 def checked_account(session: Session, user: object, object_type: str = "", object_id: str | int = "",
