@@ -150,7 +150,7 @@ def require(user: object, action: Action | str) -> None:
         )
 
 
-def scope_for(user: User, journal: Journal | str) -> Scope:
+def scope_for(user: User | Account, journal: Journal | str) -> Scope:
     """The rows of ``journal`` this user may read, or ``AccessDenied``."""
     journal = Journal(str(journal))
     role = _role(user)

@@ -72,20 +72,20 @@ def require_write(user: Actor | object, area: Area, *districts: str | None, sess
     districts are the ones checked), and a refusal is audited (``denied``)
     in a transaction of its own.
     """
-    what = {"object_type": object_type or str(area), "object_id": object_id, "operation": f"write.{area}"}
+    kind, operation = object_type or str(area), f"write.{area}"
     try:
         _require(user, area, districts)  # what the caller claims, before asking the database
     except AccessDenied as error:
         if session is None:
             raise
-        refuse(session, user, error, **what)
+        refuse(session, user, error, kind, object_id, operation=operation)
     if session is None:
         return
-    account = checked_account(session, user, **what)
+    account = checked_account(session, user, kind, object_id, operation=operation)
     try:
         _require(account, area, districts)
     except AccessDenied as error:
-        refuse(session, user, error, **what)
+        refuse(session, user, error, kind, object_id, operation=operation)
 
 
 def _require(user: object, area: Area, districts: tuple[str | None, ...]) -> None:
