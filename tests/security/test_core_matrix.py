@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select, update
 
-from arm import access
+from arm import access, auth
 from arm.access import AccessDenied, Action
 from arm.alarms.journal import Report
 from arm.alarms.scenario import World, later, local
@@ -388,3 +388,23 @@ def test_media_list(scene: Scene, who: str) -> None:
         assert_refused(scene, who, "denied.media", listing)
     else:
         assert listing() == []  # no clips stored; of another district none would be listed either
+
+
+# ---------------------------------------------------------------- log-in
+
+
+@pytest.mark.parametrize("who", ["ghost", "disabled"])
+def test_authenticate_refuses_unknown_and_disabled_users_with_an_audit_row(scene: Scene, who: str) -> None:
+    auth.reset_failures()
+    with scene.db.begin() as s:
+        if who == "disabled":  # give the disabled account a real password: still refused
+            s.execute(update(User).where(User.login == who).values(password_hash=auth.hash_password("a good password")))
+    with scene.db.session() as s:  # as the log-in dialog does: the failed attempt's row is committed
+        with pytest.raises(auth.AuthError):
+            auth.authenticate(s, who, "a good password")
+        s.commit()
+    with scene.db.session() as s:
+        rows = [(a.user, a.action, a.detail.get("reason")) for a in s.scalars(
+            select(AuditEntry).where(AuditEntry.user == who))]
+    auth.reset_failures()
+    assert rows == [(who, "login_failed", "unknown or inactive user")]
