@@ -110,7 +110,7 @@ class AlarmPanel(QWidget):
         if self.manager is None:
             self.message.setText(self.tr("The alarm service is not running on this desk."))
         else:
-            self.model.reset_to(self.manager.open_views())
+            self.model.reset_to([v for v in self.manager.open_views() if self._mine(v)])
             ctx.bridge.alarmChanged.connect(self._on_alarm_changed)
             ctx.bridge.serviceStatus.connect(self._on_service_status)
         self._refresh_filters()
@@ -227,7 +227,7 @@ class AlarmPanel(QWidget):
         """The service (re)started: its manager has just loaded the open alarms from the database."""
         if getattr(status, "running", False) and self.manager is not None:
             selected = self._selected_id
-            self.model.reset_to(self.manager.open_views())
+            self.model.reset_to([v for v in self.manager.open_views() if self._mine(v)])
             self._refresh_filters()
             self._after_change()
             if selected is not None:
@@ -237,7 +237,7 @@ class AlarmPanel(QWidget):
     @Slot(object)
     def _on_alarm_changed(self, message: AlarmChanged) -> None:
         view = message.view  # the row after the change, built on the alarm worker: no cache read here
-        if view is None or not view.is_open:
+        if view is None or not view.is_open or not self._mine(view):
             self.model.remove(message.alarm_id)
         else:
             self.model.upsert(view)
@@ -273,6 +273,10 @@ class AlarmPanel(QWidget):
             self.district.addItem(d, d)
         self.district.setCurrentIndex(max(0, self.district.findData(current)))
         self.district.blockSignals(False)
+
+    def _mine(self, view: AlarmView) -> bool:
+        """Rows of the user's districts only (no districts: every row); the core refuses the others anyway."""
+        return access.covers(self.ctx.user, view.district)
 
     def _update_actions(self, view: AlarmView | None) -> None:
         """Enable only what this user may do to the selected alarm (``arm.access``; the core checks again).
