@@ -13,6 +13,7 @@ code, nothing written, and one ``denied`` audit row naming the caller.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -162,7 +163,7 @@ ALARM_OPS: dict[str, Action] = {
 
 def run_alarm_op(scene: Scene, op: str, user: CurrentUser, target: str) -> Any:
     ops, tamper, mains = scene.world.operations, scene.tamper[target], scene.mains[target]
-    future = {
+    starts: dict[str, Callable[[], Future[Any]]] = {
         "view": lambda: ops.detail(tamper, user, with_person=False),
         "detail": lambda: ops.detail(tamper, user, with_person=True),
         "acknowledge": lambda: ops.acknowledge(tamper, user, "seen"),
@@ -171,8 +172,8 @@ def run_alarm_op(scene: Scene, op: str, user: CurrentUser, target: str) -> Any:
         "close_confirmed": lambda: ops.close(tamper, user, Resolution.CONFIRMED, "strap cut",
                                              Report("duty officer", None, "patrol sent")),
         "handover": lambda: ops.handover(user),
-    }[op]()
-    return future.result(10)
+    }
+    return starts[op]().result(10)
 
 
 def expected_alarm(who: str, op: str, target: str) -> str | None:
@@ -379,7 +380,7 @@ def test_media_list(scene: Scene, who: str) -> None:
 
     def listing() -> Any:
         with scene.db.begin() as s:
-            return library.list_clips(s, user, person_id=scene.persons["other"])
+            return library.list_clips(s, user, person_id=scene.persons["other"])  # type: ignore[arg-type]
 
     role, _ = USERS[who]
     if who in ACCOUNT_CODES:
