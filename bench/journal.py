@@ -58,10 +58,13 @@ def main() -> int:
     folder.mkdir(parents=True, exist_ok=True)
     os.environ["ARM_DATA_DIR"] = str(folder)
 
+    from sqlalchemy import select
+
     from arm.auth import CurrentUser
     from arm.reports import data
     from arm.reports.fill import DISTRICTS, fill
     from db.integrity import verify_all
+    from db.models import Role, User
     from db.queries.filters import JournalFilter
     from db.session import Database
 
@@ -80,6 +83,9 @@ def main() -> int:
             _timed(f"fill {args.rows:,} violations (+ alarms, chained)", fill, s, args.persons, args.rows,
                    start=start)
     print(f"database: {folder / 'bench.sqlite3'}  ({(folder / 'bench.sqlite3').stat().st_size / 1e6:.0f} MB)")
+    with db.begin() as s:  # the account behind the user: journal reads re-read it
+        if s.scalar(select(User.id).where(User.login == "bench")) is None:
+            s.add(User(login="bench", full_name="bench", role=Role.SUPERVISOR, password_hash="!"))
     sup = CurrentUser(1, "bench", "Bench", "supervisor", tuple(DISTRICTS))
     now = datetime.now(UTC)
     f = JournalFilter(district="Медеуский", date_from=now - timedelta(days=365), date_to=now)

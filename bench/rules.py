@@ -170,7 +170,6 @@ def bench_latency(rate: int, seconds: float, persons: int, probes_per_s: int) ->
     from PySide6.QtWidgets import QApplication
 
     from arm.alarms.scenario import World
-    from arm.auth import CurrentUser
     from arm.bus import Bus
     from arm.config import Settings
     from arm.ingest import Ingest
@@ -195,7 +194,7 @@ def bench_latency(rate: int, seconds: float, persons: int, probes_per_s: int) ->
         settings = Settings()
         service = MonitoringService(db, bus, settings)
         service.alarms = world.operations
-        user = CurrentUser(id=1, login="bench", full_name="Bench", role="operator")
+        user = world.user("bench")  # a real account: the alarm core re-reads it
         ctx = AppContext(db=db, service=service, bus=bus, bridge=QtBridge(bus), user=user, settings=settings)
         panel = AlarmPanel(ctx, sound=False)
         panel.resize(1200, 700)

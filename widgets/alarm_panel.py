@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from arm import access
 from arm.alarm_view import AlarmView
 from arm.alarms.api import AlarmOperations
 from arm.alarms.journal import Report
@@ -60,6 +61,14 @@ SHORTCUTS = {
     "M": "silence",
     "H": "show_handover",
     "Ctrl+F": "focus_filter",
+}
+
+
+#: The toolbar's buttons and what each needs (arm.access); "silence" only concerns this desk's sound.
+BUTTON_ACTIONS: dict[str, access.Action] = {
+    "acknowledge": access.Action.ALARM_ACKNOWLEDGE, "note": access.Action.ALARM_NOTE,
+    "action": access.Action.ALARM_NOTE, "shelve": access.Action.ALARM_SHELVE,
+    "close": access.Action.ALARM_CLOSE, "handover": access.Action.ALARM_HANDOVER,
 }
 
 
@@ -101,7 +110,7 @@ class AlarmPanel(QWidget):
         if self.manager is None:
             self.message.setText(self.tr("The alarm service is not running on this desk."))
         else:
-            self.model.reset_to(self.manager.open_views())
+            self.model.reset_to([v for v in self.manager.open_views() if self._mine(v)])
             ctx.bridge.alarmChanged.connect(self._on_alarm_changed)
             ctx.bridge.serviceStatus.connect(self._on_service_status)
         self._refresh_filters()
@@ -183,6 +192,7 @@ class AlarmPanel(QWidget):
             action.triggered.connect(lambda _c=False, m=method: getattr(self, m)())
             self.buttons[name] = action
             bar.addAction(action)
+        self._update_actions(None)
 
         self.counts = QLabel()
         self.counts.setObjectName("alarmCounts")
@@ -217,7 +227,7 @@ class AlarmPanel(QWidget):
         """The service (re)started: its manager has just loaded the open alarms from the database."""
         if getattr(status, "running", False) and self.manager is not None:
             selected = self._selected_id
-            self.model.reset_to(self.manager.open_views())
+            self.model.reset_to([v for v in self.manager.open_views() if self._mine(v)])
             self._refresh_filters()
             self._after_change()
             if selected is not None:
@@ -227,7 +237,7 @@ class AlarmPanel(QWidget):
     @Slot(object)
     def _on_alarm_changed(self, message: AlarmChanged) -> None:
         view = message.view  # the row after the change, built on the alarm worker: no cache read here
-        if view is None or not view.is_open:
+        if view is None or not view.is_open or not self._mine(view):
             self.model.remove(message.alarm_id)
         else:
             self.model.upsert(view)
@@ -263,6 +273,23 @@ class AlarmPanel(QWidget):
             self.district.addItem(d, d)
         self.district.setCurrentIndex(max(0, self.district.findData(current)))
         self.district.blockSignals(False)
+
+    def _mine(self, view: AlarmView) -> bool:
+        """Rows of the user's districts only (no districts: every row); the core refuses the others anyway."""
+        return access.covers(self.ctx.user, view.district)
+
+    def _update_actions(self, view: AlarmView | None) -> None:
+        """Enable only what this user may do to the selected alarm (``arm.access``; the core checks again).
+
+        A disabled button is a convenience: the keys still call the operation,
+        and the core's refusal is shown translated.
+        """
+        user = self.ctx.user
+        for name, action in BUTTON_ACTIONS.items():
+            allowed = access.may(user, action)
+            if view is not None and name != "handover":
+                allowed = allowed and access.covers(user, view.district)
+            self.buttons[name].setEnabled(allowed)
 
     # ------------------------------------------------------------ selection
     def selected(self) -> AlarmView | None:
@@ -315,6 +342,7 @@ class AlarmPanel(QWidget):
         if new_id == self._selected_id:
             return
         self._selected_id = new_id
+        self._update_actions(view)
         if view is None:
             self.detail.clear()
             return

@@ -90,6 +90,12 @@ ERRORS = {
     "no_person": QT_TRANSLATE_NOOP("AlarmError", "The alarm concerns no person."),
     "stopped": QT_TRANSLATE_NOOP("AlarmError", "The alarm service has stopped."),
     "still_active": QT_TRANSLATE_NOOP("AlarmError", "This alarm closes only once the condition is fixed."),
+    # refusals of arm.access (AccessDenied); any other ``denied.*`` code reads as "denied"
+    "denied": QT_TRANSLATE_NOOP("AlarmError", "Your role may not do this."),
+    "denied.district": QT_TRANSLATE_NOOP("AlarmError", "This alarm concerns a person of another district."),
+    "denied.disabled_user": QT_TRANSLATE_NOOP("AlarmError", "Your account is disabled; ask the administrator."),
+    "denied.unknown_user": QT_TRANSLATE_NOOP("AlarmError", "Your account no longer exists; ask the administrator."),
+    "denied.not_authenticated": QT_TRANSLATE_NOOP("AlarmError", "Log in first."),
 }
 
 CAUSES = {
@@ -164,7 +170,7 @@ def resolution_text(code: str | None) -> str:
 
 
 def error_text(code: str, fallback: str = "") -> str:
-    source = ERRORS.get(code)
+    source = ERRORS.get(code) or (ERRORS["denied"] if code.startswith("denied.") else None)
     return QCoreApplication.translate("AlarmError", source) if source else (fallback or code)
 
 

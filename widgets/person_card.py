@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from arm import audit
+from arm import access, audit
 from arm.media.library import may_listen
 from db.models import Assignment, Device, DeviceEventRow, Person, Restriction, Zone
 from widgets.context import AppContext
@@ -67,10 +67,18 @@ class PersonNotFound(LookupError):
 
 
 def load_card(session: Session, person_id: int, user: Any, full: bool) -> CardData:
-    """Read the card and record the view (one transaction)."""
+    """Read the card and record the view (one transaction).
+
+    ``full`` is what the caller asks for; the full card comes only when the
+    account (re-read: it must exist and be active) may see personal data
+    (``arm.access.Action.PERSON_VIEW``) and the person is of its districts;
+    otherwise the holder's name and devices only.
+    """
+    account = access.checked_account(session, user, "person", person_id, operation=str(access.Action.PERSON_VIEW))
     person = session.get(Person, person_id)
     if person is None:
         raise PersonNotFound(person_id)
+    full = full and access.may(account, access.Action.PERSON_VIEW) and access.covers(account, person.district)
     audit.record(session, user, "person_view", "person", person_id, scope="full" if full else "name")
     data = CardData(
         id=person.id, name=person.full_name, full=full, is_demo=person.is_demo,

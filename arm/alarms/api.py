@@ -17,7 +17,9 @@ worker thread (the one thread that writes alarms), the remote one waits for the
 desk's event loop and the network; so a widget never blocks: it adds a done
 callback and hands the result to the GUI thread (a queued signal). A refused
 operation fails the future with :class:`AlarmError` (local) or
-``arm.desk_api.client.RemoteError`` (remote), both with a stable ``code`` the
+``arm.desk_api.client.RemoteError`` (remote), or, when the user may not
+(role, districts, an unknown or disabled account), with
+``arm.access.AccessDenied`` (``denied.*``; the refusal is audited), all with a stable ``code`` the
 widgets translate (``widgets.alarm_text.error_text``); a service that has
 stopped or a desk that is offline fails it the same way (``stopped``,
 ``not_connected``).
@@ -33,25 +35,38 @@ from __future__ import annotations
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Protocol, TypeAlias
+from typing import Protocol
 
 from arm.alarm_view import AlarmView
 from arm.alarms.journal import Report
 from arm.alarms.views import AlarmDetail, HandoverReport
-from arm.audit import Actor
 from arm.rules.conditions import Kind
 from db.models import AlarmPriority, Resolution
 
-#: Who performs an operation: the logged-in user (anything with ``login`` and
-#: ``role``, e.g. ``arm.auth.CurrentUser``), or a login as text (the desk API
-#: passes ``login@desk``). The audit journal records it; the alarm's action rows
-#: keep the login.
-AlarmUser: TypeAlias = Actor | str
+
+class AlarmUser(Protocol):
+    """Who performs an operation: the logged-in user (``arm.auth.CurrentUser``, made by ``authenticate``).
+
+    Never a name as text: the local manager re-reads the account by ``login``
+    (it must exist and be active) and checks its role and districts
+    (``arm.access``) before anything is done; the alarm's action rows keep the
+    login. The rules engine's own changes are recorded as ``system``
+    internally and never pass through these operations.
+    """
+
+    @property
+    def login(self) -> str: ...
+
+    @property
+    def role(self) -> str: ...
+
+    @property
+    def districts(self) -> tuple[str, ...] | None: ...
 
 
 def login_of(user: AlarmUser) -> str:
     """The login an operation is recorded under."""
-    return user if isinstance(user, str) else str(user.login)
+    return str(user.login)
 
 
 class AlarmError(ValueError):

@@ -23,7 +23,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, ParamSpec, TypeVar
 
@@ -31,8 +31,19 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from arm import audit
+from arm.access import (
+    AccessDenied,
+    Account,
+    Action,
+    covers,
+    current_account,
+    may,
+    record_denied,
+    require,
+    require_alarm,
+)
 from arm.alarms import incidents, queries
-from arm.alarms.api import AlarmConfig, AlarmError, AlarmUser, login_of
+from arm.alarms.api import AlarmConfig, AlarmError, AlarmUser
 from arm.alarms.journal import Report, write_entry
 from arm.alarms.priorities import priority_table
 from arm.alarms.views import OPERATOR_ACTIONS, AlarmDetail, AlarmView, HandoverReport, sort_key, view_of
@@ -333,31 +344,30 @@ class AlarmManager:
             self._action(s, alarm, login, "acknowledged", note)
             return "acknowledged"
 
-        return self._operate(alarm_id, user, change)
+        return self._operate(alarm_id, user, Action.ALARM_ACKNOWLEDGE, change)
 
     def add_action(self, alarm_id: int, user: AlarmUser, action: str, note: str = "") -> AlarmView:
         """Record an action taken: a note, a call to the person, the officer informed, a patrol sent."""
-        if action not in OPERATOR_ACTIONS:
-            raise AlarmError("bad_action", f"unknown action {action!r}")
-        if action == "note" and not note.strip():
-            raise AlarmError("note_empty", "a note needs text")
 
         def change(s: Session, alarm: Alarm, login: str) -> str:
+            if action not in OPERATOR_ACTIONS:
+                raise AlarmError("bad_action", f"unknown action {action!r}")
+            if action == "note" and not note.strip():
+                raise AlarmError("note_empty", "a note needs text")
             self._action(s, alarm, login, action, note.strip())
             return action
 
-        return self._operate(alarm_id, user, change)
+        return self._operate(alarm_id, user, Action.ALARM_NOTE, change)
 
     def add_note(self, alarm_id: int, user: AlarmUser, note: str) -> AlarmView:
         return self.add_action(alarm_id, user, "note", note)
 
     def shelve(self, alarm_id: int, user: AlarmUser, duration: timedelta, reason: str) -> AlarmView:
-        if not reason.strip():
-            raise AlarmError("reason_required", "shelving needs a reason")
-        if duration <= timedelta(0) or duration > self.config.max_shelve:
-            raise AlarmError("shelve_too_long", f"an alarm can be shelved for at most {self.config.max_shelve}")
-
         def change(s: Session, alarm: Alarm, login: str) -> str:
+            if not reason.strip():
+                raise AlarmError("reason_required", "shelving needs a reason")
+            if duration <= timedelta(0) or duration > self.config.max_shelve:
+                raise AlarmError("shelve_too_long", f"an alarm can be shelved for at most {self.config.max_shelve}")
             if alarm.kind in self.config.unshelvable:
                 raise AlarmError("not_shelvable", "this kind of alarm cannot be shelved")
             if alarm.state == AlarmState.SHELVED:
@@ -368,7 +378,7 @@ class AlarmManager:
             self._action(s, alarm, login, "shelved", f"{int(duration.total_seconds() // 60)} min: {reason.strip()}")
             return "shelved"
 
-        return self._operate(alarm_id, user, change)
+        return self._operate(alarm_id, user, Action.ALARM_SHELVE, change)
 
     def unshelve(self, alarm_id: int, user: AlarmUser) -> AlarmView:
         def change(s: Session, alarm: Alarm, login: str) -> str:
@@ -378,7 +388,7 @@ class AlarmManager:
             self._action(s, alarm, login, "unshelved", "")
             return "unshelved"
 
-        return self._operate(alarm_id, user, change)
+        return self._operate(alarm_id, user, Action.ALARM_SHELVE, change)
 
     def close(self, alarm_id: int, user: AlarmUser, resolution: Resolution | str, note: str = "",
               report: Report | None = None) -> AlarmView:
@@ -403,7 +413,7 @@ class AlarmManager:
             incidents.close_if_done(s, alarm.incident_id, now)
             return "closed"
 
-        return self._operate(alarm_id, user, change)
+        return self._operate(alarm_id, user, Action.ALARM_CLOSE, change)
 
     def _journal(self, s: Session, alarm: Alarm, login: str, note: str, report: Report | None) -> None:
         report = report or Report()
@@ -421,50 +431,114 @@ class AlarmManager:
         return s.scalar(select(AlarmAction.id).where(
             AlarmAction.alarm_id == alarm.id, AlarmAction.user != SYSTEM, AlarmAction.note != "").limit(1)) is not None
 
-    def _operate(self, alarm_id: int, user: AlarmUser, change: Callable[[Session, Alarm, str], str]) -> AlarmView:
-        login = login_of(user)
+    def _operate(self, alarm_id: int, user: AlarmUser, action: Action,
+                 change: Callable[[Session, Alarm, str], str]) -> AlarmView:
+        """Check who acts, then apply ``change`` to the alarm, in one transaction.
+
+        The user is re-read from the database (``arm.access.current_account``)
+        and its role and districts checked against the alarm's person before
+        anything is written; a refusal writes only its audit row.
+        """
         self._local.actions = []
+        refused: AccessDenied | None = None
         with self.db.begin() as s:
-            alarm = s.get(Alarm, alarm_id)
-            if alarm is None:
-                raise AlarmError("not_found", f"alarm {alarm_id} does not exist")
-            if alarm.state == AlarmState.CLOSED:
-                raise AlarmError("closed", "the alarm is closed")
-            # what the row shows, read before the first write (the write lock is shared with ingest)
-            name, district, serial, explanation, notes = self._view_inputs(s, alarm)
-            what = change(s, alarm, login)
-            notes += sum(1 for _a, by, _w, note, _at in self._local.actions if by != SYSTEM and note)
-            self._flush_actions(s)
-            audit.record(s, user, f"alarm_{what}", "alarm", alarm.id, kind=alarm.kind, person_id=alarm.person_id)
+            try:
+                account = current_account(s, user)
+                require(account, action)
+                alarm = s.get(Alarm, alarm_id)
+                if alarm is None:
+                    raise AlarmError("not_found", f"alarm {alarm_id} does not exist")
+                require_alarm(account, action, alarm.kind, self._district_of(s, alarm.person_id))
+            except AccessDenied as error:
+                record_denied(s, user, error, "alarm", alarm_id, operation=str(action))
+                refused = error
+            else:
+                if alarm.state == AlarmState.CLOSED:
+                    raise AlarmError("closed", "the alarm is closed")
+                # what the row shows, read before the first write (the write lock is shared with ingest)
+                name, district, serial, explanation, notes = self._view_inputs(s, alarm)
+                what = change(s, alarm, account.login)
+                notes += sum(1 for _a, by, _w, note, _at in self._local.actions if by != SYSTEM and note)
+                self._flush_actions(s)
+                audit.record(s, user, f"alarm_{what}", "alarm", alarm.id, kind=alarm.kind, person_id=alarm.person_id)
+        if refused is not None:
+            raise refused
         view = view_of(alarm, name, district, serial, explanation, notes)
         self._publish({alarm_id: view}, {alarm_id: what})
         return view
+
+    @staticmethod
+    def _district_of(s: Session, person_id: int | None) -> str:
+        """The person's district as stored now (the check never trusts the cache of names)."""
+        if person_id is None:
+            return ""
+        return s.scalar(select(Person.district).where(Person.id == person_id)) or ""
+
+    def _checked(self, s: Session, user: AlarmUser, action: Action, object_type: str,
+                 object_id: int | str) -> Account | AccessDenied:
+        """The user's current account if it may take ``action`` (role only), else the audited refusal."""
+        try:
+            account = current_account(s, user)
+            require(account, action)
+            return account
+        except AccessDenied as error:
+            record_denied(s, user, error, object_type, object_id, operation=str(action))
+            return error
 
     # ------------------------------------------------------------ reads
     def detail(self, alarm_id: int, user: AlarmUser, with_person: bool = True) -> AlarmDetail:
         """The detail pane's data; viewing the person's card is audited.
 
-        ``with_person=False`` (a role without access to personal data) leaves
-        the card empty and records nothing.
+        The person's card comes only to a role that may see personal data
+        (``Action.PERSON_VIEW``) and asks for it (``with_person``); any other
+        viewer (a technician) gets the device's state and events without the
+        person's name, card, positions or the operators' notes, and nothing is
+        recorded as a view of personal data.
         """
         view = self.view(alarm_id)
+        refused: AccessDenied | None = None
         with self.db.begin() as s:
-            if view is None:
+            checked = self._checked(s, user, Action.ALARM_VIEW, "alarm", alarm_id)
+            if isinstance(checked, AccessDenied):
+                refused = checked
+            else:
+                account = checked
                 alarm = s.get(Alarm, alarm_id)
                 if alarm is None:
                     raise AlarmError("not_found", f"alarm {alarm_id} does not exist")
-                view = self._build_view(s, alarm)
-            result = queries.alarm_detail(s, view, with_person)
-            if with_person and view.person_id is not None:
-                audit.record(s, user, "view_person", "person", view.person_id, via="alarm", alarm_id=alarm_id)
+                try:
+                    require_alarm(account, Action.ALARM_VIEW, alarm.kind, self._district_of(s, alarm.person_id))
+                except AccessDenied as error:
+                    record_denied(s, user, error, "alarm", alarm_id, operation=str(Action.ALARM_VIEW))
+                    refused = error
+                else:
+                    if view is None:
+                        view = self._build_view(s, alarm)
+                    personal = with_person and may(account, Action.PERSON_VIEW)
+                    result = queries.alarm_detail(s, view, personal)
+                    if not may(account, Action.PERSON_VIEW):
+                        result = _without_personal_data(result)
+                    if personal and view.person_id is not None:
+                        audit.record(s, user, "view_person", "person", view.person_id, via="alarm", alarm_id=alarm_id)
+        if refused is not None:
+            raise refused
         return result
 
     def handover(self, user: AlarmUser) -> HandoverReport:
-        """The shift handover report (recorded in the audit journal)."""
+        """The shift handover report (recorded in the audit journal), of the user's districts."""
+        refused: AccessDenied | None = None
         with self.db.begin() as s:
-            report = queries.handover(s, self.open_views(), self.clock(), login_of(user))
-            audit.record(s, user, "handover_report", "alarms", "", incidents=len(report.incidents),
-                         shelved=len(report.shelved), not_monitored=len(report.not_monitored))
+            checked = self._checked(s, user, Action.ALARM_HANDOVER, "alarms", "")
+            if isinstance(checked, AccessDenied):
+                refused = checked
+            else:
+                account = checked
+                views = [v for v in self.open_views() if covers(account, v.district)]
+                report = queries.handover(s, views, self.clock(), account.login, account.districts or None)
+                audit.record(s, user, "handover_report", "alarms", "", incidents=len(report.incidents),
+                             shelved=len(report.shelved), not_monitored=len(report.not_monitored))
+        if refused is not None:
+            raise refused
         return report
 
     # ------------------------------------------------------------ time
@@ -586,3 +660,15 @@ class AlarmManager:
         for pid in person_ids or list(self._names):
             self._names.pop(pid, None)
 
+
+
+def _without_personal_data(detail: AlarmDetail) -> AlarmDetail:
+    """The detail a role without personal data sees: the device's state and its non-position events."""
+    return replace(
+        detail,
+        alarm=replace(detail.alarm, person_name="", lat=None, lon=None),
+        person={},
+        events=[e for e in detail.events if e.kind != "POS"],
+        actions=[replace(a, note="") for a in detail.actions],
+        last_position=None,
+    )

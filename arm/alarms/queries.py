@@ -82,7 +82,9 @@ def alarm_detail(s: Session, view: AlarmView, with_person: bool = True) -> Alarm
     )
 
 
-def handover(s: Session, open_views: list[AlarmView], now: datetime, user: str) -> HandoverReport:
+def handover(s: Session, open_views: list[AlarmView], now: datetime, user: str,
+             districts: tuple[str, ...] | None = None) -> HandoverReport:
+    """The report over ``open_views``; with ``districts``, only incidents of persons of those districts."""
     by_incident: dict[int, list[int]] = {}
     for v in open_views:
         if v.incident_id is not None:
@@ -92,6 +94,7 @@ def handover(s: Session, open_views: list[AlarmView], now: datetime, user: str) 
         IncidentView(i.id, i.person_id, names.get(i.person_id, ""), i.cause, i.explanation, i.opened_at,
                      tuple(sorted(by_incident.get(i.id, ()))))
         for i in s.scalars(select(Incident).where(Incident.closed_at.is_(None)).order_by(Incident.opened_at))
+        if not districts or _district(s, i.person_id) in ("", *districts)
     ]
     shelved = [v for v in open_views if v.state == AlarmState.SHELVED]
     not_monitored = []
@@ -102,3 +105,10 @@ def handover(s: Session, open_views: list[AlarmView], now: datetime, user: str) 
             not_monitored.append(NotMonitoredView(v.person_id, v.person_name, v.district, reason, v.raised_at))
     unacked = [v for v in open_views if v.needs_ack]
     return HandoverReport(now, user, incidents, shelved, not_monitored, unacked)
+
+
+def _district(s: Session, person_id: int | None) -> str:
+    if person_id is None:
+        return ""
+    person = s.get(Person, person_id)
+    return person.district if person is not None else ""

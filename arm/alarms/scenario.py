@@ -17,11 +17,12 @@ from sqlalchemy import select
 from arm.alarms.local import LocalAlarmOperations
 from arm.alarms.plugin import build
 from arm.alarms.runtime import RulesRuntime
+from arm.auth import CurrentUser, snapshot
 from arm.bus import Bus
 from arm.events import AlarmChanged, DeviceEvent, stored_fields
 from arm.ingest import Ingest
 from arm.rules.seed import Seeder
-from db.models import Alarm, AlarmAction, AuditEntry, Incident, ViolationEntry
+from db.models import Alarm, AlarmAction, AuditEntry, Incident, Role, User, UserDistrict, ViolationEntry
 
 ALMATY = ZoneInfo("Asia/Almaty")
 
@@ -46,6 +47,27 @@ class World:
 
     def close(self) -> None:
         self.runtime.stop_sync()
+
+    # ------------------------------------------------------------ who acts
+    def user(self, login: str, role: str = Role.OPERATOR, districts: tuple[str, ...] = ()) -> CurrentUser:
+        """A real account (created once; it cannot log in with a password) as the operations expect it.
+
+        The alarm operations re-read the account from the database, so a
+        scenario's operator must exist there, like a logged-in user.
+        """
+        with self.db.begin() as s:
+            row = s.scalars(select(User).where(User.login == login)).one_or_none()
+            if row is None:
+                row = User(login=login, full_name=login, role=Role(role), password_hash="!",
+                           districts=[UserDistrict(district=d) for d in districts])
+                s.add(row)
+                s.flush()
+            return snapshot(row)
+
+    @property
+    def op1(self) -> CurrentUser:
+        """The scenarios' operator of a central desk (every district)."""
+        return self.user("op1")
 
     # ------------------------------------------------------------ input
     def ev(self, serial: str, at: datetime, kind: str, **fields: Any) -> DeviceEvent:

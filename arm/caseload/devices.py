@@ -67,7 +67,7 @@ def _check_inventory_no(session: Session, device: Device, inventory_no: str) -> 
 
 def register(session: Session, actor: Actor, device_id: int, inventory_no: str = "") -> None:
     """Accept a device heard on the wire (or a rejected one) into stock."""
-    require_write(actor, Area.DEVICES)
+    require_write(actor, Area.DEVICES, session=session)
     device = _device(session, device_id)
     if str(device.status) not in (DeviceStatus.UNREGISTERED.value, DeviceStatus.REJECTED.value):
         raise InventoryError("NOT_UNREGISTERED", "Only an unregistered or rejected device can be registered.")
@@ -79,7 +79,7 @@ def register(session: Session, actor: Actor, device_id: int, inventory_no: str =
 
 def reject(session: Session, actor: Actor, device_id: int, reason: str) -> None:
     """Refuse a device that is not ours (its events stay stored)."""
-    require_write(actor, Area.DEVICES)
+    require_write(actor, Area.DEVICES, session=session)
     device = _device(session, device_id)
     if str(device.status) != DeviceStatus.UNREGISTERED.value:
         raise InventoryError("NOT_UNREGISTERED", "Only an unregistered device can be rejected.")
@@ -92,14 +92,14 @@ def reject(session: Session, actor: Actor, device_id: int, reason: str) -> None:
 
 def issue(session: Session, actor: Actor, device_id: int, person_id: int, note: str = "") -> int:
     """Hand a device in stock to a person; returns the assignment id."""
-    require_write(actor, Area.DEVICES)
+    require_write(actor, Area.DEVICES, session=session)
     device = _device(session, device_id)
     if str(device.status) not in ISSUABLE:
         raise InventoryError("NOT_IN_STOCK", "Only a device in stock can be issued.")
     person = session.get(Person, person_id)
     if person is None:
         raise InventoryError("NO_PERSON", "The person is not in the register.")
-    require_write(actor, Area.DEVICES, person.district)
+    require_write(actor, Area.DEVICES, person.district, session=session)
     assignment = Assignment(
         device_id=device.id, person_id=person.id, issued_at=utcnow(), issued_by=actor.login, note=note.strip()
     )
@@ -112,7 +112,7 @@ def issue(session: Session, actor: Actor, device_id: int, person_id: int, note: 
 
 def return_device(session: Session, actor: Actor, device_id: int, note: str = "") -> None:
     """Take a device back into stock; closes its open assignment."""
-    require_write(actor, Area.DEVICES)
+    require_write(actor, Area.DEVICES, session=session)
     device = _device(session, device_id)
     open_rows = session.execute(
         select(Assignment).where(Assignment.device_id == device.id, Assignment.returned_at.is_(None))
@@ -136,7 +136,7 @@ def set_model(session: Session, actor: Actor, device_id: int, model: str) -> str
     """
     from arm.protocols.device_models import model_error, normalize
 
-    require_write(actor, Area.DEVICES)
+    require_write(actor, Area.DEVICES, session=session)
     device = _device(session, device_id)
     error = model_error(model)
     if error:
@@ -150,7 +150,7 @@ def set_model(session: Session, actor: Actor, device_id: int, model: str) -> str
 
 def upsert_from_info(session: Session, actor: Actor, info: DetectedDevice, port: str) -> int:
     """The device the wizard just read: create it (in stock) or refresh its data."""
-    require_write(actor, Area.DEVICES)
+    require_write(actor, Area.DEVICES, session=session)
     device = session.execute(select(Device).where(Device.serial == info.serial)).scalar_one_or_none()
     created = device is None
     if device is None:
@@ -174,7 +174,7 @@ def upsert_from_info(session: Session, actor: Actor, info: DetectedDevice, port:
 
 def set_paired(session: Session, actor: Actor, unit_serial: str, bracelet: str, code_ok: bool, result: str) -> None:
     """Record a pairing attempt; on success the bracelet row points to its unit."""
-    require_write(actor, Area.DEVICES)
+    require_write(actor, Area.DEVICES, session=session)
     if code_ok and SERIAL_RE.match(bracelet):
         row = session.execute(select(Device).where(Device.serial == bracelet)).scalar_one_or_none()
         if row is None:
@@ -186,7 +186,7 @@ def set_paired(session: Session, actor: Actor, unit_serial: str, bracelet: str, 
 
 def save_config(session: Session, actor: Actor, serial: str, values: dict[str, str], result: str) -> None:
     """Record a settings write to a device; on success the inventory keeps the intervals."""
-    require_write(actor, Area.DEVICES)
+    require_write(actor, Area.DEVICES, session=session)
     device = session.execute(select(Device).where(Device.serial == serial)).scalar_one_or_none()
     if device is not None and result == "OK":
         if "REPORT_S" in values:
@@ -199,7 +199,7 @@ def save_config(session: Session, actor: Actor, serial: str, values: dict[str, s
 def assign(session: Session, actor: Actor, device_id: int | None, inventory_no: str, person_id: int | None,
            note: str = "") -> None:
     """The pairing wizard's last step: give the device its inventory number and, optionally, a holder."""
-    require_write(actor, Area.DEVICES)
+    require_write(actor, Area.DEVICES, session=session)
     if device_id is None:
         raise InventoryError("NO_DEVICE", "The device is not in the inventory.")
     device = _device(session, device_id)

@@ -96,7 +96,7 @@ def save_person(session: Session, actor: Actor, draft: PersonDraft, person_id: i
         existing = session.get(Person, person_id)
         if existing is None:
             raise PersonNotFound(person_id)
-    require_write(actor, Area.PERSONS, draft.district, existing.district if existing is not None else None)
+    require_write(actor, Area.PERSONS, draft.district, existing.district if existing is not None else None, session=session)
     errors = validate_person(values)
     clash = session.scalar(select(Person.id).where(Person.iin == values.get("iin")))
     if clash is not None and clash != person_id:

@@ -52,7 +52,7 @@ def _person(session: Session, person_id: int) -> Person:
 def add_restriction(session: Session, actor: Actor, draft: RestrictionDraft) -> int:
     """Add one restriction to a person; returns its id."""
     person = _person(session, draft.person_id)
-    require_write(actor, Area.RESTRICTIONS, person.district)
+    require_write(actor, Area.RESTRICTIONS, person.district, session=session)
     try:
         kind = RestrictionKind(draft.kind)
     except ValueError:
@@ -84,7 +84,7 @@ def end_restriction(session: Session, actor: Actor, restriction_id: int, at: dat
     row = session.get(Restriction, restriction_id)
     if row is None:
         raise RestrictionInvalid("no_restriction", "The restriction no longer exists.")
-    require_write(actor, Area.RESTRICTIONS, _person(session, row.person_id).district)
+    require_write(actor, Area.RESTRICTIONS, _person(session, row.person_id).district, session=session)
     end = at or datetime.now(UTC)
     if end <= row.valid_from:
         raise RestrictionInvalid("bad_validity", "The restriction ends before it starts.")

@@ -14,7 +14,9 @@ from __future__ import annotations
 import enum
 from typing import Protocol
 
-from arm.access import ADMINISTRATOR, OPERATOR, SUPERVISOR, TECHNICIAN, AccessDenied
+from sqlalchemy.orm import Session
+
+from arm.access import ADMINISTRATOR, OPERATOR, SUPERVISOR, TECHNICIAN, AccessDenied, checked_account, refuse
 
 
 class Actor(Protocol):
@@ -59,12 +61,34 @@ def may_write(user: Actor | object, area: Area) -> bool:
     return _role(user) in WRITERS[area]
 
 
-def require_write(user: Actor | object, area: Area, *districts: str | None) -> None:
+def require_write(user: Actor | object, area: Area, *districts: str | None, session: Session | None = None,
+                  object_type: str = "", object_id: str | int = "") -> None:
     """Refuse unless ``user``'s role writes ``area`` and its districts cover every one given.
 
     An empty or ``None`` district (a city-wide zone, a person without one) is
-    open to every writer of the area.
+    open to every writer of the area. With ``session`` (every caseload
+    service passes it), the account is re-read from the database first
+    (``arm.access.current_account``: it must exist and be active; its role and
+    districts are the ones checked), and a refusal is audited (``denied``)
+    in a transaction of its own.
     """
+    kind, operation = object_type or str(area), f"write.{area}"
+    try:
+        _require(user, area, districts)  # what the caller claims, before asking the database
+    except AccessDenied as error:
+        if session is None:
+            raise
+        refuse(session, user, error, kind, object_id, operation=operation)
+    if session is None:
+        return
+    account = checked_account(session, user, kind, object_id, operation=operation)
+    try:
+        _require(account, area, districts)
+    except AccessDenied as error:
+        refuse(session, user, error, kind, object_id, operation=operation)
+
+
+def _require(user: object, area: Area, districts: tuple[str | None, ...]) -> None:
     if not may_write(user, area):
         raise AccessDenied(
             denied_code(area), f"The role {_role(user) or 'none'!r} may not change {area}."

@@ -50,7 +50,7 @@ def save_zone(session: Session, actor: Actor, zone_id: int | None, draft: ZoneDr
         zone = session.get(Zone, zone_id)
         if zone is None:
             raise ZoneNotFound(f"zone {zone_id} no longer exists")
-    require_write(actor, Area.ZONES, draft.district, zone.district if zone is not None else None)
+    require_write(actor, Area.ZONES, draft.district, zone.district if zone is not None else None, session=session)
     shape = validate(draft.geometry)
     now = datetime.now(UTC)
     if zone is None:
@@ -79,7 +79,7 @@ def delete_zone(session: Session, actor: Actor, zone_id: int) -> None:
     zone = session.get(Zone, zone_id)
     if zone is None:
         raise ZoneNotFound(f"zone {zone_id} no longer exists")
-    require_write(actor, Area.ZONES, zone.district)
+    require_write(actor, Area.ZONES, zone.district, session=session)
     if session.scalar(select(Restriction.id).where(Restriction.zone_id == zone_id).limit(1)) is not None:
         raise ZoneInUse(f"a restriction still refers to the zone {zone.name!r}")
     # a Core delete: the table has no ORM relationship to order it before the zone's

@@ -68,6 +68,24 @@ class CallContext:
         """What is written to the audit journal: ``login@desk``."""
         return f"{self.user}@{self.desk}" if self.user else self.desk
 
+    @property
+    def named_user(self) -> NamedUser:
+        """The user the desk names, for the alarm core: it re-reads the account (exists, active)
+        and takes the role and districts from the database, never from the desk.
+
+        Until desk sessions log users in (issue 13, desk sessions), the name is the desk's word.
+        """
+        return NamedUser(self.user)
+
+
+@dataclass(frozen=True)
+class NamedUser:
+    """A login without a role of its own: ``arm.access.current_account`` supplies role and districts."""
+
+    login: str
+    role: str = ""
+    districts: tuple[str, ...] = ()
+
 
 Method = Callable[[CallContext, dict[str, Any]], Awaitable[Any]]
 
@@ -278,7 +296,7 @@ def register_alarm_methods(server: DeskApiServer, alarms: AlarmOperations) -> No
     async def done(future: Future[_T]) -> _T:
         try:
             return await asyncio.wrap_future(future)
-        except ValueError as exc:  # AlarmError carries a stable code
+        except (ValueError, PermissionError) as exc:  # AlarmError and AccessDenied carry a stable code
             raise MethodError(getattr(exc, "code", "bad_request"), str(exc)) from exc
 
     def alarm_id(params: dict[str, Any]) -> int:
@@ -294,18 +312,18 @@ def register_alarm_methods(server: DeskApiServer, alarms: AlarmOperations) -> No
         return [wire.to_json(v) for v in alarms.open_views()]
 
     async def acknowledge(ctx: CallContext, params: dict[str, Any]) -> Any:
-        return wire.to_json(await done(alarms.acknowledge(alarm_id(params), ctx.actor, text(params, "note"))))
+        return wire.to_json(await done(alarms.acknowledge(alarm_id(params), ctx.named_user, text(params, "note"))))
 
     async def shelve(ctx: CallContext, params: dict[str, Any]) -> Any:
         try:
             minutes = float(params["minutes"])
         except (KeyError, TypeError, ValueError) as exc:
             raise MethodError("bad_request", "minutes (number) is required") from exc
-        return wire.to_json(await done(alarms.shelve(alarm_id(params), ctx.actor, timedelta(minutes=minutes),
+        return wire.to_json(await done(alarms.shelve(alarm_id(params), ctx.named_user, timedelta(minutes=minutes),
                                                      text(params, "reason"))))
 
     async def unshelve(ctx: CallContext, params: dict[str, Any]) -> Any:
-        return wire.to_json(await done(alarms.unshelve(alarm_id(params), ctx.actor)))
+        return wire.to_json(await done(alarms.unshelve(alarm_id(params), ctx.named_user)))
 
     async def close(ctx: CallContext, params: dict[str, Any]) -> Any:
         try:
@@ -318,15 +336,15 @@ def register_alarm_methods(server: DeskApiServer, alarms: AlarmOperations) -> No
                 report = wire.build(Report, params["report"])
             except (TypeError, ValueError) as exc:
                 raise MethodError("bad_request", f"report: {exc}") from exc
-        return wire.to_json(await done(alarms.close(alarm_id(params), ctx.actor, resolution, text(params, "note"),
+        return wire.to_json(await done(alarms.close(alarm_id(params), ctx.named_user, resolution, text(params, "note"),
                                                     report)))
 
     async def detail(ctx: CallContext, params: dict[str, Any]) -> Any:
-        return wire.to_json(await done(alarms.detail(alarm_id(params), ctx.actor,
+        return wire.to_json(await done(alarms.detail(alarm_id(params), ctx.named_user,
                                                      bool(params.get("with_person", True)))))
 
     async def handover(ctx: CallContext, params: dict[str, Any]) -> Any:
-        return wire.to_json(await done(alarms.handover(ctx.actor)))
+        return wire.to_json(await done(alarms.handover(ctx.named_user)))
 
     async def config(ctx: CallContext, params: dict[str, Any]) -> Any:
         c = alarms.config
@@ -335,7 +353,7 @@ def register_alarm_methods(server: DeskApiServer, alarms: AlarmOperations) -> No
                 "note_required": sorted(c.note_required), "default_report_to": c.default_report_to}
 
     async def add_action(ctx: CallContext, params: dict[str, Any]) -> Any:
-        return wire.to_json(await done(alarms.add_action(alarm_id(params), ctx.actor, text(params, "action"),
+        return wire.to_json(await done(alarms.add_action(alarm_id(params), ctx.named_user, text(params, "action"),
                                                          text(params, "note"))))
 
     for name, fn in (("alarms.open", open_alarms), ("alarms.acknowledge", acknowledge), ("alarms.shelve", shelve),

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from arm import audit
+from arm import access, audit
 from arm.access import PERSONAL_DATA_ROLES, AccessDenied, User
 from arm.safe_write import check_target, write_atomic
 from db.models import Alarm, Assignment, Device, Person
@@ -73,12 +73,12 @@ class Clip:
     data: bytes
 
 
-def may_listen(user: User) -> bool:
+def may_listen(user: object) -> bool:
     """Operators and supervisors (the roles that see personal data)."""
     return str(getattr(user, "role", "") or "") in PERSONAL_DATA_ROLES
 
 
-def require_listen(user: User) -> None:
+def require_listen(user: object) -> None:
     if not may_listen(user):
         role = str(getattr(user, "role", "") or "none")
         raise AccessDenied("denied.media", f"The role {role!r} may not listen to or export voice messages.")
@@ -130,7 +130,17 @@ def _info(row: Any, duration: float | None) -> ClipInfo:
                     pid, person, district or "", event_id)
 
 
-def _district_allowed(user: User, district: str, person_id: int | None) -> bool:
+def _listener(session: Session, user: User, object_type: str, object_id: int | str) -> access.Account:
+    """The user's current account (it must exist and be active) if it may listen; refusals audited."""
+    account = access.checked_account(session, user, object_type, object_id, operation="media")
+    try:
+        require_listen(account)
+    except AccessDenied as error:
+        access.refuse(session, user, error, object_type, object_id, operation="media")
+    return account
+
+
+def _district_allowed(user: User | access.Account, district: str, person_id: int | None) -> bool:
     districts = getattr(user, "districts", None)
     if not districts or person_id is None:
         return True  # central desk / shell user, or a clip from a device nobody held
@@ -142,7 +152,7 @@ def list_clips(
     since: datetime | None = None, until: datetime | None = None, limit: int = 500,
 ) -> list[ClipInfo]:
     """The clips of a person (via the devices they held) or of a device, newest first; audited."""
-    require_listen(user)
+    account = _listener(session, user, "person" if person_id is not None else "device", person_id or serial or "")
     stmt = _query()
     if person_id is not None:
         stmt = stmt.where(Person.id == person_id)
@@ -153,7 +163,7 @@ def list_clips(
     if until is not None:
         stmt = stmt.where(DeviceMedia.time < until)
     stmt = stmt.order_by(DeviceMedia.time.desc(), DeviceMedia.id.desc()).limit(limit)
-    rows = [r for r in session.execute(stmt) if _district_allowed(user, r[15] or "", r[11])]
+    rows = [r for r in session.execute(stmt) if _district_allowed(account, r[15] or "", r[11])]
     durations = _durations(session, [r[0] for r in rows])
     clips = [_info(r, durations.get(r[0])) for r in rows]
     target = ("person", person_id) if person_id is not None else ("device", serial or "")
@@ -172,7 +182,7 @@ def alarm_clips(session: Session, user: User, alarm_id: int) -> list[ClipInfo]:
     :func:`list_clips`; an alarm whose clip is not stored yet (the event is
     committed a few milliseconds before its clip) gives an empty list.
     """
-    require_listen(user)
+    account = _listener(session, user, "alarm", alarm_id)
     alarm = session.get(Alarm, alarm_id)
     if alarm is None:
         raise ClipNotFound(f"There is no alarm number {alarm_id}.")
@@ -186,7 +196,7 @@ def alarm_clips(session: Session, user: User, alarm_id: int) -> list[ClipInfo]:
     clips: list[ClipInfo] = []
     if conditions:
         stmt = _query().where(or_(*conditions)).order_by(DeviceMedia.time.desc(), DeviceMedia.id.desc()).limit(200)
-        rows = [r for r in session.execute(stmt) if _district_allowed(user, r[15] or "", r[11])]
+        rows = [r for r in session.execute(stmt) if _district_allowed(account, r[15] or "", r[11])]
         durations = _durations(session, [r[0] for r in rows])
         clips = [_info(r, durations.get(r[0])) for r in rows]
     audit.record(session, user, "media_list", "alarm", alarm_id, count=len(clips))
@@ -204,12 +214,14 @@ def _durations(session: Session, ids: list[int]) -> dict[int, float | None]:
 
 
 def _read(session: Session, user: User, clip_id: int) -> Clip:
-    require_listen(user)
+    account = _listener(session, user, "device_media", clip_id)
     row = session.execute(_query().where(DeviceMedia.id == clip_id)).first()
     if row is None:
         raise ClipNotFound(f"There is no voice message number {clip_id}.")
-    if not _district_allowed(user, row[15] or "", row[11]):
-        raise AccessDenied("denied.media.district", "This voice message belongs to a person outside your districts.")
+    if not _district_allowed(account, row[15] or "", row[11]):
+        access.refuse(session, user, AccessDenied(
+            "denied.media.district", "This voice message belongs to a person outside your districts."),
+            "device_media", clip_id, operation="media")
     data = bytes(session.execute(select(DeviceMedia.data).where(DeviceMedia.id == clip_id)).scalar_one())
     if hashlib.sha256(data).hexdigest() != row[8]:
         raise ClipCorrupt(f"Voice message {clip_id} does not match its checksum; it is not played.")

@@ -6,6 +6,10 @@ screen or command asked. Opening a journal (its first page), opening one
 entry and exporting are recorded in the audit journal with the filter used;
 scrolling to further pages is not, as it shows nothing the first view did not
 already announce.
+
+Who reads is re-read from the database first (``arm.access.checked_account``):
+a user that does not exist or is disabled reads nothing, and every refusal
+is audited (``denied``, with its code).
 """
 
 from __future__ import annotations
@@ -20,6 +24,15 @@ from db.queries.filters import JournalFilter
 from db.queries.journals import Page
 
 
+def _scope(session: Session, user: Any, journal: str) -> access.Scope:
+    """The rows ``user``'s current account may read, or the audited refusal."""
+    account = access.checked_account(session, user, "journal", journal)
+    try:
+        return access.scope_for(account, journal)
+    except access.AccessDenied as error:
+        access.refuse(session, user, error, "journal", journal)
+
+
 def page(
     session: Session,
     user: Any,
@@ -32,7 +45,7 @@ def page(
     limit: int = journals.DEFAULT_PAGE,
 ) -> Page:
     """A page of ``journal`` as ``user`` may see it; the first page is audited."""
-    scope = access.scope_for(user, journal)
+    scope = _scope(session, user, journal)
     result = journals.page(session, journal, f, scope, sort=sort, descending=descending, cursor=cursor, limit=limit)
     if cursor is None:
         audit.record(session, user, "view_journal", "journal", journal, filter=f.describe(), rows=len(result.rows))
@@ -40,19 +53,20 @@ def page(
 
 
 def count(session: Session, user: Any, journal: str, f: JournalFilter) -> int:
-    return journals.count(session, journal, f, access.scope_for(user, journal))
+    return journals.count(session, journal, f, _scope(session, user, journal))
 
 
 def detail(session: Session, user: Any, journal: str, row_id: int) -> dict[str, Any]:
     """One entry; outside the user's scope it does not exist for them."""
-    scope = access.scope_for(user, journal)
+    scope = _scope(session, user, journal)
     row = journals.detail(session, journal, row_id, scope)
     if row is None:
-        raise access.AccessDenied("denied.row", f"Entry {row_id} of the {journal} journal is not available to you.")
+        access.refuse(session, user, access.AccessDenied(
+            "denied.row", f"Entry {row_id} of the {journal} journal is not available to you."), journal, row_id)
     audit.record(session, user, "view_journal_entry", journal, row_id)
     return row
 
 
 def choices(session: Session, user: Any, journal: str, key: str) -> list[str]:
     """Values for a filter drop-down, from the rows the user may see."""
-    return journals.distinct_values(session, journal, key, access.scope_for(user, journal))
+    return journals.distinct_values(session, journal, key, _scope(session, user, journal))

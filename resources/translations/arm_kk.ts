@@ -327,6 +327,26 @@ Data folder: {folder}</source>
         <source>This alarm closes only once the condition is fixed.</source>
         <translation>Бұл дабыл себебі жойылғаннан кейін ғана жабылады.</translation>
     </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation>Сіздің рөліңізге бұған рұқсат жоқ.</translation>
+    </message>
+    <message>
+        <source>This alarm concerns a person of another district.</source>
+        <translation>Дабыл басқа аудандағы адамға қатысты.</translation>
+    </message>
+    <message>
+        <source>Your account is disabled; ask the administrator.</source>
+        <translation>Сіздің есептік жазбаңыз өшірілген; әкімшіге хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>Your account no longer exists; ask the administrator.</source>
+        <translation>Сіздің есептік жазбаңыз енді жоқ; әкімшіге хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>Log in first.</source>
+        <translation>Алдымен жүйеге кіріңіз.</translation>
+    </message>
 </context>
 <context>
     <name>AlarmExplanation</name>
@@ -527,7 +547,7 @@ Data folder: {folder}</source>
     <name>AlarmPanel</name>
     <message>
         <source>The alarm service is not running on this desk.</source>
-        <extracomment>key -&gt; panel method; documented in docs/alarms.md {"alarm_id", "person_id", "lat", "lon"}: the map centres on it (callback, future) delivered on the GUI thread</extracomment>
+        <extracomment>key -&gt; panel method; documented in docs/alarms.md The toolbar's buttons and what each needs (arm.access); "silence" only concerns this desk's sound. {"alarm_id", "person_id", "lat", "lon"}: the map centres on it (callback, future) delivered on the GUI thread</extracomment>
         <translation>Бұл жұмыс орнында дабыл қызметі іске қосылмаған.</translation>
     </message>
     <message>
@@ -1203,7 +1223,7 @@ Data folder: {folder}</source>
     <name>DeviceAge</name>
     <message>
         <source>{n} s ago</source>
-        <extracomment>A device is stale after this many missed heartbeats (plus a grace period). Inventory states that matter more than the contact state (an unregistered device talks too). network device families and the protocol they talk (arm.protocols.mapping.DEVICE_TYPES) the warning style of the panel (stale rows), reused for a degraded link</extracomment>
+        <extracomment>the rules engine's low-battery threshold (arm.device_health), marked with ▼ in the table Inventory states that matter more than the contact state (an unregistered device talks too). network device families and the protocol they talk (arm.protocols.mapping.DEVICE_TYPES) the warning style of the panel (stale rows), reused for a degraded link</extracomment>
         <translation>{n} с бұрын</translation>
     </message>
     <message>

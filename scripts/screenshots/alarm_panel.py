@@ -19,7 +19,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from arm.alarms.scenario import World, later, local
-from arm.auth import CurrentUser
 from arm.bus import Bus
 from arm.config import Settings
 from arm.ingest import Ingest
@@ -63,12 +62,12 @@ def main() -> None:
             world.feed(world.ev(serial, later(t, minutes=-5), "HB"))
         world.tick(later(t, minutes=1))
         alarms = {a.kind: a.id for a in world.alarms()}
-        world.manager.acknowledge(alarms["alcohol_positive"], "op1", "calling the person")
-        world.manager.shelve(alarms["mains_lost"], "op1", timedelta(hours=1), "district power outage")
+        world.manager.acknowledge(alarms["alcohol_positive"], world.op1, "calling the person")
+        world.manager.shelve(alarms["mains_lost"], world.op1, timedelta(hours=1), "district power outage")
         settings = Settings()
         service = MonitoringService(db, bus, settings)
         service.alarms = world.operations
-        user = CurrentUser(id=1, login="op1", full_name="Operator One", role="operator")
+        user = world.op1
         ctx = AppContext(db=db, service=service, bus=bus, bridge=QtBridge(bus), user=user, settings=settings)
         panel = AlarmPanel(ctx, sound=False)
         panel.resize(int(os.environ.get("SHOT_W", "1280")), int(os.environ.get("SHOT_H", "760")))

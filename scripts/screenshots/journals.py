@@ -18,11 +18,13 @@ def main(out_dir: str) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["ARM_DATA_DIR"] = tempfile.mkdtemp(prefix="arm-journal-shot-")
     from PySide6.QtWidgets import QApplication
+    from sqlalchemy import select
 
     from arm.auth import CurrentUser
     from arm.bus import Bus
     from arm.config import Settings
     from arm.reports.fill import DISTRICTS, extras, fill
+    from db.models import Role, User
     from db.session import Database
     from widgets.context import AppContext
     from widgets.qt_bridge import QtBridge
@@ -33,6 +35,9 @@ def main(out_dir: str) -> int:
     with db.begin() as s:
         fill(s, persons=400, violations=8000, start=datetime.now(UTC) - timedelta(days=60))
         extras(s, datetime.now(UTC), first_alarm_id=100_000)
+    with db.begin() as s:  # the account behind the user: journal reads re-read it
+        if s.scalar(select(User.id).where(User.login == "nachalnik")) is None:
+            s.add(User(login="nachalnik", full_name="nachalnik", role=Role.SUPERVISOR, password_hash="!"))
     user = CurrentUser(1, "nachalnik", "Серікбаев Әлихан", "supervisor", tuple(DISTRICTS))
     bus = Bus()
     ctx = AppContext(db=db, service=None, bus=bus, bridge=QtBridge(bus), user=user, settings=Settings())

@@ -12,6 +12,7 @@ import pytest
 from arm.alarms.api import AlarmConfig, AlarmOperations
 from arm.alarms.local import LocalAlarmOperations
 from arm.alarms.scenario import World, local
+from arm.auth import CurrentUser
 from arm.desk_api.client import RemoteAlarmManager, RemoteService
 from arm.events import AlarmChanged
 from db.models import Resolution
@@ -55,7 +56,7 @@ def test_config_is_readable_on_both(world: World) -> None:
 
 def test_an_offline_remote_desk_fails_the_future_and_does_not_raise() -> None:
     remote = RemoteService("ws://127.0.0.1:9/", "token-123456")
-    future = remote.alarms.acknowledge(1, "op1")
+    future = remote.alarms.acknowledge(1, CurrentUser(id=1, login="op1", full_name="Op", role="operator"))
     with pytest.raises(Exception) as info:
         future.result(1)
     assert getattr(info.value, "code", "") == "not_connected"
@@ -73,13 +74,13 @@ def test_a_change_carries_the_row_the_manager_holds_after_it(world: World) -> No
 
     seen: list[AlarmChanged] = []
     world.bus.subscribe(AlarmChanged, seen.append)
-    acked = world.operations.acknowledge(alarm_id, "op1", "calling").result(10)
-    noted = world.operations.add_note(alarm_id, "op1", "strap re-seated").result(10)
+    acked = world.operations.acknowledge(alarm_id, world.op1, "calling").result(10)
+    noted = world.operations.add_note(alarm_id, world.op1, "strap re-seated").result(10)
     assert [m.change for m in seen] == ["acknowledged", "note"]
     assert seen[0].view == acked and seen[1].view == noted == world.manager.view(alarm_id)
     assert seen[1].view is not None and seen[1].view.acknowledged and seen[1].view.notes == 2
 
-    closed = world.operations.close(alarm_id, "op1", Resolution.TECHNICAL, "loose clasp").result(10)
+    closed = world.operations.close(alarm_id, world.op1, Resolution.TECHNICAL, "loose clasp").result(10)
     assert closed.state == "closed"
     assert seen[-1].change == "closed" and seen[-1].state == "closed"
     assert seen[-1].view is None and world.manager.view(alarm_id) is None  # it left the panel

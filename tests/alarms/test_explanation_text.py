@@ -20,7 +20,6 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
 from arm.alarms.scenario import ALMATY, World, later, local
-from arm.auth import CurrentUser
 from arm.config import Settings
 from arm.rules import explain
 from arm.rules.seed import circle
@@ -36,7 +35,8 @@ pytestmark = pytest.mark.gui
 HOME = (43.2567, 76.9286)
 SCHOOL = (43.2600, 76.9400)
 T0 = local(2026, 11, 20, 12, 0)  # 07:00 UTC
-OPERATOR = CurrentUser(id=1, login="op1", full_name="Operator One", role="operator", districts=("Алмалинский",))
+#: the panel's operator: a real account (the core re-reads it), of the scenario persons' two districts
+OPERATOR_DISTRICTS = ("Алмалинский", "Бостандыкский")
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def russian(qapp: Any) -> Iterator[None]:
 def panel(qtbot: Any, qapp: Any, world: World) -> Iterator[AlarmPanel]:
     service = MonitoringService(world.db, world.bus, Settings())
     service.alarms = world.operations
-    ctx = AppContext(db=world.db, service=service, bus=world.bus, bridge=QtBridge(world.bus), user=OPERATOR,
+    ctx = AppContext(db=world.db, service=service, bus=world.bus, bridge=QtBridge(world.bus), user=world.user("op1", "operator", OPERATOR_DISTRICTS),
                      settings=Settings())
     pid = world.seed.person("Ахметов", "Ержан", district="Алмалинский", home=HOME)
     world.seed.kit(pid, "1", ("BRC", "TRK"))
@@ -116,7 +116,7 @@ def test_incident_and_history_are_translated_not_stored_english(qtbot: Any, russ
 def test_handover_shows_why_a_shelved_alarm_was_raised(qtbot: Any, panel: AlarmPanel, world: World) -> None:
     world.feed(*[world.fix("TRK-1", later(T0, minutes=i), *SCHOOL) for i in range(2)])
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
-    world.manager.shelve(world.alarms()[0].id, "op1", timedelta(hours=1), "patrol on site")
+    world.manager.shelve(world.alarms()[0].id, world.op1, timedelta(hours=1), "patrol on site")
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_H)
     dialog = panel.active_dialog

@@ -34,20 +34,20 @@ def person(world: World) -> int:
 def test_acknowledge_records_action_audit_and_bus_message(world: World, person: int) -> None:
     alarm_id = tamper(world)
     assert world.manager.unacknowledged_count() == 1
-    view = world.manager.acknowledge(alarm_id, "op1", "seen on screen")
+    view = world.manager.acknowledge(alarm_id, world.op1, "seen on screen")
     assert view.acknowledged and view.acknowledged_by == "op1" and view.state == "active"
     assert world.manager.unacknowledged_count() == 0
     assert world.actions(alarm_id)[-1] == ("op1", "acknowledged", "seen on screen")
     assert ("op1", "alarm_acknowledged", str(alarm_id)) in world.audit()
     assert [c.change for c in world.changes] == ["raised", "acknowledged"]
     with pytest.raises(AlarmError) as err:
-        world.manager.acknowledge(alarm_id, "op1")
+        world.manager.acknowledge(alarm_id, world.op1)
     assert err.value.code == "already_acknowledged"
 
 
 def test_reactivation_makes_an_acknowledged_returned_alarm_unacknowledged(world: World, person: int) -> None:
     alarm_id = tamper(world)
-    world.manager.acknowledge(alarm_id, "op1")
+    world.manager.acknowledge(alarm_id, world.op1)
     tamper(world, "RESTORED", 1)
     assert world.summary() == [("tamper_strap", "returned", True)]
     tamper(world, "OPEN", 2)
@@ -59,24 +59,24 @@ def test_actions_taken_are_recorded(world: World, person: int) -> None:
     alarm_id = tamper(world)
     for action, note in [("called_person", "no answer"), ("informed_officer", "Capt. Serikova"),
                          ("patrol_sent", "crew 12"), ("note", "strap found cut")]:
-        world.manager.add_action(alarm_id, "op1", action, note)
+        world.manager.add_action(alarm_id, world.op1, action, note)
     assert [a for _, a, _ in world.actions(alarm_id)] == [
         "raised", "called_person", "informed_officer", "patrol_sent", "note"]
     assert world.manager.view(alarm_id).notes == 4
     with pytest.raises(AlarmError):
-        world.manager.add_action(alarm_id, "op1", "drank_tea")
+        world.manager.add_action(alarm_id, world.op1, "drank_tea")
     with pytest.raises(AlarmError):
-        world.manager.add_note(alarm_id, "op1", "   ")
+        world.manager.add_note(alarm_id, world.op1, "   ")
 
 
 def test_tamper_cannot_be_closed_without_a_note_even_when_restored(world: World, person: int) -> None:
     alarm_id = tamper(world)
     tamper(world, "RESTORED", 1)
     with pytest.raises(AlarmError) as err:
-        world.manager.close(alarm_id, "op1", Resolution.FALSE_ALARM)
+        world.manager.close(alarm_id, world.op1, Resolution.FALSE_ALARM)
     assert err.value.code == "note_required"
     assert world.summary() == [("tamper_strap", "returned", False)]
-    view = world.manager.close(alarm_id, "op1", Resolution.FALSE_ALARM, "strap re-seated by technician")
+    view = world.manager.close(alarm_id, world.op1, Resolution.FALSE_ALARM, "strap re-seated by technician")
     assert view.state == "closed" and view.resolution == "false_alarm"
     assert world.manager.view(alarm_id) is None  # no longer in the open cache
     assert world.journal() == []  # only confirmed violations go to the journal
@@ -86,10 +86,10 @@ def test_tamper_cannot_be_closed_without_a_note_even_when_restored(world: World,
 
 def test_closing_a_confirmed_violation_writes_the_journal_entry(world: World, person: int) -> None:
     alarm_id = tamper(world)
-    world.manager.add_action(alarm_id, "op1", "called_person", "no answer")
-    world.manager.add_action(alarm_id, "op1", "patrol_sent", "crew 12")
+    world.manager.add_action(alarm_id, world.op1, "called_person", "no answer")
+    world.manager.add_action(alarm_id, world.op1, "patrol_sent", "crew 12")
     reported = utcnow()
-    world.manager.close(alarm_id, "op1", "confirmed_violation", "bracelet cut, person absent",
+    world.manager.close(alarm_id, world.op1, "confirmed_violation", "bracelet cut, person absent",
                         Report(reported_to="Maj. Dzhaksybekov, chief of public security", reported_at=reported))
     (entry,) = world.journal()
     assert entry.person_id == person and entry.alarm_id == alarm_id
@@ -105,7 +105,7 @@ def test_closing_a_confirmed_violation_writes_the_journal_entry(world: World, pe
 
 def test_journal_entries_are_never_edited_only_corrected(world: World, person: int) -> None:
     alarm_id = tamper(world)
-    world.manager.close(alarm_id, "op1", Resolution.CONFIRMED, "cut")
+    world.manager.close(alarm_id, world.op1, Resolution.CONFIRMED, "cut")
     (entry,) = world.journal()
     with pytest.raises(Exception, match="append-only"), world.db.begin() as s:
         s.execute(text("UPDATE violation_journal SET measures = 'x' WHERE id = :i"), {"i": entry.id})
@@ -125,7 +125,7 @@ def test_journal_entries_are_never_edited_only_corrected(world: World, person: i
 def test_closed_condition_that_comes_back_raises_a_new_alarm(world: World, person: int) -> None:
     alarm_id = tamper(world)
     tamper(world, "RESTORED", 1)
-    world.manager.close(alarm_id, "op1", Resolution.TECHNICAL, "loose clasp")
+    world.manager.close(alarm_id, world.op1, Resolution.TECHNICAL, "loose clasp")
     tamper(world, "OPEN", 5)
     assert world.summary() == [("tamper_strap", "closed", True), ("tamper_strap", "active", False)]
     assert len(world.incidents()) == 2
@@ -135,12 +135,12 @@ def test_shelve_needs_reason_and_limit_and_ends_by_itself(world: World, person: 
     world.feed(world.ev("SKU-1", T0, "POWER", state="MAINS_LOST"))
     alarm_id = world.alarms()[0].id
     with pytest.raises(AlarmError) as err:
-        world.manager.shelve(alarm_id, "op1", timedelta(minutes=30), "")
+        world.manager.shelve(alarm_id, world.op1, timedelta(minutes=30), "")
     assert err.value.code == "reason_required"
     with pytest.raises(AlarmError) as err:
-        world.manager.shelve(alarm_id, "op1", timedelta(hours=9), "power cut in the district")
+        world.manager.shelve(alarm_id, world.op1, timedelta(hours=9), "power cut in the district")
     assert err.value.code == "shelve_too_long"
-    view = world.manager.shelve(alarm_id, "op1", timedelta(minutes=30), "power cut in the district")
+    view = world.manager.shelve(alarm_id, world.op1, timedelta(minutes=30), "power cut in the district")
     assert view.state == "shelved" and view.shelve_reason == "power cut in the district"
     assert world.manager.unacknowledged_count() == 0  # shelved alarms do not call for attention
     world.manager.tick(utcnow() + timedelta(minutes=29))
@@ -153,17 +153,17 @@ def test_shelve_needs_reason_and_limit_and_ends_by_itself(world: World, person: 
 def test_condition_returning_while_shelved_unshelves_as_returned(world: World, person: int) -> None:
     world.feed(world.ev("SKU-1", T0, "POWER", state="MAINS_LOST"))
     alarm_id = world.alarms()[0].id
-    world.manager.shelve(alarm_id, "op1", timedelta(minutes=30), "district outage")
+    world.manager.shelve(alarm_id, world.op1, timedelta(minutes=30), "district outage")
     world.feed(world.ev("SKU-1", later(T0, minutes=10), "POWER", state="MAINS_RESTORED"))
     assert world.summary() == [("mains_lost", "shelved", False)]
-    world.manager.unshelve(alarm_id, "op1")
+    world.manager.unshelve(alarm_id, world.op1)
     assert world.summary() == [("mains_lost", "returned", False)]
 
 
 def test_tamper_alarms_cannot_be_shelved(world: World, person: int) -> None:
     alarm_id = tamper(world)
     with pytest.raises(AlarmError) as err:
-        world.manager.shelve(alarm_id, "op1", timedelta(minutes=5), "annoying")
+        world.manager.shelve(alarm_id, world.op1, timedelta(minutes=5), "annoying")
     assert err.value.code == "not_shelvable"
 
 
@@ -192,7 +192,7 @@ def test_unacknowledged_critical_alarms_escalate_once(world: World, person: int)
 
 def test_acknowledged_critical_alarm_does_not_escalate(world: World, person: int) -> None:
     alarm_id = tamper(world)
-    world.manager.acknowledge(alarm_id, "op1")
+    world.manager.acknowledge(alarm_id, world.op1)
     world.manager.tick(utcnow() + timedelta(minutes=10))
     assert world.alarms()[0].escalated_at is None
 
@@ -217,7 +217,7 @@ def test_open_views_order_most_severe_oldest_unacknowledged_first(world: World, 
     world.feed(world.ev("BRC-1", later(T0, minutes=2), "TAMPER", part="STRAP", state="OPEN"))  # critical
     world.feed(world.ev("SKU-1", later(T0, minutes=3), "TAMPER", part="CASE", state="OPEN"))  # critical, newer
     ids = {a.kind: a.id for a in world.alarms()}
-    world.manager.acknowledge(ids["tamper_strap"], "op1")
+    world.manager.acknowledge(ids["tamper_strap"], world.op1)
     order = [v.kind for v in world.manager.open_views()]
     assert order == ["tamper_case", "mains_lost", "low_battery", "tamper_strap"]
 
@@ -225,7 +225,7 @@ def test_open_views_order_most_severe_oldest_unacknowledged_first(world: World, 
 def test_detail_pane_data_and_its_view_is_audited(world: World, person: int) -> None:
     world.feed(world.fix("TRK-1", later(T0, minutes=-5), *HOME))
     alarm_id = tamper(world)
-    detail = world.manager.detail(alarm_id, "op1")
+    detail = world.manager.detail(alarm_id, world.op1)
     assert detail.person["name"] == "Ахметов Ержан" and detail.person["district"] == "Алмалинский"
     assert {d["serial"] for d in detail.devices} == {"BRC-1", "SKU-1", "TRK-1"}
     assert [(e.serial, e.kind) for e in detail.events] == [("BRC-1", "TAMPER"), ("TRK-1", "POS")]
@@ -241,8 +241,8 @@ def test_handover_report_lists_incidents_shelved_and_not_monitored(world: World,
     world.feed(world.ev("BRC-1", T0, "HB"), world.ev("TRK-1", T0, "HB"))
     world.tick(later(T0, minutes=1))
     mains = next(a.id for a in world.alarms() if a.kind == "mains_lost")
-    world.manager.shelve(mains, "op1", timedelta(hours=1), "district outage")
-    report = world.manager.handover("op1")
+    world.manager.shelve(mains, world.op1, timedelta(hours=1), "district outage")
+    report = world.manager.handover(world.op1)
     assert [(i.person_id, i.cause) for i in report.incidents] == [(person, "mains_lost"), (lonely, "not_monitored")]
     assert [a.id for a in report.shelved] == [mains]
     assert [(p.person_id, p.reason) for p in report.not_monitored] == [(lonely, "no_device")]

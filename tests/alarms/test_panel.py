@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from arm.alarms.scenario import World, later, local
-from arm.auth import CurrentUser
 from arm.config import Settings
 from arm.events import utcnow
 from arm.service import MonitoringService
@@ -23,14 +22,15 @@ pytestmark = pytest.mark.gui
 
 HOME = (43.2567, 76.9286)
 T0 = local(2026, 11, 20, 12, 0)
-OPERATOR = CurrentUser(id=1, login="op1", full_name="Operator One", role="operator", districts=("Алмалинский",))
+#: the panel's operator: a real account (the core re-reads it), of the scenario persons' two districts
+OPERATOR_DISTRICTS = ("Алмалинский", "Бостандыкский")
 
 
 @pytest.fixture
 def ctx(qapp: Any, world: World) -> Iterator[AppContext]:
     service = MonitoringService(world.db, world.bus, Settings())
     service.alarms = world.operations
-    context = AppContext(db=world.db, service=service, bus=world.bus, bridge=QtBridge(world.bus), user=OPERATOR,
+    context = AppContext(db=world.db, service=service, bus=world.bus, bridge=QtBridge(world.bus), user=world.user("op1", "operator", OPERATOR_DISTRICTS),
                          settings=Settings())
     yield context
     context.close()
@@ -171,7 +171,7 @@ def test_filters_by_district_person_kind_and_state(qtbot: Any, panel: AlarmPanel
     panel.kind.setCurrentIndex(panel.kind.findData("mains_lost"))
     assert rows(panel) == [("mains_lost", "Бекова", False)]
     panel.kind.setCurrentIndex(0)
-    world.manager.acknowledge(world.alarms()[0].id, "op1")
+    world.manager.acknowledge(world.alarms()[0].id, world.op1)
     qtbot.waitUntil(lambda: panel.unackedCount == 1, timeout=10000)
     panel.state.setCurrentIndex(panel.state.findData("unacknowledged"))
     assert rows(panel) == [("mains_lost", "Бекова", False)]
@@ -217,7 +217,7 @@ def test_sound_follows_the_most_severe_unacknowledged(qtbot: Any, panel: AlarmPa
                                                 temperature=None), count=3)
     assert panel.sounder.sounding == "low"  # the new alarm sounds; silenced ones stay quiet
     for alarm in world.alarms():
-        world.manager.acknowledge(alarm.id, "op1")
+        world.manager.acknowledge(alarm.id, world.op1)
     qtbot.waitUntil(lambda: panel.unackedCount == 0, timeout=10000)
     assert panel.sounder.sounding == ""
 
@@ -230,7 +230,7 @@ def test_handover_dialog_lists_what_the_next_shift_needs(qtbot: Any, panel: Alar
         world.feed(world.ev(serial, T0, "HB"))
     world.tick(later(T0, minutes=1))
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=10000)
-    world.manager.shelve(world.alarms()[0].id, "op1", timedelta(hours=1), "district outage")
+    world.manager.shelve(world.alarms()[0].id, world.op1, timedelta(hours=1), "district outage")
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_H)
     dialog = panel.active_dialog

@@ -127,13 +127,13 @@ def test_operator_action_reads_before_writing_and_counts_notes(world: World, sql
     seen: list[AlarmChanged] = []
     world.bus.subscribe(AlarmChanged, seen.append)
     sql.reset()
-    view = world.operations.add_note(alarm_id, "op1", "called the probation officer").result(10)
+    view = world.operations.add_note(alarm_id, world.op1, "called the probation officer").result(10)
     [noted] = sql.written()
     # the audit chain must read its last hash under the write lock; nothing else is read after a write
     assert noted[-4:] == ["INSERT alarm_actions", "UPDATE audit_journal", "SELECT", "INSERT audit_journal"]
     assert all(not is_write(s) for s in noted[:-4])
     assert view.notes == 1 and view.incident_explanation == "Device tampering"
-    view = world.operations.acknowledge(alarm_id, "op1").result(10)  # no note: the count stays
+    view = world.operations.acknowledge(alarm_id, world.op1).result(10)  # no note: the count stays
     assert view.notes == 1 and view.acknowledged
     assert [m.change for m in seen] == ["note", "acknowledged"]
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from arm.auth import CurrentUser
 from arm.caseload.persons import PersonDraft
-from db.models import AuditEntry, Device, DeviceStatus, DeviceType, Person, Zone
+from db.models import AuditEntry, Device, DeviceStatus, DeviceType, Person, Role, User, Zone
 from db.session import Database
 from db.validation import make_iin
 
@@ -18,7 +18,16 @@ EAST, WEST = "Есильский район", "Алматинский район
 
 
 def user(role: str, *districts: str) -> CurrentUser:
+    """A logged-in user of ``role`` (account ``<role>1``, see ``accounts``), narrowed to ``districts``."""
     return CurrentUser(id=1, login=f"{role}1", full_name=f"Test {role}", role=role, districts=tuple(districts))
+
+
+@pytest.fixture(autouse=True)
+def accounts(db: Database) -> None:
+    """The accounts behind ``user()``: the services re-read them (they must exist and be active)."""
+    with db.begin() as s:
+        for role in ("operator", "supervisor", "technician", "administrator"):
+            s.add(User(login=f"{role}1", full_name=f"Test {role}", role=Role(role), password_hash="!"))
 
 
 def draft(n: int = 1, district: str = EAST, **changes: Any) -> PersonDraft:
@@ -37,6 +46,12 @@ def audit_rows(db: Database, action: str) -> list[AuditEntry]:
         rows = list(s.scalars(select(AuditEntry).where(AuditEntry.action == action).order_by(AuditEntry.id)))
         s.expunge_all()
         return rows
+
+
+def written_audit(db: Database) -> int:
+    """Audit rows of what was done (a refusal's own row, ``denied``, is not one)."""
+    with db.session() as s:
+        return int(s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action != "denied")) or 0)
 
 
 def count(db: Database, model: Any) -> int:

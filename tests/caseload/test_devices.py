@@ -11,7 +11,7 @@ from arm.access import AccessDenied, ShellUser
 from arm.caseload import devices
 from arm.inventory import InventoryError, list_devices
 from db.models import Assignment, AuditEntry, Device, DeviceStatus, DeviceType
-from tests.caseload.conftest import EAST, WEST, add_device, add_person, audit_rows, count, user
+from tests.caseload.conftest import EAST, WEST, add_device, add_person, audit_rows, count, user, written_audit
 
 TECH = user("technician")
 
@@ -73,7 +73,8 @@ def test_a_role_without_the_inventory_is_refused_and_nothing_written(db, role) -
     with db.session() as s:
         device = s.get(Device, did)
         assert device.status == DeviceStatus.UNREGISTERED and device.inventory_no is None and device.model is None
-    assert count(db, Device) == 1 and count(db, Assignment) == 0 and count(db, AuditEntry) == 0
+    assert count(db, Device) == 1 and count(db, Assignment) == 0 and written_audit(db) == 0
+    assert audit_rows(db, "denied") and all(r.detail["code"].startswith("denied.") for r in audit_rows(db, "denied"))
 
 
 def test_issuing_to_a_person_of_another_district_is_refused(db) -> None:

@@ -6,8 +6,8 @@ import pytest
 
 from arm.access import AccessDenied
 from arm.caseload.persons import IIN_TAKEN, PersonInvalid, save_person
-from db.models import AuditEntry, Person
-from tests.caseload.conftest import EAST, WEST, audit_rows, count, draft, user
+from db.models import Person
+from tests.caseload.conftest import EAST, WEST, audit_rows, count, draft, user, written_audit
 
 
 def test_create_writes_the_person_and_its_audit_row(db) -> None:
@@ -37,7 +37,8 @@ def test_a_role_that_does_not_handle_persons_is_refused(db, role) -> None:
     with pytest.raises(AccessDenied) as caught, db.begin() as s:
         save_person(s, user(role), draft())
     assert caught.value.code == "denied.persons"
-    assert count(db, Person) == 0 and count(db, AuditEntry) == 0
+    assert count(db, Person) == 0 and written_audit(db) == 0
+    assert audit_rows(db, "denied") and all(r.detail["code"].startswith("denied.") for r in audit_rows(db, "denied"))
 
 
 def test_another_district_is_refused_on_create_and_on_update(db) -> None:

@@ -8,8 +8,8 @@ import pytest
 
 from arm.access import AccessDenied
 from arm.caseload.restrictions import RestrictionDraft, RestrictionInvalid, add_restriction, end_restriction
-from db.models import AuditEntry, Restriction
-from tests.caseload.conftest import EAST, WEST, add_person, add_zone, audit_rows, count, user
+from db.models import Restriction
+from tests.caseload.conftest import EAST, WEST, add_person, add_zone, audit_rows, count, user, written_audit
 
 START = datetime(2026, 1, 10, tzinfo=UTC)
 CURFEW = [{"days": [0, 1, 2, 3, 4, 5, 6], "start": "22:00", "end": "06:00"}]
@@ -40,7 +40,8 @@ def test_wrong_role_or_district_is_refused_and_nothing_written(db, who) -> None:
     with pytest.raises(AccessDenied) as caught, db.begin() as s:
         add_restriction(s, who, RestrictionDraft(pid, "alcohol_ban", START))
     assert caught.value.code in {"denied.restrictions", "denied.district"}
-    assert count(db, Restriction) == 0 and count(db, AuditEntry) == 0
+    assert count(db, Restriction) == 0 and written_audit(db) == 0
+    assert audit_rows(db, "denied") and all(r.detail["code"].startswith("denied.") for r in audit_rows(db, "denied"))
 
 
 def test_bad_restrictions_are_refused_with_a_code(db) -> None:

@@ -10,7 +10,7 @@ from arm.access import AccessDenied
 from arm.caseload.zone_shapes import ZoneShapeError
 from arm.caseload.zones import ZoneDraft, ZoneInUse, delete_zone, save_zone
 from db.models import AuditEntry, Restriction, RestrictionKind, Zone, ZoneSchedule
-from tests.caseload.conftest import EAST, WEST, add_person, audit_rows, count, user
+from tests.caseload.conftest import EAST, WEST, add_person, audit_rows, count, user, written_audit
 
 NIGHTS = [{"days": [0, 1, 2, 3, 4], "start": "22:00", "end": "06:00"}]
 
@@ -43,7 +43,8 @@ def test_a_role_without_the_zone_editor_is_refused(db, square, role) -> None:
     with pytest.raises(AccessDenied) as caught, db.begin() as s:
         save_zone(s, user(role), None, zone_draft(square))
     assert caught.value.code == "denied.zones"
-    assert count(db, Zone) == 0 and count(db, ZoneSchedule) == 0 and count(db, AuditEntry) == 0
+    assert count(db, Zone) == 0 and count(db, ZoneSchedule) == 0 and written_audit(db) == 0
+    assert audit_rows(db, "denied") and all(r.detail["code"].startswith("denied.") for r in audit_rows(db, "denied"))
 
 
 def test_another_district_is_refused_a_city_wide_zone_is_not(db, square) -> None:

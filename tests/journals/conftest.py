@@ -20,6 +20,8 @@ from db.models import (
     DeviceType,
     Person,
     Resolution,
+    Role,
+    User,
     ViolationEntry,
 )
 from db.session import Database
@@ -46,6 +48,21 @@ class Journals:
 
 def user(role: str, login: str | None = None, districts: tuple[str, ...] = ()) -> CurrentUser:
     return CurrentUser(id=1, login=login or role, full_name=f"{role} user", role=role, districts=districts)
+
+
+#: the accounts behind ``user()``: journal reads re-read them (they must exist and be active)
+ACCOUNTS = {
+    "administrator": "administrator", "admin": "administrator", "operator": "operator", "oper1": "operator",
+    "oper2": "operator", "supervisor": "supervisor", "nachalnik": "supervisor", "nobody": "supervisor",
+    "s": "supervisor", "sup": "supervisor", "sup_a": "supervisor", "technician": "technician", "tech1": "technician",
+}
+
+
+@pytest.fixture(autouse=True)
+def accounts(db: Database) -> None:
+    with db.begin() as s:
+        for login, role in ACCOUNTS.items():
+            s.add(User(login=login, full_name=login, role=Role(role), password_hash="!"))
 
 
 @pytest.fixture

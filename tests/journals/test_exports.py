@@ -128,10 +128,14 @@ def test_cli_export_as_a_technician_is_refused(journal_db, db_url, tmp_path, cap
 
 
 def test_cli_reports_and_retention(journal_db, db_url, tmp_path, capsys, monkeypatch):
+    from sqlalchemy import delete
+
     from arm.auth import create_user
+    from db.models import User
 
     monkeypatch.setenv("ARM_PASSWORD", "secret-pass-1")  # --as asks for the user's password (issue 13)
     with journal_db.db.begin() as s:
+        s.execute(delete(User).where(User.login == "nachalnik"))  # the fixture's account: this one has a password
         create_user(s, "nachalnik", "secret-pass-1", "supervisor", districts=("Алмалинский", "Бостандыкский"))
         create_user(s, "zamestitel", "secret-pass-1", "supervisor", districts=("Алмалинский",))
     assert cli_main(["report", "reconciliation", "--year", "2026", "--quarter", "4", "--format", "xlsx",

@@ -12,7 +12,7 @@ from arm import audit
 from arm.reports import data, retention, stats
 from db import retention as dbret
 from db.integrity import append_chained, verify_all
-from db.models import Alarm, Category, Person, ViolationEntry
+from db.models import Alarm, Category, Person, Role, User, ViolationEntry
 from db.queries.filters import JournalFilter
 from db.session import Database
 from tests.journals.conftest import user
@@ -26,6 +26,7 @@ def pg_db(pg_server):  # noqa: F811
     database = Database(pg_server.create_database("journals"))
     database.upgrade()
     with database.begin() as s:
+        s.add(User(login="nachalnik", full_name="nachalnik", role=Role.SUPERVISOR, password_hash="!"))  # data re-reads it
         p = Person(last_name="Әбілқасымов", first_name="Нұрлан", iin="900101300000", birth_date=date(1990, 1, 1),
                    category=Category.PAROLE, supervision_start=date(2026, 1, 1), registered_on=date(2026, 1, 1),
                    district="Алмалинский", created_at=T0)

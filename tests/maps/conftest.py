@@ -21,7 +21,7 @@ register_schemes()
 from arm.auth import CurrentUser  # noqa: E402
 from arm.bus import Bus  # noqa: E402
 from arm.config import Settings  # noqa: E402
-from db.models import Assignment, Device, DeviceType, Person, Position  # noqa: E402
+from db.models import Assignment, Device, DeviceType, Person, Position, Role, User  # noqa: E402
 from db.session import Database  # noqa: E402
 from widgets.context import AppContext  # noqa: E402
 from widgets.qt_bridge import QtBridge  # noqa: E402
@@ -34,6 +34,10 @@ def make_ctx(qapp: Any, bus: Bus) -> Iterator[Callable[..., AppContext]]:
     made: list[AppContext] = []
 
     def make(db: Database, role: str = "operator", settings: Settings | None = None) -> AppContext:
+        with db.begin() as s:  # the account behind the user: the core re-reads it before a write
+            row = s.query(User).filter_by(login=f"{role}1").one_or_none()
+            if row is None:
+                s.add(User(login=f"{role}1", full_name=f"Test {role}", role=Role(role), password_hash="!"))
         user = CurrentUser(id=1, login=f"{role}1", full_name=f"Test {role}", role=role)
         ctx = AppContext(db=db, service=None, bus=bus, bridge=QtBridge(bus), user=user,
                          settings=settings or Settings())

@@ -16,7 +16,7 @@ from arm.events import EventKind
 from arm.ingest import Ingest
 from arm.media import store
 from arm.simulate import amr
-from db.models import Assignment, Category, Device, DeviceStatus, DeviceType, Person
+from db.models import Assignment, Category, Device, DeviceStatus, DeviceType, Person, Role, User
 from db.session import Database
 
 AMR_HEADER = amr.AMR_HEADER
@@ -42,6 +42,11 @@ class MediaSet:
     serials: list[str]
     #: clip id -> its bytes
     clips: dict[int, bytes]
+
+
+#: the accounts behind ``user()`` in these tests
+ACCOUNTS = {"operator": "operator", "oper1": "operator", "oper2": "operator", "supervisor": "supervisor",
+            "boss": "supervisor", "sup2": "supervisor", "technician": "technician", "administrator": "administrator"}
 
 
 def user(role: str, login: str | None = None, districts: tuple[str, ...] = ()) -> CurrentUser:
@@ -70,8 +75,10 @@ def media_set(db: Database, ingest: Ingest) -> MediaSet:
 
 
 def media_persons(db: Database) -> tuple[list[int], list[str]]:
-    """Two supervised persons in two districts, each wearing a watch (no clips yet)."""
+    """Two supervised persons in two districts, each wearing a watch (no clips yet), and the accounts of ``user()``."""
     with db.begin() as s:
+        for login, role in ACCOUNTS.items():  # the library re-reads the account (it must exist and be active)
+            s.add(User(login=login, full_name=login, role=Role(role), password_hash="!"))
         persons, serials = [], []
         for i, (last, first, district) in enumerate((("Әбілқасымов", "Нұрлан", DISTRICTS[0]),
                                                      ("Иванов", "Пётр", DISTRICTS[1]))):

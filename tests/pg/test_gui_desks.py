@@ -295,9 +295,9 @@ def test_an_alarm_acknowledged_through_the_other_services_desk_api_shows_here(
         ack = desks.loop.submit(desk_b.call("alarms.acknowledge", alarm_id=alarm_id, note="calling the person"))
         qtbot.waitUntil(lambda: (v := panel.model.view(alarm_id)) is not None and v.acknowledged, timeout=5_000)
         shown = time.monotonic()
-        assert ack.result(10)["acknowledged_by"] == "supervisor@desk-b"
+        assert ack.result(10)["acknowledged_by"] == "supervisor"
         assert shown - start < 1.0, f"the acknowledgement took {shown - start:.3f} s to reach A's panel"
-        assert "supervisor@desk-b" in str(panel.model.view(alarm_id).acknowledged_by)
+        assert "supervisor" == panel.model.view(alarm_id).acknowledged_by
         # A's rules never saw B's SOS event: exactly one SOS alarm for the tracker
         with desks.db_a.session() as s:
             count = s.scalar(select(func.count()).select_from(Alarm).where(

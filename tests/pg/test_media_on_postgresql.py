@@ -14,6 +14,7 @@ from arm.protocols.servers import WatchListener
 from arm.service import MonitoringService
 from arm.simulate import watch_device
 from db import retention
+from db.models import Role, User
 from db.models_media import DeviceMedia, DeviceMediaPart
 from db.session import Database
 from tests.network.media_fixtures import amr_clip, user
@@ -25,6 +26,8 @@ DEV = "8800000077"
 def pg_db(pg_server) -> Database:
     db = Database(pg_server.create_database("media"))
     db.upgrade()
+    with db.begin() as s:  # the account behind user("supervisor"): the library re-reads it
+        s.add(User(login="supervisor", full_name="supervisor", role=Role.SUPERVISOR, password_hash="!"))
     yield db
     db.dispose()
 

@@ -294,12 +294,12 @@ def test_not_monitored_is_a_standing_state_until_fixed(world: World) -> None:
     from arm.alarms.manager import AlarmError
 
     with pytest.raises(AlarmError) as err:  # a standing state cannot be closed away
-        world.manager.close(alarms[1].id, "op1", "technical_fault", "will call the technician")
+        world.manager.close(alarms[1].id, world.op1, "technical_fault", "will call the technician")
     assert err.value.code == "still_active"
     world.feed(world.ev("TRK-9", now, "HB"))
     world.tick(later(now, minutes=2))
     assert world.summary() == [("not_monitored", "active", False), ("not_monitored", "returned", False)]
-    world.manager.close(alarms[1].id, "op1", "technical_fault", "device reported")
+    world.manager.close(alarms[1].id, world.op1, "technical_fault", "device reported")
 
 
 def test_events_of_unassigned_devices_and_unsupervised_persons_raise_nothing(world: World) -> None:
