@@ -73,9 +73,13 @@ def supervisor() -> CurrentUser:
 @pytest.fixture
 def second_supervisor(journal_db: Journals, supervisor: CurrentUser) -> CurrentUser:
     """A deletion act needs two different supervisors who are ARM users (issue 13): both are stored."""
+    from sqlalchemy import delete
+
     from arm.auth import create_user
 
     with journal_db.db.begin() as s:
+        # the autouse ``accounts`` row has no password; these two log in with one
+        s.execute(delete(User).where(User.login.in_((supervisor.login, "zamestitel"))))
         create_user(s, supervisor.login, "secret-pass-1", "supervisor", districts=supervisor.districts)
         create_user(s, "zamestitel", "secret-pass-1", "supervisor", districts=supervisor.districts)
     return user("supervisor", "zamestitel", supervisor.districts)
