@@ -1,9 +1,12 @@
 """Owner-only files and folders for the journal key and the checkpoint file.
 
-Small and local on purpose (the lead unifies it with ``arm.secure_files`` at
-merge): a folder is made 0700, a file is created 0600 with ``O_EXCL`` so it is
-never readable by others even for a moment, and is written to a temporary name
-first and linked into place, so a reader never sees half a key.
+The general owner-only helpers are ``db.secure_files`` (the database, token
+files); these two files need more: the key is written to a temporary name and
+*linked* into place, so two processes starting at once never both create a key
+and a reader never sees half of one, and the checkpoint file is only ever
+appended to, one line in one write, flushed to disk. A folder is made 0700
+(and tightened if it is ours and wider), a file is created 0600 with
+``O_EXCL``/``O_NOFOLLOW``.
 """
 
 from __future__ import annotations
