@@ -348,9 +348,9 @@ class DeskApiServer:
                 if name not in NOT_AUDITED:
                     await self._audit(ctx, name, params)
                 if name == "session.logout":
-                    await self._audit(ctx, name, {})
-                    desk.user = desk.audience = None
+                    desk.user = desk.audience = None  # at once: later calls already see no user
                     log.info("desk %s: user %s logged out", desk.name, ctx.login)
+                    await self._audit(ctx, name, {})
                     result = True
                 else:
                     result = await method(ctx, params)
