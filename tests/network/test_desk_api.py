@@ -384,3 +384,86 @@ def test_alarm_change_wire_form_is_unchanged() -> None:
     assert set(data) == {"alarm_id", "person_id", "device_id", "kind", "priority", "state", "acknowledged", "change"}
     assert wire.from_json("alarm", data) == AlarmChanged(7, None, None, "sos", "critical", "active", False, "raised")
     assert wire.build(AlarmView, wire.to_json(row)) == row
+
+
+# ---------------------------------------------------------------- tokens and transport security
+def test_plain_ws_is_refused_off_loopback_unless_allowed(tmp_path) -> None:
+    from arm.desk_api.server import InsecureBind, is_loopback
+
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.10") and not is_loopback("")
+    with pytest.raises(InsecureBind) as info:
+        DeskApiServer(0, TOKENS, "0.0.0.0")
+    assert "without TLS" in str(info.value) and "--desk-api-insecure" in str(info.value)
+    DeskApiServer(0, TOKENS, "0.0.0.0", allow_plain=True)  # explicitly allowed (a closed network)
+    DeskApiServer(0, TOKENS, "127.0.0.1")
+
+
+def _serve(args: list[str], env: dict[str, str], timeout: float = 60) -> Any:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    return subprocess.run([sys.executable, "-m", "arm", "serve", *args], cwd=root, capture_output=True, text=True,
+                          timeout=timeout, env={**os.environ, "PYTHONPATH": str(root), **env})
+
+
+def test_arm_serve_refuses_plain_lan_binding_and_token_options(tmp_data_dir, db_url) -> None:
+    """Real `arm serve` processes: a clear error at start, exit code 2."""
+    env = {"ARM_DATA_DIR": str(tmp_data_dir), "ARM_CONFIG_DIR": str(tmp_data_dir / "config"),
+           "ARM_DESK_TOKENS": "desk-1=abcdefgh-123"}
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        port = str(sock.getsockname()[1])
+    lan = _serve(["--db", db_url, "--desk-api", port, "--desk-api-host", "0.0.0.0"], env, timeout=30)
+    assert lan.returncode == 2, lan.stdout + lan.stderr
+    assert "without TLS" in lan.stderr and "--desk-api-insecure" in lan.stderr
+    # a token on the command line is no option any more (ps shows every argument)
+    old = _serve(["--db", db_url, "--desk-api", port, "--desk-token", "desk-1=abcdefgh-123"], env, timeout=30)
+    assert old.returncode == 2 and "--desk-token" in old.stderr
+
+
+def test_token_files_must_be_owner_only(tmp_data_dir, monkeypatch) -> None:
+    import os
+
+    from arm.config import Settings, config_dir
+    from arm.desk_api.tokens import TokenFileError, client_token, server_tokens, stored_tokens, tokens_file
+
+    monkeypatch.delenv("ARM_DESK_TOKENS", raising=False)
+    monkeypatch.delenv("ARM_DESK_TOKEN", raising=False)
+    stored_tokens()
+    os.chmod(tokens_file(), 0o644)
+    with pytest.raises(TokenFileError) as info:
+        server_tokens(Settings())
+    assert info.value.code == "token_file_not_private" and "chmod 600" in str(info.value)
+    os.chmod(tokens_file(), 0o600)
+    assert server_tokens(Settings())
+
+    # the desk: settings.json (written 0600 by Settings.save) or a token file, refused if others may read it
+    settings = Settings()
+    settings.service.remote_token = "desk-token-from-settings"
+    settings.save()
+    assert (config_dir() / "settings.json").stat().st_mode & 0o077 == 0
+    assert client_token(Settings.load()) == "desk-token-from-settings"
+    os.chmod(config_dir() / "settings.json", 0o640)
+    with pytest.raises(TokenFileError):
+        client_token(Settings.load())
+    token_file = tmp_data_dir / "desk.token"
+    token_file.write_text("desk-token-from-file\n")
+    os.chmod(token_file, 0o600)
+    settings.service.remote_token_file = str(token_file)
+    assert client_token(settings) == "desk-token-from-file"
+    os.chmod(token_file, 0o604)
+    with pytest.raises(TokenFileError):
+        client_token(settings)
+    # the environment first, for the desk and the service alike
+    monkeypatch.setenv("ARM_DESK_TOKEN", "desk-token-from-env")
+    assert client_token(settings) == "desk-token-from-env"
+    assert server_tokens(Settings())["desk-1"] == "desk-token-from-env"
+    monkeypatch.setenv("ARM_DESK_TOKENS", "duty-1=abcdefgh-1,duty-2=abcdefgh-2")
+    monkeypatch.delenv("ARM_DESK_TOKEN")
+    assert server_tokens(Settings()) == {"duty-1": "abcdefgh-1", "duty-2": "abcdefgh-2"}

@@ -29,6 +29,7 @@ from arm.alarms.plugin import build as build_alarms
 from arm.bus import Bus
 from arm.desk_api.client import RemoteError, RemoteService
 from arm.desk_api.server import DeskApiServer
+from arm.desk_api.visibility import TECHNICAL_KINDS
 from arm.events import AlarmChanged, DeviceStateChanged, EventsStored
 from arm.protocols.servers import Gt06Listener
 from arm.rules.conditions import ConditionChange, Kind
@@ -234,7 +235,13 @@ def test_desk_api_roles_by_operations(db: Database, login: str) -> None:
             # streams
             fixes = {s.event.serial for e in events for s in e.events if s.event.kind == "POS"}
             assert fixes == ({IMEI_HOME} if expect.positions == "home" else set())
-            assert all("lat" not in s.event.fields for e in events for s in e.events) or expect.positions != "none"
+            if expect.positions == "none":  # device events only, nothing that says where a person is
+                assert {s.event.kind for e in events for s in e.events} <= TECHNICAL_KINDS
+                assert all("lat" not in s.event.fields for e in events for s in e.events)
+                assert {s.event.serial for e in events for s in e.events if s.event.kind == "LOGIN"} == {
+                    IMEI_HOME, IMEI_OTHER}
+            else:
+                assert {s.event.serial for e in events for s in e.events} == {IMEI_HOME}
             assert {s.serial for s in states} == set(expect.device_state)
             if expect.alarm_changes:
                 assert changes and {c.person_id for c in changes} == {ids[f"person_{HOME}"]}
