@@ -327,19 +327,20 @@ class DeskApiServer:
             if not isinstance(msg, dict) or msg.get("type") != "call":
                 raise MethodError("bad_request", "expected {\"type\": \"call\", ...}")
             call_id = msg.get("id")
-            method = self.methods.get(str(msg.get("method")))
+            name = str(msg.get("method"))
+            if (desk.user is None or desk.audience is None) and name not in BEFORE_LOGIN:
+                # before a log-in nothing is answered, not even which methods exist
+                raise MethodError("login_required", "log a user in first (session.login)")
+            method = self.methods.get(name)
             if method is None:
                 raise MethodError("unknown_method", f"no method {msg.get('method')!r}")
             params = msg.get("params") or {}
             if not isinstance(params, dict):
                 raise MethodError("bad_request", "params must be an object")
-            name = str(msg.get("method"))
             if name == "session.login":
                 result = await self._login_call(desk, params)
             elif desk.user is None or desk.audience is None:
-                if name not in BEFORE_LOGIN:
-                    raise MethodError("login_required", "log a user in first (session.login)")
-                result = "pong"
+                result = "pong"  # the only other call before a log-in
             else:
                 if "user" in params:
                     # an old client naming its user: refused, never trusted (the session's user acts)

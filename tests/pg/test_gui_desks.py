@@ -38,10 +38,10 @@ from sqlalchemy import func, select  # noqa: E402
 
 from arm import demo  # noqa: E402
 from arm.auth import CurrentUser  # noqa: E402
-from arm.demo import DEMO_PASSWORD  # noqa: E402
 from arm.bus import Bus  # noqa: E402
 from arm.cli import build_parser  # noqa: E402
 from arm.config import Settings  # noqa: E402
+from arm.demo import DEMO_PASSWORD  # noqa: E402
 from arm.desk_api.client import RemoteService  # noqa: E402
 from arm.desk_api.pg_relay import PgRelay  # noqa: E402
 from arm.desk_api.wire import RemoteEventsStored  # noqa: E402

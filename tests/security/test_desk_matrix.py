@@ -344,3 +344,34 @@ def test_wrong_password_counts_towards_the_same_lock_out(db: Database) -> None:
             service.alarms.manager.shutdown()  # type: ignore[attr-defined]
 
     run(main)
+
+
+def test_a_user_disabled_while_logged_in_loses_the_session(db: Database) -> None:
+    """The service re-reads its users: a disabled user's desk is closed (4403) and cannot log in again."""
+    from arm.events import ServiceStatus
+
+    seed(db)
+
+    async def main() -> None:
+        service = MonitoringService(db)
+        api = DeskApiServer(0, {DESK: TOKEN}, HOST, refresh_s=0.2)
+        service.add_component(api)
+        await service.start()
+        bus = Bus()
+        statuses: list[ServiceStatus] = []
+        bus.subscribe(ServiceStatus, statuses.append)
+        desk = RemoteService(f"ws://{HOST}:{api.port}/", TOKEN, bus, reconnect_max_s=0.5)
+        try:
+            await desk.start()
+            await desk.login("operator", PASSWORD)
+            with db.begin() as s:
+                s.execute(User.__table__.update().where(User.login == "operator").values(active=False))
+            await until(lambda: any("log in again" in st.detail for st in statuses), 10)
+            assert desk.user is None
+            code, _ = await outcome(desk.call("alarms.open"))
+            assert code == "login_required"
+        finally:
+            await desk.stop()
+            await service.stop()
+
+    run(main)
