@@ -398,15 +398,14 @@ class DeskApiServer:
             finally:
                 session.close()
 
-        previous = desk.user
+        if desk.user is not None:  # another log-in on this desk ends the current user's session first
+            log.info("desk %s: %s logged out by a new log-in", desk.name, desk.user.login)
+        desk.user = desk.audience = None
         user = await asyncio.to_thread(check)
-        if previous is not None and previous.login != user.login:
-            log.info("desk %s: %s logged out, %s logged in", desk.name, previous.login, user.login)
         desk.user, desk.audience = user, audience_of(user)
         log.info("desk %s: user %s (%s) logged in", desk.name, user.login, user.role)
         return {"login": user.login, "full_name": user.full_name, "role": user.role, "id": user.id,
                 "districts": list(user.districts), "personal_data": desk.audience.personal}
-
 
     async def _audit(self, ctx: CallContext, method: str, params: dict[str, Any]) -> None:
         """One audit row per call, as the session's user, with the desk's name."""
