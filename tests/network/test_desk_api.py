@@ -396,6 +396,9 @@ def test_plain_ws_is_refused_off_loopback_unless_allowed(tmp_path) -> None:
         DeskApiServer(0, TOKENS, "0.0.0.0")
     assert "without TLS" in str(info.value) and "--desk-api-insecure" in str(info.value)
     DeskApiServer(0, TOKENS, "0.0.0.0", allow_plain=True)  # explicitly allowed (a closed network)
+    import ssl
+
+    DeskApiServer(0, TOKENS, "0.0.0.0", ssl_context=ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER))  # wss:// anywhere
     DeskApiServer(0, TOKENS, "127.0.0.1")
 
 
