@@ -13,8 +13,13 @@ QM     := $(TS:.ts=.qm)
 run: install
 	QTWEBENGINE_CHROMIUM_FLAGS="$${QTWEBENGINE_CHROMIUM_FLAGS:---no-sandbox}" $(VENV)/bin/arm --demo
 
+# Desk API on 127.0.0.1:8765. Desk tokens come from $$ARM_DESK_TOKENS (name=token,...) or
+# desk-tokens.json in the config directory (created owner-only on first start), never from the
+# command line; for desks on the LAN add DESK_API_FLAGS="--desk-api-host 0.0.0.0
+# --desk-api-cert cert.pem --desk-api-key key.pem" (docs/desk-api.md).
+DESK_API_FLAGS ?=
 serve: install
-	$(VENV)/bin/arm serve --gt06 5023 --watch 5093 --osmand 5055 --desk-api 8765
+	$(VENV)/bin/arm serve --gt06 5023 --watch 5093 --osmand 5055 --desk-api 8765 $(DESK_API_FLAGS)
 
 test: install
 	$(VENV)/bin/ruff check .

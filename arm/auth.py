@@ -23,11 +23,16 @@ MAX_FAILED_ATTEMPTS = 5
 
 
 class AuthError(Exception):
-    """Log-in refused; ``field`` names the form field the message belongs to."""
+    """Log-in refused; ``field`` names the form field the message belongs to.
 
-    def __init__(self, message: str, field: str = "password") -> None:
+    ``code`` is stable (the desk API sends it as ``auth.<code>``): ``login_required``,
+    ``unknown_user``, ``disabled``, ``wrong_password``, ``locked``.
+    """
+
+    def __init__(self, message: str, field: str = "password", code: str = "wrong_password") -> None:
         super().__init__(message)
         self.field = field
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -89,19 +94,21 @@ def authenticate(session: Session, login: str, password: str) -> CurrentUser:
     """Check a log-in; every attempt, good or bad, goes to the audit journal."""
     login = login.strip()
     if not login:
-        raise AuthError("Enter your login.", field="login")
+        raise AuthError("Enter your login.", field="login", code="login_required")
     if _failures.get(login, 0) >= MAX_FAILED_ATTEMPTS:
         audit.record(session, login, "login_locked")
         raise AuthError(
             "Too many failed attempts: this login is locked until the application is restarted "
             "or an administrator resets it.",
             field="login",
+            code="locked",
         )
     user = session.execute(select(User).where(User.login == login)).scalar_one_or_none()
     if user is None or not user.active:
         _failures[login] = _failures.get(login, 0) + 1
         audit.record(session, login, "login_failed", reason="unknown or inactive user")
-        raise AuthError("Unknown login or the account is disabled.", field="login")
+        raise AuthError("Unknown login or the account is disabled.", field="login",
+                        code="unknown_user" if user is None else "disabled")
     try:
         _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):

@@ -53,6 +53,10 @@ class ServiceSettings:
     mode: str = field(default="embedded", metadata=_meta("embedded or remote", choices=("embedded", "remote")))
     remote_url: str = field(default="", metadata=_meta("ws:// URL of a remote `arm serve` desk API"))
     remote_token: str = field(default="", metadata=_meta("This desk's token for the remote service"))
+    remote_token_file: str = field(
+        default="", metadata=_meta("File holding this desk's token (owner-only); $ARM_DESK_TOKEN overrides"))
+    remote_ca_file: str = field(
+        default="", metadata=_meta("CA certificate (PEM) a wss:// remote service is verified against"))
     gt06_port: int = field(default=0, metadata=_meta("GT06 listener port, 0 = off", min=0, max=65535))
     watch_port: int = field(default=0, metadata=_meta("Watch listener port, 0 = off", min=0, max=65535))
     osmand_port: int = field(default=0, metadata=_meta("OsmAnd HTTP port, 0 = off", min=0, max=65535))
@@ -66,6 +70,8 @@ class ServiceSettings:
     desk_tokens: dict[str, str] = field(
         default_factory=dict,
         metadata=_meta("Desks allowed on the desk API (name -> token); empty: $ARM_DESK_TOKENS or desk-tokens.json"))
+    desk_api_allow_plain: bool = field(
+        default=False, metadata=_meta("Allow plain ws:// on an interface other than loopback (closed networks)"))
     pg_relay: bool = field(
         default=True, metadata=_meta("With PostgreSQL, exchange changes with other services on the database"))
 
@@ -193,5 +199,8 @@ class Settings:
     def save(self, path: Path | None = None) -> None:
         path = path or config_dir() / "settings.json"
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
+        # owner-only from the start: the file may hold desk tokens (service.remote_token, desk_tokens)
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(self.to_dict(), indent=2, ensure_ascii=False))
+        os.chmod(tmp, 0o600)
         tmp.replace(path)

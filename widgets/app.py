@@ -145,7 +145,10 @@ def build_service(
     """
     if settings.service.mode == "remote":
         client = importlib.import_module("arm.desk_api.client")
-        return client.RemoteService(settings.service.remote_url, settings.service.remote_token, bus)
+        tokens = importlib.import_module("arm.desk_api.tokens")
+        # $ARM_DESK_TOKEN, service.remote_token_file or settings.json: each owner-only (else TokenFileError)
+        return client.RemoteService(settings.service.remote_url, tokens.client_token(settings), bus,
+                                    ca_file=settings.service.remote_ca_file or None)
     from arm.plugins import PLUGIN_MODULES
     from arm.service import MonitoringService
 
@@ -375,13 +378,16 @@ async def run_session(app: Any, db: Any, bus: Any, service: Any, settings: Any,
     try:
         login_name = "operator" if getattr(args, "demo", False) else ""
         while True:  # "Log out" returns here: the service keeps running between operators
-            user = await _log_in(db, settings, login_name, bool(getattr(args, "demo", False)))
+            user = await _log_in(db, settings, login_name, bool(getattr(args, "demo", False)),
+                                 remote_authenticator(service))
             if user is None:
                 return 0
             window = await _run_window(db, bus, service, settings, user, notices)
             if not window.logout_requested:
                 return 0  # the process ends: nothing to free
             window.deleteLater()  # freed while the loop still runs, before the next operator's window
+            if hasattr(service, "logout"):  # a remote service ends the session's user too
+                await service.logout()
             login_name = ""
     finally:
         if fleet is not None:
@@ -396,13 +402,29 @@ async def run_session(app: Any, db: Any, bus: Any, service: Any, settings: Any,
         db.dispose()
 
 
-async def _log_in(db: Any, settings: Any, login_name: str, demo: bool = False) -> Any:
+def remote_authenticator(service: Any) -> Any:
+    """On a remote service the password is checked there (``session.login``); None: the local database.
+
+    The dialog calls it on its worker thread; the login runs on the GUI's
+    event loop, where the remote service's connection lives.
+    """
+    if not hasattr(service, "login"):
+        return None
+    loop = asyncio.get_running_loop()
+
+    def check(login: str, password: str) -> Any:
+        return asyncio.run_coroutine_threadsafe(service.login(login, password), loop).result(60)
+
+    return check
+
+
+async def _log_in(db: Any, settings: Any, login_name: str, demo: bool = False, authenticator: Any = None) -> Any:
     """The log-in dialog; the user, or None if it was cancelled."""
     from PySide6.QtWidgets import QDialog
 
     from widgets.login_dialog import LoginDialog
 
-    login = LoginDialog(db, login=login_name, demo=demo)
+    login = LoginDialog(db, login=login_name, demo=demo, authenticator=authenticator)
     login.languageChanged.connect(lambda code: _remember_language(settings, code))
     if await _dialog_result(login) != QDialog.DialogCode.Accepted:
         return None
@@ -411,8 +433,6 @@ async def _log_in(db: Any, settings: Any, login_name: str, demo: bool = False) -
 
 async def _run_window(db: Any, bus: Any, service: Any, settings: Any, user: Any, notices: NoticeCenter) -> Any:
     """Show the main window for ``user`` until it is closed (or the user logs out)."""
-    if hasattr(service, "user"):  # a remote service acts in the operator's name
-        service.user = user.login
     window = build_window(db, bus, service, settings, user)
     notices.attach(window)
     window.showMaximized()

@@ -9,6 +9,7 @@ its message says so. The language can be chosen here, before anything else.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -48,15 +49,27 @@ class _Relay(QObject):
     done = Signal(object, object)  # user, error
 
 
+#: checks a login and password on a worker thread: the user, or AuthError
+Authenticator = Callable[[str, str], CurrentUser]
+
+
 class LoginDialog(QDialog):
-    """Modal log-in; after ``exec()`` returns Accepted, ``user`` is set."""
+    """Modal log-in; after ``exec()`` returns Accepted, ``user`` is set.
+
+    By default the password is checked against ``db`` (the embedded service's
+    database); a desk on a remote service passes ``authenticator``, which asks
+    the service (``RemoteService.login``), so the remote service's lock-out
+    and audit apply.
+    """
 
     languageChanged = Signal(str)
 
-    def __init__(self, db: Any, parent: QWidget | None = None, login: str = "", demo: bool = False) -> None:
+    def __init__(self, db: Any, parent: QWidget | None = None, login: str = "", demo: bool = False,
+                 authenticator: Authenticator | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("LoginDialog")
         self._db = db
+        self._authenticator = authenticator
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="arm-login")
         self._relay = _Relay()
         self._relay.done.connect(self._finished, Qt.ConnectionType.QueuedConnection)
@@ -161,6 +174,8 @@ class LoginDialog(QDialog):
         )
 
     def _check(self, login: str, password: str) -> CurrentUser:
+        if self._authenticator is not None:
+            return self._authenticator(login, password)
         # The audit rows of failed attempts must be kept, so commit them too.
         session = self._db.session()
         try:

@@ -7,6 +7,13 @@ typed :class:`arm.alarms.api.AlarmOperations` the widgets use, as on a local
 service; ``call(method, **params)`` is the raw desk-API call underneath. It
 reconnects with back-off when the link breaks and publishes ``ServiceStatus``
 on the local bus so the status bar can say so.
+
+A desk logs its user in with :meth:`RemoteService.login` (the service checks
+the password); every later call runs as that user. The login and password are
+kept in memory only, for as long as the session lasts, so that after a broken
+link the desk logs the same user in again by itself; a refused re-login (the
+password changed, the account was disabled or locked) forgets them and tells
+the status bar.
 """
 
 from __future__ import annotations
@@ -28,9 +35,10 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from arm.alarm_view import AlarmView
-from arm.alarms.api import AlarmConfig, AlarmOperations, AlarmUser, login_of
+from arm.alarms.api import AlarmConfig, AlarmOperations, AlarmUser
 from arm.alarms.journal import Report
 from arm.alarms.views import AlarmDetail, HandoverReport, sort_key
+from arm.auth import AuthError, CurrentUser
 from arm.bus import Bus
 from arm.desk_api import wire
 from arm.events import AlarmChanged, ServiceStatus
@@ -47,6 +55,7 @@ class RemoteError(Exception):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
+        self.field = ""
 
 
 class NotConnected(RemoteError):
@@ -57,14 +66,16 @@ class NotConnected(RemoteError):
 class RemoteService:
     """Connects to ``url`` with ``token``; ``await start()`` / ``await stop()``."""
 
-    def __init__(self, url: str, token: str, bus: Bus | None = None, *, user: str = "",
+    def __init__(self, url: str, token: str, bus: Bus | None = None, *,
                  reconnect_max_s: float = 10.0, call_timeout_s: float = 15.0, ca_file: str | None = None) -> None:
         self.url = url
         #: for wss:// with the centre's own CA (``ARM_DESK_CA`` if not given); system CAs otherwise
         self.ca_file = ca_file or os.environ.get("ARM_DESK_CA") or None
         self.token = token
         self.bus = bus or Bus()
-        self.user = user
+        #: the user logged in through :meth:`login` (None before, and after a refused re-login)
+        self.user: CurrentUser | None = None
+        self._credentials: tuple[str, str] | None = None  # memory only, for re-login after a reconnect
         self.reconnect_max_s = reconnect_max_s
         self.call_timeout_s = call_timeout_s
         self.desk: str | None = None
@@ -108,8 +119,6 @@ class RemoteService:
         call_id = next(self._ids)
         fut: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         self._pending[call_id] = fut
-        if self.user and "user" not in params:
-            params["user"] = self.user
         try:
             await ws.send(wire.dumps({"type": "call", "id": call_id, "method": method, "params": params}))
             return await asyncio.wait_for(fut, self.call_timeout_s)
@@ -175,23 +184,72 @@ class RemoteService:
                         fut.set_result(msg.get("result"))
                     else:
                         err = msg.get("error") or {}
-                        fut.set_exception(RemoteError(str(err.get("code", "error")), str(err.get("message", ""))))
+                        fut.set_exception(remote_error(err))
             elif kind == "welcome":
                 self.desk = msg.get("desk")
                 self.methods = list(msg.get("methods") or [])
                 self.connected.set()
-                # load the open alarms first, then say "connected" (panels reload on it)
-                task = asyncio.create_task(self._after_welcome())
-                self._background.add(task)
-                task.add_done_callback(self._background.discard)
+                if self._credentials is not None:  # a reconnect: the same user again, then reload
+                    task = asyncio.create_task(self._relogin())
+                    self._background.add(task)
+                    task.add_done_callback(self._background.discard)
 
-    async def _after_welcome(self) -> None:
+    # ------------------------------------------------------------ the session's user
+    async def login(self, login: str, password: str) -> CurrentUser:
+        """Log ``login`` in on the service (it checks the password); raises :class:`arm.auth.AuthError`.
+
+        On success the open alarms are loaded and ``ServiceStatus(True)`` is
+        published (panels reload on it).
+        """
+        try:
+            data = await self.call("session.login", login=login, password=password)
+        except RemoteError as exc:
+            if exc.code.startswith("auth."):
+                raise AuthError(str(exc), getattr(exc, "field", "password"), exc.code[5:]) from exc
+            raise
+        self.user = CurrentUser(id=int(data.get("id", 0)), login=str(data["login"]),
+                                full_name=str(data.get("full_name", "")), role=str(data["role"]),
+                                districts=tuple(data.get("districts") or ()))
+        self._credentials = (login, password)
+        await self._after_login()
+        return self.user
+
+    async def logout(self) -> None:
+        """End the session's user on the service and forget the credentials."""
+        self._credentials = None
+        self.user = None
+        self.alarms.clear()
+        with contextlib.suppress(RemoteError, TimeoutError):
+            await self.call("session.logout")
+
+    async def _relogin(self) -> None:
+        if self._credentials is None:
+            return
+        try:
+            await self.login(*self._credentials)
+        except AuthError as exc:
+            log.error("the remote service refused to log %s in again: %s", self._credentials[0], exc)
+            self._credentials = None
+            self.user = None
+            self.bus.publish(ServiceStatus(False, (), "remote service: log in again"))
+        except (RemoteError, TimeoutError) as exc:
+            log.warning("re-login on the remote service failed: %s", exc)
+
+    async def _after_login(self) -> None:
         if "alarms.open" in self.methods:
             try:
                 await self.alarms.sync()
             except (RemoteError, TimeoutError) as exc:
                 log.warning("could not load the remote alarms: %s", exc)
-        self.bus.publish(ServiceStatus(True, (), f"remote service {self.url} as desk {self.desk}"))
+        who = self.user.login if self.user else "?"
+        self.bus.publish(ServiceStatus(True, (), f"remote service {self.url} as desk {self.desk}, user {who}"))
+
+
+def remote_error(err: dict[str, Any]) -> RemoteError:
+    """The error of a call's answer; ``field`` (log-in refusals) says which form field it concerns."""
+    error = RemoteError(str(err.get("code", "error")), str(err.get("message", "")))
+    error.field = str(err.get("field") or "password")
+    return error
 
 
 class RemoteAlarmManager:
@@ -224,6 +282,10 @@ class RemoteAlarmManager:
         views = [wire.build(AlarmView, v) for v in await self.remote.call("alarms.open")]
         self._views = {v.id: v for v in views}
 
+    def clear(self) -> None:
+        """Forget the cached alarms (the user logged out)."""
+        self._views = {}
+
     def update(self, alarm_id: int, view: AlarmView | None) -> None:
         """Keep the cache in step with a change (None or a closed row: the alarm left)."""
         if view is None or not view.is_open:
@@ -242,25 +304,25 @@ class RemoteAlarmManager:
 
     # ------------------------------------------------------------ operations
     def acknowledge(self, alarm_id: int, user: AlarmUser, note: str = "") -> Future[AlarmView]:
-        return self._send_for_view("alarms.acknowledge", alarm_id=alarm_id, user=login_of(user), note=note)
+        return self._send_for_view("alarms.acknowledge", alarm_id=alarm_id, note=note)
 
     def add_action(self, alarm_id: int, user: AlarmUser, action: str, note: str = "") -> Future[AlarmView]:
-        return self._send_for_view("alarms.add_action", alarm_id=alarm_id, user=login_of(user), action=action,
+        return self._send_for_view("alarms.add_action", alarm_id=alarm_id, action=action,
                                    note=note)
 
     def add_note(self, alarm_id: int, user: AlarmUser, note: str) -> Future[AlarmView]:
         return self.add_action(alarm_id, user, "note", note)
 
     def shelve(self, alarm_id: int, user: AlarmUser, duration: timedelta, reason: str) -> Future[AlarmView]:
-        return self._send_for_view("alarms.shelve", alarm_id=alarm_id, user=login_of(user),
+        return self._send_for_view("alarms.shelve", alarm_id=alarm_id,
                                    minutes=duration.total_seconds() / 60, reason=reason)
 
     def unshelve(self, alarm_id: int, user: AlarmUser) -> Future[AlarmView]:
-        return self._send_for_view("alarms.unshelve", alarm_id=alarm_id, user=login_of(user))
+        return self._send_for_view("alarms.unshelve", alarm_id=alarm_id)
 
     def close(self, alarm_id: int, user: AlarmUser, resolution: Resolution, note: str = "",
               report: Report | None = None) -> Future[AlarmView]:
-        params: dict[str, Any] = {"alarm_id": alarm_id, "user": login_of(user),
+        params: dict[str, Any] = {"alarm_id": alarm_id,
                                   "resolution": Resolution(resolution).value, "note": note}
         if report is not None:
             params["report"] = wire.to_json(report)
@@ -268,10 +330,10 @@ class RemoteAlarmManager:
 
     def detail(self, alarm_id: int, user: AlarmUser, with_person: bool = True) -> Future[AlarmDetail]:
         return self._send(lambda data: wire.build(AlarmDetail, data), "alarms.detail",
-                          alarm_id=alarm_id, user=login_of(user), with_person=with_person)
+                          alarm_id=alarm_id, with_person=with_person)
 
     def handover(self, user: AlarmUser) -> Future[HandoverReport]:
-        return self._send(lambda data: wire.build(HandoverReport, data), "alarms.handover", user=login_of(user))
+        return self._send(lambda data: wire.build(HandoverReport, data), "alarms.handover")
 
     # ------------------------------------------------------------ transport
     def _send_for_view(self, method: str, **params: Any) -> Future[AlarmView]:

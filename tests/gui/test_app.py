@@ -19,6 +19,8 @@ from widgets import app as arm_app
 from widgets.login_dialog import LoginDialog
 from widgets.main_window import MainWindow
 
+from .conftest import PASSWORD
+
 
 def _find(kind: type) -> Any:
     return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
@@ -174,9 +176,29 @@ def test_remote_service_mode_drives_the_status_bar(
             await asyncio.sleep(0.02)
         return window.service_label.text()
 
+    async def logs_in(password: str) -> LoginDialog:
+        """The log-in dialog of a remote desk: the password is checked by the service (session.login)."""
+        dialog = LoginDialog(db, authenticator=arm_app.remote_authenticator(remote))
+        qtbot.addWidget(dialog)
+        dialog.login_edit.setText("operator1")
+        dialog.password_edit.setText(password)
+        dialog.submit()
+        for _ in range(500):
+            qapp.processEvents()
+            if dialog.user is not None or dialog.password_error.text():
+                break
+            await asyncio.sleep(0.02)
+        return dialog
+
     async def scenario() -> tuple[str, str]:
         await server.start()
         await remote.start()
+        refused = await logs_in("not the password")
+        assert refused.user is None and remote.user is None
+        assert refused.password_error.text() == "⚠ Wrong password."
+        accepted = await logs_in(PASSWORD)
+        assert accepted.user is not None and accepted.user.login == "operator1" and accepted.user.role == "operator"
+        assert remote.user == accepted.user
         up = await shows("running")
         await server.stop()
         down = await shows("stopped")

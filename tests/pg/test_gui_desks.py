@@ -41,6 +41,7 @@ from arm.auth import CurrentUser  # noqa: E402
 from arm.bus import Bus  # noqa: E402
 from arm.cli import build_parser  # noqa: E402
 from arm.config import Settings  # noqa: E402
+from arm.demo import DEMO_PASSWORD  # noqa: E402
 from arm.desk_api.client import RemoteService  # noqa: E402
 from arm.desk_api.pg_relay import PgRelay  # noqa: E402
 from arm.desk_api.wire import RemoteEventsStored  # noqa: E402
@@ -131,10 +132,11 @@ def desks(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory) -> Iter
         settings_a = Settings()
         settings_a.service.desk_api_port = api_a
         service_a = arm_app.build_service(db_a, bus_a, settings_a, argparse.Namespace(db=url, demo=False, lang="en"))
-        # B: like `arm serve --gt06 PORT --desk-api PORT --desk-token desk-b=...`
+        # B: like `ARM_DESK_TOKENS=desk-b=... arm serve --gt06 PORT --desk-api PORT`
+        mp.setenv("ARM_DESK_TOKENS", f"desk-b={TOKEN_B}")
         service_b = arm_app.build_service(db_b, bus_b, Settings(), build_parser().parse_args([
             "serve", "--gt06", str(gt06_port), "--protocols-host", "127.0.0.1", "--desk-api", str(api_b),
-            "--desk-token", f"desk-b={TOKEN_B}"]))
+            ]))
         loop = LoopThread()
         try:
             loop.run(service_a.start())
@@ -218,8 +220,9 @@ def test_a_device_reporting_to_the_other_service_moves_in_this_guis_widgets(
         remote_bridge = QtBridge(remote_bus)
         remote_seen: list[Any] = []
         remote_bridge.eventsStored.connect(remote_seen.append)
-        desk_a = RemoteService(f"ws://127.0.0.1:{desks.api_a}/", TOKEN_A, remote_bus, user="operator")
+        desk_a = RemoteService(f"ws://127.0.0.1:{desks.api_a}/", TOKEN_A, remote_bus)
         desks.loop.run(desk_a.start())
+        desks.loop.run(desk_a.login("operator", DEMO_PASSWORD))
         rules_a = _rules(desks.service_a)
         batches_before = rules_a.batches
         lat, lon = 43.2567, 76.9286  # a point in Almaty no demo fix is at
@@ -279,10 +282,11 @@ def test_an_alarm_acknowledged_through_the_other_services_desk_api_shows_here(
     raised_on_b: list[AlarmChanged] = []
     unsubscribe = desks.bus_b.subscribe(
         AlarmChanged, lambda m: raised_on_b.append(m) if m.kind == "sos" and m.change == "raised" else None)
-    desk_b = RemoteService(f"ws://127.0.0.1:{desks.api_b}/", TOKEN_B, Bus(), user="supervisor")
+    desk_b = RemoteService(f"ws://127.0.0.1:{desks.api_b}/", TOKEN_B, Bus())
     tracker = Gt06Client(desks.imei, "127.0.0.1", desks.gt06_port)
     try:
         desks.loop.run(desk_b.start())
+        desks.loop.run(desk_b.login("supervisor", DEMO_PASSWORD))
         t = datetime.now(UTC).replace(microsecond=0) - timedelta(seconds=2)
         desks.loop.run(tracker.send_frame(gt06_device.encode_alarm(t, 43.25, 76.93, 0x01, tracker.next_serial())), 30)
         qtbot.waitUntil(lambda: bool(raised_on_b), timeout=10_000)
@@ -295,9 +299,9 @@ def test_an_alarm_acknowledged_through_the_other_services_desk_api_shows_here(
         ack = desks.loop.submit(desk_b.call("alarms.acknowledge", alarm_id=alarm_id, note="calling the person"))
         qtbot.waitUntil(lambda: (v := panel.model.view(alarm_id)) is not None and v.acknowledged, timeout=5_000)
         shown = time.monotonic()
-        assert ack.result(10)["acknowledged_by"] == "supervisor"
+        assert ack.result(10)["acknowledged_by"] == "supervisor"  # the user logged in on desk B
         assert shown - start < 1.0, f"the acknowledgement took {shown - start:.3f} s to reach A's panel"
-        assert "supervisor" == panel.model.view(alarm_id).acknowledged_by
+        assert "supervisor" == str(panel.model.view(alarm_id).acknowledged_by)
         # A's rules never saw B's SOS event: exactly one SOS alarm for the tracker
         with desks.db_a.session() as s:
             count = s.scalar(select(func.count()).select_from(Alarm).where(

@@ -23,6 +23,7 @@ import pytest
 from sqlalchemy import select
 
 from arm.bus import Bus
+from arm.demo import DEMO_PASSWORD
 from arm.desk_api.client import RemoteService
 from arm.events import AlarmChanged, EventsStored
 from arm.simulate import gt06_device
@@ -83,10 +84,11 @@ def services(pg_url: str, env: dict[str, str]) -> Iterator[dict[str, Any]]:
                           capture_output=True, text=True, timeout=120)
     assert seed.returncode == 0, seed.stdout + seed.stderr
     gt06_port, api_a, api_b = free_port(), free_port(), free_port()
+    # desk tokens from the environment, never the command line
     a = Serve(["--db", pg_url, "--gt06", str(gt06_port), "--protocols-host", "127.0.0.1",
-               "--desk-api", str(api_a), "--desk-token", f"desk-a={TOKENS['desk-a']}"], env)
+               "--desk-api", str(api_a)], {**env, "ARM_DESK_TOKENS": f"desk-a={TOKENS['desk-a']}"})
     try:
-        b = Serve(["--db", pg_url, "--desk-api", str(api_b), "--desk-token", f"desk-b={TOKENS['desk-b']}"], env)
+        b = Serve(["--db", pg_url, "--desk-api", str(api_b)], {**env, "ARM_DESK_TOKENS": f"desk-b={TOKENS['desk-b']}"})
     except Exception:
         a.stop()
         raise
@@ -122,10 +124,12 @@ def test_alarm_change_on_one_service_reaches_the_other_desk(services: dict[str, 
         bus_a.subscribe(AlarmChanged, lambda m: alarms_a.append((time.monotonic(), m)))
         bus_b.subscribe(AlarmChanged, lambda m: alarms_b.append((time.monotonic(), m)))
         bus_b.subscribe(EventsStored, events_b.append)
-        desk_a = RemoteService(f"ws://127.0.0.1:{services['api_a']}/", TOKENS["desk-a"], bus_a, user="operator")
-        desk_b = RemoteService(f"ws://127.0.0.1:{services['api_b']}/", TOKENS["desk-b"], bus_b, user="supervisor")
+        desk_a = RemoteService(f"ws://127.0.0.1:{services['api_a']}/", TOKENS["desk-a"], bus_a)
+        desk_b = RemoteService(f"ws://127.0.0.1:{services['api_b']}/", TOKENS["desk-b"], bus_b)
         await desk_a.start()
         await desk_b.start()
+        await desk_a.login("operator", DEMO_PASSWORD)  # the demo's users; each service checks the password
+        await desk_b.login("supervisor", DEMO_PASSWORD)
         tracker = Gt06Client(imei, "127.0.0.1", services["gt06"])
         try:
             t = datetime.now(UTC).replace(microsecond=0) - timedelta(seconds=5)
@@ -149,7 +153,7 @@ def test_alarm_change_on_one_service_reaches_the_other_desk(services: dict[str, 
 
             start = time.monotonic()
             view = await desk_b.call("alarms.acknowledge", alarm_id=on_a.alarm_id, note="calling the person")
-            assert view["acknowledged_by"] == "supervisor"
+            assert view["acknowledged_by"] == "supervisor"  # the user logged in on desk B
             for _ in range(100):
                 acked = [ts for ts, m in alarms_a if m.alarm_id == on_a.alarm_id and m.change == "acknowledged"]
                 if acked:
