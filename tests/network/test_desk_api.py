@@ -23,7 +23,7 @@ from arm.rules.conditions import ConditionChange, Kind
 from arm.service import MonitoringService
 from arm.simulate import gt06_device
 from arm.simulate.clients import Gt06Client
-from db.models import Resolution, Role, User
+from db.models import Resolution
 from db.session import Database
 
 from .test_servers import HOST, run
@@ -52,9 +52,6 @@ async def service_with_api(db: Database, alarms: bool = False) -> tuple[Monitori
     add_users(db)
     service = MonitoringService(db)
     if alarms:
-        with db.begin() as s:  # the users the desks name: the alarm core acts only for existing, active accounts
-            for login in ("operator", "supervisor"):
-                s.add(User(login=login, full_name=login, role=Role(login), password_hash="!"))
         runtime = build_alarms(db, service.bus, {"rules_tick": 3600})
         service.add_component(runtime)
         service.alarms = LocalAlarmOperations(runtime.manager)  # type: ignore[attr-defined]
