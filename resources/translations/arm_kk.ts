@@ -1203,7 +1203,7 @@ Data folder: {folder}</source>
     <name>DeviceAge</name>
     <message>
         <source>{n} s ago</source>
-        <extracomment>A device is stale after this many missed heartbeats (plus a grace period). Inventory states that matter more than the contact state (an unregistered device talks too). network device families and the protocol they talk (arm.protocols.mapping.DEVICE_TYPES) the warning style of the panel (stale rows), reused for a degraded link</extracomment>
+        <extracomment>the rules engine's low-battery threshold (arm.device_health), marked with ▼ in the table Inventory states that matter more than the contact state (an unregistered device talks too). network device families and the protocol they talk (arm.protocols.mapping.DEVICE_TYPES) the warning style of the panel (stale rows), reused for a degraded link</extracomment>
         <translation>{n} с бұрын</translation>
     </message>
     <message>
@@ -1568,6 +1568,10 @@ Data folder: {folder}</source>
     <message>
         <source>Inventory number:</source>
         <translation>Түгендеу нөмірі:</translation>
+    </message>
+    <message>
+        <source>Reports accepted on:</source>
+        <translation>Есептер қабылданатын арна:</translation>
     </message>
     <message>
         <source>{serial} registered.</source>
