@@ -100,6 +100,10 @@ class RefusalLog:
                 self._seen.clear()
             self._seen[key] = (now, 0)
         since = f" ({last[1]} more refused since the last report of it)" if last is not None and last[1] else ""
-        log.warning("refused reports of %s arriving via %s: the device is registered for channel %s (%s)%s",
-                    serial, arrived, registered, reason, since)
+        if reason == UNKNOWN_CHANNEL:
+            log.warning("refused reports of %s arriving via %s: no channel takes that source (%s)%s",
+                        serial, arrived, reason, since)
+        else:
+            log.warning("refused reports of %s arriving via %s: the device is registered for channel %s (%s)%s",
+                        serial, arrived, registered, reason, since)
         return True
