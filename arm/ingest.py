@@ -8,6 +8,14 @@ new events are published on the bus from the writer thread, never the GUI's.
 What may be stored is decided by ``arm.plausibility.rejection_reason`` (the
 one set of limits for every source); a refused event is reported back with its
 reason and published as ``IngestRejected``.
+
+Devices speak on their own channel (``arm.channels``): where an event's device
+is resolved, the channel its source arrives on must be the device's registered
+``protocol``, or the event is refused (``wrong_channel``), counted and logged
+once per (device, channel) per interval. The protocol comes from the same
+in-memory cache as the device id, so the check costs one comparison per event.
+An unknown serial still becomes an unregistered device, recorded with the
+channel it first spoke on.
 """
 
 from __future__ import annotations
@@ -17,7 +25,8 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -29,6 +38,7 @@ from sqlalchemy.orm import Session
 
 from arm import ingest_pg, ingest_sqlite
 from arm.bus import Bus
+from arm.channels import SOURCE_CHANNELS, UNKNOWN_CHANNEL, WRONG_CHANNEL, DeviceChannelChanged, RefusalLog
 from arm.events import (
     DeviceEvent,
     DeviceStateChanged,
@@ -71,6 +81,8 @@ class IngestStats:
     stored: int = 0
     duplicates: int = 0
     rejected: int = 0
+    #: of ``rejected``: reports refused because they came on another channel than the device's
+    wrong_channel: int = 0
     batches: int = 0
     failed_batches: int = 0
     largest_batch: int = 0
@@ -114,7 +126,16 @@ class Ingest:
         self.stats = IngestStats()
         self._queue: queue.Queue[Any] = queue.Queue()
         self._thread: threading.Thread | None = None
-        self._device_ids: dict[str, int] = {}
+        #: serial -> (device id, registered channel): one lookup gives both
+        self._devices: dict[str, tuple[int, str]] = {}
+        #: the cache above is dropped this often, so a channel changed by another
+        #: process (or straight in the database) applies within this time
+        self.channel_refresh_s = 60.0
+        self._devices_since = time.monotonic()
+        #: serials whose channel changed in this process (DeviceChannelChanged), applied by the writer
+        self._changed: deque[str] = deque()
+        self._unsubscribe: Callable[[], None] | None = None
+        self.refusals = RefusalLog()
         #: ``devices.last_contact`` is rewritten at most this often per device: at
         #: 10,000 reports a second the UPDATE of every device in every batch was a
         #: fifth of the writer's time. Live contact goes on the bus with every batch
@@ -133,6 +154,7 @@ class Ingest:
     def start(self) -> None:
         if self._thread is not None:
             return
+        self._unsubscribe = self.bus.subscribe(DeviceChannelChanged, self._channel_changed)
         self._thread = threading.Thread(target=self._run, name="arm-ingest", daemon=True)
         self._thread.start()
 
@@ -143,6 +165,9 @@ class Ingest:
         self._queue.put(_STOP)
         self._thread.join(timeout)
         self._thread = None
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
 
     @property
     def running(self) -> bool:
@@ -232,45 +257,85 @@ class Ingest:
     def _write(
         self, session: Session, jobs: list[_Job], now: datetime
     ) -> tuple[dict[tuple[int, int], StoredEvent], set[tuple[int, int]], dict[int, DeviceStateChanged]]:
-        valid: list[tuple[DeviceEvent, int]] = []
+        self._expire_devices()
+        valid: list[DeviceEvent] = []
         per_job: list[list[int | None]] = []
         latest = now + FUTURE_TOLERANCE
+        channels = SOURCE_CHANNELS
         for job in jobs:
             evseqs: list[int | None] = []
             for ev in job.events:
                 reason = rejection_reason(ev, now, latest)
+                if not reason and ev.source not in channels:
+                    reason = UNKNOWN_CHANNEL
+                    self.refusals.refused(ev.serial, ev.source, "?", UNKNOWN_CHANNEL)
                 if reason:
                     job.rejected.append((ev, reason))
                     evseqs.append(None)
                 else:
-                    evseq = ev.effective_evseq()  # hashed once: derived evseqs cost a JSON dump
-                    valid.append((ev, evseq))
-                    evseqs.append(evseq)
+                    evseqs.append(ev.effective_evseq())  # hashed once: derived evseqs cost a JSON dump
+                    valid.append(ev)
             per_job.append(evseqs)
-        ids = self._resolve_devices(session, [ev for ev, _ in valid], now)
+        devices = self._resolve_devices(session, valid, now)
+        accepted: list[tuple[tuple[int, int], DeviceEvent]] = []
         for job, evseqs in zip(jobs, per_job, strict=True):
-            job.keys = [
-                None if evseq is None else (ids[ev.serial], evseq)
-                for ev, evseq in zip(job.events, evseqs, strict=True)
-            ]
+            keys: list[tuple[int, int] | None] = []
+            for ev, evseq in zip(job.events, evseqs, strict=True):
+                if evseq is None:
+                    keys.append(None)
+                    continue
+                dev_id, protocol = devices[ev.serial]
+                if channels[ev.source] != protocol:
+                    self._wrong_channel(job, ev, protocol)
+                    keys.append(None)
+                    continue
+                key = (dev_id, evseq)
+                keys.append(key)
+                accepted.append((key, ev))
+            job.keys = keys
         unique: dict[tuple[int, int], DeviceEvent] = {}
-        for ev, evseq in valid:
-            unique.setdefault((ids[ev.serial], evseq), ev)
+        for key, ev in accepted:
+            unique.setdefault(key, ev)
         new_rows = self._insert_events(session, unique, now)
         self._insert_positions(session, new_rows)
-        states = self._update_devices(session, [(ids[ev.serial], ev) for ev, _ in valid], now)
+        states = self._update_devices(session, [(key[0], ev) for key, ev in accepted], now)
         return new_rows, set(unique), states
 
-    def _resolve_devices(self, session: Session, events: Sequence[DeviceEvent], now: datetime) -> dict[str, int]:
-        missing = {ev.serial: ev for ev in events if ev.serial not in self._device_ids}
+    def _wrong_channel(self, job: _Job, ev: DeviceEvent, protocol: str) -> None:
+        """Refuse a report that came on another channel than its device's: never stored, counted, logged."""
+        job.rejected.append((ev, WRONG_CHANNEL))
+        self.refusals.refused(ev.serial, ev.source, protocol)
+
+    def _channel_changed(self, msg: DeviceChannelChanged) -> None:
+        """Bus handler (any thread): the writer re-reads this device before its next batch."""
+        self._changed.append(msg.serial)
+
+    def _expire_devices(self) -> None:
+        """Writer thread: forget devices whose channel changed; drop the whole cache when it is old."""
+        while self._changed:
+            self._devices.pop(self._changed.popleft(), None)
+        if time.monotonic() - self._devices_since > self.channel_refresh_s:
+            self._devices.clear()
+            self._devices_since = time.monotonic()
+
+    def _resolve_devices(
+        self, session: Session, events: Sequence[DeviceEvent], now: datetime
+    ) -> dict[str, tuple[int, str]]:
+        """serial -> (device id, registered channel) for every event; unknown serials become unregistered."""
+        cache = self._devices
+        missing: dict[str, DeviceEvent] = {}
+        for ev in events:
+            if ev.serial not in cache:
+                missing.setdefault(ev.serial, ev)  # the first report names the channel it spoke on
         if missing:
             serials = list(missing)
             for start in range(0, len(serials), 900):
                 rows = session.execute(
-                    select(Device.serial, Device.id).where(Device.serial.in_(serials[start : start + 900]))
+                    select(Device.serial, Device.id, Device.protocol)
+                    .where(Device.serial.in_(serials[start : start + 900]))
                 )
-                self._device_ids.update({s: i for s, i in rows})
-            unknown = [ev for s, ev in missing.items() if s not in self._device_ids]
+                cache.update({s: (i, str(p)) for s, i, p in rows})
+            unknown = [ev for s, ev in missing.items() if s not in cache]
             for start in range(0, len(unknown), 500):  # bound parameters per statement stay small
                 chunk = unknown[start : start + 500]
                 session.connection().execute(
@@ -278,16 +343,17 @@ class Ingest:
                     [self._unregistered(ev, now) for ev in chunk],
                 )
                 rows = session.execute(
-                    select(Device.serial, Device.id).where(Device.serial.in_([e.serial for e in chunk]))
+                    select(Device.serial, Device.id, Device.protocol)
+                    .where(Device.serial.in_([e.serial for e in chunk]))
                 )
-                self._device_ids.update({s: i for s, i in rows})
+                cache.update({s: (i, str(p)) for s, i, p in rows})
             if unknown:
                 log.warning(
                     "%d unregistered device(s) heard, their events are kept: %s%s",
                     len(unknown), ", ".join(f"{e.serial} ({e.source})" for e in unknown[:5]),
                     " ..." if len(unknown) > 5 else "",
                 )
-        return {ev.serial: self._device_ids[ev.serial] for ev in events}
+        return cache
 
     @staticmethod
     def _unregistered(ev: DeviceEvent, now: datetime) -> dict[str, Any]:
@@ -297,6 +363,8 @@ class Ingest:
             "serial": ev.serial,
             "type": str(dtype),
             "status": DeviceStatus.UNREGISTERED.value,
+            # the channel it first spoke on: later reports from any other channel are refused
+            "protocol": SOURCE_CHANNELS[ev.source],
             "notes": f"first heard via {ev.source}",
             "heartbeat_s": 300,
             "report_s": 60,
@@ -426,6 +494,8 @@ class Ingest:
             self.stats.stored += len(stored)
             self.stats.duplicates += duplicates
             self.stats.rejected += len(job.rejected)
+            if job.rejected:
+                self.stats.wrong_channel += sum(1 for _, reason in job.rejected if reason == WRONG_CHANNEL)
             results.append(IngestResult(tuple(stored), duplicates, tuple(job.rejected)))
         return results
 
@@ -442,9 +512,9 @@ class Ingest:
 
     def forget_device(self, serial: str) -> None:
         """Drop a cached id (after a device row was deleted or renamed)."""
-        dev_id = self._device_ids.pop(serial, None)
-        if dev_id is not None:
-            self._contact_written.pop(dev_id, None)
+        cached = self._devices.pop(serial, None)
+        if cached is not None:
+            self._contact_written.pop(cached[0], None)
 
 
 def _settle(

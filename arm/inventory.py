@@ -46,6 +46,7 @@ class InventoryRow:
     battery: int | None
     paired_with: str
     model: str = ""  # tracker model a network listener decodes with ("" = default layout)
+    protocol: str = ""  # the only channel its reports are accepted on (db.models.DeviceProtocol)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ def list_devices(session: Session) -> list[InventoryRow]:
             InventoryRow(
                 d.id, d.serial, d.inventory_no or "", str(d.type), d.firmware or "", str(d.status),
                 holder, holder_id, d.last_contact, d.battery, d.paired_with or "", model=d.model or "",
+                protocol=str(d.protocol or ""),
             )
         )
     return rows

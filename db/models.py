@@ -115,6 +115,39 @@ class DeviceType(enum.StrEnum):
     PHONE = "PHONE"
 
 
+class DeviceProtocol(enum.StrEnum):
+    """The one channel a device's reports are accepted on (``protocol`` of the caseload format).
+
+    ``icd`` is the workstation's own serial ports (the ICD line protocol and the
+    NMEA receivers the serial manager finds there); the others are the network
+    listeners. Which event ``source`` arrives on which channel: ``arm.channels``.
+    """
+
+    ICD = "icd"
+    GT06 = "gt06"
+    WATCH = "watch"
+    OSMAND = "osmand"
+
+
+#: a device's channel when nobody chose one: what its type speaks
+PROTOCOL_OF_TYPE: dict[str, DeviceProtocol] = {
+    **{t: DeviceProtocol.ICD for t in ("BRC", "TRK", "SKU", "MKU", "BAC", "RCV")},
+    "GT06": DeviceProtocol.GT06,
+    "WATCH": DeviceProtocol.WATCH,
+    "PHONE": DeviceProtocol.OSMAND,
+}
+
+
+def protocol_for_type(device_type: str) -> DeviceProtocol:
+    """The default channel of a device type (an unknown type: ICD, the serial line)."""
+    return PROTOCOL_OF_TYPE.get(str(device_type), DeviceProtocol.ICD)
+
+
+def _default_protocol(context: Any) -> str:
+    """Column default: every row inserted without a protocol gets its type's (demo, seeders, wizard)."""
+    return protocol_for_type(context.get_current_parameters().get("type") or "").value
+
+
 class DeviceStatus(enum.StrEnum):
     UNREGISTERED = "unregistered"  # heard on the wire, not yet accepted by a technician
     IN_STOCK = "in_stock"
@@ -284,6 +317,8 @@ class Device(Base):
     hardware: Mapped[str_opt]
     #: tracker model for protocols whose layouts depend on it (Traccar's modelOverride, e.g. "NT20")
     model: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    #: the only channel whose reports are accepted for this device (DeviceProtocol); default from the type
+    protocol: Mapped[DeviceProtocol] = mapped_column(String(8), default=_default_protocol)
     status: Mapped[DeviceStatus] = mapped_column(String(16), default=DeviceStatus.IN_STOCK)
     last_contact: Mapped[utc_opt]
     battery: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from arm.bus import Bus
+from arm.channels import CHANNEL_REASONS
 from arm.events import DeviceEvent
 from serial_drivers.icd.delivery import IngestLike
 from serial_drivers.nmea import NMEA_DEVICE_TYPE, NmeaStream
@@ -82,6 +83,9 @@ class NmeaSession:
         self.counters["stored"] += len(res.stored)
         self.counters["already_stored"] += res.duplicates
         self.counters["rejected"] += len(res.rejected)
+        for _ev, reason in res.rejected:
+            if reason in CHANNEL_REASONS:
+                self.counters[reason] += 1
 
     def _on_lost(self, reason: str) -> None:
         self._store(self.stream.decoder.flush())

@@ -36,9 +36,11 @@ from PySide6.QtWidgets import (
 
 from arm import inventory
 from arm.caseload import devices
+from arm.channels import DeviceChannelChanged
 from arm.inventory import HistoryRow, InventoryError, InventoryRow
 from arm.protocols.device_models import DeviceModelChanged, model_error, normalize
 from arm.protocols.gt06 import LAYOUT_MODELS
+from db.models import DeviceProtocol
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
 from widgets.pairing_helpers import _inventory_error_text, _searchable
@@ -360,10 +362,19 @@ class DeviceInventory(QWidget):
             return None
         dlg = _FormDialog(self.tr("Register {serial}").format(serial=row.serial), self)
         number = dlg.add("inventoryNo", self.tr("Inventory number:"), QLineEdit(row.inventory_no))
-        dlg.buttons.accepted.connect(
-            lambda: self._act(devices.register, row.device_id, number.text(), dialog=dlg, field="inventoryNo",
-                              done_text=self.tr("{serial} registered.").format(serial=row.serial))
-        )
+        # the only channel its reports will be accepted on: the one it was heard on, unless the technician knows better
+        channel = dlg.add("protocol", self.tr("Reports accepted on:"), QComboBox())
+        assert isinstance(channel, QComboBox)
+        channel.addItems([p.value for p in DeviceProtocol])
+        channel.setCurrentText(row.protocol or DeviceProtocol.ICD.value)
+
+        def go() -> None:
+            chosen = channel.currentText()
+            self._act(devices.register, row.device_id, number.text(), chosen, dialog=dlg, field="inventoryNo",
+                      done_text=self.tr("{serial} registered.").format(serial=row.serial),
+                      then=lambda _: self.ctx.bus.publish(DeviceChannelChanged(row.serial, chosen)))
+
+        dlg.buttons.accepted.connect(go)
         return dlg
 
     def reject_dialog(self) -> _FormDialog | None:

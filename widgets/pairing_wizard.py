@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from arm import inventory
 from arm.caseload import devices
+from arm.channels import DeviceChannelChanged
+from db.models import DeviceProtocol
 from serial_drivers.icd.codec import DeviceInfo
 from serial_drivers.icd.link import LinkError
 from serial_drivers.technician import DeviceLink
@@ -120,6 +122,8 @@ class PairingWizard(QWizard):
 
     def _remember(self, device_id: int) -> None:
         self.device_id = device_id
+        if self.info is not None:  # the inventory now says it speaks ICD: a running ingest applies it at once
+            self.ctx.bus.publish(DeviceChannelChanged(self.info.serial, DeviceProtocol.ICD.value))
 
     def pair(self, bracelet: str, code: str, done: Callable[[Any, BaseException | None], None]) -> None:
         serial = self.info.serial if self.info else ""

@@ -23,7 +23,7 @@ from arm import audit
 from arm.caseload.rights import Actor, Area, require_write
 from arm.events import utcnow
 from arm.inventory import ISSUABLE, InventoryError, record_step
-from db.models import Assignment, Device, DeviceStatus, DeviceType, Person
+from db.models import Assignment, Device, DeviceProtocol, DeviceStatus, DeviceType, Person, protocol_for_type
 from db.validation import SERIAL_RE
 
 
@@ -65,16 +65,35 @@ def _check_inventory_no(session: Session, device: Device, inventory_no: str) -> 
     return value
 
 
-def register(session: Session, actor: Actor, device_id: int, inventory_no: str = "") -> None:
-    """Accept a device heard on the wire (or a rejected one) into stock."""
+def register(session: Session, actor: Actor, device_id: int, inventory_no: str = "",
+             protocol: str | None = None) -> None:
+    """Accept a device heard on the wire (or a rejected one) into stock.
+
+    ``protocol`` is the only channel the device's reports will be accepted on
+    (:class:`db.models.DeviceProtocol`); None keeps the one it has: the channel
+    it first spoke on, or its type's. A running ingest learns a change from the
+    caller's ``arm.channels.DeviceChannelChanged`` (or within a minute).
+    """
     require_write(actor, Area.DEVICES, session=session)
     device = _device(session, device_id)
     if str(device.status) not in (DeviceStatus.UNREGISTERED.value, DeviceStatus.REJECTED.value):
         raise InventoryError("NOT_UNREGISTERED", "Only an unregistered or rejected device can be registered.")
     device.inventory_no = _check_inventory_no(session, device, inventory_no) or None
+    before = str(device.protocol or protocol_for_type(str(device.type)))
+    device.protocol = _check_protocol(protocol) if protocol else DeviceProtocol(before)
     device.status = DeviceStatus.IN_STOCK
     session.flush()
-    audit.record(session, actor, "device.register", "device", device.serial, inventory_no=device.inventory_no)
+    audit.record(session, actor, "device.register", "device", device.serial, inventory_no=device.inventory_no,
+                 protocol=str(device.protocol), protocol_before=before)
+
+
+def _check_protocol(protocol: str) -> DeviceProtocol:
+    try:
+        return DeviceProtocol(protocol.strip().lower())
+    except ValueError:
+        raise InventoryError(
+            "PROTOCOL_INVALID", f"A device speaks on one of {', '.join(p.value for p in DeviceProtocol)}."
+        ) from None
 
 
 def reject(session: Session, actor: Actor, device_id: int, reason: str) -> None:
@@ -159,7 +178,12 @@ def upsert_from_info(session: Session, actor: Actor, info: DetectedDevice, port:
         )
         session.add(device)
     elif str(device.status) == DeviceStatus.UNREGISTERED.value:
+        # what answered over the cable is the device; a row made for its serial by
+        # someone else's report (another channel, another type) takes its identity
         device.status = DeviceStatus.IN_STOCK
+        device.type = DeviceType(info.type)
+    # read over the workstation's own cable: it speaks ICD, whatever channel its serial was heard on
+    device.protocol = protocol_for_type(info.type)
     device.firmware, device.hardware = info.firmware, info.hardware
     device.imei = info.imei or device.imei
     if info.battery is not None:

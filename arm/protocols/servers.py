@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, cast
 
+from arm.channels import CHANNEL_REASONS
 from arm.events import DeviceEvent, EventKind
 from arm.media import store as media_store
 from arm.media.store import MediaEvent, MediaPart
@@ -62,6 +63,14 @@ class ConnectionStats:
         self.errors[code] += 1
         if sum(self.errors.values()) <= LOG_FIRST_ERRORS:
             log.warning("%s %s: malformed input %s %s", self.peer, self.device or "?", code, detail)
+
+    def count_rejected(self, rejected: Rejected) -> None:
+        """Count what ingest refused: a wrong channel under its own code (ingest logs it, rate-limited)."""
+        for ev, reason in rejected:
+            if reason in CHANNEL_REASONS:
+                self.errors[reason] += 1
+            else:
+                self.count("rejected", f"{ev.kind}: {reason}")
 
 
 @dataclass
@@ -272,8 +281,7 @@ class Listener:
             rejected = await self._batcher.store(events)
         except Exception as exc:
             raise StoreFailed(f"store failed: {exc}") from exc
-        for ev, reason in rejected:
-            stats.count("rejected", f"{ev.kind}: {reason}")
+        stats.count_rejected(rejected)
         accepted = len(events) - len(rejected)
         stats.events += accepted
         self.totals.events += accepted
@@ -401,8 +409,8 @@ class _DeviceConnection(asyncio.Protocol):
             self.stats.errors["store_failed"] += 1
             self.close()
             return
-        for ev, reason in rejected or []:
-            self.stats.count("rejected", f"{ev.kind}: {reason}")
+        if rejected:
+            self.stats.count_rejected(rejected)
         accepted = len(events) - len(rejected or [])
         self.stats.events += accepted
         listener.totals.events += accepted

@@ -1590,6 +1590,10 @@ Data folder: {folder}</source>
         <translation>Түгендеу нөмірі:</translation>
     </message>
     <message>
+        <source>Reports accepted on:</source>
+        <translation>Есептер қабылданатын арна:</translation>
+    </message>
+    <message>
         <source>{serial} registered.</source>
         <translation>{serial} құрылғысы тіркелді.</translation>
     </message>

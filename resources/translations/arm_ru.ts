@@ -1590,6 +1590,10 @@ Data folder: {folder}</source>
         <translation>Инвентарный номер:</translation>
     </message>
     <message>
+        <source>Reports accepted on:</source>
+        <translation>Отчёты принимаются по каналу:</translation>
+    </message>
+    <message>
         <source>{serial} registered.</source>
         <translation>{serial} зарегистрировано.</translation>
     </message>

@@ -19,6 +19,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+#: network trackers report on their own channel (arm.channels); "sim" is the ICD units' in-process source
+NETWORK_SOURCE = {"GT06": "gt06", "WATCH": "watch", "PHONE": "osmand"}
+
 
 def _events(db: Any) -> list[Any]:
     from sqlalchemy import select
@@ -41,7 +44,7 @@ def _events(db: Any) -> list[Any]:
         kind = device.type
         out.append(DeviceEvent(device.serial, 1000 + i, t, "STAT",
                                {"battery": 95 - (i * 13) % 90, "charging": False, "rssi": -70, "temperature": 31.0},
-                               "sim", kind))
+                               NETWORK_SOURCE.get(str(kind), "sim"), kind))  # each on its own channel
         if kind in ("GT06", "WATCH", "PHONE"):
             continue  # the demo fleet simulator drives these over the network
         if person.home_lat is not None and kind in ("TRK", "MKU"):

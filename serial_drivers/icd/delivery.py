@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from typing import Any, Protocol
 
+from arm.channels import CHANNEL_REASONS
 from arm.events import DeviceEvent
 from serial_drivers.icd.codec import RawEvent, to_device_event
 from serial_drivers.icd.link import LINE_S, Link, LinkError
@@ -143,7 +144,10 @@ class Delivery:
             rejected = getattr(result, "rejected", ())
             self.counters["rejected"] += len(rejected)
             for ev, reason in rejected:
-                log.warning("device %s event %s rejected by ingest: %s", ev.serial, ev.evseq, reason)
+                if reason in CHANNEL_REASONS:  # ingest logs these once per device and channel
+                    self.counters[reason] += 1
+                else:
+                    log.warning("device %s event %s rejected by ingest: %s", ev.serial, ev.evseq, reason)
             for evseq in evseqs:
                 self._inflight.discard(evseq)
                 self._done.add(evseq)

@@ -72,6 +72,9 @@ def test_register_issue_return_with_history(
     # register the other with an inventory number; a taken number is refused beside the field
     _select(qtbot, panel, "TRK-000902")
     dlg = panel.register_dialog()
+    # the channel its reports will be accepted on: the one it has (heard on the serial line), changeable
+    channel = dlg.findChild(QComboBox, "protocol")
+    assert channel.currentText() == "icd" and channel.count() == 4
     dlg.findChild(QLineEdit, "inventoryNo").setText("ИНВ-0001")
     dlg.buttons.accepted.emit()
     _done(qtbot, gui_ctx)
