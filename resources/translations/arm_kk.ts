@@ -2559,6 +2559,7 @@ Data folder: {folder}</source>
     <name>LoginDialog</name>
     <message>
         <source>ARM: log in</source>
+        <extracomment>checks a login and password on a worker thread: the user, or AuthError</extracomment>
         <translation>АЖО: жүйеге кіру</translation>
     </message>
     <message>
