@@ -109,10 +109,21 @@ class Snapshot:
     """Everything the map needs at start, read in one worker job."""
 
     persons: list[PersonLive]
+    #: devices issued to persons this desk's user may not see (another district): their
+    #: reports are ignored, not mistaken for newly issued devices (which would reload the map)
+    hidden_devices: frozenset[int] = frozenset()
+    #: the user may see no person at all (a role without personal data): every report is ignored
+    nobody: bool = False
 
 
-def load_snapshot(session: Session, personal_data: bool) -> Snapshot:
-    """Persons with an issued device, their last fix, open alarms and device contact."""
+def load_snapshot(session: Session, personal_data: bool, districts: Iterable[str] = ()) -> Snapshot:
+    """Persons with an issued device, their last fix, open alarms and device contact.
+
+    ``districts``: the desk user's districts (``arm.access.covers``: none = every
+    district); persons of other districts are left out, so their tracks never
+    reach this desk's map.
+    """
+    own = tuple(districts)
     rows = session.execute(
         select(Assignment.person_id, Assignment.device_id, Person, Device.last_contact, Device.heartbeat_s)
         .join(Person, Person.id == Assignment.person_id)
@@ -121,7 +132,11 @@ def load_snapshot(session: Session, personal_data: bool) -> Snapshot:
     ).all()
     by_person: dict[int, PersonLive] = {}
     by_device: dict[int, PersonLive] = {}
+    hidden: set[int] = set()
     for person_id, device_id, person, last_contact, heartbeat_s in rows:
+        if own and person.district and person.district not in own:
+            hidden.add(device_id)
+            continue
         # A person usually carries several devices (bracelet, home unit, tracker):
         # one marker, fed by whichever device reports.
         live = by_person.get(person_id)
@@ -167,7 +182,7 @@ def load_snapshot(session: Session, personal_data: bool) -> Snapshot:
                 live.fault_at = t
             elif signal is False:
                 live.fault_at = None
-    return Snapshot(persons=list(by_person.values()))
+    return Snapshot(persons=list(by_person.values()), hidden_devices=frozenset(hidden))
 
 
 class LiveModel:
@@ -178,8 +193,11 @@ class LiveModel:
         self.thresholds = thresholds
         self.by_person: dict[int, PersonLive] = {}
         self.by_device: dict[int, PersonLive] = {}
+        self.hidden_devices: frozenset[int] = frozenset()
+        self.nobody = False
 
     def load(self, snapshot: Snapshot) -> None:
+        self.hidden_devices, self.nobody = snapshot.hidden_devices, snapshot.nobody
         self.by_person = {p.person_id: p for p in snapshot.persons}
         self.by_device = {}
         for p in snapshot.persons:
@@ -188,7 +206,10 @@ class LiveModel:
 
     def unknown_devices(self, message: EventsStored) -> set[int]:
         """Devices heard that the model has no person for (maybe newly issued)."""
-        return {e.device_id for e in message.events if e.device_id not in self.by_device}
+        if self.nobody:
+            return set()
+        return {e.device_id for e in message.events
+                if e.device_id not in self.by_device and e.device_id not in self.hidden_devices}
 
     def apply_events(self, message: EventsStored) -> set[int]:
         """Returns the person ids whose marker changed."""

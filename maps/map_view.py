@@ -280,8 +280,15 @@ class MapView(QWidget):
     def reload(self) -> None:
         """Read persons, last fixes and alarms again (start, newly issued devices)."""
         personal = _may_see_personal_data(self.ctx)
+        if not personal:
+            # positions are personal data: a role without it (the administrator, who
+            # draws zones on this map) sees the map and the zones, never a person's marker
+            self._replay = []
+            self._on_snapshot(Snapshot(persons=[], nobody=True))
+            return
+        districts = tuple(getattr(self.ctx.user, "districts", None) or ())
         self._replay = []  # messages that arrive while the snapshot is read
-        _read(self.ctx, lambda s: load_snapshot(s, personal), self._on_snapshot)
+        _read(self.ctx, lambda s: load_snapshot(s, personal, districts), self._on_snapshot)
 
     def _on_snapshot(self, snapshot: Snapshot) -> None:
         self.model.load(snapshot)

@@ -181,3 +181,33 @@ def test_fix_arriving_while_the_snapshot_is_read_is_not_lost(db, make_ctx, qtbot
     live = view.model.by_person[pid]
     assert (live.lat, live.lon) == (43.3, 76.99)
     view.release()
+
+
+def test_a_desk_with_districts_sees_only_their_persons_and_ignores_the_others_reports(db) -> None:
+    """Issue 13: the map of a district operator carries no track of another district's person,
+    and that person's reports are not mistaken for a newly issued device (no reload storm)."""
+    from arm import demo
+    from arm.events import DeviceEvent, EventsStored, StoredEvent
+    from db.models import Assignment, Person
+    from maps.live import LiveModel, load_snapshot
+
+    with db.begin() as s:
+        demo.seed(s, persons_per_city=2)
+        districts = sorted({d for d in s.scalars(select(Person.district)) if d})
+        mine, other = districts[0], districts[-1]
+        theirs = s.scalars(select(Assignment.device_id).join(Person, Person.id == Assignment.person_id)
+                           .where(Person.district == other, Assignment.returned_at.is_(None))).all()
+        own_persons = set(s.scalars(select(Person.id).where(Person.district == mine)))
+    assert mine != other and theirs and own_persons
+    with db.session() as s:
+        snap = load_snapshot(s, True, (mine,))
+    assert {p.person_id for p in snap.persons} <= own_persons and snap.persons
+    assert set(theirs) <= snap.hidden_devices
+    model = LiveModel()
+    model.load(snap)
+    now = datetime.now(UTC)
+    ev = DeviceEvent("X", 1, now, "POS", {"lat": 43.0, "lon": 76.0, "fix": 1, "sats": 8, "hdop": 1.0,
+                                          "speed_kmh": 0.0, "course": None})
+    message = EventsStored((StoredEvent(1, theirs[0], 1, ev, now),))
+    assert model.apply_events(message) == set()
+    assert model.unknown_devices(message) == set()

@@ -135,7 +135,8 @@ def test_technician_may_not_view_tracks(db, make_ctx, open_map, qtbot) -> None:
     assert not view.track_panel.isVisible()
     qtbot.wait(200)
     assert js(qtbot, view, "ARM.track.state().points") == 0
-    assert js(qtbot, view, f"ARM.live.get({pid}).label") == f"#{pid}"
+    # positions are personal data (issue 13): no marker at all, not even one labelled "#id"
+    assert js(qtbot, view, f"ARM.live.get({pid})") is None
     with db.session() as s:
         assert s.scalars(select(AuditEntry).where(AuditEntry.action.like("map.%"))).all() == []
 
