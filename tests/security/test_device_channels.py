@@ -31,7 +31,7 @@ from arm.service import MonitoringService
 from arm.simulate import gt06_device, osmand_device, watch_device
 from arm.simulate.clients import OsmAndClient
 from db import migrate
-from db.models import Device, DeviceEventRow, DeviceProtocol, DeviceStatus, Position, Role, protocol_for_type
+from db.models import Device, DeviceEventRow, DeviceProtocol, DeviceStatus, Position, Role, User, protocol_for_type
 from db.session import Database
 
 HOST = "127.0.0.1"
@@ -275,6 +275,8 @@ def test_first_channel_of_an_unknown_device_is_its_channel_even_within_one_batch
 
 
 def test_a_technician_sets_the_channel_when_registering_and_ingest_applies_it(db: Database, bus: Bus) -> None:
+    with db.begin() as s:  # the core re-reads the acting account (issue 13): it must exist and be active
+        s.add(User(login=TECH.login, full_name=TECH.full_name, role=Role.TECHNICIAN, password_hash="!"))
     core = Ingest(db, bus)
     core.start()
     try:
