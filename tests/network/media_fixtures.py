@@ -116,3 +116,16 @@ def screenshot_setup(prefix: str) -> tuple[Any, Database, Any, Ingest]:
     ingest = Ingest(db, bus)
     ingest.start()
     return app, db, bus, ingest
+
+
+def settle_player(qtbot: Any, ms: int = 500) -> None:
+    """Let QtMultimedia's FFmpeg thread tear the stopped playback down inside the event loop.
+
+    The teardown destroys objects connected to the Python-made QMediaPlayer and
+    QAudioOutput; their destructor asks for the GIL while holding Qt's
+    connection lock. If the test's thread meanwhile holds the GIL and connects
+    a signal whose lock is the same (``qtbot.waitSignal``), both wait forever
+    and no timeout can end it. In the event loop the GIL is released, so the
+    teardown finishes; the window's own thread spends its time there anyway.
+    """
+    qtbot.wait(ms)

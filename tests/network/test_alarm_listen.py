@@ -24,7 +24,7 @@ from arm.ingest import Ingest
 from arm.service import MonitoringService
 from db.models import AuditEntry
 from db.session import Database
-from tests.network.media_fixtures import DISTRICTS, T0, amr_clip, media_persons, store_clip, user
+from tests.network.media_fixtures import DISTRICTS, T0, amr_clip, media_persons, settle_player, store_clip, user
 from widgets.alarm_model import ViewRole
 from widgets.alarm_panel import AlarmPanel
 from widgets.context import AppContext
@@ -113,6 +113,7 @@ def test_operator_listens_to_the_voice_message_of_an_alarm(qtbot: Any, voice_ala
         assert ("media_listen", "device_media", str(newest)) in rows
         dialog.close()
         assert not view._player.isPlaying()
+        settle_player(qtbot)
 
         # another alarm of the same kind but not a voice message: no Listen
         select_alarm(qtbot, panel, voice_alarm["serials"][1])

@@ -13,7 +13,7 @@ from arm.config import Settings
 from arm.ingest import Ingest
 from db.models import AuditEntry
 from db.session import Database
-from tests.network.media_fixtures import MediaSet, media_set, user
+from tests.network.media_fixtures import MediaSet, media_set, settle_player, user
 from widgets.context import AppContext
 from widgets.person_card import PersonCard
 from widgets.qt_bridge import QtBridge
@@ -71,6 +71,7 @@ def test_operator_plays_and_saves_a_voice_message_from_the_person_card(qtbot, me
     view.table.selectRow(1)
     assert not card.grab().isNull()
     view.stop()
+    settle_player(qtbot)
 
     target = tmp_path / "out.amr"
     with qtbot.waitSignal(view.saved, timeout=10_000):
