@@ -81,7 +81,7 @@ async def _run(out: Path, lang: str, role: str, wait_s: float, card_out: Path | 
     await service.start()
     fleet = start_demo_fleet(db, service.settings, service.ingest, serial_dir=service.extensions.get("demo_serial_dir"))
     with db.begin() as s:
-        user = auth.authenticate(s, role, "demo1234")
+        user = auth.authenticate(s, {"administrator": "admin"}.get(role, role), "demo1234")  # the demo logins
     window = build_window(db, bus, service, settings, user)
     window.resize(1920, 1080)
     window.show()
