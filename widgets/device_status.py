@@ -80,6 +80,17 @@ class DeviceRow:
 
 def load_device_rows(session: Session) -> list[DeviceRow]:
     """Every device with its current holder (runs on the database worker)."""
+    return load_visible_device_rows(session, ())[0]
+
+
+def load_visible_device_rows(session: Session, districts: tuple[str, ...]) -> tuple[list[DeviceRow], frozenset[int]]:
+    """The devices a desk user with ``districts`` may see, and the ids of those left out.
+
+    A device issued to a person of another district is left out (its holder's
+    name is personal data of that district); devices in stock stay. No
+    districts: every device. The left-out ids let the panel ignore their state
+    changes instead of taking them for new devices.
+    """
     holders = {
         device_id: person
         for device_id, person in session.execute(
@@ -89,8 +100,12 @@ def load_device_rows(session: Session) -> list[DeviceRow]:
         )
     }
     rows = []
+    hidden: set[int] = set()
     for device in session.scalars(select(Device).order_by(Device.serial)):
         person = holders.get(device.id)
+        if districts and person is not None and person.district and person.district not in districts:
+            hidden.add(device.id)
+            continue
         rows.append(
             DeviceRow(
                 id=device.id,
@@ -105,7 +120,7 @@ def load_device_rows(session: Session) -> list[DeviceRow]:
                 paired_with=device.paired_with or "",
             )
         )
-    return rows
+    return rows, frozenset(hidden)
 
 
 def count_online(rows: list[DeviceRow], now: datetime) -> int:
@@ -454,6 +469,8 @@ class DeviceStatusPanel(QWidget):
         self.proxy.setFilterKeyColumn(-1)
         self._build()
         self._loading = False
+        #: devices of other districts than the user's (``load_visible_device_rows``)
+        self._hidden: frozenset[int] = frozenset()
         self._error = ""
         ctx.bridge.deviceStateChanged.connect(self._on_state)
         ctx.bridge.serialPortStatus.connect(self._on_link)
@@ -522,9 +539,11 @@ class DeviceStatusPanel(QWidget):
         if self._loading:
             return
         self._loading = True
-        self._ctx.read(load_device_rows, on_done=self._loaded, on_error=self._failed)
+        districts = tuple(getattr(self._ctx.user, "districts", None) or ())
+        self._ctx.read(lambda s: load_visible_device_rows(s, districts), on_done=self._loaded, on_error=self._failed)
 
-    def _loaded(self, rows: list[DeviceRow]) -> None:
+    def _loaded(self, result: tuple[list[DeviceRow], frozenset[int]]) -> None:
+        rows, self._hidden = result
         self._loading = False
         self._error = ""
         self.model.set_rows(rows)
@@ -538,6 +557,8 @@ class DeviceStatusPanel(QWidget):
         self._update_summary()
 
     def _on_state(self, msg: DeviceStateChanged) -> None:
+        if msg.device_id in self._hidden:
+            return  # another district's device: not shown on this desk
         if not self.model.apply(msg):
             self.reload()  # a new device (e.g. an unregistered one heard on the wire)
         if not self._summary_timer.isActive():

@@ -120,3 +120,30 @@ def test_a_flood_of_updates_redraws_the_summary_once(
     qtbot.wait(600)
     assert len(counts) <= 2  # not 500
     assert counts[-1] == (len(rows), len(rows))  # every device just reported
+
+
+def test_a_district_desk_lists_only_its_districts_devices_and_stock(db) -> None:
+    """Issue 13: a holder's name is personal data of their district; stock devices stay visible."""
+    from arm import demo
+    from db.models import Assignment, DeviceStatus, Person
+    from widgets.device_status import load_visible_device_rows
+
+    with db.begin() as s:
+        demo.seed(s, persons_per_city=2)
+        districts = sorted({d for d in s.scalars(select(Person.district)) if d})
+        mine = districts[0]
+        issued = dict(s.execute(select(Assignment.device_id, Person.district)
+                                .join(Person, Person.id == Assignment.person_id)
+                                .where(Assignment.returned_at.is_(None))).all())
+        stock = Device(serial="BRC-199999", type="BRC", status=DeviceStatus.IN_STOCK)
+        s.add(stock)
+        s.flush()
+        stock_id = stock.id
+    with db.session() as s:
+        everyone, none_hidden = load_visible_device_rows(s, ())
+        rows, hidden = load_visible_device_rows(s, (mine,))
+    assert not none_hidden and len(everyone) == len(rows) + len(hidden)
+    shown = {r.id for r in rows}
+    assert stock_id in shown
+    assert hidden == {d for d, district in issued.items() if district != mine} and hidden
+    assert all(issued.get(d, mine) == mine for d in shown)
