@@ -150,7 +150,7 @@ TEXT: dict[str, dict[str, str]] = {
     "act.by_district": {"ru": "В том числе по районам", "kk": "Оның ішінде аудандар бойынша", "en": "By district"},
     # ------------------------------------------------------------- journal checkpoint (reconciliation act)
     "checkpoint.line": {
-        "ru": "Контрольная точка журнала ({journal}): {count} записей, хеш {head}, {time}",
+        "ru": "Контрольная точка журнала ({journal}): число записей {count}, хеш {head}, {time}",
         "kk": "Журналдың бақылау нүктесі ({journal}): {count} жазба, хеш {head}, {time}",
         "en": "Journal checkpoint ({journal}): {count} records, head {head}, {time}",
     },

@@ -274,7 +274,7 @@ def test_the_reconciliation_act_prints_the_latest_checkpoint(journal_db, supervi
             in text), text
     assert f"Journal checkpoint (audit): {cp_a.count} records, head {cp_a.head[:16]}" in text
     ru = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(tmp_path / "act-ru.pdf").pages)
-    assert f"Контрольная точка журнала (нарушения): 12 записей, хеш {cp_v.head[:16]}" in ru
+    assert f"Контрольная точка журнала (нарушения): число записей 12, хеш {cp_v.head[:16]}" in ru
     from openpyxl import load_workbook
 
     cells = [str(c.value) for row in load_workbook(tmp_path / "act.xlsx").active.iter_rows() for c in row if c.value]
