@@ -365,11 +365,16 @@ class DeviceInventory(QWidget):
         # the only channel its reports will be accepted on: the one it was heard on, unless the technician knows better
         channel = dlg.add("protocol", self.tr("Reports accepted on:"), QComboBox())
         assert isinstance(channel, QComboBox)
-        channel.addItems([p.value for p in DeviceProtocol])
-        channel.setCurrentText(row.protocol or DeviceProtocol.ICD.value)
+        names = {
+            DeviceProtocol.ICD: self.tr("Serial line (USB cable, home unit)"),
+            DeviceProtocol.GT06: "GT06 / TCP", DeviceProtocol.WATCH: "Watch / TCP", DeviceProtocol.OSMAND: "OsmAnd / HTTP",
+        }
+        for protocol in DeviceProtocol:  # the word for the technician, the stored code as the item's data
+            channel.addItem(names.get(protocol, protocol.value), protocol.value)
+        channel.setCurrentIndex(max(0, channel.findData(row.protocol or DeviceProtocol.ICD.value)))
 
         def go() -> None:
-            chosen = channel.currentText()
+            chosen = str(channel.currentData())
             self._act(devices.register, row.device_id, number.text(), chosen, dialog=dlg, field="inventoryNo",
                       done_text=self.tr("{serial} registered.").format(serial=row.serial),
                       then=lambda _: self.ctx.bus.publish(DeviceChannelChanged(row.serial, chosen)))

@@ -1594,6 +1594,10 @@ Data folder: {folder}</source>
         <translation>Есептер қабылданатын арна:</translation>
     </message>
     <message>
+        <source>Serial line (USB cable, home unit)</source>
+        <translation>Тізбекті желі (USB кабелі, үй блогы)</translation>
+    </message>
+    <message>
         <source>{serial} registered.</source>
         <translation>{serial} құрылғысы тіркелді.</translation>
     </message>
@@ -1898,6 +1902,7 @@ Data folder: {folder}</source>
     <name>DeviceStatusPanel</name>
     <message>
         <source>Filter by serial, type, holder, status or link…</source>
+        <extracomment>devices of other districts than the user's (``load_visible_device_rows``)</extracomment>
         <translation>Сериялық нөмір, түр, иесі, күйі немесе байланыс бойынша сүзу…</translation>
     </message>
     <message>

@@ -1594,6 +1594,10 @@ Data folder: {folder}</source>
         <translation>Отчёты принимаются по каналу:</translation>
     </message>
     <message>
+        <source>Serial line (USB cable, home unit)</source>
+        <translation>Последовательная линия (USB-кабель, домашний блок)</translation>
+    </message>
+    <message>
         <source>{serial} registered.</source>
         <translation>{serial} зарегистрировано.</translation>
     </message>
@@ -1898,6 +1902,7 @@ Data folder: {folder}</source>
     <name>DeviceStatusPanel</name>
     <message>
         <source>Filter by serial, type, holder, status or link…</source>
+        <extracomment>devices of other districts than the user's (``load_visible_device_rows``)</extracomment>
         <translation>Фильтр по серийному номеру, типу, владельцу, состоянию или каналу…</translation>
     </message>
     <message>

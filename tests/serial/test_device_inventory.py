@@ -74,7 +74,8 @@ def test_register_issue_return_with_history(
     dlg = panel.register_dialog()
     # the channel its reports will be accepted on: the one it has (heard on the serial line), changeable
     channel = dlg.findChild(QComboBox, "protocol")
-    assert channel.currentText() == "icd" and channel.count() == 4
+    assert channel.currentData() == "icd" and channel.count() == 4
+    assert channel.currentText() == "Serial line (USB cable, home unit)"  # a word, not the stored code
     dlg.findChild(QLineEdit, "inventoryNo").setText("ИНВ-0001")
     dlg.buttons.accepted.emit()
     _done(qtbot, gui_ctx)
