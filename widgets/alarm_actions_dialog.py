@@ -9,8 +9,9 @@ the first field has focus, Enter accepts, Escape cancels.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, QTime, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -18,14 +19,20 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from arm import messages
+from arm.alarms import closing
 from arm.alarms.views import OPERATOR_ACTIONS, AlarmView
-from widgets.alarm_text import RESOLUTIONS, action_text, kind_text, resolution_text
+from arm.messages import REPORT_TO_CODES
+from db.models import Resolution
+from widgets.alarm_text import action_text, error_text, kind_text, resolution_text, stored_text
+from widgets.context import DEFAULT_TIMEZONE
 
 SHELVE_MINUTES = (15, 30, 60, 120, 240, 480)
 
@@ -125,59 +132,134 @@ class ShelveDialog(_AlarmDialog):
 
 
 class CloseDialog(_AlarmDialog):
-    """Close with a resolution; a confirmed violation also fills the journal's report columns."""
+    """Close with a resolution chosen by the operator (none is preselected).
+
+    The resolutions and the required fields depend on the alarm kind
+    (``arm.alarms.closing``, the rule the core enforces too): a technical alarm
+    such as low battery is a confirmed violation only with a reason; a
+    confirmed violation names whom it was reported to, chosen from the list
+    (stored as a code) or typed (stored verbatim), and when, in the desk's
+    time zone (stored UTC). Enter with nothing chosen writes nothing.
+    """
 
     def __init__(self, alarm: AlarmView, parent: QWidget | None = None, *, note_required: bool = False,
-                 has_note: bool = False, default_report_to: str = "") -> None:
+                 has_note: bool = False, default_report_to: str = "", tz: ZoneInfo | None = None) -> None:
         super().__init__(alarm, parent)
         self.setWindowTitle(self.tr("Close the alarm"))
-        self.note_required = note_required and not has_note
+        self.tz = tz or _desk_zone(parent)
+        self.has_note = has_note
+        self.note_kinds = frozenset({alarm.kind}) if note_required else frozenset()
         self.resolution = QComboBox()
-        for code in RESOLUTIONS:
-            self.resolution.addItem(resolution_text(code), code)
+        for code in closing.choices(alarm.kind):
+            self.resolution.addItem(resolution_text(code), str(code))
+        self.resolution.setPlaceholderText(self.tr("Choose the resolution"))
+        self.resolution.setCurrentIndex(-1)
+        self.resolution_error = _error_label()
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(70)
+        self.note.setMinimumHeight(60)
         self.note_error = _error_label()
-        self.reported_to = QLineEdit(default_report_to)
-        self.reported_at = QDateTimeEdit(QDateTime.currentDateTime())
-        self.reported_at.setCalendarPopup(True)
         self.measures = QLineEdit()
+        self.reported_to = QComboBox()
+        self.reported_to.setEditable(True)
+        self.reported_to.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for code in REPORT_TO_CODES:
+            self.reported_to.addItem(stored_text(messages.coded(f"report_to.{code}")), code)
+        self.reported_to.setCurrentIndex(self.reported_to.findData(default_report_to))
+        if self.reported_to.currentIndex() < 0:
+            self.reported_to.setEditText("")
+        self.reported_to.lineEdit().setPlaceholderText(self.tr("Choose from the list or type"))
+        self.reported_at = QDateTimeEdit(_wall_clock(datetime.now(self.tz)))
+        self.reported_at.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.reported_at.setCalendarPopup(True)
         self.report_error = _error_label()
+        self.note_label = QLabel()
+        self.reported_to_label = QLabel(self.tr("Reported &to:"))
+        self.reported_to_label.setBuddy(self.reported_to)
+        self.reported_at_label = QLabel(self.tr("Reported &at ({zone}):").format(zone=self.tz.key))
+        self.reported_at_label.setBuddy(self.reported_at)
         self.form.addRow(self.tr("&Resolution:"), self.resolution)
-        self.form.addRow(self.tr("N&ote:") if not self.note_required else self.tr("N&ote (required):"), self.note)
+        self.form.addRow("", self.resolution_error)
+        self.form.addRow(self.note_label, self.note)
         self.form.addRow("", self.note_error)
         self.form.addRow(self.tr("&Measures taken:"), self.measures)
-        self.form.addRow(self.tr("Reported &to:"), self.reported_to)
-        self.form.addRow(self.tr("Reported &at:"), self.reported_at)
+        self.form.addRow(self.reported_to_label, self.reported_to)
+        self.form.addRow(self.reported_at_label, self.reported_at)
         self.form.addRow("", self.report_error)
-        self.resolution.currentIndexChanged.connect(self._update_report_fields)
-        self._update_report_fields()
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # an error line grows the dialog
+        self.resolution.currentIndexChanged.connect(self._update_fields)
+        self._update_fields()
         self.resolution.setFocus()
 
-    def _update_report_fields(self) -> None:
-        confirmed = self.resolution.currentData() == "confirmed_violation"
+    # ------------------------------------------------------------ state
+    def chosen(self) -> str:
+        return str(self.resolution.currentData() or "")
+
+    def required(self) -> frozenset[str]:
+        return closing.required(self.alarm.kind, self.chosen() or None, self.note_kinds, self.has_note)
+
+    def _update_fields(self) -> None:
+        required = self.required()
+        confirmed = self.chosen() == Resolution.CONFIRMED
         for w in (self.reported_to, self.reported_at, self.measures):
             w.setEnabled(confirmed)
+        if closing.NOTE in required and confirmed and closing.is_technical(self.alarm.kind):
+            self.note_label.setText(self.tr("R&eason (required):"))
+        elif closing.NOTE in required:
+            self.note_label.setText(self.tr("N&ote (required):"))
+        else:
+            self.note_label.setText(self.tr("N&ote:"))
+        self.note_label.setBuddy(self.note)
+        self.reported_to_label.setText(self.tr("Reported &to (required):") if confirmed else self.tr("Reported &to:"))
+
+    def reported_to_value(self) -> str:
+        """The stored "reported to": the code of a list item, or exactly what was typed."""
+        typed = self.reported_to.currentText().strip()
+        index = self.reported_to.findText(typed, Qt.MatchFlag.MatchFixedString)
+        if typed and index >= 0:
+            return messages.coded(f"report_to.{self.reported_to.itemData(index)}")
+        return typed
 
     def values(self) -> dict[str, object]:
-        reported = self.reported_at.dateTime().toPython()
-        if isinstance(reported, datetime) and reported.tzinfo is None:
-            reported = reported.astimezone(UTC)  # local wall clock of this machine -> UTC
+        wall = self.reported_at.dateTime().toPython()
+        reported = wall.replace(tzinfo=self.tz).astimezone(UTC) if isinstance(wall, datetime) else None
         return {
-            "resolution": str(self.resolution.currentData()),
+            "resolution": self.chosen(),
             "note": self.note.toPlainText().strip(),
             "measures": self.measures.text().strip(),
-            "reported_to": self.reported_to.text().strip(),
+            "reported_to": self.reported_to_value(),
             "reported_at": reported,
         }
 
+    # ------------------------------------------------------------ checking
     def validate(self) -> bool:
         v = self.values()
-        note_missing = self.note_required and not v["note"]
-        self._show_error(self.note_error, self.tr("A tamper alarm cannot be closed without a note.")
-                         if note_missing else "")
-        report_missing = v["resolution"] == "confirmed_violation" and not v["reported_to"]
-        self._show_error(self.report_error, self.tr("Name whom the violation was reported to.")
-                         if report_missing else "")
-        return not note_missing and not report_missing
+        if not v["resolution"]:
+            self._show_error(self.resolution_error, self.tr("Choose the resolution first."))
+            self.resolution.setFocus()
+            return False
+        self._show_error(self.resolution_error, "")
+        try:
+            closing.check(self.alarm.kind, str(v["resolution"]), str(v["note"]), str(v["reported_to"]),
+                          self.note_kinds, self.has_note)
+        except closing.CloseRefused as refused:
+            on_note = refused.code in ("note_required", "reason_required_for_violation")
+            self._show_error(self.note_error, error_text(refused.code, str(refused)) if on_note else "")
+            self._show_error(self.report_error, "" if on_note else error_text(refused.code, str(refused)))
+            (self.note if on_note else self.reported_to).setFocus()
+            return False
+        self._show_error(self.note_error, "")
+        self._show_error(self.report_error, "")
+        return True
+
+
+def _desk_zone(parent: QWidget | None) -> ZoneInfo:
+    """The desk's time zone from the parent panel's context (Asia/Almaty by default)."""
+    ctx = getattr(parent, "ctx", None)
+    zone = getattr(ctx, "timezone", None)
+    return zone if isinstance(zone, ZoneInfo) else ZoneInfo(DEFAULT_TIMEZONE)
+
+
+def _wall_clock(when: datetime) -> QDateTime:
+    """A QDateTime showing ``when``'s own wall clock, whatever this machine's zone."""
+    return QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute))

@@ -14,8 +14,10 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from arm import messages
 from arm.rules.explain import render
 from widgets.context import DEFAULT_TIMEZONE
+from widgets.i18n import current_language
 
 KINDS = {
     "curfew": QT_TRANSLATE_NOOP("AlarmKind", "Away from home during curfew hours"),
@@ -90,6 +92,9 @@ ERRORS = {
     "no_person": QT_TRANSLATE_NOOP("AlarmError", "The alarm concerns no person."),
     "stopped": QT_TRANSLATE_NOOP("AlarmError", "The alarm service has stopped."),
     "still_active": QT_TRANSLATE_NOOP("AlarmError", "This alarm closes only once the condition is fixed."),
+    "reason_required_for_violation": QT_TRANSLATE_NOOP(
+        "AlarmError", "A technical alarm is a confirmed violation only with a reason: write it in the note."),
+    "reported_to_required": QT_TRANSLATE_NOOP("AlarmError", "Name whom the violation was reported to."),
     # refusals of arm.access (AccessDenied); any other ``denied.*`` code reads as "denied"
     "denied": QT_TRANSLATE_NOOP("AlarmError", "Your role may not do this."),
     "denied.district": QT_TRANSLATE_NOOP("AlarmError", "This alarm concerns a person of another district."),
@@ -140,6 +145,11 @@ EXPLANATIONS = {
 SYSTEM_NOTES = {
     "shelved": QT_TRANSLATE_NOOP("AlarmNote", "{minutes} min: {reason}"),
 }
+
+
+def stored_text(stored: str | None) -> str:
+    """A text the core stored as a code (``arm.messages``) in the screen's language; typed text as typed."""
+    return messages.render(stored, current_language())
 
 
 def _t(context: str, table: dict[str, str], code: str | None) -> str:

@@ -88,7 +88,9 @@ class AlarmConfig:
     unshelvable: frozenset[str] = field(default_factory=lambda: frozenset(Kind.TAMPER | {Kind.SOS}))
     #: kinds that cannot be closed without a note, even after the device reports "restored"
     note_required: frozenset[str] = field(default_factory=lambda: frozenset(Kind.TAMPER))
-    default_report_to: str = "chief of the public security unit"
+    #: whom a confirmed violation is reported to, preselected in the close dialog: a code of
+    #: ``arm.messages.REPORT_TO_CODES`` or "" (none: the operator chooses; the centre's default)
+    default_report_to: str = ""
     #: standing states: stay on screen until fixed, so they close only after returning to normal
     close_after_return: frozenset[str] = field(default_factory=lambda: frozenset({Kind.NOT_MONITORED}))
 

@@ -2,7 +2,10 @@
 
 Closing an alarm as a confirmed violation writes one entry: when and what,
 how it was detected, the measures taken, to whom (the chief of the public
-security unit) and when it was reported, and the operator. Entries are never
+security unit) and when it was reported, and the operator. What the system
+knows is stored as codes with parameters (``arm.messages``: the kind, the
+device, the recorded actions, a "reported to" chosen from the list), rendered
+in the reader's language; what the operator typed is kept verbatim. Entries are never
 edited: the database refuses UPDATE, and a correction is a new entry whose
 ``corrects_id`` names the entry it corrects. Rows are hash-chained.
 """
@@ -14,6 +17,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from arm import messages
 from arm.events import utcnow
 from db.integrity import append_chained
 from db.models import Alarm, Device, ViolationEntry
@@ -37,12 +41,12 @@ class Report:
 
 
 def detected_by(session: Session, alarm: Alarm) -> str:
-    """How the violation was detected: the means (device type and serial)."""
+    """How the violation was detected: the means (device type and serial), as a code (``arm.messages``)."""
     if alarm.device_id is not None:
         device = session.get(Device, alarm.device_id)
         if device is not None:
-            return f"electronic monitoring: {device.type} {device.serial}"
-    return "electronic monitoring: rules engine"
+            return messages.coded("detected.device", type=str(device.type), serial=device.serial)
+    return messages.coded("detected.rules")
 
 
 def write_entry(session: Session, alarm: Alarm, operator: str, violation: str, report: Report) -> ViolationEntry:
@@ -69,7 +73,8 @@ def correct_entry(session: Session, entry_id: int, operator: str, *, reason: str
     entry = ViolationEntry(
         detected_at=old.detected_at, person_id=old.person_id, device_id=old.device_id, alarm_id=old.alarm_id,
         violation=(violation if violation is not None else old.violation)[:500], detected_by=old.detected_by,
-        measures=(measures if measures is not None else old.measures) + f"\n[correction: {reason.strip()}]",
+        measures=messages.append_text(measures if measures is not None else old.measures,
+                                      f"[correction: {reason.strip()}]"),
         reported_to=reported_to if reported_to is not None else old.reported_to,
         reported_at=reported_at if reported_at is not None else old.reported_at,
         operator=operator, corrects_id=old.id, recorded_at=utcnow(),

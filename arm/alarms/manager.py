@@ -30,7 +30,7 @@ from typing import Any, ParamSpec, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from arm import audit
+from arm import audit, messages
 from arm.access import (
     AccessDenied,
     Account,
@@ -42,7 +42,7 @@ from arm.access import (
     require,
     require_alarm,
 )
-from arm.alarms import incidents, queries
+from arm.alarms import closing, incidents, queries
 from arm.alarms.api import AlarmConfig, AlarmError, AlarmUser
 from arm.alarms.journal import Report, write_entry
 from arm.alarms.priorities import priority_table
@@ -396,8 +396,11 @@ class AlarmManager:
         resolution = Resolution(resolution)
 
         def change(s: Session, alarm: Alarm, login: str) -> str:
-            if alarm.kind in self.config.note_required and not note.strip() and not self._has_note(s, alarm):
-                raise AlarmError("note_required", "a tamper alarm cannot be closed without a note")
+            try:
+                closing.check(alarm.kind, resolution, note, (report or Report()).reported_to,
+                              self.config.note_required, has_note=bool(note.strip()) or self._has_note(s, alarm))
+            except closing.CloseRefused as refused:
+                raise AlarmError(refused.code, str(refused)) from None
             if alarm.kind in self.config.close_after_return and (alarm.details or {}).get("condition_active"):
                 raise AlarmError("still_active", "this alarm closes only once the condition is fixed")
             now = self.clock()
@@ -417,13 +420,13 @@ class AlarmManager:
 
     def _journal(self, s: Session, alarm: Alarm, login: str, note: str, report: Report | None) -> None:
         report = report or Report()
-        taken = [f"{a.action}: {a.note}".rstrip(": ") for a in s.scalars(
+        taken = [(a.action, a.note) for a in s.scalars(
             select(AlarmAction).where(AlarmAction.alarm_id == alarm.id, AlarmAction.user != SYSTEM)
             .order_by(AlarmAction.id)) if a.action not in ("acknowledged", "closed", "shelved", "unshelved")]
-        measures = "; ".join([m for m in [report.measures.strip(), *taken, note.strip()] if m])
-        report = Report(report.reported_to or self.config.default_report_to,
-                        report.reported_at or self.clock(), measures)
-        entry = write_entry(s, alarm, login, alarm.message, report)
+        typed = "; ".join([m for m in [report.measures.strip(), note.strip()] if m])
+        report = Report(messages.report_to(report.reported_to), report.reported_at or self.clock(),
+                        messages.measures(taken, typed))
+        entry = write_entry(s, alarm, login, messages.coded(f"kind.{alarm.kind}"), report)
         audit.record(s, login, "violation_recorded", "violation", entry.id, alarm_id=alarm.id)
 
     @staticmethod

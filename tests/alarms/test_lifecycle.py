@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import text
 
+from arm import messages
 from arm.alarms.journal import JournalError, Report, correct_entry
 from arm.alarms.manager import AlarmError
 from arm.alarms.scenario import World, later, local
@@ -93,11 +94,17 @@ def test_closing_a_confirmed_violation_writes_the_journal_entry(world: World, pe
                         Report(reported_to="Maj. Dzhaksybekov, chief of public security", reported_at=reported))
     (entry,) = world.journal()
     assert entry.person_id == person and entry.alarm_id == alarm_id
-    assert entry.violation == "Bracelet strap opened"
-    assert entry.detected_by == "electronic monitoring: BRC BRC-1"
+    # codes with parameters, rendered in the reader's language; what the operator typed stays verbatim
+    assert messages.parse(entry.violation) == ("kind.tamper_strap", {})
+    assert messages.render(entry.violation, "ru") == "Размыкание ремешка браслета"
+    assert messages.parse(entry.detected_by) == ("detected.device", {"type": "BRC", "serial": "BRC-1"})
+    assert messages.render(entry.detected_by, "kk") == "электрондық бақылау құралы: білезік BRC-1"
     assert entry.detected_at == T0
-    assert entry.measures == "called_person: no answer; patrol_sent: crew 12; bracelet cut, person absent"
-    assert entry.reported_to.startswith("Maj. Dzhaksybekov") and entry.reported_at == reported
+    assert messages.render(entry.measures, "ru") == (
+        "Звонок подучётному лицу: no answer; Направлен наряд полиции: crew 12; bracelet cut, person absent")
+    assert messages.render(entry.measures, "en") == (
+        "Called the person: no answer; Patrol sent: crew 12; bracelet cut, person absent")
+    assert entry.reported_to == "Maj. Dzhaksybekov, chief of public security" and entry.reported_at == reported
     assert entry.operator == "op1" and entry.row_hash and entry.corrects_id is None
     with world.db.session() as s:
         assert verify_all(s) == []
@@ -105,8 +112,9 @@ def test_closing_a_confirmed_violation_writes_the_journal_entry(world: World, pe
 
 def test_journal_entries_are_never_edited_only_corrected(world: World, person: int) -> None:
     alarm_id = tamper(world)
-    world.manager.close(alarm_id, world.op1, Resolution.CONFIRMED, "cut")
+    world.manager.close(alarm_id, world.op1, Resolution.CONFIRMED, "cut", Report(reported_to="duty_unit"))
     (entry,) = world.journal()
+    assert messages.render(entry.reported_to, "ru") == "Дежурная часть полиции"  # a list choice is a code
     with pytest.raises(Exception, match="append-only"), world.db.begin() as s:
         s.execute(text("UPDATE violation_journal SET measures = 'x' WHERE id = :i"), {"i": entry.id})
     with world.db.begin() as s:
@@ -115,6 +123,7 @@ def test_journal_entries_are_never_edited_only_corrected(world: World, person: i
         correction_id = correction.id
     old, new = world.journal()
     assert old.measures == entry.measures and old.row_hash == entry.row_hash
+    assert messages.render(new.measures, "ru") == "cut\n[correction: wrong officer named]"
     assert new.id == correction_id and new.corrects_id == old.id and new.reported_to == "Lt. Col. Abenov"
     with world.db.begin() as s, pytest.raises(JournalError):
         correct_entry(s, entry.id, "sup1", reason=" ")
