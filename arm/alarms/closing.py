@@ -17,6 +17,7 @@ client or a script cannot write what the dialog would refuse:
 from __future__ import annotations
 
 from collections.abc import Collection
+
 from arm.rules.conditions import Kind
 from db.models import Resolution
 

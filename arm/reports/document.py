@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from arm import messages
 from arm.reports.labels import enum_text
 from db.queries.journals import Column
 
@@ -40,6 +41,8 @@ class TableDoc:
     signatures: list[str] = field(default_factory=list)
     total_label: str = ""
     numbered_heads: bool = True
+    #: a line above the title in red ("DEMO DATA") when the form shows demonstration data
+    marker: str = ""
     #: filled by the writers while they stream the rows
     counted: list[int] = field(default_factory=list)
 
@@ -48,16 +51,50 @@ def local_text(value: datetime | None, tz: ZoneInfo) -> str:
     return "" if value is None else value.astimezone(tz).strftime("%d.%m.%Y %H:%M:%S")
 
 
+def period_end_text(date_to: datetime, tz: ZoneInfo) -> str:
+    """The last moment a period includes, as printed: the filter's end is exclusive.
+
+    An end at local midnight (a period "to 07.12" is stored as 08.12 00:00)
+    prints the day before, 07.12; any other end prints its date and time.
+    """
+    local = date_to.astimezone(tz)
+    if local.time() == time(0):
+        return (local - timedelta(days=1)).strftime("%d.%m.%Y")
+    return local.strftime("%d.%m.%Y %H:%M")
+
+
+def display(value: Any) -> Any:
+    """A cell value as text for PDF and CSV: naive local times and dates as the forms print them."""
+    if isinstance(value, datetime):
+        return value.strftime("%d.%m.%Y %H:%M:%S")
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    return value
+
+
+#: journal columns whose stored text may be a message code (``arm.messages``), rendered in the form's language
+CODED_COLUMNS = frozenset({"violation", "detected_by", "measures", "reported_to", "message"})
+
+
 def cell_value(col: Column, value: Any, lang: str, tz: ZoneInfo) -> Any:
-    """A stored value as the form shows it (local time, enum words, JSON detail)."""
+    """A stored value as the form shows it (local time, enum words, codes in words, JSON detail).
+
+    Times come out as naive datetimes on the desk zone's wall clock and dates
+    as dates: the XLSX writer stores them as typed cells, PDF and CSV print
+    them through :func:`display`.
+    """
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return local_text(value, tz)
+        return value.astimezone(tz).replace(tzinfo=None, microsecond=0)
     if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
+        return value
     if col.key in ENUM_KINDS:
         return enum_text(ENUM_KINDS[col.key], value, lang)
+    if col.key == "kind":
+        return messages.text(f"kind.{value}", lang) or value
+    if col.key in CODED_COLUMNS and isinstance(value, str):
+        return messages.render(value, lang)
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return value

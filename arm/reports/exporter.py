@@ -19,10 +19,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from arm import access, audit
+from arm import access, audit, messages
 from arm.reports import pdf, xlsx
-from arm.reports.document import DEFAULT_TZ, Section, TableDoc, journal_rows, local_text
-from arm.reports.labels import column_title, t
+from arm.reports.document import DEFAULT_TZ, Section, TableDoc, display, journal_rows, period_end_text
+from arm.reports.labels import audit_action_text, column_title, enum_text, t
 from arm.safe_write import write_atomic
 from db.queries import journals
 from db.queries.filters import JournalFilter
@@ -59,13 +59,23 @@ class ExportResult:
 
 def _header_lines(f: JournalFilter, lang: str, tz: ZoneInfo, organ: str) -> list[str]:
     lines = [organ or "_" * 60, t("organ", lang)]
-    start = local_text(f.date_from, tz)[:10] if f.date_from else "«___» ________ 20__"
-    end = local_text(f.date_to, tz)[:10] if f.date_to else "«___» ________ 20__"
+    start = f.date_from.astimezone(tz).strftime("%d.%m.%Y") if f.date_from else "«___» ________ 20__"
+    end = period_end_text(f.date_to, tz) if f.date_to else "«___» ________ 20__"
     lines.append(f"{t('started', lang)}: {start}    {t('finished', lang)}: {end}    ({t('time_zone', lang)}: {tz.key})")
     extra = {k: v for k, v in f.describe().items() if k not in ("date_from", "date_to")}
     if extra:
-        lines.append(f"{t('filter', lang)}: " + "; ".join(f"{k} = {v}" for k, v in extra.items()))
+        lines.append(f"{t('filter', lang)}: " + "; ".join(
+            f"{t(f'filter.{k}', lang)}: {filter_value(k, v, lang)}" for k, v in extra.items()))
     return lines
+
+
+def filter_value(key: str, value: Any, lang: str) -> str:
+    """A filter's value in words (kinds, resolutions, categories); names and numbers as given."""
+    if key == "kind":
+        return messages.text(f"kind.{value}", lang) or audit_action_text(str(value), lang)
+    if key in ("resolution", "category"):
+        return enum_text(key, value, lang)
+    return str(value)
 
 
 def build_doc(
@@ -95,7 +105,7 @@ def write_csv(doc: TableDoc, path: Path) -> int:
         out.writerow(doc.headers)
         for section in doc.sections:
             for row in section.rows:
-                out.writerow(row)
+                out.writerow([display(v) for v in row])
                 total += 1
     doc.counted.append(total)
     return total

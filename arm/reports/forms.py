@@ -264,10 +264,9 @@ def _monthly_row(p: Person, date_key: str, lang: str) -> list[Any]:
     court = " ".join(x for x in (p.court_name or "", p.court_decision_no or "",
                                  p.court_decision_date.strftime("%d.%m.%Y") if p.court_decision_date else "") if x)
     when = getattr(p, date_key)
-    return [
-        p.full_name, p.birth_date.strftime("%d.%m.%Y"), p.iin, p.address,
-        enum_text("category", p.category, lang), when.strftime("%d.%m.%Y") if when else "", court,
-        p.supervision_end.strftime("%d.%m.%Y") if p.supervision_end else "", p.officer,
+    return [  # dates as dates: typed cells in XLSX, dd.mm.yyyy in PDF
+        p.full_name, p.birth_date, p.iin, p.address,
+        enum_text("category", p.category, lang), when or "", court, p.supervision_end or "", p.officer,
     ]
 
 

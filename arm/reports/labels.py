@@ -186,6 +186,79 @@ TEXT: dict[str, dict[str, str]] = {
     },
 }
 
+#: Filter fields printed in a form's header ("Отбор: район: Алмалинский; вид: ...").
+FILTER_KEYS: dict[str, dict[str, str]] = {
+    "filter.district": {"ru": "район", "kk": "аудан", "en": "district"},
+    "filter.officer": {"ru": "инспектор", "kk": "инспектор", "en": "officer"},
+    "filter.person": {"ru": "лицо", "kk": "адам", "en": "person"},
+    "filter.person_id": {"ru": "лицо №", "kk": "адам №", "en": "person No."},
+    "filter.category": {"ru": "категория", "kk": "санат", "en": "category"},
+    "filter.kind": {"ru": "вид", "kk": "түрі", "en": "kind"},
+    "filter.resolution": {"ru": "решение", "kk": "шешім", "en": "resolution"},
+    "filter.operator": {"ru": "оператор", "kk": "оператор", "en": "operator"},
+    "filter.device": {"ru": "устройство", "kk": "құрылғы", "en": "device"},
+}
+TEXT.update(FILTER_KEYS)
+
+#: Audit journal actions in words (the stored code stays; an unknown code is shown with spaces for underscores).
+AUDIT_ACTIONS: dict[str, tuple[str, str, str]] = {
+    "login": ("вход в систему", "жүйеге кіру", "logged in"),
+    "logout": ("выход из системы", "жүйеден шығу", "logged out"),
+    "login_failed": ("неудачная попытка входа", "сәтсіз кіру әрекеті", "failed log-in"),
+    "login_locked": ("вход заблокирован", "кіру бұғатталды", "log-in locked"),
+    "denied": ("отказано в доступе", "қол жеткізуден бас тартылды", "access denied"),
+    "view_journal": ("просмотр журнала", "журналды қарау", "journal viewed"),
+    "view_journal_entry": ("просмотр записи журнала", "журнал жазбасын қарау", "journal entry viewed"),
+    "export_journal": ("выгрузка журнала", "журналды экспорттау", "journal exported"),
+    "export_report": ("формирование отчёта", "есепті құрастыру", "report produced"),
+    "journal_verify": ("проверка целостности журналов", "журналдардың тұтастығын тексеру", "journals verified"),
+    "journal_rekeyed": ("смена ключа журналов", "журнал кілтін ауыстыру", "journal key changed"),
+    "journal_rekey_refused": ("отказ в смене ключа", "кілтті ауыстырудан бас тарту", "journal key change refused"),
+    "violation_recorded": ("запись в журнал нарушений", "бұзушылықтар журналына жазба", "violation recorded"),
+    "correct_violation_entry": ("исправление записи журнала", "журнал жазбасын түзету", "journal entry corrected"),
+    "handover_report": ("отчёт о передаче смены", "ауысымды тапсыру есебі", "shift handover report"),
+    "view_person": ("просмотр карточки лица", "адамның карточкасын қарау", "person's card viewed"),
+    "person_view": ("просмотр карточки лица", "адамның карточкасын қарау", "person's card viewed"),
+    "person_list_view": ("просмотр списка лиц", "адамдар тізімін қарау", "list of persons viewed"),
+    "view_personal_list": ("просмотр списка лиц", "адамдар тізімін қарау", "list of persons viewed"),
+    "view_battery_history": ("просмотр истории заряда", "заряд тарихын қарау", "battery history viewed"),
+    "media_list": ("просмотр голосовых сообщений", "дауыстық хабарламаларды қарау", "voice messages viewed"),
+    "deletion_act_proposed": ("предложен акт удаления", "жою актісі ұсынылды", "deletion act proposed"),
+    "deletion_act_executed": ("исполнен акт удаления", "жою актісі орындалды", "deletion act executed"),
+    "retention_policy": ("срок хранения изменён", "сақтау мерзімі өзгертілді", "retention period changed"),
+    "desk_login": ("вход с удалённого места", "қашықтағы орыннан кіру", "remote desk log-in"),
+    "desk_call": ("запрос удалённого места", "қашықтағы орын сұрауы", "remote desk call"),
+    "device.issue": ("выдача устройства", "құрылғыны беру", "device issued"),
+    "device.return": ("возврат устройства", "құрылғыны қайтару", "device returned"),
+    "device.register": ("регистрация устройства", "құрылғыны тіркеу", "device registered"),
+    "device.reject": ("устройство отклонено", "құрылғы қабылданбады", "device rejected"),
+    "device.pair": ("сопряжение устройства", "құрылғыны жұптау", "device paired"),
+    "device.configure": ("настройка устройства", "құрылғыны баптау", "device configured"),
+    "device.model": ("модель устройства изменена", "құрылғы моделі өзгертілді", "device model changed"),
+    "restriction.create": ("назначено ограничение", "шектеу тағайындалды", "restriction set"),
+    "restriction.end": ("ограничение снято", "шектеу алынды", "restriction ended"),
+    "zone.delete": ("зона удалена", "аймақ жойылды", "zone deleted"),
+    "map.person_focus": ("лицо показано на карте", "адам картада көрсетілді", "person shown on the map"),
+    "map.track_view": ("просмотр трека", "тректі қарау", "track viewed"),
+    "demo_seeded": ("созданы демонстрационные данные", "демо деректер құрылды", "demo data created"),
+    "alarm_acknowledged": ("тревога квитирована", "дабыл қабылданды", "alarm acknowledged"),
+    "alarm_closed": ("тревога закрыта", "дабыл жабылды", "alarm closed"),
+    "alarm_shelved": ("тревога отложена", "дабыл кейінге қалдырылды", "alarm shelved"),
+    "alarm_unshelved": ("тревога возвращена", "дабыл қайтарылды", "alarm unshelved"),
+    "alarm_note": ("примечание к тревоге", "дабылға ескертпе", "alarm note"),
+    "alarm_action": ("действие по тревоге", "дабыл бойынша әрекет", "action on an alarm"),
+    "alarm_escalated": ("тревога передана старшему", "дабыл аға маманға берілді", "alarm escalated"),
+    "alarm_view": ("просмотр тревоги", "дабылды қарау", "alarm viewed"),
+}
+
+
+def audit_action_text(action: str, lang: str) -> str:
+    """An audit action code in words; an unknown code with its separators as spaces (never a raw identifier)."""
+    words = AUDIT_ACTIONS.get(action)
+    if words is not None:
+        return dict(zip(LANGS, words, strict=True)).get(lang) or words[2]
+    return action.replace("_", " ").replace(".", ": ")
+
 
 def t(key: str, lang: str, **values: object) -> str:
     """The text of ``key`` in ``lang`` (English if missing), with named values filled in."""

@@ -12,7 +12,8 @@ compares the two), and hands any value it does not handle the same way
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
 from math import isfinite
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from arm.reports.document import TableDoc
@@ -77,8 +79,30 @@ def _text_xml(ref: str, text: str) -> str | None:
     return f'<c r="{ref}" t="inlineStr"><is><t>{esc}</t></is></c>'
 
 
-def _row_xml(values: Iterable[Any], row_idx: int, letters: list[str]) -> str | None:
-    """A whole ``<row>`` of plain values, or None if one value needs openpyxl."""
+#: how dates are shown in the workbook: typed cells (Excel sorts and filters them), read as on the forms
+DATETIME_FORMAT = "DD.MM.YYYY HH:MM:SS"
+DATE_FORMAT = "DD.MM.YYYY"
+
+
+def typed_cell(ws: WriteOnlyWorksheet, value: date | datetime) -> WriteOnlyCell:
+    """A date or (naive, desk-zone) time as a typed Excel cell in the forms' format."""
+    cell = WriteOnlyCell(ws, value=value)
+    cell.number_format = DATETIME_FORMAT if isinstance(value, datetime) else DATE_FORMAT
+    return cell
+
+
+def _naive_date(value: object) -> bool:
+    return isinstance(value, date) and getattr(value, "tzinfo", None) is None
+
+
+def _row_xml(values: Iterable[Any], row_idx: int, letters: list[str],
+             date_style: Callable[[bool], int] | None = None) -> str | None:
+    """A whole ``<row>`` of plain values, or None if one value needs openpyxl.
+
+    Naive dates and times (the desk zone's wall clock) are written as typed
+    cells with :data:`DATETIME_FORMAT` / :data:`DATE_FORMAT` when ``date_style``
+    gives their style index, exactly as openpyxl writes :func:`typed_cell`.
+    """
     parts = [f'<row r="{row_idx}">']
     for col, value in enumerate(values):
         if value is None:
@@ -94,6 +118,9 @@ def _row_xml(values: Iterable[Any], row_idx: int, letters: list[str]) -> str | N
             parts.append(cell)
         elif (kind is int or kind is float) and isfinite(value):
             parts.append(f'<c r="{ref}" t="n"><v>{"%.16g" % value}</v></c>')  # noqa: UP031 (openpyxl's format)
+        elif date_style is not None and (kind is datetime or kind is date) and getattr(value, "tzinfo", None) is None:
+            serial = to_excel(value)
+            parts.append(f'<c r="{ref}" s="{date_style(kind is datetime)}" t="n"><v>{"%.16g" % serial}</v></c>')  # noqa: UP031
         else:
             return None
     parts.append("</row>")
@@ -104,10 +131,19 @@ class _FastSheet(WriteOnlyWorksheet):
     """A write-only sheet that serialises ``_PlainRow`` rows directly (see the module docstring)."""
 
     _letters: list[str]
+    _date_styles: dict[bool, int]
+
+    def _date_style(self, with_time: bool) -> int:
+        """The style index of a typed date (time) cell, registered at first use as openpyxl would."""
+        if with_time not in self._date_styles:
+            sample = datetime(2000, 1, 1) if with_time else date(2000, 1, 1)
+            self._date_styles[with_time] = typed_cell(self, sample).style_id
+        return self._date_styles[with_time]
 
     def _write_rows(self) -> Iterator[None]:
         # Same as WriteOnlyWorksheet._write_rows, with the plain-row branch added.
         self._letters = []
+        self._date_styles = {}
         xf = self._writer.xf.send(True)
         raw = getattr(xf, "_file", None)  # et_xmlfile's writer; with lxml installed, always openpyxl's path
         with xf.element("sheetData"):
@@ -115,11 +151,13 @@ class _FastSheet(WriteOnlyWorksheet):
             try:
                 while True:
                     row = yield
-                    text = _row_xml(row, row_idx, self._letters) \
+                    text = _row_xml(row, row_idx, self._letters, self._date_style) \
                         if raw is not None and isinstance(row, _PlainRow) else None
                     if text is not None:
                         raw(text)
                     else:
+                        if isinstance(row, _PlainRow):
+                            row = [typed_cell(self, v) if _naive_date(v) else v for v in row]
                         self._writer.write_row(xf, self._values_to_row(row, row_idx), row_idx)
                     row_idx += 1
             except GeneratorExit:
@@ -159,7 +197,9 @@ def write_xlsx(doc: TableDoc, path: Path, sheet_title: str = "Journal") -> int:
 def _write(wb: Workbook, ws: _FastSheet, doc: TableDoc, path: Path) -> int:
     for i, width in enumerate(doc.widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = f"A{len(doc.header_lines) + 5}" if doc.numbered_heads else None
+    ws.freeze_panes = f"A{len(doc.header_lines) + 5 + bool(doc.marker)}" if doc.numbered_heads else None
+    if doc.marker:
+        ws.append([_cell(ws, doc.marker, bold=True, size=13)])
     ws.append([_cell(ws, doc.title, bold=True, size=13)])
     for line in doc.header_lines:
         ws.append([_cell(ws, line)])
