@@ -328,6 +328,14 @@ Data folder: {folder}</source>
         <translation>Бұл дабыл себебі жойылғаннан кейін ғана жабылады.</translation>
     </message>
     <message>
+        <source>A technical alarm is a confirmed violation only with a reason: write it in the note.</source>
+        <translation>Техникалық дабыл тек негіздемемен бұзушылық деп танылады: оны ескертпеге жазыңыз.</translation>
+    </message>
+    <message>
+        <source>Name whom the violation was reported to.</source>
+        <translation>Бұзушылық кімге баяндалғанын көрсетіңіз.</translation>
+    </message>
+    <message>
         <source>Your role may not do this.</source>
         <translation>Сіздің рөліңізге бұған рұқсат жоқ.</translation>
     </message>
@@ -1074,12 +1082,36 @@ Data folder: {folder}</source>
         <translation>Дабылды жабу</translation>
     </message>
     <message>
+        <source>Choose the resolution</source>
+        <translation>Шешімді таңдаңыз</translation>
+    </message>
+    <message>
+        <source>Choose from the list or type</source>
+        <translation>Тізімнен таңдаңыз немесе жазыңыз</translation>
+    </message>
+    <message>
+        <source>Reported &amp;at ({zone}):</source>
+        <translation>Қа&amp;шан баяндалды ({zone}):</translation>
+    </message>
+    <message>
         <source>&amp;Resolution:</source>
         <translation>&amp;Шешім:</translation>
     </message>
     <message>
+        <source>R&amp;eason (required):</source>
+        <translation>&amp;Негіздеме (міндетті):</translation>
+    </message>
+    <message>
         <source>N&amp;ote:</source>
         <translation>&amp;Ескертпе:</translation>
+    </message>
+    <message>
+        <source>Reported &amp;to (required):</source>
+        <translation>&amp;Кімге баяндалды (міндетті):</translation>
+    </message>
+    <message>
+        <source>Choose the resolution first.</source>
+        <translation>Алдымен шешімді таңдаңыз.</translation>
     </message>
     <message>
         <source>N&amp;ote (required):</source>
@@ -1092,18 +1124,6 @@ Data folder: {folder}</source>
     <message>
         <source>Reported &amp;to:</source>
         <translation>&amp;Кімге баяндалды:</translation>
-    </message>
-    <message>
-        <source>Reported &amp;at:</source>
-        <translation>Қа&amp;шан баяндалды:</translation>
-    </message>
-    <message>
-        <source>A tamper alarm cannot be closed without a note.</source>
-        <translation>Бұзу туралы дабылды ескертпесіз жабуға болмайды.</translation>
-    </message>
-    <message>
-        <source>Name whom the violation was reported to.</source>
-        <translation>Бұзушылық кімге баяндалғанын көрсетіңіз.</translation>
     </message>
 </context>
 <context>

@@ -328,6 +328,14 @@ Data folder: {folder}</source>
         <translation>Эту тревогу можно закрыть только после устранения её причины.</translation>
     </message>
     <message>
+        <source>A technical alarm is a confirmed violation only with a reason: write it in the note.</source>
+        <translation>Техническая тревога признаётся нарушением только с основанием: укажите его в примечании.</translation>
+    </message>
+    <message>
+        <source>Name whom the violation was reported to.</source>
+        <translation>Укажите, кому доложено о нарушении.</translation>
+    </message>
+    <message>
         <source>Your role may not do this.</source>
         <translation>Вашей роли это не разрешено.</translation>
     </message>
@@ -1074,12 +1082,36 @@ Data folder: {folder}</source>
         <translation>Закрытие тревоги</translation>
     </message>
     <message>
+        <source>Choose the resolution</source>
+        <translation>Выберите решение</translation>
+    </message>
+    <message>
+        <source>Choose from the list or type</source>
+        <translation>Выберите из списка или введите</translation>
+    </message>
+    <message>
+        <source>Reported &amp;at ({zone}):</source>
+        <translation>Ко&amp;гда доложено ({zone}):</translation>
+    </message>
+    <message>
         <source>&amp;Resolution:</source>
         <translation>&amp;Решение:</translation>
     </message>
     <message>
+        <source>R&amp;eason (required):</source>
+        <translation>&amp;Основание (обязательно):</translation>
+    </message>
+    <message>
         <source>N&amp;ote:</source>
         <translation>&amp;Примечание:</translation>
+    </message>
+    <message>
+        <source>Reported &amp;to (required):</source>
+        <translation>&amp;Кому доложено (обязательно):</translation>
+    </message>
+    <message>
+        <source>Choose the resolution first.</source>
+        <translation>Сначала выберите решение.</translation>
     </message>
     <message>
         <source>N&amp;ote (required):</source>
@@ -1092,18 +1124,6 @@ Data folder: {folder}</source>
     <message>
         <source>Reported &amp;to:</source>
         <translation>&amp;Кому доложено:</translation>
-    </message>
-    <message>
-        <source>Reported &amp;at:</source>
-        <translation>Ко&amp;гда доложено:</translation>
-    </message>
-    <message>
-        <source>A tamper alarm cannot be closed without a note.</source>
-        <translation>Тревогу о вскрытии или снятии устройства нельзя закрыть без примечания.</translation>
-    </message>
-    <message>
-        <source>Name whom the violation was reported to.</source>
-        <translation>Укажите, кому доложено о нарушении.</translation>
     </message>
 </context>
 <context>
