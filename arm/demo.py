@@ -232,13 +232,25 @@ def _summary(session: Session, created: bool) -> DemoSummary:
     return DemoSummary(created, persons, devices, zones, tuple(u[0] for u in DEMO_USERS))
 
 
+def seed_all(db: Any, persons_per_city: int = 8, history_days: int = 30) -> tuple[DemoSummary, Any]:
+    """The demo data set, then ``history_days`` days of alarms, journal and device history (``arm.demo_history``)."""
+    from arm.demo_history import seed_history
+
+    with db.begin() as session:
+        summary = seed(session, persons_per_city=persons_per_city)
+    history = seed_history(db, days=history_days) if history_days > 0 else None
+    return summary, history
+
+
 def _run_seed(args: argparse.Namespace) -> int:
     db = open_db(args.db, migrate=True)
-    with db.begin() as session:
-        summary = seed(session, persons_per_city=args.persons)
+    summary, history = seed_all(db, args.persons, args.history_days)
     state = "created" if summary.created else "already present"
     print(f"demo data {state}: {summary.persons} persons, {summary.devices} devices, {summary.zones} zones "
           f"(all marked is_demo, fictitious)")
+    if history is not None and history.created:
+        print(f"demo history: {history.alarms} alarms closed, {history.violations} journal entries, "
+              f"{history.returns} devices exchanged")
     print(f"demo log-ins: {', '.join(summary.users)}; password: {DEMO_PASSWORD}")
     return 0
 
@@ -249,4 +261,6 @@ def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     s = dsub.add_parser("seed", help="create fictitious persons, devices, zones and restrictions (Astana, Almaty)")
     add_db_argument(s)
     s.add_argument("--persons", type=int, default=8, help="persons per city (default 8)")
+    s.add_argument("--history-days", type=int, default=30,
+                   help="days of closed alarms, journal entries and device exchanges to play (default 30; 0: none)")
     s.set_defaults(handler=_run_seed)

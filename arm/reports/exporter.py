@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from arm import access, audit, messages
 from arm.reports import pdf, xlsx
+from arm.reports.demo_mark import marker
 from arm.reports.document import DEFAULT_TZ, Section, TableDoc, display, journal_rows, period_end_text
 from arm.reports.labels import audit_action_text, column_title, enum_text, t
 from arm.safe_write import write_atomic
@@ -93,6 +94,7 @@ def build_doc(
         sections=[Section("", journal_rows(cols, rows, lang, tz))],
         header_lines=_header_lines(f, lang, tz, organ),
         total_label=t("total", lang),
+        marker=marker(session, lang),
     )
 
 

@@ -26,8 +26,9 @@ from reportlab.platypus import Spacer, Table, TableStyle
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from arm import access, audit
+from arm import access, audit, messages
 from arm.reports import pdf
+from arm.reports.demo_mark import demo_only, marker
 from arm.reports.document import DEFAULT_TZ, Section, TableDoc
 from arm.reports.exporter import Format, write
 from arm.reports.labels import enum_text, month_name, t
@@ -52,6 +53,8 @@ class Reconciliation:
     by_district: dict[str, Counts]
     #: the newest signed checkpoint of each journal chain, printed at the bottom of the act
     checkpoints: tuple[Any, ...] = ()
+    #: counted from demo persons (a demonstration database): the act is marked as demo
+    demo: bool = False
 
 
 def checkpoint_lines(checkpoints: tuple[Any, ...] | list[Any], lang: str, tz: ZoneInfo) -> list[str]:
@@ -65,9 +68,10 @@ def checkpoint_lines(checkpoints: tuple[Any, ...] | list[Any], lang: str, tz: Zo
     ]
 
 
-def _scoped_persons(user: Any) -> Any:
+def _scoped_persons(user: Any, demo: bool = False) -> Any:
+    """The persons a form counts: real ones, or the demo ones in a demonstration database (``demo``)."""
     scope = access.scope_for(user, access.Journal.VIOLATIONS)
-    cond: Any = Person.is_demo.is_(False)
+    cond: Any = Person.is_demo.is_(demo)
     if scope.districts is not None:
         cond = and_(cond, Person.district.in_(sorted(scope.districts)))
     return cond
@@ -89,13 +93,13 @@ def reconciliation(session: Session, user: Any, year: int, quarter: int) -> Reco
     )
     stmt = (
         select(Person.district, registered, deregistered, at_end)
-        .where(_scoped_persons(user))
+        .where(_scoped_persons(user, demo_only(session)))
         .group_by(Person.district)
         .order_by(Person.district)
     )
     by_district = {d or "—": Counts(int(r or 0), int(x or 0), int(e or 0)) for d, r, x, e in session.execute(stmt)}
     total = Counts(*(sum(getattr(c, k) for c in by_district.values()) for k in ("registered", "deregistered", "at_end")))
-    return Reconciliation(year, quarter, total, by_district)
+    return Reconciliation(year, quarter, total, by_district, demo=demo_only(session))
 
 
 # ---------------------------------------------------------------- reconciliation act: XLSX
@@ -127,6 +131,8 @@ def write_act_xlsx(rec: Reconciliation, out: Path, lang: str, organ: str, tz: Zo
     ws.title = "Act"
     for col, width in zip("ABCD", (42, 26, 26, 30), strict=True):
         ws.column_dimensions[col].width = width
+    if rec.demo:
+        ws.append([messages.text("demo.marker", lang)])
     ws.append([t("act.title", lang)])
     ws.append([t("act.heading", lang, year=rec.year, quarter=rec.quarter)])
     ws.append([organ or "_" * 50])
@@ -141,11 +147,13 @@ def write_act_xlsx(rec: Reconciliation, out: Path, lang: str, organ: str, tz: Zo
             cell.alignment = Alignment(wrap_text=True, vertical="center")
     for cell in ws[head_row]:
         cell.font = Font(bold=True)
-    for row in (1, 2):
+    first = 1 + rec.demo  # the demo marker, when there is one, is above the title
+    for row in range(1, first + 2):
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
         ws.cell(row, 1).alignment = Alignment(horizontal="center", wrap_text=True)
-        ws.cell(row, 1).font = Font(bold=True, size=13 if row == 1 else 11)
-    ws.row_dimensions[2].height = 48
+        ws.cell(row, 1).font = Font(bold=True, size=11 if row == first + 1 else 13,
+                                    color="B71C1C" if row < first else None)
+    ws.row_dimensions[first + 1].height = 48
     ws.append([])
     ws.append([t("act.by_district", lang)])
     ws.cell(ws.max_row, 1).font = Font(bold=True)
@@ -175,7 +183,8 @@ def write_act_pdf(rec: Reconciliation, out: Path, lang: str, organ: str, tz: Zon
                  for d, c in rec.by_district.items()]
     dtable = Table([head, *districts] if districts else [head], colWidths=widths, repeatRows=1)
     dtable.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.3, colors.grey)]))
-    story: list[Any] = [
+    story: list[Any] = [p(messages.text("demo.marker", lang), st["demo"])] if rec.demo else []
+    story += [
         p(t("act.title", lang), st["title"]),
         p(t("act.heading", lang, year=rec.year, quarter=rec.quarter), st["line"]),
         p(organ or "_" * 60, st["line"]),
@@ -232,7 +241,7 @@ def monthly_doc(session: Session, user: Any, year: int, month: int, lang: str = 
     sections: list[Section] = []
     for label, col in (("monthly.registered", Person.registered_on), ("monthly.deregistered", Person.deregistered_on)):
         persons = session.execute(
-            select(Person).where(_scoped_persons(user), col >= start, col < end)
+            select(Person).where(_scoped_persons(user, demo_only(session)), col >= start, col < end)
             .order_by(Person.district, Person.last_name, Person.first_name)
         ).scalars().all()
         audit.record(session, user, "view_personal_list", "report", "monthly", month=f"{year}-{month:02d}",
@@ -257,6 +266,7 @@ def monthly_doc(session: Session, user: Any, year: int, month: int, lang: str = 
         signatures=[f"{t('monthly.sent_by', lang)}: ____________________ {t('sign.rank_name', lang)}"
                     f"   ____________ {t('sign.signature', lang)}   {t('sign.date', lang)}"],
         total_label=t("total", lang),
+        marker=marker(session, lang),
     )
 
 
