@@ -71,7 +71,7 @@ def _user(db: Any, login: str) -> CurrentUser:
     with db.session() as s:
         account = s.execute(select(User).where(User.login == login)).scalar_one()
         return CurrentUser(id=account.id, login=account.login, full_name=account.full_name, role=str(account.role),
-                           districts=tuple(account.districts or ()))
+                           districts=tuple(d.district for d in account.districts))
 
 
 def seed_history(db: Any, *, days: int = 30, now: datetime | None = None, rng_seed: int = 2026) -> HistorySummary:

@@ -270,9 +270,8 @@ def open_database(url: str | None) -> Any:
 def seed_demo(db: Any) -> None:
     from arm import demo
 
-    with db.begin() as session:
-        summary = demo.seed(session)
-    log.info("demo data: %s", summary)
+    summary, history = demo.seed_all(db)  # persons, devices, zones, then 30 days of closed alarms and journal
+    log.info("demo data: %s; history: %s", summary, history)
 
 
 def _database_failed(exc: BaseException) -> str:
