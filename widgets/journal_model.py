@@ -9,14 +9,20 @@ sort that arrives late is dropped.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
 from arm.reports import data
+from arm.reports.audit_text import detail_text
+from arm.reports.document import AUDIT_COLUMNS, CODED_COLUMNS
 from db.queries.filters import JournalFilter
 from db.queries.journals import Column, Page, spec
+from widgets.alarm_text import KINDS, kind_text, stored_text
+from widgets.context import DEFAULT_TIMEZONE
+from widgets.i18n import current_language
 
 PAGE_SIZE = 200
 
@@ -66,15 +72,31 @@ def column_title(col: Column) -> str:
     return QCoreApplication.translate("JournalColumns", col.title)
 
 
-def value_text(value: Any, fmt_time: Any) -> str:
+def value_text(value: Any, fmt_time: Any, key: str = "", tz: ZoneInfo | None = None) -> str:
+    """A journal value in words for the screen: codes of column ``key`` rendered, times in the desk zone.
+
+    Alarm kinds, stored message codes (violation, detected by, measures,
+    reported to) and the audit journal's actions, roles, objects and details
+    read as words in the screen's language (the catalogue the printed forms
+    use); a date without a time shows without one.
+    """
     if value is None:
         return ""
     if isinstance(value, datetime):
         return fmt_time(value)
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    lang, zone = current_language(), tz or ZoneInfo(DEFAULT_TIMEZONE)
+    if key in AUDIT_COLUMNS:
+        return str(AUDIT_COLUMNS[key](value, lang, zone))
+    if key == "kind" and isinstance(value, str) and value in KINDS:
+        return kind_text(value)
+    if key in CODED_COLUMNS and isinstance(value, str):
+        return stored_text(value)
     if isinstance(value, str) and value in _VALUES:
         return QCoreApplication.translate("JournalValues", _VALUES[value])
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in sorted(value.items()))
+        return detail_text(value, lang, zone)
     return str(value)
 
 
@@ -168,11 +190,12 @@ class JournalModel(QAbstractTableModel):
         if not index.isValid():
             return None
         value = self.rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = value_text(value, self.ctx.format_time)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            key = self.columns[index.column()].key if index.column() < len(self.columns) else ""
+            text = value_text(value, self.ctx.format_time, key, getattr(self.ctx, "timezone", None))
+            if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a long cell
+                return text if len(text) > 40 else None
             return text if len(text) <= 120 else text[:117] + "…"
-        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 40:
-            return value
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -277,7 +277,7 @@ class JournalReview(QWidget):
         lines = []
         for key, value in row.items():
             title = column_title(cols[key]) if key in cols else key
-            text = value_text(value, self.ctx.format_time) or "—"
+            text = value_text(value, self.ctx.format_time, key, getattr(self.ctx, "timezone", None)) or "—"
             lines.append(f"<tr><td style='color:#555;padding-right:8px'>{html.escape(title)}</td>"
                          f"<td><b>{html.escape(text)}</b></td></tr>")
         self.detail.setHtml("<table>" + "".join(lines) + "</table>")

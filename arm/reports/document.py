@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from arm import messages
+from arm.reports import audit_text
 from arm.reports.labels import enum_text
 from db.queries.journals import Column
 
@@ -72,6 +73,14 @@ def display(value: Any) -> Any:
     return value
 
 
+#: the audit journal's coded columns in words (``arm.reports.audit_text``)
+AUDIT_COLUMNS: dict[str, Any] = {
+    "action": lambda v, lang, tz: audit_text.action_text(str(v), lang),
+    "role": lambda v, lang, tz: audit_text.role_text(str(v), lang),
+    "object_type": lambda v, lang, tz: audit_text.object_text(str(v), lang),
+    "detail": audit_text.detail_text,
+}
+
 #: journal columns whose stored text may be a message code (``arm.messages``), rendered in the form's language
 CODED_COLUMNS = frozenset({"violation", "detected_by", "measures", "reported_to", "message"})
 
@@ -91,6 +100,8 @@ def cell_value(col: Column, value: Any, lang: str, tz: ZoneInfo) -> Any:
         return value
     if col.key in ENUM_KINDS:
         return enum_text(ENUM_KINDS[col.key], value, lang)
+    if col.key in AUDIT_COLUMNS:
+        return AUDIT_COLUMNS[col.key](value, lang, tz)
     if col.key == "kind":
         return messages.text(f"kind.{value}", lang) or value
     if col.key in CODED_COLUMNS and isinstance(value, str):

@@ -134,3 +134,31 @@ def test_pdf_pages_render(coded_entries, supervisor, tmp_path):
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(out), str(tmp_path / "page")], check=True)
     assert list(tmp_path.glob("page*.png"))
     assert datetime.now(UTC)  # keeps the import used
+
+
+def test_audit_journal_reads_as_words_with_desk_zone_times(journal_db, supervisor, tmp_path):
+    from arm import audit
+    from arm.reports import audit_text
+
+    with journal_db.db.begin() as s:
+        audit.record(s, supervisor, "journal_verify", "journal", "violations", problems=0)
+        audit.record(s, supervisor, "map.person_focus", "person", 1)
+        audit.record(s, supervisor, "view_journal", "journal", "alarms",
+                     filter={"date_from": "2026-12-01T19:00:00+00:00", "kind": "low_battery"}, rows=3)
+    admin = user_of("admin")
+    out = tmp_path / "audit.pdf"
+    with journal_db.db.begin() as s:
+        exporter.export_journal(s, admin, "audit", JournalFilter(), "pdf", out, lang="ru")
+    text = " ".join(pdf_lines(out))
+    for raw in ("journal_verify", "map.person_focus", "view_journal", "date_from", "T19:00", "low_battery"):
+        assert raw not in text, raw
+    words = set(text.split())
+    assert {"проверка", "целостности", "журналов"} <= words and {"показано", "карте"} <= words
+    assert audit_text.detail_text({"filter": {"date_from": "2026-12-01T19:00:00+00:00"}}, "ru", ALMATY) == \
+        "отбор: с 02.12.2026 00:00"
+
+
+def user_of(role: str):
+    from tests.journals.conftest import user
+
+    return user("administrator", role)

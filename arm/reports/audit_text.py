@@ -1,0 +1,122 @@
+"""The audit journal in words: actions, roles, objects and details for the reader, times in the desk zone.
+
+The audit journal stores stable codes (``journal_verify``, ``map.person_focus``)
+and a JSON detail (``{"filter": {"date_from": "2026-12-01T19:00:00+00:00"}}``);
+the supervisor reading it, on screen or on paper, sees "проверка целостности
+журналов" and "отбор: с 02.12.2026 00:00". Both the journal screen
+(``widgets.journal_model``) and the printed audit journal use these functions.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from arm import messages
+from arm.reports.labels import LANGS, audit_action_text, enum_text, t
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?$")
+
+#: detail keys in words (ru, kk, en); an unknown key is shown with spaces for underscores
+DETAIL_KEYS: dict[str, tuple[str, str, str]] = {
+    "filter": ("отбор", "іріктеу", "filter"),
+    "rows": ("записей", "жазба", "rows"),
+    "format": ("формат", "пішім", "format"),
+    "file": ("файл", "файл", "file"),
+    "at": ("время", "уақыты", "time"),
+    "person_id": ("лицо №", "адам №", "person No."),
+    "persons": ("лица №", "адамдар №", "persons No."),
+    "alarm_id": ("тревога №", "дабыл №", "alarm No."),
+    "kind": ("вид", "түрі", "kind"),
+    "note": ("примечание", "ескертпе", "note"),
+    "reason": ("причина", "себебі", "reason"),
+    "code": ("код", "код", "code"),
+    "incidents": ("инцидентов", "оқиғалар", "incidents"),
+    "shelved": ("отложено", "кейінге қалдырылған", "shelved"),
+    "not_monitored": ("без контроля", "бақылаусыз", "not monitored"),
+    "month": ("месяц", "ай", "month"),
+    "year": ("год", "жыл", "year"),
+    "quarter": ("квартал", "тоқсан", "quarter"),
+    "part": ("часть", "бөлім", "part"),
+    "problems": ("нарушений целостности", "тұтастық бұзылыстары", "integrity problems"),
+    "date_from": ("с", "бастап", "from"),
+    "date_to": ("по", "дейін", "to"),
+    "district": ("район", "аудан", "district"),
+    "resolution": ("решение", "шешім", "resolution"),
+    "category": ("категория", "санат", "category"),
+    "operator": ("оператор", "оператор", "operator"),
+    "person": ("лицо", "адам", "person"),
+    "device": ("устройство", "құрылғы", "device"),
+    "officer": ("инспектор", "инспектор", "officer"),
+}
+ROLES: dict[str, tuple[str, str, str]] = {
+    "operator": ("оператор", "оператор", "operator"),
+    "supervisor": ("начальник смены", "ауысым бастығы", "supervisor"),
+    "technician": ("техник", "техник", "technician"),
+    "administrator": ("администратор", "әкімші", "administrator"),
+}
+OBJECTS: dict[str, tuple[str, str, str]] = {
+    "alarm": ("тревога", "дабыл", "alarm"), "alarms": ("тревоги", "дабылдар", "alarms"),
+    "journal": ("журнал", "журнал", "journal"), "person": ("лицо", "адам", "person"),
+    "device": ("устройство", "құрылғы", "device"), "report": ("отчёт", "есеп", "report"),
+    "violation": ("запись журнала нарушений", "бұзушылықтар журналының жазбасы", "violation entry"),
+    "zone": ("зона", "аймақ", "zone"), "restriction": ("ограничение", "шектеу", "restriction"),
+    "demo": ("демо", "демо", "demo"), "deletion_act": ("акт удаления", "жою актісі", "deletion act"),
+    "retention": ("сроки хранения", "сақтау мерзімдері", "retention"), "map": ("карта", "карта", "map"),
+    "violations": ("нарушения", "бұзушылықтар", "violations"), "audit": ("аудит", "аудит", "audit"),
+    "assignments": ("выдача устройств", "құрылғыларды беру", "device issues"),
+}
+
+
+def _word(table: dict[str, tuple[str, str, str]], key: str, lang: str) -> str:
+    words = table.get(key)
+    if words is None:
+        return key.replace("_", " ")
+    return words[LANGS.index(lang)] if lang in LANGS else words[2]
+
+
+def role_text(role: str, lang: str) -> str:
+    return _word(ROLES, role, lang) if role else ""
+
+
+def object_text(kind: str, lang: str) -> str:
+    return _word(OBJECTS, kind, lang) if kind else ""
+
+
+def action_text(action: str, lang: str) -> str:
+    return audit_action_text(action, lang)
+
+
+def _value(key: str, value: Any, lang: str, tz: ZoneInfo) -> str:
+    if isinstance(value, str) and _ISO.match(value):
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(tz).strftime("%d.%m.%Y %H:%M")
+        except ValueError:
+            return value
+    if isinstance(value, dict):
+        return "; ".join(f"{_word(DETAIL_KEYS, k, lang)} {_value(k, v, lang, tz)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(_value(key, v, lang, tz) for v in value)
+    if key == "kind" and isinstance(value, str):
+        return messages.text(f"kind.{value}", lang) or audit_action_text(value, lang)
+    if key in ("resolution", "category") and isinstance(value, str):
+        return enum_text(key, value, lang)
+    if key == "journal" or key == "part":
+        return t(f"title.{value}", lang) if f"title.{value}" in _TITLES else str(value)
+    if isinstance(value, bool):
+        return {"ru": ("да", "нет"), "kk": ("иә", "жоқ")}.get(lang, ("yes", "no"))[0 if value else 1]
+    return str(value)
+
+
+_TITLES = {"title.violations", "title.alarms", "title.assignments", "title.audit"}
+
+
+def detail_text(detail: Any, lang: str, tz: ZoneInfo) -> str:
+    """An audit row's detail in words: "отбор: с 02.12.2026 00:00; записей: 12"."""
+    if not detail:
+        return ""
+    if not isinstance(detail, dict):
+        return str(detail)
+    return "; ".join(f"{_word(DETAIL_KEYS, k, lang)}: {_value(k, v, lang, tz)}" for k, v in detail.items())
