@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from arm import access
 from arm.reports import stats
+from widgets.alarm_text import kind_text, priority_text
 from widgets.charts_data import collect
 
 log = logging.getLogger("arm.gui.charts")
@@ -97,6 +98,36 @@ class ChartsPanel(QWidget):
         self.subject.returnPressed.connect(self.show_history)
         self.history_button.setEnabled(access.may(ctx.user, access.Action.DEVICE_FIGURES)
                                        or access.may(ctx.user, access.Action.PERSON_FIGURES))
+        self._loaded = False
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt)
+        """The charts load when the panel is first shown: no "Refresh" needed to see anything."""
+        super().showEvent(event)
+        if not self._loaded:
+            self._loaded = True
+            QTimer.singleShot(0, self.refresh)
+
+    # ------------------------------------------------------------ words for codes
+    def _series_text(self, key: str) -> str:
+        """A legend entry: an alarm kind or priority in words (never ``alcohol_positive``)."""
+        text = priority_text(key) if self.group_by.currentData() == "priority" else kind_text(key)
+        return text.replace("_", " ") if text == key else text
+
+    def _status_text(self, status: str) -> str:
+        texts = {
+            "issued": self.tr("issued"), "in_stock": self.tr("in stock"), "repair": self.tr("in repair"),
+            "unregistered": self.tr("unregistered"), "rejected": self.tr("rejected"),
+            "written_off": self.tr("written off"),
+        }
+        return texts.get(status, status.replace("_", " "))
+
+    def _figure_text(self, name: str) -> str:
+        texts = {
+            "per_day": self.tr("alarms per day"), "operators": self.tr("operators' times"),
+            "rate": self.tr("alarms per 10 minutes"), "floods": self.tr("floods"),
+            "standing_shelved": self.tr("standing and shelved alarms"), "devices": self.tr("devices by state"),
+        }
+        return texts.get(name, name.replace("_", " "))
 
     def _table(self, heads: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(heads), self)
@@ -161,7 +192,7 @@ class ChartsPanel(QWidget):
         self._draw_rate(figures.get("rate"), figures.get("start"))
         self._draw_devices(figures.get("devices"))
         self._fill_tables(figures)
-        notice = self.tr(" Not available to your role: {names}.").format(names=", ".join(denied)) if denied else ""
+        notice = self.tr(" Not available to your role: {names}.").format(names=", ".join(self._figure_text(d) for d in denied)) if denied else ""
         self.status.setText(self.tr("Updated {time}.").format(time=self.ctx.format_time(datetime.now(UTC))) + notice)
 
     def _draw_per_day(self, per_day: dict[Any, dict[str, int]] | None) -> None:
@@ -174,7 +205,7 @@ class ChartsPanel(QWidget):
         for i, key in enumerate(keys):
             heights = [per_day[d].get(key, 0) for d in days]
             self.per_day.addItem(pg.BarGraphItem(x=list(range(len(days))), height=heights, y0=bottom, width=0.8,
-                                                 brush=PALETTE[i % len(PALETTE)], name=key))
+                                                 brush=PALETTE[i % len(PALETTE)], name=self._series_text(key)))
             bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
         self.per_day.setYRange(0, max(bottom, default=1) * 1.5, padding=0)  # room for the legend above the bars
         step = max(1, len(days) // 6)
@@ -209,7 +240,7 @@ class ChartsPanel(QWidget):
         states = sorted(devices)
         self.devices.addItem(pg.BarGraphItem(x=list(range(len(states))), height=[devices[s] for s in states],
                                              width=0.7, brush=PALETTE[2]))
-        self.devices.getAxis("bottom").setTicks([[(i, s) for i, s in enumerate(states)]])
+        self.devices.getAxis("bottom").setTicks([[(i, self._status_text(s)) for i, s in enumerate(states)]])
 
     def _draw_history(self, rows: list[tuple[datetime, int | None, int | None]]) -> None:
         self.history.clear()
@@ -234,7 +265,7 @@ class ChartsPanel(QWidget):
                                        for f in figures.get("floods") or []])
         ss = figures.get("standing_shelved") or {}
         for table, key in ((self.standing_table, "standing"), (self.shelved_table, "shelved")):
-            self._rows(table, [[i, self.ctx.format_time(t, seconds=False), k, p or ""]
+            self._rows(table, [[i, self.ctx.format_time(t, seconds=False), kind_text(k), p or ""]
                                for i, t, k, p in ss.get(key, [])])
         self.tables.setTabText(1, self.tr("Floods ({n})").format(n=len(figures.get("floods") or [])))
         self.tables.setTabText(2, self.tr("Standing ({n})").format(n=len(ss.get("standing", []))))

@@ -75,7 +75,7 @@ def test_charts_panel_draws_and_names_what_the_role_cannot_see(qtbot, journal_db
     panel.period.setCurrentIndex(3)
     panel.refresh()
     settle(qtbot, ctx)
-    assert "per_day" in panel.status.text() and panel.operators_table.rowCount() == 0
+    assert "alarms per day" in panel.status.text() and panel.operators_table.rowCount() == 0
     ctx2 = make_ctx(journal_db.db, supervisor)
     panel2 = ChartsPanel(ctx2)
     qtbot.addWidget(panel2)
@@ -83,3 +83,16 @@ def test_charts_panel_draws_and_names_what_the_role_cannot_see(qtbot, journal_db
     panel2.refresh()
     settle(qtbot, ctx2)
     assert panel2.operators_table.rowCount() == 2 and "Not available" not in panel2.status.text()
+
+
+def test_charts_load_when_shown_and_legends_read_words(qtbot, journal_db, make_ctx, supervisor):
+    ctx = make_ctx(journal_db.db, supervisor)
+    panel = ChartsPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.period.setCurrentIndex(3)
+    panel.show()  # no "Refresh" pressed
+    qtbot.waitUntil(lambda: panel.operators_table.rowCount() == 2, timeout=10000)
+    labels = [label.text for _, label in panel.per_day.legend.items]
+    assert "Entered an exclusion zone" in labels and not any("_" in text for text in labels)
+    ticks = panel.devices.getAxis("bottom")._tickLevels[0]
+    assert [text for _, text in ticks] == ["issued"] and ticks  # a status in words, not a code
