@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from arm import messages
 from arm.alarms.views import AlarmDetail, AlarmView
 from widgets.alarm_text import (
     action_note_text,
@@ -27,7 +28,15 @@ from widgets.alarm_text import (
     state_text,
     view_explanation,
 )
+from widgets.event_text import fields_text
+from widgets.event_text import kind_text as event_kind_text
+from widgets.i18n import current_language
 from widgets.voice_messages import VoiceAlarmAction
+
+
+def device_type_text(code: str) -> str:
+    """A device type in words ("BRC" -> "браслет"), from the core catalogue; an unknown type as it is."""
+    return messages.text(f"device_type.{code}", current_language()) or code
 
 
 class AlarmDetailPane(QWidget):
@@ -69,8 +78,9 @@ class AlarmDetailPane(QWidget):
         self.detail = detail
         if self.voice is not None:
             self.voice.show_for(detail.alarm)
-        parts = [self._header(detail.alarm), self._person(detail, personal_data), self._devices(detail),
-                 self._events(detail), self._actions(detail)]
+        # the alarm's own history first: what was done matters more than an hour of raw device events
+        parts = [self._header(detail.alarm), self._actions(detail), self._person(detail, personal_data),
+                 self._devices(detail), self._events(detail)]
         self.browser.setHtml("".join(parts))
 
     def text(self) -> str:
@@ -123,7 +133,7 @@ class AlarmDetailPane(QWidget):
         if not d.devices:
             return title + f"<p>{escape(self.tr('No device issued'))}</p>"
         head = [self.tr("Serial"), self.tr("Type"), self.tr("Status"), self.tr("Battery"), self.tr("Last contact")]
-        rows = [[x["serial"], x["type"], self._status_text(x["status"]), "" if x["battery"] is None else f"{x['battery']} %",
+        rows = [[x["serial"], device_type_text(x["type"]), self._status_text(x["status"]), "" if x["battery"] is None else f"{x['battery']} %",
                  self._format_time(x["last_contact"])] for x in d.devices]
         extra = ""
         if d.last_position:
@@ -136,7 +146,8 @@ class AlarmDetailPane(QWidget):
         if not d.events:
             return title + f"<p>{escape(self.tr('No events'))}</p>"
         head = [self.tr("Time"), self.tr("Device"), self.tr("Event"), self.tr("Data")]
-        return title + _grid(head, [[self._format_time(e.time), e.serial, e.kind, e.summary] for e in d.events])
+        return title + _grid(head, [[self._format_time(e.time), e.serial, event_kind_text(e.kind),
+                                     fields_text(e.kind, e.fields) if e.fields else e.summary] for e in d.events])
 
     def _actions(self, d: AlarmDetail) -> str:
         title = f"<h4>{escape(self.tr('History'))}</h4>"

@@ -100,7 +100,7 @@ class ChartsPanel(QWidget):
                                        or access.may(ctx.user, access.Action.PERSON_FIGURES))
         self._loaded = False
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt)
+    def showEvent(self, event: Any) -> None:
         """The charts load when the panel is first shown: no "Refresh" needed to see anything."""
         super().showEvent(event)
         if not self._loaded:

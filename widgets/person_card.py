@@ -34,6 +34,8 @@ from arm import access, audit
 from arm.media.library import may_listen
 from db.models import Assignment, Device, DeviceEventRow, Person, Restriction, Zone
 from widgets.context import AppContext
+from widgets.event_text import fields_text
+from widgets.event_text import kind_text as event_kind_text
 from widgets.person_list import EDITOR_ROLES, category_text
 from widgets.voice_messages import VoiceMessagesView
 
@@ -153,13 +155,8 @@ def _events(session: Session, assignments: list[tuple[Assignment, Device]]) -> l
 
 
 def event_summary(kind: str, fields: dict[str, Any]) -> str:
-    """One short line describing an event's fields, for the events table."""
-    if kind == "POS" and fields.get("lat") is not None:
-        return f"{fields['lat']:.5f}, {fields.get('lon') or 0.0:.5f}"
-    if kind == "STAT":
-        return QCoreApplication.translate("Events", "battery {battery} %").format(battery=fields.get("battery", "?"))
-    keys = ("state", "part", "result", "code", "text", "alarm", "bracelet")
-    return ", ".join(f"{k}={fields[k]}" for k in keys if k in fields)
+    """One short line describing an event's fields in words (``widgets.event_text``), for the events table."""
+    return fields_text(kind, fields)
 
 
 def schedule_text(schedule: list[dict[str, Any]]) -> str:
@@ -381,7 +378,8 @@ class PersonCard(QDialog):
     def _fill_events(self, rows: list[dict[str, Any]]) -> None:
         fmt = self._ctx.format_time
         self._set_rows(self.events, [
-            [fmt(e["time"]), e["serial"], e["kind"], event_summary(e["kind"], e["fields"])] for e in rows
+            [fmt(e["time"]), e["serial"], event_kind_text(e["kind"]), event_summary(e["kind"], e["fields"])]
+            for e in rows
         ])
 
 

@@ -66,7 +66,8 @@ def alarm_detail(s: Session, view: AlarmView, with_person: bool = True) -> Alarm
     serials = {d["id"]: d["serial"] for d in devices}
     at = alarm.raised_at if alarm is not None else view.raised_at
     events = [
-        EventView(e.time, serials.get(e.device_id, ""), e.kind, summarize(e.kind, e.fields or {}))
+        EventView(e.time, serials.get(e.device_id, ""), e.kind, summarize(e.kind, e.fields or {}),
+                  {k: v for k, v in (e.fields or {}).items() if k != "raw"})
         for e in s.scalars(select(DeviceEventRow).where(
             DeviceEventRow.device_id.in_(device_ids),
             DeviceEventRow.time.between(at - EVENT_WINDOW, at + EVENT_WINDOW),

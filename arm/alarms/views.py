@@ -70,6 +70,8 @@ class EventView:
     serial: str
     kind: str
     summary: str
+    #: the event's fields as stored (codes and numbers): widgets put them in words
+    fields: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -189,7 +189,9 @@ def test_selection_centres_the_map_and_fills_the_detail_pane(qtbot: Any, panel: 
     assert abs(blocker.args[0]["lat"] - HOME[0]) < 1e-6
     qtbot.waitUntil(lambda: panel.detail.detail is not None, timeout=10000)
     text = panel.detail.text()
-    assert "Ахметов Ержан" in text and "BRC-1" in text and "TAMPER" in text
+    assert "Ахметов Ержан" in text and "BRC-1" in text and "Tamper" in text and "Strap opened" in text
+    assert "TAMPER" not in text and "state=" not in text  # events in words, not codes
+    assert text.index("History") < text.index("Events around the alarm")  # the alarm's own history first
     assert ("op1", "view_person", str(world.alarms()[0].person_id)) in world.audit("view_person")
 
 
@@ -314,3 +316,13 @@ def test_an_offline_remote_desk_is_reported_through_the_future(qtbot: Any, panel
     assert panel.message.text() == error_text("not_connected", "the remote monitoring service is not connected")
     world.runtime.flush()
     assert world.summary() == [("tamper_strap", "active", False)]
+
+
+def test_device_events_read_as_words() -> None:
+    from widgets.event_text import fields_text, kind_text
+
+    assert fields_text("STAT", {"battery": 100, "charging": True, "rssi": -68, "temperature": None}) == \
+        "Battery 100 %, charging, signal -68 dBm"
+    assert fields_text("PRESENCE", {"bracelet": "BRC-1", "state": "IN", "rssi": -50}) == \
+        "Bracelet within range, bracelet BRC-1, signal -50 dBm"
+    assert [kind_text(k) for k in ("HB", "STAT", "PRESENCE")] == ["Heartbeat", "Status", "Bracelet presence"]
