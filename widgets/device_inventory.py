@@ -41,6 +41,7 @@ from arm.inventory import HistoryRow, InventoryError, InventoryRow
 from arm.protocols.device_models import DeviceModelChanged, model_error, normalize
 from arm.protocols.gt06 import LAYOUT_MODELS
 from db.models import DeviceProtocol
+from serial_drivers.link_health import LinkHealth, LinkSummary
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
 from widgets.pairing_helpers import _inventory_error_text, _searchable
@@ -136,6 +137,7 @@ class DeviceInventory(QWidget):
         self.buttons["model"].setToolTip(self.tr("Some GT06 trackers send reports laid out for their model: "
                                                  "set it so they are decoded correctly."))
         ctx.bridge.deviceStateChanged.connect(lambda _m: self._reload_timer.start())
+        self._health: dict[str, LinkHealth] = {}
         self._link_timer = QTimer(self, interval=LINK_REFRESH_MS)
         self._link_timer.timeout.connect(self._refresh_links)
         self._link_timer.start()
@@ -234,6 +236,15 @@ class DeviceInventory(QWidget):
         self.message.setText(text)
         self.message.setStyleSheet("color: #1b6e20;" if ok else "color: #b00020; font-weight: bold;")
 
+    def _health_of(self, status: Any) -> LinkSummary | None:
+        """The link over the status panel's window (``LinkHealth``), fed with every status this table sees."""
+        health = self._health.get(status.serial)
+        if health is None:
+            health = self._health[status.serial] = LinkHealth()
+        if health.status is not status:
+            health.update(status)
+        return health.summary()
+
     def _links(self) -> dict[str, Any]:
         manager = getattr(getattr(self.ctx, "service", None), "extensions", {}).get("serial")
         if manager is None:
@@ -282,10 +293,14 @@ class DeviceInventory(QWidget):
         if link is None:
             return "", ""
         text = self._link_texts().get(link.state, link.state)
-        if link.faults:
-            text += self.tr(" ({n} faults)").format(n=link.faults)
+        summary = self._health_of(link)
+        if summary is not None and summary.errors:
+            # the same figure as the device status panel: line errors in its window, not every
+            # counter since the port was opened (which a demo restart's noise inflates into thousands)
+            text += self.tr(" ({rate} % errors / {minutes} min)").format(
+                rate=f"{summary.error_pct:.1f}", minutes=int(summary.window_s // 60))
         counters = ", ".join(f"{k} {v}" for k, v in sorted(link.counters.items()) if v)
-        tip = self.tr("Port {port}: {counters}").format(port=link.port, counters=counters)
+        tip = self.tr("Port {port}, since it was opened: {counters}").format(port=link.port, counters=counters)
         if link.detail:
             tip += "\n" + link.detail
         return text, tip

@@ -122,3 +122,22 @@ def test_register_issue_return_with_history(
         assert expected in actions
     assert ("person.list_view", "TRK-000901") in actions
     assert isinstance(panel.message, QLabel) and "returned to stock" in panel.message.text()
+
+
+def test_link_column_counts_errors_in_the_status_panels_window_not_since_the_port_opened(
+    qtbot: Any, gui_ctx: Any
+) -> None:
+    """After a restart a port's counters may hold thousands of noise lines: the inventory, like the
+    device status panel, counts only what happened in its window since this desk started watching."""
+    from serial_drivers.status import SerialPortStatus
+
+    panel = DeviceInventory(gui_ctx)
+    qtbot.addWidget(panel)
+    old = SerialPortStatus("/dev/ttyUSB0", "icd", "connected", serial="SKU-1",
+                           counters={"frames": 500, "noise": 1, "bad_checksum": 1627})
+    text, tip = panel._link_cell(old)
+    assert "1627" not in text and "%" not in text and "1627" in tip  # the history stays in the tooltip
+    worse = SerialPortStatus("/dev/ttyUSB0", "icd", "connected", serial="SKU-1",
+                             counters={"frames": 590, "noise": 1, "bad_checksum": 1637})
+    text, _ = panel._link_cell(worse)
+    assert "% errors" in text  # 10 damaged of the lines seen since: the status panel's figure
