@@ -10,8 +10,9 @@ import argparse
 import math
 import random
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -35,6 +36,7 @@ from db.models import (
 )
 from db.validation import make_iin
 
+DESK_ZONE = ZoneInfo("Asia/Almaty")
 DEMO_NOTE = "DEMO: fictitious record for demonstration and training"
 DEMO_PASSWORD = "demo1234"
 DEMO_USERS = (
@@ -192,7 +194,8 @@ def seed(session: Session, persons_per_city: int = 8, rng_seed: int = 2026) -> D
             person = _person(rng, n, city, today)
             session.add(person)
             session.flush()
-            valid_from = datetime.combine(person.supervision_start, datetime.min.time(), UTC)
+            # supervision starts at the desk's midnight (Asia/Almaty), not at 05:00 local
+            valid_from = datetime.combine(person.supervision_start, time(0), DESK_ZONE).astimezone(UTC)
             house_arrest = n == HOUSE_ARREST_PERSON
             session.add(Restriction(person=person, kind=RestrictionKind.CURFEW,
                                     schedule=ALWAYS if house_arrest else NIGHT_CURFEW, valid_from=valid_from,

@@ -357,11 +357,10 @@ class PersonCard(QDialog):
         table.resizeRowsToContents()  # notes wrap instead of being cut
 
     def _fill_restrictions(self, rows: list[dict[str, Any]]) -> None:
-        fmt = self._ctx.format_time
         self._set_rows(self.restrictions, [
             [restriction_text(r["kind"]), r["zone"], schedule_text(r["schedule"]),
-             fmt(r["valid_from"], seconds=False),
-             fmt(r["valid_until"], seconds=False) if r["valid_until"] else self.tr("indefinite"),
+             self._moment(r["valid_from"]),
+             self._moment(r["valid_until"]) if r["valid_until"] else self.tr("indefinite"),
              r["note"]]
             for r in rows
         ])
@@ -374,6 +373,15 @@ class PersonCard(QDialog):
              fmt(r["last_contact"]), "—" if r["battery"] is None else f"{r['battery']} %"]
             for r in rows
         ])
+
+    def _moment(self, when: datetime | None) -> str:
+        """A restriction bound: a date alone when it falls at the desk's midnight, else date and time."""
+        if when is None:
+            return ""
+        local = self._ctx.local(when)
+        if (local.hour, local.minute, local.second) == (0, 0, 0):
+            return local.strftime("%d.%m.%Y")
+        return self._ctx.format_time(when, seconds=False)
 
     def _fill_events(self, rows: list[dict[str, Any]]) -> None:
         fmt = self._ctx.format_time
