@@ -50,6 +50,16 @@ STATES = {
     ("BAC", "", "NO_SHOW"): QT_TRANSLATE_NOOP("DeviceEvent", "missed"),
 }
 
+#: the field phrases :func:`fields_text` builds (listed so lupdate finds them; translated in _tr)
+FIELD_PHRASES = (
+    QT_TRANSLATE_NOOP("DeviceEvent", "Battery {battery} %"), QT_TRANSLATE_NOOP("DeviceEvent", "charging"),
+    QT_TRANSLATE_NOOP("DeviceEvent", "not charging"), QT_TRANSLATE_NOOP("DeviceEvent", "signal {rssi} dBm"),
+    QT_TRANSLATE_NOOP("DeviceEvent", "no fix"), QT_TRANSLATE_NOOP("DeviceEvent", "{count} satellites"),
+    QT_TRANSLATE_NOOP("DeviceEvent", "{speed:.0f} km/h"), QT_TRANSLATE_NOOP("DeviceEvent", "{mg_l} mg/L"),
+    QT_TRANSLATE_NOOP("DeviceEvent", "face match {percent} %"), QT_TRANSLATE_NOOP("DeviceEvent", "code {code}"),
+    QT_TRANSLATE_NOOP("DeviceEvent", "bracelet {serial}"), QT_TRANSLATE_NOOP("DeviceEvent", "{temperature} °C"),
+)
+
 
 def _tr(source: str) -> str:
     return QCoreApplication.translate("DeviceEvent", source)

@@ -1011,6 +1011,54 @@ Data folder: {folder}</source>
         <translation>Отложена</translation>
     </message>
     <message>
+        <source>issued</source>
+        <translation>выдано</translation>
+    </message>
+    <message>
+        <source>in stock</source>
+        <translation>на складе</translation>
+    </message>
+    <message>
+        <source>in repair</source>
+        <translation>в ремонте</translation>
+    </message>
+    <message>
+        <source>unregistered</source>
+        <translation>не зарегистрировано</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>забраковано</translation>
+    </message>
+    <message>
+        <source>written off</source>
+        <translation>списано</translation>
+    </message>
+    <message>
+        <source>alarms per day</source>
+        <translation>тревоги по дням</translation>
+    </message>
+    <message>
+        <source>operators' times</source>
+        <translation>время реакции операторов</translation>
+    </message>
+    <message>
+        <source>alarms per 10 minutes</source>
+        <translation>тревоги за 10 минут</translation>
+    </message>
+    <message>
+        <source>floods</source>
+        <translation>лавины тревог</translation>
+    </message>
+    <message>
+        <source>standing and shelved alarms</source>
+        <translation>затяжные и отложенные тревоги</translation>
+    </message>
+    <message>
+        <source>devices by state</source>
+        <translation>устройства по состоянию</translation>
+    </message>
+    <message>
         <source>Period</source>
         <translation>Период</translation>
     </message>
@@ -1427,6 +1475,178 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>DeviceEvent</name>
+    <message>
+        <source>Heartbeat</source>
+        <translation>Контрольный сигнал</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Местоположение</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Tamper</source>
+        <translation>Вскрытие</translation>
+    </message>
+    <message>
+        <source>Bracelet presence</source>
+        <translation>Присутствие браслета</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>Питание</translation>
+    </message>
+    <message>
+        <source>Unit moved</source>
+        <translation>Перемещение устройства</translation>
+    </message>
+    <message>
+        <source>Satellite fix</source>
+        <translation>Спутниковое определение</translation>
+    </message>
+    <message>
+        <source>Alcohol test</source>
+        <translation>Проверка на алкоголь</translation>
+    </message>
+    <message>
+        <source>Bracelet beacon</source>
+        <translation>Сигнал браслета</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>Неисправность</translation>
+    </message>
+    <message>
+        <source>Device alarm</source>
+        <translation>Тревога устройства</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Подключение</translation>
+    </message>
+    <message>
+        <source>strap opened</source>
+        <translation>ремешок разомкнут</translation>
+    </message>
+    <message>
+        <source>strap closed</source>
+        <translation>ремешок застёгнут</translation>
+    </message>
+    <message>
+        <source>case opened</source>
+        <translation>корпус вскрыт</translation>
+    </message>
+    <message>
+        <source>case closed</source>
+        <translation>корпус закрыт</translation>
+    </message>
+    <message>
+        <source>bracelet within range</source>
+        <translation>браслет в зоне приёма</translation>
+    </message>
+    <message>
+        <source>bracelet out of range</source>
+        <translation>браслет вне зоны приёма</translation>
+    </message>
+    <message>
+        <source>mains power lost</source>
+        <translation>нет сетевого питания</translation>
+    </message>
+    <message>
+        <source>mains power restored</source>
+        <translation>сетевое питание восстановлено</translation>
+    </message>
+    <message>
+        <source>battery low</source>
+        <translation>низкий заряд</translation>
+    </message>
+    <message>
+        <source>switched off</source>
+        <translation>выключено</translation>
+    </message>
+    <message>
+        <source>fix lost</source>
+        <translation>определение потеряно</translation>
+    </message>
+    <message>
+        <source>fix restored</source>
+        <translation>определение восстановлено</translation>
+    </message>
+    <message>
+        <source>signal jammed</source>
+        <translation>сигнал подавлен</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>пройдена</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>не пройдена</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>отказ</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>пропущена</translation>
+    </message>
+    <message>
+        <source>Battery {battery} %</source>
+        <extracomment>the field phrases :func:`fields_text` builds (listed so lupdate finds them; translated in _tr)</extracomment>
+        <translation>Заряд {battery} %</translation>
+    </message>
+    <message>
+        <source>charging</source>
+        <translation>заряжается</translation>
+    </message>
+    <message>
+        <source>not charging</source>
+        <translation>не заряжается</translation>
+    </message>
+    <message>
+        <source>signal {rssi} dBm</source>
+        <translation>сигнал {rssi} дБм</translation>
+    </message>
+    <message>
+        <source>no fix</source>
+        <translation>нет определения</translation>
+    </message>
+    <message>
+        <source>{count} satellites</source>
+        <translation>спутников: {count}</translation>
+    </message>
+    <message>
+        <source>{speed:.0f} km/h</source>
+        <translation>{speed:.0f} км/ч</translation>
+    </message>
+    <message>
+        <source>{mg_l} mg/L</source>
+        <translation>{mg_l} мг/л</translation>
+    </message>
+    <message>
+        <source>face match {percent} %</source>
+        <translation>совпадение лица {percent} %</translation>
+    </message>
+    <message>
+        <source>code {code}</source>
+        <translation>код {code}</translation>
+    </message>
+    <message>
+        <source>bracelet {serial}</source>
+        <translation>браслет {serial}</translation>
+    </message>
+    <message>
+        <source>{temperature} °C</source>
+        <translation>{temperature} °C</translation>
+    </message>
+</context>
+<context>
     <name>DeviceInventory</name>
     <message>
         <source>Filter by serial, inventory number, holder…</source>
@@ -1590,12 +1810,12 @@ Data folder: {folder}</source>
         <translation>закрыта</translation>
     </message>
     <message>
-        <source> ({n} faults)</source>
-        <translation> (неисправностей: {n})</translation>
+        <source> ({rate} % errors / {minutes} min)</source>
+        <translation> (ошибок {rate} % за {minutes} мин)</translation>
     </message>
     <message>
-        <source>Port {port}: {counters}</source>
-        <translation>Порт {port}: {counters}</translation>
+        <source>Port {port}, since it was opened: {counters}</source>
+        <translation>Порт {port}, с момента открытия: {counters}</translation>
     </message>
     <message>
         <source>Issue and return history of {serial}</source>
@@ -1936,13 +2156,6 @@ Data folder: {folder}</source>
     <message>
         <source>; serial links degraded: {n}</source>
         <translation>; деградация последовательных каналов: {n}</translation>
-    </message>
-</context>
-<context>
-    <name>Events</name>
-    <message>
-        <source>battery {battery} %</source>
-        <translation>заряд {battery} %</translation>
     </message>
 </context>
 <context>

@@ -326,3 +326,25 @@ def test_device_events_read_as_words() -> None:
     assert fields_text("PRESENCE", {"bracelet": "BRC-1", "state": "IN", "rssi": -50}) == \
         "Bracelet within range, bracelet BRC-1, signal -50 dBm"
     assert [kind_text(k) for k in ("HB", "STAT", "PRESENCE")] == ["Heartbeat", "Status", "Bracelet presence"]
+
+
+def test_device_events_and_stored_codes_read_in_russian_and_kazakh(qapp: Any) -> None:
+    from arm import messages
+    from widgets import i18n
+    from widgets.alarm_text import stored_text
+    from widgets.event_text import fields_text, kind_text
+
+    try:
+        assert i18n.set_language("ru")
+        assert fields_text("STAT", {"battery": 100, "charging": True, "rssi": -68}) == \
+            "Заряд 100 %, заряжается, сигнал -68 дБм"
+        assert kind_text("HB") == "Контрольный сигнал"
+        assert fields_text("PRESENCE", {"state": "IN"}) == "Браслет в зоне приёма"
+        assert stored_text(messages.coded("report_to.duty_unit")) == "Дежурная часть полиции"
+        assert stored_text("Low battery") == "Низкий заряд батареи"  # an old English row
+        assert i18n.set_language("kk")
+        assert stored_text(messages.coded("detected.device", type="BRC", serial="BRC-1")) == \
+            "электрондық бақылау құралы: білезік BRC-1"
+        assert stored_text("Майор Джаксыбеков") == "Майор Джаксыбеков"  # typed text as typed
+    finally:
+        i18n.set_language("en")
