@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from arm import access, audit
+from arm import access, audit, messages
 from arm.cli_common import (
     CommandFailed,
     UsageError,
@@ -186,7 +186,7 @@ def _alarms(session: Session, args: argparse.Namespace, districts: Districts) ->
             "acknowledged_at": iso(alarm.acknowledged_at),
             "closed_at": iso(alarm.closed_at),
             "resolution": alarm.resolution,
-            "message": alarm.message,
+            "message": messages.render(alarm.message, "en"),
         }
 
 

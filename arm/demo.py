@@ -1,6 +1,7 @@
 """Fictitious demo data in Astana and Almaty, clearly marked as such.
 
-Every row it writes has ``is_demo = True`` and the notes say "DEMO"; no name,
+Every row it writes has ``is_demo = True`` and the notes say "ДЕМО" (in the
+desk's language: they are printed on Russian and Kazakh forms); no name,
 IIN or address belongs to a real person. Seeding twice changes nothing.
 """
 
@@ -37,7 +38,7 @@ from db.models import (
 from db.validation import make_iin
 
 DESK_ZONE = ZoneInfo("Asia/Almaty")
-DEMO_NOTE = "DEMO: fictitious record for demonstration and training"
+DEMO_NOTE = "ДЕМО: вымышленная запись для демонстрации и обучения"
 DEMO_PASSWORD = "demo1234"
 DEMO_USERS = (
     ("operator", "Demo Operator (Айгерім Нұрланқызы)", Role.OPERATOR),
@@ -81,7 +82,7 @@ ALWAYS = [{"days": [0, 1, 2, 3, 4, 5, 6], "start": "00:00", "end": "24:00"}]
 #: One person is under house arrest (a round-the-clock curfew), so the demo can
 #: show a curfew break at whatever hour it runs (arm/simulate/demo_fleet.py).
 HOUSE_ARREST_PERSON = 2
-HOUSE_ARREST_NOTE = "DEMO: домашний арест, круглосуточный запрет покидать жилище"
+HOUSE_ARREST_NOTE = "ДЕМО: домашний арест, круглосуточный запрет покидать жилище"
 
 
 @dataclass
@@ -212,7 +213,7 @@ def seed(session: Session, persons_per_city: int = 8, rng_seed: int = 2026) -> D
                 session.add(Restriction(person=person, kind=RestrictionKind.TRAVEL_PERMISSION,
                                         zone=inclusion, valid_from=now + timedelta(days=2),
                                         valid_until=now + timedelta(days=4),
-                                        note="DEMO: разрешён выезд к родственникам"))
+                                        note="ДЕМО: разрешён выезд к родственникам"))
             devices = _devices_for(n, person)
             session.add_all(devices)
             session.flush()

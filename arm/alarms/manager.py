@@ -242,7 +242,8 @@ class AlarmManager:
             person_id=change.person_id, device_id=change.device_id, incident_id=None, event_id=change.event_id,
             kind=change.kind, priority=self.priorities.get(change.kind, AlarmPriority.MEDIUM),
             state=AlarmState.RETURNED if change.momentary else AlarmState.ACTIVE,
-            acknowledged=False, message=change.text()[:500], details=details, raised_at=change.at,
+            acknowledged=False, message=(change.message or messages.coded(f"kind.{change.kind}"))[:500],
+            details=details, raised_at=change.at,
             returned_at=change.at if change.momentary else None,
         )
         batch.raised.append((alarm, incident))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from arm import messages
 from arm.alarm_view import AlarmView
 from arm.alarms.priorities import RANK
 from arm.rules import explain
@@ -127,7 +128,7 @@ class HandoverReport:
         lines += [f"  #{i.id} {i.person_name}: {i.explanation or i.cause} (since {t(i.opened_at)}, "
                   f"{len(i.alarm_ids)} alarms)" for i in self.incidents] or ["  none"]
         lines += ["", "Shelved alarms:"]
-        lines += [f"  #{a.id} {a.person_name}: {_why(a, tz) or a.message} until {t(a.shelved_until)} ({a.shelve_reason})"
+        lines += [f"  #{a.id} {a.person_name}: {_why(a, tz) or messages.render(a.message, 'en')} until {t(a.shelved_until)} ({a.shelve_reason})"
                   for a in self.shelved] or ["  none"]
         lines += ["", "Persons not monitored:"]
         lines += [f"  {p.person_name} ({p.district}): {p.reason} since {t(p.since)}"

@@ -104,6 +104,8 @@ def cell_value(col: Column, value: Any, lang: str, tz: ZoneInfo) -> Any:
         return AUDIT_COLUMNS[col.key](value, lang, tz)
     if col.key == "kind":
         return messages.text(f"kind.{value}", lang) or value
+    if col.key == "device_type":
+        return messages.text(f"device_type.{value}", lang) or value
     if col.key in CODED_COLUMNS and isinstance(value, str):
         return messages.render(value, lang)
     if isinstance(value, (dict, list)):
