@@ -41,6 +41,25 @@ log = logging.getLogger("arm.gui.charts")
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 
 
+class LocalDateAxis(pg.DateAxisItem):
+    """A time axis in the desk zone with numeric dates ("03.12", "14:30"): no English month names."""
+
+    def __init__(self, timezone: Any, **kwargs: Any) -> None:
+        super().__init__(orientation="bottom", **kwargs)
+        self._timezone = timezone
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        fmt = "%d.%m" if spacing >= 86_400 else "%d.%m %H:%M" if spacing >= 3_600 else "%H:%M"
+        zone = self._timezone()
+        out = []
+        for v in values:
+            try:
+                out.append(datetime.fromtimestamp(v, zone).strftime(fmt))
+            except (OverflowError, OSError, ValueError):
+                out.append("")
+        return out
+
+
 class ChartsPanel(QWidget):
     """The charts panel (``widgets/panels.py``: id ``charts``)."""
 
@@ -64,10 +83,10 @@ class ChartsPanel(QWidget):
         self.per_day = self.plots.addPlot(row=0, col=0, title=self.tr("Alarms per day"))
         self.response = self.plots.addPlot(row=0, col=1, title=self.tr("Median time to acknowledge / close, min"))
         self.rate = self.plots.addPlot(row=1, col=0, title=self.tr("Alarms per 10 minutes (flood line: 10)"),
-                                       axisItems={"bottom": pg.DateAxisItem()})
+                                       axisItems={"bottom": LocalDateAxis(timezone=lambda: self.ctx.timezone)})
         self.devices = self.plots.addPlot(row=1, col=1, title=self.tr("Devices by state"))
         self.history = self.plots.addPlot(row=2, col=0, colspan=2, title=self.tr("Battery, % and signal, dBm"),
-                                          axisItems={"bottom": pg.DateAxisItem()})
+                                          axisItems={"bottom": LocalDateAxis(timezone=lambda: self.ctx.timezone)})
         # Colours per widget, not pg.setConfigOptions: other panels may use pyqtgraph too.
         self.plots.setBackground("w")
         for plot in (self.per_day, self.response, self.rate, self.devices, self.history):

@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from arm.reports.labels import audit_action_text
 from db.queries.filters import JournalFilter
+from widgets.alarm_text import KINDS, kind_text
+from widgets.i18n import current_language
 
 #: Which filters mean something for which journal.
 APPLICABLE = {
@@ -95,7 +98,8 @@ class JournalFilterBar(QWidget):
 
     def _preset_changed(self) -> None:
         key = self.preset.currentData()
-        today = QDate.currentDate()
+        now = datetime.now(self.ctx.timezone)  # the desk's day, not this machine's (after 19:00 UTC it is tomorrow)
+        today = QDate(now.year, now.month, now.day)
         custom = key == "custom"
         self.date_from.setEnabled(custom)
         self.date_to.setEnabled(custom)
@@ -110,6 +114,7 @@ class JournalFilterBar(QWidget):
 
     # ------------------------------------------------------------ values
     def set_journal(self, journal: str) -> None:
+        self._journal = journal
         allowed = APPLICABLE.get(journal, set())
         for name in ("district", "officer", "person", "category", "kind", "resolution", "operator"):
             getattr(self, name).setEnabled(name in allowed)
@@ -122,9 +127,25 @@ class JournalFilterBar(QWidget):
         box.clear()
         box.addItem(any_text, "")
         for v in values:
-            box.addItem(v, v)
+            box.addItem(self._choice_text(name, v), v)
         box.setCurrentText(current)
         box.blockSignals(False)
+
+    def _choice_text(self, name: str, value: str) -> str:
+        """A drop-down entry in words: an alarm kind or an audit action, never its code."""
+        if name != "kind":
+            return value
+        if getattr(self, "_journal", "") == "audit":
+            return audit_action_text(value, current_language())
+        return kind_text(value) if value in KINDS else value
+
+    def _kind(self) -> str | None:
+        """The chosen kind's code (the entry's data), or what was typed."""
+        text = self._text(self.kind)
+        if text is None:
+            return None
+        index = self.kind.findText(text)
+        return str(self.kind.itemData(index)) if index > 0 and self.kind.itemData(index) else text
 
     def _text(self, box: QComboBox) -> str | None:
         if not box.isEnabled():
@@ -148,7 +169,7 @@ class JournalFilterBar(QWidget):
             date_from=self._bound(self.date_from.date(), False) if period else None,
             date_to=self._bound(self.date_to.date(), True) if period else None,
             district=self._text(self.district), officer=self._line(self.officer), person=self._line(self.person),
-            category=self._data(self.category), kind=self._text(self.kind),
+            category=self._data(self.category), kind=self._kind(),
             resolution=self._data(self.resolution), operator=self._text(self.operator),
         )
 

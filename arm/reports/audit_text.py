@@ -10,7 +10,7 @@ the supervisor reading it, on screen or on paper, sees "проверка цел�
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -85,6 +85,14 @@ def object_text(kind: str, lang: str) -> str:
     return _word(OBJECTS, kind, lang) if kind else ""
 
 
+def object_id_text(object_id: str, lang: str) -> str:
+    """An object id in words where it names a journal ("violations" -> "нарушения"); a number as it is."""
+    return _word(OBJECTS, object_id, lang) if object_id in _JOURNAL_IDS else object_id
+
+
+_JOURNAL_IDS = frozenset({"violations", "alarms", "assignments", "audit"})
+
+
 def action_text(action: str, lang: str) -> str:
     return audit_action_text(action, lang)
 
@@ -92,9 +100,12 @@ def action_text(action: str, lang: str) -> str:
 def _value(key: str, value: Any, lang: str, tz: ZoneInfo) -> str:
     if isinstance(value, str) and _ISO.match(value):
         try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(tz).strftime("%d.%m.%Y %H:%M")
+            local = datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(tz)
         except ValueError:
             return value
+        if local.time() == time(0) and key in ("date_from", "date_to"):  # a period of whole days
+            return (local - timedelta(days=1) if key == "date_to" else local).strftime("%d.%m.%Y")
+        return local.strftime("%d.%m.%Y %H:%M")
     if isinstance(value, dict):
         return "; ".join(f"{_word(DETAIL_KEYS, k, lang)} {_value(k, v, lang, tz)}" for k, v in value.items())
     if isinstance(value, list):

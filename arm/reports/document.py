@@ -78,6 +78,7 @@ AUDIT_COLUMNS: dict[str, Any] = {
     "action": lambda v, lang, tz: audit_text.action_text(str(v), lang),
     "role": lambda v, lang, tz: audit_text.role_text(str(v), lang),
     "object_type": lambda v, lang, tz: audit_text.object_text(str(v), lang),
+    "object_id": lambda v, lang, tz: audit_text.object_id_text(str(v), lang),
     "detail": audit_text.detail_text,
 }
 

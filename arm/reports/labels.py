@@ -247,6 +247,10 @@ AUDIT_ACTIONS: dict[str, tuple[str, str, str]] = {
     "alarm_unshelved": ("тревога возвращена", "дабыл қайтарылды", "alarm unshelved"),
     "alarm_note": ("примечание к тревоге", "дабылға ескертпе", "alarm note"),
     "alarm_action": ("действие по тревоге", "дабыл бойынша әрекет", "action on an alarm"),
+    "alarm_called_person": ("звонок подучётному лицу", "адамға қоңырау шалынды", "called the person"),
+    "alarm_informed_officer": ("уведомлён инспектор пробации", "пробация инспекторы хабардар етілді",
+                               "probation officer informed"),
+    "alarm_patrol_sent": ("направлен наряд полиции", "патруль жіберілді", "patrol sent"),
     "alarm_escalated": ("тревога передана старшему", "дабыл аға маманға берілді", "alarm escalated"),
     "alarm_view": ("просмотр тревоги", "дабылды қарау", "alarm viewed"),
 }

@@ -940,7 +940,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Battery, % and signal, dBm</source>
-        <translation>Батарея, % және сигнал, dBm</translation>
+        <translation>Батарея, % және сигнал, дБм</translation>
     </message>
     <message>
         <source>alarms</source>
@@ -1104,7 +1104,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>signal, dBm</source>
-        <translation>сигнал, dBm</translation>
+        <translation>сигнал, дБм</translation>
     </message>
     <message>
         <source>{count} battery reports.</source>

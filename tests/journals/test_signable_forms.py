@@ -155,7 +155,9 @@ def test_audit_journal_reads_as_words_with_desk_zone_times(journal_db, superviso
     words = set(text.split())
     assert {"проверка", "целостности", "журналов"} <= words and {"показано", "карте"} <= words
     assert audit_text.detail_text({"filter": {"date_from": "2026-12-01T19:00:00+00:00"}}, "ru", ALMATY) == \
-        "отбор: с 02.12.2026 00:00"
+        "отбор: с 02.12.2026"
+    assert audit_text.detail_text({"filter": {"date_to": "2026-12-07T19:00:00+00:00"}}, "kk", ALMATY) == \
+        "іріктеу: дейін 07.12.2026"  # the exclusive end at midnight: the last day included
 
 
 def user_of(role: str):
