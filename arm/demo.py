@@ -40,11 +40,11 @@ from db.validation import make_iin
 DESK_ZONE = ZoneInfo("Asia/Almaty")
 DEMO_NOTE = "ДЕМО: вымышленная запись для демонстрации и обучения"
 DEMO_PASSWORD = "demo1234"
-DEMO_USERS = (
-    ("operator", "Demo Operator (Айгерім Нұрланқызы)", Role.OPERATOR),
-    ("supervisor", "Demo Supervisor (Ерлан Сейітов)", Role.SUPERVISOR),
-    ("technician", "Demo Technician (Данияр Омаров)", Role.TECHNICIAN),
-    ("admin", "Demo Administrator", Role.ADMINISTRATOR),
+DEMO_USERS = (  # names as the desk shows them (status bar, handover): in the desk's language, marked demo
+    ("operator", "Айгерім Нұрланқызы (демо-оператор)", Role.OPERATOR),
+    ("supervisor", "Ерлан Сейітов (демо-начальник смены)", Role.SUPERVISOR),
+    ("technician", "Данияр Омаров (демо-техник)", Role.TECHNICIAN),
+    ("admin", "Демо-администратор", Role.ADMINISTRATOR),
 )
 
 

@@ -149,10 +149,14 @@ class AlarmDetailPane(QWidget):
         return title + _grid(head, [[self._format_time(e.time), e.serial, event_kind_text(e.kind),
                                      fields_text(e.kind, e.fields) if e.fields else e.summary] for e in d.events])
 
+    def _user_text(self, login: str) -> str:
+        """Who acted: the alarm service's own changes read as words, not ``system``."""
+        return self.tr("ARM (automatically)") if login == "system" else login
+
     def _actions(self, d: AlarmDetail) -> str:
         title = f"<h4>{escape(self.tr('History'))}</h4>"
         head = [self.tr("Time"), self.tr("User"), self.tr("Action"), self.tr("Note")]
-        return title + _grid(head, [[self._format_time(a.at), a.user, action_text(a.action),
+        return title + _grid(head, [[self._format_time(a.at), self._user_text(a.user), action_text(a.action),
                                      action_note_text(a.user, a.action, a.note)] for a in d.actions])
 
 

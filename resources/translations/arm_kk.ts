@@ -189,6 +189,10 @@ Data folder: {folder}</source>
         <translation>Деректер</translation>
     </message>
     <message>
+        <source>ARM (automatically)</source>
+        <translation>АЖО (автоматты түрде)</translation>
+    </message>
+    <message>
         <source>User</source>
         <translation>Пайдаланушы</translation>
     </message>

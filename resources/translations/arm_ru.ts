@@ -189,6 +189,10 @@ Data folder: {folder}</source>
         <translation>Данные</translation>
     </message>
     <message>
+        <source>ARM (automatically)</source>
+        <translation>АРМ (автоматически)</translation>
+    </message>
+    <message>
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
