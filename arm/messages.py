@@ -114,6 +114,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "device_type.GT06": {"ru": "GPS-трекер", "kk": "GPS-трекер", "en": "GPS tracker"},
     "device_type.WATCH": {"ru": "часы-трекер", "kk": "сағат-трекер", "en": "tracker watch"},
     "device_type.PHONE": {"ru": "телефон", "kk": "телефон", "en": "phone"},
+    "correction": {"ru": "исправление", "kk": "түзету", "en": "correction"},
     # ------------------------------------------------------------- the demo's marker on forms
     "demo.marker": {"ru": "ДЕМОНСТРАЦИОННЫЕ ДАННЫЕ", "kk": "ДЕМОНСТРАЦИЯЛЫҚ ДЕРЕКТЕР", "en": "DEMO DATA"},
 }
@@ -144,14 +145,13 @@ def report_to(value: str) -> str:
     return coded(f"report_to.{value}") if value in REPORT_TO_CODES else value
 
 
-def append_text(stored: str, extra: str) -> str:
-    """``stored`` measures with ``extra`` typed text added (a correction's reason)."""
+def with_correction(stored: str, reason: str) -> str:
+    """``stored`` measures with a correction's reason added (rendered "[исправление: ...]")."""
     found = parse(stored)
-    if found is not None and found[0] == MEASURES:
-        params = dict(found[1])
-        params["text"] = "\n".join(x for x in (str(params.get("text") or ""), extra) if x)
-        return coded(MEASURES, **params)
-    return "\n".join(x for x in (stored, extra) if x)
+    params: dict[str, Any] = dict(found[1]) if found is not None and found[0] == MEASURES else {
+        "actions": [], "text": stored}
+    params["correction"] = reason
+    return coded(MEASURES, **params)
 
 
 def parse(stored: str | None) -> tuple[str, dict[str, Any]] | None:
@@ -214,7 +214,10 @@ def _render_measures(params: Mapping[str, Any], lang: str) -> str:
     typed = str(params.get("text") or "")
     if typed:
         parts.append(typed)
-    return "; ".join(parts)
+    out = "; ".join(parts)
+    if params.get("correction"):
+        out += f"\n[{text('correction', lang)}: {params['correction']}]"
+    return out
 
 
 # ---------------------------------------------------------------- rows written before codes existed

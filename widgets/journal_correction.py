@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from arm.reports.corrections import Correction, CorrectionError, correct_entry
+from widgets.alarm_text import stored_text
 
 
 class CorrectionDialog(QDialog):
@@ -31,10 +32,12 @@ class CorrectionDialog(QDialog):
         self.result_entry: Any = None
         self.setWindowTitle(self.tr("Correct entry {id}").format(id=entry["id"]))
         self.resize(560, 420)
-        self.violation = QLineEdit(str(entry.get("violation") or ""), self)
-        self.detected_by = QLineEdit(str(entry.get("detected_by") or ""), self)
-        self.measures = QPlainTextEdit(str(entry.get("measures") or ""), self)
-        self.reported_to = QLineEdit(str(entry.get("reported_to") or ""), self)
+        # the fields show words (stored codes rendered in the screen's language); an untouched
+        # field keeps its stored code, an edited one is stored as typed
+        self.violation = QLineEdit(self._shown("violation"), self)
+        self.detected_by = QLineEdit(self._shown("detected_by"), self)
+        self.measures = QPlainTextEdit(self._shown("measures"), self)
+        self.reported_to = QLineEdit(self._shown("reported_to"), self)
         self.reason = QLineEdit(self, placeholderText=self.tr("Why the entry is corrected"))
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -71,8 +74,11 @@ class CorrectionDialog(QDialog):
     def correction(self) -> Correction:
         values = {"violation": self.violation.text().strip(), "detected_by": self.detected_by.text().strip(),
                   "measures": self.measures.toPlainText().strip(), "reported_to": self.reported_to.text().strip()}
-        changes = {k: v for k, v in values.items() if v != str(self.entry.get(k) or "")}
+        changes = {k: v for k, v in values.items() if v != self._shown(k).strip()}
         return Correction(changes, self.reason.text().strip())
+
+    def _shown(self, key: str) -> str:
+        return stored_text(str(self.entry.get(key) or ""))
 
     def save(self) -> None:
         for label in [*self.errors.values(), self.general_error]:

@@ -73,8 +73,7 @@ def correct_entry(session: Session, entry_id: int, operator: str, *, reason: str
     entry = ViolationEntry(
         detected_at=old.detected_at, person_id=old.person_id, device_id=old.device_id, alarm_id=old.alarm_id,
         violation=(violation if violation is not None else old.violation)[:500], detected_by=old.detected_by,
-        measures=messages.append_text(measures if measures is not None else old.measures,
-                                      f"[correction: {reason.strip()}]"),
+        measures=messages.with_correction(measures if measures is not None else old.measures, reason.strip()),
         reported_to=reported_to if reported_to is not None else old.reported_to,
         reported_at=reported_at if reported_at is not None else old.reported_at,
         operator=operator, corrects_id=old.id, recorded_at=utcnow(),

@@ -123,7 +123,8 @@ def test_journal_entries_are_never_edited_only_corrected(world: World, person: i
         correction_id = correction.id
     old, new = world.journal()
     assert old.measures == entry.measures and old.row_hash == entry.row_hash
-    assert messages.render(new.measures, "ru") == "cut\n[correction: wrong officer named]"
+    assert messages.render(new.measures, "ru") == "cut\n[исправление: wrong officer named]"
+    assert messages.render(new.measures, "kk") == "cut\n[түзету: wrong officer named]"
     assert new.id == correction_id and new.corrects_id == old.id and new.reported_to == "Lt. Col. Abenov"
     with world.db.begin() as s, pytest.raises(JournalError):
         correct_entry(s, entry.id, "sup1", reason=" ")

@@ -62,3 +62,26 @@ def test_correction_dialog_from_the_view(qtbot, journal_db, make_ctx, supervisor
     settle(qtbot, ctx, rounds=5)
     assert dialog.result_entry is not None and dialog.result_entry.corrects_id == view.model.rows[1][0]
     assert view.model.rows[0][-1] == dialog.result_entry.corrects_id  # the new entry is listed with "Corrects No."
+
+
+def test_correction_dialog_shows_words_and_keeps_untouched_codes(qtbot, journal_db, make_ctx, supervisor):
+    from arm import messages
+    from widgets import i18n
+    from widgets.journal_correction import CorrectionDialog
+
+    ctx = make_ctx(journal_db.db, supervisor)
+    entry = {"id": journal_db.violation_ids[0], "violation": messages.coded("kind.low_battery"),
+             "detected_by": messages.coded("detected.device", type="BRC", serial="BRC-7"),
+             "measures": messages.measures([("called_person", "не ответил")], ""),
+             "reported_to": messages.coded("report_to.duty_unit")}
+    try:
+        assert i18n.set_language("ru")
+        dialog = CorrectionDialog(ctx, entry)
+        qtbot.addWidget(dialog)
+        assert dialog.violation.text() == "Низкий заряд батареи" and "{" not in dialog.measures.toPlainText()
+        assert dialog.reported_to.text() == "Дежурная часть полиции"
+        dialog.reported_to.setText("Майор Джаксыбеков")
+        dialog.reason.setText("доложено лично начальнику")
+        assert dialog.correction().changes == {"reported_to": "Майор Джаксыбеков"}  # the rest keeps its codes
+    finally:
+        i18n.set_language("en")
