@@ -1,0 +1,71 @@
+"""Offline geography from an imported OpenStreetMap extract: addresses and search.
+
+The one function the rest of ARM calls is :func:`describe`: the address of a
+position as a sentence in the reader's language, or None when no extract has
+been imported (callers then show the coordinates only). ``where``/``find``
+give the structured answers (``arm map where|find``). No Qt here.
+"""
+
+from __future__ import annotations
+
+from arm.geo.index import Address
+
+# "N m from street" in the reader's language (the street name carries its own type word)
+_FAR = {
+    "ru": "{dist} от: {street}",
+    "kk": "{street} маңы, {dist}",
+    "en": "{dist} from {street}",
+}
+_UNITS = {"ru": ("м", "км"), "kk": ("м", "км"), "en": ("m", "km")}
+
+
+def distance_text(metres: float, lang: str = "ru") -> str:
+    """``"90 m"``, ``"2.4 km"`` (``"2,4 км"`` in ru/kk)."""
+    m, km = _UNITS.get(lang, _UNITS["en"])
+    if metres < 1000:
+        return f"{int(round(metres / 10.0) * 10) if metres >= 100 else int(round(metres))} {m}"
+    value = f"{metres / 1000:.1f}"
+    return f"{value.replace('.', ',') if lang in ('ru', 'kk') else value} {km}"
+
+
+def format_address(addr: Address, lang: str = "ru") -> str | None:
+    """``"улица Кенесары 40, Астана"`` or ``"90 м от: улица Кенесары, Астана"``; None if nothing is known."""
+    parts: list[str] = []
+    if addr.street and addr.house:
+        parts.append(f"{addr.street} {addr.house}")
+    elif addr.street:
+        dist = addr.distance_m or 0.0
+        if dist < 25:
+            parts.append(addr.street)
+        else:
+            parts.append(_FAR.get(lang, _FAR["en"]).format(dist=distance_text(dist, lang), street=addr.street))
+    if addr.settlement:
+        parts.append(addr.settlement)
+    return ", ".join(parts) or None
+
+
+def where(lat: float, lon: float, lang: str = "ru") -> Address | None:
+    """The structured address of a point from the imported extract, or None without an import."""
+    from arm.geo.store import open_index
+
+    index = open_index()
+    return index.where(lat, lon, lang) if index is not None else None
+
+
+def describe(lat: float | None, lon: float | None, lang: str = "ru") -> str | None:
+    """The address of a position as one line, or None (no import, no position, nothing near)."""
+    if lat is None or lon is None:
+        return None
+    addr = where(lat, lon, lang)
+    return format_address(addr, lang) if addr is not None else None
+
+
+def find(text: str, lang: str = "ru", limit: int = 10) -> list[Address]:
+    """Addresses matching a typed text; empty without an import."""
+    from arm.geo.store import open_index
+
+    index = open_index()
+    return index.find(text, lang, limit) if index is not None else []
+
+
+__all__ = ["Address", "describe", "distance_text", "find", "format_address", "where"]
