@@ -44,6 +44,7 @@ def library_roots() -> dict[str, Path]:
     return {
         "leaflet": leaflet_dir(),
         "geoman": RESOURCES / "vendor" / "leaflet-geoman",
+        "protomaps": RESOURCES / "vendor" / "protomaps-leaflet",
         "arm": RESOURCES,
     }
 
