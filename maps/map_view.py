@@ -27,8 +27,8 @@ from sqlalchemy.orm import Session
 from arm import geo
 from arm.caseload.zone_shapes import buffered
 from arm.config import config_dir
-from arm.geo import store as geo_store
 from arm.events import AlarmChanged
+from arm.geo import store as geo_store
 from maps import assets, scheme
 from maps.bridge import MapBridge
 from maps.guard import OfflineGuard

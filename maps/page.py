@@ -33,6 +33,7 @@ BASEMAP_URL = "arm://basemap/{z}/{x}/{y}.pbf"
 PLACES_URL = "arm://data/places.geojson"
 ARM_CSS = "arm://assets/arm/css/arm_map.css"
 REGIONS_ATTRIBUTION = "Regions © amCharts geodata (free linkware licence)"
+PLACES_ATTRIBUTION = "Settlements © GeoNames (CC BY 4.0)"
 
 _URL_RE = re.compile(r"""(?:src|href)\s*=\s*["'](https?://[^"']+)["']""")
 
@@ -169,7 +170,8 @@ def build_page(
         "clusterBelowZoom": cfg.cluster_below_zoom,
         "staleAfterS": cfg.stale_after_s,
         "defaultBase": default_base,
-        "attribution": "Leaflet | " + REGIONS_ATTRIBUTION,
+        "attribution": "Leaflet | " + REGIONS_ATTRIBUTION
+        + (" | " + PLACES_ATTRIBUTION if assets.PLACES_FILE.is_file() else ""),
         "baseKeys": base_keys,
         "basemap": {"url": BASEMAP_URL} if basemap else None,
         "placesUrl": PLACES_URL if assets.PLACES_FILE.is_file() else None,

@@ -100,6 +100,7 @@ def _run_tilemaker(source: Path, target: Path, progress: Progress) -> None:
                 progress(f"tiles: {line}")
                 last = now
     rc = proc.wait()
+    proc.stdout.close()
     if rc != 0:
         text = " / ".join(tail)
         if "No space" in text or "disk" in text.lower():
