@@ -8,6 +8,8 @@ give the structured answers (``arm map where|find``). No Qt here.
 
 from __future__ import annotations
 
+import math
+
 from arm.geo.index import Address
 
 # "N m from street" in the reader's language (the street name carries its own type word)
@@ -44,6 +46,32 @@ def format_address(addr: Address, lang: str = "ru") -> str | None:
     return ", ".join(parts) or None
 
 
+def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in metres (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371008.8 * math.asin(min(1.0, math.sqrt(a)))
+
+
+_FROM_HOME = {"ru": "{dist} от дома", "kk": "үйден {dist}", "en": "{dist} from home"}
+_NEAR = {"ru": "рядом: {address}", "kk": "маңы: {address}", "en": "near {address}"}
+
+
+def place_text(lat: float | None, lon: float | None, home_m: float | None = None, lang: str = "ru") -> str:
+    """Where a violation happened, for an alarm's explanation: ``"2.4 km from home, near улица Абая 45, Астана"``.
+
+    Either part may be missing (no home set, no extract imported); "" when both are.
+    """
+    parts: list[str] = []
+    if home_m is not None:
+        parts.append(_FROM_HOME.get(lang, _FROM_HOME["en"]).format(dist=distance_text(float(home_m), lang)))
+    address = describe(lat, lon, lang)
+    if address:
+        parts.append(_NEAR.get(lang, _NEAR["en"]).format(address=address))
+    return ", ".join(parts)
+
+
 def where(lat: float, lon: float, lang: str = "ru") -> Address | None:
     """The structured address of a point from the imported extract, or None without an import."""
     from arm.geo.store import open_index
@@ -68,4 +96,4 @@ def find(text: str, lang: str = "ru", limit: int = 10) -> list[Address]:
     return index.find(text, lang, limit) if index is not None else []
 
 
-__all__ = ["Address", "describe", "distance_text", "find", "format_address", "where"]
+__all__ = ["Address", "describe", "distance_m", "distance_text", "find", "format_address", "place_text", "where"]
