@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from arm.alarms.views import AlarmDetail, AlarmView
+from arm.geo import describe
 from widgets.alarm_text import (
     action_note_text,
     action_text,
@@ -27,6 +28,7 @@ from widgets.alarm_text import (
     state_text,
     view_explanation,
 )
+from widgets.i18n import current_language
 from widgets.voice_messages import VoiceAlarmAction
 
 
@@ -128,7 +130,9 @@ class AlarmDetailPane(QWidget):
         extra = ""
         if d.last_position:
             lat, lon, when = d.last_position
-            extra = f"<p>{escape(self.tr('Last position: {lat:.5f}, {lon:.5f} at {time}').format(lat=lat, lon=lon, time=self._format_time(when)))}</p>"
+            extra = f"<p>{escape(self.tr('Last position: {lat:.5f}, {lon:.5f} at {time}').format(lat=lat, lon=lon, time=self._format_time(when)))}"
+            address = describe(lat, lon, current_language())  # the imported map's address, None without one
+            extra += (f"<br>{escape(address)}" if address else "") + "</p>"
         return title + _grid(head, rows) + extra
 
     def _events(self, d: AlarmDetail) -> str:
