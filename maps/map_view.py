@@ -30,6 +30,7 @@ from arm.config import config_dir
 from arm.events import AlarmChanged
 from arm.geo import store as geo_store
 from maps import assets, scheme
+from maps.address_search import AddressSearch
 from maps.bridge import MapBridge
 from maps.guard import OfflineGuard
 from maps.live import LiveModel, Snapshot, load_snapshot, person_label
@@ -167,6 +168,9 @@ class MapView(QWidget):
         self.toolbar.addAction(self.clear_action)
         self.toolbar.addAction(self.home_action)
         self.toolbar.addAction(self.copy_action)
+        self.search = AddressSearch(self._lang(), self)
+        self.search.picked.connect(self.show_address)
+        self.toolbar.addWidget(self.search)
         self.status = QLabel()
         self.toolbar.addWidget(self.status)
         self.notice = QLabel()
@@ -307,6 +311,12 @@ class MapView(QWidget):
         coords = f"{live.lat:.6f}, {live.lon:.6f}"
         address = geo.describe(live.lat, live.lon, self._lang())
         return f"{address} ({coords})" if address else coords
+
+    @Slot(float, float, str)
+    def show_address(self, lat: float, lon: float, label: str = "") -> None:
+        """Centre on an address found by the search box, at house zoom, with a pin that names it."""
+        self.bridge.call("ARM.layers.pin", float(lat), float(lon), label)
+        self.center_on(lat, lon, 18)
 
     @Slot()
     def copy_position(self) -> None:

@@ -141,3 +141,26 @@ def test_without_import_no_basemap_layer_but_settlements(db, make_ctx, open_map,
     assert js(qtbot, view, "ARM.layers.keys()") == ["regions"]
     assert js(qtbot, view, "ARM.layers.current()") == "regions"
     qtbot.waitUntil(lambda: js(qtbot, view, "ARM.layers.placesCount()") == 344, timeout=10_000)
+
+
+def test_address_search_box_centres_the_map(imported: Path, db, make_ctx, open_map, qtbot) -> None:
+    view = open_map(make_ctx(db))
+    box = view.search
+    assert box.edit.isEnabled()
+    box.edit.setText("Kenesary 40")
+    found = box.search()
+    assert [(a.house, round(a.lat, 4), round(a.lon, 4)) for a in found] == [("40", round(HOUSE_40[0], 4),
+                                                                              round(HOUSE_40[1], 4))]
+    with qtbot.waitSignal(box.picked, timeout=2_000) as sig:
+        box.choose(0)
+    assert sig.args[2].endswith("40, Астана")
+    qtbot.waitUntil(lambda: js(qtbot, view, "ARM.layers.pinned()") is not None, timeout=5_000)
+    pin = js(qtbot, view, "ARM.layers.pinned()")
+    assert abs(pin["lat"] - HOUSE_40[0]) < 1e-4 and abs(pin["lng"] - HOUSE_40[1]) < 1e-4
+    qtbot.waitUntil(lambda: js(qtbot, view, "ARM.layers.zoom()") == 18, timeout=5_000)
+
+
+def test_address_search_box_is_disabled_without_an_import(db, make_ctx, open_map) -> None:
+    view = open_map(make_ctx(db))
+    assert not view.search.edit.isEnabled()
+    assert "OSM" in view.search.edit.placeholderText()

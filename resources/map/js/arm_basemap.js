@@ -161,6 +161,18 @@
       }
     },
     choose: chooseBase,
+    /** a pin on an address found by the search box (one at a time) */
+    pin: function (lat, lon, label) {
+      if (ARM.layers._pin) ARM.layers._pin.remove();
+      ARM.layers._pin = L.circleMarker([lat, lon], { radius: 9, color: "#6a1b9a", weight: 3, fillColor: "#ce93d8", fillOpacity: 0.6 })
+        .bindTooltip(String(label).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c])) +
+          "<br><span class='arm-coords'>" + lat.toFixed(6) + ", " + lon.toFixed(6) + "</span>",
+          { permanent: true, direction: "top", offset: [0, -10] })
+        .addTo(map);
+      return true;
+    },
+    zoom: function () { return map.getZoom(); },
+    pinned: function () { return ARM.layers._pin ? ARM.layers._pin.getLatLng() : null; },
     current: function () {
       for (const k in bases) if (map.hasLayer(bases[k])) return k;
       return null;
