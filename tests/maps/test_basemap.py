@@ -164,3 +164,28 @@ def test_address_search_box_is_disabled_without_an_import(db, make_ctx, open_map
     view = open_map(make_ctx(db))
     assert not view.search.edit.isEnabled()
     assert "OSM" in view.search.edit.placeholderText()
+
+
+def test_zone_editor_starts_a_circle_around_a_found_address(imported: Path, db, make_ctx, open_map,
+                                                            qtbot) -> None:
+    from sqlalchemy import select
+
+    from db.models import Zone
+    from maps.zone_editor import ZoneEditor
+
+    ctx = make_ctx(db, role="administrator")
+    view = open_map(ctx)
+    editor = ZoneEditor(ctx, map_view=view)
+    qtbot.addWidget(editor)
+    editor.address.edit.setText("Кенесары 40")
+    assert len(editor.address.search()) == 1
+    editor.address.choose(0)
+    qtbot.waitUntil(lambda: editor._geometry is not None, timeout=5_000)
+    assert "Circle" in editor.shape_info.text()
+    assert editor.name.text().endswith("40, Астана")
+    with qtbot.waitSignal(editor.saved, timeout=10_000):
+        editor.save()
+    with db.session() as s:
+        circle = s.scalars(select(Zone)).one().geometry["circle"]
+    assert circle["center"] == pytest.approx([HOUSE_40[1], HOUSE_40[0]], abs=2e-4)
+    assert circle["radius_m"] == pytest.approx(100, rel=0.01)
