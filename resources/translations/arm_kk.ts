@@ -43,6 +43,18 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>AddressSearch</name>
+    <message>
+        <source>Address search: import an OSM extract first</source>
+        <extracomment>latitude, longitude, the address as shown</extracomment>
+        <translation>Мекенжай іздеу: алдымен OSM үзіндісін импорттаңыз</translation>
+    </message>
+    <message>
+        <source>Find an address, e.g. Кенесары 40</source>
+        <translation>Мекенжайды табу, мысалы Кенесары 40</translation>
+    </message>
+</context>
+<context>
     <name>AlarmAction</name>
     <message>
         <source>Raised</source>
@@ -2735,6 +2747,14 @@ Data folder: {folder}</source>
         <translation>Соңғы 7 күн</translation>
     </message>
     <message>
+        <source>Copy position</source>
+        <translation>Орналасқан жерді көшіру</translation>
+    </message>
+    <message>
+        <source>Copy the selected person's address and coordinates</source>
+        <translation>Таңдалған адамның мекенжайы мен координаттарын көшіру</translation>
+    </message>
+    <message>
         <source>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; normal  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; alarm  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; no communication  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; device fault  &lt;i&gt;dashed = stale position&lt;/i&gt;</source>
         <translation>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; қалыпты  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; дабыл  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; байланыс жоқ  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; құрылғы ақауы  &lt;i&gt;үзік сызық = ескірген орын&lt;/i&gt;</translation>
     </message>
@@ -2753,6 +2773,14 @@ Data folder: {folder}</source>
     <message>
         <source>Offline tiles: {name}</source>
         <translation>Офлайн тайлдар: {name}</translation>
+    </message>
+    <message>
+        <source>Imported map (streets, addresses)</source>
+        <translation>Импортталған карта (көшелер, мекенжайлар)</translation>
+    </message>
+    <message>
+        <source>Settlements</source>
+        <translation>Елді мекендер</translation>
     </message>
     <message>
         <source>Normal</source>
@@ -3991,6 +4019,7 @@ Data folder: {folder}</source>
     <name>ZoneEditor</name>
     <message>
         <source>New polygon</source>
+        <extracomment>radius of the circle a zone starts with when it is placed around a found address</extracomment>
         <translation>Жаңа көпбұрыш</translation>
     </message>
     <message>
@@ -4004,6 +4033,10 @@ Data folder: {folder}</source>
     <message>
         <source>Close the polygon being drawn (or click its first corner)</source>
         <translation>Сызылып жатқан көпбұрышты тұйықтау (немесе оның бірінші бұрышын басыңыз)</translation>
+    </message>
+    <message>
+        <source>Find an address and start a circle zone around it</source>
+        <translation>Мекенжайды тауып, айналасына шеңбер аймақ бастау</translation>
     </message>
     <message>
         <source>Exclusion zone (must not enter)</source>

@@ -43,6 +43,18 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>AddressSearch</name>
+    <message>
+        <source>Address search: import an OSM extract first</source>
+        <extracomment>latitude, longitude, the address as shown</extracomment>
+        <translation>Поиск адреса: сначала импортируйте выгрузку OSM</translation>
+    </message>
+    <message>
+        <source>Find an address, e.g. Кенесары 40</source>
+        <translation>Найти адрес, например Кенесары 40</translation>
+    </message>
+</context>
+<context>
     <name>AlarmAction</name>
     <message>
         <source>Raised</source>
@@ -2735,6 +2747,14 @@ Data folder: {folder}</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
+        <source>Copy position</source>
+        <translation>Копировать местоположение</translation>
+    </message>
+    <message>
+        <source>Copy the selected person's address and coordinates</source>
+        <translation>Скопировать адрес и координаты выбранного лица</translation>
+    </message>
+    <message>
         <source>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; normal  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; alarm  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; no communication  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; device fault  &lt;i&gt;dashed = stale position&lt;/i&gt;</source>
         <translation>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; норма  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; тревога  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; нет связи  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; неисправность  &lt;i&gt;пунктир — устаревшие координаты&lt;/i&gt;</translation>
     </message>
@@ -2753,6 +2773,14 @@ Data folder: {folder}</source>
     <message>
         <source>Offline tiles: {name}</source>
         <translation>Офлайн-тайлы: {name}</translation>
+    </message>
+    <message>
+        <source>Imported map (streets, addresses)</source>
+        <translation>Импортированная карта (улицы, адреса)</translation>
+    </message>
+    <message>
+        <source>Settlements</source>
+        <translation>Населённые пункты</translation>
     </message>
     <message>
         <source>Normal</source>
@@ -3991,6 +4019,7 @@ Data folder: {folder}</source>
     <name>ZoneEditor</name>
     <message>
         <source>New polygon</source>
+        <extracomment>radius of the circle a zone starts with when it is placed around a found address</extracomment>
         <translation>Новый многоугольник</translation>
     </message>
     <message>
@@ -4004,6 +4033,10 @@ Data folder: {folder}</source>
     <message>
         <source>Close the polygon being drawn (or click its first corner)</source>
         <translation>Замкнуть рисуемый многоугольник (или щёлкните его первую вершину)</translation>
+    </message>
+    <message>
+        <source>Find an address and start a circle zone around it</source>
+        <translation>Найти адрес и начать круговую зону вокруг него</translation>
     </message>
     <message>
         <source>Exclusion zone (must not enter)</source>
