@@ -31,6 +31,7 @@ class AddressSearch(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setClearButtonEnabled(True)
         self.edit.setMinimumWidth(220)
+        self.edit.setMaximumWidth(360)
         self._model = QStringListModel(self)
         self._found: list[Address] = []
         self.completer = QCompleter(self._model, self)

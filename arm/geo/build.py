@@ -21,7 +21,7 @@ from pathlib import Path
 
 import osmium
 
-from arm.geo.index import DEG_M, INDEXES, PLACE_RADIUS_M, PLACE_RANK, SCHEMA
+from arm.geo.index import DEG_M, INDEXES, PLACE_RADIUS_M, PLACE_RANK, SCHEMA, house_cell
 from arm.geo.names import housenumber_key, street_key
 
 STREET_HIGHWAYS = frozenset({
@@ -216,8 +216,8 @@ def _finish(conn: sqlite3.Connection, col: _Collector) -> dict[str, int]:
             sid = min(cands, key=lambda c: (c[1] - lat) ** 2 + ((c[2] - lon) * kx) ** 2)[0]
         rows.append((i, sid, street, hn, housenumber_key(hn), city, lat, lon))
     conn.executemany("INSERT INTO houses VALUES (?,?,?,?,?,?,?,?)", rows)
-    conn.execute("INSERT INTO houses_rt SELECT id, lat, lat, lon, lon, street_id, street, housenumber, city, lat, lon"
-                 " FROM houses")
+    conn.executemany("INSERT INTO house_cells VALUES (?,?,?,?,?,?,?,?)",
+                     sorted((house_cell(r[6], r[7]), r[0], r[1], r[2], r[3], r[5], r[6], r[7]) for r in rows))
     conn.executescript(INDEXES)
     counts = {"streets": len(canon), "houses": len(rows), "places": len(places), "nodes": col.nodes}
     conn.executemany("INSERT INTO meta VALUES (?, ?)", [(k, str(v)) for k, v in counts.items()])

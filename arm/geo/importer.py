@@ -76,7 +76,11 @@ def _to_pbf(source: Path, target: Path) -> None:
 
 
 def _run_tilemaker(source: Path, target: Path, progress: Progress) -> None:
-    cmd = [_tilemaker(), "--input", str(source), "--output", str(target),
+    # --store: nodes and ways in memory-mapped files of the work folder, not in RAM (a national
+    # extract then fits in a desk PC's memory while monitoring goes on); removed afterwards
+    store_dir = target.parent / "tilemaker-store"
+    store_dir.mkdir(exist_ok=True)
+    cmd = [_tilemaker(), "--input", str(source), "--output", str(target), "--store", str(store_dir),
            "--config", str(TILEMAKER_DIR / "config.json"), "--process", str(TILEMAKER_DIR / "process.lua")]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=str(target.parent))
     assert proc.stdout is not None
@@ -101,6 +105,7 @@ def _run_tilemaker(source: Path, target: Path, progress: Progress) -> None:
                 last = now
     rc = proc.wait()
     proc.stdout.close()
+    shutil.rmtree(store_dir, ignore_errors=True)
     if rc != 0:
         text = " / ".join(tail)
         if "No space" in text or "disk" in text.lower():

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CYR = {
     "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e",
@@ -38,6 +39,7 @@ STREET_WORDS = frozenset({
 _SPLIT = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=65536)  # an extract repeats the same street names and house numbers many times
 def fold(text: str) -> str:
     """Lower-case ASCII key of ``text`` (alphabet-independent, see the module doc)."""
     out: list[str] = []

@@ -70,11 +70,10 @@
   // -- settlements shipped with the application (resources/map/places)
   // [lon, lat] points with properties name, name_ru, name_kk, pop; the bigger, the earlier shown.
   function minZoomFor(pop) {
-    if (pop >= 500000) return 4;
-    if (pop >= 100000) return 6;
-    if (pop >= 30000) return 7;
-    if (pop >= 10000) return 8;
-    return 9;
+    if (pop >= 100000) return 4;
+    if (pop >= 30000) return 6;
+    if (pop >= 10000) return 7;
+    return 8;
   }
 
   function placeLabel(props, lang) {
@@ -93,19 +92,29 @@
           String(placeLabel(f.properties, lang)).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c])) + "</b>",
           iconSize: null }),
       });
-      return { marker, minZoom: minZoomFor(pop) };
+      const label = String(placeLabel(f.properties, lang));
+      return { marker, minZoom: minZoomFor(pop), pop: pop, width: label.length * (size === "xl" ? 10 : size === "l" ? 8.5 : 7.5) };
     });
+    // biggest first; a label that would overlap one already placed is left out at this zoom
+    items.sort((a, b) => b.pop - a.pop);
     function refresh() {
       const z = map.getZoom();
       // on the imported basemap from zoom 10 the basemap's own labels take over
       const vectorShown = bases.basemap && map.hasLayer(bases.basemap) && z >= 10;
+      const placed = [];
       for (const it of items) {
-        const want = !vectorShown && z >= it.minZoom && z <= 13;
+        let want = !vectorShown && z >= it.minZoom && z <= 13;
+        if (want) {
+          const pt = map.latLngToContainerPoint(it.marker.getLatLng());
+          const box = { x1: pt.x - 5, x2: pt.x + 10 + it.width, y1: pt.y - 10, y2: pt.y + 10 };
+          want = !placed.some((b) => box.x1 < b.x2 && b.x1 < box.x2 && box.y1 < b.y2 && b.y1 < box.y2);
+          if (want) placed.push(box);
+        }
         if (want && !group.hasLayer(it.marker)) group.addLayer(it.marker);
         else if (!want && group.hasLayer(it.marker)) group.removeLayer(it.marker);
       }
     }
-    map.on("zoomend baselayerchange", refresh);
+    map.on("zoomend moveend baselayerchange", refresh);
     group.refresh = refresh;
     group.count = () => items.length;
     refresh();
@@ -132,7 +141,15 @@
       control = layerControl;
       const labels = (options.i18n && options.i18n.layers) || {};
       map.createPane("armPlaces").style.zIndex = 420;
-      L.control.scale({ metric: true, imperial: false, maxWidth: 150, position: "bottomleft" }).addTo(map);
+      const units = options.lang === "ru" || options.lang === "kk" ? ["м", "км"] : ["m", "km"];
+      const MetricScale = L.Control.Scale.extend({
+        _updateMetric: function (maxMeters) {
+          const meters = this._getRoundNum(maxMeters);
+          const label = meters < 1000 ? meters + " " + units[0] : meters / 1000 + " " + units[1];
+          this._updateScale(this._mScale, label, meters / maxMeters);
+        },
+      });
+      new MetricScale({ metric: true, imperial: false, maxWidth: 150, position: "bottomleft" }).addTo(map);
       // the base layers folium created, found by their names in the control
       if (control) {
         for (const entry of control._layers) {
