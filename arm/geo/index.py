@@ -169,13 +169,18 @@ class AddressIndex:
         best_d = HOUSE_NEAR_M
         r0, r1 = (int(math.floor((v + 90.0) / HOUSE_CELL_DEG)) for v in (lat - dlat, lat + dlat))
         c0, c1 = (int(math.floor((v + 180.0) / HOUSE_CELL_DEG)) for v in (lon - dlon, lon + dlon))
-        for cell in (r * 1_000_000 + c for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)):
-            for sid, street, hn, city, hlat, hlon in conn.execute(
-                "SELECT street_id, street, housenumber, city, lat, lon FROM house_cells WHERE cell = ?", (cell,)
-            ):
-                d = math.hypot((hlat - lat) * DEG_M, (hlon - lon) * DEG_M * kx)
-                if d <= best_d:
-                    best, best_d = (sid, street, hn, city), d
+        cells = [r * 1_000_000 + c for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
+        # one query for the 1-4 cells; the nearest house is chosen in SQL (degrees², x scaled by cos φ)
+        row = conn.execute(
+            "SELECT street_id, street, housenumber, city,"
+            " (lat - ?) * (lat - ?) + (lon - ?) * (lon - ?) * ? AS d2 FROM house_cells"
+            f" WHERE cell IN ({','.join('?' * len(cells))}) ORDER BY d2 LIMIT 1",
+            (lat, lat, lon, lon, kx * kx, *cells),
+        ).fetchone()
+        if row is not None:
+            d = math.sqrt(row[4]) * DEG_M
+            if d <= best_d:
+                best, best_d = (row[0], row[1], row[2], row[3]), d
         if best is not None:
             sid, street, hn, city = best
             settlement = self.settlement(lat, lon, lang) or city

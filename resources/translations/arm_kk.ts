@@ -2671,10 +2671,6 @@ Data folder: {folder}</source>
         <translation>&amp;Жаңа адам…</translation>
     </message>
     <message>
-        <source>The database, service and map source settings take effect after a restart.</source>
-        <translation>Дерекқор, қызмет және карта көзі баптаулары қайта іске қосылғаннан кейін күшіне енеді.</translation>
-    </message>
-    <message>
         <source>Settings could not be saved: {error}</source>
         <translation>Баптауларды сақтау мүмкін болмады: {error}</translation>
     </message>
@@ -2685,6 +2681,10 @@ Data folder: {folder}</source>
     <message>
         <source>“{title}” is not available: {error}</source>
         <translation>«{title}» қолжетімсіз: {error}</translation>
+    </message>
+    <message>
+        <source>The database and service settings take effect after a restart.</source>
+        <translation>Дерекқор және қызмет баптаулары қайта іске қосылғаннан кейін күшіне енеді.</translation>
     </message>
     <message>
         <source>The operator guide is not installed on this computer.</source>

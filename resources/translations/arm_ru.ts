@@ -2671,10 +2671,6 @@ Data folder: {folder}</source>
         <translation>&amp;Добавить лицо…</translation>
     </message>
     <message>
-        <source>The database, service and map source settings take effect after a restart.</source>
-        <translation>Настройки базы данных, службы и источника карт вступят в силу после перезапуска.</translation>
-    </message>
-    <message>
         <source>Settings could not be saved: {error}</source>
         <translation>Не удалось сохранить настройки: {error}</translation>
     </message>
@@ -2685,6 +2681,10 @@ Data folder: {folder}</source>
     <message>
         <source>“{title}” is not available: {error}</source>
         <translation>Панель «{title}» недоступна: {error}</translation>
+    </message>
+    <message>
+        <source>The database and service settings take effect after a restart.</source>
+        <translation>Настройки базы данных и службы вступят в силу после перезапуска.</translation>
     </message>
     <message>
         <source>The operator guide is not installed on this computer.</source>

@@ -189,3 +189,25 @@ def test_zone_editor_starts_a_circle_around_a_found_address(imported: Path, db, 
         circle = s.scalars(select(Zone)).one().geometry["circle"]
     assert circle["center"] == pytest.approx([HOUSE_40[1], HOUSE_40[0]], abs=2e-4)
     assert circle["radius_m"] == pytest.approx(100, rel=0.01)
+
+
+def test_a_new_tile_server_applies_at_once(db, make_ctx, open_map, qtbot, tmp_data_dir: Path) -> None:
+    """Settings -> Map: the dialog asks for no restart; the open map gets the server layer at once."""
+    from arm.config import Settings
+    from widgets.settings_dialog import SettingsDialog
+
+    settings = Settings()
+    ctx = make_ctx(db, settings=settings)
+    view = open_map(ctx)
+    assert "server" not in js(qtbot, view, "ARM.layers.keys()")
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.tile_url.setText("http://osm.lan:8080/tile/{z}/{x}/{y}.png")
+    with qtbot.waitSignal(dialog.applied) as applied:
+        dialog.submit()
+    assert applied.args == [False]  # no restart asked for a map source
+    with qtbot.waitSignal(view.ready, timeout=20_000):
+        view.apply_settings()  # what the main window does after the dialog
+    assert sorted(js(qtbot, view, "ARM.layers.keys()")) == ["regions", "server"]
+    view.choose_base_layer("server")
+    qtbot.waitUntil(lambda: js(qtbot, view, "ARM.layers.current()") == "server", timeout=5_000)
