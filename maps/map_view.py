@@ -168,6 +168,12 @@ class MapView(QWidget):
         self.toolbar.addAction(self.clear_action)
         self.toolbar.addAction(self.home_action)
         self.toolbar.addAction(self.copy_action)
+        self.import_action = QAction(self.tr("Import map…"), self)
+        self.import_action.setToolTip(self.tr("Import an OpenStreetMap extract: offline streets and addresses"))
+        self.import_action.triggered.connect(self.open_import)
+        role = str(getattr(getattr(ctx, "user", None), "role", "") or "")
+        self.import_action.setVisible(role in ("administrator", "supervisor", "technician"))
+        self.toolbar.addAction(self.import_action)
         self.search = AddressSearch(self._lang(), self)
         self.search.picked.connect(self.show_address)
         self.toolbar.addWidget(self.search)
@@ -311,6 +317,19 @@ class MapView(QWidget):
         coords = f"{live.lat:.6f}, {live.lon:.6f}"
         address = geo.describe(live.lat, live.lon, self._lang())
         return f"{address} ({coords})" if address else coords
+
+    def open_import(self) -> Any:
+        """The import dialog (Map -> Import); the page is rebuilt with the new basemap when it is done."""
+        from maps.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self)
+        dialog.imported.connect(self._after_import)
+        dialog.show()
+        return dialog
+
+    def _after_import(self) -> None:
+        self.search.refresh()
+        self.apply_settings()
 
     @Slot(float, float, str)
     def show_address(self, lat: float, lon: float, label: str = "") -> None:

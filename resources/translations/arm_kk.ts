@@ -2009,6 +2009,50 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import an OpenStreetMap extract</source>
+        <extracomment>the import finished and its basemap and address index are in use</extracomment>
+        <translation>OpenStreetMap үзіндісін импорттау</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорттау</translation>
+    </message>
+    <message>
+        <source>The extract (.osm.pbf or .osm) becomes the offline street map and the address index. Monitoring goes on during the import; the current map stays until the new one is complete.</source>
+        <translation>Үзінді (.osm.pbf немесе .osm) көшелердің офлайн картасына және мекенжай көрсеткішіне айналады. Импорт кезінде мониторинг жалғасады; жаңа карта дайын болғанша ағымдағы карта қалады.</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap extract</source>
+        <translation>OpenStreetMap үзіндісі</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap (*.osm.pbf *.pbf *.osm)</source>
+        <translation>OpenStreetMap (*.osm.pbf *.pbf *.osm)</translation>
+    </message>
+    <message>
+        <source>Choose the file first.</source>
+        <translation>Алдымен файлды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импортталуда…</translation>
+    </message>
+    <message>
+        <source>Done: the new map and address index are in use.</source>
+        <translation>Дайын: жаңа карта мен мекенжай көрсеткіші қолданыста.</translation>
+    </message>
+    <message>
+        <source>The import failed, the previous map is kept: {reason}</source>
+        <translation>Импорт орындалмады, алдыңғы карта сақталды: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>IncidentCause</name>
     <message>
         <source>Battery falling, then silence, then no fix: device discharged</source>
@@ -2753,6 +2797,14 @@ Data folder: {folder}</source>
     <message>
         <source>Copy the selected person's address and coordinates</source>
         <translation>Таңдалған адамның мекенжайы мен координаттарын көшіру</translation>
+    </message>
+    <message>
+        <source>Import map…</source>
+        <translation>Картаны импорттау…</translation>
+    </message>
+    <message>
+        <source>Import an OpenStreetMap extract: offline streets and addresses</source>
+        <translation>OpenStreetMap үзіндісін импорттау: офлайн көшелер мен мекенжайлар</translation>
     </message>
     <message>
         <source>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; normal  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; alarm  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; no communication  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; device fault  &lt;i&gt;dashed = stale position&lt;/i&gt;</source>

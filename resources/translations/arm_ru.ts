@@ -2009,6 +2009,50 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import an OpenStreetMap extract</source>
+        <extracomment>the import finished and its basemap and address index are in use</extracomment>
+        <translation>Импорт выгрузки OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <source>The extract (.osm.pbf or .osm) becomes the offline street map and the address index. Monitoring goes on during the import; the current map stays until the new one is complete.</source>
+        <translation>Выгрузка (.osm.pbf или .osm) становится офлайн-картой улиц и адресным указателем. Мониторинг во время импорта продолжается; текущая карта остаётся, пока новая не будет готова.</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap extract</source>
+        <translation>Выгрузка OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap (*.osm.pbf *.pbf *.osm)</source>
+        <translation>OpenStreetMap (*.osm.pbf *.pbf *.osm)</translation>
+    </message>
+    <message>
+        <source>Choose the file first.</source>
+        <translation>Сначала выберите файл.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <source>Done: the new map and address index are in use.</source>
+        <translation>Готово: используются новая карта и адресный указатель.</translation>
+    </message>
+    <message>
+        <source>The import failed, the previous map is kept: {reason}</source>
+        <translation>Импорт не выполнен, прежняя карта сохранена: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>IncidentCause</name>
     <message>
         <source>Battery falling, then silence, then no fix: device discharged</source>
@@ -2753,6 +2797,14 @@ Data folder: {folder}</source>
     <message>
         <source>Copy the selected person's address and coordinates</source>
         <translation>Скопировать адрес и координаты выбранного лица</translation>
+    </message>
+    <message>
+        <source>Import map…</source>
+        <translation>Импорт карты…</translation>
+    </message>
+    <message>
+        <source>Import an OpenStreetMap extract: offline streets and addresses</source>
+        <translation>Импортировать выгрузку OpenStreetMap: офлайн-улицы и адреса</translation>
     </message>
     <message>
         <source>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; normal  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; alarm  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; no communication  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; device fault  &lt;i&gt;dashed = stale position&lt;/i&gt;</source>

@@ -211,3 +211,25 @@ def test_a_new_tile_server_applies_at_once(db, make_ctx, open_map, qtbot, tmp_da
     assert sorted(js(qtbot, view, "ARM.layers.keys()")) == ["regions", "server"]
     view.choose_base_layer("server")
     qtbot.waitUntil(lambda: js(qtbot, view, "ARM.layers.current()") == "server", timeout=5_000)
+
+
+def test_import_from_the_gui_with_progress(db, make_ctx, open_map, qtbot, tmp_path: Path) -> None:
+    from maps.import_dialog import progress_percent
+
+    assert progress_percent("tiles: Zoom level 14, writing tile 50 of 100", 40) == 72
+    assert progress_percent("addresses: reading x.osm.pbf", 72) == 72  # never backwards
+    view = open_map(make_ctx(db, role="administrator"))
+    assert view.import_action.isVisible() and not view.search.edit.isEnabled()
+    dialog = view.open_import()
+    qtbot.addWidget(dialog)
+    (tmp_path / "bad.osm.pbf").write_bytes(b"not osm at all\n" * 20)
+    dialog.path.setText(str(tmp_path / "bad.osm.pbf"))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.start_button.isEnabled(), timeout=60_000)
+    assert not dialog.succeeded and "is not an OpenStreetMap extract" in dialog.line.text()
+    dialog.path.setText(str(write_city(tmp_path / "astana.osm.pbf")))
+    with qtbot.waitSignal(view.ready, timeout=120_000):  # the page is rebuilt with the new basemap
+        dialog.start()
+    assert dialog.succeeded and dialog.bar.value() == 100
+    assert view.search.edit.isEnabled()
+    assert "basemap" in js(qtbot, view, "ARM.layers.keys()")
