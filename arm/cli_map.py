@@ -25,6 +25,7 @@ def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     msub = p.add_subparsers(dest="map_command", required=True, metavar="ACTION")
     imp = msub.add_parser("import", help="build the offline basemap and address index from an .osm.pbf/.osm file")
     imp.add_argument("file")
+    imp.add_argument("--codes", action="store_true", help=argparse.SUPPRESS)  # GUI: "error-code: X" on failure
     imp.set_defaults(handler=_import)
     wh = msub.add_parser("where", help="the address of a position")
     wh.add_argument("lat", type=float)
@@ -51,6 +52,8 @@ def _import(args: argparse.Namespace) -> int:
     try:
         run_import(args.file, progress)
     except ImportFailed as exc:
+        if args.codes:
+            print(f"error-code: {exc.code}", file=sys.stderr, flush=True)
         raise CommandFailed(str(exc)) from None
     return 0
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QProcess, QProcessEnvironment, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QProcess, QProcessEnvironment, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +30,27 @@ from PySide6.QtWidgets import (
 )
 
 _TILE_RE = re.compile(r"writing tile (\d+) of (\d+)")
+
+#: the reasons of arm.geo.importer.FAILURES in the operator's language (same codes, same {file})
+FAILURES = {
+    "no_file": QT_TRANSLATE_NOOP("MapImport", "{file}: no such file"),
+    "unreadable": QT_TRANSLATE_NOOP("MapImport",
+                                    "{file} is not a readable OpenStreetMap extract (truncated or another format)"),
+    "not_osm": QT_TRANSLATE_NOOP("MapImport", "{file} is not an OpenStreetMap extract (.osm.pbf or .osm expected)"),
+    "not_wgs84": QT_TRANSLATE_NOOP("MapImport", "{file}: the coordinates are not WGS 84 longitude/latitude"),
+    "no_addresses": QT_TRANSLATE_NOOP("MapImport", "{file} holds no addresses: no named street and no house number"),
+    "no_tilemaker": QT_TRANSLATE_NOOP("MapImport", "tilemaker is not installed"),
+    "no_space": QT_TRANSLATE_NOOP("MapImport", "not enough free disk space for the import"),
+    "disk_full": QT_TRANSLATE_NOOP("MapImport", "the disk filled up during the import"),
+    "no_tiles": QT_TRANSLATE_NOOP("MapImport", "the extract gave no map tiles"),
+    "failed": QT_TRANSLATE_NOOP("MapImport", "the import failed"),
+}
+
+
+def failure_text(code: str, file: str) -> str:
+    """The reason of a refused import in the operator's language."""
+    source = FAILURES.get(code, FAILURES["failed"])
+    return QCoreApplication.translate("MapImport", source).format(file=file)
 
 
 def progress_percent(line: str, current: int) -> int:
@@ -115,7 +137,7 @@ class ImportDialog(QDialog):
         proc.readyReadStandardError.connect(self._stderr)
         proc.finished.connect(self._finished)
         self.process = proc
-        proc.start(sys.executable, ["-m", "arm", "map", "import", path])
+        proc.start(sys.executable, ["-m", "arm", "map", "import", "--codes", path])
 
     def _stdout(self) -> None:
         assert self.process is not None
@@ -127,7 +149,8 @@ class ImportDialog(QDialog):
     def _stderr(self) -> None:
         assert self.process is not None
         text = bytes(self.process.readAllStandardError().data()).decode("utf-8", "replace")
-        self._errors.extend(line for line in text.splitlines() if line.startswith("arm: "))
+        self._errors.extend(line[len("error-code: "):].strip() for line in text.splitlines()
+                            if line.startswith("error-code: "))
 
     def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
         self.start_button.setEnabled(True)
@@ -138,8 +161,7 @@ class ImportDialog(QDialog):
             self.line.setText(self.tr("Done: the new map and address index are in use."))
             self.imported.emit()
         else:
-            reason = self._errors[-1][len("arm: "):] if self._errors else str(code)
-            # the reason is the core's sentence (English); the frame around it is translated
+            reason = failure_text(self._errors[-1] if self._errors else "failed", Path(self.path.text()).name)
             self.line.setText(self.tr("The import failed, the previous map is kept: {reason}").format(reason=reason))
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]

@@ -34,7 +34,14 @@ Progress = Callable[[str], None]
 
 
 class BuildError(Exception):
-    """The extract cannot give an address index; the message says why, for the user."""
+    """The extract cannot give an address index; the message says why, for the user.
+
+    ``code`` names the reason for a translated rendering (see :data:`arm.geo.importer.FAILURES`).
+    """
+
+    def __init__(self, message: str, code: str = "failed") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class _Collector:
@@ -147,7 +154,7 @@ def build_index(source: str | Path, target: str | Path, progress: Progress | Non
     """
     source, target = Path(source), Path(target)
     if not source.is_file():
-        raise BuildError(f"{source}: no such file")
+        raise BuildError(f"{source}: no such file", "no_file")
     conn = sqlite3.connect(str(target))
     try:
         conn.execute("PRAGMA journal_mode=OFF")
@@ -165,13 +172,14 @@ def build_index(source: str | Path, target: str | Path, progress: Progress | Non
                     col.way(obj)
         except (RuntimeError, ValueError, OSError) as exc:
             raise BuildError(f"{source.name} is not a readable OpenStreetMap extract "
-                             f"(truncated or another format): {exc}") from exc
+                             f"(truncated or another format): {exc}", "unreadable") from exc
         col._flush_segs()
         if col.bad_locations and col.bad_locations > col.nodes:
             raise BuildError(f"{source.name}: most coordinates are not valid WGS 84 longitude/latitude "
-                             "(OSM files are always in degrees; was it reprojected?)")
+                             "(OSM files are always in degrees; was it reprojected?)", "not_wgs84")
         if not col.houses and not col.ways:
-            raise BuildError(f"{source.name} holds no addresses: no named street and no house number")
+            raise BuildError(f"{source.name} holds no addresses: no named street and no house number",
+                             "no_addresses")
         if progress is not None:
             progress(f"addresses: {len(col.ways)} street ways, {len(col.houses)} houses, "
                      f"{len(col.places)} settlements; linking")

@@ -36,8 +36,30 @@ TILEMAKER_DIR = Path(__file__).resolve().parents[2] / "resources" / "map" / "til
 Progress = Callable[[str], None]
 
 
+#: why an import was refused: code -> English text with ``{file}`` (the GUI translates these)
+FAILURES = {
+    "no_file": "{file}: no such file",
+    "unreadable": "{file} is not a readable OpenStreetMap extract (truncated or another format)",
+    "not_osm": "{file} is not an OpenStreetMap extract (.osm.pbf or .osm expected)",
+    "not_wgs84": "{file}: the coordinates are not WGS 84 longitude/latitude",
+    "no_addresses": "{file} holds no addresses: no named street and no house number",
+    "no_tilemaker": "tilemaker is not installed",
+    "no_space": "not enough free disk space for the import",
+    "disk_full": "the disk filled up during the import",
+    "no_tiles": "the extract gave no map tiles",
+    "failed": "the import failed",
+}
+
+
 class ImportFailed(Exception):
-    """The import did not happen; the previous basemap is still in use. The message is for the user."""
+    """The import did not happen; the previous basemap is still in use. The message is for the user.
+
+    ``code`` is a key of :data:`FAILURES` (``arm map import --codes`` prints it for the GUI).
+    """
+
+    def __init__(self, message: str, code: str = "failed") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def sniff(path: Path) -> str:
@@ -46,7 +68,7 @@ def sniff(path: Path) -> str:
         with open(path, "rb") as fh:
             head = fh.read(64)
     except OSError as exc:
-        raise ImportFailed(f"{path}: cannot be read ({exc.strerror})") from exc
+        raise ImportFailed(f"{path}: cannot be read ({exc.strerror})", "unreadable") from exc
     if len(head) >= 13 and b"OSMHeader" in head[:20]:
         return "pbf"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -56,14 +78,14 @@ def sniff(path: Path) -> str:
         suffix = "".join(path.suffixes[-2:])
         if suffix in (".osm.bz2", ".osm.gz"):
             return "xml"
-    raise ImportFailed(f"{path.name} is not an OpenStreetMap extract (.osm.pbf or .osm expected)")
+    raise ImportFailed(f"{path.name} is not an OpenStreetMap extract (.osm.pbf or .osm expected)", "not_osm")
 
 
 def _tilemaker() -> str:
     exe = shutil.which("tilemaker")
     if exe is None:
         raise ImportFailed("tilemaker is not installed (Debian/Ubuntu package 'tilemaker'); "
-                           "it cuts the basemap tiles")
+                           "it cuts the basemap tiles", "no_tilemaker")
     return exe
 
 
@@ -129,7 +151,7 @@ def _check_tiles(path: Path, bounds: tuple[float, float, float, float] | None) -
     except sqlite3.DatabaseError as exc:
         raise ImportFailed(f"tilemaker wrote no readable MBTiles file: {exc}") from exc
     if count == 0:
-        raise ImportFailed("the extract gave no map tiles (no roads, water or buildings in it)")
+        raise ImportFailed("the extract gave no map tiles (no roads, water or buildings in it)", "no_tiles")
     return count
 
 
@@ -148,7 +170,7 @@ def run_import(source: str | Path, progress: Progress | None = None, base: Path 
     report: Progress = progress or (lambda _line: None)
     source = Path(source).expanduser()
     if not source.is_file():
-        raise ImportFailed(f"{source}: no such file")
+        raise ImportFailed(f"{source}: no such file", "no_file")
     kind = sniff(source)
     _tilemaker()
     base = base or store.map_dir()
@@ -156,7 +178,7 @@ def run_import(source: str | Path, progress: Progress | None = None, base: Path 
     free = shutil.disk_usage(base).free
     if free < need:
         raise ImportFailed(f"not enough disk space in {base}: {need // 1_000_000} MB needed, "
-                           f"{free // 1_000_000} MB free; the previous basemap is kept")
+                           f"{free // 1_000_000} MB free; the previous basemap is kept", "no_space")
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     work = base / f"import-{stamp}.tmp"
     work.mkdir()
@@ -169,12 +191,12 @@ def run_import(source: str | Path, progress: Progress | None = None, base: Path 
             try:
                 _to_pbf(source, pbf)
             except RuntimeError as exc:
-                raise ImportFailed(f"{source.name} is not a readable OpenStreetMap extract: {exc}") from exc
+                raise ImportFailed(f"{source.name} is not a readable OpenStreetMap extract: {exc}", "unreadable") from exc
         report(f"addresses: reading {source.name}")
         try:
             counts = build_index(pbf, work / store.INDEX_FILE, report)
         except BuildError as exc:
-            raise ImportFailed(str(exc)) from exc
+            raise ImportFailed(str(exc), exc.code) from exc
         report(f"addresses: {counts['streets']} streets, {counts['houses']} houses, "
                f"{counts['places']} settlements")
         report("tiles: tilemaker")
@@ -199,13 +221,13 @@ def run_import(source: str | Path, progress: Progress | None = None, base: Path 
         shutil.rmtree(work, ignore_errors=True)
         if exc.errno == errno.ENOSPC:
             raise ImportFailed(f"the disk filled up during the import ({base}); "
-                               "the previous basemap is kept") from exc
+                               "the previous basemap is kept", "disk_full") from exc
         raise ImportFailed(f"import failed: {exc}; the previous basemap is kept") from exc
     except sqlite3.OperationalError as exc:
         shutil.rmtree(work, ignore_errors=True)
         if "full" in str(exc):
             raise ImportFailed(f"the disk filled up during the import ({base}); "
-                               "the previous basemap is kept") from exc
+                               "the previous basemap is kept", "disk_full") from exc
         raise ImportFailed(f"import failed: {exc}; the previous basemap is kept") from exc
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)

@@ -2748,6 +2748,50 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>MapImport</name>
+    <message>
+        <source>{file}: no such file</source>
+        <extracomment>the reasons of arm.geo.importer.FAILURES in the operator's language (same codes, same {file})</extracomment>
+        <translation>{file}: файл табылмады</translation>
+    </message>
+    <message>
+        <source>{file} is not a readable OpenStreetMap extract (truncated or another format)</source>
+        <translation>{file} — оқылмайтын OpenStreetMap үзіндісі (қиылған немесе басқа пішім)</translation>
+    </message>
+    <message>
+        <source>{file} is not an OpenStreetMap extract (.osm.pbf or .osm expected)</source>
+        <translation>{file} — OpenStreetMap үзіндісі емес (.osm.pbf немесе .osm күтіледі)</translation>
+    </message>
+    <message>
+        <source>{file}: the coordinates are not WGS 84 longitude/latitude</source>
+        <translation>{file}: координаттар WGS 84 бойлық/ендігінде емес</translation>
+    </message>
+    <message>
+        <source>{file} holds no addresses: no named street and no house number</source>
+        <translation>{file} ішінде мекенжай жоқ: атауы бар көше де, үй нөмірі де жоқ</translation>
+    </message>
+    <message>
+        <source>tilemaker is not installed</source>
+        <translation>tilemaker бағдарламасы орнатылмаған</translation>
+    </message>
+    <message>
+        <source>not enough free disk space for the import</source>
+        <translation>импорт үшін дискіде бос орын жеткіліксіз</translation>
+    </message>
+    <message>
+        <source>the disk filled up during the import</source>
+        <translation>импорт кезінде диск толып қалды</translation>
+    </message>
+    <message>
+        <source>the extract gave no map tiles</source>
+        <translation>үзіндіден бірде-бір карта фрагменті шықпады</translation>
+    </message>
+    <message>
+        <source>the import failed</source>
+        <translation>импорт орындалмады</translation>
+    </message>
+</context>
+<context>
     <name>MapView</name>
     <message>
         <source>Follow</source>

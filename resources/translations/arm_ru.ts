@@ -2748,6 +2748,50 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>MapImport</name>
+    <message>
+        <source>{file}: no such file</source>
+        <extracomment>the reasons of arm.geo.importer.FAILURES in the operator's language (same codes, same {file})</extracomment>
+        <translation>{file}: файл не найден</translation>
+    </message>
+    <message>
+        <source>{file} is not a readable OpenStreetMap extract (truncated or another format)</source>
+        <translation>{file} — нечитаемая выгрузка OpenStreetMap (обрезана или другого формата)</translation>
+    </message>
+    <message>
+        <source>{file} is not an OpenStreetMap extract (.osm.pbf or .osm expected)</source>
+        <translation>{file} — не выгрузка OpenStreetMap (ожидается .osm.pbf или .osm)</translation>
+    </message>
+    <message>
+        <source>{file}: the coordinates are not WGS 84 longitude/latitude</source>
+        <translation>{file}: координаты не в долготе/широте WGS 84</translation>
+    </message>
+    <message>
+        <source>{file} holds no addresses: no named street and no house number</source>
+        <translation>{file} не содержит адресов: ни одной улицы с названием и ни одного номера дома</translation>
+    </message>
+    <message>
+        <source>tilemaker is not installed</source>
+        <translation>программа tilemaker не установлена</translation>
+    </message>
+    <message>
+        <source>not enough free disk space for the import</source>
+        <translation>недостаточно свободного места на диске для импорта</translation>
+    </message>
+    <message>
+        <source>the disk filled up during the import</source>
+        <translation>диск заполнился во время импорта</translation>
+    </message>
+    <message>
+        <source>the extract gave no map tiles</source>
+        <translation>из выгрузки не получилось ни одного фрагмента карты</translation>
+    </message>
+    <message>
+        <source>the import failed</source>
+        <translation>импорт не удался</translation>
+    </message>
+</context>
+<context>
     <name>MapView</name>
     <message>
         <source>Follow</source>

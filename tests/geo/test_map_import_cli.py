@@ -115,3 +115,15 @@ def test_not_enough_space_is_refused_before_starting(imported: Path, tmp_path: P
     monkeypatch.setattr(shutil, "disk_usage", lambda _p: shutil._ntuple_diskusage(10**9, 10**9 - 1000, 1000))
     with pytest.raises(importer.ImportFailed, match="not enough disk space"):
         importer.run_import(write_city(tmp_path / "x.osm.pbf"), base=imported / "map")
+
+
+def test_failure_codes_match_the_gui_texts(tmp_path: Path) -> None:
+    """Every refusal has a code the GUI words in the operator's language (maps.import_dialog.FAILURES)."""
+    from arm.geo.importer import FAILURES
+    from maps.import_dialog import FAILURES as GUI
+
+    assert GUI == FAILURES
+    data = tmp_path / "data"
+    (tmp_path / "notes.osm").write_text("hello\n")
+    r = arm(data, "import", "--codes", str(tmp_path / "notes.osm"))
+    assert r.returncode == 1 and "error-code: not_osm" in r.stderr

@@ -226,7 +226,7 @@ def test_import_from_the_gui_with_progress(db, make_ctx, open_map, qtbot, tmp_pa
     dialog.path.setText(str(tmp_path / "bad.osm.pbf"))
     dialog.start()
     qtbot.waitUntil(lambda: dialog.start_button.isEnabled(), timeout=60_000)
-    assert not dialog.succeeded and "is not an OpenStreetMap extract" in dialog.line.text()
+    assert not dialog.succeeded and "bad.osm.pbf is not an OpenStreetMap extract" in dialog.line.text()
     dialog.path.setText(str(write_city(tmp_path / "astana.osm.pbf")))
     with qtbot.waitSignal(view.ready, timeout=120_000):  # the page is rebuilt with the new basemap
         dialog.start()
