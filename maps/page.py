@@ -8,6 +8,7 @@ still names an ``http(s)`` URL other than the user's own tile server.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -30,7 +31,6 @@ ARM_JS = "arm://assets/arm/js/arm_map.js"
 ARM_BASEMAP_JS = "arm://assets/arm/js/arm_basemap.js"
 PROTOMAPS_JS = "arm://assets/protomaps/protomaps-leaflet.js"
 BASEMAP_URL = "arm://basemap/{z}/{x}/{y}.pbf"
-PLACES_URL = "arm://data/places.geojson"
 ARM_CSS = "arm://assets/arm/css/arm_map.css"
 REGIONS_ATTRIBUTION = "Regions © amCharts geodata (free linkware licence)"
 PLACES_ATTRIBUTION = "Settlements © GeoNames (CC BY 4.0)"
@@ -80,6 +80,14 @@ class ArmMapScript(MacroElement):
         for name, url in self.default_css:
             figure.header.add_child(folium.CssLink(url), name=name)
         super().render(**kwargs)
+
+
+@functools.cache
+def _places() -> list[Any]:
+    """The shipped settlements (GeoJSON features), put into the page itself: no request, no race on close."""
+    if not assets.PLACES_FILE.is_file():
+        return []
+    return list(json.loads(assets.PLACES_FILE.read_text(encoding="utf-8")).get("features", []))
 
 
 def _regions() -> dict[str, Any]:
@@ -174,7 +182,7 @@ def build_page(
         + (" | " + PLACES_ATTRIBUTION if assets.PLACES_FILE.is_file() else ""),
         "baseKeys": base_keys,
         "basemap": {"url": BASEMAP_URL} if basemap else None,
-        "placesUrl": PLACES_URL if assets.PLACES_FILE.is_file() else None,
+        "places": _places(),
     }
     opts.update(options or {})
     opts.setdefault("i18n", {})["layers"] = {"basemap": labels.basemap, "places": labels.places}

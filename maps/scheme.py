@@ -18,7 +18,6 @@ URLs served (all from disk or memory, never from a network):
 * ``arm://basemap/<z>/<x>/<y>.pbf``  a vector tile of the imported OSM basemap
   (``arm map import``; the import in use is looked up per request, so a new
   import shows without a restart); gzip is undone here, the page gets plain MVT
-* ``arm://data/places.geojson``      the shipped settlements of Kazakhstan
 """
 
 from __future__ import annotations
@@ -166,8 +165,6 @@ class ArmSchemeHandler(QWebEngineUrlSchemeHandler):
             return (b"text/html;charset=utf-8", page) if page is not None else None
         if host == "data" and parts == ["regions.geojson"]:
             return b"application/json", assets.REGIONS_FILE.read_bytes()
-        if host == "data" and parts == ["places.geojson"] and assets.PLACES_FILE.is_file():
-            return b"application/json", assets.PLACES_FILE.read_bytes()
         if host == "basemap" and len(parts) == 3:
             base = self.basemap()
             if base is None:

@@ -169,12 +169,10 @@
       const wanted = options.baseLayer && bases[options.baseLayer] ? options.baseLayer
         : (bases.basemap && !options.preferConfigured ? "basemap" : null);
       if (wanted) chooseBase(wanted);
-      if (options.placesUrl) {
-        fetch(options.placesUrl).then((r) => r.json()).then((data) => {
-          placesLayer = makePlacesLayer(data.features || [], options.lang);
-          placesLayer.addTo(map);
-          if (control) control.addOverlay(placesLayer, labels.places || "Settlements");
-        }).catch((err) => ARM.send && ARM.send("jsError", "places: " + err));
+      if (options.places && options.places.length) {
+        placesLayer = makePlacesLayer(options.places, options.lang);
+        placesLayer.addTo(map);
+        if (control) control.addOverlay(placesLayer, labels.places || "Settlements");
       }
     },
     choose: chooseBase,
