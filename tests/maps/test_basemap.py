@@ -233,3 +233,16 @@ def test_import_from_the_gui_with_progress(db, make_ctx, open_map, qtbot, tmp_pa
     assert dialog.succeeded and dialog.bar.value() == 100
     assert view.search.edit.isEnabled()
     assert "basemap" in js(qtbot, view, "ARM.layers.keys()")
+
+
+def test_track_point_shows_its_address(imported: Path, db, make_ctx, open_map, qtbot) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    pid, = seed_persons(db, [HOUSE_40])
+    view = open_map(make_ctx(db))
+    now = datetime.now(UTC)
+    view.show_track(pid, now - timedelta(hours=1), now + timedelta(minutes=1))
+    qtbot.waitUntil(lambda: view.track_panel.track is not None, timeout=10_000)
+    view.track_panel.set_index(0)
+    text = view.track_panel.place_label.text()
+    assert "40, Астана" in text and f"({HOUSE_40[0]:.6f}, {HOUSE_40[1]:.6f})" in text
