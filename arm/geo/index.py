@@ -29,10 +29,10 @@ from arm.geo.names import fold, split_query, words
 EARTH_M = 6371008.8
 DEG_M = math.pi * EARTH_M / 180.0  # metres per degree of latitude
 HOUSE_NEAR_M = 60.0       # a house this close is "the" address
-#: search radii for the nearest street, doubled only while nothing is found: most fixes in a town
-#: are within 80 m of a street, and the first box that holds a segment holds only those of the
-#: ring it added, so even a fix just outside a dense city reads a few hundred segments, not all
-STREET_RADII_M = (80.0, 160.0, 320.0, 640.0, 1280.0, 2560.0, 5000.0)
+#: search radii for the nearest street, widened by √2 only while nothing is found: most fixes in a
+#: town are within 80 m of a street, and the first box that holds a segment holds only those of the
+#: thin ring it added, so even a fix just outside a dense city reads tens of segments, not thousands
+STREET_RADII_M = tuple(80.0 * 1.41 ** k for k in range(13)) + (5000.0,)
 PLACE_CELL_DEG = 0.5      # grid cell of the in-memory settlement index
 HOUSE_CELL_DEG = 0.001    # grid cell of house_cells (about 110 m of latitude)
 
