@@ -19,7 +19,7 @@ from arm.cli_common import EXIT_FAILURE, EXIT_USAGE, CommandFailed, UsageError, 
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from arm import cli_db, cli_map, cli_query, cli_serve, demo
+    from arm import cli_db, cli_query, cli_serve, demo
     from arm.plugins import plugins
 
     parser = argparse.ArgumentParser(
@@ -36,7 +36,6 @@ def build_parser() -> argparse.ArgumentParser:
     cli_db.register_cli(sub)
     demo.register_cli(sub)
     cli_query.register_cli(sub)
-    cli_map.register_cli(sub)
     for plugin in plugins():
         register = getattr(plugin, "register_cli", None)
         if register is not None:

@@ -1,4 +1,4 @@
-"""``arm map import|where|find|status``: the offline map from an OpenStreetMap extract.
+"""``arm map import|where|find|status``: the offline map from an OpenStreetMap extract (area plug-in: arm.geo.plugin).
 
 ``import`` prints one progress line per step (and tilemaker's progress at most
 twice a second); exit 1 with a sentence when the file is bad, the previous
