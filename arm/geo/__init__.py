@@ -9,8 +9,9 @@ give the structured answers (``arm map where|find``). No Qt here.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
-from arm.geo.index import Address
+from arm.geo.index import Address, AddressIndex
 
 # "N m from street" in the reader's language (the street name carries its own type word)
 _FAR = {
@@ -76,8 +77,21 @@ def where(lat: float, lon: float, lang: str = "ru") -> Address | None:
     """The structured address of a point from the imported extract, or None without an import."""
     from arm.geo.store import open_index
 
+    global _last_index
     index = open_index()
-    return index.where(lat, lon, lang) if index is not None else None
+    if index is not _last_index:
+        _where_cached.cache_clear()  # drop the old import's answers (and its open file)
+        _last_index = index
+    return _where_cached(index, lat, lon, lang) if index is not None else None
+
+
+_last_index: AddressIndex | None = None
+
+
+@lru_cache(maxsize=8192)
+def _where_cached(index: AddressIndex, lat: float, lon: float, lang: str) -> Address:
+    # tables and panes repaint the same rows often; a new import is a new index object (new key)
+    return index.where(lat, lon, lang)
 
 
 def describe(lat: float | None, lon: float | None, lang: str = "ru") -> str | None:
