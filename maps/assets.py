@@ -15,6 +15,7 @@ from pathlib import Path
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "map"
 REGIONS_FILE = RESOURCES / "regions" / "kz_regions.geojson"
+PLACES_FILE = RESOURCES / "places" / "kz_places.geojson"
 
 
 class AssetMissing(RuntimeError):
@@ -43,6 +44,7 @@ def library_roots() -> dict[str, Path]:
     return {
         "leaflet": leaflet_dir(),
         "geoman": RESOURCES / "vendor" / "leaflet-geoman",
+        "protomaps": RESOURCES / "vendor" / "protomaps-leaflet",
         "arm": RESOURCES,
     }
 

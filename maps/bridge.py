@@ -48,6 +48,8 @@ class PageEndpoint(QObject):
     gotGeometry = Signal(str)
     gotTrackIndex = Signal(int)
     gotError = Signal(str)
+    gotBaseLayer = Signal(str)
+    gotAddressWanted = Signal(int, float, float)
 
     @Slot()
     def pageReady(self) -> None:
@@ -70,6 +72,14 @@ class PageEndpoint(QObject):
         self.gotTrackIndex.emit(int(index))
 
     @Slot(str)
+    def baseLayerChosen(self, key: str) -> None:
+        self.gotBaseLayer.emit(str(key))
+
+    @Slot(int, float, float)
+    def addressWanted(self, person_id: int, lat: float, lon: float) -> None:
+        self.gotAddressWanted.emit(int(person_id), float(lat), float(lon))
+
+    @Slot(str)
     def jsError(self, text: str) -> None:
         log.error("map page error: %s", text)
         self.gotError.emit(text)
@@ -84,6 +94,8 @@ class MapBridge(QObject):
     zoneGeometry = Signal(dict)
     trackIndexPicked = Signal(int)
     jsError = Signal(str)
+    baseLayerChosen = Signal(str)
+    addressWanted = Signal(int, float, float)
 
     def __init__(self, page: QWebEnginePage, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +117,8 @@ class MapBridge(QObject):
         self._endpoint.gotZone.connect(self.zoneClicked)
         self._endpoint.gotTrackIndex.connect(self.trackIndexPicked)
         self._endpoint.gotError.connect(self.jsError)
+        self._endpoint.gotBaseLayer.connect(self.baseLayerChosen)
+        self._endpoint.gotAddressWanted.connect(self.addressWanted)
         self._endpoint.gotGeometry.connect(self._on_geometry)
         page.loadStarted.connect(self._on_load_started)
 

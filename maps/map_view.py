@@ -16,17 +16,21 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QVBoxLayout, QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from arm import geo
 from arm.caseload.zone_shapes import buffered
+from arm.config import config_dir
 from arm.events import AlarmChanged
+from arm.geo import store as geo_store
 from maps import assets, scheme
+from maps.address_search import AddressSearch
 from maps.bridge import MapBridge
 from maps.guard import OfflineGuard
 from maps.live import LiveModel, Snapshot, load_snapshot, person_label
@@ -133,6 +137,8 @@ class MapView(QWidget):
         self.bridge.markerClicked.connect(self._on_marker_clicked)
         self.bridge.zoneGeometry.connect(self.zoneGeometry)
         self.bridge.trackIndexPicked.connect(lambda i: self.track_panel.set_index(i))
+        self.bridge.baseLayerChosen.connect(self._remember_base_layer)
+        self.bridge.addressWanted.connect(self._answer_address)
 
         self.toolbar = QToolBar(self)
         self.follow_action = QAction(self.tr("Follow"), self)
@@ -155,8 +161,22 @@ class MapView(QWidget):
         self.track_button.setEnabled(False)
         self.toolbar.addAction(self.follow_action)
         self.toolbar.addWidget(self.track_button)
+        self.copy_action = QAction(self.tr("Copy position"), self)
+        self.copy_action.setToolTip(self.tr("Copy the selected person's address and coordinates"))
+        self.copy_action.setEnabled(False)
+        self.copy_action.triggered.connect(self.copy_position)
         self.toolbar.addAction(self.clear_action)
         self.toolbar.addAction(self.home_action)
+        self.toolbar.addAction(self.copy_action)
+        self.import_action = QAction(self.tr("Import map…"), self)
+        self.import_action.setToolTip(self.tr("Import an OpenStreetMap extract: offline streets and addresses"))
+        self.import_action.triggered.connect(self.open_import)
+        role = str(getattr(getattr(ctx, "user", None), "role", "") or "")
+        self.import_action.setVisible(role in ("administrator", "supervisor", "technician"))
+        self.toolbar.addAction(self.import_action)
+        self.search = AddressSearch(self._lang(), self)
+        self.search.picked.connect(self.show_address)
+        self.toolbar.addWidget(self.search)
         self.status = QLabel()
         self.toolbar.addWidget(self.status)
         self.notice = QLabel()
@@ -207,6 +227,8 @@ class MapView(QWidget):
             borders=self.tr("Region borders"),
             tile_server=self.tr("Tile server"),
             mbtiles=self.tr("Offline tiles: {name}"),
+            basemap=self.tr("Imported map (streets, addresses)"),
+            places=self.tr("Settlements"),
         )
 
     def _i18n(self) -> dict[str, Any]:
@@ -250,10 +272,79 @@ class MapView(QWidget):
         tz = getattr(self.ctx, "timezone", None)
         html = build_page(
             self.cfg, infos, self._labels(),
-            {"i18n": self._i18n(), "timeZone": str(tz) if tz else "Asia/Almaty", "lang": QLocale().name()[:2]},
+            {"i18n": self._i18n(), "timeZone": str(tz) if tz else "Asia/Almaty", "lang": self._lang(),
+             "baseLayer": self.base_layer_choice()},
+            basemap=geo_store.basemap_path() is not None,
         )
         url = handler.set_page(f"map-{id(self):x}", html)
         self.page.load(QUrl(url))
+
+    # ------------------------------------------------------------ base layer, addresses
+    @staticmethod
+    def _desk_settings() -> QSettings:
+        """This desk's own map choices (not shared with other desks through settings.json)."""
+        return QSettings(str(config_dir() / "map.ini"), QSettings.Format.IniFormat)
+
+    @classmethod
+    def base_layer_choice(cls) -> str:
+        """The base layer this desk chose last ("basemap", "regions", "server", "mbtiles:NAME"), or ""."""
+        return str(cls._desk_settings().value("map/base_layer", "") or "")
+
+    def _remember_base_layer(self, key: str) -> None:
+        settings = self._desk_settings()
+        settings.setValue("map/base_layer", key)
+        settings.sync()
+
+    def choose_base_layer(self, key: str) -> None:
+        """Show another base layer at once (no page reload); remembered for this desk."""
+        self.bridge.call("ARM.layers.choose", key)
+
+    @staticmethod
+    def _lang() -> str:
+        lang = QLocale().name()[:2]
+        return lang if lang in ("ru", "kk") else "en"
+
+    def _answer_address(self, person_id: int, lat: float, lon: float) -> None:
+        # one R*Tree lookup (about 50 µs): answered on the GUI thread
+        text = geo.describe(lat, lon, self._lang()) or ""
+        self.bridge.call("ARM.live.address", person_id, lat, lon, text)
+
+    def position_text(self, person_id: int) -> str | None:
+        """"address (lat, lon)" of a person's last fix, or None without one."""
+        live = self.model.by_person.get(person_id)
+        if live is None or live.lat is None or live.lon is None:
+            return None
+        coords = f"{live.lat:.6f}, {live.lon:.6f}"
+        address = geo.describe(live.lat, live.lon, self._lang())
+        return f"{address} ({coords})" if address else coords
+
+    def open_import(self) -> Any:
+        """The import dialog (Map -> Import); the page is rebuilt with the new basemap when it is done."""
+        from maps.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self)
+        dialog.imported.connect(self._after_import)
+        dialog.show()
+        return dialog
+
+    def _after_import(self) -> None:
+        self.search.refresh()
+        self.apply_settings()
+
+    @Slot(float, float, str)
+    def show_address(self, lat: float, lon: float, label: str = "") -> None:
+        """Centre on an address found by the search box, at house zoom, with a pin that names it."""
+        self.bridge.call("ARM.layers.pin", float(lat), float(lon), label)
+        self.center_on(lat, lon, 18)
+
+    @Slot()
+    def copy_position(self) -> None:
+        """Put the selected person's address and coordinates on the clipboard."""
+        if self._focused is None:
+            return
+        text = self.position_text(self._focused)
+        if text:
+            QGuiApplication.clipboard().setText(text)
 
     def apply_settings(self, settings: Any = None) -> None:
         """Re-read the map settings (tile server, MBTiles...) and rebuild the page.
@@ -383,6 +474,7 @@ class MapView(QWidget):
         self._focused = person_id
         self._focused_at = now
         self.track_button.setEnabled(True)
+        self.copy_action.setEnabled(True)
         self.bridge.call("ARM.live.select", person_id)
         live = self.model.by_person.get(person_id)
         if live and live.lat is not None:
@@ -403,6 +495,7 @@ class MapView(QWidget):
         self._focused = None
         self._focused_at = 0.0
         self.track_button.setEnabled(False)
+        self.copy_action.setEnabled(False)
         self.follow_action.setChecked(False)
         self.bridge.call("ARM.clearFocus")
 

@@ -8,6 +8,7 @@ still names an ``http(s)`` URL other than the user's own tile server.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -27,8 +28,12 @@ GEOMAN_JS = "arm://assets/geoman/leaflet-geoman.min.js"
 GEOMAN_CSS = "arm://assets/geoman/leaflet-geoman.css"
 QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"
 ARM_JS = "arm://assets/arm/js/arm_map.js"
+ARM_BASEMAP_JS = "arm://assets/arm/js/arm_basemap.js"
+PROTOMAPS_JS = "arm://assets/protomaps/protomaps-leaflet.js"
+BASEMAP_URL = "arm://basemap/{z}/{x}/{y}.pbf"
 ARM_CSS = "arm://assets/arm/css/arm_map.css"
 REGIONS_ATTRIBUTION = "Regions © amCharts geodata (free linkware licence)"
+PLACES_ATTRIBUTION = "Settlements © GeoNames (CC BY 4.0)"
 
 _URL_RE = re.compile(r"""(?:src|href)\s*=\s*["'](https?://[^"']+)["']""")
 
@@ -45,23 +50,28 @@ class PageLabels:
     borders: str = "Region borders"
     tile_server: str = "Tile server"
     mbtiles: str = "Offline tiles: {name}"
+    basemap: str = "Imported map (streets, addresses)"
+    places: str = "Settlements"
 
 
 class ArmMapScript(MacroElement):
     """Loads our scripts and hands the folium map object to ``ARM.init``."""
 
-    default_js = [("qwebchannel", QWEBCHANNEL_JS), ("geoman", GEOMAN_JS), ("arm_map", ARM_JS)]
+    default_js = [("qwebchannel", QWEBCHANNEL_JS), ("geoman", GEOMAN_JS), ("protomaps", PROTOMAPS_JS),
+                  ("arm_map", ARM_JS), ("arm_basemap", ARM_BASEMAP_JS)]
     default_css = [("geoman_css", GEOMAN_CSS), ("arm_map_css", ARM_CSS)]
     _template = Template(
         """{% macro script(this, kwargs) %}
         ARM.init({{ this._parent.get_name() }}, {{ this.options_json }});
+        ARM.layers.init({{ this._parent.get_name() }}, {{ this.control_name }}, {{ this.options_json }});
         {% endmacro %}"""
     )
 
-    def __init__(self, options: dict[str, Any]) -> None:
+    def __init__(self, options: dict[str, Any], control_name: str = "null") -> None:
         super().__init__()
         self._name = "ArmMapScript"
         self.options_json = json.dumps(options)
+        self.control_name = control_name
 
     def render(self, **kwargs: Any) -> None:
         figure = self.get_root()
@@ -70,6 +80,14 @@ class ArmMapScript(MacroElement):
         for name, url in self.default_css:
             figure.header.add_child(folium.CssLink(url), name=name)
         super().render(**kwargs)
+
+
+@functools.cache
+def _places() -> list[Any]:
+    """The shipped settlements (GeoJSON features), put into the page itself: no request, no race on close."""
+    if not assets.PLACES_FILE.is_file():
+        return []
+    return list(json.loads(assets.PLACES_FILE.read_text(encoding="utf-8")).get("features", []))
 
 
 def _regions() -> dict[str, Any]:
@@ -81,8 +99,15 @@ def build_page(
     mbtiles: list[MBTilesInfo] | None = None,
     labels: PageLabels | None = None,
     options: dict[str, Any] | None = None,
+    basemap: bool = False,
 ) -> str:
-    """The complete HTML of the map page (loaded from ``arm://page/...``)."""
+    """The complete HTML of the map page (loaded from ``arm://page/...``).
+
+    ``basemap``: an imported OSM basemap exists (``arm map import``); it is added
+    as a base layer drawn by protomaps-leaflet from ``arm://basemap/...``.
+    ``options["baseLayer"]`` is the key of the base layer the desk chose last
+    ("basemap", "regions", "server", "mbtiles:<name>"), shown first if it exists.
+    """
     labels = labels or PageLabels()
     mbtiles = mbtiles or []
     m = folium.Map(
@@ -90,7 +115,7 @@ def build_page(
         zoom_start=cfg.zoom,
         tiles=None,
         prefer_canvas=True,
-        control_scale=True,
+        control_scale=False,  # a metric-only scale bar is added by arm_basemap.js
         min_zoom=3,
         max_zoom=19,
         world_copy_jump=False,
@@ -145,15 +170,23 @@ def build_page(
         style_function=lambda f: {"color": "#46607a", "weight": 1.5, "fill": False, "dashArray": "6 4"},
         attr=REGIONS_ATTRIBUTION,
     ).add_to(m)
-    folium.LayerControl(position="topright", collapsed=True).add_to(m)
+    control = folium.LayerControl(position="topright", collapsed=True)
+    control.add_to(m)
+    base_keys = {labels.regions: "regions", labels.tile_server: "server"}
+    base_keys.update({labels.mbtiles.format(name=info.name): f"mbtiles:{info.name}" for info in mbtiles})
     opts = {
         "clusterBelowZoom": cfg.cluster_below_zoom,
         "staleAfterS": cfg.stale_after_s,
         "defaultBase": default_base,
-        "attribution": "Leaflet | " + REGIONS_ATTRIBUTION,
+        "attribution": "Leaflet | " + REGIONS_ATTRIBUTION
+        + (" | " + PLACES_ATTRIBUTION if assets.PLACES_FILE.is_file() else ""),
+        "baseKeys": base_keys,
+        "basemap": {"url": BASEMAP_URL} if basemap else None,
+        "places": _places(),
     }
     opts.update(options or {})
-    ArmMapScript(opts).add_to(m)
+    opts.setdefault("i18n", {})["layers"] = {"basemap": labels.basemap, "places": labels.places}
+    ArmMapScript(opts, control.get_name()).add_to(m)
     html = m.get_root().render()
     check_offline(html, cfg.tile_url)
     return html

@@ -15,10 +15,14 @@ URLs served (all from disk or memory, never from a network):
 * ``arm://page/<key>.html``          a page built by maps.page and registered here
 * ``arm://data/regions.geojson``     the shipped regions of Kazakhstan
 * ``arm://tiles/<name>/<z>/<x>/<y>`` a tile from a registered MBTiles file
+* ``arm://basemap/<z>/<x>/<y>.pbf``  a vector tile of the imported OSM basemap
+  (``arm map import``; the import in use is looked up per request, so a new
+  import shows without a restart); gzip is undone here, the page gets plain MVT
 """
 
 from __future__ import annotations
 
+import gzip
 import logging
 import os
 import threading
@@ -84,6 +88,7 @@ class ArmSchemeHandler(QWebEngineUrlSchemeHandler):
         self._pages: dict[str, bytes] = {}
         self._tiles: dict[str, MBTiles] = {}
         self._lock = threading.Lock()
+        self._basemap: tuple[Path, MBTiles] | None = None
         self.served = 0
 
     # -- content registration
@@ -100,6 +105,28 @@ class ArmSchemeHandler(QWebEngineUrlSchemeHandler):
             self._tiles[tiles.name] = tiles
         if old is not None and old.path != tiles.path:
             old.close()
+        return tiles
+
+    def basemap(self) -> MBTiles | None:
+        """The vector basemap of the import in use (reopened when a new import replaced it)."""
+        from arm.geo.store import basemap_path
+
+        path = basemap_path()
+        with self._lock:
+            current = self._basemap
+            if path is None:
+                self._basemap = None
+                return None
+            if current is not None and current[0] == path:
+                return current[1]
+            try:
+                tiles = MBTiles(path, "basemap")
+            except (OSError, ValueError):
+                log.exception("imported basemap unreadable: %s", path)
+                return None
+            self._basemap = (path, tiles)
+        if current is not None:
+            current[1].close()
         return tiles
 
     def mbtiles(self) -> dict[str, MBTiles]:
@@ -138,6 +165,21 @@ class ArmSchemeHandler(QWebEngineUrlSchemeHandler):
             return (b"text/html;charset=utf-8", page) if page is not None else None
         if host == "data" and parts == ["regions.geojson"]:
             return b"application/json", assets.REGIONS_FILE.read_bytes()
+        if host == "basemap" and len(parts) == 3:
+            base = self.basemap()
+            if base is None:
+                return None
+            try:
+                z, x, y = int(parts[0]), int(parts[1]), int(parts[2].split(".")[0])
+            except ValueError:
+                return None
+            data = base.tile(z, x, y)
+            if data is None:
+                # no tile there: an empty vector tile, not an error (the renderer logs errors)
+                return b"application/x-protobuf", b""
+            if data[:2] == b"\x1f\x8b":
+                data = gzip.decompress(data)
+            return b"application/x-protobuf", data
         if host == "tiles" and len(parts) == 4:
             with self._lock:
                 source = self._tiles.get(parts[0])

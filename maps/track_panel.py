@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from arm.geo import describe
 from maps.bridge import MapBridge
 from maps.track import Track
 from maps.track_export import to_geojson, to_gpx
@@ -58,6 +59,9 @@ class TrackPanel(QWidget):
         self.slider.valueChanged.connect(self._on_slider)
         self.time_label = QLabel("—")
         self.time_label.setMinimumWidth(150)
+        # the current point's address (imported extract) and coordinates, selectable to copy
+        self.place_label = QLabel()
+        self.place_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.speed = QComboBox()
         for s in SPEEDS:
             self.speed.addItem(self.tr("{factor}×").format(factor=s), s)
@@ -92,6 +96,7 @@ class TrackPanel(QWidget):
         top.setStretchFactor(self.slider, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.name_label)
+        bottom.addWidget(self.place_label)
         bottom.addStretch(1)
         for w in (self.legend, self.gpx_button, self.geojson_button, self.close_button):
             bottom.addWidget(w)
@@ -163,6 +168,10 @@ class TrackPanel(QWidget):
         if self.track and self.track.points:
             p = self.track.points[index]
             self.time_label.setText(self._format_time(p.time))
+            lang = QLocale().name()[:2]
+            address = describe(p.lat, p.lon, lang if lang in ("ru", "kk") else "en")
+            coords = f"{p.lat:.6f}, {p.lon:.6f}"
+            self.place_label.setText(f"{address} ({coords})" if address else coords)
 
     def _on_play(self, on: bool) -> None:
         if on and self.track and len(self.track.points) > 1:

@@ -35,11 +35,14 @@ from arm.access import AccessDenied
 from arm.caseload.zone_shapes import ZoneShapeError, validate
 from arm.caseload.zones import ZoneDraft, save_zone
 from db.models import Zone, ZoneKind, ZoneSchedule
+from maps.address_search import AddressSearch
 from maps.schedule import ScheduleError, error_text, format_schedule, parse
 
 log = logging.getLogger("arm.maps.zones")
 
 MAX_BUFFER_M = 5000.0
+#: radius of the circle a zone starts with when it is placed around a found address
+ADDRESS_CIRCLE_M = 100.0
 
 
 def list_zones(session: Session) -> list[dict[str, Any]]:
@@ -79,6 +82,9 @@ class ZoneEditor(QWidget):
         self.finish_button = QPushButton(self.tr("Finish shape"))
         self.finish_button.setToolTip(self.tr("Close the polygon being drawn (or click its first corner)"))
         self.finish_button.clicked.connect(lambda: self.map_view.bridge.call("ARM.zones.finishDrawing"))
+        self.address = AddressSearch(self.map_view._lang(), self)
+        self.address.setToolTip(self.tr("Find an address and start a circle zone around it"))
+        self.address.picked.connect(self.circle_around)
 
         self.name = QLineEdit()
         self.name.setMaxLength(200)
@@ -127,6 +133,7 @@ class ZoneEditor(QWidget):
         side.addWidget(QLabel(self.tr("Zones")))
         side.addWidget(self.zone_list, 1)
         side.addLayout(draw_row)
+        side.addWidget(self.address)
         side.addLayout(form)
         side.addLayout(buttons)
         side.addWidget(self.status)
@@ -193,6 +200,20 @@ class ZoneEditor(QWidget):
             if shape == "Polygon" else self.tr("Click the centre on the map, then click again at the radius.")
         )
         self.map_view.bridge.call("ARM.zones.draw", shape)
+
+    def circle_around(self, lat: float, lon: float, label: str = "") -> None:
+        """Start a new circle zone of 100 m around a found address (drag its edge to resize)."""
+        self._zone_id = None
+        self._geometry = None
+        self._clear_errors()
+        self.status.clear()
+        self.zone_list.clearSelection()
+        if label and not self.name.text().strip():
+            self.name.setText(label[:200])
+        self.map_view.bridge.call("ARM.zones.edit", {
+            "kind": self.kind.currentData(),
+            "geometry": {"circle": {"center": [lon, lat], "radius_m": ADDRESS_CIRCLE_M}},
+        })
 
     def edit_zone(self, zone: dict[str, Any]) -> None:
         self._zone_id = zone["id"]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the workstation and its tests need: Qt/QtWebEngine runtime
 # libraries, Xvfb for screenshots, socat for serial tests, poppler for PDF
-# checks, PostgreSQL for the multi-desk tests. Installs only what is missing.
+# checks, PostgreSQL for the multi-desk tests, tilemaker for `arm map import`. Installs only what is missing.
 set -euo pipefail
 pkgs=(
   libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
@@ -9,6 +9,7 @@ pkgs=(
   libasound2 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xinput0 libxcb-xkb1 libpulse0 fonts-dejavu-core
   xvfb xauth socat poppler-utils postgresql pulseaudio
+  tilemaker
 )
 missing=()
 for p in "${pkgs[@]}"; do

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from arm import messages
 from arm.alarms.views import AlarmDetail, AlarmView
+from arm.geo import describe
 from widgets.alarm_text import (
     action_note_text,
     action_text,
@@ -138,7 +139,9 @@ class AlarmDetailPane(QWidget):
         extra = ""
         if d.last_position:
             lat, lon, when = d.last_position
-            extra = f"<p>{escape(self.tr('Last position: {lat:.5f}, {lon:.5f} at {time}').format(lat=lat, lon=lon, time=self._format_time(when)))}</p>"
+            extra = f"<p>{escape(self.tr('Last position: {lat:.5f}, {lon:.5f} at {time}').format(lat=lat, lon=lon, time=self._format_time(when)))}"
+            address = describe(lat, lon, current_language())  # the imported map's address, None without one
+            extra += (f"<br>{escape(address)}" if address else "") + "</p>"
         return title + _grid(head, rows) + extra
 
     def _events(self, d: AlarmDetail) -> str:

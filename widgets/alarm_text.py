@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from arm import messages
-from arm.rules.explain import render
+from arm.rules.explain import place, render
 from widgets.context import DEFAULT_TIMEZONE
 from widgets.i18n import current_language
 
@@ -234,10 +234,13 @@ def explanation_text(code: str, params: Iterable[tuple[str, Any]] | Mapping[str,
     if isinstance(values.get("alarm"), str):
         values["alarm"] = device_alarm_text(values["alarm"])
     zone = tz or ZoneInfo(DEFAULT_TIMEZONE)
+    # where a curfew/zone alarm happened ("2,4 км от дома, рядом: улица Абая 45"), arm.rules.explain.place
+    where = place(values, current_language())
     try:
-        return render(QCoreApplication.translate("AlarmExplanation", source), values, zone, today)
+        text = render(QCoreApplication.translate("AlarmExplanation", source), values, zone, today)
     except (IndexError, ValueError, AttributeError):
-        return render(source, values, zone, today)
+        text = render(source, values, zone, today)
+    return f"{text}; {where}" if where else text
 
 
 def view_explanation(view: Any, tz: ZoneInfo | None = None, today: datetime | None = None) -> str:

@@ -328,6 +328,7 @@ class MainWindow(QMainWindow):
         from widgets.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.ctx.settings, self)
+        self._map_source = (self.ctx.settings.map.tile_url, self.ctx.settings.map.mbtiles)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.applied.connect(self._settings_applied)
         dialog.open()
@@ -336,9 +337,13 @@ class MainWindow(QMainWindow):
         if i18n.current_language() != self.ctx.settings.general.language:
             self.set_language(self.ctx.settings.general.language)
         self.status.retranslateUi()  # the clock follows a new desk time zone at once
+        map_view = self.panels.get("map")
+        source = (self.ctx.settings.map.tile_url, self.ctx.settings.map.mbtiles)
+        if map_view is not None and hasattr(map_view, "apply_settings") and source != getattr(self, "_map_source", source):
+            map_view.apply_settings()  # a new tile server / MBTiles file: the map page is rebuilt, monitoring goes on
         if restart_needed:
             self.statusBar().showMessage(
-                self.tr("The database, service and map source settings take effect after a restart."), 10_000
+                self.tr("The database and service settings take effect after a restart."), 10_000
             )
 
     def find_person(self) -> None:

@@ -31,11 +31,13 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from arm import access, audit
+from arm.geo import describe
 from arm.media.library import may_listen
 from db.models import Assignment, Device, DeviceEventRow, Person, Restriction, Zone
 from widgets.context import AppContext
 from widgets.event_text import fields_text
 from widgets.event_text import kind_text as event_kind_text
+from widgets.i18n import current_language
 from widgets.person_list import EDITOR_ROLES, category_text
 from widgets.voice_messages import VoiceMessagesView
 
@@ -155,7 +157,12 @@ def _events(session: Session, assignments: list[tuple[Assignment, Device]]) -> l
 
 
 def event_summary(kind: str, fields: dict[str, Any]) -> str:
-    """One short line describing an event's fields in words (``widgets.event_text``), for the events table."""
+    """One short line describing an event's fields in words (``widgets.event_text``), for the events table;
+    a position also gets its address when a map is imported."""
+    if kind == "POS" and fields.get("lat") is not None:
+        coords = f"{fields['lat']:.5f}, {fields.get('lon') or 0.0:.5f}"
+        address = describe(fields["lat"], fields.get("lon") or 0.0, current_language())  # None without an import
+        return f"{coords} — {address}" if address else coords
     return fields_text(kind, fields)
 
 

@@ -264,9 +264,7 @@ class SettingsDialog(QDialog):
             or new_settings.service.mode != self.settings.service.mode
             or new_settings.service.remote_url != self.settings.service.remote_url
             or new_settings.service.remote_token != self.settings.service.remote_token
-            or new_settings.map.tile_url != self.settings.map.tile_url
-            or new_settings.map.mbtiles != self.settings.map.mbtiles
-        )
+        )  # a new tile server or MBTiles file is applied to the open map at once (MapView.apply_settings)
         try:
             new_settings.save()
         except OSError as exc:

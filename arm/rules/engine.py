@@ -410,4 +410,5 @@ class RulesEngine:
                 if window_contains(w, local):
                     window = f"{w.get('start', '00:00')}–{w.get('end', '00:00')}"
                     break
-        return explain.build(kind, at, details, serial=device.serial if device else "", zone=zone, window=window)
+        return explain.build(kind, at, details, serial=device.serial if device else "", zone=zone, window=window,
+                             home=person.home if person is not None else None)

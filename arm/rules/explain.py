@@ -25,6 +25,9 @@ from arm.rules.conditions import Kind
 
 #: Parameters that hold an aware UTC time as ISO text; renderers show them in the desk zone.
 TIME_PARAMS = frozenset({"since"})
+#: Parameters of where a position alarm (curfew, zones) happened: the fix and its distance from home in
+#: metres. Not placeholders of the texts: renderers add :func:`place` after the text.
+PLACE_PARAMS = frozenset({"lat", "lon", "home_m"})
 
 #: English source text per explanation code (widgets translate these in the "AlarmExplanation" context).
 TEXTS: dict[str, str] = {
@@ -70,15 +73,32 @@ _BY_KIND = {
 }
 
 
+def _place_params(details: Mapping[str, Any], home: tuple[float, float] | None) -> dict[str, Any]:
+    if details.get("lat") is None or details.get("lon") is None:
+        return {}
+    lat, lon = float(details["lat"]), float(details["lon"])
+    out: dict[str, Any] = {"lat": round(lat, 6), "lon": round(lon, 6)}
+    if home is not None:
+        from arm.geo import distance_m
+
+        out["home_m"] = round(distance_m(lat, lon, home[0], home[1]))
+    return out
+
+
 def build(kind: str, at: datetime, details: Mapping[str, Any], *, serial: str = "", zone: str = "",
-          window: str = "") -> dict[str, Any] | None:
-    """The ``{"code", "params"}`` explanation of a condition that became active at ``at`` (aware)."""
+          window: str = "", home: tuple[float, float] | None = None) -> dict[str, Any] | None:
+    """The ``{"code", "params"}`` explanation of a condition that became active at ``at`` (aware).
+
+    Curfew and zone alarms also keep where the fix was (``lat``, ``lon``) and how
+    far from ``home`` (``home_m``), shown by :func:`place` after the text.
+    """
     since = at.isoformat()
     params: dict[str, Any] = {"since": since}
     if kind == Kind.CURFEW:
         if window:
-            return {"code": "curfew_out", "params": {"since": since, "window": window}}
-        return {"code": "curfew_out_always", "params": params}
+            return {"code": "curfew_out", "params": {"since": since, "window": window,
+                                                     **_place_params(details, home)}}
+        return {"code": "curfew_out_always", "params": {**params, **_place_params(details, home)}}
     if kind == Kind.NOT_MONITORED:
         reason = str(details.get("reason", ""))
         return {"code": reason, "params": params} if reason in TEXTS else None
@@ -91,7 +111,7 @@ def build(kind: str, at: datetime, details: Mapping[str, Any], *, serial: str = 
         return None
     if kind in Kind.ZONES:
         params["zone"] = zone or f"#{details.get('zone_id', '?')}"
-        return {"code": code, "params": params}
+        return {"code": code, "params": {**params, **_place_params(details, home)}}
     params["serial"] = serial
     if kind == Kind.NO_COMMUNICATION:
         if details.get("last_contact"):
@@ -129,11 +149,29 @@ def render(template: str, params: Mapping[str, Any], tz: ZoneInfo, today: dateti
     return template.format_map(values)
 
 
+def place(params: Mapping[str, Any], lang: str = "en") -> str:
+    """Where a position alarm happened: ``"2.4 km from home, near улица Абая 45, Астана"``, or "".
+
+    The address comes from the imported OSM extract (:func:`arm.geo.place_text`)
+    at the time of reading, in the reader's language; without an import only
+    the distance from home is given.
+    """
+    if params.get("lat") is None or params.get("lon") is None:
+        return ""
+    from arm.geo import place_text
+
+    home_m = params.get("home_m")
+    return place_text(float(params["lat"]), float(params["lon"]),
+                      float(home_m) if home_m is not None else None, lang)
+
+
 def text(explanation: Mapping[str, Any] | None, tz: ZoneInfo, today: datetime | None = None) -> str:
     """The English explanation (logs, CLI); "" for none or an unknown code."""
     if not explanation or explanation.get("code") not in TEXTS:
         return ""
-    return render(TEXTS[str(explanation["code"])], explanation.get("params") or {}, tz, today)
+    params = explanation.get("params") or {}
+    where = place(params, "en")
+    return render(TEXTS[str(explanation["code"])], params, tz, today) + (f"; {where}" if where else "")
 
 
 class _Blank(dict[str, Any]):

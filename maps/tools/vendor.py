@@ -10,6 +10,12 @@ licences next to them:
 
 * ``@geoman-io/leaflet-geoman-free`` (MIT): the drawing/editing plugin of the
   zone editor -> ``resources/map/vendor/leaflet-geoman/``.
+* ``protomaps-leaflet`` (BSD-3-Clause): the vector-tile renderer of the
+  imported OSM basemap (``arm map import``), its self-contained browser build
+  ``dist/protomaps-leaflet.js`` (global ``protomapsL``; its npm dependencies
+  pbf, @mapbox/vector-tile, rbush, potpack, color2k are bundled in it) ->
+  ``resources/map/vendor/protomaps-leaflet/``; the ``sourceMappingURL`` line is
+  dropped so the page never asks for the map file.
 * ``@amcharts/amcharts5-geodata`` (amCharts free linkware licence): the 2023
   boundaries of Kazakhstan's 17 regions and 3 cities of republican significance
   (``kazakhstan2023Low.json``), simplified with shapely to a small GeoJSON ->
@@ -35,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MAP_RES = ROOT / "resources" / "map"
 GEOMAN = "@geoman-io/leaflet-geoman-free@2.20.2"
 GEODATA = "@amcharts/amcharts5-geodata@5.1.6"
+PROTOMAPS = "protomaps-leaflet@5.1.0"
 #: Degrees; about 1.5 km: region borders stay recognisable at country and region zoom.
 SIMPLIFY_TOLERANCE = 0.015
 
@@ -101,12 +108,19 @@ def main() -> None:
         dest.mkdir(parents=True, exist_ok=True)
         for name in ("dist/leaflet-geoman.min.js", "dist/leaflet-geoman.css", "LICENSE"):
             shutil.copy(gm / name, dest / Path(name).name)
+        pm = npm_pack(PROTOMAPS, work)
+        dest = MAP_RES / "vendor" / "protomaps-leaflet"
+        dest.mkdir(parents=True, exist_ok=True)
+        js = (pm / "dist" / "protomaps-leaflet.js").read_text(encoding="utf-8")
+        js = "\n".join(line for line in js.splitlines() if not line.startswith("//# sourceMappingURL="))
+        (dest / "protomaps-leaflet.js").write_text(js + "\n", encoding="utf-8")
+        shutil.copy(pm / "LICENSE", dest / "LICENSE")
         geo = npm_pack(GEODATA, work)
         regions = MAP_RES / "regions"
         regions.mkdir(parents=True, exist_ok=True)
         shutil.copy(geo / "LICENSE", regions / "LICENSE-amcharts-geodata.md")
         n = simplify_regions(geo / "json" / "kazakhstan2023Low.json", regions / "kz_regions.geojson", args.tolerance)
-        print(f"vendored {GEOMAN}; wrote {n} regions")
+        print(f"vendored {GEOMAN}, {PROTOMAPS}; wrote {n} regions")
 
 
 if __name__ == "__main__":

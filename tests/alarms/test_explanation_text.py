@@ -123,9 +123,9 @@ def test_handover_shows_why_a_shelved_alarm_was_raised(qtbot: Any, panel: AlarmP
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
     text = dialog.browser.toPlainText()
     assert "Ахметов Ержан: Entered the exclusion zone “Школа № 12” at " in text
-    assert "12:01 — until" in text and "patrol on site" in text
+    assert "12:01; 990 m from home — until" in text and "patrol on site" in text
     plain = dialog.report.as_text(ALMATY)  # the core's English rendering (CLI, logs) explains it too
-    assert "Ахметов Ержан: Entered the exclusion zone “Школа № 12” at 12:01 until" in plain
+    assert "Ахметов Ержан: Entered the exclusion zone “Школа № 12” at 12:01; 990 m from home until" in plain
     dialog.close()
 
 

@@ -311,6 +311,15 @@
     html += "<br>" + escapeHtml(fmt(T.fixAge || "Last fix: {age}", { age: ageText(age) }));
     if (stale) html += " <span class='arm-stale'>" + escapeHtml(T.stale || "stale") + "</span>";
     if (p.acc) html += "<br>" + escapeHtml(fmt(T.accuracy || "Accuracy ±{m} m", { m: Math.round(p.acc) }));
+    // the address (reverse geocoding from the imported extract, asked of Python once per position)
+    const key = p.lat.toFixed(5) + "," + p.lon.toFixed(5);
+    if (p.addrKey !== key) {
+      p.addrKey = key;
+      p.address = null;
+      send("addressWanted", p.id, p.lat, p.lon);
+    }
+    if (p.address) html += "<br><span class='arm-address'>" + escapeHtml(p.address) + "</span>";
+    html += "<br><span class='arm-coords'>" + p.lat.toFixed(6) + ", " + p.lon.toFixed(6) + "</span>";
     return html;
   }
 
@@ -364,6 +373,14 @@
         else pendingLabels.set(Number(id), labels[id]);
       }
       live.schedule();
+    },
+    /** the address of a person's position (answer to addressWanted); the open tooltip is refreshed */
+    address: function (id, lat, lon, text) {
+      const p = persons.get(id);
+      if (!p || p.addrKey !== lat.toFixed(5) + "," + lon.toFixed(5)) return;
+      p.address = text || "";
+      if (hoverTip && map.hasLayer(hoverTip) && hoverTip.getLatLng() && hoverTip.getLatLng().lat === p.lat &&
+          hoverTip.getLatLng().lng === p.lon) hoverTip.setContent(personTooltip(p));
     },
     remove: function (ids) { for (const id of ids) persons.delete(id); live.schedule(); },
     clear: function () { persons.clear(); live.schedule(); },
@@ -571,6 +588,7 @@
 
   // ------------------------------------------------------------------ init
   ARM.init = function (leafletMap, options) {
+    ARM.send = send;
     map = leafletMap;
     opts = options || {};
     T = opts.i18n || {};

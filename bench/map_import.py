@@ -1,0 +1,212 @@
+"""Benchmark: `arm map import` of a synthetic extract, and reverse-geocoding speed.
+
+    .venv/bin/python bench/map_import.py [--nodes 1000000] [--lookups 50000] [--keep DIR]
+
+Writes (with pyosmium) a synthetic city of about ``--nodes`` nodes: a grid of
+named streets (name, name:kk, name:ru; each street split into ways as in OSM),
+a building with an address on every plot (4 corners + the closing node), a few
+settlements, a river. Then runs the real import (pyosmium address index +
+tilemaker vector tiles) into a temporary data directory and prints:
+
+* import time, split into the address index and tilemaker, and the extract size;
+* peak memory (max RSS) of this process (the address index) and of tilemaker;
+* an extrapolation to a Kazakhstan-sized extract (about 200 MB of .osm.pbf),
+  linear in the file size (goal: under 15 minutes and 4 GB);
+* reverse-geocoding lookups per second on random points over the city
+  (goal: at least 10,000/s), and searches per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import osmium
+
+KZ_EXTRACT_MB = 200.0
+#: an OSM .pbf holds about 120,000 nodes per MB (planet: ~9 billion nodes in ~75 GB), so a 200 MB
+#: extract of Kazakhstan has about 24 million nodes. The synthetic grid compresses far better than
+#: real data (its coordinates are regular), so time and memory are extrapolated by nodes, not by MB.
+KZ_NODES = 24_000_000
+LAT0, LON0 = 43.20, 76.80  # Almaty-like origin
+STEP_LAT, STEP_LON = 0.0009, 0.0012  # one block: ~100 m x ~100 m
+PLOTS_PER_BLOCK = 4
+
+
+def write_extract(path: Path, nodes_wanted: int) -> tuple[int, int, int]:
+    """The synthetic city; returns (nodes, ways, houses)."""
+    # per block: 4 buildings x 4 corner nodes = 16 nodes (+ street nodes, small)
+    blocks = max(4, nodes_wanted // (PLOTS_PER_BLOCK * 4 + 1))
+    side = int(blocks ** 0.5) + 1
+    nid = wid = houses = 0
+    writer = osmium.SimpleWriter(str(path))
+    street_nodes: dict[tuple[str, int, int], int] = {}
+
+    def node(lat: float, lon: float, tags: dict[str, str] | None = None) -> int:
+        nonlocal nid
+        nid += 1
+        writer.add_node(osmium.osm.mutable.Node(id=nid, location=(lon, lat), tags=tags or {}, version=1))
+        return nid
+
+    try:
+        node(LAT0 + side * STEP_LAT / 2, LON0 + side * STEP_LON / 2,
+             {"place": "city", "name": "Алматы", "name:kk": "Алматы", "name:ru": "Алматы", "population": "2000000"})
+        for i in range(0, side, max(1, side // 6)):
+            for j in range(0, side, max(1, side // 6)):
+                node(LAT0 + i * STEP_LAT, LON0 + j * STEP_LON, {"place": "suburb", "name": f"Шағын аудан {i}-{j}"})
+        # street intersections
+        for i in range(side + 1):
+            for j in range(side + 1):
+                street_nodes[("x", i, j)] = node(LAT0 + i * STEP_LAT, LON0 + j * STEP_LON)
+        ways: list[osmium.osm.mutable.Way] = []
+        for i in range(side + 1):  # east-west streets, split every 10 blocks
+            for start in range(0, side, 10):
+                refs = [street_nodes[("x", i, j)] for j in range(start, min(side, start + 10) + 1)]
+                wid += 1
+                ways.append(osmium.osm.mutable.Way(id=wid, nodes=refs, version=1, tags={
+                    "highway": "residential", "name": f"{i}-көше", "name:kk": f"{i}-көше",
+                    "name:ru": f"улица {i}-я"}))
+        for j in range(side + 1):  # north-south avenues
+            for start in range(0, side, 10):
+                refs = [street_nodes[("x", i, j)] for i in range(start, min(side, start + 10) + 1)]
+                wid += 1
+                ways.append(osmium.osm.mutable.Way(id=wid, nodes=refs, version=1, tags={
+                    "highway": "secondary" if j % 5 == 0 else "residential", "name": f"Даңғыл {j}",
+                    "name:kk": f"Даңғыл {j}", "name:ru": f"Проспект {j}"}))
+        # buildings: 4 plots on the south side of each block, addressed on the street to the south
+        d = STEP_LAT * 0.15
+        for i in range(side):
+            for j in range(side):
+                if houses * 4 >= nodes_wanted:
+                    break
+                for k in range(PLOTS_PER_BLOCK):
+                    lat = LAT0 + i * STEP_LAT + STEP_LAT * 0.3
+                    lon = LON0 + j * STEP_LON + STEP_LON * (0.15 + 0.22 * k)
+                    ring = [node(lat - d, lon - d), node(lat - d, lon + d), node(lat + d, lon + d),
+                            node(lat + d, lon - d)]
+                    houses += 1
+                    wid += 1
+                    ways.append(osmium.osm.mutable.Way(id=wid, nodes=ring + ring[:1], version=1, tags={
+                        "building": "yes", "addr:street": f"{i}-көше", "addr:housenumber": str(j * PLOTS_PER_BLOCK + k + 1)}))
+        river = [node(LAT0 - 0.002, LON0 + j * STEP_LON) for j in range(side + 1)]
+        wid += 1
+        ways.append(osmium.osm.mutable.Way(id=wid, nodes=river, version=1,
+                                           tags={"waterway": "river", "name": "Есентай"}))
+        for w in ways:
+            writer.add_way(w)
+    finally:
+        writer.close()
+    return nid, wid, houses
+
+
+def child_import(src: Path) -> None:
+    """Run in a separate process: the import alone, so its memory is measured without the generator's."""
+    import json
+
+    from arm.geo import importer
+
+    marks: dict[str, float] = {}
+
+    def progress(line: str) -> None:
+        if line.startswith("tiles: tilemaker"):
+            marks["tiles"] = time.perf_counter()
+
+    t0 = time.perf_counter()
+    info = importer.run_import(src, progress)
+    total = time.perf_counter() - t0
+    print(json.dumps({
+        "total": total, "index": marks.get("tiles", t0) - t0, "info": info,
+        "self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "tilemaker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }))
+
+
+def run_child(src: Path) -> dict:
+    import json
+    import subprocess
+
+    out = subprocess.run([sys.executable, __file__, "--child", str(src)], check=True, capture_output=True,
+                         text=True, env=os.environ.copy())
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--nodes", type=int, default=1_000_000)
+    parser.add_argument("--lookups", type=int, default=50_000)
+    parser.add_argument("--keep", help="keep the data directory here")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child_import(Path(args.child))
+        return
+    tmp = Path(args.keep or tempfile.mkdtemp(prefix="arm-bench-map-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    os.environ["ARM_DATA_DIR"] = str(tmp / "data")
+    from arm.geo import store
+
+    # a small import first: the fixed cost (interpreter, tilemaker's own start) is not extrapolated
+    small_nodes = 20_000
+    small = tmp / "small.osm.pbf"
+    write_extract(small, small_nodes)
+    base = run_child(small)
+    src = tmp / "synthetic.osm.pbf"
+    t0 = time.perf_counter()
+    n_nodes, n_ways, n_houses = write_extract(src, args.nodes)
+    size_mb = src.stat().st_size / 1e6
+    print(f"extract: {n_nodes:,} nodes, {n_ways:,} ways, {n_houses:,} addressed buildings, {size_mb:.1f} MB "
+          f"(written in {time.perf_counter() - t0:.1f} s)")
+    r = run_child(src)
+    total, index_s = r["total"], r["index"]
+    info = r["info"]
+    print(f"import: {total:.1f} s (address index {index_s:.1f} s, tilemaker {total - index_s:.1f} s), "
+          f"{info['streets']} streets, {info['houses']} houses, {info['tiles']} tiles")
+    print(f"peak memory: importer process {r['self_mb']:.0f} MB, tilemaker {r['tilemaker_mb']:.0f} MB "
+          f"(a {small_nodes:,}-node import: {base['self_mb']:.0f} MB, {base['tilemaker_mb']:.0f} MB)")
+    factor = KZ_NODES / n_nodes
+    est_s = base["total"] + (total - base["total"]) * factor
+    est_mb = max(base["self_mb"] + (r["self_mb"] - base["self_mb"]) * factor,
+                 base["tilemaker_mb"] + (r["tilemaker_mb"] - base["tilemaker_mb"]) * factor)
+    print(f"extrapolated to a {KZ_EXTRACT_MB:.0f} MB extract (~{KZ_NODES / 1e6:.0f} M nodes, x{factor:.0f}, linear "
+          f"above the small import): {est_s / 60:.1f} min, peak memory {est_mb / 1024:.1f} GB (goal: 15 min, 4 GB)")
+    folder = store.current_dir()
+    assert folder is not None
+    print(f"on disk: address index {(folder / store.INDEX_FILE).stat().st_size / 1e6:.0f} MB, "
+          f"basemap {(folder / store.BASEMAP_FILE).stat().st_size / 1e6:.0f} MB")
+
+    index = store.open_index()
+    assert index is not None
+    side = int((max(4, args.nodes // 17)) ** 0.5) + 1
+    rnd = random.Random(1)
+    # where persons are: in town (at a house or in the street); and the harder case of a fix in the
+    # fields up to 1 km outside the town (the nearest street is searched in widening boxes)
+    town = [(LAT0 + rnd.random() * side * STEP_LAT, LON0 + rnd.random() * side * STEP_LON)
+            for _ in range(args.lookups)]
+    fields = []
+    while len(fields) < args.lookups // 10:
+        lat = LAT0 - 0.009 + rnd.random() * (side * STEP_LAT + 0.018)
+        lon = LON0 - 0.012 + rnd.random() * (side * STEP_LON + 0.024)
+        if not (LAT0 <= lat <= LAT0 + side * STEP_LAT and LON0 <= lon <= LON0 + side * STEP_LON):
+            fields.append((lat, lon))
+    for label, points in (("in town", town), ("outside the town (up to 1 km)", fields)):
+        t0 = time.perf_counter()
+        houses = sum(1 for lat, lon in points if index.where(lat, lon).house)
+        rate = len(points) / (time.perf_counter() - t0)
+        print(f"reverse geocoding {label}: {rate:,.0f} lookups/s ({houses / len(points):.0%} at a house), "
+              "goal 10,000/s")
+    queries = [f"{rnd.randrange(side)}-көше {rnd.randrange(1, side * 4)}" for _ in range(500)]
+    t0 = time.perf_counter()
+    hits = sum(1 for q in queries if index.find(q))
+    print(f"address search: {len(queries) / (time.perf_counter() - t0):,.0f} searches/s ({hits}/{len(queries)} found)")
+
+
+if __name__ == "__main__":
+    main()
