@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QSizePolicy,
     QSlider,
     QToolButton,
     QVBoxLayout,
@@ -82,7 +83,11 @@ class TrackPanel(QWidget):
         self.close_button.setText(self.tr("Close track"))
         self.close_button.clicked.connect(self.close_track)
 
-        self.slider.setMinimumWidth(240)
+        self.slider.setMinimumWidth(120)
+        # a long name or legend must not widen the map (and push the docks off screen): they wrap or clip
+        self.name_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.legend.setWordWrap(True)
+        self.legend.setMinimumWidth(120)
         rows = QVBoxLayout(self)
         rows.setContentsMargins(6, 2, 6, 2)
         rows.setSpacing(2)
@@ -104,6 +109,7 @@ class TrackPanel(QWidget):
         self.track = track
         self.title = title
         self.name_label.setText(title)
+        self.name_label.setToolTip(title)
         n = len(track.points)
         self.slider.blockSignals(True)
         self.slider.setMaximum(max(0, n - 1))

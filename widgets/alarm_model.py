@@ -101,11 +101,19 @@ class AlarmTableModel(QAbstractTableModel):
         self.unacked: dict[int, str] = {}
         self.escalated: set[int] = set()
         self._format_time = format_time
+        self._headers: dict[str, str] = {}
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Column names in the current language (the panel calls this on a language switch)."""
         self._headers = {
             "priority": self.tr("Priority"), "raised": self.tr("Raised"), "person": self.tr("Person"),
             "district": self.tr("District"), "alarm": self.tr("Alarm"), "state": self.tr("State"),
             "device": self.tr("Device"), "incident": self.tr("Incident"),
         }
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
 
     # ------------------------------------------------------------ updates
     def reset_to(self, views: list[AlarmView]) -> None:

@@ -17,7 +17,7 @@ from concurrent.futures import Future
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import Property, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QTableView,
-    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +44,7 @@ from widgets.alarm_detail import AlarmDetailPane
 from widgets.alarm_model import AlarmFilterProxy, AlarmTableModel, ViewRole
 from widgets.alarm_sound import AlarmSounder
 from widgets.alarm_text import KINDS, error_text, kind_text
+from widgets.fit import FlowLayout
 
 log = logging.getLogger("arm.gui.alarms")
 
@@ -63,6 +64,15 @@ SHORTCUTS = {
     "Ctrl+F": "focus_filter",
 }
 
+
+#: the state filter's choices (AlarmFilterProxy)
+STATE_FILTERS = ("open", "unacknowledged", "active", "returned", "shelved")
+#: columns shown only on request (the detail pane shows them)
+HIDDEN_COLUMNS = frozenset({"device", "incident"})
+
+#: button -> its key (SHORTCUTS), in toolbar order
+BUTTON_KEYS = {"acknowledge": "A", "note": "N", "action": "T", "shelve": "S", "close": "C", "silence": "M",
+               "handover": "H"}
 
 #: The toolbar's buttons and what each needs (arm.access); "silence" only concerns this desk's sound.
 BUTTON_ACTIONS: dict[str, access.Action] = {
@@ -97,6 +107,7 @@ class AlarmPanel(QWidget):
         self._unacked = -1
         self.active_dialog: Any = None
         self._selected_id: int | None = None
+        self._columns_ready = False
         self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.model = AlarmTableModel(ctx.format_time, self, timezone=lambda: self.ctx.timezone)
         self.proxy = AlarmFilterProxy(self)
@@ -123,26 +134,26 @@ class AlarmPanel(QWidget):
         self.district.setObjectName("districtFilter")
         self.person = QLineEdit()
         self.person.setObjectName("personFilter")
-        self.person.setPlaceholderText(self.tr("Person or device…"))
         self.person.setClearButtonEnabled(True)
         self.kind = QComboBox()
-        self.kind.addItem(self.tr("All alarms"), "")
+        self.kind.setObjectName("kindFilter")
+        self.kind.addItem("", "")
         for code in KINDS:
-            self.kind.addItem(kind_text(code), code)
+            self.kind.addItem("", code)
         self.state = QComboBox()
-        for code, text in (("open", self.tr("All open")), ("unacknowledged", self.tr("Unacknowledged")),
-                           ("active", self.tr("Active")), ("returned", self.tr("Returned to normal")),
-                           ("shelved", self.tr("Shelved"))):
-            self.state.addItem(text, code)
+        self.state.setObjectName("stateFilter")
+        for code in STATE_FILTERS:
+            self.state.addItem("", code)
         self.district.currentIndexChanged.connect(lambda _i: self.proxy.set_filters(district=self.district.currentData() or ""))
         self.person.textChanged.connect(lambda text: self.proxy.set_filters(person=text))
         self.kind.currentIndexChanged.connect(lambda _i: self.proxy.set_filters(kind=self.kind.currentData() or ""))
         self.state.currentIndexChanged.connect(lambda _i: self.proxy.set_filters(state=self.state.currentData()))
         filters = QGridLayout()
-        for i, (label, w) in enumerate(((self.tr("&District:"), self.district), (self.tr("&Kind:"), self.kind),
-                                        (self.tr("&Person:"), self.person), (self.tr("S&tate:"), self.state))):
-            lab = QLabel(label)
+        self.filter_labels: list[QLabel] = []
+        for i, w in enumerate((self.district, self.kind, self.person, self.state)):
+            lab = QLabel()
             lab.setBuddy(w)
+            self.filter_labels.append(lab)
             if isinstance(w, QComboBox):  # long kind names must not widen a narrow dock
                 w.setMinimumContentsLength(8)
                 w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -163,10 +174,10 @@ class AlarmPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((95, 250, 180, 220, 150, 120, 90)):
-            self.table.setColumnWidth(column, width)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.proxy.rowsInserted.connect(lambda *_: self._ensure_selection())
 
@@ -178,20 +189,21 @@ class AlarmPanel(QWidget):
         splitter.setStretchFactor(1, 2)
 
         self.buttons: dict[str, QAction] = {}
-        bar = QToolBar()
+        bar = QWidget()
         bar.setObjectName("alarmActions")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for name, text, key in (("acknowledge", self.tr("Acknowledge"), "A"), ("note", self.tr("Note"), "N"),
-                                ("action", self.tr("Action taken"), "T"), ("shelve", self.tr("Shelve"), "S"),
-                                ("close", self.tr("Close"), "C"), ("silence", self.tr("Silence"), "M"),
-                                ("handover", self.tr("Shift handover"), "H")):
-            action = QAction(f"{text} [{key}]", self)
+        flow = FlowLayout(bar)
+        for name, key in BUTTON_KEYS.items():
+            action = QAction(self)
             action.setObjectName(f"{name}Action")
-            action.setToolTip(self.tr("{action} (key {key})").format(action=text, key=key))
             method = SHORTCUTS[key]
             action.triggered.connect(lambda _c=False, m=method: getattr(self, m)())
             self.buttons[name] = action
-            bar.addAction(action)
+            button = QToolButton(bar)
+            button.setObjectName(f"{name}Button")
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            flow.addWidget(button)
+        self.action_bar = bar
         self._update_actions(None)
 
         self.counts = QLabel()
@@ -206,6 +218,67 @@ class AlarmPanel(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(bar)
         layout.addWidget(self.message)
+        self.retranslateUi()
+
+    # ------------------------------------------------------------ text
+    def retranslateUi(self) -> None:
+        """Every word of the panel, again in the current language (run at start and on a switch)."""
+        self.person.setPlaceholderText(self.tr("Person or device…"))
+        for lab, text in zip(self.filter_labels, (self.tr("&District:"), self.tr("&Kind:"), self.tr("&Person:"),
+                                                   self.tr("S&tate:")), strict=True):
+            lab.setText(text)
+        self.kind.setItemText(0, self.tr("All alarms"))
+        for i, code in enumerate(KINDS, start=1):
+            self.kind.setItemText(i, kind_text(code))
+        states = {"open": self.tr("All open"), "unacknowledged": self.tr("Unacknowledged"),
+                  "active": self.tr("Active"), "returned": self.tr("Returned to normal"), "shelved": self.tr("Shelved")}
+        for i, code in enumerate(STATE_FILTERS):
+            self.state.setItemText(i, states[code])
+        if self.district.count():
+            self.district.setItemText(0, self.tr("All districts"))
+        texts = {"acknowledge": self.tr("Acknowledge"), "note": self.tr("Note"), "action": self.tr("Action taken"),
+                 "shelve": self.tr("Shelve"), "close": self.tr("Close"), "silence": self.tr("Silence for the shift"),
+                 "handover": self.tr("Shift handover")}
+        for name, key in BUTTON_KEYS.items():
+            action = self.buttons[name]
+            action.setText(f"{texts[name]} [{key}]")
+            action.setToolTip(self.tr("{action} (key {key})").format(action=texts[name], key=key))
+        self.model.retranslate()
+        self._size_columns()
+        if hasattr(self, "_detail_timer"):
+            self._after_change()
+            if self._selected_id is not None:
+                self._detail_timer.start()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def _size_columns(self) -> None:
+        """Priority, state, time and district fit their words; alarm and person share the rest.
+
+        The device and incident columns start hidden (the detail pane shows
+        both); the header's context menu shows them again.
+        """
+        header = self.table.horizontalHeader()
+        columns = self.model.COLUMNS
+        for column, name in enumerate(columns):
+            if name in ("alarm", "person"):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        if not self._columns_ready:
+            self._columns_ready = True
+            for column, name in enumerate(columns):
+                action = QAction(self.table)
+                action.setCheckable(True)
+                action.setChecked(name not in HIDDEN_COLUMNS)
+                action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+                self.table.setColumnHidden(column, name in HIDDEN_COLUMNS)
+                header.addAction(action)
+        for column, action in enumerate(header.actions()):
+            action.setText(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
 
     def _bind_keys(self) -> None:
         self.shortcuts: dict[str, QShortcut] = {}

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from widgets import i18n, panels
 from widgets.context import AppContext
+from widgets.fit import ScrollFit
 from widgets.status_bar import DeskStatusBar
 
 log = logging.getLogger("arm.gui.window")
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
                 continue
             dock = QDockWidget(self)
             dock.setObjectName(f"dock_{spec.id}")
-            dock.setWidget(widget)
+            dock.setWidget(ScrollFit(widget))  # a wide panel scrolls inside; the window keeps its size
             dock.setFeatures(
                 QDockWidget.DockWidgetFeature.DockWidgetMovable
                 | QDockWidget.DockWidgetFeature.DockWidgetFloatable
@@ -103,10 +104,15 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
     def _apply_default_sizes(self) -> None:
-        """Map largest; persons and alarms readable; device table a third of the height."""
-        width = max(self.width(), 1200)
-        side = [(k, w) for k, w in (("persons", int(width * 0.24)), ("alarms", int(width * 0.30)))
-                if k in self.docks]
+        """Map largest; persons and alarms readable; device table a third of the height.
+
+        Fractions of the window, so the same layout fits 1366 and 1920 px
+        (docks scroll inside themselves below their natural width: widgets/fit.py).
+        """
+        width = max(self.width(), 800)
+        right = "alarms" if "alarms" in self.docks else "zones"
+        fractions = (("persons", 0.22), (right, 0.32)) if "map" in self.panels else (("persons", 0.34),)
+        side = [(k, int(width * f)) for k, f in fractions if k in self.docks]
         if side:
             self.resizeDocks([self.docks[k] for k, _ in side], [w for _, w in side], Qt.Orientation.Horizontal)
         if "devices" in self.docks:
