@@ -21,13 +21,17 @@ from PySide6.QtCore import Property, QEvent, QItemSelectionModel, QModelIndex, Q
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSplitter,
     QTableView,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -42,7 +46,7 @@ from db.models import Resolution
 from widgets.alarm_actions_dialog import ActionDialog, CloseDialog, ShelveDialog
 from widgets.alarm_detail import AlarmDetailPane
 from widgets.alarm_model import AlarmFilterProxy, AlarmTableModel, ViewRole
-from widgets.alarm_sound import AlarmSounder
+from widgets.alarm_sound import NO_MULTIMEDIA, NO_OUTPUT, SOUND_ERROR, SWITCHED_OFF, AlarmSounder
 from widgets.alarm_text import KINDS, error_text, kind_text
 from widgets.fit import FlowLayout
 
@@ -61,8 +65,13 @@ SHORTCUTS = {
     "K": "select_previous",
     "M": "silence",
     "H": "show_handover",
-    "Ctrl+F": "focus_filter",
 }
+#: The window's keys that reach this panel from anywhere (widgets/main_window.py): F2 focuses the
+#: alarm list; Ctrl+F searches the alarm list when the focus is in this panel, else the person list.
+FOCUS_KEY = "F2"
+
+#: most severe first (a new alarm of a lower rank number takes the selection)
+PRIORITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
 
 #: the state filter's choices (AlarmFilterProxy)
@@ -82,6 +91,14 @@ BUTTON_ACTIONS: dict[str, access.Action] = {
 }
 
 
+def operator_is_typing() -> bool:
+    """Whether the keyboard focus is in a text field (a new alarm must not take the selection then)."""
+    focus = QApplication.focusWidget()
+    if isinstance(focus, QComboBox):
+        return focus.isEditable()
+    return isinstance(focus, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox)
+
+
 def find_manager(ctx: Any) -> AlarmOperations | None:
     """The alarm operations the service exposes (``service.alarms``, local or remote), or None."""
     service = getattr(ctx, "service", None)
@@ -95,6 +112,7 @@ class AlarmPanel(QWidget):
     """Open alarms, their detail, and every operator action on them."""
 
     unackedCountChanged = Signal(int)
+    escalatedCountChanged = Signal(int)
     #: {"alarm_id", "person_id", "lat", "lon"}: the map centres on it
     alarmSelected = Signal(object)
     #: (callback, future) delivered on the GUI thread
@@ -105,6 +123,7 @@ class AlarmPanel(QWidget):
         self.ctx = ctx
         self.manager = find_manager(ctx)
         self._unacked = -1
+        self._escalated = -1
         self.active_dialog: Any = None
         self._selected_id: int | None = None
         self._columns_ready = False
@@ -113,7 +132,8 @@ class AlarmPanel(QWidget):
         self.proxy = AlarmFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.sort(0)
-        self.sounder = AlarmSounder(self, enabled=sound)
+        alarm_settings = getattr(getattr(ctx, "settings", None), "alarms", None)
+        self.sounder = AlarmSounder(self, enabled=sound and bool(getattr(alarm_settings, "sound", True)))
         self._build()
         self._bind_keys()
         self._detail_timer = QTimer(self, singleShot=True, interval=150)
@@ -212,7 +232,21 @@ class AlarmPanel(QWidget):
         self.message.setObjectName("alarmMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
+        self.sound_banner = QLabel()
+        self.sound_banner.setObjectName("soundBanner")
+        self.sound_banner.setWordWrap(True)
+        self.sound_banner.setStyleSheet(
+            "background: #b71c1c; color: white; font-weight: 600; padding: 4px; border-radius: 3px;")
+        self.sounder.problemChanged.connect(lambda _p: self._show_sound_problem())
+        self.escalation_banner = QLabel()
+        self.escalation_banner.setObjectName("escalationBanner")
+        self.escalation_banner.setWordWrap(True)
+        self.escalation_banner.setStyleSheet(
+            "background: #6a1b9a; color: white; font-weight: 600; padding: 4px; border-radius: 3px;")
+        self.escalation_banner.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.sound_banner)
+        layout.addWidget(self.escalation_banner)
         layout.addLayout(filters)
         layout.addWidget(self.counts)
         layout.addWidget(splitter, 1)
@@ -237,7 +271,7 @@ class AlarmPanel(QWidget):
         if self.district.count():
             self.district.setItemText(0, self.tr("All districts"))
         texts = {"acknowledge": self.tr("Acknowledge"), "note": self.tr("Note"), "action": self.tr("Action taken"),
-                 "shelve": self.tr("Shelve"), "close": self.tr("Close"), "silence": self.tr("Silence for the shift"),
+                 "shelve": self.tr("Shelve"), "close": self.tr("Close"), "silence": self.tr("Silence"),
                  "handover": self.tr("Shift handover")}
         for name, key in BUTTON_KEYS.items():
             action = self.buttons[name]
@@ -245,10 +279,32 @@ class AlarmPanel(QWidget):
             action.setToolTip(self.tr("{action} (key {key})").format(action=texts[name], key=key))
         self.model.retranslate()
         self._size_columns()
+        self._show_sound_problem()
         if hasattr(self, "_detail_timer"):
             self._after_change()
             if self._selected_id is not None:
                 self._detail_timer.start()
+
+    def _show_sound_problem(self) -> None:
+        """A red banner whenever an alarm would be silent: nobody must rely on a sound that cannot play."""
+        reasons = {
+            NO_OUTPUT: self.tr("Alarm sounds cannot play: this computer has no audio output device. "
+                               "Watch the screen for new alarms."),
+            NO_MULTIMEDIA: self.tr("Alarm sounds cannot play: the sound system is not installed. "
+                                   "Watch the screen for new alarms."),
+            SOUND_ERROR: self.tr("Alarm sounds cannot play: a sound file is damaged. "
+                                 "Watch the screen for new alarms."),
+            SWITCHED_OFF: self.tr("Alarm sounds are switched off on this desk by the administrator. "
+                                  "Watch the screen for new alarms."),
+        }
+        text = reasons.get(self.sounder.problem, "")
+        self.sound_banner.setText(text)
+        self.sound_banner.setVisible(bool(text))
+
+    def set_sound_enabled(self, on: bool) -> None:
+        """The administrator's desk setting (Settings → Alarms)."""
+        self.sounder.set_enabled(on)
+        self._show_sound_problem()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -256,7 +312,10 @@ class AlarmPanel(QWidget):
         super().changeEvent(event)
 
     def _size_columns(self) -> None:
-        """Priority, state, time and district fit their words; alarm and person share the rest.
+        """Priority and time fit their words; alarm, person, state and district share the rest.
+
+        No column lies behind a horizontal scroll bar: a long text is elided
+        and its row's tooltip shows it whole.
 
         The device and incident columns start hidden (the detail pane shows
         both); the header's context menu shows them again.
@@ -264,7 +323,7 @@ class AlarmPanel(QWidget):
         header = self.table.horizontalHeader()
         columns = self.model.COLUMNS
         for column, name in enumerate(columns):
-            if name in ("alarm", "person"):
+            if name not in ("priority", "raised"):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -310,10 +369,13 @@ class AlarmPanel(QWidget):
     @Slot(object)
     def _on_alarm_changed(self, message: AlarmChanged) -> None:
         view = message.view  # the row after the change, built on the alarm worker: no cache read here
+        is_new = self.model.view(message.alarm_id) is None
         if view is None or not view.is_open or not self._mine(view):
             self.model.remove(message.alarm_id)
         else:
             self.model.upsert(view)
+            if is_new and view.needs_ack:
+                self._maybe_take_selection(view)
         if view is not None and view.district and self.district.findData(view.district) < 0:
             self._refresh_filters()
         self._after_change()
@@ -331,9 +393,16 @@ class AlarmPanel(QWidget):
             text += " " + self.tr("— escalated to the supervisor: {n}").format(n=escalated)
         self.counts.setText(text)
         self.counts.setProperty("severity", "alarm" if escalated else "")
+        self.escalation_banner.setText(self.tr(
+            "Escalated to the supervisor, still unacknowledged: {n}. Acknowledge them first (Space selects the next)."
+        ).format(n=escalated))
+        self.escalation_banner.setVisible(bool(escalated))
         if len(unacked) != self._unacked:
             self._unacked = len(unacked)
             self.unackedCountChanged.emit(self._unacked)
+        if escalated != self._escalated:
+            self._escalated = escalated
+            self.escalatedCountChanged.emit(escalated)
 
     def _refresh_filters(self) -> None:
         current = self.district.currentData() or ""
@@ -390,6 +459,27 @@ class AlarmPanel(QWidget):
         if not self.table.currentIndex().isValid() and self.proxy.rowCount():
             self._select_row(0)
 
+    def _maybe_take_selection(self, view: AlarmView) -> None:
+        """A new alarm more severe than the selected one is selected (and the map follows it).
+
+        Not while the operator types (a note, a filter) or has an alarm dialog
+        open: the list must not move under their hands.
+        """
+        current = self.selected()
+        if current is not None and current.id != view.id and \
+                PRIORITY_RANK.get(view.priority, 9) >= PRIORITY_RANK.get(current.priority, 9):
+            return
+        if self.active_dialog is not None or operator_is_typing():
+            return
+        self.select_alarm(view.id)
+
+    def focus_list(self) -> None:
+        """F2 from anywhere: the alarm list gets the keyboard, on the selected (or most urgent) alarm."""
+        if not self.table.currentIndex().isValid():
+            self.select_next_unacknowledged()
+            self._ensure_selection()
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def select_next_unacknowledged(self) -> None:
         """Space: the most urgent unacknowledged alarm (the top one, rows are sorted so)."""
         for row in range(self.proxy.rowCount()):
@@ -438,8 +528,9 @@ class AlarmPanel(QWidget):
             return
         self.detail.show_detail(detail, personal)
         v = detail.alarm
-        if (v.lat is None or v.lon is None) and detail.last_position is not None:
-            lat, lon, _ = detail.last_position
+        if v.lat is None or v.lon is None:
+            # the person's last position; with none known the map still focuses the person
+            lat, lon = (detail.last_position[0], detail.last_position[1]) if detail.last_position else (None, None)
             self.alarmSelected.emit({"alarm_id": v.id, "person_id": v.person_id, "lat": lat, "lon": lon})
 
     # ------------------------------------------------------------ actions

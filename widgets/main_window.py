@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QMainWindow,
     QMessageBox,
@@ -49,7 +50,13 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.confirm_on_close = confirm_close
         self._quit_box: QMessageBox | None = None
+        self.logout_box: QMessageBox | None = None
         self._only = only
+        self._unacked = 0
+        self._flash_on = False
+        self._flash = QTimer(self)
+        self._flash.setInterval(800)
+        self._flash.timeout.connect(self._blink)
         self.panels: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.unavailable: list[str] = []
@@ -133,6 +140,13 @@ class MainWindow(QMainWindow):
         self.find_person_action = QAction(self)
         self.find_person_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_person_action.triggered.connect(self.find_person)
+        # one key from anywhere to the alarm list (then A, N, Space... act on it)
+        self.alarm_list_action = QAction(self)
+        self.alarm_list_action.setObjectName("alarmListAction")
+        self.alarm_list_action.setShortcut(QKeySequence("F2"))
+        self.alarm_list_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.alarm_list_action.triggered.connect(self.focus_alarm_list)
+        self.alarm_list_action.setEnabled("alarms" in self.panels)
         self.guide_action = QAction(self)
         self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.guide_action.triggered.connect(self.open_guide)
@@ -169,6 +183,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
         self.view_menu.addAction(self.find_person_action)
+        self.view_menu.addAction(self.alarm_list_action)
         self.view_menu.addSeparator()
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
@@ -187,6 +202,9 @@ class MainWindow(QMainWindow):
         alarms = self.panels.get("alarms")
         if alarms is not None and hasattr(alarms, "unackedCountChanged"):
             alarms.unackedCountChanged.connect(self.status.set_unacked)
+            alarms.unackedCountChanged.connect(self._attention)
+        if alarms is not None and hasattr(alarms, "escalatedCountChanged"):
+            alarms.escalatedCountChanged.connect(self.status.set_escalated)
         if alarms is not None and hasattr(alarms, "alarmSelected"):
             alarms.alarmSelected.connect(self._on_alarm_selected)
         devices = self.panels.get("devices")
@@ -208,7 +226,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ text
     def retranslateUi(self) -> None:
-        self.setWindowTitle(self.tr("ARM: electronic monitoring operator workstation"))
+        self._title = self.tr("ARM: electronic monitoring operator workstation")
+        self._show_title()
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
         self.devices_menu.setTitle(self.tr("&Devices"))
@@ -220,6 +239,7 @@ class MainWindow(QMainWindow):
         self.reset_layout_action.setText(self.tr("&Reset panel layout"))
         self.about_action.setText(self.tr("&About ARM"))
         self.find_person_action.setText(self.tr("&Find a person"))
+        self.alarm_list_action.setText(self.tr("&Alarm list"))
         self.guide_action.setText(self.tr("Operator &guide"))
         self.new_person_action.setText(self.tr("&New person…"))
         for spec in panels.PANELS:
@@ -234,6 +254,45 @@ class MainWindow(QMainWindow):
             self.retranslateUi()
         super().changeEvent(event)
 
+    # ------------------------------------------------------------ attention
+    def _attention(self, unacked: int) -> None:
+        """Unacknowledged alarms: the title blinks its count and the taskbar entry flashes until all are acknowledged.
+
+        ``QApplication.alert`` with 0 keeps the taskbar flashing until the window
+        is activated; a new alarm (the count going up) flashes it again.
+        """
+        previous, self._unacked = self._unacked, max(0, unacked)
+        if self._unacked > previous:
+            QApplication.alert(self, 0)
+        if self._unacked and not self._flash.isActive():
+            self._flash.start()
+        elif not self._unacked:
+            self._flash.stop()
+            self._flash_on = False
+        self._show_title()
+
+    def _blink(self) -> None:
+        self._flash_on = not self._flash_on
+        self._show_title()
+
+    def _show_title(self) -> None:
+        title = getattr(self, "_title", "")
+        if self._unacked:
+            mark = "⚠" if self._flash_on else "•"
+            title = self.tr("{mark} Unacknowledged alarms: {n} — {title}").format(
+                mark=mark, n=self._unacked, title=title)
+        self.setWindowTitle(title)
+
+    def focus_alarm_list(self) -> None:
+        """F2: the alarm dock comes up and the alarm list gets the keyboard."""
+        dock, alarms = self.docks.get("alarms"), self.panels.get("alarms")
+        if dock is None or not hasattr(alarms, "focus_list"):
+            return
+        dock.show()
+        dock.raise_()
+        self.activateWindow()
+        alarms.focus_list()
+
     # ------------------------------------------------------------ actions
     def set_language(self, code: str) -> None:
         i18n.set_language(code)
@@ -246,10 +305,28 @@ class MainWindow(QMainWindow):
             general.language = code
             self._save_settings()
 
-    def log_out(self) -> None:
-        """Close this window and return to the log-in; the service keeps running."""
+    def log_out(self, force: bool = False) -> None:
+        """Close this window and return to the log-in; the service keeps running.
+
+        With unacknowledged alarms the operator is asked first: nobody would
+        see them until the next log-in.
+        """
         from arm import audit
 
+        if self._unacked and not force:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Log out"),
+                self.tr("{n} alarms are not acknowledged. After log-out nobody sees them on this desk until "
+                        "the next operator logs in. Log out anyway?").format(n=self._unacked),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            box.setObjectName("logoutWarning")
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.finished.connect(
+                lambda result: result == QMessageBox.StandardButton.Yes and self.log_out(force=True))
+            self.logout_box = box
+            box.open()
+            return
         user = self.ctx.user
         self.ctx.write(lambda s: audit.record(s, user, "logout"))
         self.logout_requested = True
@@ -310,6 +387,11 @@ class MainWindow(QMainWindow):
         person_id = getattr(alarm, "person_id", None)
         if person_id is None and isinstance(alarm, dict):
             person_id = alarm.get("person_id")
+        if person_id is None:
+            return
+        # the map follows the alarm itself: a person list filtered to someone else (or already on
+        # this person, so no selection change) must not keep the map where it was
+        self.show_on_map(int(person_id))
         self._on_person_selected(person_id)
 
     def _on_person_selected(self, person_id: Any) -> None:
@@ -333,7 +415,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from widgets.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.ctx.settings, self)
+        # alarm sound on/off is the administrator's (operators silence with M, for the alarms at hand)
+        dialog = SettingsDialog(self.ctx.settings, self, may_switch_sound=self.ctx.role == "administrator")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.applied.connect(self._settings_applied)
         dialog.open()
@@ -342,12 +425,21 @@ class MainWindow(QMainWindow):
         if i18n.current_language() != self.ctx.settings.general.language:
             self.set_language(self.ctx.settings.general.language)
         self.status.retranslateUi()  # the clock follows a new desk time zone at once
+        alarms = self.panels.get("alarms")
+        if alarms is not None and hasattr(alarms, "set_sound_enabled"):
+            alarms.set_sound_enabled(bool(self.ctx.settings.alarms.sound))
         if restart_needed:
             self.statusBar().showMessage(
                 self.tr("The database, service and map source settings take effect after a restart."), 10_000
             )
 
     def find_person(self) -> None:
+        """Ctrl+F: the search of the panel the focus is in (the alarm filter there), else the person search."""
+        alarms = self.panels.get("alarms")
+        focus = QApplication.focusWidget()
+        if alarms is not None and focus is not None and alarms.isAncestorOf(focus) and hasattr(alarms, "focus_filter"):
+            alarms.focus_filter()
+            return
         dock, persons = self.docks.get("persons"), self.panels.get("persons")
         if dock is None or not hasattr(persons, "search"):
             return
