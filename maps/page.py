@@ -90,7 +90,7 @@ def build_page(
         zoom_start=cfg.zoom,
         tiles=None,
         prefer_canvas=True,
-        control_scale=True,
+        control_scale=False,  # arm_map.js adds a metric-only scale (folium's shows feet and miles)
         min_zoom=3,
         max_zoom=19,
         world_copy_jump=False,

@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -64,15 +64,7 @@ class TrackPanel(QWidget):
             self.speed.addItem(self.tr("{factor}×").format(factor=s), s)
         self.speed.setCurrentIndex(2)
         self.speed.setToolTip(self.tr("Replay speed"))
-        self.legend = QLabel(
-            self.tr(
-                "<span style='color:#2e7d32'>●</span> good fix "
-                "<span style='color:#f9a825'>●</span> poor GNSS "
-                "<span style='color:#ef6c00'>●</span> cell "
-                "<span style='color:#c62828'>●</span> no fix "
-                "<span style='color:#b71c1c'>◉</span> violation"
-            )
-        )
+        self.legend = QLabel(self._legend_text())
         self.gpx_button = QToolButton()
         self.gpx_button.setText(self.tr("Export GPX…"))
         self.gpx_button.clicked.connect(lambda: self._export_dialog("gpx"))
@@ -102,6 +94,31 @@ class TrackPanel(QWidget):
             bottom.addWidget(w)
         rows.addLayout(top)
         rows.addLayout(bottom)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "close_button"):
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        """The buttons and the legend in the language just switched to."""
+        self.play_button.setText(self.tr("Play"))
+        self.speed.setToolTip(self.tr("Replay speed"))
+        for i in range(self.speed.count()):
+            self.speed.setItemText(i, self.tr("{factor}×").format(factor=self.speed.itemData(i)))
+        self.legend.setText(self._legend_text())
+        self.gpx_button.setText(self.tr("Export GPX…"))
+        self.geojson_button.setText(self.tr("Export GeoJSON…"))
+        self.close_button.setText(self.tr("Close track"))
+
+    def _legend_text(self) -> str:
+        return self.tr(
+            "<span style='color:#2e7d32'>●</span> good fix "
+            "<span style='color:#f9a825'>●</span> poor GNSS "
+            "<span style='color:#ef6c00'>●</span> cell "
+            "<span style='color:#c62828'>●</span> no fix "
+            "<span style='color:#b71c1c'>◉</span> violation"
+        )
 
     # ------------------------------------------------------------ public
     def set_track(self, track: Track, title: str) -> None:

@@ -33,6 +33,12 @@ log = logging.getLogger("arm.gui.window")
 STATE_VERSION = 1
 
 
+def translates_itself(widget: QWidget) -> bool:
+    """Whether one of our classes in the widget's ancestry answers a language change (``changeEvent``)."""
+    return any("changeEvent" in vars(cls) for cls in type(widget).__mro__
+               if not cls.__module__.startswith(("PySide6", "shiboken6")))
+
+
 class MainWindow(QMainWindow):
     """The operator's workstation window."""
 
@@ -297,6 +303,7 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         i18n.set_language(code)
         code = i18n.current_language()
+        self._rebuild_untranslated_panels()
         action = self.language_actions.get(code)
         if action is not None:
             action.setChecked(True)
@@ -304,6 +311,31 @@ class MainWindow(QMainWindow):
         if general is not None and general.language != code:
             general.language = code
             self._save_settings()
+
+    def _rebuild_untranslated_panels(self) -> None:
+        """A docked panel that cannot retranslate itself is built again in the new language.
+
+        Panels answer ``QEvent.LanguageChange`` with ``retranslateUi()``; one that
+        has no ``changeEvent`` of its own would keep the old words until restart,
+        so it is replaced (its filters start afresh, its data is read again).
+        """
+        for spec in panels.panels_for(self.ctx.role):
+            old = self.panels.get(spec.id)
+            dock = self.docks.get(spec.id)
+            if old is None or dock is None or translates_itself(old):
+                continue
+            widget = panels.load_panel(spec, self.ctx, self, map_view=self.panels.get("map"))
+            self.panels[spec.id] = widget
+            dock.setWidget(ScrollFit(widget))
+            release = getattr(old, "release", None)
+            if callable(release):
+                release()
+            old.deleteLater()
+            for name in ("personSelected", "personActivated", "personClicked"):
+                signal = getattr(widget, name, None)
+                if signal is not None:
+                    signal.connect(self._on_person_selected)
+            log.info("panel %s rebuilt for the language switch", spec.id)
 
     def log_out(self, force: bool = False) -> None:
         """Close this window and return to the log-in; the service keeps running.

@@ -360,11 +360,10 @@ class PersonCard(QDialog):
         table.resizeRowsToContents()  # notes wrap instead of being cut
 
     def _fill_restrictions(self, rows: list[dict[str, Any]]) -> None:
-        fmt = self._ctx.format_time
         self._set_rows(self.restrictions, [
             [restriction_text(r["kind"]), r["zone"], schedule_text(r["schedule"]),
-             fmt(r["valid_from"], seconds=False),
-             fmt(r["valid_until"], seconds=False) if r["valid_until"] else self.tr("indefinite"),
+             self._ctx.format_day(r["valid_from"]),
+             self._ctx.format_day(r["valid_until"]) if r["valid_until"] else self.tr("indefinite"),
              r["note"]]
             for r in rows
         ])

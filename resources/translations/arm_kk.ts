@@ -547,7 +547,7 @@ Data folder: {folder}</source>
     <name>AlarmPanel</name>
     <message>
         <source>The alarm service is not running on this desk.</source>
-        <extracomment>key -&gt; panel method; documented in docs/alarms.md The toolbar's buttons and what each needs (arm.access); "silence" only concerns this desk's sound. {"alarm_id", "person_id", "lat", "lon"}: the map centres on it (callback, future) delivered on the GUI thread</extracomment>
+        <extracomment>key -&gt; panel method; documented in docs/alarms.md The window's keys that reach this panel from anywhere (widgets/main_window.py): F2 focuses the alarm list; Ctrl+F searches the alarm list when the focus is in this panel, else the person list. most severe first (a new alarm of a lower rank number takes the selection) the state filter's choices (AlarmFilterProxy) columns shown only on request (the detail pane shows them) button -&gt; its key (SHORTCUTS), in toolbar order The toolbar's buttons and what each needs (arm.access); "silence" only concerns this desk's sound. {"alarm_id", "person_id", "lat", "lon"}: the map centres on it (callback, future) delivered on the GUI thread</extracomment>
         <translation>Бұл жұмыс орнында дабыл қызметі іске қосылмаған.</translation>
     </message>
     <message>
@@ -627,6 +627,22 @@ Data folder: {folder}</source>
         <translation>{action} ({key} пернесі)</translation>
     </message>
     <message>
+        <source>Alarm sounds cannot play: this computer has no audio output device. Watch the screen for new alarms.</source>
+        <translation>Дабыл дыбысы ойнамайды: компьютерде дыбыс шығару құрылғысы жоқ. Жаңа дабылдарды экраннан бақылаңыз.</translation>
+    </message>
+    <message>
+        <source>Alarm sounds cannot play: the sound system is not installed. Watch the screen for new alarms.</source>
+        <translation>Дабыл дыбысы ойнамайды: дыбыс жүйесі орнатылмаған. Жаңа дабылдарды экраннан бақылаңыз.</translation>
+    </message>
+    <message>
+        <source>Alarm sounds cannot play: a sound file is damaged. Watch the screen for new alarms.</source>
+        <translation>Дабыл дыбысы ойнамайды: дыбыс файлы зақымдалған. Жаңа дабылдарды экраннан бақылаңыз.</translation>
+    </message>
+    <message>
+        <source>Alarm sounds are switched off on this desk by the administrator. Watch the screen for new alarms.</source>
+        <translation>Бұл жұмыс орнында дабыл дыбысын әкімші өшірген. Жаңа дабылдарды экраннан бақылаңыз.</translation>
+    </message>
+    <message>
         <source>Open: {open}, unacknowledged: {unacked}</source>
         <translation>Ашық: {open}, расталмаған: {unacked}</translation>
     </message>
@@ -637,6 +653,10 @@ Data folder: {folder}</source>
     <message>
         <source>All districts</source>
         <translation>Барлық аудандар</translation>
+    </message>
+    <message>
+        <source>Escalated to the supervisor, still unacknowledged: {n}. Acknowledge them first (Space selects the next).</source>
+        <translation>Басшыға жеткізілген және расталмаған: {n}. Оларды бірінші кезекте растаңыз (Space пернесі келесісін таңдайды).</translation>
     </message>
     <message>
         <source>Select an alarm first.</source>
@@ -1213,6 +1233,10 @@ Data folder: {folder}</source>
     <message>
         <source>Unacknowledged alarms: {n}</source>
         <translation>Расталмаған дабылдар: {n}</translation>
+    </message>
+    <message>
+        <source>(escalated: {n})</source>
+        <translation>(басшыға жеткізілген: {n})</translation>
     </message>
     <message>
         <source>{name} ({role})</source>
@@ -2651,12 +2675,28 @@ Data folder: {folder}</source>
         <translation>Адамды &amp;іздеу</translation>
     </message>
     <message>
+        <source>&amp;Alarm list</source>
+        <translation>&amp;Дабылдар тізімі</translation>
+    </message>
+    <message>
         <source>Operator &amp;guide</source>
         <translation>Оператор &amp;нұсқаулығы</translation>
     </message>
     <message>
         <source>&amp;New person…</source>
         <translation>&amp;Жаңа адам…</translation>
+    </message>
+    <message>
+        <source>{mark} Unacknowledged alarms: {n} — {title}</source>
+        <translation>{mark} Расталмаған дабылдар: {n} — {title}</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Жүйеден шығу</translation>
+    </message>
+    <message>
+        <source>{n} alarms are not acknowledged. After log-out nobody sees them on this desk until the next operator logs in. Log out anyway?</source>
+        <translation>Расталмаған дабылдар: {n}. Шыққаннан кейін келесі оператор кірмейінше бұл жұмыс орнында оларды ешкім көрмейді. Бәрібір шығасыз ба?</translation>
     </message>
     <message>
         <source>The database, service and map source settings take effect after a restart.</source>
@@ -2813,6 +2853,18 @@ Data folder: {folder}</source>
     <message>
         <source>Home</source>
         <translation>Үй</translation>
+    </message>
+    <message>
+        <source>Map layers</source>
+        <translation>Карта қабаттары</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Жақындату</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Алыстату</translation>
     </message>
     <message>
         <source>The map cannot be shown: Leaflet is not installed ({detail}).</source>
@@ -3642,6 +3694,10 @@ Data folder: {folder}</source>
         <translation>Жаңа дабылдар туралы дыбыстық белгі беру</translation>
     </message>
     <message>
+        <source>Only an administrator switches alarm sounds off. To quiet the alarms at hand, press M in the alarm list.</source>
+        <translation>Дабыл дыбысын тек әкімші өшіре алады. Ағымдағы дабылдардың дыбысын басу үшін дабылдар тізімінде M пернесін басыңыз.</translation>
+    </message>
+    <message>
         <source>Database, service and map source changes take effect after a restart.</source>
         <translation>Дерекқор, қызмет және карта көзі өзгерістері қайта іске қосылғаннан кейін күшіне енеді.</translation>
     </message>
@@ -4042,8 +4098,8 @@ Data folder: {folder}</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Аты-жөні</translation>
+        <source>Zone name</source>
+        <translation>Аймақ атауы</translation>
     </message>
     <message>
         <source>Kind</source>

@@ -547,7 +547,7 @@ Data folder: {folder}</source>
     <name>AlarmPanel</name>
     <message>
         <source>The alarm service is not running on this desk.</source>
-        <extracomment>key -&gt; panel method; documented in docs/alarms.md The toolbar's buttons and what each needs (arm.access); "silence" only concerns this desk's sound. {"alarm_id", "person_id", "lat", "lon"}: the map centres on it (callback, future) delivered on the GUI thread</extracomment>
+        <extracomment>key -&gt; panel method; documented in docs/alarms.md The window's keys that reach this panel from anywhere (widgets/main_window.py): F2 focuses the alarm list; Ctrl+F searches the alarm list when the focus is in this panel, else the person list. most severe first (a new alarm of a lower rank number takes the selection) the state filter's choices (AlarmFilterProxy) columns shown only on request (the detail pane shows them) button -&gt; its key (SHORTCUTS), in toolbar order The toolbar's buttons and what each needs (arm.access); "silence" only concerns this desk's sound. {"alarm_id", "person_id", "lat", "lon"}: the map centres on it (callback, future) delivered on the GUI thread</extracomment>
         <translation>Служба тревог не запущена на этом рабочем месте.</translation>
     </message>
     <message>
@@ -627,6 +627,22 @@ Data folder: {folder}</source>
         <translation>{action} (клавиша {key})</translation>
     </message>
     <message>
+        <source>Alarm sounds cannot play: this computer has no audio output device. Watch the screen for new alarms.</source>
+        <translation>Звук тревог не воспроизводится: у компьютера нет устройства вывода звука. Следите за новыми тревогами на экране.</translation>
+    </message>
+    <message>
+        <source>Alarm sounds cannot play: the sound system is not installed. Watch the screen for new alarms.</source>
+        <translation>Звук тревог не воспроизводится: звуковая система не установлена. Следите за новыми тревогами на экране.</translation>
+    </message>
+    <message>
+        <source>Alarm sounds cannot play: a sound file is damaged. Watch the screen for new alarms.</source>
+        <translation>Звук тревог не воспроизводится: звуковой файл повреждён. Следите за новыми тревогами на экране.</translation>
+    </message>
+    <message>
+        <source>Alarm sounds are switched off on this desk by the administrator. Watch the screen for new alarms.</source>
+        <translation>Звук тревог на этом рабочем месте отключён администратором. Следите за новыми тревогами на экране.</translation>
+    </message>
+    <message>
         <source>Open: {open}, unacknowledged: {unacked}</source>
         <translation>Открыто: {open}, неквитировано: {unacked}</translation>
     </message>
@@ -637,6 +653,10 @@ Data folder: {folder}</source>
     <message>
         <source>All districts</source>
         <translation>Все районы</translation>
+    </message>
+    <message>
+        <source>Escalated to the supervisor, still unacknowledged: {n}. Acknowledge them first (Space selects the next).</source>
+        <translation>Передано руководителю и не квитировано: {n}. Квитируйте их в первую очередь (Пробел выбирает следующую).</translation>
     </message>
     <message>
         <source>Select an alarm first.</source>
@@ -1213,6 +1233,10 @@ Data folder: {folder}</source>
     <message>
         <source>Unacknowledged alarms: {n}</source>
         <translation>Неквитированных тревог: {n}</translation>
+    </message>
+    <message>
+        <source>(escalated: {n})</source>
+        <translation>(передано руководителю: {n})</translation>
     </message>
     <message>
         <source>{name} ({role})</source>
@@ -2651,12 +2675,28 @@ Data folder: {folder}</source>
         <translation>&amp;Найти лицо</translation>
     </message>
     <message>
+        <source>&amp;Alarm list</source>
+        <translation>&amp;Список тревог</translation>
+    </message>
+    <message>
         <source>Operator &amp;guide</source>
         <translation>&amp;Руководство оператора</translation>
     </message>
     <message>
         <source>&amp;New person…</source>
         <translation>&amp;Добавить лицо…</translation>
+    </message>
+    <message>
+        <source>{mark} Unacknowledged alarms: {n} — {title}</source>
+        <translation>{mark} Неквитированных тревог: {n} — {title}</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Выход из системы</translation>
+    </message>
+    <message>
+        <source>{n} alarms are not acknowledged. After log-out nobody sees them on this desk until the next operator logs in. Log out anyway?</source>
+        <translation>Не квитировано тревог: {n}. После выхода их никто не увидит на этом рабочем месте, пока не войдёт следующий оператор. Всё равно выйти?</translation>
     </message>
     <message>
         <source>The database, service and map source settings take effect after a restart.</source>
@@ -2813,6 +2853,18 @@ Data folder: {folder}</source>
     <message>
         <source>Home</source>
         <translation>Место жительства</translation>
+    </message>
+    <message>
+        <source>Map layers</source>
+        <translation>Слои карты</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Приблизить</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Отдалить</translation>
     </message>
     <message>
         <source>The map cannot be shown: Leaflet is not installed ({detail}).</source>
@@ -3642,6 +3694,10 @@ Data folder: {folder}</source>
         <translation>Звуковой сигнал при новых тревогах</translation>
     </message>
     <message>
+        <source>Only an administrator switches alarm sounds off. To quiet the alarms at hand, press M in the alarm list.</source>
+        <translation>Отключить звук тревог может только администратор. Чтобы заглушить текущие тревоги, нажмите M в списке тревог.</translation>
+    </message>
+    <message>
         <source>Database, service and map source changes take effect after a restart.</source>
         <translation>Изменения базы данных, службы и источника карт вступят в силу после перезапуска.</translation>
     </message>
@@ -4042,8 +4098,8 @@ Data folder: {folder}</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Ф.И.О.</translation>
+        <source>Zone name</source>
+        <translation>Название зоны</translation>
     </message>
     <message>
         <source>Kind</source>
