@@ -81,7 +81,7 @@ def test_switch_ru_to_kk_retranslates_every_panel(qtbot: Any, demo_db: Any, user
     assert QCoreApplication.translate("QFileDialog", "Files of type:") == "Файл түрлері:"
 
 
-def Qt_horizontal() -> Any:  # noqa: N802 - reads as the Qt constant it returns
+def Qt_horizontal() -> Any:
     from PySide6.QtCore import Qt
 
     return Qt.Orientation.Horizontal
