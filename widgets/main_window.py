@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.confirm_on_close = confirm_close
         self._quit_box: QMessageBox | None = None
         self.logout_box: QMessageBox | None = None
+        self.help_viewer: Any = None
         self._only = only
         self._unacked = 0
         self._flash_on = False
@@ -246,7 +247,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About ARM"))
         self.find_person_action.setText(self.tr("&Find a person"))
         self.alarm_list_action.setText(self.tr("&Alarm list"))
-        self.guide_action.setText(self.tr("Operator &guide"))
+        self.guide_action.setText(self.tr("&Guides"))
         self.new_person_action.setText(self.tr("&New person…"))
         for spec in panels.PANELS:
             if spec.id in self.docks:
@@ -481,15 +482,19 @@ class MainWindow(QMainWindow):
         persons.search.selectAll()
 
     def open_guide(self) -> None:
-        """The operator guide shipped with ARM, in the system's viewer (a local file)."""
-        from pathlib import Path
+        """F1: the guides shipped with ARM, in a window of their own (widgets/help_viewer.py)."""
+        from widgets.help_viewer import HelpViewer, available_guides
 
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        guide = Path(__file__).resolve().parent.parent / "docs" / "operator-guide.md"
-        if not guide.exists() or not QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide))):
+        if not available_guides():
             self.show_notice(self.tr("The operator guide is not installed on this computer."))
+            return
+        if self.help_viewer is None:
+            self.help_viewer = HelpViewer(self)
+            self.help_viewer.destroyed.connect(lambda: setattr(self, "help_viewer", None))
+            self.help_viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.help_viewer.show()
+        self.help_viewer.raise_()
+        self.help_viewer.activateWindow()
 
     def open_about(self) -> None:
         from widgets.about import AboutDialog
