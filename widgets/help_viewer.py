@@ -60,7 +60,7 @@ def available_guides(directory: Path | None = None) -> list[str]:
 class GuideBrowser(QTextBrowser):
     """Shows a guide's screenshots (1920 px wide) at most ``IMAGE_WIDTH`` wide, not behind a scroll bar."""
 
-    def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 - Qt's name
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
         if kind == QTextDocument.ResourceType.ImageResource.value:
             name = url.toString() if isinstance(url, QUrl) else str(url)
             path = Path(QUrl(name).toLocalFile()) if name.startswith("file:") else self.directory / name
