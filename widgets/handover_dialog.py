@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from arm.alarms.api import AlarmOperations
+from arm.alarms.shift import ShiftSummary, shift_start, shift_summary
 from arm.alarms.views import HandoverReport
 from arm.safe_write import write_atomic
-from arm.alarms.shift import ShiftSummary, shift_start, shift_summary
 from widgets.alarm_text import (
     action_note_text,
     action_text,
