@@ -38,10 +38,11 @@ from db.validation import make_iin
 DEMO_NOTE = "DEMO: fictitious record for demonstration and training"
 DEMO_PASSWORD = "demo1234"
 DEMO_USERS = (
-    ("operator", "Demo Operator (Айгерім Нұрланқызы)", Role.OPERATOR),
-    ("supervisor", "Demo Supervisor (Ерлан Сейітов)", Role.SUPERVISOR),
-    ("technician", "Demo Technician (Данияр Омаров)", Role.TECHNICIAN),
-    ("admin", "Demo Administrator", Role.ADMINISTRATOR),
+    # names as the desk shows them in every language (the role is shown beside; "демо" marks them)
+    ("operator", "Нұрланқызы Айгерім (демо)", Role.OPERATOR),
+    ("supervisor", "Сейітов Ерлан (демо)", Role.SUPERVISOR),
+    ("technician", "Омаров Данияр (демо)", Role.TECHNICIAN),
+    ("admin", "Жақсылықов Марат (демо)", Role.ADMINISTRATOR),
 )
 
 

@@ -1950,7 +1950,47 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>Guides</name>
+    <message>
+        <source>Operator guide: the window, log-in, settings</source>
+        <extracomment>file -&gt; title (translated in the "Guides" context), in the order a desk reads them</extracomment>
+        <translation>Оператор нұсқаулығы: терезе, кіру, баптаулар</translation>
+    </message>
+    <message>
+        <source>Alarms: handling, keys, sounds</source>
+        <translation>Дабылдар: өңдеу, пернелер, дыбыстар</translation>
+    </message>
+    <message>
+        <source>The live map and tracks</source>
+        <translation>Нақты уақыттағы карта және тректер</translation>
+    </message>
+    <message>
+        <source>Journals and reports</source>
+        <translation>Журналдар мен есептер</translation>
+    </message>
+    <message>
+        <source>Technician: serial and USB devices</source>
+        <translation>Техник: тізбекті порт және USB құрылғылары</translation>
+    </message>
+    <message>
+        <source>Technician: network trackers and phones</source>
+        <translation>Техник: желілік трекерлер мен телефондар</translation>
+    </message>
+    <message>
+        <source>Security: who may do what</source>
+        <translation>Қауіпсіздік: кімге не рұқсат етілген</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
+    <message>
+        <source>Actions taken</source>
+        <translation>Қабылданған шаралар</translation>
+    </message>
+    <message>
+        <source>During the shift ({start} – {end})</source>
+        <translation>Ауысым ішінде ({start} – {end})</translation>
+    </message>
     <message>
         <source>Open incidents ({n})</source>
         <translation>Ашық инциденттер ({n})</translation>
@@ -1988,6 +2028,14 @@ Data folder: {folder}</source>
         <translation>Мәтін ретінде &amp;сақтау…</translation>
     </message>
     <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>&amp;PDF ретінде сақтау…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Басып шығару…</translation>
+    </message>
+    <message>
         <source>since {time}, alarms: {n}</source>
         <translation>{time} бастап, дабылдар: {n}</translation>
     </message>
@@ -2012,12 +2060,83 @@ Data folder: {folder}</source>
         <translation>{time} бастап</translation>
     </message>
     <message>
+        <source>Handed over: ____________________   Taken over: ____________________</source>
+        <translation>Тапсырды: ____________________   Қабылдады: ____________________</translation>
+    </message>
+    <message>
+        <source>Alarms: {n}, of them closed: {closed}, actions taken: {actions}</source>
+        <translation>Дабылдар: {n}, оның ішінде жабылған: {closed}, қабылданған шаралар: {actions}</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Туындады</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Дабыл</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Адам</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Расталды</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Нәтиже</translation>
+    </message>
+    <message>
+        <source>closed {time} by {name}: {resolution}</source>
+        <translation>{time} жабылды, {name}: {resolution}</translation>
+    </message>
+    <message>
+        <source>the system</source>
+        <translation>жүйе</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Уақыты</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кім</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Іс-әрекет</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ескертпе</translation>
+    </message>
+    <message>
         <source>Save the handover report</source>
         <translation>Кезекшілікті тапсыру есебін сақтау</translation>
     </message>
     <message>
         <source>Text (*.txt)</source>
         <translation>Мәтін (*.txt)</translation>
+    </message>
+    <message>
+        <source>Save the handover report as PDF</source>
+        <translation>Ауысымды тапсыру есебін PDF ретінде сақтау</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpViewer</name>
+    <message>
+        <source>ARM guides</source>
+        <translation>АЖО нұсқаулықтары</translation>
+    </message>
+    <message>
+        <source>The guides are written in English.</source>
+        <translation>Нұсқаулықтар ағылшын тілінде жазылған.</translation>
     </message>
 </context>
 <context>
@@ -2679,10 +2798,6 @@ Data folder: {folder}</source>
         <translation>&amp;Дабылдар тізімі</translation>
     </message>
     <message>
-        <source>Operator &amp;guide</source>
-        <translation>Оператор &amp;нұсқаулығы</translation>
-    </message>
-    <message>
         <source>&amp;New person…</source>
         <translation>&amp;Жаңа адам…</translation>
     </message>
@@ -2705,6 +2820,10 @@ Data folder: {folder}</source>
     <message>
         <source>Settings could not be saved: {error}</source>
         <translation>Баптауларды сақтау мүмкін болмады: {error}</translation>
+    </message>
+    <message>
+        <source>&amp;Guides</source>
+        <translation>&amp;Нұсқаулықтар</translation>
     </message>
     <message>
         <source>The map is not available.</source>

@@ -1950,7 +1950,47 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>Guides</name>
+    <message>
+        <source>Operator guide: the window, log-in, settings</source>
+        <extracomment>file -&gt; title (translated in the "Guides" context), in the order a desk reads them</extracomment>
+        <translation>Руководство оператора: окно, вход, настройки</translation>
+    </message>
+    <message>
+        <source>Alarms: handling, keys, sounds</source>
+        <translation>Тревоги: обработка, клавиши, звуки</translation>
+    </message>
+    <message>
+        <source>The live map and tracks</source>
+        <translation>Карта в реальном времени и треки</translation>
+    </message>
+    <message>
+        <source>Journals and reports</source>
+        <translation>Журналы и отчёты</translation>
+    </message>
+    <message>
+        <source>Technician: serial and USB devices</source>
+        <translation>Техник: устройства с последовательным портом и USB</translation>
+    </message>
+    <message>
+        <source>Technician: network trackers and phones</source>
+        <translation>Техник: сетевые трекеры и телефоны</translation>
+    </message>
+    <message>
+        <source>Security: who may do what</source>
+        <translation>Безопасность: кому что разрешено</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
+    <message>
+        <source>Actions taken</source>
+        <translation>Принятые меры</translation>
+    </message>
+    <message>
+        <source>During the shift ({start} – {end})</source>
+        <translation>За смену ({start} – {end})</translation>
+    </message>
     <message>
         <source>Open incidents ({n})</source>
         <translation>Открытые инциденты ({n})</translation>
@@ -1988,6 +2028,14 @@ Data folder: {folder}</source>
         <translation>&amp;Сохранить как текст…</translation>
     </message>
     <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Сохранить в &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
         <source>since {time}, alarms: {n}</source>
         <translation>с {time}, тревог: {n}</translation>
     </message>
@@ -2012,12 +2060,83 @@ Data folder: {folder}</source>
         <translation>с {time}</translation>
     </message>
     <message>
+        <source>Handed over: ____________________   Taken over: ____________________</source>
+        <translation>Сдал: ____________________   Принял: ____________________</translation>
+    </message>
+    <message>
+        <source>Alarms: {n}, of them closed: {closed}, actions taken: {actions}</source>
+        <translation>Тревог: {n}, из них закрыто: {closed}, принято мер: {actions}</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Возникла</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Тревога</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Лицо</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Квитирована</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <source>closed {time} by {name}: {resolution}</source>
+        <translation>закрыта {time}, {name}: {resolution}</translation>
+    </message>
+    <message>
+        <source>the system</source>
+        <translation>система</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
         <source>Save the handover report</source>
         <translation>Сохранение отчёта о передаче смены</translation>
     </message>
     <message>
         <source>Text (*.txt)</source>
         <translation>Текст (*.txt)</translation>
+    </message>
+    <message>
+        <source>Save the handover report as PDF</source>
+        <translation>Сохранить отчёт о передаче смены в PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpViewer</name>
+    <message>
+        <source>ARM guides</source>
+        <translation>Руководства АРМ</translation>
+    </message>
+    <message>
+        <source>The guides are written in English.</source>
+        <translation>Руководства написаны на английском языке.</translation>
     </message>
 </context>
 <context>
@@ -2679,10 +2798,6 @@ Data folder: {folder}</source>
         <translation>&amp;Список тревог</translation>
     </message>
     <message>
-        <source>Operator &amp;guide</source>
-        <translation>&amp;Руководство оператора</translation>
-    </message>
-    <message>
         <source>&amp;New person…</source>
         <translation>&amp;Добавить лицо…</translation>
     </message>
@@ -2705,6 +2820,10 @@ Data folder: {folder}</source>
     <message>
         <source>Settings could not be saved: {error}</source>
         <translation>Не удалось сохранить настройки: {error}</translation>
+    </message>
+    <message>
+        <source>&amp;Guides</source>
+        <translation>&amp;Руководства</translation>
     </message>
     <message>
         <source>The map is not available.</source>
