@@ -88,12 +88,12 @@ class TrackPanel(QWidget):
             top.addWidget(w)
         top.setStretchFactor(self.slider, 1)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.name_label)
-        bottom.addStretch(1)
-        for w in (self.legend, self.gpx_button, self.geojson_button, self.close_button):
+        bottom.addWidget(self.name_label, 1)
+        for w in (self.gpx_button, self.geojson_button, self.close_button):
             bottom.addWidget(w)
         rows.addLayout(top)
         rows.addLayout(bottom)
+        rows.addWidget(self.legend)  # a row of its own: it wraps across the map's width, never widens it
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "close_button"):

@@ -79,6 +79,9 @@ STATE_FILTERS = ("open", "unacknowledged", "active", "returned", "shelved")
 #: columns shown only on request (the detail pane shows them)
 HIDDEN_COLUMNS = frozenset({"device", "incident"})
 
+#: how the width left by priority and time is shared (the alarm and the person first)
+COLUMN_WEIGHTS = {"alarm": 3.0, "person": 2.6, "state": 1.8, "district": 1.6, "device": 1.2, "incident": 2.0}
+
 #: button -> its key (SHORTCUTS), in toolbar order
 BUTTON_KEYS = {"acknowledge": "A", "note": "N", "action": "T", "shelve": "S", "close": "C", "silence": "M",
                "handover": "H"}
@@ -197,6 +200,9 @@ class AlarmPanel(QWidget):
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(40)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)  # a child: it dies with the panel
+        self._fit_timer.timeout.connect(self._fit_columns)
+        self.table.viewport().installEventFilter(self)
         self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.proxy.rowsInserted.connect(lambda *_: self._ensure_selection())
@@ -323,21 +329,39 @@ class AlarmPanel(QWidget):
         header = self.table.horizontalHeader()
         columns = self.model.COLUMNS
         for column, name in enumerate(columns):
-            if name not in ("priority", "raised"):
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            mode = QHeaderView.ResizeMode.ResizeToContents if name in ("priority", "raised") \
+                else QHeaderView.ResizeMode.Interactive
+            header.setSectionResizeMode(column, mode)
         if not self._columns_ready:
             self._columns_ready = True
             for column, name in enumerate(columns):
                 action = QAction(self.table)
                 action.setCheckable(True)
                 action.setChecked(name not in HIDDEN_COLUMNS)
-                action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+                action.toggled.connect(lambda on, c=column: (self.table.setColumnHidden(c, not on), self._fit_columns()))
                 self.table.setColumnHidden(column, name in HIDDEN_COLUMNS)
                 header.addAction(action)
         for column, action in enumerate(header.actions()):
             action.setText(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Share the width left by priority and time among the other visible columns, by weight."""
+        header = self.table.horizontalHeader()
+        columns = self.model.COLUMNS
+        free = self.table.viewport().width() - sum(
+            header.sectionSize(c) for c, name in enumerate(columns)
+            if name in ("priority", "raised") and not header.isSectionHidden(c))
+        shared = [(c, COLUMN_WEIGHTS.get(name, 1.0)) for c, name in enumerate(columns)
+                  if name not in ("priority", "raised") and not header.isSectionHidden(c)]
+        total = sum(w for _, w in shared) or 1.0
+        for column, weight in shared:
+            header.resizeSection(column, max(header.minimumSectionSize(), int(free * weight / total)))
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_timer.start()
+        return super().eventFilter(watched, event)
 
     def _bind_keys(self) -> None:
         self.shortcuts: dict[str, QShortcut] = {}

@@ -125,7 +125,8 @@ class MainWindow(QMainWindow):
         """
         width = max(self.width(), 800)
         right = "alarms" if "alarms" in self.docks else "zones"
-        fractions = (("persons", 0.22), (right, 0.32)) if "map" in self.panels else (("persons", 0.34),)
+        # the alarm list is what a desk watches: the widest dock (its columns readable at 1366 px)
+        fractions = (("persons", 0.20), (right, 0.38)) if "map" in self.panels else (("persons", 0.34),)
         side = [(k, int(width * f)) for k, f in fractions if k in self.docks]
         if side:
             self.resizeDocks([self.docks[k] for k, _ in side], [w for _, w in side], Qt.Orientation.Horizontal)

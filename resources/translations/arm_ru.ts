@@ -547,7 +547,7 @@ Data folder: {folder}</source>
     <name>AlarmPanel</name>
     <message>
         <source>The alarm service is not running on this desk.</source>
-        <extracomment>key -&gt; panel method; documented in docs/alarms.md The window's keys that reach this panel from anywhere (widgets/main_window.py): F2 focuses the alarm list; Ctrl+F searches the alarm list when the focus is in this panel, else the person list. most severe first (a new alarm of a lower rank number takes the selection) the state filter's choices (AlarmFilterProxy) columns shown only on request (the detail pane shows them) button -&gt; its key (SHORTCUTS), in toolbar order The toolbar's buttons and what each needs (arm.access); "silence" only concerns this desk's sound. {"alarm_id", "person_id", "lat", "lon"}: the map centres on it (callback, future) delivered on the GUI thread</extracomment>
+        <extracomment>key -&gt; panel method; documented in docs/alarms.md The window's keys that reach this panel from anywhere (widgets/main_window.py): F2 focuses the alarm list; Ctrl+F searches the alarm list when the focus is in this panel, else the person list. most severe first (a new alarm of a lower rank number takes the selection) the state filter's choices (AlarmFilterProxy) columns shown only on request (the detail pane shows them) how the width left by priority and time is shared (the alarm and the person first) button -&gt; its key (SHORTCUTS), in toolbar order The toolbar's buttons and what each needs (arm.access); "silence" only concerns this desk's sound. {"alarm_id", "person_id", "lat", "lon"}: the map centres on it (callback, future) delivered on the GUI thread</extracomment>
         <translation>Служба тревог не запущена на этом рабочем месте.</translation>
     </message>
     <message>
@@ -770,6 +770,10 @@ Data folder: {folder}</source>
     <message>
         <source>escalated</source>
         <translation>передана руководителю</translation>
+    </message>
+    <message>
+        <source>Raised at {time}</source>
+        <translation>Возникла: {time}</translation>
     </message>
     <message>
         <source>Acknowledged by {user} at {time}</source>
