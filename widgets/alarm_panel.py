@@ -48,7 +48,7 @@ from widgets.alarm_detail import AlarmDetailPane
 from widgets.alarm_model import AlarmFilterProxy, AlarmTableModel, ViewRole
 from widgets.alarm_sound import NO_MULTIMEDIA, NO_OUTPUT, SOUND_ERROR, SWITCHED_OFF, AlarmSounder
 from widgets.alarm_text import KINDS, error_text, kind_text
-from widgets.fit import FlowLayout
+from widgets.fit import FlowLayout, fit_title
 
 log = logging.getLogger("arm.gui.alarms")
 
@@ -667,4 +667,5 @@ class AlarmPanel(QWidget):
         self.active_dialog = dialog
         dialog.finished.connect(lambda _r: setattr(self, "active_dialog", None))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        fit_title(dialog)  # "Shelve the alarm" whole in the title bar, in every language
         dialog.open()

@@ -121,10 +121,6 @@ def make_application(lang: str) -> Any:
 
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "arm.svg")))
     apply_style(app)
-    from widgets.fit import DialogTitleFit
-
-    app._title_fit = DialogTitleFit(app)  # type: ignore[attr-defined]  # kept alive with the application
-    app.installEventFilter(app._title_fit)  # type: ignore[attr-defined]
     i18n.set_language(lang)
     return app
 

@@ -10,8 +10,8 @@ keeps its size and every other panel stays on screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QDialog, QFrame, QLayout, QLayoutItem, QScrollArea, QWidget
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QFrame, QLayout, QLayoutItem, QScrollArea, QWidget
 
 #: The least a docked panel asks for; anything more scrolls inside the panel.
 MIN_WIDTH = 160
@@ -101,29 +101,22 @@ class FlowLayout(QLayout):
         return y + row_height - rect.y() + m.bottom()
 
 
-class DialogTitleFit(QObject):
-    """An application event filter: a dialog is never narrower than its title.
-
-    Window managers cut a title that does not fit the frame ("Отложить ... огу");
-    a dialog shown with a title wider than itself is widened to hold it whole
-    (the frame's buttons and the application name appended by the desktop included).
-    """
-
-    #: the frame's icon and buttons, and " — ARM"
-    FRAME_PX = 160
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
-            fit_title(watched)
-        return False
+#: the frame's icon and buttons, and " — ARM" that the desktop appends to a title
+TITLE_FRAME_PX = 160
 
 
 def fit_title(dialog: QWidget) -> None:
-    """Widen ``dialog`` so its window title is not cut, within the screen it is on."""
+    """Widen ``dialog`` so its window title is not cut, within the screen it is on.
+
+    Window managers cut a title that does not fit the frame ("Отложить ... огу");
+    the places that open dialogs (the alarm panel, the main window) call this
+    before showing one. (An application-wide event filter would do it for every
+    dialog, but a Python filter on every event of every object crashed QtWebEngine.)
+    """
     title = dialog.windowTitle()
     if not title:
         return
-    needed = dialog.fontMetrics().horizontalAdvance(title) + DialogTitleFit.FRAME_PX
+    needed = dialog.fontMetrics().horizontalAdvance(title) + TITLE_FRAME_PX
     screen = dialog.screen()
     if screen is not None:
         needed = min(needed, screen.availableGeometry().width() - 40)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from widgets import i18n, panels
 from widgets.context import AppContext
-from widgets.fit import ScrollFit
+from widgets.fit import ScrollFit, fit_title
 from widgets.status_bar import DeskStatusBar
 
 log = logging.getLogger("arm.gui.window")
@@ -444,6 +444,7 @@ class MainWindow(QMainWindow):
             )
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        fit_title(dialog)
         dialog.show()
 
     def open_settings(self) -> None:
@@ -453,6 +454,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.ctx.settings, self, may_switch_sound=self.ctx.role == "administrator")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.applied.connect(self._settings_applied)
+        fit_title(dialog)
         dialog.open()
 
     def _settings_applied(self, restart_needed: bool) -> None:

@@ -7,22 +7,18 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog
 
-from widgets.fit import DialogTitleFit
+from widgets.fit import fit_title
 
 
 def test_a_dialog_is_widened_to_its_title(qtbot: Any, qapp: Any) -> None:
-    fit = DialogTitleFit()
-    qapp.installEventFilter(fit)
-    try:
-        dialog = QDialog()
-        qtbot.addWidget(dialog)
-        dialog.setWindowTitle("Отложить тревогу на время обслуживания устройства")
-        dialog.resize(120, 80)
-        dialog.show()
-        needed = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
-        assert dialog.width() >= needed + 100
-    finally:
-        qapp.removeEventFilter(fit)
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    dialog.setWindowTitle("Отложить тревогу на время обслуживания устройства")
+    dialog.resize(120, 80)
+    fit_title(dialog)
+    dialog.show()
+    needed = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+    assert dialog.width() >= needed + 100
 
 
 def test_days_show_without_a_clock_time(demo_db: Any, users: dict, make_ctx: Any) -> None:

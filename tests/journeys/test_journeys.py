@@ -2,225 +2,54 @@
 
 The real start-up path (demo seed, the monitoring service with its plugins
 started, device events through the real ingest core, the window every role
-gets) at 1366x768 and 1920x1080. Each journey checks what a person would:
-the window and every panel within the screen, no English word or raw code on
-the screen (``screen_words``), F2 puts the keyboard in the alarm list on the
-most urgent alarm and A acknowledges it, Ctrl+F finds, F1 opens the guides,
-H the shift handover. Screenshots go to ``$ARM_JOURNEY_DIR`` (``make
-journeys`` sets docs/screenshots/journeys under Xvfb), else to a temporary folder.
+gets), each journey in a process of its own (``tests/journeys/journey.py``,
+which says what is checked). Screenshots go to ``$ARM_JOURNEY_DIR`` (``make
+journeys`` sets docs/screenshots/journeys, under Xvfb), else to a temporary folder.
 """
 
 from __future__ import annotations
 
-import argparse
-import asyncio
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
-from tests.journeys.screen_words import CODE, LATIN, catalogue_words, foreign
-from widgets import i18n
-from widgets.alarm_model import ViewRole
+from tests.journeys.journey import ROLES
 
 ROOT = Path(__file__).resolve().parents[2]
-ROLES = {"operator": "operator", "supervisor": "supervisor", "technician": "technician", "administrator": "admin"}
-CHROME = 40  # the desktop's panel and the title bar
 
 pytestmark = pytest.mark.gui
 
+#: every role and language at 1366x768; the Russian ones at 1920x1080 too
+#: (tests/gui/test_window_fits.py checks both sizes for every role)
+CASES = [(role, lang, "1366x768") for role in ROLES for lang in ("ru", "kk")] + \
+    [(role, "ru", "1920x1080") for role in ROLES]
+
 
 @pytest.fixture(scope="module")
-def catalogues(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def catalogues(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's .ts files compiled now (the shipped .qm are the lead's to regenerate)."""
     out = tmp_path_factory.mktemp("qm")
     lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
     assert lrelease
     for ts in (ROOT / "resources" / "translations").glob("*.ts"):
         subprocess.run([lrelease, "-silent", str(ts), "-qm", str(out / f"{ts.stem}.qm")], check=True)
-    previous = os.environ.get("ARM_TRANSLATIONS_DIR")
-    os.environ["ARM_TRANSLATIONS_DIR"] = str(out)
-    yield out
-    if previous is None:
-        os.environ.pop("ARM_TRANSLATIONS_DIR", None)
-    else:
-        os.environ["ARM_TRANSLATIONS_DIR"] = previous
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    out = Path(os.environ.get("ARM_JOURNEY_DIR") or tmp_path / "journeys")
-    out.mkdir(parents=True, exist_ok=True)
     return out
 
 
-def _within_screen(window: Any, width: int, height: int) -> None:
-    assert window.width() <= width and window.height() <= height, (window.width(), window.height())
-    assert window.minimumSizeHint().width() <= width
-    for name, dock in window.docks.items():
-        if dock.isVisible() and not dock.visibleRegion().isEmpty():
-            rect = dock.geometry()
-            assert rect.right() < window.width() and rect.width() >= 150, (name, rect)
-
-
-def _no_english(widget: Any, words: set[str], what: str) -> None:
-    found = foreign(widget, words)
-    assert not found, f"{what}: English or raw codes on screen:\n" + "\n".join(found)
-
-
-async def _wait(condition: Any, timeout: float = 10.0) -> bool:
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while loop.time() < end:
-        if condition():
-            return True
-        await asyncio.sleep(0.05)
-    return bool(condition())
-
-
-async def _journey(qtbot: Any, role: str, lang: str, size: tuple[int, int], shots: Path) -> list[str]:
-    from PySide6.QtTest import QTest
-
-    from arm import auth
-    from arm.bus import Bus
-    from arm.config import Settings
-    from scripts.screenshots.main_window import _events
-    from widgets.app import build_service, build_window, open_database, seed_demo
-
-    width, height = size[0], size[1] - CHROME
-    prefix = f"{role}_{lang}_{size[0]}x{size[1]}"
-    saved: list[str] = []
-    words = catalogue_words()
-    db = open_database(None)
-    seed_demo(db)
-    settings = Settings()
-    settings.general.language = lang
-    bus = Bus()
-    service = build_service(db, bus, settings, argparse.Namespace(db=None, demo=True, lang=lang))
-    await service.start()
-    window = None
-    try:
-        with db.begin() as s:
-            user = auth.authenticate(s, ROLES[role], "demo1234")
-        window = build_window(db, bus, service, settings, user)
-        window.confirm_on_close = False
-        window.resize(width, height)
-        window.show()
-        window.activateWindow()
-        await service.ingest.store(_events(db))
-        persons = window.panels["persons"]
-        assert await _wait(lambda: persons.model.rowCount() > 0)
-        alarms = window.panels.get("alarms")
-        if alarms is not None:
-            assert await _wait(lambda: alarms.model.rowCount() >= 2), "the events raise alarms"
-        await asyncio.sleep(1.0)
-        _within_screen(window, width, height)
-
-        def shot(name: str, widget: Any = None) -> None:
-            path = shots / f"{prefix}_{name}.png"
-            (widget or window).grab().save(str(path))
-            saved.append(str(path))
-
-        shot("start")
-        _no_english(window, words, f"{prefix} main window")
-
-        if alarms is not None:
-            # F2 from the person search: the keyboard goes to the alarm list, on the most urgent alarm
-            persons.search.setFocus()
-            QTest.keyClick(persons.search, Qt.Key.Key_F2)
-            assert QApplication.focusWidget() is alarms.table
-            top = alarms.proxy.index(0, 0).data(ViewRole)
-            current = alarms.selected()
-            assert current is not None and current.priority == top.priority, "an alarm of the top priority is selected"
-            before = alarms.unackedCount
-            QTest.keyClick(alarms.table, Qt.Key.Key_Space)  # the most urgent unacknowledged one
-            assert alarms.selected().id == top.id
-            QTest.keyClick(alarms.table, Qt.Key.Key_A)
-            assert await _wait(lambda: alarms.unackedCount == before - 1), "A acknowledges"
-            QTest.keyClick(alarms.table, Qt.Key.Key_J)
-            QTest.keyClick(alarms.table, Qt.Key.Key_K)
-            assert alarms.selected() is not None
-            await asyncio.sleep(0.3)
-            shot("alarm_list")
-            _no_english(window, words, f"{prefix} after acknowledging")
-            # Ctrl+F in the alarm list: its own filter
-            QTest.keyClick(alarms.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-            assert QApplication.focusWidget() is alarms.person
-            # H: the shift handover, named people, in the screen's language
-            alarms.table.setFocus()
-            QTest.keyClick(alarms.table, Qt.Key.Key_H)
-            dialog = alarms.active_dialog
-            assert dialog is not None and await _wait(lambda: dialog.report is not None)
-            shot("handover", dialog)
-            assert dialog.width() <= width
-            text = dialog.browser.toPlainText()
-            assert f"{user.login})" not in text and user.full_name in text
-            _no_english(dialog, words, f"{prefix} handover buttons")
-            english = sorted({w for w in LATIN.findall(text) if w.lower() in words} | set(CODE.findall(text)))
-            assert not english, f"{prefix} handover text: {english}"
-            dialog.close()
-        # Ctrl+F elsewhere: the person search
-        window.activateWindow()
-        await _wait(lambda: QApplication.activeWindow() is window, 2.0)
-        window.centralWidget().setFocus()
-        QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-        assert QApplication.focusWidget() is persons.search
-        QTest.keyClicks(persons.search, "BRC-10010")  # by a serial (QTest types Latin keys only)
-        await asyncio.sleep(0.3)
-        assert 0 < persons.proxy.rowCount() < persons.model.rowCount()
-        shot("person_search")
-        QTest.keyClick(persons.search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-        QTest.keyClick(persons.search, Qt.Key.Key_Delete)
-        # F1: the guides inside the application
-        QTest.keyClick(persons.search, Qt.Key.Key_F1)
-        viewer = window.help_viewer
-        assert viewer is not None and viewer.isVisible()
-        assert viewer.width() <= width and viewer.height() <= height
-        shot("help", viewer)
-        _no_english(viewer, words, f"{prefix} guides list")  # the guides themselves are in English (said there)
-        viewer.close()
-        if "map" in window.panels and window.ctx.may_see_personal_data():
-            from datetime import UTC, datetime, timedelta
-
-            end = datetime.now(UTC)
-            window.panels["map"].show_track(persons.model.row(0).id, end - timedelta(hours=24), end)
-            assert await _wait(lambda: window.panels["map"].track_panel.isVisible())
-            await asyncio.sleep(0.5)
-            _within_screen(window, width, height)
-            shot("track")
-            _no_english(window, words, f"{prefix} with a track")
-        return saved
-    finally:
-        if window is not None:
-            window.close()
-            window.ctx.close()
-        await service.stop()
-        db.dispose()
-
-
-@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("lang", ["ru", "kk"])
-@pytest.mark.parametrize("role", list(ROLES))
-def test_journey(qtbot: Any, qapp: Any, tmp_data_dir: Path, catalogues: Path, shots: Path, role: str, lang: str,
-                 size: tuple[int, int]) -> None:
-    import qasync
-
-    i18n.set_language(lang)
-    qapp.setQuitOnLastWindowClosed(False)  # a dialog closing must not end the loop
-    loop = qasync.QEventLoop(qapp, already_running=False)
-    asyncio.set_event_loop(loop)
-    try:
-        saved = loop.run_until_complete(asyncio.wait_for(_journey(qtbot, role, lang, size, shots), 120))
-    finally:
-        qapp.setQuitOnLastWindowClosed(True)
-        asyncio.set_event_loop(None)
-        loop.close()
-        i18n.set_language("en")
-    assert saved and all(Path(p).stat().st_size > 10_000 for p in saved)
+@pytest.mark.parametrize(("role", "lang", "size"), CASES)
+def test_journey(tmp_path: Path, catalogues: Path, role: str, lang: str, size: str) -> None:
+    shots = Path(os.environ.get("ARM_JOURNEY_DIR") or tmp_path / "journeys")
+    env = dict(os.environ, ARM_TRANSLATIONS_DIR=str(catalogues), ARM_DATA_DIR=str(tmp_path / "data"),
+               ARM_CONFIG_DIR=str(tmp_path / "config"), PYTHONPATH=str(ROOT))
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
+    (tmp_path / "data").mkdir()
+    run = subprocess.run([sys.executable, "-m", "tests.journeys.journey", role, lang, size, str(shots)],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
+    assert run.returncode == 0, run.stderr[-6000:]
+    saved = [Path(line) for line in run.stdout.splitlines() if line.endswith(".png")]
+    assert len(saved) >= 4 and all(p.stat().st_size > 10_000 for p in saved)
