@@ -64,7 +64,7 @@ class HandoverDialog(QDialog):
         self._report_error = ""
         self._pending = 2
         self.setWindowTitle(self.tr("Shift handover"))
-        self.resize(820, 640)
+        self.resize(960, 660)
         self.browser = QTextBrowser()
         self.browser.setObjectName("handoverText")
         self.browser.setHtml(f"<p><i>{escape(self.tr('Preparing the report…'))}</i></p>")
