@@ -492,7 +492,8 @@ class MainWindow(QMainWindow):
             self.show_notice(self.tr("The operator guide is not installed on this computer."))
             return
         if self.help_viewer is None:
-            self.help_viewer = HelpViewer(self)
+            # a technician's own guide first (serial devices); everyone else the operator guide
+            self.help_viewer = HelpViewer(self, "serial.md" if self.ctx.role == "technician" else "operator-guide.md")
             self.help_viewer.destroyed.connect(lambda: setattr(self, "help_viewer", None))
             self.help_viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.help_viewer.show()
