@@ -4206,7 +4206,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>always, or e.g. Mon-Fri 22:00-06:00; Sat,Sun 00:00-24:00</source>
-        <translation>бос болса — әрқашан, немесе мысалы: Mon-Fri 22:00-06:00; Sat,Sun 00:00-24:00</translation>
+        <translation>бос болса — әрқашан, немесе мысалы: Дс-Жм 22:00-06:00; Сн,Жс 00:00-24:00</translation>
     </message>
     <message>
         <source>No shape yet: draw a polygon or a circle on the map.</source>
@@ -4290,7 +4290,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Write each period like “Mon-Fri 22:00-06:00”, periods separated by “;”.</source>
-        <translation>Әр кезеңді «Mon-Fri 22:00-06:00» түрінде жазыңыз, кезеңдерді «;» белгісімен бөліңіз.</translation>
+        <translation>Әр кезеңді «Дс-Жм 22:00-06:00» түрінде жазыңыз, кезеңдерді «;» белгісімен бөліңіз.</translation>
     </message>
     <message>
         <source>A period starts and ends at the same time.</source>
