@@ -164,7 +164,9 @@ class MapView(QWidget):
         self.notice.setStyleSheet("color: #b71c1c; font-weight: 600")
         self.toolbar.addWidget(self.notice)
         self.legend = QLabel(self._legend_text())
-        self.toolbar.addWidget(self.legend)
+        # the legend under the toolbar, wrapping: in the toolbar it hid behind the chevron at 1366 px
+        self.legend.setWordWrap(True)
+        self.legend.setContentsMargins(6, 0, 6, 2)
 
         self.track_panel = TrackPanel(self.bridge, getattr(ctx, "format_time", None), self)
         self.track_panel.hide()
@@ -173,6 +175,7 @@ class MapView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.legend)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.track_panel)
 

@@ -49,6 +49,8 @@ def test_default_layout_fits(qtbot: Any, demo_db: Any, users: dict, make_ctx: An
     wait_worker(qtbot, ctx)
     qtbot.wait(300)
     _assert_fits(window, width, height)
+    if "zones" in window.panels and "map" in window.panels:  # the editor draws on the window's map
+        assert window.panels["zones"].map_view is window.panels["map"]
     if "alarms" in window.docks:
         alarms = window.panels["alarms"]
         assert window.docks["alarms"].width() >= 0.25 * width
