@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: run test install system-deps translations lint bench serve clean dist dist-smoke
+.PHONY: run test install system-deps translations lint bench serve clean dist dist-smoke journeys
 
 run: install
 	QTWEBENGINE_CHROMIUM_FLAGS="$${QTWEBENGINE_CHROMIUM_FLAGS:---no-sandbox}" $(VENV)/bin/arm --demo
@@ -42,6 +42,12 @@ translations: $(STAMP) $(QM)
 
 resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+# Every role in Russian and Kazakh driving the real window with the keyboard, at 1366x768 and
+# 1920x1080, under Xvfb; the screenshots land in docs/screenshots/journeys/ (tests/journeys).
+journeys: install
+	ARM_JOURNEY_DIR=$(CURDIR)/docs/screenshots/journeys QT_QPA_PLATFORM=xcb \
+	  xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) -m pytest -q tests/journeys
 
 lint: install
 	$(VENV)/bin/ruff check .

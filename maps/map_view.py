@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -154,9 +154,10 @@ class MapView(QWidget):
         self.track_button.setToolTip(self.tr("Show the selected person's track"))
         self.track_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         track_menu = QMenu(self.track_button)
+        self._track_actions = []
         for hours, text in ((1, self.tr("Last hour")), (6, self.tr("Last 6 hours")),
                             (24, self.tr("Last 24 hours")), (24 * 7, self.tr("Last 7 days"))):
-            track_menu.addAction(text, lambda h=hours: self._track_selected(h))
+            self._track_actions.append(track_menu.addAction(text, lambda h=hours: self._track_selected(h)))
         self.track_button.setMenu(track_menu)
         self.track_button.setEnabled(False)
         self.toolbar.addAction(self.follow_action)
@@ -182,14 +183,10 @@ class MapView(QWidget):
         self.notice = QLabel()
         self.notice.setStyleSheet("color: #b71c1c; font-weight: 600")
         self.toolbar.addWidget(self.notice)
-        self.legend = QLabel(
-            self.tr(
-                "<span style='color:#2e7d32'>●</span> normal  <span style='color:#d32f2f'>●</span> alarm  "
-                "<span style='color:#8d8d8d'>○</span> no communication  <span style='color:#f9a825'>◆</span> "
-                "device fault  <i>dashed = stale position</i>"
-            )
-        )
-        self.toolbar.addWidget(self.legend)
+        self.legend = QLabel(self._legend_text())
+        # the legend under the toolbar, wrapping: in the toolbar it hid behind the chevron at 1366 px
+        self.legend.setWordWrap(True)
+        self.legend.setContentsMargins(6, 0, 6, 2)
 
         self.track_panel = TrackPanel(self.bridge, getattr(ctx, "format_time", None), self)
         self.track_panel.hide()
@@ -198,6 +195,7 @@ class MapView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.legend)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.track_panel)
 
@@ -219,6 +217,46 @@ class MapView(QWidget):
         self._load_page()
         if getattr(ctx, "db", None) is not None:
             self.reload()
+
+    def _legend_text(self) -> str:
+        return self.tr(
+            "<span style='color:#2e7d32'>●</span> normal  <span style='color:#d32f2f'>●</span> alarm  "
+            "<span style='color:#8d8d8d'>○</span> no communication  <span style='color:#f9a825'>◆</span> "
+            "device fault  <i>dashed = stale position</i>"
+        )
+
+    def retranslateUi(self) -> None:
+        """Toolbar, legend and the page's words again, in the language just switched to."""
+        self.follow_action.setText(self.tr("Follow"))
+        self.follow_action.setToolTip(self.tr("Keep the selected person in the centre of the map"))
+        self.clear_action.setText(self.tr("Clear selection"))
+        self.home_action.setText(self.tr("Whole country"))
+        self.track_button.setText(self.tr("Track"))
+        self.track_button.setToolTip(self.tr("Show the selected person's track"))
+        for action, text in zip(self._track_actions, (self.tr("Last hour"), self.tr("Last 6 hours"),
+                                                      self.tr("Last 24 hours"), self.tr("Last 7 days")), strict=True):
+            action.setText(text)
+        self.legend.setText(self._legend_text())
+        self.status.setText(self.tr("{count} persons on the map").format(count=len(self.model.by_person)))
+        self.bridge.call("ARM.setI18n", self._i18n())
+        if not self.track_panel.isVisible():
+            self._load_page()  # layer names are in the page itself; a shown track is not thrown away
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "track_panel"):
+            # one switch removes and installs several translators: rebuild the page once
+            # (a child timer: it dies with the view, a window closing meanwhile is no problem)
+            if not hasattr(self, "_retranslate_timer"):
+                self._retranslate_timer = QTimer(self, singleShot=True, interval=0)
+                self._retranslate_timer.timeout.connect(self._retranslate_once)
+            self._retranslate_due = True
+            self._retranslate_timer.start()
+        super().changeEvent(event)
+
+    def _retranslate_once(self) -> None:
+        if getattr(self, "_retranslate_due", False) and self.page is not None:  # not after release()
+            self._retranslate_due = False
+            self.retranslateUi()
 
     # ------------------------------------------------------------ page
     def _labels(self) -> PageLabels:
@@ -249,6 +287,9 @@ class MapView(QWidget):
             "stale": self.tr("stale"),
             "accuracy": self.tr("Accuracy ±{m} m"),
             "home": self.tr("Home"),
+            "layers": self.tr("Map layers"),
+            "zoomIn": self.tr("Zoom in"),
+            "zoomOut": self.tr("Zoom out"),
         }
 
     def _load_page(self) -> None:

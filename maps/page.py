@@ -115,7 +115,7 @@ def build_page(
         zoom_start=cfg.zoom,
         tiles=None,
         prefer_canvas=True,
-        control_scale=False,  # a metric-only scale bar is added by arm_basemap.js
+        control_scale=False,  # a metric-only scale bar is added by arm_basemap.js (folium's shows feet and miles)
         min_zoom=3,
         max_zoom=19,
         world_copy_jump=False,

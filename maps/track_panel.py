@@ -7,13 +7,14 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QSizePolicy,
     QSlider,
     QToolButton,
     QVBoxLayout,
@@ -67,15 +68,7 @@ class TrackPanel(QWidget):
             self.speed.addItem(self.tr("{factor}×").format(factor=s), s)
         self.speed.setCurrentIndex(2)
         self.speed.setToolTip(self.tr("Replay speed"))
-        self.legend = QLabel(
-            self.tr(
-                "<span style='color:#2e7d32'>●</span> good fix "
-                "<span style='color:#f9a825'>●</span> poor GNSS "
-                "<span style='color:#ef6c00'>●</span> cell "
-                "<span style='color:#c62828'>●</span> no fix "
-                "<span style='color:#b71c1c'>◉</span> violation"
-            )
-        )
+        self.legend = QLabel(self._legend_text())
         self.gpx_button = QToolButton()
         self.gpx_button.setText(self.tr("Export GPX…"))
         self.gpx_button.clicked.connect(lambda: self._export_dialog("gpx"))
@@ -86,7 +79,11 @@ class TrackPanel(QWidget):
         self.close_button.setText(self.tr("Close track"))
         self.close_button.clicked.connect(self.close_track)
 
-        self.slider.setMinimumWidth(240)
+        self.slider.setMinimumWidth(120)
+        # a long name or legend must not widen the map (and push the docks off screen): they wrap or clip
+        self.name_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.legend.setWordWrap(True)
+        self.legend.setMinimumWidth(120)
         rows = QVBoxLayout(self)
         rows.setContentsMargins(6, 2, 6, 2)
         rows.setSpacing(2)
@@ -95,13 +92,38 @@ class TrackPanel(QWidget):
             top.addWidget(w)
         top.setStretchFactor(self.slider, 1)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.name_label)
-        bottom.addWidget(self.place_label)
-        bottom.addStretch(1)
-        for w in (self.legend, self.gpx_button, self.geojson_button, self.close_button):
+        bottom.addWidget(self.name_label, 1)
+        bottom.addWidget(self.place_label, 1)
+        for w in (self.gpx_button, self.geojson_button, self.close_button):
             bottom.addWidget(w)
         rows.addLayout(top)
         rows.addLayout(bottom)
+        rows.addWidget(self.legend)  # a row of its own: it wraps across the map's width, never widens it
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "close_button"):
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        """The buttons and the legend in the language just switched to."""
+        self.play_button.setText(self.tr("Play"))
+        self.speed.setToolTip(self.tr("Replay speed"))
+        for i in range(self.speed.count()):
+            self.speed.setItemText(i, self.tr("{factor}×").format(factor=self.speed.itemData(i)))
+        self.legend.setText(self._legend_text())
+        self.gpx_button.setText(self.tr("Export GPX…"))
+        self.geojson_button.setText(self.tr("Export GeoJSON…"))
+        self.close_button.setText(self.tr("Close track"))
+
+    def _legend_text(self) -> str:
+        return self.tr(
+            "<span style='color:#2e7d32'>●</span> good fix "
+            "<span style='color:#f9a825'>●</span> poor GNSS "
+            "<span style='color:#ef6c00'>●</span> cell "
+            "<span style='color:#c62828'>●</span> no fix "
+            "<span style='color:#b71c1c'>◉</span> violation"
+        )
 
     # ------------------------------------------------------------ public
     def set_track(self, track: Track, title: str) -> None:
@@ -109,6 +131,7 @@ class TrackPanel(QWidget):
         self.track = track
         self.title = title
         self.name_label.setText(title)
+        self.name_label.setToolTip(title)
         n = len(track.points)
         self.slider.blockSignals(True)
         self.slider.setMaximum(max(0, n - 1))

@@ -117,7 +117,7 @@ class ZoneEditor(QWidget):
         for b in (self.new_polygon, self.new_circle, self.finish_button):
             draw_row.addWidget(b)
         form = QFormLayout()
-        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Zone name"), self.name)
         form.addRow("", self.errors["name"])
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Buffer"), self.buffer)

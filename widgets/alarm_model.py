@@ -101,11 +101,19 @@ class AlarmTableModel(QAbstractTableModel):
         self.unacked: dict[int, str] = {}
         self.escalated: set[int] = set()
         self._format_time = format_time
+        self._headers: dict[str, str] = {}
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Column names in the current language (the panel calls this on a language switch)."""
         self._headers = {
             "priority": self.tr("Priority"), "raised": self.tr("Raised"), "person": self.tr("Person"),
             "district": self.tr("District"), "alarm": self.tr("Alarm"), "state": self.tr("State"),
             "device": self.tr("Device"), "incident": self.tr("Incident"),
         }
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
 
     # ------------------------------------------------------------ updates
     def reset_to(self, views: list[AlarmView]) -> None:
@@ -210,7 +218,7 @@ class AlarmTableModel(QAbstractTableModel):
         if column == "priority":
             return priority_text(v.priority)
         if column == "raised":
-            return self._format_time(v.raised_at)
+            return self._short_time(v.raised_at)
         if column == "person":
             return v.person_name
         if column == "district":
@@ -223,6 +231,14 @@ class AlarmTableModel(QAbstractTableModel):
         if column == "device":
             return v.device_serial
         return incident_text("", v.incident_explanation) if v.incident_explanation else ""
+
+    def _short_time(self, when: datetime | None) -> str:
+        """Today's alarms by their time only, older ones with the day: the column stays narrow (tooltip: full)."""
+        if when is None or self._timezone is None:
+            return self._format_time(when)
+        tz = self._timezone()
+        local, today = when.astimezone(tz), datetime.now(UTC).astimezone(tz).date()
+        return local.strftime("%H:%M:%S" if local.date() == today else "%d.%m %H:%M")
 
     def _state(self, v: AlarmView) -> str:
         parts = [state_text(v.state)]
@@ -239,6 +255,7 @@ class AlarmTableModel(QAbstractTableModel):
         if why:
             lines.append(why)
         lines.append(self._state(v))
+        lines.append(self.tr("Raised at {time}").format(time=self._format_time(v.raised_at)))
         if v.acknowledged_by:
             lines.append(self.tr("Acknowledged by {user} at {time}").format(
                 user=v.acknowledged_by, time=self._format_time(v.acknowledged_at)))

@@ -17,18 +17,22 @@ from concurrent.futures import Future
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import Property, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSplitter,
     QTableView,
-    QToolBar,
+    QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,8 +46,9 @@ from db.models import Resolution
 from widgets.alarm_actions_dialog import ActionDialog, CloseDialog, ShelveDialog
 from widgets.alarm_detail import AlarmDetailPane
 from widgets.alarm_model import AlarmFilterProxy, AlarmTableModel, ViewRole
-from widgets.alarm_sound import AlarmSounder
+from widgets.alarm_sound import NO_MULTIMEDIA, NO_OUTPUT, SOUND_ERROR, SWITCHED_OFF, AlarmSounder
 from widgets.alarm_text import KINDS, error_text, kind_text
+from widgets.fit import FlowLayout, fit_title
 
 log = logging.getLogger("arm.gui.alarms")
 
@@ -60,9 +65,26 @@ SHORTCUTS = {
     "K": "select_previous",
     "M": "silence",
     "H": "show_handover",
-    "Ctrl+F": "focus_filter",
 }
+#: The window's keys that reach this panel from anywhere (widgets/main_window.py): F2 focuses the
+#: alarm list; Ctrl+F searches the alarm list when the focus is in this panel, else the person list.
+FOCUS_KEY = "F2"
 
+#: most severe first (a new alarm of a lower rank number takes the selection)
+PRIORITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+
+
+#: the state filter's choices (AlarmFilterProxy)
+STATE_FILTERS = ("open", "unacknowledged", "active", "returned", "shelved")
+#: columns shown only on request (the detail pane shows them)
+HIDDEN_COLUMNS = frozenset({"device", "incident"})
+
+#: how the width left by priority and time is shared (the alarm and the person first)
+COLUMN_WEIGHTS = {"alarm": 3.0, "person": 2.6, "state": 1.8, "district": 1.6, "device": 1.2, "incident": 2.0}
+
+#: button -> its key (SHORTCUTS), in toolbar order
+BUTTON_KEYS = {"acknowledge": "A", "note": "N", "action": "T", "shelve": "S", "close": "C", "silence": "M",
+               "handover": "H"}
 
 #: The toolbar's buttons and what each needs (arm.access); "silence" only concerns this desk's sound.
 BUTTON_ACTIONS: dict[str, access.Action] = {
@@ -70,6 +92,14 @@ BUTTON_ACTIONS: dict[str, access.Action] = {
     "action": access.Action.ALARM_NOTE, "shelve": access.Action.ALARM_SHELVE,
     "close": access.Action.ALARM_CLOSE, "handover": access.Action.ALARM_HANDOVER,
 }
+
+
+def operator_is_typing() -> bool:
+    """Whether the keyboard focus is in a text field (a new alarm must not take the selection then)."""
+    focus = QApplication.focusWidget()
+    if isinstance(focus, QComboBox):
+        return focus.isEditable()
+    return isinstance(focus, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox)
 
 
 def find_manager(ctx: Any) -> AlarmOperations | None:
@@ -85,6 +115,7 @@ class AlarmPanel(QWidget):
     """Open alarms, their detail, and every operator action on them."""
 
     unackedCountChanged = Signal(int)
+    escalatedCountChanged = Signal(int)
     #: {"alarm_id", "person_id", "lat", "lon"}: the map centres on it
     alarmSelected = Signal(object)
     #: (callback, future) delivered on the GUI thread
@@ -95,14 +126,17 @@ class AlarmPanel(QWidget):
         self.ctx = ctx
         self.manager = find_manager(ctx)
         self._unacked = -1
+        self._escalated = -1
         self.active_dialog: Any = None
         self._selected_id: int | None = None
+        self._columns_ready = False
         self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.model = AlarmTableModel(ctx.format_time, self, timezone=lambda: self.ctx.timezone)
         self.proxy = AlarmFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.sort(0)
-        self.sounder = AlarmSounder(self, enabled=sound)
+        alarm_settings = getattr(getattr(ctx, "settings", None), "alarms", None)
+        self.sounder = AlarmSounder(self, enabled=sound and bool(getattr(alarm_settings, "sound", True)))
         self._build()
         self._bind_keys()
         self._detail_timer = QTimer(self, singleShot=True, interval=150)
@@ -123,26 +157,26 @@ class AlarmPanel(QWidget):
         self.district.setObjectName("districtFilter")
         self.person = QLineEdit()
         self.person.setObjectName("personFilter")
-        self.person.setPlaceholderText(self.tr("Person or device…"))
         self.person.setClearButtonEnabled(True)
         self.kind = QComboBox()
-        self.kind.addItem(self.tr("All alarms"), "")
+        self.kind.setObjectName("kindFilter")
+        self.kind.addItem("", "")
         for code in KINDS:
-            self.kind.addItem(kind_text(code), code)
+            self.kind.addItem("", code)
         self.state = QComboBox()
-        for code, text in (("open", self.tr("All open")), ("unacknowledged", self.tr("Unacknowledged")),
-                           ("active", self.tr("Active")), ("returned", self.tr("Returned to normal")),
-                           ("shelved", self.tr("Shelved"))):
-            self.state.addItem(text, code)
+        self.state.setObjectName("stateFilter")
+        for code in STATE_FILTERS:
+            self.state.addItem("", code)
         self.district.currentIndexChanged.connect(lambda _i: self.proxy.set_filters(district=self.district.currentData() or ""))
         self.person.textChanged.connect(lambda text: self.proxy.set_filters(person=text))
         self.kind.currentIndexChanged.connect(lambda _i: self.proxy.set_filters(kind=self.kind.currentData() or ""))
         self.state.currentIndexChanged.connect(lambda _i: self.proxy.set_filters(state=self.state.currentData()))
         filters = QGridLayout()
-        for i, (label, w) in enumerate(((self.tr("&District:"), self.district), (self.tr("&Kind:"), self.kind),
-                                        (self.tr("&Person:"), self.person), (self.tr("S&tate:"), self.state))):
-            lab = QLabel(label)
+        self.filter_labels: list[QLabel] = []
+        for i, w in enumerate((self.district, self.kind, self.person, self.state)):
+            lab = QLabel()
             lab.setBuddy(w)
+            self.filter_labels.append(lab)
             if isinstance(w, QComboBox):  # long kind names must not widen a narrow dock
                 w.setMinimumContentsLength(8)
                 w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -163,10 +197,13 @@ class AlarmPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((95, 250, 180, 220, 150, 120, 90)):
-            self.table.setColumnWidth(column, width)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)  # a child: it dies with the panel
+        self._fit_timer.timeout.connect(self._fit_columns)
+        self.table.viewport().installEventFilter(self)
+        self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.proxy.rowsInserted.connect(lambda *_: self._ensure_selection())
 
@@ -178,20 +215,21 @@ class AlarmPanel(QWidget):
         splitter.setStretchFactor(1, 2)
 
         self.buttons: dict[str, QAction] = {}
-        bar = QToolBar()
+        bar = QWidget()
         bar.setObjectName("alarmActions")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for name, text, key in (("acknowledge", self.tr("Acknowledge"), "A"), ("note", self.tr("Note"), "N"),
-                                ("action", self.tr("Action taken"), "T"), ("shelve", self.tr("Shelve"), "S"),
-                                ("close", self.tr("Close"), "C"), ("silence", self.tr("Silence"), "M"),
-                                ("handover", self.tr("Shift handover"), "H")):
-            action = QAction(f"{text} [{key}]", self)
+        flow = FlowLayout(bar)
+        for name, key in BUTTON_KEYS.items():
+            action = QAction(self)
             action.setObjectName(f"{name}Action")
-            action.setToolTip(self.tr("{action} (key {key})").format(action=text, key=key))
             method = SHORTCUTS[key]
             action.triggered.connect(lambda _c=False, m=method: getattr(self, m)())
             self.buttons[name] = action
-            bar.addAction(action)
+            button = QToolButton(bar)
+            button.setObjectName(f"{name}Button")
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            flow.addWidget(button)
+        self.action_bar = bar
         self._update_actions(None)
 
         self.counts = QLabel()
@@ -200,12 +238,130 @@ class AlarmPanel(QWidget):
         self.message.setObjectName("alarmMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
+        self.sound_banner = QLabel()
+        self.sound_banner.setObjectName("soundBanner")
+        self.sound_banner.setWordWrap(True)
+        self.sound_banner.setStyleSheet(
+            "background: #b71c1c; color: white; font-weight: 600; padding: 4px; border-radius: 3px;")
+        self.sounder.problemChanged.connect(lambda _p: self._show_sound_problem())
+        self.escalation_banner = QLabel()
+        self.escalation_banner.setObjectName("escalationBanner")
+        self.escalation_banner.setWordWrap(True)
+        self.escalation_banner.setStyleSheet(
+            "background: #6a1b9a; color: white; font-weight: 600; padding: 4px; border-radius: 3px;")
+        self.escalation_banner.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.sound_banner)
+        layout.addWidget(self.escalation_banner)
         layout.addLayout(filters)
         layout.addWidget(self.counts)
         layout.addWidget(splitter, 1)
         layout.addWidget(bar)
         layout.addWidget(self.message)
+        self.retranslateUi()
+
+    # ------------------------------------------------------------ text
+    def retranslateUi(self) -> None:
+        """Every word of the panel, again in the current language (run at start and on a switch)."""
+        self.person.setPlaceholderText(self.tr("Person or device…"))
+        for lab, text in zip(self.filter_labels, (self.tr("&District:"), self.tr("&Kind:"), self.tr("&Person:"),
+                                                   self.tr("S&tate:")), strict=True):
+            lab.setText(text)
+        self.kind.setItemText(0, self.tr("All alarms"))
+        for i, code in enumerate(KINDS, start=1):
+            self.kind.setItemText(i, kind_text(code))
+        states = {"open": self.tr("All open"), "unacknowledged": self.tr("Unacknowledged"),
+                  "active": self.tr("Active"), "returned": self.tr("Returned to normal"), "shelved": self.tr("Shelved")}
+        for i, code in enumerate(STATE_FILTERS):
+            self.state.setItemText(i, states[code])
+        if self.district.count():
+            self.district.setItemText(0, self.tr("All districts"))
+        texts = {"acknowledge": self.tr("Acknowledge"), "note": self.tr("Note"), "action": self.tr("Action taken"),
+                 "shelve": self.tr("Shelve"), "close": self.tr("Close"), "silence": self.tr("Silence"),
+                 "handover": self.tr("Shift handover")}
+        for name, key in BUTTON_KEYS.items():
+            action = self.buttons[name]
+            action.setText(f"{texts[name]} [{key}]")
+            action.setToolTip(self.tr("{action} (key {key})").format(action=texts[name], key=key))
+        self.model.retranslate()
+        self._size_columns()
+        self._show_sound_problem()
+        if hasattr(self, "_detail_timer"):
+            self._after_change()
+            if self._selected_id is not None:
+                self._detail_timer.start()
+
+    def _show_sound_problem(self) -> None:
+        """A red banner whenever an alarm would be silent: nobody must rely on a sound that cannot play."""
+        reasons = {
+            NO_OUTPUT: self.tr("Alarm sounds cannot play: this computer has no audio output device. "
+                               "Watch the screen for new alarms."),
+            NO_MULTIMEDIA: self.tr("Alarm sounds cannot play: the sound system is not installed. "
+                                   "Watch the screen for new alarms."),
+            SOUND_ERROR: self.tr("Alarm sounds cannot play: a sound file is damaged. "
+                                 "Watch the screen for new alarms."),
+            SWITCHED_OFF: self.tr("Alarm sounds are switched off on this desk by the administrator. "
+                                  "Watch the screen for new alarms."),
+        }
+        text = reasons.get(self.sounder.problem, "")
+        self.sound_banner.setText(text)
+        self.sound_banner.setVisible(bool(text))
+
+    def set_sound_enabled(self, on: bool) -> None:
+        """The administrator's desk setting (Settings → Alarms)."""
+        self.sounder.set_enabled(on)
+        self._show_sound_problem()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def _size_columns(self) -> None:
+        """Priority and time fit their words; alarm, person, state and district share the rest.
+
+        No column lies behind a horizontal scroll bar: a long text is elided
+        and its row's tooltip shows it whole.
+
+        The device and incident columns start hidden (the detail pane shows
+        both); the header's context menu shows them again.
+        """
+        header = self.table.horizontalHeader()
+        columns = self.model.COLUMNS
+        for column, name in enumerate(columns):
+            mode = QHeaderView.ResizeMode.ResizeToContents if name in ("priority", "raised") \
+                else QHeaderView.ResizeMode.Interactive
+            header.setSectionResizeMode(column, mode)
+        if not self._columns_ready:
+            self._columns_ready = True
+            for column, name in enumerate(columns):
+                action = QAction(self.table)
+                action.setCheckable(True)
+                action.setChecked(name not in HIDDEN_COLUMNS)
+                action.toggled.connect(lambda on, c=column: (self.table.setColumnHidden(c, not on), self._fit_columns()))
+                self.table.setColumnHidden(column, name in HIDDEN_COLUMNS)
+                header.addAction(action)
+        for column, action in enumerate(header.actions()):
+            action.setText(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Share the width left by priority and time among the other visible columns, by weight."""
+        header = self.table.horizontalHeader()
+        columns = self.model.COLUMNS
+        free = self.table.viewport().width() - sum(
+            header.sectionSize(c) for c, name in enumerate(columns)
+            if name in ("priority", "raised") and not header.isSectionHidden(c))
+        shared = [(c, COLUMN_WEIGHTS.get(name, 1.0)) for c, name in enumerate(columns)
+                  if name not in ("priority", "raised") and not header.isSectionHidden(c)]
+        total = sum(w for _, w in shared) or 1.0
+        for column, weight in shared:
+            header.resizeSection(column, max(header.minimumSectionSize(), int(free * weight / total)))
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_timer.start()
+        return super().eventFilter(watched, event)
 
     def _bind_keys(self) -> None:
         self.shortcuts: dict[str, QShortcut] = {}
@@ -237,10 +393,13 @@ class AlarmPanel(QWidget):
     @Slot(object)
     def _on_alarm_changed(self, message: AlarmChanged) -> None:
         view = message.view  # the row after the change, built on the alarm worker: no cache read here
+        is_new = self.model.view(message.alarm_id) is None
         if view is None or not view.is_open or not self._mine(view):
             self.model.remove(message.alarm_id)
         else:
             self.model.upsert(view)
+            if is_new and view.needs_ack:
+                self._maybe_take_selection(view)
         if view is not None and view.district and self.district.findData(view.district) < 0:
             self._refresh_filters()
         self._after_change()
@@ -258,9 +417,16 @@ class AlarmPanel(QWidget):
             text += " " + self.tr("— escalated to the supervisor: {n}").format(n=escalated)
         self.counts.setText(text)
         self.counts.setProperty("severity", "alarm" if escalated else "")
+        self.escalation_banner.setText(self.tr(
+            "Escalated to the supervisor, still unacknowledged: {n}. Acknowledge them first (Space selects the next)."
+        ).format(n=escalated))
+        self.escalation_banner.setVisible(bool(escalated))
         if len(unacked) != self._unacked:
             self._unacked = len(unacked)
             self.unackedCountChanged.emit(self._unacked)
+        if escalated != self._escalated:
+            self._escalated = escalated
+            self.escalatedCountChanged.emit(escalated)
 
     def _refresh_filters(self) -> None:
         current = self.district.currentData() or ""
@@ -317,6 +483,27 @@ class AlarmPanel(QWidget):
         if not self.table.currentIndex().isValid() and self.proxy.rowCount():
             self._select_row(0)
 
+    def _maybe_take_selection(self, view: AlarmView) -> None:
+        """A new alarm more severe than the selected one is selected (and the map follows it).
+
+        Not while the operator types (a note, a filter) or has an alarm dialog
+        open: the list must not move under their hands.
+        """
+        current = self.selected()
+        if current is not None and current.id != view.id and \
+                PRIORITY_RANK.get(view.priority, 9) >= PRIORITY_RANK.get(current.priority, 9):
+            return
+        if self.active_dialog is not None or operator_is_typing():
+            return
+        self.select_alarm(view.id)
+
+    def focus_list(self) -> None:
+        """F2 from anywhere: the alarm list gets the keyboard, on the selected (or most urgent) alarm."""
+        if not self.table.currentIndex().isValid():
+            self.select_next_unacknowledged()
+            self._ensure_selection()
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def select_next_unacknowledged(self) -> None:
         """Space: the most urgent unacknowledged alarm (the top one, rows are sorted so)."""
         for row in range(self.proxy.rowCount()):
@@ -365,8 +552,9 @@ class AlarmPanel(QWidget):
             return
         self.detail.show_detail(detail, personal)
         v = detail.alarm
-        if (v.lat is None or v.lon is None) and detail.last_position is not None:
-            lat, lon, _ = detail.last_position
+        if v.lat is None or v.lon is None:
+            # the person's last position; with none known the map still focuses the person
+            lat, lon = (detail.last_position[0], detail.last_position[1]) if detail.last_position else (None, None)
             self.alarmSelected.emit({"alarm_id": v.id, "person_id": v.person_id, "lat": lat, "lon": lon})
 
     # ------------------------------------------------------------ actions
@@ -479,4 +667,5 @@ class AlarmPanel(QWidget):
         self.active_dialog = dialog
         dialog.finished.connect(lambda _r: setattr(self, "active_dialog", None))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        fit_title(dialog)  # "Shelve the alarm" whole in the title bar, in every language
         dialog.open()

@@ -10,7 +10,9 @@ the system beep, at a rhythm that depends on the priority, whenever a sound
 cannot play. That happens when Qt Multimedia cannot load (no libpulse), when
 the machine has no audio output (no sound server, no device), or when the
 effect fails to load its file (``QSoundEffect.Status.Error``). A sound that
-fails while it is playing switches to the beep at once.
+fails while it is playing switches to the beep at once. The beep may well be
+inaudible too (no speaker), so :attr:`AlarmSounder.problem` says why the sound
+cannot play and ``problemChanged`` tells the panel to show a banner.
 """
 
 from __future__ import annotations
@@ -39,14 +41,27 @@ def multimedia_problem() -> str:
     return ""
 
 
+#: Why an alarm sound cannot play (AlarmSounder.problem); the panel words each one.
+NO_MULTIMEDIA = "no_multimedia"
+NO_OUTPUT = "no_output"
+SOUND_ERROR = "sound_error"
+SWITCHED_OFF = "switched_off"
+
+
+def has_audio_output() -> bool:
+    from PySide6.QtMultimedia import QMediaDevices
+
+    return bool(QMediaDevices.audioOutputs())
+
+
 def _load_effects(parent: QObject) -> dict[str, Any] | None:
     problem = multimedia_problem()
     if problem:
         log.warning("alarm sounds unavailable (%s); using the system beep", problem)
         return None
-    from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+    from PySide6.QtMultimedia import QSoundEffect
 
-    if not QMediaDevices.audioOutputs():
+    if not has_audio_output():
         log.warning("no audio output device (is a sound server running?); alarm sounds use the system beep")
     effects = {}
     for priority in ORDER:
@@ -62,6 +77,7 @@ class AlarmSounder(QObject):
     """Decides which priority sounds, and plays it in a loop (sound effect or system beep)."""
 
     soundingChanged = Signal(str)  # priority now sounding, "" for none
+    problemChanged = Signal(str)  # why sound cannot play ("" when it can): see ``problem``
 
     def __init__(self, parent: QObject | None = None, *, enabled: bool = True) -> None:
         super().__init__(parent)
@@ -71,8 +87,53 @@ class AlarmSounder(QObject):
         self._beep.timeout.connect(QApplication.beep)
         self._sounding = ""
         self._silenced: set[int] = set()
-        for priority, effect in (self._effects or {}).items():
+        self._connect_effects()
+        self._problem = self._find_problem()
+
+    def _connect_effects(self) -> None:
+        if self._effects is None:
+            return
+        from PySide6.QtMultimedia import QMediaDevices
+
+        for priority, effect in self._effects.items():
             effect.statusChanged.connect(lambda p=priority: self._on_status(p))
+        self._devices = QMediaDevices(self)
+        self._devices.audioOutputsChanged.connect(self.recheck)
+
+    def set_enabled(self, on: bool) -> None:
+        """Switch alarm sounds on or off for this desk (an administrator's setting)."""
+        if on == self.enabled:
+            return
+        self._stop()
+        self.enabled = on
+        if on and self._effects is None:
+            self._effects = _load_effects(self)
+            self._connect_effects()
+        self._start()
+        self.recheck()
+
+    @property
+    def problem(self) -> str:
+        """``""`` when alarm sounds can play; else NO_MULTIMEDIA, NO_OUTPUT, SOUND_ERROR or SWITCHED_OFF."""
+        return self._problem
+
+    def _find_problem(self) -> str:
+        if not self.enabled:
+            return SWITCHED_OFF
+        if self._effects is None:
+            return NO_MULTIMEDIA
+        if not has_audio_output():
+            return NO_OUTPUT
+        if not all(self._playable(p) for p in ORDER):
+            return SOUND_ERROR
+        return ""
+
+    def recheck(self) -> None:
+        """Look again (a device plugged in or removed); emits ``problemChanged`` on a change."""
+        problem = self._find_problem()
+        if problem != self._problem:
+            self._problem = problem
+            self.problemChanged.emit(problem)
 
     @property
     def sounding(self) -> str:
@@ -141,6 +202,7 @@ class AlarmSounder(QObject):
             return
         if not self._playable(priority):
             log.warning("alarm sound %s cannot play: %s", priority, self._effects[priority].source().toString())
+        self.recheck()
         if priority == self._sounding:
             self._stop()
             self._start()

@@ -368,9 +368,6 @@ async def run_session(app: Any, db: Any, bus: Any, service: Any, settings: Any,
     fleet: asyncio.Task[Any] | None = None
     try:
         await service.start()
-        if getattr(args, "demo", False) and hasattr(service, "ingest"):
-            fleet = start_demo_fleet(db, service.settings, service.ingest,
-                                     serial_dir=service.extensions.get("demo_serial_dir"))
     except Exception as exc:
         log.exception("the monitoring service did not start")
         notices.notify(_notice_text(exc))
@@ -381,6 +378,11 @@ async def run_session(app: Any, db: Any, bus: Any, service: Any, settings: Any,
                                  remote_authenticator(service))
             if user is None:
                 return 0
+            if fleet is None and getattr(args, "demo", False) and getattr(service, "running", False) \
+                    and hasattr(service, "ingest"):
+                # only now: the demo's first alarms must not sound behind the log-in dialog
+                fleet = start_demo_fleet(db, service.settings, service.ingest,
+                                         serial_dir=service.extensions.get("demo_serial_dir"))
             window = await _run_window(db, bus, service, settings, user, notices)
             if not window.logout_requested:
                 return 0  # the process ends: nothing to free

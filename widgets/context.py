@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -189,6 +189,22 @@ class AppContext:
         if when is None:
             return "—"
         return self.local(when).strftime("%d.%m.%Y %H:%M:%S" if seconds else "%d.%m.%Y %H:%M")
+
+    def format_day(self, when: date | datetime | None) -> str:
+        """A value that means a day (a court decision's "valid from", a cutoff date): no clock time.
+
+        A ``date`` prints as is; a timestamp at midnight UTC is how a day-only value
+        is stored, so its UTC day is printed (converting it would show "05:00"); any
+        other timestamp is a real moment and keeps its local time.
+        """
+        if when is None:
+            return "—"
+        if not isinstance(when, datetime):
+            return when.strftime("%d.%m.%Y")
+        utc = when if when.tzinfo is None else when.astimezone(UTC)
+        if (utc.hour, utc.minute, utc.second, utc.microsecond) == (0, 0, 0, 0):
+            return utc.strftime("%d.%m.%Y")
+        return self.format_time(when, seconds=False)
 
     def close(self) -> None:
         """Stop the worker and detach the bridge (window closing)."""

@@ -25,6 +25,8 @@ TEXTS = (
     QT_TRANSLATE_NOOP("AlarmDetailPane", "UNACKNOWLEDGED"),
     QT_TRANSLATE_NOOP("AlarmDetailPane", "Your role does not give access to personal data."),
     QT_TRANSLATE_NOOP("AlarmDetailPane", "acknowledged"),
+    QT_TRANSLATE_NOOP("HandoverDialog", "Actions taken"),
+    QT_TRANSLATE_NOOP("HandoverDialog", "During the shift ({start} – {end})"),
     QT_TRANSLATE_NOOP("HandoverDialog", "Open incidents ({n})"),
     QT_TRANSLATE_NOOP("HandoverDialog", "Persons not monitored ({n})"),
     QT_TRANSLATE_NOOP("HandoverDialog", "Prepared {time} by {user}"),

@@ -2,7 +2,8 @@
 
 English is the source language. Russian and Kazakh come from
 ``resources/translations/arm_<lang>.qm`` (produced from the ``.ts`` files at
-install; ``ARM_TRANSLATIONS_DIR`` points elsewhere, e.g. a build directory) plus Qt's own ``qtbase_<lang>.qm`` for standard buttons. Installing a
+install; ``ARM_TRANSLATIONS_DIR`` points elsewhere, e.g. a build directory) plus Qt's own ``qtbase_<lang>.qm`` (standard buttons, the file dialog) and our
+``qtextra_<lang>.qm`` for what Qt's own file leaves in English. Installing a
 translator makes Qt send ``QEvent.LanguageChange`` to every widget; our widgets
 answer it with ``retranslateUi()``, so nothing has to be rebuilt.
 
@@ -69,9 +70,18 @@ def set_language(lang: str, translations_dir: Path | None = None) -> bool:
     else:
         log.warning("no translation file arm_%s.qm in %s; showing English", lang, directory)
         ok = False
-    qt = QTranslator(app)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt.load(f"qtbase_{lang}", qt_dir):
-        app.installTranslator(qt)
-        _installed.append(qt)
+    for name, where in ((f"qtbase_{lang}", qt_translations_dir()), (f"qtextra_{lang}", str(directory))):
+        # Qt's own dialogs (file dialog, standard buttons); qtextra_* fills what qtbase_kk leaves in
+        # English ("Look in:", "Files of type:"). Installed last, so it is asked first.
+        qt = QTranslator(app)
+        if qt.load(name, where):
+            app.installTranslator(qt)
+            _installed.append(qt)
+        else:
+            log.warning("no Qt translation %s.qm in %s", name, where)
     return ok
+
+
+def qt_translations_dir() -> str:
+    """Qt's own translations (PySide6's; PyInstaller's Qt hook bundles them and points Qt at them)."""
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

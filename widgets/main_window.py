@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QMainWindow,
     QMessageBox,
@@ -24,11 +25,18 @@ from PySide6.QtWidgets import (
 
 from widgets import i18n, panels
 from widgets.context import AppContext
+from widgets.fit import ScrollFit, fit_title
 from widgets.status_bar import DeskStatusBar
 
 log = logging.getLogger("arm.gui.window")
 
 STATE_VERSION = 1
+
+
+def translates_itself(widget: QWidget) -> bool:
+    """Whether one of our classes in the widget's ancestry answers a language change (``changeEvent``)."""
+    return any("changeEvent" in vars(cls) for cls in type(widget).__mro__
+               if not cls.__module__.startswith(("PySide6", "shiboken6")))
 
 
 class MainWindow(QMainWindow):
@@ -48,7 +56,14 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.confirm_on_close = confirm_close
         self._quit_box: QMessageBox | None = None
+        self.logout_box: QMessageBox | None = None
+        self.help_viewer: Any = None
         self._only = only
+        self._unacked = 0
+        self._flash_on = False
+        self._flash = QTimer(self)
+        self._flash.setInterval(800)
+        self._flash.timeout.connect(self._blink)
         self.panels: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.unavailable: list[str] = []
@@ -83,7 +98,7 @@ class MainWindow(QMainWindow):
                 continue
             dock = QDockWidget(self)
             dock.setObjectName(f"dock_{spec.id}")
-            dock.setWidget(widget)
+            dock.setWidget(ScrollFit(widget))  # a wide panel scrolls inside; the window keeps its size
             dock.setFeatures(
                 QDockWidget.DockWidgetFeature.DockWidgetMovable
                 | QDockWidget.DockWidgetFeature.DockWidgetFloatable
@@ -103,10 +118,16 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
     def _apply_default_sizes(self) -> None:
-        """Map largest; persons and alarms readable; device table a third of the height."""
-        width = max(self.width(), 1200)
-        side = [(k, w) for k, w in (("persons", int(width * 0.24)), ("alarms", int(width * 0.30)))
-                if k in self.docks]
+        """Map largest; persons and alarms readable; device table a third of the height.
+
+        Fractions of the window, so the same layout fits 1366 and 1920 px
+        (docks scroll inside themselves below their natural width: widgets/fit.py).
+        """
+        width = max(self.width(), 800)
+        right = "alarms" if "alarms" in self.docks else "zones"
+        # the alarm list is what a desk watches: the widest dock (its columns readable at 1366 px)
+        fractions = (("persons", 0.20), (right, 0.38)) if "map" in self.panels else (("persons", 0.34),)
+        side = [(k, int(width * f)) for k, f in fractions if k in self.docks]
         if side:
             self.resizeDocks([self.docks[k] for k, _ in side], [w for _, w in side], Qt.Orientation.Horizontal)
         if "devices" in self.docks:
@@ -127,6 +148,13 @@ class MainWindow(QMainWindow):
         self.find_person_action = QAction(self)
         self.find_person_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_person_action.triggered.connect(self.find_person)
+        # one key from anywhere to the alarm list (then A, N, Space... act on it)
+        self.alarm_list_action = QAction(self)
+        self.alarm_list_action.setObjectName("alarmListAction")
+        self.alarm_list_action.setShortcut(QKeySequence("F2"))
+        self.alarm_list_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.alarm_list_action.triggered.connect(self.focus_alarm_list)
+        self.alarm_list_action.setEnabled("alarms" in self.panels)
         self.guide_action = QAction(self)
         self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.guide_action.triggered.connect(self.open_guide)
@@ -163,6 +191,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
         self.view_menu.addAction(self.find_person_action)
+        self.view_menu.addAction(self.alarm_list_action)
         self.view_menu.addSeparator()
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
@@ -181,6 +210,9 @@ class MainWindow(QMainWindow):
         alarms = self.panels.get("alarms")
         if alarms is not None and hasattr(alarms, "unackedCountChanged"):
             alarms.unackedCountChanged.connect(self.status.set_unacked)
+            alarms.unackedCountChanged.connect(self._attention)
+        if alarms is not None and hasattr(alarms, "escalatedCountChanged"):
+            alarms.escalatedCountChanged.connect(self.status.set_escalated)
         if alarms is not None and hasattr(alarms, "alarmSelected"):
             alarms.alarmSelected.connect(self._on_alarm_selected)
         devices = self.panels.get("devices")
@@ -202,7 +234,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ text
     def retranslateUi(self) -> None:
-        self.setWindowTitle(self.tr("ARM: electronic monitoring operator workstation"))
+        self._title = self.tr("ARM: electronic monitoring operator workstation")
+        self._show_title()
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
         self.devices_menu.setTitle(self.tr("&Devices"))
@@ -214,7 +247,8 @@ class MainWindow(QMainWindow):
         self.reset_layout_action.setText(self.tr("&Reset panel layout"))
         self.about_action.setText(self.tr("&About ARM"))
         self.find_person_action.setText(self.tr("&Find a person"))
-        self.guide_action.setText(self.tr("Operator &guide"))
+        self.alarm_list_action.setText(self.tr("&Alarm list"))
+        self.guide_action.setText(self.tr("&Guides"))
         self.new_person_action.setText(self.tr("&New person…"))
         for spec in panels.PANELS:
             if spec.id in self.docks:
@@ -228,10 +262,50 @@ class MainWindow(QMainWindow):
             self.retranslateUi()
         super().changeEvent(event)
 
+    # ------------------------------------------------------------ attention
+    def _attention(self, unacked: int) -> None:
+        """Unacknowledged alarms: the title blinks its count and the taskbar entry flashes until all are acknowledged.
+
+        ``QApplication.alert`` with 0 keeps the taskbar flashing until the window
+        is activated; a new alarm (the count going up) flashes it again.
+        """
+        previous, self._unacked = self._unacked, max(0, unacked)
+        if self._unacked > previous:
+            QApplication.alert(self, 0)
+        if self._unacked and not self._flash.isActive():
+            self._flash.start()
+        elif not self._unacked:
+            self._flash.stop()
+            self._flash_on = False
+        self._show_title()
+
+    def _blink(self) -> None:
+        self._flash_on = not self._flash_on
+        self._show_title()
+
+    def _show_title(self) -> None:
+        title = getattr(self, "_title", "")
+        if self._unacked:
+            mark = "⚠" if self._flash_on else "•"
+            title = self.tr("{mark} Unacknowledged alarms: {n} — {title}").format(
+                mark=mark, n=self._unacked, title=title)
+        self.setWindowTitle(title)
+
+    def focus_alarm_list(self) -> None:
+        """F2: the alarm dock comes up and the alarm list gets the keyboard."""
+        dock, alarms = self.docks.get("alarms"), self.panels.get("alarms")
+        if dock is None or not hasattr(alarms, "focus_list"):
+            return
+        dock.show()
+        dock.raise_()
+        self.activateWindow()
+        alarms.focus_list()
+
     # ------------------------------------------------------------ actions
     def set_language(self, code: str) -> None:
         i18n.set_language(code)
         code = i18n.current_language()
+        self._rebuild_untranslated_panels()
         action = self.language_actions.get(code)
         if action is not None:
             action.setChecked(True)
@@ -240,10 +314,53 @@ class MainWindow(QMainWindow):
             general.language = code
             self._save_settings()
 
-    def log_out(self) -> None:
-        """Close this window and return to the log-in; the service keeps running."""
+    def _rebuild_untranslated_panels(self) -> None:
+        """A docked panel that cannot retranslate itself is built again in the new language.
+
+        Panels answer ``QEvent.LanguageChange`` with ``retranslateUi()``; one that
+        has no ``changeEvent`` of its own would keep the old words until restart,
+        so it is replaced (its filters start afresh, its data is read again).
+        """
+        for spec in panels.panels_for(self.ctx.role):
+            old = self.panels.get(spec.id)
+            dock = self.docks.get(spec.id)
+            if old is None or dock is None or translates_itself(old):
+                continue
+            widget = panels.load_panel(spec, self.ctx, self, map_view=self.panels.get("map"))
+            self.panels[spec.id] = widget
+            dock.setWidget(ScrollFit(widget))
+            release = getattr(old, "release", None)
+            if callable(release):
+                release()
+            old.deleteLater()
+            for name in ("personSelected", "personActivated", "personClicked"):
+                signal = getattr(widget, name, None)
+                if signal is not None:
+                    signal.connect(self._on_person_selected)
+            log.info("panel %s rebuilt for the language switch", spec.id)
+
+    def log_out(self, force: bool = False) -> None:
+        """Close this window and return to the log-in; the service keeps running.
+
+        With unacknowledged alarms the operator is asked first: nobody would
+        see them until the next log-in.
+        """
         from arm import audit
 
+        if self._unacked and not force:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Log out"),
+                self.tr("{n} alarms are not acknowledged. After log-out nobody sees them on this desk until "
+                        "the next operator logs in. Log out anyway?").format(n=self._unacked),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            box.setObjectName("logoutWarning")
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.finished.connect(
+                lambda result: result == QMessageBox.StandardButton.Yes and self.log_out(force=True))
+            self.logout_box = box
+            box.open()
+            return
         user = self.ctx.user
         self.ctx.write(lambda s: audit.record(s, user, "logout"))
         self.logout_requested = True
@@ -304,6 +421,11 @@ class MainWindow(QMainWindow):
         person_id = getattr(alarm, "person_id", None)
         if person_id is None and isinstance(alarm, dict):
             person_id = alarm.get("person_id")
+        if person_id is None:
+            return
+        # the map follows the alarm itself: a person list filtered to someone else (or already on
+        # this person, so no selection change) must not keep the map where it was
+        self.show_on_map(int(person_id))
         self._on_person_selected(person_id)
 
     def _on_person_selected(self, person_id: Any) -> None:
@@ -322,15 +444,18 @@ class MainWindow(QMainWindow):
             )
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        fit_title(dialog)
         dialog.show()
 
     def open_settings(self) -> None:
         from widgets.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.ctx.settings, self)
+        # alarm sound on/off is the administrator's (operators silence with M, for the alarms at hand)
+        dialog = SettingsDialog(self.ctx.settings, self, may_switch_sound=self.ctx.role == "administrator")
         self._map_source = (self.ctx.settings.map.tile_url, self.ctx.settings.map.mbtiles)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.applied.connect(self._settings_applied)
+        fit_title(dialog)
         dialog.open()
 
     def _settings_applied(self, restart_needed: bool) -> None:
@@ -341,12 +466,21 @@ class MainWindow(QMainWindow):
         source = (self.ctx.settings.map.tile_url, self.ctx.settings.map.mbtiles)
         if map_view is not None and hasattr(map_view, "apply_settings") and source != getattr(self, "_map_source", source):
             map_view.apply_settings()  # a new tile server / MBTiles file: the map page is rebuilt, monitoring goes on
+        alarms = self.panels.get("alarms")
+        if alarms is not None and hasattr(alarms, "set_sound_enabled"):
+            alarms.set_sound_enabled(bool(self.ctx.settings.alarms.sound))
         if restart_needed:
             self.statusBar().showMessage(
                 self.tr("The database and service settings take effect after a restart."), 10_000
             )
 
     def find_person(self) -> None:
+        """Ctrl+F: the search of the panel the focus is in (the alarm filter there), else the person search."""
+        alarms = self.panels.get("alarms")
+        focus = QApplication.focusWidget()
+        if alarms is not None and focus is not None and alarms.isAncestorOf(focus) and hasattr(alarms, "focus_filter"):
+            alarms.focus_filter()
+            return
         dock, persons = self.docks.get("persons"), self.panels.get("persons")
         if dock is None or not hasattr(persons, "search"):
             return
@@ -356,15 +490,20 @@ class MainWindow(QMainWindow):
         persons.search.selectAll()
 
     def open_guide(self) -> None:
-        """The operator guide shipped with ARM, in the system's viewer (a local file)."""
-        from pathlib import Path
+        """F1: the guides shipped with ARM, in a window of their own (widgets/help_viewer.py)."""
+        from widgets.help_viewer import HelpViewer, available_guides
 
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        guide = Path(__file__).resolve().parent.parent / "docs" / "operator-guide.md"
-        if not guide.exists() or not QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide))):
+        if not available_guides():
             self.show_notice(self.tr("The operator guide is not installed on this computer."))
+            return
+        if self.help_viewer is None:
+            # a technician's own guide first (serial devices); everyone else the operator guide
+            self.help_viewer = HelpViewer(self, "serial.md" if self.ctx.role == "technician" else "operator-guide.md")
+            self.help_viewer.destroyed.connect(lambda: setattr(self, "help_viewer", None))
+            self.help_viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.help_viewer.show()
+        self.help_viewer.raise_()
+        self.help_viewer.activateWindow()
 
     def open_about(self) -> None:
         from widgets.about import AboutDialog

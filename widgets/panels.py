@@ -164,7 +164,9 @@ def load_panel(
         log.exception("panel %s failed to import", spec.id)
         return PlaceholderPanel(spec, _reason_failed(exc), parent)
     try:
-        widget = cls(ctx, parent)
+        # a panel that works on the map (the zone editor draws on it) gets the window's map,
+        # not a second map page of its own
+        widget = cls(ctx, parent, map_view=map_view) if spec.with_map and map_view is not None else cls(ctx, parent)
     except Exception as exc:
         log.exception("panel %s failed to start", spec.id)
         return PlaceholderPanel(spec, _reason_failed(exc), parent)

@@ -67,10 +67,12 @@ class SettingsDialog(QDialog):
 
     applied = Signal(bool)
 
-    def __init__(self, settings: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Any, parent: QWidget | None = None, *, may_switch_sound: bool = True) -> None:
+        """``may_switch_sound``: only an administrator switches alarm sounds off for the desk."""
         super().__init__(parent)
         self.setObjectName("SettingsDialog")
         self.settings = settings
+        self.may_switch_sound = may_switch_sound
         self.errors: dict[str, QLabel] = {}
         self.error_codes: dict[str, str] = {}
         self._build()
@@ -98,6 +100,7 @@ class SettingsDialog(QDialog):
         self.browse = QPushButton(self)
         self.browse.clicked.connect(self._browse_mbtiles)
         self.sound = QCheckBox(self)
+        self.sound.setEnabled(self.may_switch_sound)
 
         general, self.general_form = self._page()
         self.general_labels = [
@@ -187,6 +190,8 @@ class SettingsDialog(QDialog):
         self.tile_url.setPlaceholderText(self.tr("empty: offline map only"))
         self.browse.setText(self.tr("Browse…"))
         self.sound.setText(self.tr("Play a sound for new alarms"))
+        self.sound.setToolTip("" if self.may_switch_sound else self.tr(
+            "Only an administrator switches alarm sounds off. To quiet the alarms at hand, press M in the alarm list."))
         self.note.setText(self.tr("Database, service and map source changes take effect after a restart."))
         for name, code in self.error_codes.items():
             self.errors[name].setText("⚠ " + QCoreApplication.translate("Settings", code))
@@ -219,7 +224,8 @@ class SettingsDialog(QDialog):
             "remote_token": self.remote_token.text().strip(),
             "tile_url": self.tile_url.text().strip(),
             "mbtiles": self.mbtiles.text().strip(),
-            "sound": self.sound.isChecked(),
+            # a disabled box keeps the stored value: only an administrator changes it
+            "sound": self.sound.isChecked() if self.may_switch_sound else bool(self.settings.alarms.sound),
         }
 
     def _mode_changed(self) -> None:

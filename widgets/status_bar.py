@@ -69,6 +69,7 @@ class DeskStatusBar(QStatusBar):
         self.ctx = ctx
         self._counts = {"online": 0, "devices": 0, "persons": 0}
         self.unacked: int | None = None
+        self.escalated = 0
         self._running = service_is_running(ctx.service)
         self._detail = ""
         self.service_label = self._label("serviceState")
@@ -77,8 +78,10 @@ class DeskStatusBar(QStatusBar):
         self.alarms_label = self._label("unackedAlarms")
         self.user_label = self._label("currentUser")
         self.clock_label = self._label("deskClock")
-        for label in (self.service_label, self.devices_label, self.persons_label, self.alarms_label):
+        for label in (self.service_label, self.devices_label, self.persons_label):
             self.addWidget(label)
+        # permanent: a status message (F1, a saved file...) never covers the alarm count
+        self.addPermanentWidget(self.alarms_label)
         self.addPermanentWidget(self.user_label)
         self.addPermanentWidget(self.clock_label)
         self._clock = self._timer(1000, self._tick_clock, start=True)
@@ -128,6 +131,11 @@ class DeskStatusBar(QStatusBar):
         self.unacked = count
         self.retranslateUi()
 
+    def set_escalated(self, count: int) -> None:
+        """Unacknowledged alarms escalated to the supervisor: shown next to the count, always on screen."""
+        self.escalated = max(0, count)
+        self.retranslateUi()
+
     # ------------------------------------------------------------ text
     def retranslateUi(self) -> None:
         if self._running:
@@ -146,7 +154,10 @@ class DeskStatusBar(QStatusBar):
             self.alarms_label.setText(self.tr("Unacknowledged alarms: —"))
             self._set_state(self.alarms_label, "")
         else:
-            self.alarms_label.setText(self.tr("Unacknowledged alarms: {n}").format(n=self.unacked))
+            text = self.tr("Unacknowledged alarms: {n}").format(n=self.unacked)
+            if self.escalated:
+                text += " " + self.tr("(escalated: {n})").format(n=self.escalated)
+            self.alarms_label.setText(text)
             self._set_state(self.alarms_label, "alarm" if self.unacked else "ok")
         name = getattr(self.ctx.user, "full_name", "") or self.ctx.login
         self.user_label.setText(self.tr("{name} ({role})").format(name=name, role=role_text(self.ctx.role)))

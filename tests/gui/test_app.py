@@ -55,6 +55,8 @@ def test_demo_start_log_in_and_close(qapp: Any, tmp_data_dir: Path, qtbot: Any) 
     def _log_out(window: MainWindow) -> None:
         seen["logged_out"] = True
         window.log_out()
+        if window.logout_box is not None and window.logout_box.isVisible():  # unacknowledged demo alarms: asked
+            window.logout_box.button(QMessageBox.StandardButton.Yes).click()
 
     def _close(window: MainWindow) -> None:
         seen["rows"] = window.panels["persons"].model.rowCount()
@@ -74,6 +76,14 @@ def test_demo_start_log_in_and_close(qapp: Any, tmp_data_dir: Path, qtbot: Any) 
     notices = arm_app.NoticeCenter()
     service = arm_app.build_service(db, bus, settings, args, notices)
     assert service.settings.service.protocols_host == "127.0.0.1"
+    fleet_started: list[bool] = []
+    real_fleet = arm_app.start_demo_fleet
+
+    def fleet(*a: Any, **k: Any) -> Any:
+        fleet_started.append(bool(seen.get("login")) and _find(LoginDialog) is None)
+        return real_fleet(*a, **k)
+
+    arm_app.start_demo_fleet = fleet  # type: ignore[assignment]
     loop = qasync.QEventLoop(qapp, already_running=False)
     asyncio.set_event_loop(loop)
     try:
@@ -81,6 +91,7 @@ def test_demo_start_log_in_and_close(qapp: Any, tmp_data_dir: Path, qtbot: Any) 
             asyncio.wait_for(arm_app.run_session(qapp, db, bus, service, settings, args, notices), 60)
         )
     finally:
+        arm_app.start_demo_fleet = real_fleet  # type: ignore[assignment]
         qapp.setQuitOnLastWindowClosed(True)
         timer.stop()
         asyncio.set_event_loop(None)
@@ -95,6 +106,8 @@ def test_demo_start_log_in_and_close(qapp: Any, tmp_data_dir: Path, qtbot: Any) 
         trail = s.execute(select(AuditEntry.action, AuditEntry.user).where(
             AuditEntry.action.in_(("login", "logout"))).order_by(AuditEntry.id)).all()
     assert [tuple(r) for r in trail] == [("login", "operator"), ("logout", "operator"), ("login", "supervisor")]
+    # the demo fleet starts once someone has logged in: no demo alarm sounds behind the log-in dialog
+    assert fleet_started == [True]
     check.dispose()
 
 

@@ -586,6 +586,19 @@
   };
   function countFrames() { perf.frames++; requestAnimationFrame(countFrames); }
 
+  // ------------------------------------------------------------------ words
+  // Leaflet's own controls carry English titles ("Layers", "Zoom in"): ours replace them, and a
+  // language switch in the workstation sends the new words here.
+  ARM.setI18n = function (i18n) {
+    T = i18n || T;
+    const titles = { ".leaflet-control-layers-toggle": T.layers, ".leaflet-control-zoom-in": T.zoomIn,
+      ".leaflet-control-zoom-out": T.zoomOut };
+    Object.entries(titles).forEach(([selector, text]) => {
+      if (!text) return;
+      document.querySelectorAll(selector).forEach((el) => { el.title = text; el.setAttribute("aria-label", text); });
+    });
+  };
+
   // ------------------------------------------------------------------ init
   ARM.init = function (leafletMap, options) {
     ARM.send = send;
@@ -600,6 +613,7 @@
     map.attributionControl.setPrefix(false);
     if (opts.attribution) map.attributionControl.addAttribution(escapeHtml(opts.attribution));
     map.pm.setLang(opts.lang === "ru" || opts.lang === "kk" ? "ru" : "en");
+    setTimeout(() => ARM.setI18n(T), 0);  // the controls folium adds after this script
     map.pm.setGlobalOptions({ allowSelfIntersection: true, snappable: false });
     map.on("pm:create", (e) => {
       map.pm.disableDraw();

@@ -1,0 +1,160 @@
+"""The bundled guides (docs/*.md), read inside the workstation (F1).
+
+A desk computer may have no Markdown viewer at all, and a guide opened in
+another program hides the alarm panel; so the guides are rendered here by
+``QTextBrowser.setMarkdown``, with their screenshots and their links to each
+other. The window is not modal: alarms stay workable while it is open.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QUrl
+from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger("arm.gui.help")
+
+IMAGE_WIDTH = 760
+
+#: file -> title (translated in the "Guides" context), in the order a desk reads them
+GUIDES: dict[str, str] = {
+    "operator-guide.md": QT_TRANSLATE_NOOP("Guides", "Operator guide: the window, log-in, settings"),
+    "alarms.md": QT_TRANSLATE_NOOP("Guides", "Alarms: handling, keys, sounds"),
+    "map.md": QT_TRANSLATE_NOOP("Guides", "The live map and tracks"),
+    "journals.md": QT_TRANSLATE_NOOP("Guides", "Journals and reports"),
+    "serial.md": QT_TRANSLATE_NOOP("Guides", "Technician: serial and USB devices"),
+    "protocols.md": QT_TRANSLATE_NOOP("Guides", "Technician: network trackers and phones"),
+    "security.md": QT_TRANSLATE_NOOP("Guides", "Security: who may do what"),
+}
+
+
+def docs_dir() -> Path:
+    """``docs/`` beside the code, or inside a PyInstaller bundle (pyinstaller.spec copies it)."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "docs"
+    return Path(__file__).resolve().parent.parent / "docs"
+
+
+def available_guides(directory: Path | None = None) -> list[str]:
+    directory = directory or docs_dir()
+    return [name for name in GUIDES if (directory / name).is_file()]
+
+
+class GuideBrowser(QTextBrowser):
+    """Shows a guide's screenshots (1920 px wide) at most ``IMAGE_WIDTH`` wide, not behind a scroll bar."""
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            name = url.toString() if isinstance(url, QUrl) else str(url)
+            path = Path(QUrl(name).toLocalFile()) if name.startswith("file:") else self.directory / name
+            image = QImage(str(path))
+            if not image.isNull():
+                if image.width() > IMAGE_WIDTH:
+                    image = image.scaledToWidth(IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
+                return image
+        return super().loadResource(kind, url)
+
+    directory = Path()
+
+
+class HelpViewer(QDialog):
+    """A list of guides on the left, the chosen guide on the right."""
+
+    def __init__(self, parent: QWidget | None = None, guide: str = "operator-guide.md",
+                 directory: Path | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("HelpViewer")
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.directory = directory or docs_dir()
+        self.current = ""
+        self.list = QListWidget()
+        self.list.setObjectName("guideList")
+        self.list.setMaximumWidth(360)
+        self.list.setMinimumWidth(240)
+        self.list.setWordWrap(True)
+        for name in available_guides(self.directory):
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.list.addItem(item)
+        self.browser = GuideBrowser()
+        self.browser.directory = self.directory
+        self.browser.setObjectName("guideText")
+        self.browser.setOpenLinks(False)  # links between guides open here; others are only shown
+        self.browser.anchorClicked.connect(self._follow)
+        self.browser.setSearchPaths([str(self.directory)])
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #555;")
+        splitter = QSplitter()
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.browser)
+        splitter.setStretchFactor(1, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.note, 1)
+        bottom.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        self.list.currentItemChanged.connect(
+            lambda item, _prev: item is not None and self.show_guide(item.data(Qt.ItemDataRole.UserRole)))
+        self.retranslateUi()
+        self.resize(1100, 700)
+        self.show_guide(guide)
+
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("ARM guides"))
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setText(QCoreApplication.translate("Guides", GUIDES[item.data(Qt.ItemDataRole.UserRole)]))
+        self.note.setText(self.tr("The guides are written in English."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def show_guide(self, name: str, fragment: str = "") -> bool:
+        """Render ``docs/<name>``; False (and the list unchanged) if it is not there."""
+        path = self.directory / name
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            log.warning("guide %s cannot be read: %s", path, exc)
+            return False
+        self.current = name
+        self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(self.directory) + "/"))
+        self.browser.setMarkdown(text)
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == name:
+                self.list.blockSignals(True)
+                self.list.setCurrentRow(i)
+                self.list.blockSignals(False)
+        if fragment:
+            self.browser.scrollToAnchor(fragment)
+        return True
+
+    def _follow(self, url: QUrl) -> None:
+        """A link to another guide opens it here; a web address is not opened (no network at run time)."""
+        if url.scheme() in ("", "file") and url.path().endswith(".md"):
+            self.show_guide(Path(url.path()).name, url.fragment())
+        elif not url.scheme() and url.fragment():
+            self.browser.scrollToAnchor(url.fragment())
