@@ -43,6 +43,18 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>AddressSearch</name>
+    <message>
+        <source>Address search: import an OSM extract first</source>
+        <extracomment>latitude, longitude, the address as shown</extracomment>
+        <translation>Мекенжай іздеу: алдымен OSM үзіндісін импорттаңыз</translation>
+    </message>
+    <message>
+        <source>Find an address, e.g. Кенесары 40</source>
+        <translation>Мекенжайды табу, мысалы Кенесары 40</translation>
+    </message>
+</context>
+<context>
     <name>AlarmAction</name>
     <message>
         <source>Raised</source>
@@ -559,7 +571,7 @@ Data folder: {folder}</source>
     <name>AlarmPanel</name>
     <message>
         <source>The alarm service is not running on this desk.</source>
-        <extracomment>key -&gt; panel method; documented in docs/alarms.md The toolbar's buttons and what each needs (arm.access); "silence" only concerns this desk's sound. {"alarm_id", "person_id", "lat", "lon"}: the map centres on it (callback, future) delivered on the GUI thread</extracomment>
+        <extracomment>key -&gt; panel method; documented in docs/alarms.md The window's keys that reach this panel from anywhere (widgets/main_window.py): F2 focuses the alarm list; Ctrl+F searches the alarm list when the focus is in this panel, else the person list. most severe first (a new alarm of a lower rank number takes the selection) the state filter's choices (AlarmFilterProxy) columns shown only on request (the detail pane shows them) how the width left by priority and time is shared (the alarm and the person first) button -&gt; its key (SHORTCUTS), in toolbar order The toolbar's buttons and what each needs (arm.access); "silence" only concerns this desk's sound. {"alarm_id", "person_id", "lat", "lon"}: the map centres on it (callback, future) delivered on the GUI thread</extracomment>
         <translation>Бұл жұмыс орнында дабыл қызметі іске қосылмаған.</translation>
     </message>
     <message>
@@ -639,6 +651,22 @@ Data folder: {folder}</source>
         <translation>{action} ({key} пернесі)</translation>
     </message>
     <message>
+        <source>Alarm sounds cannot play: this computer has no audio output device. Watch the screen for new alarms.</source>
+        <translation>Дабыл дыбысы ойнамайды: компьютерде дыбыс шығару құрылғысы жоқ. Жаңа дабылдарды экраннан бақылаңыз.</translation>
+    </message>
+    <message>
+        <source>Alarm sounds cannot play: the sound system is not installed. Watch the screen for new alarms.</source>
+        <translation>Дабыл дыбысы ойнамайды: дыбыс жүйесі орнатылмаған. Жаңа дабылдарды экраннан бақылаңыз.</translation>
+    </message>
+    <message>
+        <source>Alarm sounds cannot play: a sound file is damaged. Watch the screen for new alarms.</source>
+        <translation>Дабыл дыбысы ойнамайды: дыбыс файлы зақымдалған. Жаңа дабылдарды экраннан бақылаңыз.</translation>
+    </message>
+    <message>
+        <source>Alarm sounds are switched off on this desk by the administrator. Watch the screen for new alarms.</source>
+        <translation>Бұл жұмыс орнында дабыл дыбысын әкімші өшірген. Жаңа дабылдарды экраннан бақылаңыз.</translation>
+    </message>
+    <message>
         <source>Open: {open}, unacknowledged: {unacked}</source>
         <translation>Ашық: {open}, расталмаған: {unacked}</translation>
     </message>
@@ -649,6 +677,10 @@ Data folder: {folder}</source>
     <message>
         <source>All districts</source>
         <translation>Барлық аудандар</translation>
+    </message>
+    <message>
+        <source>Escalated to the supervisor, still unacknowledged: {n}. Acknowledge them first (Space selects the next).</source>
+        <translation>Басшыға жеткізілген және расталмаған: {n}. Оларды бірінші кезекте растаңыз (Space пернесі келесісін таңдайды).</translation>
     </message>
     <message>
         <source>Select an alarm first.</source>
@@ -762,6 +794,10 @@ Data folder: {folder}</source>
     <message>
         <source>escalated</source>
         <translation>басшыға жеткізілді</translation>
+    </message>
+    <message>
+        <source>Raised at {time}</source>
+        <translation>Туындады: {time}</translation>
     </message>
     <message>
         <source>Acknowledged by {user} at {time}</source>
@@ -1285,6 +1321,10 @@ Data folder: {folder}</source>
     <message>
         <source>Unacknowledged alarms: {n}</source>
         <translation>Расталмаған дабылдар: {n}</translation>
+    </message>
+    <message>
+        <source>(escalated: {n})</source>
+        <translation>(басшыға жеткізілген: {n})</translation>
     </message>
     <message>
         <source>{name} ({role})</source>
@@ -2163,7 +2203,47 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>Guides</name>
+    <message>
+        <source>Operator guide: the window, log-in, settings</source>
+        <extracomment>file -&gt; title (translated in the "Guides" context), in the order a desk reads them</extracomment>
+        <translation>Оператор нұсқаулығы: терезе, кіру, баптаулар</translation>
+    </message>
+    <message>
+        <source>Alarms: handling, keys, sounds</source>
+        <translation>Дабылдар: өңдеу, пернелер, дыбыстар</translation>
+    </message>
+    <message>
+        <source>The live map and tracks</source>
+        <translation>Нақты уақыттағы карта және тректер</translation>
+    </message>
+    <message>
+        <source>Journals and reports</source>
+        <translation>Журналдар мен есептер</translation>
+    </message>
+    <message>
+        <source>Technician: serial and USB devices</source>
+        <translation>Техник: тізбекті порт және USB құрылғылары</translation>
+    </message>
+    <message>
+        <source>Technician: network trackers and phones</source>
+        <translation>Техник: желілік трекерлер мен телефондар</translation>
+    </message>
+    <message>
+        <source>Security: who may do what</source>
+        <translation>Қауіпсіздік: кімге не рұқсат етілген</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
+    <message>
+        <source>Actions taken</source>
+        <translation>Қабылданған шаралар</translation>
+    </message>
+    <message>
+        <source>During the shift ({start} – {end})</source>
+        <translation>Ауысым ішінде ({start} – {end})</translation>
+    </message>
     <message>
         <source>Open incidents ({n})</source>
         <translation>Ашық инциденттер ({n})</translation>
@@ -2201,6 +2281,14 @@ Data folder: {folder}</source>
         <translation>Мәтін ретінде &amp;сақтау…</translation>
     </message>
     <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>&amp;PDF ретінде сақтау…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Басып шығару…</translation>
+    </message>
+    <message>
         <source>since {time}, alarms: {n}</source>
         <translation>{time} бастап, дабылдар: {n}</translation>
     </message>
@@ -2225,12 +2313,127 @@ Data folder: {folder}</source>
         <translation>{time} бастап</translation>
     </message>
     <message>
+        <source>Handed over: ____________________   Taken over: ____________________</source>
+        <translation>Тапсырды: ____________________   Қабылдады: ____________________</translation>
+    </message>
+    <message>
+        <source>Alarms: {n}, of them closed: {closed}, actions taken: {actions}</source>
+        <translation>Дабылдар: {n}, оның ішінде жабылған: {closed}, қабылданған шаралар: {actions}</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Туындады</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Дабыл</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Адам</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Расталды</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Нәтиже</translation>
+    </message>
+    <message>
+        <source>closed {time} by {name}: {resolution}</source>
+        <translation>{time} жабылды, {name}: {resolution}</translation>
+    </message>
+    <message>
+        <source>the system</source>
+        <translation>жүйе</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Уақыты</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кім</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Іс-әрекет</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ескертпе</translation>
+    </message>
+    <message>
         <source>Save the handover report</source>
         <translation>Кезекшілікті тапсыру есебін сақтау</translation>
     </message>
     <message>
         <source>Text (*.txt)</source>
         <translation>Мәтін (*.txt)</translation>
+    </message>
+    <message>
+        <source>Save the handover report as PDF</source>
+        <translation>Ауысымды тапсыру есебін PDF ретінде сақтау</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpViewer</name>
+    <message>
+        <source>ARM guides</source>
+        <translation>АЖО нұсқаулықтары</translation>
+    </message>
+    <message>
+        <source>The guides are written in English.</source>
+        <translation>Нұсқаулықтар ағылшын тілінде жазылған.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import an OpenStreetMap extract</source>
+        <extracomment>the import finished and its basemap and address index are in use</extracomment>
+        <translation>OpenStreetMap үзіндісін импорттау</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорттау</translation>
+    </message>
+    <message>
+        <source>The extract (.osm.pbf or .osm) becomes the offline street map and the address index. Monitoring goes on during the import; the current map stays until the new one is complete.</source>
+        <translation>Үзінді (.osm.pbf немесе .osm) көшелердің офлайн картасына және мекенжай көрсеткішіне айналады. Импорт кезінде мониторинг жалғасады; жаңа карта дайын болғанша ағымдағы карта қалады.</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap extract</source>
+        <translation>OpenStreetMap үзіндісі</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap (*.osm.pbf *.pbf *.osm)</source>
+        <translation>OpenStreetMap (*.osm.pbf *.pbf *.osm)</translation>
+    </message>
+    <message>
+        <source>Choose the file first.</source>
+        <translation>Алдымен файлды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импортталуда…</translation>
+    </message>
+    <message>
+        <source>Done: the new map and address index are in use.</source>
+        <translation>Дайын: жаңа карта мен мекенжай көрсеткіші қолданыста.</translation>
+    </message>
+    <message>
+        <source>The import failed, the previous map is kept: {reason}</source>
+        <translation>Импорт орындалмады, алдыңғы карта сақталды: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2888,16 +3091,28 @@ Data folder: {folder}</source>
         <translation>Адамды &amp;іздеу</translation>
     </message>
     <message>
-        <source>Operator &amp;guide</source>
-        <translation>Оператор &amp;нұсқаулығы</translation>
+        <source>&amp;Alarm list</source>
+        <translation>&amp;Дабылдар тізімі</translation>
+    </message>
+    <message>
+        <source>&amp;Guides</source>
+        <translation>&amp;Нұсқаулықтар</translation>
+    </message>
+    <message>
+        <source>{mark} Unacknowledged alarms: {n} — {title}</source>
+        <translation>{mark} Расталмаған дабылдар: {n} — {title}</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Жүйеден шығу</translation>
+    </message>
+    <message>
+        <source>{n} alarms are not acknowledged. After log-out nobody sees them on this desk until the next operator logs in. Log out anyway?</source>
+        <translation>Расталмаған дабылдар: {n}. Шыққаннан кейін келесі оператор кірмейінше бұл жұмыс орнында оларды ешкім көрмейді. Бәрібір шығасыз ба?</translation>
     </message>
     <message>
         <source>&amp;New person…</source>
         <translation>&amp;Жаңа адам…</translation>
-    </message>
-    <message>
-        <source>The database, service and map source settings take effect after a restart.</source>
-        <translation>Дерекқор, қызмет және карта көзі баптаулары қайта іске қосылғаннан кейін күшіне енеді.</translation>
     </message>
     <message>
         <source>Settings could not be saved: {error}</source>
@@ -2910,6 +3125,10 @@ Data folder: {folder}</source>
     <message>
         <source>“{title}” is not available: {error}</source>
         <translation>«{title}» қолжетімсіз: {error}</translation>
+    </message>
+    <message>
+        <source>The database and service settings take effect after a restart.</source>
+        <translation>Дерекқор және қызмет баптаулары қайта іске қосылғаннан кейін күшіне енеді.</translation>
     </message>
     <message>
         <source>The operator guide is not installed on this computer.</source>
@@ -2926,6 +3145,50 @@ Data folder: {folder}</source>
     <message>
         <source>Quit the workstation? Monitoring on this desk stops until ARM is started again.</source>
         <translation>Жұмыс орнынан шығасыз ба? АЖО қайта іске қосылғанша осы жұмыс орнында бақылау тоқтатылады.</translation>
+    </message>
+</context>
+<context>
+    <name>MapImport</name>
+    <message>
+        <source>{file}: no such file</source>
+        <extracomment>the reasons of arm.geo.importer.FAILURES in the operator's language (same codes, same {file})</extracomment>
+        <translation>{file}: файл табылмады</translation>
+    </message>
+    <message>
+        <source>{file} is not a readable OpenStreetMap extract (truncated or another format)</source>
+        <translation>{file} — оқылмайтын OpenStreetMap үзіндісі (қиылған немесе басқа пішім)</translation>
+    </message>
+    <message>
+        <source>{file} is not an OpenStreetMap extract (.osm.pbf or .osm expected)</source>
+        <translation>{file} — OpenStreetMap үзіндісі емес (.osm.pbf немесе .osm күтіледі)</translation>
+    </message>
+    <message>
+        <source>{file}: the coordinates are not WGS 84 longitude/latitude</source>
+        <translation>{file}: координаттар WGS 84 бойлық/ендігінде емес</translation>
+    </message>
+    <message>
+        <source>{file} holds no addresses: no named street and no house number</source>
+        <translation>{file} ішінде мекенжай жоқ: атауы бар көше де, үй нөмірі де жоқ</translation>
+    </message>
+    <message>
+        <source>tilemaker is not installed</source>
+        <translation>tilemaker бағдарламасы орнатылмаған</translation>
+    </message>
+    <message>
+        <source>not enough free disk space for the import</source>
+        <translation>импорт үшін дискіде бос орын жеткіліксіз</translation>
+    </message>
+    <message>
+        <source>the disk filled up during the import</source>
+        <translation>импорт кезінде диск толып қалды</translation>
+    </message>
+    <message>
+        <source>the extract gave no map tiles</source>
+        <translation>үзіндіден бірде-бір карта фрагменті шықпады</translation>
+    </message>
+    <message>
+        <source>the import failed</source>
+        <translation>импорт орындалмады</translation>
     </message>
 </context>
 <context>
@@ -2972,6 +3235,22 @@ Data folder: {folder}</source>
         <translation>Соңғы 7 күн</translation>
     </message>
     <message>
+        <source>Copy position</source>
+        <translation>Орналасқан жерді көшіру</translation>
+    </message>
+    <message>
+        <source>Copy the selected person's address and coordinates</source>
+        <translation>Таңдалған адамның мекенжайы мен координаттарын көшіру</translation>
+    </message>
+    <message>
+        <source>Import map…</source>
+        <translation>Картаны импорттау…</translation>
+    </message>
+    <message>
+        <source>Import an OpenStreetMap extract: offline streets and addresses</source>
+        <translation>OpenStreetMap үзіндісін импорттау: офлайн көшелер мен мекенжайлар</translation>
+    </message>
+    <message>
         <source>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; normal  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; alarm  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; no communication  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; device fault  &lt;i&gt;dashed = stale position&lt;/i&gt;</source>
         <translation>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; қалыпты  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; дабыл  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; байланыс жоқ  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; құрылғы ақауы  &lt;i&gt;үзік сызық = ескірген орын&lt;/i&gt;</translation>
     </message>
@@ -2990,6 +3269,14 @@ Data folder: {folder}</source>
     <message>
         <source>Offline tiles: {name}</source>
         <translation>Офлайн тайлдар: {name}</translation>
+    </message>
+    <message>
+        <source>Imported map (streets, addresses)</source>
+        <translation>Импортталған карта (көшелер, мекенжайлар)</translation>
+    </message>
+    <message>
+        <source>Settlements</source>
+        <translation>Елді мекендер</translation>
     </message>
     <message>
         <source>Normal</source>
@@ -3050,6 +3337,18 @@ Data folder: {folder}</source>
     <message>
         <source>Home</source>
         <translation>Үй</translation>
+    </message>
+    <message>
+        <source>Map layers</source>
+        <translation>Карта қабаттары</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Жақындату</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Алыстату</translation>
     </message>
     <message>
         <source>The map cannot be shown: Leaflet is not installed ({detail}).</source>
@@ -3879,6 +4178,10 @@ Data folder: {folder}</source>
         <translation>Жаңа дабылдар туралы дыбыстық белгі беру</translation>
     </message>
     <message>
+        <source>Only an administrator switches alarm sounds off. To quiet the alarms at hand, press M in the alarm list.</source>
+        <translation>Дабыл дыбысын тек әкімші өшіре алады. Ағымдағы дабылдардың дыбысын басу үшін дабылдар тізімінде M пернесін басыңыз.</translation>
+    </message>
+    <message>
         <source>Database, service and map source changes take effect after a restart.</source>
         <translation>Дерекқор, қызмет және карта көзі өзгерістері қайта іске қосылғаннан кейін күшіне енеді.</translation>
     </message>
@@ -4228,6 +4531,7 @@ Data folder: {folder}</source>
     <name>ZoneEditor</name>
     <message>
         <source>New polygon</source>
+        <extracomment>radius of the circle a zone starts with when it is placed around a found address</extracomment>
         <translation>Жаңа көпбұрыш</translation>
     </message>
     <message>
@@ -4241,6 +4545,10 @@ Data folder: {folder}</source>
     <message>
         <source>Close the polygon being drawn (or click its first corner)</source>
         <translation>Сызылып жатқан көпбұрышты тұйықтау (немесе оның бірінші бұрышын басыңыз)</translation>
+    </message>
+    <message>
+        <source>Find an address and start a circle zone around it</source>
+        <translation>Мекенжайды тауып, айналасына шеңбер аймақ бастау</translation>
     </message>
     <message>
         <source>Exclusion zone (must not enter)</source>
@@ -4264,7 +4572,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>always, or e.g. Mon-Fri 22:00-06:00; Sat,Sun 00:00-24:00</source>
-        <translation>бос болса — әрқашан, немесе мысалы: Mon-Fri 22:00-06:00; Sat,Sun 00:00-24:00</translation>
+        <translation>бос болса — әрқашан, немесе мысалы: Дс-Жм 22:00-06:00; Сн,Жс 00:00-24:00</translation>
     </message>
     <message>
         <source>No shape yet: draw a polygon or a circle on the map.</source>
@@ -4279,8 +4587,8 @@ Data folder: {folder}</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Аты-жөні</translation>
+        <source>Zone name</source>
+        <translation>Аймақ атауы</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -4348,7 +4656,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Write each period like “Mon-Fri 22:00-06:00”, periods separated by “;”.</source>
-        <translation>Әр кезеңді «Mon-Fri 22:00-06:00» түрінде жазыңыз, кезеңдерді «;» белгісімен бөліңіз.</translation>
+        <translation>Әр кезеңді «Дс-Жм 22:00-06:00» түрінде жазыңыз, кезеңдерді «;» белгісімен бөліңіз.</translation>
     </message>
     <message>
         <source>A period starts and ends at the same time.</source>

@@ -43,6 +43,18 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>AddressSearch</name>
+    <message>
+        <source>Address search: import an OSM extract first</source>
+        <extracomment>latitude, longitude, the address as shown</extracomment>
+        <translation>Поиск адреса: сначала импортируйте выгрузку OSM</translation>
+    </message>
+    <message>
+        <source>Find an address, e.g. Кенесары 40</source>
+        <translation>Найти адрес, например Кенесары 40</translation>
+    </message>
+</context>
+<context>
     <name>AlarmAction</name>
     <message>
         <source>Raised</source>
@@ -559,7 +571,7 @@ Data folder: {folder}</source>
     <name>AlarmPanel</name>
     <message>
         <source>The alarm service is not running on this desk.</source>
-        <extracomment>key -&gt; panel method; documented in docs/alarms.md The toolbar's buttons and what each needs (arm.access); "silence" only concerns this desk's sound. {"alarm_id", "person_id", "lat", "lon"}: the map centres on it (callback, future) delivered on the GUI thread</extracomment>
+        <extracomment>key -&gt; panel method; documented in docs/alarms.md The window's keys that reach this panel from anywhere (widgets/main_window.py): F2 focuses the alarm list; Ctrl+F searches the alarm list when the focus is in this panel, else the person list. most severe first (a new alarm of a lower rank number takes the selection) the state filter's choices (AlarmFilterProxy) columns shown only on request (the detail pane shows them) how the width left by priority and time is shared (the alarm and the person first) button -&gt; its key (SHORTCUTS), in toolbar order The toolbar's buttons and what each needs (arm.access); "silence" only concerns this desk's sound. {"alarm_id", "person_id", "lat", "lon"}: the map centres on it (callback, future) delivered on the GUI thread</extracomment>
         <translation>Служба тревог не запущена на этом рабочем месте.</translation>
     </message>
     <message>
@@ -639,6 +651,22 @@ Data folder: {folder}</source>
         <translation>{action} (клавиша {key})</translation>
     </message>
     <message>
+        <source>Alarm sounds cannot play: this computer has no audio output device. Watch the screen for new alarms.</source>
+        <translation>Звук тревог не воспроизводится: у компьютера нет устройства вывода звука. Следите за новыми тревогами на экране.</translation>
+    </message>
+    <message>
+        <source>Alarm sounds cannot play: the sound system is not installed. Watch the screen for new alarms.</source>
+        <translation>Звук тревог не воспроизводится: звуковая система не установлена. Следите за новыми тревогами на экране.</translation>
+    </message>
+    <message>
+        <source>Alarm sounds cannot play: a sound file is damaged. Watch the screen for new alarms.</source>
+        <translation>Звук тревог не воспроизводится: звуковой файл повреждён. Следите за новыми тревогами на экране.</translation>
+    </message>
+    <message>
+        <source>Alarm sounds are switched off on this desk by the administrator. Watch the screen for new alarms.</source>
+        <translation>Звук тревог на этом рабочем месте отключён администратором. Следите за новыми тревогами на экране.</translation>
+    </message>
+    <message>
         <source>Open: {open}, unacknowledged: {unacked}</source>
         <translation>Открыто: {open}, неквитировано: {unacked}</translation>
     </message>
@@ -649,6 +677,10 @@ Data folder: {folder}</source>
     <message>
         <source>All districts</source>
         <translation>Все районы</translation>
+    </message>
+    <message>
+        <source>Escalated to the supervisor, still unacknowledged: {n}. Acknowledge them first (Space selects the next).</source>
+        <translation>Передано руководителю и не квитировано: {n}. Квитируйте их в первую очередь (Пробел выбирает следующую).</translation>
     </message>
     <message>
         <source>Select an alarm first.</source>
@@ -762,6 +794,10 @@ Data folder: {folder}</source>
     <message>
         <source>escalated</source>
         <translation>передана руководителю</translation>
+    </message>
+    <message>
+        <source>Raised at {time}</source>
+        <translation>Возникла: {time}</translation>
     </message>
     <message>
         <source>Acknowledged by {user} at {time}</source>
@@ -1285,6 +1321,10 @@ Data folder: {folder}</source>
     <message>
         <source>Unacknowledged alarms: {n}</source>
         <translation>Неквитированных тревог: {n}</translation>
+    </message>
+    <message>
+        <source>(escalated: {n})</source>
+        <translation>(передано руководителю: {n})</translation>
     </message>
     <message>
         <source>{name} ({role})</source>
@@ -2163,7 +2203,47 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>Guides</name>
+    <message>
+        <source>Operator guide: the window, log-in, settings</source>
+        <extracomment>file -&gt; title (translated in the "Guides" context), in the order a desk reads them</extracomment>
+        <translation>Руководство оператора: окно, вход, настройки</translation>
+    </message>
+    <message>
+        <source>Alarms: handling, keys, sounds</source>
+        <translation>Тревоги: обработка, клавиши, звуки</translation>
+    </message>
+    <message>
+        <source>The live map and tracks</source>
+        <translation>Карта в реальном времени и треки</translation>
+    </message>
+    <message>
+        <source>Journals and reports</source>
+        <translation>Журналы и отчёты</translation>
+    </message>
+    <message>
+        <source>Technician: serial and USB devices</source>
+        <translation>Техник: устройства с последовательным портом и USB</translation>
+    </message>
+    <message>
+        <source>Technician: network trackers and phones</source>
+        <translation>Техник: сетевые трекеры и телефоны</translation>
+    </message>
+    <message>
+        <source>Security: who may do what</source>
+        <translation>Безопасность: кому что разрешено</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
+    <message>
+        <source>Actions taken</source>
+        <translation>Принятые меры</translation>
+    </message>
+    <message>
+        <source>During the shift ({start} – {end})</source>
+        <translation>За смену ({start} – {end})</translation>
+    </message>
     <message>
         <source>Open incidents ({n})</source>
         <translation>Открытые инциденты ({n})</translation>
@@ -2201,6 +2281,14 @@ Data folder: {folder}</source>
         <translation>&amp;Сохранить как текст…</translation>
     </message>
     <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Сохранить в &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
         <source>since {time}, alarms: {n}</source>
         <translation>с {time}, тревог: {n}</translation>
     </message>
@@ -2225,12 +2313,127 @@ Data folder: {folder}</source>
         <translation>с {time}</translation>
     </message>
     <message>
+        <source>Handed over: ____________________   Taken over: ____________________</source>
+        <translation>Сдал: ____________________   Принял: ____________________</translation>
+    </message>
+    <message>
+        <source>Alarms: {n}, of them closed: {closed}, actions taken: {actions}</source>
+        <translation>Тревог: {n}, из них закрыто: {closed}, принято мер: {actions}</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Возникла</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Тревога</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Лицо</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Квитирована</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <source>closed {time} by {name}: {resolution}</source>
+        <translation>закрыта {time}, {name}: {resolution}</translation>
+    </message>
+    <message>
+        <source>the system</source>
+        <translation>система</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
         <source>Save the handover report</source>
         <translation>Сохранение отчёта о передаче смены</translation>
     </message>
     <message>
         <source>Text (*.txt)</source>
         <translation>Текст (*.txt)</translation>
+    </message>
+    <message>
+        <source>Save the handover report as PDF</source>
+        <translation>Сохранить отчёт о передаче смены в PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpViewer</name>
+    <message>
+        <source>ARM guides</source>
+        <translation>Руководства АРМ</translation>
+    </message>
+    <message>
+        <source>The guides are written in English.</source>
+        <translation>Руководства написаны на английском языке.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import an OpenStreetMap extract</source>
+        <extracomment>the import finished and its basemap and address index are in use</extracomment>
+        <translation>Импорт выгрузки OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <source>The extract (.osm.pbf or .osm) becomes the offline street map and the address index. Monitoring goes on during the import; the current map stays until the new one is complete.</source>
+        <translation>Выгрузка (.osm.pbf или .osm) становится офлайн-картой улиц и адресным указателем. Мониторинг во время импорта продолжается; текущая карта остаётся, пока новая не будет готова.</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap extract</source>
+        <translation>Выгрузка OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap (*.osm.pbf *.pbf *.osm)</source>
+        <translation>OpenStreetMap (*.osm.pbf *.pbf *.osm)</translation>
+    </message>
+    <message>
+        <source>Choose the file first.</source>
+        <translation>Сначала выберите файл.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <source>Done: the new map and address index are in use.</source>
+        <translation>Готово: используются новая карта и адресный указатель.</translation>
+    </message>
+    <message>
+        <source>The import failed, the previous map is kept: {reason}</source>
+        <translation>Импорт не выполнен, прежняя карта сохранена: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2888,16 +3091,28 @@ Data folder: {folder}</source>
         <translation>&amp;Найти лицо</translation>
     </message>
     <message>
-        <source>Operator &amp;guide</source>
-        <translation>&amp;Руководство оператора</translation>
+        <source>&amp;Alarm list</source>
+        <translation>&amp;Список тревог</translation>
+    </message>
+    <message>
+        <source>&amp;Guides</source>
+        <translation>&amp;Руководства</translation>
+    </message>
+    <message>
+        <source>{mark} Unacknowledged alarms: {n} — {title}</source>
+        <translation>{mark} Неквитированных тревог: {n} — {title}</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Выход из системы</translation>
+    </message>
+    <message>
+        <source>{n} alarms are not acknowledged. After log-out nobody sees them on this desk until the next operator logs in. Log out anyway?</source>
+        <translation>Не квитировано тревог: {n}. После выхода их никто не увидит на этом рабочем месте, пока не войдёт следующий оператор. Всё равно выйти?</translation>
     </message>
     <message>
         <source>&amp;New person…</source>
         <translation>&amp;Добавить лицо…</translation>
-    </message>
-    <message>
-        <source>The database, service and map source settings take effect after a restart.</source>
-        <translation>Настройки базы данных, службы и источника карт вступят в силу после перезапуска.</translation>
     </message>
     <message>
         <source>Settings could not be saved: {error}</source>
@@ -2910,6 +3125,10 @@ Data folder: {folder}</source>
     <message>
         <source>“{title}” is not available: {error}</source>
         <translation>Панель «{title}» недоступна: {error}</translation>
+    </message>
+    <message>
+        <source>The database and service settings take effect after a restart.</source>
+        <translation>Настройки базы данных и службы вступят в силу после перезапуска.</translation>
     </message>
     <message>
         <source>The operator guide is not installed on this computer.</source>
@@ -2926,6 +3145,50 @@ Data folder: {folder}</source>
     <message>
         <source>Quit the workstation? Monitoring on this desk stops until ARM is started again.</source>
         <translation>Завершить работу АРМ? Мониторинг на этом рабочем месте будет остановлен до повторного запуска АРМ.</translation>
+    </message>
+</context>
+<context>
+    <name>MapImport</name>
+    <message>
+        <source>{file}: no such file</source>
+        <extracomment>the reasons of arm.geo.importer.FAILURES in the operator's language (same codes, same {file})</extracomment>
+        <translation>{file}: файл не найден</translation>
+    </message>
+    <message>
+        <source>{file} is not a readable OpenStreetMap extract (truncated or another format)</source>
+        <translation>{file} — нечитаемая выгрузка OpenStreetMap (обрезана или другого формата)</translation>
+    </message>
+    <message>
+        <source>{file} is not an OpenStreetMap extract (.osm.pbf or .osm expected)</source>
+        <translation>{file} — не выгрузка OpenStreetMap (ожидается .osm.pbf или .osm)</translation>
+    </message>
+    <message>
+        <source>{file}: the coordinates are not WGS 84 longitude/latitude</source>
+        <translation>{file}: координаты не в долготе/широте WGS 84</translation>
+    </message>
+    <message>
+        <source>{file} holds no addresses: no named street and no house number</source>
+        <translation>{file} не содержит адресов: ни одной улицы с названием и ни одного номера дома</translation>
+    </message>
+    <message>
+        <source>tilemaker is not installed</source>
+        <translation>программа tilemaker не установлена</translation>
+    </message>
+    <message>
+        <source>not enough free disk space for the import</source>
+        <translation>недостаточно свободного места на диске для импорта</translation>
+    </message>
+    <message>
+        <source>the disk filled up during the import</source>
+        <translation>диск заполнился во время импорта</translation>
+    </message>
+    <message>
+        <source>the extract gave no map tiles</source>
+        <translation>из выгрузки не получилось ни одного фрагмента карты</translation>
+    </message>
+    <message>
+        <source>the import failed</source>
+        <translation>импорт не удался</translation>
     </message>
 </context>
 <context>
@@ -2972,6 +3235,22 @@ Data folder: {folder}</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
+        <source>Copy position</source>
+        <translation>Копировать местоположение</translation>
+    </message>
+    <message>
+        <source>Copy the selected person's address and coordinates</source>
+        <translation>Скопировать адрес и координаты выбранного лица</translation>
+    </message>
+    <message>
+        <source>Import map…</source>
+        <translation>Импорт карты…</translation>
+    </message>
+    <message>
+        <source>Import an OpenStreetMap extract: offline streets and addresses</source>
+        <translation>Импортировать выгрузку OpenStreetMap: офлайн-улицы и адреса</translation>
+    </message>
+    <message>
         <source>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; normal  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; alarm  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; no communication  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; device fault  &lt;i&gt;dashed = stale position&lt;/i&gt;</source>
         <translation>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; норма  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; тревога  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; нет связи  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; неисправность  &lt;i&gt;пунктир — устаревшие координаты&lt;/i&gt;</translation>
     </message>
@@ -2990,6 +3269,14 @@ Data folder: {folder}</source>
     <message>
         <source>Offline tiles: {name}</source>
         <translation>Офлайн-тайлы: {name}</translation>
+    </message>
+    <message>
+        <source>Imported map (streets, addresses)</source>
+        <translation>Импортированная карта (улицы, адреса)</translation>
+    </message>
+    <message>
+        <source>Settlements</source>
+        <translation>Населённые пункты</translation>
     </message>
     <message>
         <source>Normal</source>
@@ -3050,6 +3337,18 @@ Data folder: {folder}</source>
     <message>
         <source>Home</source>
         <translation>Место жительства</translation>
+    </message>
+    <message>
+        <source>Map layers</source>
+        <translation>Слои карты</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Приблизить</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Отдалить</translation>
     </message>
     <message>
         <source>The map cannot be shown: Leaflet is not installed ({detail}).</source>
@@ -3879,6 +4178,10 @@ Data folder: {folder}</source>
         <translation>Звуковой сигнал при новых тревогах</translation>
     </message>
     <message>
+        <source>Only an administrator switches alarm sounds off. To quiet the alarms at hand, press M in the alarm list.</source>
+        <translation>Отключить звук тревог может только администратор. Чтобы заглушить текущие тревоги, нажмите M в списке тревог.</translation>
+    </message>
+    <message>
         <source>Database, service and map source changes take effect after a restart.</source>
         <translation>Изменения базы данных, службы и источника карт вступят в силу после перезапуска.</translation>
     </message>
@@ -4228,6 +4531,7 @@ Data folder: {folder}</source>
     <name>ZoneEditor</name>
     <message>
         <source>New polygon</source>
+        <extracomment>radius of the circle a zone starts with when it is placed around a found address</extracomment>
         <translation>Новый многоугольник</translation>
     </message>
     <message>
@@ -4241,6 +4545,10 @@ Data folder: {folder}</source>
     <message>
         <source>Close the polygon being drawn (or click its first corner)</source>
         <translation>Замкнуть рисуемый многоугольник (или щёлкните его первую вершину)</translation>
+    </message>
+    <message>
+        <source>Find an address and start a circle zone around it</source>
+        <translation>Найти адрес и начать круговую зону вокруг него</translation>
     </message>
     <message>
         <source>Exclusion zone (must not enter)</source>
@@ -4279,8 +4587,8 @@ Data folder: {folder}</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Ф.И.О.</translation>
+        <source>Zone name</source>
+        <translation>Название зоны</translation>
     </message>
     <message>
         <source>Kind</source>
