@@ -106,7 +106,13 @@ class PortPage(QWizardPage):
                 )
                 + (self.tr(", IMEI {imei}").format(imei=info.imei) if info.imei else "")
             )
-            _show(self.result, self.tr("Device detected and recorded in the inventory."), True)
+            record = self.w.record
+            if record is not None and not record.inventory_no:
+                _show(self.result, self.tr(
+                    "Device detected and recorded in the inventory as new: give it an inventory number on the last page."
+                ), True)
+            else:
+                _show(self.result, self.tr("Device detected and recorded in the inventory."), True)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -355,15 +361,21 @@ class AssignPage(QWizardPage):
         self.person.setEnabled(not self.w.tamper_failed)
         if self.w.tamper_failed:
             _show(self.result, self.tr("The tamper self-test failed: the device stays in stock."), False)
+        record = self.w.record
+        if record is not None:
+            self.inventory_no.setText(record.inventory_no)
+            if not record.inventory_no:
+                self.inventory_no.setPlaceholderText(self.tr("required: the number on the device's label"))
         self.w.ctx.read(inventory.persons_for_issue, on_done=self._persons)
 
     def _persons(self, persons: list[tuple[int, str]]) -> None:
         for pid, name in persons:
             self.person.addItem(name, pid)
-        self.w.ctx.write(
-            inventory.record_step, self.w.ctx.user, "person.list_view", self.w.info.serial if self.w.info else "",
-            purpose="issue device", shown=len(persons),
-        )
+        serial = self.w.info.serial if self.w.info else ""
+        user = self.w.ctx.user
+        # keyword details go inside the job: ctx.write's own keywords are its callbacks
+        self.w.ctx.write(lambda session: inventory.record_step(
+            session, user, "person.list_view", serial, purpose="issue device", shown=len(persons)))
 
     def nextId(self) -> int:
         return -1
@@ -371,6 +383,12 @@ class AssignPage(QWizardPage):
     def validatePage(self) -> bool:
         if self.w.finished_ok:
             return True
+        self.inventory_error.setText("")
+        if self.w.needs_inventory_no() and not self.inventory_no.text().strip():
+            text = self.tr("A device new to the inventory needs its inventory number.")
+            self.inventory_error.setText(text)
+            _show(self.result, text, False)
+            return False
         self.w.assign(self.inventory_no.text(), self.person.currentData(), self.note.text(), self._assigned)
         return False
 

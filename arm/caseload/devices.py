@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from arm import audit
@@ -176,8 +177,17 @@ def upsert_from_info(session: Session, actor: Actor, info: DetectedDevice, port:
         device = Device(
             serial=info.serial, type=DeviceType(info.type), status=DeviceStatus.IN_STOCK, created_at=utcnow()
         )
-        session.add(device)
-    elif str(device.status) == DeviceStatus.UNREGISTERED.value:
+        try:
+            # the service's ingest may store the same serial at this moment (the device
+            # reports while the wizard reads it): its row wins, the wizard takes it over
+            with session.begin_nested():
+                session.add(device)
+                session.flush()
+        except IntegrityError:
+            device = session.execute(select(Device).where(Device.serial == info.serial)).scalar_one()
+            created = False
+    was_unregistered = not created and str(device.status) == DeviceStatus.UNREGISTERED.value
+    if was_unregistered:
         # what answered over the cable is the device; a row made for its serial by
         # someone else's report (another channel, another type) takes its identity
         device.status = DeviceStatus.IN_STOCK
@@ -191,7 +201,7 @@ def upsert_from_info(session: Session, actor: Actor, info: DetectedDevice, port:
     session.flush()
     audit.record(
         session, actor, "device.detect", "device", info.serial, port=port, type=info.type,
-        firmware=info.firmware, hardware=info.hardware, created=created,
+        firmware=info.firmware, hardware=info.hardware, created=created, was_unregistered=was_unregistered,
     )
     return device.id
 
