@@ -99,8 +99,9 @@ def schedule_active(schedule: Iterable[Mapping[str, Any]] | None, at: datetime, 
     if not schedule:
         return True
     local = at.astimezone(tz)
-    windows = [w for w in schedule if "except" not in w]
-    lifted = exception_dates(schedule) if len(windows) != len(schedule) else frozenset()
+    entries = list(schedule)
+    windows = [w for w in entries if "except" not in w]
+    lifted = exception_dates(entries) if len(windows) != len(entries) else frozenset()
     if not windows:  # only exceptions: always, except on those dates
         return local.date() not in lifted
     for w in windows:
