@@ -35,6 +35,8 @@ class Area(enum.StrEnum):
     RESTRICTIONS = "restrictions"
     ZONES = "zones"
     DEVICES = "devices"
+    REFERENCE = "reference"  # regions, districts, offices, officers (arm.caseload.reference)
+    USERS = "users"  # user accounts (arm.caseload.users)
 
 
 WRITERS: dict[Area, frozenset[str]] = {
@@ -42,6 +44,8 @@ WRITERS: dict[Area, frozenset[str]] = {
     Area.RESTRICTIONS: frozenset({OPERATOR, SUPERVISOR}),
     Area.ZONES: frozenset({SUPERVISOR, ADMINISTRATOR}),
     Area.DEVICES: frozenset({TECHNICIAN, SUPERVISOR, ADMINISTRATOR}),
+    Area.REFERENCE: frozenset({ADMINISTRATOR}),
+    Area.USERS: frozenset({ADMINISTRATOR}),
 }
 
 #: ``AccessDenied.code`` when the user's districts do not include the object's.

@@ -14,7 +14,7 @@ from db.models import AuditEntry, Device, DeviceStatus, DeviceType, Person, Role
 from db.session import Database
 from db.validation import make_iin
 
-EAST, WEST = "Есильский район", "Алматинский район"
+EAST, WEST = "KZ-71-esil", "KZ-71-almaty"  # reference codes: район Есиль, район Алматы (Astana)
 
 
 def user(role: str, *districts: str) -> CurrentUser:
@@ -34,8 +34,8 @@ def draft(n: int = 1, district: str = EAST, **changes: Any) -> PersonDraft:
     values: dict[str, Any] = dict(
         last_name="Тестов", first_name="Иван", middle_name=None, iin=make_iin(date(1990, 1, 1), 100 + n * 7),
         birth_date=date(1990, 1, 1), category="parole", supervision_start=date(2026, 1, 10),
-        registered_on=date(2026, 1, 10), address="ул. Абая, 1", region="г. Астана", district=district,
-        officer="капитан Серикова А.",
+        registered_on=date(2026, 1, 10), address="ул. Абая, 1", region="KZ-71", district=district,
+        officer="",
     )
     values.update(changes)
     return PersonDraft(**values)
