@@ -32,10 +32,12 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from arm import access, audit
+from arm.caseload import reference
 from arm.caseload.rights import Area, may_write
 from arm.media.library import may_listen
 from db.models import Assignment, Device, DeviceEventRow, Person, Restriction, Zone
 from widgets.context import AppContext
+from widgets.i18n import current_language
 from widgets.person_list import EDITOR_ROLES, category_text
 from widgets.voice_messages import VoiceMessagesView
 
@@ -97,16 +99,18 @@ def load_card(session: Session, person_id: int, user: Any, full: bool) -> CardDa
     data.devices = [_device_row(a, d) for a, d in assignments]
     if not full:
         return data
-    data.details = _details(person)
+    data.details = _details(session, person)
     data.restrictions = _restrictions(session, person_id)
     data.events = _events(session, assignments)
     return data
 
 
-def _details(p: Person) -> dict[str, Any]:
+def _details(session: Session, p: Person) -> dict[str, Any]:
     home = f"{p.home_lat:.5f}, {p.home_lon:.5f}" if p.home_lat is not None and p.home_lon is not None else None
     values = {name: getattr(p, name, None) for name in DETAIL_FIELDS if name != "home"}
     values["home"] = home
+    for name in ("region", "district", "officer"):  # stored as reference codes, shown by name
+        values[name] = reference.label(values.get(name), current_language(), session)
     return values
 
 
@@ -175,9 +179,16 @@ def schedule_text(schedule: list[dict[str, Any]]) -> str:
     days = QCoreApplication.translate("Schedule", "Mon,Tue,Wed,Thu,Fri,Sat,Sun").split(",")
     parts = []
     for window in schedule:
-        if "except" in window:
-            dates = ", ".join(_fmt_date(date.fromisoformat(d)) for d in window.get("except") or [])
-            parts.append(QCoreApplication.translate("Schedule", "lifted on {dates}").format(dates=dates))
+        if "except" in window or "date" in window:
+            try:
+                day = _fmt_date(date.fromisoformat(str(window.get("except", window.get("date")))))
+            except ValueError:
+                day = str(window.get("except", window.get("date")))
+            hours = "" if window.get("start", "00:00") == window.get("end", "00:00") else \
+                f" {window.get('start')}–{window.get('end')}"
+            text = (QCoreApplication.translate("Schedule", "lifted on {day}") if "except" in window
+                    else QCoreApplication.translate("Schedule", "also on {day}"))
+            parts.append(text.format(day=day + hours))
             continue
         ds = window.get("days") or list(range(7))
         day_text = "" if len(ds) == 7 else " " + ",".join(days[d] for d in ds if 0 <= d < 7)

@@ -40,8 +40,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from arm import audit
+from arm.caseload import reference
 from db.models import Alarm, AlarmState, Assignment, Device, Person
 from widgets.context import AppContext
+from widgets.i18n import current_language
 
 log = logging.getLogger("arm.gui.persons")
 
@@ -86,12 +88,13 @@ def load_person_rows(session: Session, districts: tuple[str, ...] = ()) -> list[
             .group_by(Alarm.person_id)
         ).all()
     )
+    names = reference.labels(session, current_language())  # districts are stored as codes
     return [
         PersonRow(
             id=p.id,
             name=p.full_name,
             category=str(p.category),
-            district=p.district,
+            district=names.get(p.district, p.district),
             devices=", ".join(sorted(serials.get(p.id, []))),
             device_types=" · ".join(sorted(types.get(p.id, ()))),
             supervision_end=p.supervision_end,

@@ -2,7 +2,8 @@
 
 A court writes "at home 22:00-06:00 on weekdays, all day on Sunday, except
 31 December": the curfew page has one row per weekly window and a list of
-single dates on which the curfew is lifted (``arm.rules.schedule``). A zone
+single dates on which the curfew is lifted (``{"except": "YYYY-MM-DD"}``
+entries of ``arm.rules.schedule``). A zone
 restriction names a zone of the library, or gets its own circle around the
 person's home, an address's point or a point picked on the map, or a zone
 drawn in the zone editor. Every problem is named beside its field before
@@ -244,8 +245,7 @@ class CurfewEditor(QWidget):
         _set_error(self.error, "" if self.rows else self.tr("Add at least one window."))
         ok = ok and bool(self.rows)
         dates = sorted(self.exceptions.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.exceptions.count()))
-        if dates:
-            windows.append({"except": dates})
+        windows += [{"except": d} for d in dates]  # arm.rules.schedule: the whole of that date is lifted
         return windows, ok
 
 

@@ -5,17 +5,12 @@ are evaluated in the desk zone (Asia/Almaty by default), never in UTC. A
 window whose end is before its start runs past midnight and belongs to the day
 it starts on (Friday 22:00 - Saturday 06:00 is a Friday window). ``24:00``
 is the end of the day, as the zone editor writes it (``Sat,Sun 00:00-24:00``).
-
-A court also lifts a curfew on single dates ("except 31.12"): an entry
-``{"except": ["2026-12-31", ...]}`` in the same list switches off every window
-that *starts* on one of those local dates (so a 22:00-06:00 window of the 31st
-is off until 06:00 on the 1st). Such an entry is no window itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -56,42 +51,18 @@ def _days(window: Mapping[str, Any]) -> frozenset[int]:
 
 
 def window_contains(window: Mapping[str, Any], local: datetime) -> bool:
-    """Whether the local time falls in one window ``{"days", "start", "end"}`` (an exception entry never does)."""
-    return window_start_day(window, local) is not None
-
-
-def window_start_day(window: Mapping[str, Any], local: datetime) -> date | None:
-    """The local date the window containing ``local`` started on, or None when it does not contain it."""
-    if "except" in window:
-        return None
-    today, yesterday = local.date(), local.date() - timedelta(days=1)
+    """Whether the local time falls in one window ``{"days", "start", "end"}``."""
     start = _minute_of_day(window.get("start", "00:00"))
     end = _minute_of_day(window.get("end", "00:00"))
     days = _days(window)
     now = local.hour * 60 + local.minute + (local.second + local.microsecond / 1e6) / 60
     weekday = local.weekday()
     if start == end:  # the whole day
-        return today if weekday in days else None
+        return weekday in days
     if start < end:
-        return today if weekday in days and start <= now < end else None
+        return weekday in days and start <= now < end
     # crosses midnight: the evening part today, the morning part from yesterday's window
-    if weekday in days and now >= start:
-        return today
-    if (weekday - 1) % 7 in days and now < end:
-        return yesterday
-    return None
-
-
-def exception_dates(schedule: Iterable[Mapping[str, Any]] | None) -> frozenset[date]:
-    """The single dates on which the schedule's windows are lifted."""
-    out: set[date] = set()
-    for entry in schedule or ():
-        for text in entry.get("except", ()) or ():
-            try:
-                out.add(date.fromisoformat(str(text)))
-            except ValueError as exc:
-                raise ScheduleError(f"bad exception date {text!r}, expected YYYY-MM-DD") from exc
-    return frozenset(out)
+    return (weekday in days and now >= start) or ((weekday - 1) % 7 in days and now < end)
 
 
 def schedule_active(schedule: Iterable[Mapping[str, Any]] | None, at: datetime, tz: ZoneInfo) -> bool:
@@ -99,24 +70,12 @@ def schedule_active(schedule: Iterable[Mapping[str, Any]] | None, at: datetime, 
     if not schedule:
         return True
     local = at.astimezone(tz)
-    entries = list(schedule)
-    windows = [w for w in entries if "except" not in w]
-    lifted = exception_dates(entries) if len(windows) != len(entries) else frozenset()
-    if not windows:  # only exceptions: always, except on those dates
-        return local.date() not in lifted
-    for w in windows:
-        day = window_start_day(w, local)
-        if day is not None and day not in lifted:
-            return True
-    return False
+    return any(window_contains(w, local) for w in schedule)
 
 
 def validate_schedule(schedule: Iterable[Mapping[str, Any]] | None) -> None:
     """Raise :class:`ScheduleError` for a schedule the engine could not apply."""
-    exception_dates(schedule)
     for window in schedule or ():
-        if "except" in window:
-            continue
         _minute_of_day(window.get("start", "00:00"))
         _minute_of_day(window.get("end", "00:00"))
         _days(window)

@@ -149,9 +149,7 @@ def zones_fingerprint(session: Session) -> tuple[Any, ...]:
     """
     zones = session.execute(select(func.count(Zone.id), func.max(Zone.id), func.max(Zone.created_at),
                                    func.max(Zone.updated_at))).one()
-    # count(valid_until) grows when a restriction is ended, so an ended one stops applying within a tick
-    restrictions = session.execute(select(func.count(Restriction.id), func.max(Restriction.id),
-                                          func.count(Restriction.valid_until))).one()
+    restrictions = session.execute(select(func.count(Restriction.id), func.max(Restriction.id))).one()
     schedules: tuple[Any, ...] = ()
     if _has_zone_schedules(session):
         schedules = tuple(session.execute(select(func.count(), func.max(ZoneSchedule.updated_at))
