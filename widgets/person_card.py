@@ -44,6 +44,8 @@ from widgets.voice_messages import VoiceMessagesView
 log = logging.getLogger("arm.gui.person_card")
 
 RECENT_EVENTS = 50
+#: Who transfers and deregisters persons (``arm.caseload.rights``: the lifecycle is the supervisor's).
+LIFECYCLE_ROLES = frozenset({"supervisor"})
 DETAIL_FIELDS = (
     "iin", "birth_date", "category", "court_decision_no", "court_decision_date", "court_name",
     "supervision_start", "supervision_end", "address", "home", "region", "district", "officer",
@@ -257,6 +259,15 @@ class PersonCard(QDialog):
         self.map_button.clicked.connect(lambda: self.showOnMap.emit(self.person_id))
         self.track_button = QPushButton(self)
         self.track_button.clicked.connect(lambda: self.showTrack.emit(self.person_id))
+        self.transfer_button = QPushButton(self)
+        self.transfer_button.setObjectName("transferPerson")
+        self.transfer_button.clicked.connect(self.open_transfer)
+        self.deregister_button = QPushButton(self)
+        self.deregister_button.setObjectName("deregisterPerson")
+        self.deregister_button.clicked.connect(self.open_deregister)
+        for button in (self.transfer_button, self.deregister_button):
+            button.setVisible(self._ctx.role in LIFECYCLE_ROLES)
+            self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         for button in (self.map_button, self.track_button):
             button.setVisible(self._ctx.may_see_personal_data())  # positions are personal data
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -265,6 +276,26 @@ class PersonCard(QDialog):
         layout.addWidget(self.subtitle)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
+
+    def open_transfer(self) -> Any:
+        from widgets.person_lifecycle import TransferDialog
+
+        dialog = TransferDialog(self._ctx, [self.person_id], self, person_name=self.title.text())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.transferred.connect(lambda _r: self.reload())
+        dialog.open()
+        self.lifecycle_dialog = dialog
+        return dialog
+
+    def open_deregister(self) -> Any:
+        from widgets.person_lifecycle import DeregisterDialog
+
+        dialog = DeregisterDialog(self._ctx, self.person_id, self.title.text(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.deregistered.connect(lambda _r: self.reload())
+        dialog.open()
+        self.lifecycle_dialog = dialog
+        return dialog
 
     def _restrictions_tab(self) -> QWidget:
         """The restrictions table with the editor's buttons (for the roles that write restrictions)."""
@@ -373,6 +404,8 @@ class PersonCard(QDialog):
         self.edit_button.setText(self.tr("Edit…"))
         self.map_button.setText(self.tr("Show on map"))
         self.track_button.setText(self.tr("Track, last 24 h"))
+        self.transfer_button.setText(self.tr("Transfer…"))
+        self.deregister_button.setText(self.tr("Deregister…"))
         self.add_restriction.setText(self.tr("Add a restriction…"))
         self.end_restriction_button.setText(self.tr("End the restriction"))
         self.restrictions_map.setText(self.tr("Show on the map"))
@@ -430,6 +463,8 @@ class PersonCard(QDialog):
         if not d.full:
             flags.append(self.tr("personal data hidden for your role"))
         self.subtitle.setText(" · ".join(flags))
+        for button in (self.deregister_button, self.add_restriction, self.end_restriction_button):
+            button.setEnabled(d.active)  # a deregistered person keeps the record, gets nothing new
         for i in (0, 1, 3):
             self.tabs.setTabVisible(i, d.full)
         if d.full:

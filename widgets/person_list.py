@@ -248,6 +248,10 @@ class PersonListPanel(QWidget):
         self.new_button.clicked.connect(lambda: self.editRequested.emit(None))
         self.edit_button = QPushButton(self)
         self.edit_button.clicked.connect(self._edit_selected)
+        self.transfer_button = QPushButton(self)
+        self.transfer_button.setObjectName("transferCaseload")
+        self.transfer_button.clicked.connect(self.open_transfer)
+        self.transfer_button.setVisible(self._ctx.role == "supervisor")
         editor = self._ctx.role in EDITOR_ROLES and self._full
         self.new_button.setVisible(editor)
         self.edit_button.setVisible(editor)
@@ -256,6 +260,7 @@ class PersonListPanel(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.transfer_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -269,6 +274,7 @@ class PersonListPanel(QWidget):
         self.open_button.setText(self.tr("Open card"))
         self.new_button.setText(self.tr("New person…"))
         self.edit_button.setText(self.tr("Edit…"))
+        self.transfer_button.setText(self.tr("Transfer a caseload…"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._update_status()
 
@@ -327,6 +333,20 @@ class PersonListPanel(QWidget):
         person_id = self.selected_id()
         if person_id is not None:
             self.personActivated.emit(person_id)
+
+    def open_transfer(self) -> Any:
+        """Move an officer's or a district's whole caseload (or the selected person) elsewhere."""
+        from widgets.person_lifecycle import TransferDialog
+
+        selected = self.selected_id()
+        name = self.model.row(self.proxy.mapToSource(self.table.selectionModel().selectedRows()[0]).row()).name \
+            if selected is not None else ""
+        dialog = TransferDialog(self._ctx, [selected] if selected is not None else None, self, person_name=name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.transferred.connect(lambda _r: self.reload())
+        dialog.open()
+        self.transfer_dialog = dialog
+        return dialog
 
     def _edit_selected(self) -> None:
         person_id = self.selected_id()
