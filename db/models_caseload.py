@@ -16,7 +16,7 @@ A row is never deleted: persons and journals keep pointing at it.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, ForeignKey, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models import Base, now_utc, utc
@@ -85,3 +85,18 @@ class ProbationOfficer(Base):
     login: Mapped[str] = mapped_column(String(64), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[utc] = mapped_column(default=now_utc)
+
+
+class CaseloadRevision(Base):
+    """One row counting caseload writes, so a running rules engine notices any of them at its next tick.
+
+    Every caseload service that changes what the engine evaluates (persons,
+    restrictions, assignments) increments it (``arm.caseload.revision.bump``);
+    ``arm.rules.snapshot.zones_fingerprint`` includes it. Counts and maximum ids
+    alone miss an ended restriction or a deregistered person.
+    """
+
+    __tablename__ = "caseload_revision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, default=0)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from arm import audit
 from arm.caseload import reference
+from arm.caseload.revision import bump
 from arm.caseload.rights import Actor, Area, require_write
 from db.models import Person
 from db.validation import validate_person
@@ -114,7 +115,7 @@ def resolve_references(session: Session, region: str, district: str, officer: st
     found = reference.district(session, codes["district"])
     if found is not None:
         if region_code and region_code != found.region_code:
-            errors["region"] = f"region: the district {codes['district']} is not in the region {region_code}."
+            errors["region"] = f"The district {codes['district']} is not in the region {region_code}."
         codes["region"] = found.region_code
     if (officer or "").strip():
         try:
@@ -124,26 +125,33 @@ def resolve_references(session: Session, region: str, district: str, officer: st
         else:
             row = reference.officer(session, codes["officer"])
             if row is not None and row.district_code != codes["district"]:
-                errors["officer"] = f"officer: {row.full_name} serves {row.district_code}, not {codes['district']}."
+                errors["officer"] = f"{row.full_name} serves {row.district_code}, not {codes['district']}."
     return errors, codes
+
+
+def person_errors(session: Session, draft: PersonDraft, person_id: int | None = None
+                  ) -> tuple[dict[str, str], dict[str, Any]]:
+    """(errors by field, the values to store: codes for region, district, officer); writes nothing."""
+    values = draft.values()
+    errors, references = resolve_references(session, draft.region, draft.district, draft.officer)
+    values.update(references)
+    errors = {**validate_person(values), **errors}
+    clash = session.scalar(select(Person.id).where(Person.iin == values.get("iin")))
+    if clash is not None and clash != person_id:
+        errors.setdefault("iin", IIN_TAKEN)
+    return errors, values
 
 
 def save_person(session: Session, actor: Actor, draft: PersonDraft, person_id: int | None = None) -> PersonSaved:
     """Create (``person_id`` None) or update a person, with its audit row."""
-    values = draft.values()
     existing = None
     if person_id is not None:
         existing = session.get(Person, person_id)
         if existing is None:
             raise PersonNotFound(person_id)
-    errors, references = resolve_references(session, draft.region, draft.district, draft.officer)
-    values.update(references)
+    errors, values = person_errors(session, draft, person_id)
     require_write(actor, Area.PERSONS, values["district"], existing.district if existing is not None else None,
                   session=session)
-    errors = {**validate_person(values), **errors}
-    clash = session.scalar(select(Person.id).where(Person.iin == values.get("iin")))
-    if clash is not None and clash != person_id:
-        errors.setdefault("iin", IIN_TAKEN)
     if errors:
         raise PersonInvalid(errors)
     if existing is None:
@@ -158,5 +166,6 @@ def save_person(session: Session, actor: Actor, draft: PersonDraft, person_id: i
             setattr(person, key, value)
         action = "person_update"
     session.flush()
+    bump(session)
     audit.record(session, actor, action, "person", person.id, fields=list(written))
     return PersonSaved(person.id, existing is None, written)

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from arm import audit
@@ -219,16 +219,16 @@ def resolve_officer(session: Session, text: str, district: str | None = None, *,
     row = session.get(ProbationOfficer, text.strip())
     if row is not None and row.active:
         return row.code
-    q = select(ProbationOfficer.code).where(ProbationOfficer.active.is_(True),
-                                            func.lower(ProbationOfficer.full_name) == text.strip().lower())
+    q = select(ProbationOfficer.code, ProbationOfficer.full_name).where(ProbationOfficer.active.is_(True))
     if district:
         q = q.where(ProbationOfficer.district_code == district)
-    found = list(session.scalars(q))
+    wanted = " ".join(text.split()).casefold()  # SQLite's lower() knows no Cyrillic: compared here
+    found = [code for code, name in session.execute(q) if " ".join(name.split()).casefold() == wanted]
     if len(found) == 1:
         return found[0]
     code = "reference.ambiguous" if found else "reference.unknown"
     where = f" in {district}" if district else ""
-    raise UnknownReference(code, f"{field}: no single officer {text!r}{where} in the reference list.", field)
+    raise UnknownReference(code, f"No single officer {text!r}{where} in the reference list.", field)
 
 
 def _split(aliases: str) -> tuple[str, ...]:
@@ -239,7 +239,7 @@ def _pick(text: str, candidates: dict[str, tuple[str, ...]], parents: dict[str, 
           field: str, what: str) -> str:
     key = normalise(text)
     if not key:
-        raise UnknownReference("reference.unknown", f"{field}: no {what} given.", field)
+        raise UnknownReference("reference.unknown", f"No {what} given.", field)
     if text.strip() in candidates:
         return text.strip()
     exact: dict[str, set[str]] = {}
@@ -259,9 +259,9 @@ def _pick(text: str, candidates: dict[str, tuple[str, ...]], parents: dict[str, 
         if found:
             raise UnknownReference(
                 "reference.ambiguous",
-                f"{field}: {text!r} names several {what}s ({', '.join(sorted(found))}); give the code or the region.",
+                f"{text!r} names several {what}s ({', '.join(sorted(found))}); give the code or the region.",
                 field)
-    raise UnknownReference("reference.unknown", f"{field}: unknown {what} {text!r}; see the reference list.", field)
+    raise UnknownReference("reference.unknown", f"Unknown {what} {text!r}; see the reference list.", field)
 
 
 # ---------------------------------------------------------------- writes (administrator)

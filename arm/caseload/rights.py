@@ -37,6 +37,7 @@ class Area(enum.StrEnum):
     DEVICES = "devices"
     REFERENCE = "reference"  # regions, districts, offices, officers (arm.caseload.reference)
     USERS = "users"  # user accounts (arm.caseload.users)
+    LIFECYCLE = "lifecycle"  # transfer and deregistration of persons (arm.caseload.lifecycle)
 
 
 WRITERS: dict[Area, frozenset[str]] = {
@@ -46,6 +47,7 @@ WRITERS: dict[Area, frozenset[str]] = {
     Area.DEVICES: frozenset({TECHNICIAN, SUPERVISOR, ADMINISTRATOR}),
     Area.REFERENCE: frozenset({ADMINISTRATOR}),
     Area.USERS: frozenset({ADMINISTRATOR}),
+    Area.LIFECYCLE: frozenset({SUPERVISOR}),
 }
 
 #: ``AccessDenied.code`` when the user's districts do not include the object's.

@@ -91,3 +91,13 @@ def square() -> dict[str, Any]:
     """A drawn 700 m x 1.1 km rectangle in Astana, as the map page sends it."""
     ring = [[71.43, 51.12], [71.44, 51.12], [71.44, 51.13], [71.43, 51.13], [71.43, 51.12]]
     return {"geometry": {"type": "Polygon", "coordinates": [ring]}}
+
+
+@pytest.fixture
+def world(db: Database, bus: Any, ingest: Any) -> Any:
+    """The rules scenarios' world (real rules runtime on the ``db`` file): for "applies without restart" tests."""
+    from arm.alarms.scenario import World
+
+    w = World(db, bus, ingest)
+    yield w
+    w.close()
