@@ -44,8 +44,6 @@ from widgets.voice_messages import VoiceMessagesView
 log = logging.getLogger("arm.gui.person_card")
 
 RECENT_EVENTS = 50
-#: Who transfers and deregisters persons (``arm.caseload.rights``: the lifecycle is the supervisor's).
-LIFECYCLE_ROLES = frozenset({"supervisor"})
 DETAIL_FIELDS = (
     "iin", "birth_date", "category", "court_decision_no", "court_decision_date", "court_name",
     "supervision_start", "supervision_end", "address", "home", "region", "district", "officer",
@@ -266,8 +264,8 @@ class PersonCard(QDialog):
         self.deregister_button.setObjectName("deregisterPerson")
         self.deregister_button.clicked.connect(self.open_deregister)
         for button in (self.transfer_button, self.deregister_button):
-            button.setVisible(self._ctx.role in LIFECYCLE_ROLES)
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            button.setVisible(may_write(self._ctx.user, Area.LIFECYCLE))  # after addButton, which shows it
         for button in (self.map_button, self.track_button):
             button.setVisible(self._ctx.may_see_personal_data())  # positions are personal data
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from arm import audit
-from arm.caseload import reference
+from arm.caseload import lifecycle, reference
 from arm.caseload.persons import PersonDraft, PersonInvalid, PersonSaved, save_person
 from db.models import Category, Person
 from db.validation import iin_birth_date, iin_error, validate_person
@@ -80,6 +80,12 @@ CORE_MESSAGES = (
 #: Extra messages of this form (the core's come from db.validation).
 NOT_A_NUMBER = QT_TRANSLATE_NOOP("Validation", "Enter a number such as 51.12845.")
 IIN_TAKEN = QT_TRANSLATE_NOOP("Validation", "Another person already has this IIN.")  # arm.caseload.persons
+LIFECYCLE_MESSAGES = (  # arm.caseload.lifecycle.register
+    QT_TRANSLATE_NOOP("Validation", "Enter the number of the court decision."),
+    QT_TRANSLATE_NOOP("Validation", "Enter the date of the court decision."),
+    QT_TRANSLATE_NOOP("Validation", "The court decision is dated after the supervision start."),
+    QT_TRANSLATE_NOOP("Validation", "A new registration cannot be deregistered already."),
+)
 
 
 @dataclass(frozen=True)
@@ -366,7 +372,9 @@ class PersonEditForm(QDialog):
             "registered_on": self.tr("Registered"), "deregistered_on": self.tr("Deregistered"),
             "notes": self.tr("Notes"),
         }
-        required = {"last_name", "first_name", "iin", "birth_date", "category", *REQUIRED_DATES}
+        required = {"last_name", "first_name", "iin", "birth_date", "category", "district", *REQUIRED_DATES}
+        if self.person_id is None:
+            required |= {"court_decision_no", "court_decision_date"}
         for name, label in self.labels.items():
             label.setText(texts[name] + (" *" if name in required else "") + ":")
         combo = self.inputs["category"]
@@ -480,10 +488,14 @@ class PersonEditForm(QDialog):
             return
         values, _ = self.values()
         self.buttons.setEnabled(False)
-        self._ctx.write(
-            save_person, self._ctx.user, PersonDraft.from_values(values), self.person_id,
-            on_done=self._saved, on_error=self._save_failed,
-        )
+        draft, user, person_id = PersonDraft.from_values(values), self._ctx.user, self.person_id
+
+        def job(session: Session) -> PersonSaved:
+            if person_id is None:  # a registration: the court decision is required too
+                return lifecycle.register(session, user, draft)
+            return save_person(session, user, draft, person_id)
+
+        self._ctx.write(job, on_done=self._saved, on_error=self._save_failed)
 
     def _saved(self, result: PersonSaved) -> None:
         self.buttons.setEnabled(True)

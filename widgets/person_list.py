@@ -41,6 +41,7 @@ from sqlalchemy.orm import Session
 
 from arm import audit
 from arm.caseload import reference
+from arm.caseload.rights import Area, may_write
 from db.models import Alarm, AlarmState, Assignment, Device, Person
 from widgets.context import AppContext
 from widgets.i18n import current_language
@@ -251,7 +252,7 @@ class PersonListPanel(QWidget):
         self.transfer_button = QPushButton(self)
         self.transfer_button.setObjectName("transferCaseload")
         self.transfer_button.clicked.connect(self.open_transfer)
-        self.transfer_button.setVisible(self._ctx.role == "supervisor")
+        self.transfer_button.setVisible(may_write(self._ctx.user, Area.LIFECYCLE))
         editor = self._ctx.role in EDITOR_ROLES and self._full
         self.new_button.setVisible(editor)
         self.edit_button.setVisible(editor)

@@ -575,9 +575,12 @@ class RestrictionEditor(QDialog):
     def _save_failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         field_of = {"bad_validity": "valid_until", "no_zone": "zone", "bad_radius": "zone", "no_zone_name": "zone",
-                    "bad_schedule": "schedule_core"}
+                    "bad_schedule": "schedule_core", "bad_zone_kind": "zone", "overlap": "valid_from",
+                    "contradiction": "zone"}
         if isinstance(error, RestrictionInvalid):
-            name = field_of.get(error.code, "form")
+            # the core's message starts with the field it names ("valid_from: ...", "schedule[2]: ...")
+            named = str(error).split(":", 1)[0].split("[", 1)[0].strip()
+            name = named if named in self.errors and named != "form" else field_of.get(error.code, "form")
             text = restriction_error_text(error)
             if name == "schedule_core":
                 _set_error(self.curfew.error, text)
@@ -604,5 +607,22 @@ def restriction_error_text(error: RestrictionInvalid) -> str:
         "bad_radius": QCoreApplication.translate("RestrictionErrors", "The radius must be 20 m to 50 km."),
         "no_zone_name": QCoreApplication.translate("RestrictionErrors", "Give the zone a name."),
         "no_restriction": QCoreApplication.translate("RestrictionErrors", "The restriction no longer exists."),
+        "bad_zone_kind": QCoreApplication.translate(
+            "RestrictionErrors", "This zone is of the other kind: an exclusion restriction needs an exclusion zone, "
+            "an inclusion restriction an inclusion zone."),
+        "overlap": QCoreApplication.translate(
+            "RestrictionErrors", "The same restriction already applies in part of this period: end or change it first."),
+        "contradiction": QCoreApplication.translate(
+            "RestrictionErrors", "This contradicts another restriction of the person (a zone both forbidden and "
+            "required, or travel out of a zone the person is not bound to)."),
+        "deregistered": QCoreApplication.translate(
+            "RestrictionErrors", "The person is deregistered: no restriction can be added."),
     }
-    return texts.get(error.code, str(error))
+    text = texts.get(error.code)
+    if text is None:
+        return str(error)
+    if error.code == "bad_schedule" and "[" in str(error).split(":", 1)[0]:  # "schedule[2]: bad time '25:00'"
+        index = str(error).split("[", 1)[1].split("]", 1)[0]
+        if index.isdigit():
+            text += " " + QCoreApplication.translate("RestrictionErrors", "(line {n})").format(n=int(index) + 1)
+    return text

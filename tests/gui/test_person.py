@@ -80,6 +80,7 @@ def _fill_valid(form: PersonEditForm, iin: str, qtbot: Any = None) -> None:
         "last_name": "Тестов", "first_name": "Тест", "iin": iin, "birth_date": date(1990, 5, 17),
         "category": "parole", "supervision_start": date(2026, 1, 10), "supervision_end": date(2027, 1, 10),
         "registered_on": date(2026, 1, 10), "district": "KZ-71-esil",
+        "court_decision_no": "2-1234/2025", "court_decision_date": date(2025, 12, 20),
     })
 
 

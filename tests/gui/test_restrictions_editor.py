@@ -22,7 +22,7 @@ def person(db: Any) -> int:
     with db.begin() as s:
         p = Person(last_name="Ахметов", first_name="Серик", iin=make_iin(date(1985, 1, 1), 123),
                    birth_date=date(1985, 1, 1), category="parole", supervision_start=date(2026, 1, 10),
-                   registered_on=date(2026, 1, 10), district="Алмалинский", address="ул. Абая, 10",
+                   registered_on=date(2026, 1, 10), district="KZ-71-esil", address="ул. Абая, 10",
                    home_lat=43.2380, home_lon=76.9450)
         s.add(p)
         s.flush()
@@ -50,6 +50,7 @@ def test_curfew_with_weekly_windows_and_an_exception_is_saved_audited_and_shown(
     card = PersonCard(ctx, person)
     qtbot.addWidget(card)
     qtbot.waitUntil(lambda: card.data is not None, timeout=5000)
+    before = _fingerprint(db)
     card.add_restriction.click()
     editor: RestrictionEditor = card.restriction_editor
     qtbot.waitUntil(lambda: editor.home is not None, timeout=5000)
@@ -66,13 +67,31 @@ def test_curfew_with_weekly_windows_and_an_exception_is_saved_audited_and_shown(
     with db.session() as s:
         audit = s.scalars(select(AuditEntry).where(AuditEntry.action == "restriction.create")).one()
         assert audit.user == "supervisor1"
+    assert _fingerprint(db) != before  # the rules runtime reloads on its next tick, no restart
     qtbot.waitUntil(lambda: card.restrictions.rowCount() == 1, timeout=5000)
     assert "31.12.2026" in card.restrictions.item(0, 2).text()
 
     card.restrictions.selectRow(0)
+    mid = _fingerprint(db)
     card.end_selected_restriction(confirm=False)
     wait_worker(qtbot, ctx)
     qtbot.waitUntil(lambda: _rows(db)[0].valid_until is not None, timeout=5000)
+    assert _fingerprint(db) != mid  # ending is picked up as well
+
+
+def test_core_refusals_land_beside_their_fields(qtbot: Any, db: Any, users: dict, make_ctx: Any,
+                                               person: int) -> None:
+    """An overlapping second curfew is refused by the core and named at the validity."""
+    ctx = make_ctx(db, users["supervisor"])
+    first = _editor(qtbot, ctx, person)
+    with qtbot.waitSignal(first.saved, timeout=5000):
+        first.save()
+    second = _editor(qtbot, ctx, person)
+    second.save()
+    wait_worker(qtbot, ctx)
+    qtbot.waitUntil(lambda: second.errors["valid_from"].isVisible(), timeout=5000)
+    assert "already applies" in second.errors["valid_from"].text()
+    assert len(_rows(db)) == 1
 
 
 def _fingerprint(db: Any) -> Any:

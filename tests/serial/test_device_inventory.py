@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
+from sqlalchemy import select
 
+from db.models import Assignment
 from serial_drivers.emulator import EmulatedDevice
 from serial_drivers.icd.session import IcdSession
 from tests.serial.conftest import audit_actions, wait_for
@@ -96,10 +98,20 @@ def test_register_issue_return_with_history(
     dlg = panel.issue_dialog()
     combo = dlg.findChild(QComboBox, "person")
     qtbot.waitUntil(lambda: combo.count() == 1, timeout=5000)
+    received = dlg.findChild(QLineEdit, "receivedBy")
+    assert received.text() == "Ахметов Серик Болатович"  # the chosen person, unless someone signs for them
+    assert dlg.findChild(QLineEdit, "technicianName").text() == "Test Technician"
+    received.setText("")
+    dlg.buttons.accepted.emit()
+    assert dlg.errors["receivedBy"].text() == "Who receives the device?"
+    received.setText("Ахметова Айгуль (супруга)")
     dlg.findChild(QLineEdit, "note").setText("with charger")
     dlg.buttons.accepted.emit()
     _done(qtbot, gui_ctx)
     qtbot.waitUntil(lambda: _cell(panel, "TRK-000901", "holder") == "Ахметов Серик Болатович", timeout=5000)
+    with db.session() as s:
+        issued = s.execute(select(Assignment)).scalar_one()
+        assert (issued.received_by, issued.technician_name) == ("Ахметова Айгуль (супруга)", "Test Technician")
     assert _cell(panel, "TRK-000901", "status") == "issued"
     panel.grab().save(str(tmp_path / "inventory.png"))
     _select(qtbot, panel, "TRK-000901")
