@@ -404,6 +404,7 @@ class DeviceInventory(QWidget):
         if row is None:
             return None
         dlg = _FormDialog(self.tr("Issue {serial}").format(serial=row.serial), self)
+        dlg.setMinimumWidth(560)  # full names, not their tails
         person = dlg.add("person", self.tr("Person:"), QComboBox())
         _searchable(person)
         # the issue act names who took the device and who handed it over (arm.caseload.devices.issue)

@@ -406,7 +406,7 @@ class PersonCard(QDialog):
         self.deregister_button.setText(self.tr("Deregister…"))
         self.add_restriction.setText(self.tr("Add a restriction…"))
         self.end_restriction_button.setText(self.tr("End the restriction"))
-        self.restrictions_map.setText(self.tr("Show on the map"))
+        self.restrictions_map.setText(self.tr("Restrictions on the map"))
         self.restrictions.setHorizontalHeaderLabels(
             [self.tr("Restriction"), self.tr("Zone"), self.tr("Schedule"), self.tr("Valid from"),
              self.tr("Valid until"), self.tr("Note")]
