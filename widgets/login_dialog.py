@@ -39,8 +39,8 @@ AUTH_MESSAGES = (
     QT_TRANSLATE_NOOP("Auth", "Wrong password."),
     QT_TRANSLATE_NOOP(
         "Auth",
-        "Too many failed attempts: this login is locked until the application is restarted "
-        "or an administrator resets it.",
+        "Too many failed attempts: this login is locked until an administrator unlocks it "
+        "(User administration, or the command arm user unlock).",
     ),
 )
 

@@ -1,0 +1,11 @@
+"""The caseload area's commands: ``arm user``, ``arm person``, ``arm device``, ``arm caseload``."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from arm.caseload import cli_users
+
+    cli_users.register_cli(sub)
