@@ -66,6 +66,7 @@ class PersonRow:
     active: bool
     is_demo: bool
     open_alarms: int = 0
+    district_name: str = ""  # the reference list's name of ``district`` (a code) in the reader's language
 
 
 def load_person_rows(session: Session, districts: tuple[str, ...] = ()) -> list[PersonRow]:
@@ -95,7 +96,8 @@ def load_person_rows(session: Session, districts: tuple[str, ...] = ()) -> list[
             id=p.id,
             name=p.full_name,
             category=str(p.category),
-            district=names.get(p.district, p.district),
+            district=p.district,
+            district_name=names.get(p.district, p.district),
             devices=", ".join(sorted(serials.get(p.id, []))),
             device_types=" · ".join(sorted(types.get(p.id, ()))),
             supervision_end=p.supervision_end,
@@ -164,7 +166,7 @@ class PersonListModel(QAbstractTableModel):
         if role == self.SortRole:
             return r.open_alarms if index.column() == self.ALARMS else self._display(r, index.column()).lower()
         if role == self.SearchRole:
-            visible = (r.district, category_text(r.category)) if self._full else ()
+            visible = (r.district_name or r.district, category_text(r.category)) if self._full else ()
             return " ".join((r.name, r.devices, *visible))
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == self.DEVICES and r.devices:
@@ -186,7 +188,7 @@ class PersonListModel(QAbstractTableModel):
         if col == self.CATEGORY:
             return category_text(r.category)
         if col == self.DISTRICT:
-            return r.district
+            return r.district_name or r.district
         return r.supervision_end.strftime("%d.%m.%Y") if r.supervision_end else "—"
 
 

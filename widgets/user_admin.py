@@ -153,7 +153,8 @@ class DistrictPicker(QWidget):
         needle = text.strip().casefold()
         for i in range(self.list.count()):
             item = self.list.item(i)
-            item.setHidden(bool(needle) and needle not in item.text().casefold())
+            code = str(item.data(Qt.ItemDataRole.UserRole)).casefold()
+            item.setHidden(bool(needle) and needle not in item.text().casefold() and needle not in code)
 
 
 class UserDialog(QDialog):

@@ -276,7 +276,7 @@ class Shooter:
         self.save(dialog, "change_password")
 
 
-def UserDialog_for(panel: Any) -> Any:  # noqa: N802 - reads as the dialog it opens
+def UserDialog_for(panel: Any) -> Any:
     dialog = panel.add_dialog()
     dialog.show()
     return dialog

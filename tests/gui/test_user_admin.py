@@ -53,8 +53,9 @@ def test_add_an_account_with_a_temporary_password_then_the_first_log_in_changes_
     dialog.login.setText("sup.esil")
     dialog.full_name.setText("Серикова Айгуль")
     dialog.role.setCurrentIndex(dialog.role.findData("supervisor"))
-    dialog.districts.filter.setText("Есиль")
-    assert any(not dialog.districts.list.item(i).isHidden() for i in range(dialog.districts.list.count()))
+    dialog.districts.filter.setText("esil")
+    shown = [i for i in range(dialog.districts.list.count()) if not dialog.districts.list.item(i).isHidden()]
+    assert 0 < len(shown) < 5
     dialog.districts.set_checked("KZ-71-esil")
     assert dialog.temporary.isChecked()  # the GUI's default
     with qtbot.waitSignal(dialog.saved, timeout=5000):
