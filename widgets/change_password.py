@@ -73,6 +73,7 @@ class ChangePasswordDialog(QDialog):
             if self.forced else
             self.tr("At least {n} characters, letters and digits, not the login.").format(n=users.MIN_LENGTH)
         )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Set the password"))
         for label, text in zip(self.labels, (self.tr("Current password:"), self.tr("New password:"),
                                              self.tr("New password again:")), strict=True):
             label.setText(text)

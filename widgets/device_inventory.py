@@ -405,6 +405,9 @@ class DeviceInventory(QWidget):
             return None
         dlg = _FormDialog(self.tr("Issue {serial}").format(serial=row.serial), self)
         dlg.setMinimumWidth(560)  # full names, not their tails
+        ok = dlg.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setText(self.tr("Issue"))
         person = dlg.add("person", self.tr("Person:"), QComboBox())
         _searchable(person)
         # the issue act names who took the device and who handed it over (arm.caseload.devices.issue)

@@ -508,7 +508,7 @@ class PersonCard(QDialog):
     def _fill_restrictions(self, rows: list[dict[str, Any]]) -> None:
         fmt = self._ctx.format_time
         self._set_rows(self.restrictions, [
-            [restriction_text(r["kind"]), r["zone"], schedule_text(r["schedule"]),
+            [restriction_text(r["kind"]), r["zone"], schedule_text(r["schedule"]).replace("; ", "\n"),
              fmt(r["valid_from"], seconds=False),
              fmt(r["valid_until"], seconds=False) if r["valid_until"] else self.tr("indefinite"),
              r["note"]]

@@ -226,8 +226,9 @@ class CurfewEditor(QWidget):
             return
         item = QListWidgetItem(day.toString("dd.MM.yyyy"))
         item.setData(Qt.ItemDataRole.UserRole, text)
-        self.exceptions.addItem(item)
-        self.exceptions.sortItems()
+        at = next((i for i in range(self.exceptions.count())
+                   if self.exceptions.item(i).data(Qt.ItemDataRole.UserRole) > text), self.exceptions.count())
+        self.exceptions.insertItem(at, item)  # in date order, not in the order of the shown text
 
     def _remove_selected_date(self) -> None:
         for item in self.exceptions.selectedItems():

@@ -47,7 +47,7 @@ from widgets.person_edit import ReferenceChoices, load_reference_choices
 log = logging.getLogger("arm.gui.users")
 
 ROLES = ("operator", "supervisor", "technician", "administrator")
-COLUMNS = ("login", "full_name", "role", "districts", "state")
+COLUMNS = ("login", "full_name", "role", "state", "districts")
 TEMPORARY_LENGTH = 12
 
 
@@ -318,7 +318,7 @@ class UserAdminPanel(QWidget):
 
     def retranslateUi(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Login"), self.tr("Full name"), self.tr("Role"),
-                                              self.tr("Districts"), self.tr("State")])
+                                              self.tr("State"), self.tr("Districts")])
         texts = {"add": self.tr("New account…"), "edit": self.tr("Role and districts…"),
                  "reset": self.tr("Reset the password"), "unlock": self.tr("Unlock"),
                  "disable": self.tr("Disable")}
@@ -359,10 +359,13 @@ class UserAdminPanel(QWidget):
         selected = self.selected()
         self.table.setRowCount(len(self.accounts))
         for r, a in enumerate(self.accounts):
-            districts = ", ".join(self.district_names.get(d, d) for d in a.districts) or self.tr("all districts")
-            for c, text in enumerate((a.login, a.full_name, role_text(a.role), districts, self.state_text(a))):
+            names = [self.district_names.get(d, d) for d in a.districts]
+            districts = ", ".join(names) or self.tr("all districts")
+            shown = districts if len(names) <= 3 else self.tr("{names} and {n} more").format(
+                names=", ".join(names[:3]), n=len(names) - 3)
+            for c, text in enumerate((a.login, a.full_name, role_text(a.role), self.state_text(a), shown)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(districts if c == 4 else text)
                 self.table.setItem(r, c, item)
             if selected is not None and a.login == selected.login:
                 self.table.selectRow(r)

@@ -837,8 +837,8 @@ Data folder: {folder}</source>
         <translation>Құпиясөз қате.</translation>
     </message>
     <message>
-        <source>Too many failed attempts: this login is locked until the application is restarted or an administrator resets it.</source>
-        <translation>Сәтсіз әрекеттер тым көп: бұл логин қолданба қайта іске қосылғанша немесе әкімші бұғатты алғанша бұғатталды.</translation>
+        <source>Too many failed attempts: this login is locked until an administrator unlocks it (User administration, or the command arm user unlock).</source>
+        <translation>Сәтсіз әрекеттер тым көп: әкімші бұғатты алмайынша бұл логин бұғатталды («Пайдаланушылар» бөлімі немесе arm user unlock командасы).</translation>
     </message>
 </context>
 <context>
@@ -909,6 +909,10 @@ Data folder: {folder}</source>
     <message>
         <source>At least {n} characters, letters and digits, not the login.</source>
         <translation>Кемінде {n} таңба, әріптер мен сандар, логин емес.</translation>
+    </message>
+    <message>
+        <source>Set the password</source>
+        <translation>Құпиясөзді орнату</translation>
     </message>
     <message>
         <source>Current password:</source>
@@ -1745,6 +1749,10 @@ Data folder: {folder}</source>
     <message>
         <source>Issue {serial}</source>
         <translation>{serial} құрылғысын беру</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Беру</translation>
     </message>
     <message>
         <source>Person:</source>
@@ -3193,8 +3201,8 @@ Data folder: {folder}</source>
         <translation>Шектеу қосу…</translation>
     </message>
     <message>
-        <source>Show on the map</source>
-        <translation>Картадан көрсету</translation>
+        <source>Restrictions on the map</source>
+        <translation>Картадағы шектеулер</translation>
     </message>
     <message>
         <source>Restriction</source>
@@ -4371,6 +4379,10 @@ Data folder: {folder}</source>
     <message>
         <source>all districts</source>
         <translation>барлық аудандар</translation>
+    </message>
+    <message>
+        <source>{names} and {n} more</source>
+        <translation>{names} және тағы {n}</translation>
     </message>
     <message>
         <source>Enable</source>

@@ -837,8 +837,8 @@ Data folder: {folder}</source>
         <translation>Неверный пароль.</translation>
     </message>
     <message>
-        <source>Too many failed attempts: this login is locked until the application is restarted or an administrator resets it.</source>
-        <translation>Слишком много неудачных попыток: учётная запись заблокирована до перезапуска приложения или её разблокировки администратором.</translation>
+        <source>Too many failed attempts: this login is locked until an administrator unlocks it (User administration, or the command arm user unlock).</source>
+        <translation>Слишком много неудачных попыток: учётная запись заблокирована, пока администратор её не разблокирует (раздел «Пользователи» или команда arm user unlock).</translation>
     </message>
 </context>
 <context>
@@ -909,6 +909,10 @@ Data folder: {folder}</source>
     <message>
         <source>At least {n} characters, letters and digits, not the login.</source>
         <translation>Не меньше {n} знаков, буквы и цифры, не логин.</translation>
+    </message>
+    <message>
+        <source>Set the password</source>
+        <translation>Задать пароль</translation>
     </message>
     <message>
         <source>Current password:</source>
@@ -1745,6 +1749,10 @@ Data folder: {folder}</source>
     <message>
         <source>Issue {serial}</source>
         <translation>Выдача {serial}</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Выдать</translation>
     </message>
     <message>
         <source>Person:</source>
@@ -3193,8 +3201,8 @@ Data folder: {folder}</source>
         <translation>Добавить ограничение…</translation>
     </message>
     <message>
-        <source>Show on the map</source>
-        <translation>Показать на карте</translation>
+        <source>Restrictions on the map</source>
+        <translation>Ограничения на карте</translation>
     </message>
     <message>
         <source>Restriction</source>
@@ -4371,6 +4379,10 @@ Data folder: {folder}</source>
     <message>
         <source>all districts</source>
         <translation>все районы</translation>
+    </message>
+    <message>
+        <source>{names} and {n} more</source>
+        <translation>{names} и ещё {n}</translation>
     </message>
     <message>
         <source>Enable</source>

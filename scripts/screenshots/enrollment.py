@@ -50,11 +50,16 @@ def main(argv: list[str] | None = None) -> int:
     db.upgrade()
     with db.begin() as s:
         demo.seed(s, persons_per_city=4)
+    from sqlalchemy import select
+
+    from db.models import User
+
+    names = {"admin": "Сейткали Асхат Нурланович", "operator": "Нурланова Айгерим Бековна",
+             "supervisor": "Сейтов Ерлан Маратович", "technician": "Омаров Данияр Сагатович"}
+    with db.begin() as s:  # the throw-away database's demo accounts get ordinary names for the pictures
+        for user in s.scalars(select(User)):
+            user.full_name = names.get(user.login, user.full_name)
     with db.session() as s:
-        from sqlalchemy import select
-
-        from db.models import User
-
         accounts = {u.login: auth.snapshot(u) for u in s.scalars(select(User))}
     bus = Bus()
     settings = Settings()

@@ -65,7 +65,7 @@ def test_add_an_account_with_a_temporary_password_then_the_first_log_in_changes_
     qtbot.waitUntil(lambda: any(a.login == "sup.esil" for a in panel.accounts), timeout=5000)
     account = next(a for a in panel.accounts if a.login == "sup.esil")
     assert (account.role, account.districts, account.must_change_password) == ("supervisor", ("KZ-71-esil",), True)
-    assert "must change the password" in panel.table.item(panel.accounts.index(account), 4).text()
+    assert "must change the password" in panel.table.item(panel.accounts.index(account), 3).text()
 
     login = _log_in(qtbot, db, "sup.esil", password)
     assert login.result() != QDialog.DialogCode.Accepted and login.user is None
@@ -96,7 +96,7 @@ def test_unlock_reset_and_disable(qtbot: Any, db: Any, users: dict, make_ctx: An
 
     panel = _panel(qtbot, ctx)
     panel.select_login("operator1")
-    assert "locked" in panel.table.item(panel.table.currentRow(), 4).text()
+    assert "locked" in panel.table.item(panel.table.currentRow(), 3).text()
     assert panel.buttons["unlock"].isEnabled()
     panel.buttons["unlock"].click()
     wait_worker(qtbot, ctx)
