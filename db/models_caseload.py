@@ -100,3 +100,12 @@ class CaseloadRevision(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     revision: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ZoneRef(Base):
+    """A zone's stable key in caseload exchange documents (``ref``), kept so a re-import updates the same zone."""
+
+    __tablename__ = "zone_refs"
+
+    ref: Mapped[str] = mapped_column(String(100), primary_key=True)
+    zone_id: Mapped[int] = mapped_column(ForeignKey("zones.id", ondelete="CASCADE"), unique=True)

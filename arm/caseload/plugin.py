@@ -6,6 +6,7 @@ import argparse
 
 
 def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from arm.caseload import cli_users
+    from arm.caseload import cli_caseload, cli_users
 
     cli_users.register_cli(sub)
+    cli_caseload.register_cli(sub)

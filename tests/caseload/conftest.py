@@ -34,7 +34,7 @@ def draft(n: int = 1, district: str = EAST, **changes: Any) -> PersonDraft:
     values: dict[str, Any] = dict(
         last_name="Тестов", first_name="Иван", middle_name=None, iin=make_iin(date(1990, 1, 1), 100 + n * 7),
         birth_date=date(1990, 1, 1), category="parole", supervision_start=date(2026, 1, 10),
-        registered_on=date(2026, 1, 10), address="ул. Абая, 1", region="KZ-71", district=district,
+        registered_on=date(2026, 1, 10), address="ул. Абая, 1", region="", district=district,
         officer="",
     )
     values.update(changes)
