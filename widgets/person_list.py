@@ -255,6 +255,10 @@ class PersonListPanel(QWidget):
         self.transfer_button.setObjectName("transferCaseload")
         self.transfer_button.clicked.connect(self.open_transfer)
         self.transfer_button.setVisible(may_write(self._ctx.user, Area.LIFECYCLE))
+        self.import_button = QPushButton(self)
+        self.import_button.setObjectName("importCaseload")
+        self.import_button.clicked.connect(self.open_import)
+        self.import_button.setVisible(may_write(self._ctx.user, Area.PERSONS) and self._full)
         editor = self._ctx.role in EDITOR_ROLES and self._full
         self.new_button.setVisible(editor)
         self.edit_button.setVisible(editor)
@@ -264,6 +268,7 @@ class PersonListPanel(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.transfer_button)
+        buttons.addWidget(self.import_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -278,6 +283,7 @@ class PersonListPanel(QWidget):
         self.new_button.setText(self.tr("New person…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.transfer_button.setText(self.tr("Transfer a caseload…"))
+        self.import_button.setText(self.tr("Import…"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._update_status()
 
@@ -349,6 +355,17 @@ class PersonListPanel(QWidget):
         dialog.transferred.connect(lambda _r: self.reload())
         dialog.open()
         self.transfer_dialog = dialog
+        return dialog
+
+    def open_import(self) -> Any:
+        """A caseload file: checked and previewed before anything is written."""
+        from widgets.caseload_import import CaseloadImportDialog
+
+        dialog = CaseloadImportDialog(self._ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _s: self.reload())
+        dialog.open()
+        self.import_dialog = dialog
         return dialog
 
     def _edit_selected(self) -> None:

@@ -1,0 +1,210 @@
+"""Import a caseload file (the exchange format, ``arm.caseload.exchange``): preview first, then all or nothing.
+
+**Check** reads the file and runs the exchange's own checks without writing:
+either every problem, each with its JSON path, or what the import would
+bring (persons, zones, devices). **Import** is offered only after a clean
+check and writes everything in one transaction (``caseload.import`` in the
+audit journal); a refusal at that moment (rights, a change made meanwhile)
+writes nothing and lists its problems the same way. Reading and checking run
+on the database worker; the progress bar runs meanwhile.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from arm.caseload import exchange
+from widgets.caseload_errors import failure_text
+from widgets.context import AppContext
+
+log = logging.getLogger("arm.gui.caseload_import")
+
+
+class UnreadableFile(ValueError):
+    """The file is not there, not UTF-8 or not JSON; the message says where."""
+
+
+def read_document(path: str) -> Any:
+    """The file's JSON (UTF-8, a BOM allowed), or :class:`UnreadableFile` naming the line and column."""
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise UnreadableFile(f"{path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(f"{path}: not UTF-8 (byte {exc.start})") from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UnreadableFile(f"{path}: line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+
+
+def preview(session: Any, path: str) -> dict[str, int]:
+    """Read and check the file (writes nothing): how many persons, zones, devices it brings."""
+    checked = exchange.check(session, read_document(path))
+    return {"persons": len(checked.persons), "zones": len(checked.zones), "devices": len(checked.devices)}
+
+
+class CaseloadImportDialog(QDialog):
+    """Choose a file, check it, then import it; ``imported(summary)`` after the commit."""
+
+    imported = Signal(object)  # arm.caseload.exchange.ImportSummary
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, path: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("CaseloadImportDialog")
+        self.ctx = ctx
+        self.checked_path = ""
+        self.path = QLineEdit(path, self)
+        self.path.setObjectName("path")
+        self.path.textChanged.connect(self._path_changed)
+        self.browse = QPushButton(self)
+        self.browse.clicked.connect(self.choose_file)
+        self.check_button = QPushButton(self)
+        self.check_button.setObjectName("check")
+        self.check_button.clicked.connect(self.check)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.problems = QTableWidget(0, 2, self)
+        self.problems.setObjectName("problems")
+        self.problems.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.problems.verticalHeader().hide()
+        self.problems.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.problems.horizontalHeader().setStretchLastSection(True)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("progress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close,
+                                        self)
+        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setObjectName("import")
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self.run_import)
+        self.buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse)
+        row.addWidget(self.check_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self.resize(820, 520)
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("Import a caseload file"))
+        self.path.setPlaceholderText(self.tr("caseload file (.json)"))
+        self.browse.setText(self.tr("Choose…"))
+        self.check_button.setText(self.tr("Check"))
+        self.import_button.setText(self.tr("Import"))
+        self.problems.setHorizontalHeaderLabels([self.tr("Where"), self.tr("Problem")])
+        if not self.summary.text():
+            self.summary.setText(self.tr("Choose the file and press Check: nothing is written before Import."))
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Caseload file"), "", self.tr("Caseload (*.json)"))
+        if path:
+            self.path.setText(path)
+
+    def _path_changed(self) -> None:
+        self.import_button.setEnabled(False)  # a new file is checked before it is imported
+        self.checked_path = ""
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setRange(0, 0 if busy else 1)  # runs while the worker reads, checks or writes
+        self.progress.setValue(0 if busy else 1)
+        self.check_button.setEnabled(not busy)
+        self.browse.setEnabled(not busy)
+
+    def _show_problems(self, problems: list[str]) -> None:
+        self.problems.setRowCount(len(problems))
+        for i, text in enumerate(problems):
+            where, _, what = text.partition(": ")
+            if not what:
+                where, what = "", text
+            for c, value in enumerate((where, what)):
+                item = QTableWidgetItem(value)
+                item.setToolTip(text)
+                self.problems.setItem(i, c, item)
+        self.problems.resizeRowsToContents()
+
+    def check(self) -> None:
+        path = self.path.text().strip()
+        self._show_problems([])
+        if not path:
+            self.summary.setText(self.tr("Choose the file first."))
+            return
+        self._busy(True)
+        self.summary.setText(self.tr("Checking…"))
+        self.ctx.read(lambda s: preview(s, path), on_done=lambda counts: self._checked(path, counts),
+                      on_error=self._refused)
+
+    def _checked(self, path: str, counts: dict[str, int]) -> None:
+        self._busy(False)
+        self.progress.setValue(0)
+        self.checked_path = path
+        self.summary.setText(self.tr(
+            "No problems. The file brings {persons} persons, {zones} zones and {devices} devices; "
+            "press Import to write them (all or nothing)."
+        ).format(**counts))
+        self.import_button.setEnabled(True)
+
+    def _refused(self, error: BaseException) -> None:
+        self._busy(False)
+        self.progress.setValue(0)
+        self.import_button.setEnabled(False)
+        if isinstance(error, exchange.ExchangeInvalid):
+            self._show_problems(list(error.problems))
+            self.summary.setText(self.tr("{n} problems: nothing was written. Correct the file and check again.")
+                                 .format(n=len(error.problems)))
+            return
+        self.summary.setText(self.tr("The file cannot be read: {error}").format(error=failure_text(error)))
+
+    def run_import(self) -> None:
+        path = self.checked_path
+        if not path:
+            return
+        user = self.ctx.user
+        self.import_button.setEnabled(False)
+        self._busy(True)
+        self.summary.setText(self.tr("Importing…"))
+        self.ctx.write(lambda s: exchange.import_document(s, user, read_document(path)),
+                       on_done=self._imported, on_error=self._refused)
+
+    def _imported(self, summary: exchange.ImportSummary) -> None:
+        self._busy(False)
+        self.result_value = summary
+        if summary.unchanged:
+            self.summary.setText(self.tr("Imported: nothing changed (the file was imported before)."))
+        else:
+            self.summary.setText(self.tr(
+                "Imported: {created} persons registered, {updated} updated, {restrictions} restrictions, "
+                "{zones} zones, {issued} devices issued."
+            ).format(created=summary.persons_created, updated=summary.persons_updated,
+                     restrictions=summary.restrictions_written, zones=summary.zones_created + summary.zones_updated,
+                     issued=summary.devices_issued))
+        self.imported.emit(summary)
