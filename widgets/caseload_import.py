@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -56,6 +57,45 @@ def read_document(path: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise UnreadableFile(f"{path}: line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+
+
+#: The exchange's most frequent English problem messages (``arm.caseload.exchange``), as patterns to translate.
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^bad time (?P<v>.+), expected HH:MM$"),
+     QT_TRANSLATE_NOOP("CaseloadImport", "the time {v} is not HH:MM (00:00 to 24:00)")),
+    (re.compile(r"^bad date (?P<v>.+), expected YYYY-MM-DD$"),
+     QT_TRANSLATE_NOOP("CaseloadImport", "the date {v} is not YYYY-MM-DD")),
+    (re.compile(r"^(?P<v>.*)expected YYYY-MM-DD$"), QT_TRANSLATE_NOOP("CaseloadImport", "a date YYYY-MM-DD is expected")),
+    (re.compile(r"^(?P<v>.*)expected ISO 8601 with its zone$"),
+     QT_TRANSLATE_NOOP("CaseloadImport", "a time with its zone is expected (2026-12-07T09:00:00+05:00)")),
+    (re.compile(r"^required$"), QT_TRANSLATE_NOOP("CaseloadImport", "required")),
+    (re.compile(r"^required for this kind$"), QT_TRANSLATE_NOOP("CaseloadImport", "required for this kind")),
+    (re.compile(r"^unknown key$"), QT_TRANSLATE_NOOP("CaseloadImport", "unknown key")),
+    (re.compile(r"^must be a string$"), QT_TRANSLATE_NOOP("CaseloadImport", "must be text")),
+    (re.compile(r"^must be a number$"), QT_TRANSLATE_NOOP("CaseloadImport", "must be a number")),
+    (re.compile(r"^must be a list$"), QT_TRANSLATE_NOOP("CaseloadImport", "must be a list")),
+    (re.compile(r"^must be an object$"), QT_TRANSLATE_NOOP("CaseloadImport", "must be an object")),
+    (re.compile(r"^must not be empty$"), QT_TRANSLATE_NOOP("CaseloadImport", "must not be empty")),
+    (re.compile(r"^must be a string of 12 digits$"), QT_TRANSLATE_NOOP("CaseloadImport", "must be 12 digits")),
+    (re.compile(r"^unknown category (?P<v>.+)$"), QT_TRANSLATE_NOOP("CaseloadImport", "unknown category {v}")),
+    (re.compile(r"^(?P<v>.+) appears twice.*$"), QT_TRANSLATE_NOOP("CaseloadImport", "{v} appears twice")),
+    (re.compile(r"^before the start$"), QT_TRANSLATE_NOOP("CaseloadImport", "before the start")),
+    (re.compile(r"^not after valid_from$"), QT_TRANSLATE_NOOP("CaseloadImport", "not after the start")),
+    (re.compile(r"^a travel permission needs its end$"),
+     QT_TRANSLATE_NOOP("CaseloadImport", "a travel permission needs its end")),
+)
+
+
+def problem_text(message: str) -> str:
+    """A problem's message in the reader's language where it is a known one; the core's English otherwise."""
+    translated = QCoreApplication.translate("Validation", message)  # the person checks' catalogue
+    if translated != message:
+        return translated
+    for pattern, text in _PATTERNS:
+        found = pattern.match(message)
+        if found:
+            return QCoreApplication.translate("CaseloadImport", text).format(v=found.groupdict().get("v", ""))
+    return message
 
 
 def preview(session: Any, path: str) -> dict[str, int]:
@@ -146,6 +186,7 @@ class CaseloadImportDialog(QDialog):
             where, _, what = text.partition(": ")
             if not what:
                 where, what = "", text
+            what = problem_text(what)
             for c, value in enumerate((where, what)):
                 item = QTableWidgetItem(value)
                 item.setToolTip(text)

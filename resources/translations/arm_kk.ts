@@ -877,6 +877,157 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>CaseloadImport</name>
+    <message>
+        <source>the time {v} is not HH:MM (00:00 to 24:00)</source>
+        <extracomment>The exchange's most frequent English problem messages (``arm.caseload.exchange``), as patterns to translate.</extracomment>
+        <translation>{v} уақыты СС:ММ түрінде емес (00:00-ден 24:00-ге дейін)</translation>
+    </message>
+    <message>
+        <source>the date {v} is not YYYY-MM-DD</source>
+        <translation>{v} күні ЖЖЖЖ-АА-КК түрінде емес</translation>
+    </message>
+    <message>
+        <source>a date YYYY-MM-DD is expected</source>
+        <translation>ЖЖЖЖ-АА-КК түріндегі күн керек</translation>
+    </message>
+    <message>
+        <source>a time with its zone is expected (2026-12-07T09:00:00+05:00)</source>
+        <translation>уақыт белдеуі бар уақыт керек (2026-12-07T09:00:00+05:00)</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>міндетті</translation>
+    </message>
+    <message>
+        <source>required for this kind</source>
+        <translation>осы түр үшін міндетті</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>белгісіз кілт</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>мәтін болуы керек</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>сан болуы керек</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>тізім болуы керек</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>нысан болуы керек</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>бос болмауы керек</translation>
+    </message>
+    <message>
+        <source>must be 12 digits</source>
+        <translation>12 сан болуы керек</translation>
+    </message>
+    <message>
+        <source>unknown category {v}</source>
+        <translation>белгісіз санат {v}</translation>
+    </message>
+    <message>
+        <source>{v} appears twice</source>
+        <translation>{v} екі рет кездеседі</translation>
+    </message>
+    <message>
+        <source>before the start</source>
+        <translation>басталуынан ерте</translation>
+    </message>
+    <message>
+        <source>not after the start</source>
+        <translation>басталуынан кейін емес</translation>
+    </message>
+    <message>
+        <source>a travel permission needs its end</source>
+        <translation>шығуға рұқсаттың аяқталу мерзімі болуы керек</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadImportDialog</name>
+    <message>
+        <source>Import a caseload file</source>
+        <translation>Есептегілер файлын жүктеу</translation>
+    </message>
+    <message>
+        <source>caseload file (.json)</source>
+        <translation>есептегілер файлы (.json)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Тексеру</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Жүктеу</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Қай жерде</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Қате</translation>
+    </message>
+    <message>
+        <source>Choose the file and press Check: nothing is written before Import.</source>
+        <translation>Файлды таңдап, «Тексеру» түймесін басыңыз: «Жүктеу» басылмайынша ештеңе жазылмайды.</translation>
+    </message>
+    <message>
+        <source>Caseload file</source>
+        <translation>Есептегілер файлы</translation>
+    </message>
+    <message>
+        <source>Caseload (*.json)</source>
+        <translation>Есептегілер (*.json)</translation>
+    </message>
+    <message>
+        <source>Choose the file first.</source>
+        <translation>Алдымен файлды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Тексерілуде…</translation>
+    </message>
+    <message>
+        <source>No problems. The file brings {persons} persons, {zones} zones and {devices} devices; press Import to write them (all or nothing).</source>
+        <translation>Қате жоқ. Файлда есептегілер: {persons}, аймақтар: {zones}, құрылғылар: {devices}; оларды жазу үшін «Жүктеу» түймесін басыңыз (бәрі немесе ештеңе).</translation>
+    </message>
+    <message>
+        <source>{n} problems: nothing was written. Correct the file and check again.</source>
+        <translation>Қателер: {n}; ештеңе жазылмады. Файлды түзетіп, қайта тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {error}</source>
+        <translation>Файлды оқу мүмкін емес: {error}</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Жүктелуде…</translation>
+    </message>
+    <message>
+        <source>Imported: nothing changed (the file was imported before).</source>
+        <translation>Жүктелді: ештеңе өзгерген жоқ (файл бұрын жүктелген).</translation>
+    </message>
+    <message>
+        <source>Imported: {created} persons registered, {updated} updated, {restrictions} restrictions, {zones} zones, {issued} devices issued.</source>
+        <translation>Жүктелді: есепке қойылды {created}, өзгертілді {updated}, шектеулер {restrictions}, аймақтар {zones}, берілген құрылғылар {issued}.</translation>
+    </message>
+</context>
+<context>
     <name>Category</name>
     <message>
         <source>Conditional sentence</source>
@@ -3553,6 +3704,10 @@ Data folder: {folder}</source>
     <message>
         <source>Transfer a caseload…</source>
         <translation>Есептегілерді беру…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Жүктеу…</translation>
     </message>
     <message>
         <source>Could not load persons: {error}</source>

@@ -877,6 +877,157 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>CaseloadImport</name>
+    <message>
+        <source>the time {v} is not HH:MM (00:00 to 24:00)</source>
+        <extracomment>The exchange's most frequent English problem messages (``arm.caseload.exchange``), as patterns to translate.</extracomment>
+        <translation>время {v} не в виде ЧЧ:ММ (от 00:00 до 24:00)</translation>
+    </message>
+    <message>
+        <source>the date {v} is not YYYY-MM-DD</source>
+        <translation>дата {v} не в виде ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>a date YYYY-MM-DD is expected</source>
+        <translation>нужна дата в виде ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>a time with its zone is expected (2026-12-07T09:00:00+05:00)</source>
+        <translation>нужно время с часовым поясом (2026-12-07T09:00:00+05:00)</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>обязательно</translation>
+    </message>
+    <message>
+        <source>required for this kind</source>
+        <translation>обязательно для этого вида</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>неизвестный ключ</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>должен быть текст</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>должно быть число</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>должен быть список</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>должен быть объект</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>не может быть пустым</translation>
+    </message>
+    <message>
+        <source>must be 12 digits</source>
+        <translation>должно быть 12 цифр</translation>
+    </message>
+    <message>
+        <source>unknown category {v}</source>
+        <translation>неизвестная категория {v}</translation>
+    </message>
+    <message>
+        <source>{v} appears twice</source>
+        <translation>{v} встречается дважды</translation>
+    </message>
+    <message>
+        <source>before the start</source>
+        <translation>раньше начала</translation>
+    </message>
+    <message>
+        <source>not after the start</source>
+        <translation>не позже начала</translation>
+    </message>
+    <message>
+        <source>a travel permission needs its end</source>
+        <translation>у разрешения на выезд должен быть срок окончания</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadImportDialog</name>
+    <message>
+        <source>Import a caseload file</source>
+        <translation>Загрузка файла подучётных</translation>
+    </message>
+    <message>
+        <source>caseload file (.json)</source>
+        <translation>файл подучётных (.json)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Загрузить</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Choose the file and press Check: nothing is written before Import.</source>
+        <translation>Выберите файл и нажмите «Проверить»: до «Загрузить» ничего не записывается.</translation>
+    </message>
+    <message>
+        <source>Caseload file</source>
+        <translation>Файл подучётных</translation>
+    </message>
+    <message>
+        <source>Caseload (*.json)</source>
+        <translation>Подучётные (*.json)</translation>
+    </message>
+    <message>
+        <source>Choose the file first.</source>
+        <translation>Сначала выберите файл.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
+        <source>No problems. The file brings {persons} persons, {zones} zones and {devices} devices; press Import to write them (all or nothing).</source>
+        <translation>Ошибок нет. В файле подучётных: {persons}, зон: {zones}, устройств: {devices}; нажмите «Загрузить», чтобы записать их (всё или ничего).</translation>
+    </message>
+    <message>
+        <source>{n} problems: nothing was written. Correct the file and check again.</source>
+        <translation>Ошибок: {n}; ничего не записано. Исправьте файл и проверьте снова.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {error}</source>
+        <translation>Файл не читается: {error}</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Imported: nothing changed (the file was imported before).</source>
+        <translation>Загружено: ничего не изменилось (файл уже загружался).</translation>
+    </message>
+    <message>
+        <source>Imported: {created} persons registered, {updated} updated, {restrictions} restrictions, {zones} zones, {issued} devices issued.</source>
+        <translation>Загружено: поставлено на учёт {created}, изменено {updated}, ограничений {restrictions}, зон {zones}, выдано устройств {issued}.</translation>
+    </message>
+</context>
+<context>
     <name>Category</name>
     <message>
         <source>Conditional sentence</source>
@@ -3553,6 +3704,10 @@ Data folder: {folder}</source>
     <message>
         <source>Transfer a caseload…</source>
         <translation>Передать подучётных…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Загрузить…</translation>
     </message>
     <message>
         <source>Could not load persons: {error}</source>

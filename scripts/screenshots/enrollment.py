@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         supervisor = ctx_for("supervisor")
         shot.person_form(supervisor)
+        shot.caseload_import(supervisor)
         shot.card(supervisor)
         shot.curfew(supervisor)
         shot.zone(supervisor)
@@ -172,6 +173,24 @@ class Shooter:
         form.inputs["iin"].setText(good[:11] + str((int(good[11]) + 1) % 10))  # a typing error, shown at once
         form.resize(760, 1000)
         self.save(form, "person_form")
+
+    def caseload_import(self, ctx: Any) -> None:
+        """A caseload file with two mistakes: the preview lists them by their JSON paths, nothing is written."""
+        import json
+
+        from widgets.caseload_import import CaseloadImportDialog
+
+        example = Path(__file__).resolve().parents[2] / "tests" / "caseload" / "data" / "format_example.json"
+        doc = json.loads(example.read_text(encoding="utf-8"))
+        doc["persons"][0]["iin"] = doc["persons"][0]["iin"][:11] + str((int(doc["persons"][0]["iin"][11]) + 1) % 10)
+        doc["persons"][0]["restrictions"][0]["schedule"][0]["end"] = "25:00"
+        path = Path(tempfile.mkdtemp(prefix="arm-enroll-file-")) / "caseload-esil.json"
+        path.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+        dialog = CaseloadImportDialog(ctx, path=str(path))
+        dialog.show()
+        dialog.check()
+        self.settle((ctx,))
+        self.save(dialog, "caseload_import")
 
     def card(self, ctx: Any) -> None:
         from widgets.person_card import PersonCard
