@@ -851,8 +851,7 @@ def _zone_out(z: Zone, ref: str, names: dict[str, str]) -> dict[str, Any]:
 
 
 def _device_out(d: Device) -> dict[str, Any]:
-    protocol = str(d.protocol) if str(d.protocol) != protocol_for_type(str(d.type)).value else None
-    return _drop_none({"serial": d.serial, "type": str(d.type), "protocol": protocol,
+    return _drop_none({"serial": d.serial, "type": str(d.type), "protocol": str(d.protocol),
                        "inventory_no": d.inventory_no, "model": d.model, "paired_with": d.paired_with})
 
 
@@ -882,10 +881,18 @@ def _person_out(p: Person, restrictions: list[Restriction], issues: list[tuple[s
 
 
 def normalised(doc: dict[str, Any]) -> Any:
-    """A document as compared for "the same document": no ``exported_at``, no null keys, times as UTC instants."""
+    """A document as compared for "the same document".
+
+    No ``exported_at``; an optional key that is ``null``, or a device's
+    ``protocol`` equal to its type's default, is the same as an absent one;
+    times compare as UTC instants (export writes the desk's zone).
+    """
     def walk(value: Any, key: str = "") -> Any:
         if isinstance(value, dict):
-            return {k: walk(v, k) for k, v in value.items() if v is not None and k != "exported_at"}
+            out = {k: walk(v, k) for k, v in value.items() if v is not None and k != "exported_at"}
+            if "serial" in out and "type" in out and out.get("protocol") == protocol_for_type(str(out["type"])).value:
+                out.pop("protocol")
+            return out
         if isinstance(value, list):
             return [walk(v) for v in value]
         if isinstance(value, str) and key in ("valid_from", "valid_until", "issued_at"):
