@@ -372,10 +372,13 @@ def _check_geometry(r: _Reader, geometry: Any, radius: Any, path: str, has_radiu
         if radius_m is None:
             return None
         try:
-            return validate_shape({"circle": {"center": coords, "radius_m": radius_m}}).geometry
+            geometry = validate_shape({"circle": {"center": coords, "radius_m": radius_m}}).geometry
         except ZoneShapeError as exc:
             r.bad(f"{path}.geometry", str(exc))
             return None
+        # the drawn polygon is the editor's; the centre and radius stay exactly as exchanged
+        geometry["circle"] = {"center": list(coords), "radius_m": radius}
+        return geometry
     if has_radius:
         r.bad(f"{path}.radius_m", "only a Point has a radius")
     polygons = geometry.get("coordinates")
@@ -684,32 +687,49 @@ PERSON_FIELDS = ("last_name", "first_name", "middle_name", "iin", "birth_date", 
 
 def _write_persons(session: Session, actor: Actor, persons: list[_Person], zone_ids: dict[str, int],
                    device_ids: dict[str, int], s: ImportSummary) -> None:
-    existing = {p.iin: p for p in session.scalars(select(Person).where(Person.iin.in_([x.values["iin"] for x in persons])))}
+    """Persons, then their restrictions and issued devices, with a handful of queries for the whole document."""
+    iins = [x.values["iin"] for x in persons]
+    existing: dict[str, Person] = {}
+    for chunk in range(0, len(iins), 500):
+        existing.update({p.iin: p for p in session.scalars(select(Person).where(Person.iin.in_(iins[chunk:chunk + 500])))})
     now = datetime.now(UTC)
-    for p in persons:
-        row = existing.get(p.values["iin"])
-        values = {k: p.values[k] for k in PERSON_FIELDS}
-        if row is None:
-            row = Person(created_at=now, notes="", **values)
-            session.add(row)
-            s.persons_created += 1
-        elif any(getattr(row, k) != v for k, v in values.items()):
-            for k, v in values.items():
-                setattr(row, k, v)
-            s.persons_updated += 1
-        p_rows = p
-        s.person_ids.append(0)
-        session.flush()
-        s.person_ids[-1] = row.id
-        _write_restrictions(session, row, p_rows.restrictions, zone_ids, s)
-        _write_issues(session, row, p_rows.devices, device_ids, s)
+    rows: list[Person] = []
+    with session.no_autoflush:
+        for p in persons:
+            row = existing.get(p.values["iin"])
+            values = {k: p.values[k] for k in PERSON_FIELDS}
+            if row is None:
+                row = Person(created_at=now, notes="", **values)
+                session.add(row)
+                s.persons_created += 1
+            elif any(getattr(row, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(row, k, v)
+                s.persons_updated += 1
+            rows.append(row)
+    session.flush()
+    s.person_ids = [r.id for r in rows]
+    known = {r.id for r in existing.values()}
+    current: dict[int, list[Restriction]] = {}
+    if known:
+        for restriction in session.scalars(select(Restriction).where(Restriction.person_id.in_(known))):
+            current.setdefault(restriction.person_id, []).append(restriction)
+    serials = [serial for p in persons for serial, _, _ in p.devices]
+    open_rows: dict[int, Assignment] = {}
+    if serials:
+        ids = [device_ids.get(x) for x in serials]
+        for a in session.scalars(select(Assignment).where(Assignment.returned_at.is_(None),
+                                                          Assignment.device_id.in_([i for i in ids if i]))):
+            open_rows[a.device_id] = a
+    with session.no_autoflush:
+        for p, row in zip(persons, rows, strict=True):
+            _write_restrictions(session, row, p.restrictions, current.get(row.id, []), zone_ids, s)
+            _write_issues(session, row, p.devices, device_ids, open_rows, s)
+    session.flush()
 
 
-def _write_restrictions(session: Session, person: Person, wanted: list[_Restriction], zone_ids: dict[str, int],
-                        s: ImportSummary) -> None:
-    if not wanted:
-        return
-    current = list(session.scalars(select(Restriction).where(Restriction.person_id == person.id)))
+def _write_restrictions(session: Session, person: Person, wanted: list[_Restriction], current: list[Restriction],
+                        zone_ids: dict[str, int], s: ImportSummary) -> None:
     for rr in wanted:
         zone_id = zone_ids.get(rr.zone_ref) if rr.zone_ref else None
         same = [c for c in current if str(c.kind) == rr.kind and c.zone_id == zone_id]
@@ -732,13 +752,12 @@ def _write_restrictions(session: Session, person: Person, wanted: list[_Restrict
 
 
 def _write_issues(session: Session, person: Person, wanted: list[tuple[str, datetime, str]],
-                  device_ids: dict[str, int], s: ImportSummary) -> None:
+                  device_ids: dict[str, int], open_rows: dict[int, Assignment], s: ImportSummary) -> None:
     for serial, at, by in wanted:
         device_id = device_ids.get(serial) or session.scalar(select(Device.id).where(Device.serial == serial))
         if device_id is None:
             continue
-        open_row = session.scalars(select(Assignment).where(Assignment.device_id == device_id,
-                                                            Assignment.returned_at.is_(None))).first()
+        open_row = open_rows.get(device_id)
         if open_row is not None and open_row.person_id == person.id:
             if (open_row.issued_at, open_row.issued_by) != (at, by):
                 open_row.issued_at, open_row.issued_by = at, by
@@ -862,10 +881,18 @@ def _person_out(p: Person, restrictions: list[Restriction], issues: list[tuple[s
 
 
 def normalised(doc: dict[str, Any]) -> Any:
-    """A document as compared for "the same document": no ``exported_at``, no null keys, times as UTC instants."""
+    """A document as compared for "the same document".
+
+    No ``exported_at``; an optional key that is ``null``, or a device's
+    ``protocol`` equal to its type's default, is the same as an absent one;
+    times compare as UTC instants (export writes the desk's zone).
+    """
     def walk(value: Any, key: str = "") -> Any:
         if isinstance(value, dict):
-            return {k: walk(v, k) for k, v in value.items() if v is not None and k != "exported_at"}
+            out = {k: walk(v, k) for k, v in value.items() if v is not None and k != "exported_at"}
+            if "serial" in out and "type" in out and out.get("protocol") == protocol_for_type(str(out["type"])).value:
+                out.pop("protocol")
+            return out
         if isinstance(value, list):
             return [walk(v) for v in value]
         if isinstance(value, str) and key in ("valid_from", "valid_until", "issued_at"):
