@@ -11,7 +11,6 @@ commit together.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from arm import audit
-from arm.caseload import lifecycle, reference
+from arm.caseload import lifecycle
 from arm.caseload.persons import PersonDraft, PersonInvalid, PersonSaved, save_person
 from db.models import Category, Person
 from db.validation import iin_birth_date, iin_error, validate_person
@@ -43,6 +42,7 @@ from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
 from widgets.i18n import current_language
 from widgets.person_list import category_text
+from widgets.reference_choices import ReferenceChoices, load_reference_choices
 
 log = logging.getLogger("arm.gui.person_edit")
 
@@ -86,24 +86,6 @@ LIFECYCLE_MESSAGES = (  # arm.caseload.lifecycle.register
     QT_TRANSLATE_NOOP("Validation", "The court decision is dated after the supervision start."),
     QT_TRANSLATE_NOOP("Validation", "A new registration cannot be deregistered already."),
 )
-
-
-@dataclass(frozen=True)
-class ReferenceChoices:
-    """The reference lists the form picks from, names in the reader's language."""
-
-    regions: list[tuple[str, str]]  # (code, name)
-    districts: list[tuple[str, str, str]]  # (code, region code, name)
-    officers: list[tuple[str, str, str]]  # (code, district code, full name)
-
-
-def load_reference_choices(session: Session, lang: str) -> ReferenceChoices:
-    """Active regions, districts and officers (read by every role; no personal data)."""
-    return ReferenceChoices(
-        [(r.code, r.names.get(lang)) for r in reference.regions(session)],
-        [(d.code, d.region_code, d.names.get(lang)) for d in reference.districts(session)],
-        [(o.code, o.district_code, o.full_name) for o in reference.officers(session)],
-    )
 
 
 def load_person_values(session: Session, person_id: int, user: Any) -> dict[str, Any]:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
 from widgets.i18n import current_language
-from widgets.person_edit import ReferenceChoices, load_reference_choices
+from widgets.reference_choices import ReferenceChoices, load_reference_choices
 
 log = logging.getLogger("arm.gui.lifecycle")
 

@@ -42,7 +42,7 @@ from arm.caseload import users
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
 from widgets.i18n import current_language
-from widgets.person_edit import ReferenceChoices, load_reference_choices
+from widgets.reference_choices import ReferenceChoices, load_reference_choices
 
 log = logging.getLogger("arm.gui.users")
 
