@@ -186,3 +186,37 @@ def test_library_zone_and_point_picked_on_the_map(qtbot: Any, db: Any, users: di
     draft = editor2.build_draft()  # the what-if seam: nothing written
     assert draft.errors == {} and draft.restriction is not None and draft.restriction.zone_id == zone_id
     assert len(_rows(db)) == 1
+
+
+def test_restrictions_are_shown_on_the_map(qtbot: Any, db: Any, users: dict, make_ctx: Any, person: int) -> None:
+    """The card's map shows the person's running zone restrictions and centres on the home."""
+    ctx = make_ctx(db, users["supervisor"])
+    editor = _editor(qtbot, ctx, person, kind="exclusion_zone")
+    editor.source.setCurrentIndex(editor.source.findData("home"))
+    editor.zone_name.setText("Бар у дома")
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        editor.save()
+    card = PersonCard(ctx, person)
+    qtbot.addWidget(card)
+    qtbot.waitUntil(lambda: card.data is not None and card.restrictions.rowCount() == 1, timeout=5000)
+    calls: list[tuple[str, tuple[Any, ...]]] = []
+    from widgets import map_pick
+
+    real = map_pick.make_map_view
+
+    def spy(ctx_: Any, parent: Any) -> Any:
+        view = real(ctx_, parent)
+        original = view.bridge.call
+        view.bridge.call = lambda name, *args: (calls.append((name, args)), original(name, *args))[1]
+        return view
+
+    map_pick.make_map_view = spy
+    try:
+        dialog = card.show_restrictions_on_map()
+    finally:
+        map_pick.make_map_view = real
+    qtbot.addWidget(dialog)
+    (shown,) = [args[0] for name, args in calls if name == "ARM.zones.show"]
+    assert [(z["name"], z["kind"]) for z in shown] == [("Бар у дома", "exclusion")]
+    assert shown[0]["geometry"]["circle"]["radius_m"] == 300.0
+    dialog.reject()
