@@ -339,6 +339,12 @@ class AssignPage(QWizardPage):
         self.person = QComboBox(objectName="person")
         _searchable(self.person)
         self.note = QLineEdit(objectName="note")
+        # the issue act names who took the device and who handed it over (arm.caseload.devices.issue)
+        self.received_by = QLineEdit(objectName="receivedBy")
+        self.technician_name = QLineEdit(objectName="technicianName")
+        self.person.currentIndexChanged.connect(
+            lambda _i: self.received_by.setText(self.person.currentText() if self.person.currentData() is not None
+                                                else ""))
         self.inventory_error = QLabel()
         self.inventory_error.setStyleSheet("color: #b00020;")
         self.result = _result_label()
@@ -349,6 +355,8 @@ class AssignPage(QWizardPage):
         inv_row.addWidget(self.inventory_error)
         form.addRow(self.tr("Inventory number:"), inv_row)
         form.addRow(self.tr("Issue to:"), self.person)
+        form.addRow(self.tr("Received by:"), self.received_by)
+        form.addRow(self.tr("Handed over by:"), self.technician_name)
         form.addRow(self.tr("Note:"), self.note)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
@@ -358,6 +366,9 @@ class AssignPage(QWizardPage):
     def initializePage(self) -> None:
         self.person.clear()
         self.person.addItem(self.tr("— keep in stock —"), None)
+        user = self.w.ctx.user
+        if not self.technician_name.text():
+            self.technician_name.setText(str(getattr(user, "full_name", "") or getattr(user, "login", "")))
         self.person.setEnabled(not self.w.tamper_failed)
         if self.w.tamper_failed:
             _show(self.result, self.tr("The tamper self-test failed: the device stays in stock."), False)
@@ -389,7 +400,8 @@ class AssignPage(QWizardPage):
             self.inventory_error.setText(text)
             _show(self.result, text, False)
             return False
-        self.w.assign(self.inventory_no.text(), self.person.currentData(), self.note.text(), self._assigned)
+        self.w.assign(self.inventory_no.text(), self.person.currentData(), self.note.text(), self._assigned,
+                      received_by=self.received_by.text().strip(), technician_name=self.technician_name.text().strip())
         return False
 
     def _assigned(self, _result: Any, error: BaseException | None) -> None:

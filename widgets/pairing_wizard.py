@@ -181,11 +181,16 @@ class PairingWizard(QWizard):
         self.run(lambda: self.link_call("TEST", "TAMPER"), finished)
 
     def assign(self, inventory_no: str, person_id: int | None, note: str,
-               done: Callable[[Any, BaseException | None], None]) -> None:
+               done: Callable[[Any, BaseException | None], None], *, received_by: str = "",
+               technician_name: str = "") -> None:
+        """The inventory number, then (optionally) the issue, naming who received and who handed over."""
         device_id = self.device_id
 
         def job(session: Any) -> None:
-            devices.assign(session, self.ctx.user, device_id, inventory_no, person_id, note)
+            devices.assign(session, self.ctx.user, device_id, inventory_no, None, note)
+            if person_id is not None and device_id is not None:
+                devices.issue(session, self.ctx.user, device_id, person_id, note, received_by=received_by,
+                              technician_name=technician_name)
 
         self.ctx.write(job, on_done=lambda r: done(r, None), on_error=lambda e: done(None, e))
 
