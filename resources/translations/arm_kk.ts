@@ -801,6 +801,14 @@ Data folder: {folder}</source>
         <translation>Кімге беріледі:</translation>
     </message>
     <message>
+        <source>Received by:</source>
+        <translation>Алған:</translation>
+    </message>
+    <message>
+        <source>Handed over by:</source>
+        <translation>Берген:</translation>
+    </message>
+    <message>
         <source>Note:</source>
         <translation>Ескертпе:</translation>
     </message>

@@ -801,6 +801,14 @@ Data folder: {folder}</source>
         <translation>Кому выдать:</translation>
     </message>
     <message>
+        <source>Received by:</source>
+        <translation>Получил:</translation>
+    </message>
+    <message>
+        <source>Handed over by:</source>
+        <translation>Выдал:</translation>
+    </message>
+    <message>
         <source>Note:</source>
         <translation>Примечание:</translation>
     </message>
