@@ -128,8 +128,9 @@ def _person_import(args: argparse.Namespace) -> int:
         except exchange.ExchangeInvalid as exc:
             raise UsageError("the file was refused, nothing written:\n"
                              + "\n".join(tabular.row_problems(exc.problems, header_of, rows))) from exc
-        result = {"dry_run": bool(args.dry_run), "rows": len(rows), "encoding": table.encoding,
-                  "persons_created": summary.persons_created, "persons_updated": summary.persons_updated}
+        result = {"dry_run": bool(args.dry_run), "unchanged": summary.unchanged, "rows": len(rows),
+                  "encoding": table.encoding, "persons_created": summary.persons_created,
+                  "persons_updated": summary.persons_updated}
         if args.dry_run:
             raise _DryRun(result)
         _print_summary(args, result)
