@@ -829,8 +829,8 @@ Data folder: {folder}</source>
         <translation>Құпиясөз қате.</translation>
     </message>
     <message>
-        <source>Too many failed attempts: this login is locked until the application is restarted or an administrator resets it.</source>
-        <translation>Сәтсіз әрекеттер тым көп: бұл логин қолданба қайта іске қосылғанша немесе әкімші бұғатты алғанша бұғатталды.</translation>
+        <source>Too many failed attempts: this login is locked until an administrator unlocks it (User administration, or the command arm user unlock).</source>
+        <translation>Сәтсіз әрекеттер тым көп: әкімші бұғатты алмайынша бұл логин бұғатталды («Пайдаланушылар» бөлімі немесе arm user unlock командасы).</translation>
     </message>
 </context>
 <context>
@@ -850,6 +850,18 @@ Data folder: {folder}</source>
     <message>
         <source>Your role may not change devices.</source>
         <translation>Сіздің рөліңіз құрылғыларды өзгертуге рұқсат бермейді.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the reference lists.</source>
+        <translation>Анықтамалықтарды тек әкімші өзгерте алады.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change user accounts.</source>
+        <translation>Есептік жазбаларды тек әкімші өзгерте алады.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may transfer or deregister persons.</source>
+        <translation>Басқа инспекторға беруді және есептен шығаруды тек басшы жасай алады.</translation>
     </message>
     <message>
         <source>This belongs to a district that is not yours.</source>

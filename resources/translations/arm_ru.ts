@@ -829,8 +829,8 @@ Data folder: {folder}</source>
         <translation>Неверный пароль.</translation>
     </message>
     <message>
-        <source>Too many failed attempts: this login is locked until the application is restarted or an administrator resets it.</source>
-        <translation>Слишком много неудачных попыток: учётная запись заблокирована до перезапуска приложения или её разблокировки администратором.</translation>
+        <source>Too many failed attempts: this login is locked until an administrator unlocks it (User administration, or the command arm user unlock).</source>
+        <translation>Слишком много неудачных попыток: учётная запись заблокирована, пока администратор её не разблокирует (раздел «Пользователи» или команда arm user unlock).</translation>
     </message>
 </context>
 <context>
@@ -850,6 +850,18 @@ Data folder: {folder}</source>
     <message>
         <source>Your role may not change devices.</source>
         <translation>Ваша роль не позволяет изменять устройства.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the reference lists.</source>
+        <translation>Изменять справочники может только администратор.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change user accounts.</source>
+        <translation>Изменять учётные записи может только администратор.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may transfer or deregister persons.</source>
+        <translation>Передавать и снимать с учёта может только руководитель.</translation>
     </message>
     <message>
         <source>This belongs to a district that is not yours.</source>
