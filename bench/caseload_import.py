@@ -24,10 +24,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from arm.access import ShellUser  # noqa: E402
-from arm.caseload import exchange  # noqa: E402
-from db.session import Database  # noqa: E402
-from db.validation import make_iin  # noqa: E402
+from arm.access import ShellUser
+from arm.caseload import exchange
+from db.session import Database
+from db.validation import make_iin
 
 DISTRICTS = ("Алатауский район", "Алмалинский район", "Ауэзовский район", "Бостандыкский район",
              "Жетысуский район", "Медеуский район", "Наурызбайский район", "Турксибский район")

@@ -111,6 +111,37 @@ def _export(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------- persons
+def _person_import(args: argparse.Namespace) -> int:
+    from arm.caseload import tabular
+
+    try:
+        table = tabular.read_table(args.file)
+        doc, header_of, rows = tabular.to_document(table)
+    except OSError as exc:
+        raise UsageError(f"{args.file}: {exc.strerror or exc}") from exc
+    except tabular.TableInvalid as exc:
+        raise UsageError("the file was refused, nothing written:\n" + "\n".join(exc.problems)) from exc
+
+    def work(session: Session, actor: Any) -> None:
+        try:
+            summary = exchange.import_document(session, actor, doc)
+        except exchange.ExchangeInvalid as exc:
+            raise UsageError("the file was refused, nothing written:\n"
+                             + "\n".join(tabular.row_problems(exc.problems, header_of, rows))) from exc
+        result = {"dry_run": bool(args.dry_run), "unchanged": summary.unchanged, "rows": len(rows),
+                  "encoding": table.encoding, "persons_created": summary.persons_created,
+                  "persons_updated": summary.persons_updated}
+        if args.dry_run:
+            raise _DryRun(result)
+        _print_summary(args, result)
+
+    try:
+        return run(args, work, migrate=True)
+    except _DryRun as dry:
+        _print_summary(args, dry.payload)
+        return 0
+
+
 def _person(session: Session, key: str) -> Person:
     q = select(Person).where(Person.iin == key) if not key.isdigit() or len(key) == 12 else \
         select(Person).where(Person.id == int(key))
@@ -384,6 +415,11 @@ def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
     p = sub.add_parser("person", help="supervised persons")
     psub = p.add_subparsers(dest="person_command", required=True, metavar="ACTION")
+    im = psub.add_parser("import", help="import the registry's table (CSV in UTF-8 or cp1251, or XLSX): all or nothing")
+    _common(im)
+    im.add_argument("file", type=Path, metavar="FILE.csv|FILE.xlsx")
+    im.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+    im.set_defaults(handler=_person_import)
     ls = psub.add_parser("list", help="registered persons (of your districts)")
     _common(ls)
     ls.add_argument("--district", help="only this district (code or name)")
