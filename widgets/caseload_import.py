@@ -1,4 +1,9 @@
-"""Import a caseload file (the exchange format, ``arm.caseload.exchange``): preview first, then all or nothing.
+"""Import a caseload file or the registry's table: preview first, then all or nothing.
+
+A caseload file is the exchange format (``arm.caseload.exchange``); the
+probation registry's table (CSV in UTF-8 or cp1251, or XLSX) is turned into
+the same document by ``arm.caseload.tabular`` and its problems are named by
+row and column heading (``row 7, Район: ...``).
 
 **Check** reads the file and runs the exchange's own checks without writing:
 either every problem, each with its JSON path, or what the import would
@@ -34,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from arm.caseload import exchange
+from arm.caseload import exchange, tabular
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
 
@@ -98,10 +103,51 @@ def problem_text(message: str) -> str:
     return message
 
 
+TABLE_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
+
+
+def _is_table(path: str) -> bool:
+    return Path(path).suffix.lower() in TABLE_SUFFIXES
+
+
+def _table_document(path: str) -> tuple[Any, dict[str, str], list[int]]:
+    """The registry's table (``arm.caseload.tabular``) as an exchange document, with its headings and row numbers."""
+    return tabular.to_document(tabular.read_table(Path(path)))
+
+
+def _checked(session: Any, path: str, write: Any = None) -> Any:
+    """Check (or, with ``write``, import) a JSON document or a table; a table's problems name its rows."""
+    if not _is_table(path):
+        doc = read_document(path)
+        return write(doc) if write is not None else exchange.check(session, doc)
+    doc, header_of, rows = _table_document(path)
+    try:
+        return write(doc) if write is not None else exchange.check(session, doc)
+    except exchange.ExchangeInvalid as exc:
+        raise tabular.TableInvalid(tabular.row_problems(exc.problems, header_of, rows)) from exc
+
+
 def preview(session: Any, path: str) -> dict[str, int]:
     """Read and check the file (writes nothing): how many persons, zones, devices it brings."""
-    checked = exchange.check(session, read_document(path))
+    checked = _checked(session, path)
     return {"persons": len(checked.persons), "zones": len(checked.zones), "devices": len(checked.devices)}
+
+
+def import_file(session: Any, actor: Any, path: str) -> exchange.ImportSummary:
+    """All or nothing, in the caller's transaction."""
+    return _checked(session, path, lambda doc: exchange.import_document(session, actor, doc))  # type: ignore[no-any-return]
+
+
+_ROW = re.compile(r"^row (?P<n>\d+)(?:, (?P<heading>.*))?$")
+
+
+def where_text(where: str) -> str:
+    """``row 7, Район`` in the reader's language; a JSON path as it is."""
+    found = _ROW.match(where)
+    if not found:
+        return where
+    row = QCoreApplication.translate("CaseloadImport", "row {n}").format(n=found.group("n"))
+    return f"{row}, {found.group('heading')}" if found.group("heading") else row
 
 
 class CaseloadImportDialog(QDialog):
@@ -157,7 +203,7 @@ class CaseloadImportDialog(QDialog):
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Import a caseload file"))
-        self.path.setPlaceholderText(self.tr("caseload file (.json)"))
+        self.path.setPlaceholderText(self.tr("caseload file (.json) or the registry's table (.csv, .xlsx)"))
         self.browse.setText(self.tr("Choose…"))
         self.check_button.setText(self.tr("Check"))
         self.import_button.setText(self.tr("Import"))
@@ -166,7 +212,9 @@ class CaseloadImportDialog(QDialog):
             self.summary.setText(self.tr("Choose the file and press Check: nothing is written before Import."))
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Caseload file"), "", self.tr("Caseload (*.json)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Caseload file"), "",
+            self.tr("Caseload or registry table (*.json *.csv *.xlsx);;Caseload (*.json);;Registry table (*.csv *.xlsx)"))
         if path:
             self.path.setText(path)
 
@@ -186,7 +234,7 @@ class CaseloadImportDialog(QDialog):
             where, _, what = text.partition(": ")
             if not what:
                 where, what = "", text
-            what = problem_text(what)
+            what, where = problem_text(what), where_text(where)
             for c, value in enumerate((where, what)):
                 item = QTableWidgetItem(value)
                 item.setToolTip(text)
@@ -218,7 +266,7 @@ class CaseloadImportDialog(QDialog):
         self._busy(False)
         self.progress.setValue(0)
         self.import_button.setEnabled(False)
-        if isinstance(error, exchange.ExchangeInvalid):
+        if isinstance(error, (exchange.ExchangeInvalid, tabular.TableInvalid)):
             self._show_problems(list(error.problems))
             self.summary.setText(self.tr("{n} problems: nothing was written. Correct the file and check again.")
                                  .format(n=len(error.problems)))
@@ -233,8 +281,7 @@ class CaseloadImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self._busy(True)
         self.summary.setText(self.tr("Importing…"))
-        self.ctx.write(lambda s: exchange.import_document(s, user, read_document(path)),
-                       on_done=self._imported, on_error=self._refused)
+        self.ctx.write(lambda s: import_file(s, user, path), on_done=self._imported, on_error=self._refused)
 
     def _imported(self, summary: exchange.ImportSummary) -> None:
         self._busy(False)

@@ -959,16 +959,16 @@ Data folder: {folder}</source>
         <source>a travel permission needs its end</source>
         <translation>шығуға рұқсаттың аяқталу мерзімі болуы керек</translation>
     </message>
+    <message>
+        <source>row {n}</source>
+        <translation>{n}-жол</translation>
+    </message>
 </context>
 <context>
     <name>CaseloadImportDialog</name>
     <message>
         <source>Import a caseload file</source>
         <translation>Есептегілер файлын жүктеу</translation>
-    </message>
-    <message>
-        <source>caseload file (.json)</source>
-        <translation>есептегілер файлы (.json)</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -999,8 +999,12 @@ Data folder: {folder}</source>
         <translation>Есептегілер файлы</translation>
     </message>
     <message>
-        <source>Caseload (*.json)</source>
-        <translation>Есептегілер (*.json)</translation>
+        <source>caseload file (.json) or the registry's table (.csv, .xlsx)</source>
+        <translation>есептегілер файлы (.json) немесе тізілім кестесі (.csv, .xlsx)</translation>
+    </message>
+    <message>
+        <source>Caseload or registry table (*.json *.csv *.xlsx);;Caseload (*.json);;Registry table (*.csv *.xlsx)</source>
+        <translation>Есептегілер немесе тізілім кестесі (*.json *.csv *.xlsx);;Есептегілер (*.json);;Тізілім кестесі (*.csv *.xlsx)</translation>
     </message>
     <message>
         <source>Choose the file first.</source>

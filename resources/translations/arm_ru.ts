@@ -959,16 +959,16 @@ Data folder: {folder}</source>
         <source>a travel permission needs its end</source>
         <translation>у разрешения на выезд должен быть срок окончания</translation>
     </message>
+    <message>
+        <source>row {n}</source>
+        <translation>строка {n}</translation>
+    </message>
 </context>
 <context>
     <name>CaseloadImportDialog</name>
     <message>
         <source>Import a caseload file</source>
         <translation>Загрузка файла подучётных</translation>
-    </message>
-    <message>
-        <source>caseload file (.json)</source>
-        <translation>файл подучётных (.json)</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -999,8 +999,12 @@ Data folder: {folder}</source>
         <translation>Файл подучётных</translation>
     </message>
     <message>
-        <source>Caseload (*.json)</source>
-        <translation>Подучётные (*.json)</translation>
+        <source>caseload file (.json) or the registry's table (.csv, .xlsx)</source>
+        <translation>файл подучётных (.json) или таблица реестра (.csv, .xlsx)</translation>
+    </message>
+    <message>
+        <source>Caseload or registry table (*.json *.csv *.xlsx);;Caseload (*.json);;Registry table (*.csv *.xlsx)</source>
+        <translation>Подучётные или таблица реестра (*.json *.csv *.xlsx);;Подучётные (*.json);;Таблица реестра (*.csv *.xlsx)</translation>
     </message>
     <message>
         <source>Choose the file first.</source>

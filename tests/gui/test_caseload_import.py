@@ -70,3 +70,41 @@ def test_bad_file_is_previewed_then_the_good_one_imported_once(
     assert "nothing changed" in dialog.summary.text() and _persons(db) == 1
     with db.session() as s:
         assert s.scalar(select(func.count()).where(AuditEntry.action == "caseload.import")) == 1
+
+
+def test_registry_table_in_cp1251_is_checked_by_row_then_imported(
+    qtbot: Any, db: Any, users: dict, make_ctx: Any, tmp_path: Path
+) -> None:
+    """The registry's CSV (Windows Cyrillic): a bad row is named by its number and heading; fixed, it imports."""
+    from datetime import date
+
+    from db.validation import make_iin
+
+    head = "ИИН;Фамилия;Имя;Дата рождения;Категория;Номер решения суда;Дата решения суда;Начало надзора;Район;Адрес"
+    good = make_iin(date(1980, 5, 4), 11)
+    rows = [f"{good};Ахметов;Ерлан;04.05.1980;ограничение свободы;1-11/2026;01.11.2026;05.11.2026;"
+            "Медеуский район;ул. Абая, 1",
+            f"{good[:11]}{(int(good[11]) + 1) % 10};Сейткали;Асель;30.11.1992;parole;1-12/2026;02.11.2026;06.11.2026;"
+            "Нет такого района;ул. Сейфуллина, 2"]
+    table = tmp_path / "registry.csv"
+    table.write_bytes(("\r\n".join([head, *rows]) + "\r\n").encode("cp1251"))
+    ctx = make_ctx(db, users["supervisor"])
+    panel = PersonListPanel(ctx)
+    qtbot.addWidget(panel)
+    dialog = panel.open_import()
+    dialog.path.setText(str(table))
+    dialog.check()
+    wait_worker(qtbot, ctx)
+    qtbot.waitUntil(lambda: dialog.problems.rowCount() >= 2, timeout=5000)
+    wheres = [dialog.problems.item(i, 0).text() for i in range(dialog.problems.rowCount())]
+    assert "row 3, ИИН" in wheres and "row 3, Район" in wheres, wheres
+    assert not dialog.import_button.isEnabled() and _persons(db) == 0
+    table.write_bytes(("\r\n".join([head, rows[0]]) + "\r\n").encode("cp1251"))
+    dialog.path.setText(str(table))
+    dialog.check()
+    wait_worker(qtbot, ctx)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=5000)
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        dialog.import_button.click()
+    with db.session() as s:
+        assert s.scalars(select(Person.last_name)).all() == ["Ахметов"]
