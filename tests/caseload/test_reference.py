@@ -142,3 +142,18 @@ def test_the_demo_uses_codes_its_supervisor_covers(db: Database) -> None:
         for code, district in officers:
             row = ref.officer(s, code)
             assert row is not None and row.district_code == district
+
+
+def test_a_zone_takes_its_district_from_the_reference_list(db: Database) -> None:
+    from arm.caseload.zones import ZoneDraft, save_zone
+
+    ring = [[76.95, 43.25], [76.96, 43.25], [76.96, 43.26], [76.95, 43.26], [76.95, 43.25]]
+    drawn = {"geometry": {"type": "Polygon", "coordinates": [ring]}}
+    with db.begin() as s:
+        zid = save_zone(s, user("supervisor"), None, ZoneDraft("Школа", "exclusion", drawn, 0.0, "Медеу ауданы"))
+    with db.session() as s:
+        zone = s.get(Zone, zid)
+        assert zone is not None and zone.district == "KZ-75-medeu"
+    with pytest.raises(ref.UnknownReference) as caught, db.begin() as s:
+        save_zone(s, user("supervisor"), None, ZoneDraft("Школа", "exclusion", drawn, 0.0, "Медеусский"))
+    assert caught.value.field == "district"
