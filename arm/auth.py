@@ -42,6 +42,9 @@ class CurrentUser:
     full_name: str
     role: str
     districts: tuple[str, ...] = field(default=())
+    #: the account was given a temporary password: the GUI asks for a new one before anything else
+    #: (``arm.caseload.users.change_own_password``)
+    must_change_password: bool = False
 
     def has_role(self, *roles: str | Role) -> bool:
         return self.role in {str(r) for r in roles}
@@ -51,6 +54,14 @@ def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValueError("A password needs at least 8 characters.")
     return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    """Whether ``password`` is the one ``password_hash`` was made from."""
+    try:
+        return bool(_hasher.verify(password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def create_user(
@@ -84,26 +95,36 @@ def snapshot(user: User) -> CurrentUser:
         full_name=user.full_name,
         role=str(user.role),
         districts=tuple(d.district for d in user.districts),
+        must_change_password=bool(user.must_change_password),
     )
 
 
 _failures: dict[str, int] = {}
 
 
+#: The lock-out message: an administrator unlocks the login in the user administration screen or
+#: with ``arm user unlock LOGIN`` (arm.caseload.users.unlock), effective at once in every process.
+LOCKED_MESSAGE = ("Too many failed attempts: this login is locked until an administrator unlocks it "
+                  "(User administration, or the command arm user unlock).")
+
+
 def authenticate(session: Session, login: str, password: str) -> CurrentUser:
-    """Check a log-in; every attempt, good or bad, goes to the audit journal."""
+    """Check a log-in; every attempt, good or bad, goes to the audit journal.
+
+    Failures of an existing account are counted in the account
+    (``users.failed_logins``, written in the caller's transaction, which
+    commits it even when the log-in fails); at ``MAX_FAILED_ATTEMPTS`` the
+    login is locked, even with the right password, until an administrator
+    unlocks it. Unknown logins are counted in this process only.
+    """
     login = login.strip()
     if not login:
         raise AuthError("Enter your login.", field="login", code="login_required")
-    if _failures.get(login, 0) >= MAX_FAILED_ATTEMPTS:
-        audit.record(session, login, "login_locked")
-        raise AuthError(
-            "Too many failed attempts: this login is locked until the application is restarted "
-            "or an administrator resets it.",
-            field="login",
-            code="locked",
-        )
     user = session.execute(select(User).where(User.login == login)).scalar_one_or_none()
+    if _failures.get(login, 0) >= MAX_FAILED_ATTEMPTS or (user is not None and
+                                                         (user.failed_logins or 0) >= MAX_FAILED_ATTEMPTS):
+        audit.record(session, login, "login_locked")
+        raise AuthError(LOCKED_MESSAGE, field="login", code="locked")
     if user is None or not user.active:
         _failures[login] = _failures.get(login, 0) + 1
         audit.record(session, login, "login_failed", reason="unknown or inactive user")
@@ -112,10 +133,12 @@ def authenticate(session: Session, login: str, password: str) -> CurrentUser:
     try:
         _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
-        _failures[login] = _failures.get(login, 0) + 1
+        user.failed_logins = (user.failed_logins or 0) + 1
         audit.record(session, login, "login_failed", reason="wrong password")
         raise AuthError("Wrong password.", field="password") from None
     _failures.pop(login, None)
+    if user.failed_logins:
+        user.failed_logins = 0
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
     current = snapshot(user)
@@ -124,6 +147,7 @@ def authenticate(session: Session, login: str, password: str) -> CurrentUser:
 
 
 def reset_failures(login: str | None = None) -> None:
+    """Forget this process's count of failed unknown logins (tests; an account's count is in the database)."""
     if login is None:
         _failures.clear()
     else:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
@@ -139,11 +139,13 @@ def _locked(session: Session, login: str) -> bool:
     """True after ``LOCKOUT_FAILURES`` failed log-ins in a row, the last within ``LOCKOUT_MINUTES``."""
     rows = session.execute(
         select(AuditEntry.action, AuditEntry.at)
-        .where(AuditEntry.user == login, AuditEntry.action.in_(("login", "login_failed", "login_locked")))
+        .where(or_(and_(AuditEntry.user == login, AuditEntry.action.in_(("login", "login_failed", "login_locked"))),
+                   and_(AuditEntry.action.in_(("user.unlock", "user.password")), AuditEntry.object_id == login)))
         .order_by(AuditEntry.id.desc())
         .limit(LOCKOUT_FAILURES)
     ).all()
-    if len(rows) < LOCKOUT_FAILURES or any(action == "login" for action, _ in rows):
+    # a log-in, or an administrator's unlock or password reset (arm.caseload.users), ends the run of failures
+    if len(rows) < LOCKOUT_FAILURES or any(action in ("login", "user.unlock", "user.password") for action, _ in rows):
         return False
     return rows[0][1] > datetime.now(UTC) - timedelta(minutes=LOCKOUT_MINUTES)
 
@@ -175,7 +177,7 @@ def cli_user(args: argparse.Namespace, db: Database) -> CurrentUser | ShellUser:
         elif _locked(session, login):
             audit.record(session, login, "login_locked", reason="shell")
             refusal = (f"--as {login}: too many failed log-ins; the account is locked for "
-                       f"{LOCKOUT_MINUTES} minutes")
+                       f"{LOCKOUT_MINUTES} minutes, or until an administrator runs: arm user unlock {login}")
         else:
             try:
                 user = authenticate(session, login, password)

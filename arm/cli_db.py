@@ -1,13 +1,10 @@
-"""``arm db ...`` and ``arm user ...``: schema and accounts from the shell."""
+"""``arm db ...``: the schema from the shell (``arm user ...`` is the caseload area's: arm/caseload/cli_users.py)."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 
-from arm import audit
-from arm.cli_common import UsageError, add_db_argument, cli_actor, open_db
+from arm.cli_common import add_db_argument, open_db
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -22,21 +19,6 @@ def _status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _user_add(args: argparse.Namespace) -> int:
-    from arm.auth import create_user
-
-    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Password: ")
-    db = open_db(args.db, migrate=True)
-    try:
-        with db.begin() as s:
-            user = create_user(s, args.login, password, args.role, args.name or args.login, tuple(args.district))
-            audit.record(s, cli_actor(), "user_created", "user", user.id, login=args.login, role=args.role)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from exc
-    print(f"user {args.login} ({args.role}) created")
-    return 0
-
-
 def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("db", help="database schema")
     dbsub = p.add_subparsers(dest="db_command", required=True, metavar="ACTION")
@@ -47,13 +29,3 @@ def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     add_db_argument(st)
     st.set_defaults(handler=_status)
 
-    u = sub.add_parser("user", help="user accounts")
-    usub = u.add_subparsers(dest="user_command", required=True, metavar="ACTION")
-    add = usub.add_parser("add", help="create a user (password asked, or read from stdin)")
-    add_db_argument(add)
-    add.add_argument("login")
-    add.add_argument("--role", required=True, choices=["operator", "supervisor", "technician", "administrator"])
-    add.add_argument("--name", help="full name")
-    add.add_argument("--district", action="append", default=[], help="district the user covers (repeatable)")
-    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
-    add.set_defaults(handler=_user_add)

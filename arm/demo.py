@@ -35,6 +35,8 @@ from db.models import (
     Zone,
     ZoneKind,
 )
+from db.models_caseload import ProbationOffice, ProbationOfficer
+from db.reference import office_code
 from db.validation import make_iin
 
 DESK_ZONE = ZoneInfo("Asia/Almaty")
@@ -50,7 +52,10 @@ DEMO_USERS = (  # names as the desk shows them (status bar, handover): in the de
 
 @dataclass(frozen=True)
 class City:
+    #: the city's name as written in addresses and zone names
     region: str
+    #: reference codes (``db.models_caseload``): the city of republican significance and its districts
+    region_code: str
     lat: float
     lon: float
     districts: tuple[str, ...]
@@ -58,13 +63,13 @@ class City:
 
 
 ASTANA = City(
-    "г. Астана", 51.1282, 71.4307,
-    ("Есильский район", "Алматинский район", "Сарыаркинский район", "Байконурский район"),
+    "г. Астана", "KZ-71", 51.1282, 71.4307,
+    ("KZ-71-esil", "KZ-71-almaty", "KZ-71-saryarka", "KZ-71-baikonyr"),
     ("пр. Туран", "ул. Кенесары", "пр. Республики", "ул. Сыганак", "пр. Абая", "ул. Бейбітшілік"),
 )
 ALMATY = City(
-    "г. Алматы", 43.2380, 76.9452,
-    ("Бостандыкский район", "Алмалинский район", "Ауэзовский район", "Медеуский район"),
+    "г. Алматы", "KZ-75", 43.2380, 76.9452,
+    ("KZ-75-bostandyk", "KZ-75-almaly", "KZ-75-auezov", "KZ-75-medeu"),
     ("пр. Абая", "ул. Толе би", "пр. Райымбека", "ул. Жандосова", "пр. Достык", "ул. Сатпаева"),
 )
 
@@ -139,9 +144,28 @@ def _person(rng: random.Random, n: int, city: City, today: date) -> Person:
         supervision_start=start, supervision_end=start + timedelta(days=365 * (1 + n % 3)),
         address=f"{city.region}, {city.streets[n % len(city.streets)]}, д. {10 + n}, кв. {n * 3 + 1} (демо)",
         home_lat=round(home_lat, 6), home_lon=round(home_lon, 6), home_radius_m=60,
-        region=city.region, district=city.districts[n % len(city.districts)], officer=OFFICERS[n % len(OFFICERS)],
+        region=city.region_code, district=city.districts[n % len(city.districts)],
+        officer=demo_officer_code(city.districts[n % len(city.districts)], n),
         registered_on=start, phone=f"+7 700 000 {n:02d} {n:02d}", notes=DEMO_NOTE, is_demo=True,
     )
+
+
+def demo_officer_code(district: str, n: int) -> str:
+    """The code of the demo officer ``n`` (one of ``OFFICERS``) of a demo district."""
+    return f"DEMO-{district}-{n % len(OFFICERS) + 1}"
+
+
+def _officers(session: Session) -> None:
+    """The demo officers in the reference list (``probation_officers``), each of one demo district's office."""
+    have = set(session.scalars(select(ProbationOfficer.code).where(ProbationOfficer.code.like("DEMO-%"))))
+    for city in (ASTANA, ALMATY):
+        for district in city.districts:
+            for k, name in enumerate(OFFICERS):
+                code = f"DEMO-{district}-{k + 1}"
+                if code not in have and session.get(ProbationOffice, office_code(district)) is not None:
+                    session.add(ProbationOfficer(code=code, full_name=name, office_code=office_code(district),
+                                                 district_code=district, position="", login="", active=True))
+    session.flush()
 
 
 def _devices_for(n: int, person: Person) -> list[Device]:
@@ -187,6 +211,7 @@ def seed(session: Session, persons_per_city: int = 8, rng_seed: int = 2026) -> D
         if login not in existing:
             districts = ASTANA.districts + ALMATY.districts if role == Role.SUPERVISOR else ()
             create_user(session, login, DEMO_PASSWORD, role, name, districts)
+    _officers(session)
     n = 0
     for city in (ASTANA, ALMATY):
         inclusion, exclusions = _city_zones(session, city)

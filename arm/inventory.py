@@ -60,23 +60,7 @@ class HistoryRow:
 
 
 def list_devices(session: Session) -> list[InventoryRow]:
-    open_assign = (
-        select(Assignment.device_id, Person.id, Person.last_name, Person.first_name, Person.middle_name)
-        .join(Person, Person.id == Assignment.person_id)
-        .where(Assignment.returned_at.is_(None))
-    )
-    holders = {r[0]: (r[1], " ".join(p for p in r[2:] if p)) for r in session.execute(open_assign)}
-    rows = []
-    for d in session.execute(select(Device).order_by(Device.serial)).scalars():
-        holder_id, holder = holders.get(d.id, (None, ""))
-        rows.append(
-            InventoryRow(
-                d.id, d.serial, d.inventory_no or "", str(d.type), d.firmware or "", str(d.status),
-                holder, holder_id, d.last_contact, d.battery, d.paired_with or "", model=d.model or "",
-                protocol=str(d.protocol or ""),
-            )
-        )
-    return rows
+    return list_devices_where(session)
 
 
 def history(session: Session, device_id: int) -> list[HistoryRow]:
@@ -101,3 +85,29 @@ def persons_for_issue(session: Session) -> list[tuple[int, str]]:
 def record_step(session: Session, actor: Any, action: str, serial: str, **detail: Any) -> None:
     """Audit a view or a step that changes no row (inventory shown, tamper test run, a failed read)."""
     audit.record(session, actor, action, "device", serial, **detail)
+
+
+def device_row(session: Session, device_id: int) -> InventoryRow | None:
+    """One device as the inventory lists it (the pairing wizard asks what its record still lacks)."""
+    return next((r for r in list_devices_where(session, Device.id == device_id)), None)
+
+
+def list_devices_where(session: Session, *where: Any) -> list[InventoryRow]:
+    """:func:`list_devices` narrowed by SQLAlchemy conditions on :class:`Device`."""
+    open_assign = (
+        select(Assignment.device_id, Person.id, Person.last_name, Person.first_name, Person.middle_name)
+        .join(Person, Person.id == Assignment.person_id)
+        .where(Assignment.returned_at.is_(None))
+    )
+    holders = {r[0]: (r[1], " ".join(p for p in r[2:] if p)) for r in session.execute(open_assign)}
+    rows = []
+    for d in session.execute(select(Device).where(*where).order_by(Device.serial)).scalars():
+        holder_id, holder = holders.get(d.id, (None, ""))
+        rows.append(
+            InventoryRow(
+                d.id, d.serial, d.inventory_no or "", str(d.type), d.firmware or "", str(d.status),
+                holder, holder_id, d.last_contact, d.battery, d.paired_with or "", model=d.model or "",
+                protocol=str(d.protocol or ""),
+            )
+        )
+    return rows

@@ -30,6 +30,7 @@ PLUGIN_MODULES: tuple[str, ...] = (
     "arm.simulate.plugin",
     "arm.reports.plugin",
     "arm.geo.plugin",
+    "arm.caseload.plugin",
 )
 
 #: The workstation's window (``arm`` without a command); its ``main(args)`` runs it.

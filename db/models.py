@@ -345,6 +345,10 @@ class Assignment(Base):
     returned_at: Mapped[utc_opt]
     returned_by: Mapped[str_opt]
     note: Mapped[str] = mapped_column(Text, default="")
+    #: who took the device (the person, or whoever received it for them) and the issuing technician's
+    #: name, as the issue act states them (revision caseload_lifecycle)
+    received_by: Mapped[str] = mapped_column(String(200), default="")
+    technician_name: Mapped[str] = mapped_column(String(200), default="")
 
     device: Mapped[Device] = relationship(back_populates="assignments")
     person: Mapped[Person] = relationship(back_populates="assignments")
@@ -493,6 +497,11 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     locale: Mapped[str] = mapped_column(String(8), default="ru")
     created_at: Mapped[utc] = mapped_column(default=now_utc)
+    #: made with a temporary password: the next log-in must set a new one (revision caseload_lifecycle)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: failed log-ins in a row; at ``arm.auth.MAX_FAILED_ATTEMPTS`` the login is locked until an
+    #: administrator unlocks it (``arm user unlock``), in every process at once
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
 
     districts: Mapped[list[UserDistrict]] = relationship(cascade="all, delete-orphan")
 

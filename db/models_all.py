@@ -5,6 +5,7 @@ tables append one import line here.
 """
 
 from db import models as models
+from db import models_caseload as models_caseload  # caseload: regions, districts, offices, officers
 from db import models_media as models_media  # network: device media clips (voice messages)
 from db import retention as retention  # journals: retention policies, deletion acts
 from db.queries import schema as schema  # journals: chain heads, indexes

@@ -126,6 +126,22 @@ class SerialManager:
         with self._lock:
             self._held.add(os.path.realpath(port))
 
+    def settle(self, port: str, timeout: float = 5.0) -> Session | None:
+        """Wait until no attach of ``port`` is under way; the session it made, if any.
+
+        A tool that ``hold``-s a port while the poller is probing it would
+        otherwise fight it for the exclusive lock ("Could not exclusively lock port").
+        """
+        key = os.path.realpath(port)
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            with self._lock:
+                if key not in self._busy:
+                    return self.sessions.get(key)
+            time.sleep(0.02)
+        with self._lock:
+            return self.sessions.get(key)
+
     def release(self, port: str) -> None:
         with self._lock:
             self._held.discard(os.path.realpath(port))

@@ -10,6 +10,7 @@ with the same delivery, so nothing the device says meanwhile is lost.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from serial_drivers.icd.codec import DeviceInfo
@@ -49,25 +50,39 @@ def service_manager(ctx: Any) -> Any:
 
 
 class DeviceLink:
-    """The wizard's handle on one device: a borrowed service session or its own."""
+    """The wizard's handle on one device: a borrowed service session or its own.
+
+    :meth:`close` may come from another thread while :meth:`open` is under way
+    (the technician cancels during the retries): the port is then closed as
+    soon as it is open and ``open`` fails, so no run leaves the port locked.
+    """
 
     def __init__(self, ctx: Any, port: str) -> None:
         self.ctx = ctx
         self.port = port
         self.session: IcdSession | None = None
         self.own = False
+        self._lock = threading.Lock()
+        self._closed = False
+        self._held = False
 
     def open(self) -> DeviceInfo:
         manager = service_manager(self.ctx)
-        served = manager.session_for_port(self.port) if manager is not None else None
+        served = None
+        if manager is not None:
+            manager.hold(self.port)  # the poller keeps off the port from now on ...
+            self._held = True
+            served = manager.settle(self.port)  # ... and an attach already under way is waited for
         if isinstance(served, IcdSession) and served.alive and served.info is not None:
-            self.session = served
+            with self._lock:
+                self.session = served
             served.info = DeviceInfo.from_answer(served.link.request("INFO"))
             return served.info
-        if manager is not None:
-            manager.hold(self.port)
         session = IcdSession(self.port, self.ctx.service.ingest, db=self.ctx.db, bus=self.ctx.bus)
-        self.session, self.own = session, True
+        with self._lock:
+            if self._closed:
+                raise LinkError("closed")
+            self.session, self.own = session, True
         try:
             return session.start()
         except BaseException:
@@ -75,14 +90,20 @@ class DeviceLink:
             raise
 
     def call(self, name: str, *args: str) -> tuple[str, ...]:
-        if self.session is None:
+        session = self.session
+        if session is None:
             raise LinkError("no device")
-        return self.session.call(name, *args)
+        return session.call(name, *args)
 
     def close(self) -> None:
-        if self.own and self.session is not None:
-            self.session.close()
+        """Close what this link opened and give the port back to the service; safe to repeat."""
+        with self._lock:
+            self._closed = True
+            session, own, held = self.session, self.own, self._held
+            self.session, self._held = None, False
+        if own and session is not None:
+            session.close()
+        if held:
             manager = service_manager(self.ctx)
             if manager is not None:
                 manager.release(self.port)
-        self.session = None

@@ -19,6 +19,11 @@ def denied_text(error: AccessDenied) -> str:
         "denied.restrictions": QCoreApplication.translate("Caseload", "Your role may not change restrictions."),
         "denied.zones": QCoreApplication.translate("Caseload", "Your role may not change zones."),
         "denied.devices": QCoreApplication.translate("Caseload", "Your role may not change devices."),
+        "denied.reference": QCoreApplication.translate(
+            "Caseload", "Only an administrator may change the reference lists."),
+        "denied.users": QCoreApplication.translate("Caseload", "Only an administrator may change user accounts."),
+        "denied.lifecycle": QCoreApplication.translate(
+            "Caseload", "Only a supervisor may transfer or deregister persons."),
         "denied.district": QCoreApplication.translate("Caseload", "This belongs to a district that is not yours."),
     }
     return texts.get(error.code, str(error))

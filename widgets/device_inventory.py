@@ -419,10 +419,22 @@ class DeviceInventory(QWidget):
         if row is None:
             return None
         dlg = _FormDialog(self.tr("Issue {serial}").format(serial=row.serial), self)
+        dlg.setMinimumWidth(560)  # full names, not their tails
+        ok = dlg.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setText(self.tr("Issue"))
         person = dlg.add("person", self.tr("Person:"), QComboBox())
         _searchable(person)
+        # the issue act names who took the device and who handed it over (arm.caseload.devices.issue)
+        received = dlg.add("receivedBy", self.tr("Received by:"), QLineEdit())
+        technician = dlg.add("technicianName", self.tr("Handed over by:"),
+                             QLineEdit(str(getattr(self.ctx.user, "full_name", "") or self.ctx.login)))
         note = dlg.add("note", self.tr("Note:"), QLineEdit())
         assert isinstance(person, QComboBox) and isinstance(note, QLineEdit)
+        assert isinstance(received, QLineEdit) and isinstance(technician, QLineEdit)
+        received.setPlaceholderText(self.tr("the person's full name, or who signs for them"))
+        person.currentIndexChanged.connect(
+            lambda _i: received.setText(person.currentText() if person.currentData() is not None else ""))
 
         def fill(persons: list[tuple[int, str]]) -> None:
             for pid, name in persons:
@@ -436,8 +448,17 @@ class DeviceInventory(QWidget):
             if person.currentData() is None:
                 dlg.show_error("person", self.tr("Choose a person."))
                 return
-            self._act(devices.issue, row.device_id, person.currentData(), note.text(), dialog=dlg, field="person",
-                      done_text=self.tr("{serial} issued to {name}.").format(serial=row.serial, name=person.currentText()))
+            if not received.text().strip():
+                dlg.show_error("receivedBy", self.tr("Who receives the device?"))
+                return
+            if not technician.text().strip():
+                dlg.show_error("technicianName", self.tr("Who hands the device over?"))
+                return
+            pid, taker, giver, text = person.currentData(), received.text().strip(), technician.text().strip(), note.text()
+            self._act(lambda s, user, device_id: devices.issue(s, user, device_id, pid, text, received_by=taker,
+                                                             technician_name=giver),
+                      row.device_id, dialog=dlg, field="person",
+                      done_text=self.tr("{serial} issued to {name}.").format(serial=row.serial, name=taker))
 
         dlg.buttons.accepted.connect(go)
         return dlg

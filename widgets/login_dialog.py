@@ -39,8 +39,8 @@ AUTH_MESSAGES = (
     QT_TRANSLATE_NOOP("Auth", "Wrong password."),
     QT_TRANSLATE_NOOP(
         "Auth",
-        "Too many failed attempts: this login is locked until the application is restarted "
-        "or an administrator resets it.",
+        "Too many failed attempts: this login is locked until an administrator unlocks it "
+        "(User administration, or the command arm user unlock).",
     ),
 )
 
@@ -201,8 +201,27 @@ class LoginDialog(QDialog):
             self._show_error("password", "")
             self.status.setText(self.tr("The database is not available: {error}").format(error=error))
             return
+        if getattr(user, "must_change_password", False) and self._authenticator is None:
+            self._ask_new_password(user)  # a temporary password: the user's own comes first
+            return
         self.user = user
         self.accept()
+
+    def _ask_new_password(self, user: CurrentUser) -> None:
+        from dataclasses import replace
+
+        from widgets.change_password import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self._db, user, self, forced=True, old_password=self.password_edit.text())
+
+        def changed() -> None:
+            self.user = replace(user, must_change_password=False)
+            self.accept()
+
+        dialog.accepted.connect(changed)
+        dialog.rejected.connect(lambda: self.status.setText(self.tr("Choose a new password to log in.")))
+        dialog.open()
+        self.password_dialog = dialog
 
     def _label_for(self, field: str) -> QLabel:
         return self.login_error if field == "login" else self.password_error

@@ -51,6 +51,11 @@ class SerialJobs:
         fut.add_done_callback(relay)
         return fut
 
+    def cancel_pending(self) -> None:
+        """Drop queued work and stop delivering outcomes (the wizard is closing); a running job ends on its own."""
+        self._closed = True
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
     def shutdown(self) -> None:
         self._closed = True
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -106,7 +106,13 @@ class PortPage(QWizardPage):
                 )
                 + (self.tr(", IMEI {imei}").format(imei=info.imei) if info.imei else "")
             )
-            _show(self.result, self.tr("Device detected and recorded in the inventory."), True)
+            record = self.w.record
+            if record is not None and not record.inventory_no:
+                _show(self.result, self.tr(
+                    "Device detected and recorded in the inventory as new: give it an inventory number on the last page."
+                ), True)
+            else:
+                _show(self.result, self.tr("Device detected and recorded in the inventory."), True)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -333,6 +339,12 @@ class AssignPage(QWizardPage):
         self.person = QComboBox(objectName="person")
         _searchable(self.person)
         self.note = QLineEdit(objectName="note")
+        # the issue act names who took the device and who handed it over (arm.caseload.devices.issue)
+        self.received_by = QLineEdit(objectName="receivedBy")
+        self.technician_name = QLineEdit(objectName="technicianName")
+        self.person.currentIndexChanged.connect(
+            lambda _i: self.received_by.setText(self.person.currentText() if self.person.currentData() is not None
+                                                else ""))
         self.inventory_error = QLabel()
         self.inventory_error.setStyleSheet("color: #b00020;")
         self.result = _result_label()
@@ -343,6 +355,8 @@ class AssignPage(QWizardPage):
         inv_row.addWidget(self.inventory_error)
         form.addRow(self.tr("Inventory number:"), inv_row)
         form.addRow(self.tr("Issue to:"), self.person)
+        form.addRow(self.tr("Received by:"), self.received_by)
+        form.addRow(self.tr("Handed over by:"), self.technician_name)
         form.addRow(self.tr("Note:"), self.note)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
@@ -352,18 +366,27 @@ class AssignPage(QWizardPage):
     def initializePage(self) -> None:
         self.person.clear()
         self.person.addItem(self.tr("— keep in stock —"), None)
+        user = self.w.ctx.user
+        if not self.technician_name.text():
+            self.technician_name.setText(str(getattr(user, "full_name", "") or getattr(user, "login", "")))
         self.person.setEnabled(not self.w.tamper_failed)
         if self.w.tamper_failed:
             _show(self.result, self.tr("The tamper self-test failed: the device stays in stock."), False)
+        record = self.w.record
+        if record is not None:
+            self.inventory_no.setText(record.inventory_no)
+            if not record.inventory_no:
+                self.inventory_no.setPlaceholderText(self.tr("required: the number on the device's label"))
         self.w.ctx.read(inventory.persons_for_issue, on_done=self._persons)
 
     def _persons(self, persons: list[tuple[int, str]]) -> None:
         for pid, name in persons:
             self.person.addItem(name, pid)
-        self.w.ctx.write(
-            inventory.record_step, self.w.ctx.user, "person.list_view", self.w.info.serial if self.w.info else "",
-            purpose="issue device", shown=len(persons),
-        )
+        serial = self.w.info.serial if self.w.info else ""
+        user = self.w.ctx.user
+        # keyword details go inside the job: ctx.write's own keywords are its callbacks
+        self.w.ctx.write(lambda session: inventory.record_step(
+            session, user, "person.list_view", serial, purpose="issue device", shown=len(persons)))
 
     def nextId(self) -> int:
         return -1
@@ -371,7 +394,14 @@ class AssignPage(QWizardPage):
     def validatePage(self) -> bool:
         if self.w.finished_ok:
             return True
-        self.w.assign(self.inventory_no.text(), self.person.currentData(), self.note.text(), self._assigned)
+        self.inventory_error.setText("")
+        if self.w.needs_inventory_no() and not self.inventory_no.text().strip():
+            text = self.tr("A device new to the inventory needs its inventory number.")
+            self.inventory_error.setText(text)
+            _show(self.result, text, False)
+            return False
+        self.w.assign(self.inventory_no.text(), self.person.currentData(), self.note.text(), self._assigned,
+                      received_by=self.received_by.text().strip(), technician_name=self.technician_name.text().strip())
         return False
 
     def _assigned(self, _result: Any, error: BaseException | None) -> None:

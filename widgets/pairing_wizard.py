@@ -62,6 +62,9 @@ class PairingWizard(QWizard):
         self.info: DeviceInfo | None = None
         self.device_id: int | None = None
         self.link: DeviceLink | None = None
+        #: The inventory's record of the detected device (what the last page still has to ask for).
+        self.record: inventory.InventoryRow | None = None
+        self._closed = False
         self.finished_ok = False
         self.tamper_failed = False
         self.jobs = SerialJobs()
@@ -72,7 +75,11 @@ class PairingWizard(QWizard):
         self.setPage(PAGE_ASSIGN, AssignPage(self))
         self.setStartId(PAGE_PORT)
         self.resize(640, 460)
-        self.finished.connect(self._cleanup)
+        self.finished.connect(lambda _r: self._cleanup())
+        # the parent going away destroys the wizard without finished(): release the port then too
+        self._held: list[DeviceLink] = []
+        jobs, held = self.jobs, self._held
+        self.destroyed.connect(lambda _obj=None: _release(jobs, held))
 
     # ------------------------------------------------------------ flow
     def next_after(self, page: int) -> int:
@@ -99,31 +106,45 @@ class PairingWizard(QWizard):
 
     # ------------------------------------------------------------ steps
     def detect(self, port: str, done: Callable[[Any, BaseException | None], None]) -> None:
+        """Open the port (or borrow the service's session), read INFO, record the device.
+
+        ``done`` hears of success only once the inventory holds the device (so
+        the last page never meets "device not in inventory"), and of any failure,
+        the inventory's included.
+        """
         old, self.link = self.link, DeviceLink(self.ctx, port)
+        self.info, self.device_id, self.record = None, None, None
+        link = self.link
+        self._held.append(link)
 
         def job() -> DeviceInfo:
             if old is not None:
                 old.close()
-            assert self.link is not None
-            return self.link.open()
+            return link.open()
 
         def finished(info: DeviceInfo | None, error: BaseException | None) -> None:
-            self.info = info if error is None else None
             if error is not None:
                 self._audit(inventory.record_step, "device.detect", "", port=port, error=getattr(error, "code", str(error)))
                 done(None, error)
                 return
             assert info is not None
-            self.ctx.write(devices.upsert_from_info, self.ctx.user, info, port,
-                           on_done=lambda device_id: self._remember(device_id), on_error=lambda e: log.error("%s", e))
-            done(info, None)
+
+            def record(session: Any) -> inventory.InventoryRow | None:
+                device_id = devices.upsert_from_info(session, self.ctx.user, info, port)
+                return inventory.device_row(session, device_id)
+
+            def recorded(row: inventory.InventoryRow | None) -> None:
+                if row is None:
+                    done(None, inventory.InventoryError("NO_DEVICE", "The device is not in the inventory."))
+                    return
+                self.info, self.device_id, self.record = info, row.device_id, row
+                # the inventory now says it speaks ICD: a running ingest applies it at once
+                self.ctx.bus.publish(DeviceChannelChanged(info.serial, DeviceProtocol.ICD.value))
+                done(info, None)
+
+            self.ctx.write(record, on_done=recorded, on_error=lambda e: done(None, e))
 
         self.run(job, finished)
-
-    def _remember(self, device_id: int) -> None:
-        self.device_id = device_id
-        if self.info is not None:  # the inventory now says it speaks ICD: a running ingest applies it at once
-            self.ctx.bus.publish(DeviceChannelChanged(self.info.serial, DeviceProtocol.ICD.value))
 
     def pair(self, bracelet: str, code: str, done: Callable[[Any, BaseException | None], None]) -> None:
         serial = self.info.serial if self.info else ""
@@ -160,16 +181,49 @@ class PairingWizard(QWizard):
         self.run(lambda: self.link_call("TEST", "TAMPER"), finished)
 
     def assign(self, inventory_no: str, person_id: int | None, note: str,
-               done: Callable[[Any, BaseException | None], None]) -> None:
+               done: Callable[[Any, BaseException | None], None], *, received_by: str = "",
+               technician_name: str = "") -> None:
+        """The inventory number, then (optionally) the issue, naming who received and who handed over."""
         device_id = self.device_id
 
         def job(session: Any) -> None:
-            devices.assign(session, self.ctx.user, device_id, inventory_no, person_id, note)
+            devices.assign(session, self.ctx.user, device_id, inventory_no, None, note)
+            if person_id is not None and device_id is not None:
+                devices.issue(session, self.ctx.user, device_id, person_id, note, received_by=received_by,
+                              technician_name=technician_name)
 
         self.ctx.write(job, on_done=lambda r: done(r, None), on_error=lambda e: done(None, e))
 
+    def needs_inventory_no(self) -> bool:
+        """A device new to the inventory (or only heard on the wire) must get its inventory number."""
+        return self.record is not None and not self.record.inventory_no
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        self._cleanup()
+
+    def closeEvent(self, event: Any) -> None:
+        super().closeEvent(event)
+        self._cleanup()
+
     def _cleanup(self) -> None:
-        link, self.link = self.link, None
-        if link is not None:
-            self.jobs.run(link.close, lambda _r, _e: None)
-        self.jobs.shutdown()
+        """Release the port on every way out (Finish, Cancel, Esc, closing the window, the parent going).
+
+        Pending device work is cancelled first and the link closed on this thread:
+        a close queued behind a command in its retries could otherwise be
+        cancelled with it, leaving the port locked for the next run.
+        """
+        if self._closed:
+            return
+        self._closed = True
+        self.link = None
+        _release(self.jobs, self._held)
+
+
+def _release(jobs: SerialJobs, held: list[DeviceLink]) -> None:
+    """Cancel pending device work, close the links (waking a command in its retries), stop the worker."""
+    jobs.cancel_pending()
+    for link in held:
+        link.close()
+    held.clear()
+    jobs.shutdown()

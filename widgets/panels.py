@@ -91,6 +91,10 @@ PANELS: tuple[PanelSpec, ...] = (
         roles=frozenset({"supervisor", "administrator"}), area="bottom", tab_with="devices",
     ),
     PanelSpec(
+        "users", QT_TRANSLATE_NOOP("Panels", "User accounts"), "widgets.user_admin", "UserAdminPanel",
+        roles=frozenset({"administrator"}), area="bottom", tab_with="devices",
+    ),
+    PanelSpec(
         "zones", QT_TRANSLATE_NOOP("Panels", "Zone editor"), "maps.zone_editor", "ZoneEditor",
         roles=frozenset({"supervisor", "administrator"}), area="right", tab_with="alarms", with_map=True,
     ),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -31,6 +32,8 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from arm import access, audit
+from arm.caseload import reference
+from arm.caseload.rights import Area, may_write
 from arm.geo import describe
 from arm.media.library import may_listen
 from db.models import Assignment, Device, DeviceEventRow, Person, Restriction, Zone
@@ -99,16 +102,18 @@ def load_card(session: Session, person_id: int, user: Any, full: bool) -> CardDa
     data.devices = [_device_row(a, d) for a, d in assignments]
     if not full:
         return data
-    data.details = _details(person)
+    data.details = _details(session, person)
     data.restrictions = _restrictions(session, person_id)
     data.events = _events(session, assignments)
     return data
 
 
-def _details(p: Person) -> dict[str, Any]:
+def _details(session: Session, p: Person) -> dict[str, Any]:
     home = f"{p.home_lat:.5f}, {p.home_lon:.5f}" if p.home_lat is not None and p.home_lon is not None else None
     values = {name: getattr(p, name, None) for name in DETAIL_FIELDS if name != "home"}
     values["home"] = home
+    for name in ("region", "district", "officer"):  # stored as reference codes, shown by name
+        values[name] = reference.label(values.get(name), current_language(), session)
     return values
 
 
@@ -128,11 +133,18 @@ def _restrictions(session: Session, person_id: int) -> list[dict[str, Any]]:
     )
     return [
         {
-            "kind": str(r.kind), "zone": z.name if z else "", "schedule": r.schedule or [],
+            "id": r.id, "kind": str(r.kind), "zone": z.name if z else "", "schedule": r.schedule or [],
             "valid_from": r.valid_from, "valid_until": r.valid_until, "note": r.note,
+            "zone_id": z.id if z else None, "zone_kind": str(z.kind) if z else "",
+            "geometry": z.geometry if z else None, "home": _home(session, person_id),
         }
         for r, z in rows
     ]
+
+
+def _home(session: Session, person_id: int) -> tuple[float, float] | None:
+    p = session.get(Person, person_id)
+    return (p.home_lat, p.home_lon) if p is not None and p.home_lat is not None and p.home_lon is not None else None
 
 
 def _events(session: Session, assignments: list[tuple[Assignment, Device]]) -> list[dict[str, Any]]:
@@ -170,6 +182,17 @@ def schedule_text(schedule: list[dict[str, Any]]) -> str:
     days = QCoreApplication.translate("Schedule", "Mon,Tue,Wed,Thu,Fri,Sat,Sun").split(",")
     parts = []
     for window in schedule:
+        if "except" in window or "date" in window:
+            try:
+                day = _fmt_date(date.fromisoformat(str(window.get("except", window.get("date")))))
+            except ValueError:
+                day = str(window.get("except", window.get("date")))
+            hours = "" if window.get("start", "00:00") == window.get("end", "00:00") else \
+                f" {window.get('start')}–{window.get('end')}"
+            text = (QCoreApplication.translate("Schedule", "lifted on {day}") if "except" in window
+                    else QCoreApplication.translate("Schedule", "also on {day}"))
+            parts.append(text.format(day=day + hours))
+            continue
         ds = window.get("days") or list(range(7))
         day_text = "" if len(ds) == 7 else " " + ",".join(days[d] for d in ds if 0 <= d < 7)
         start, end = window.get("start", "?"), window.get("end", "?")
@@ -220,7 +243,8 @@ class PersonCard(QDialog):
         self.restrictions = self._table(6)
         self.devices = self._table(6)
         self.events = self._table(4)
-        for w in (self.details, self.restrictions, self.devices, self.events):
+        self.restrictions_tab = self._restrictions_tab()
+        for w in (self.details, self.restrictions_tab, self.devices, self.events):
             self.tabs.addTab(w, "")
         self.voice: VoiceMessagesView | None = None
         if may_listen(self._ctx.user):  # recorded material: only the roles that handle persons
@@ -236,6 +260,15 @@ class PersonCard(QDialog):
         self.map_button.clicked.connect(lambda: self.showOnMap.emit(self.person_id))
         self.track_button = QPushButton(self)
         self.track_button.clicked.connect(lambda: self.showTrack.emit(self.person_id))
+        self.transfer_button = QPushButton(self)
+        self.transfer_button.setObjectName("transferPerson")
+        self.transfer_button.clicked.connect(self.open_transfer)
+        self.deregister_button = QPushButton(self)
+        self.deregister_button.setObjectName("deregisterPerson")
+        self.deregister_button.clicked.connect(self.open_deregister)
+        for button in (self.transfer_button, self.deregister_button):
+            self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            button.setVisible(may_write(self._ctx.user, Area.LIFECYCLE))  # after addButton, which shows it
         for button in (self.map_button, self.track_button):
             button.setVisible(self._ctx.may_see_personal_data())  # positions are personal data
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -244,6 +277,111 @@ class PersonCard(QDialog):
         layout.addWidget(self.subtitle)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
+
+    def open_transfer(self) -> Any:
+        from widgets.person_lifecycle import TransferDialog
+
+        dialog = TransferDialog(self._ctx, [self.person_id], self, person_name=self.title.text())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.transferred.connect(lambda _r: self.reload())
+        dialog.open()
+        self.lifecycle_dialog = dialog
+        return dialog
+
+    def open_deregister(self) -> Any:
+        from widgets.person_lifecycle import DeregisterDialog
+
+        dialog = DeregisterDialog(self._ctx, self.person_id, self.title.text(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.deregistered.connect(lambda _r: self.reload())
+        dialog.open()
+        self.lifecycle_dialog = dialog
+        return dialog
+
+    def _restrictions_tab(self) -> QWidget:
+        """The restrictions table with the editor's buttons (for the roles that write restrictions)."""
+        tab = QWidget(self)
+        self.add_restriction = QPushButton(tab)
+        self.add_restriction.setObjectName("addRestriction")
+        self.end_restriction_button = QPushButton(tab)
+        self.end_restriction_button.setObjectName("endRestriction")
+        self.restrictions_map = QPushButton(tab)
+        self.restrictions_map.setObjectName("restrictionsMap")
+        self.restriction_status = QLabel(tab)
+        self.restriction_status.setObjectName("restrictionStatus")
+        self.restriction_status.setWordWrap(True)
+        writes = may_write(self._ctx.user, Area.RESTRICTIONS)
+        self.add_restriction.setVisible(writes)
+        self.end_restriction_button.setVisible(writes)
+        self.add_restriction.clicked.connect(self.open_restriction_editor)
+        self.end_restriction_button.clicked.connect(self.end_selected_restriction)
+        self.restrictions_map.clicked.connect(self.show_restrictions_on_map)
+        row = QHBoxLayout()
+        for b in (self.add_restriction, self.end_restriction_button, self.restrictions_map):
+            row.addWidget(b)
+        row.addStretch(1)
+        box = QVBoxLayout(tab)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.restrictions, 1)
+        box.addWidget(self.restriction_status)
+        box.addLayout(row)
+        return tab
+
+    def open_restriction_editor(self, kind: str = "curfew") -> Any:
+        from widgets.restrictions_editor import RestrictionEditor
+
+        editor = RestrictionEditor(self._ctx, self.person_id, self, kind=kind if isinstance(kind, str) else "curfew")
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(lambda _id: self.reload())
+        editor.open()
+        self.restriction_editor = editor
+        return editor
+
+    def selected_restriction(self) -> dict[str, Any] | None:
+        rows = self.restrictions.selectionModel().selectedRows() if self.restrictions.selectionModel() else []
+        if not rows or self.data is None:
+            return None
+        index = rows[0].row()
+        return self.data.restrictions[index] if index < len(self.data.restrictions) else None
+
+    def end_selected_restriction(self, confirm: bool = True) -> None:
+        """End the selected restriction now (after a confirmation); its history stays."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from arm.caseload.restrictions import RestrictionInvalid, end_restriction
+        from widgets.restrictions_editor import restriction_error_text
+
+        chosen = self.selected_restriction()
+        if chosen is None:
+            self.restriction_status.setText(self.tr("Choose a restriction in the table first."))
+            return
+        if confirm and QMessageBox.question(
+            self, self.tr("End the restriction"),
+            self.tr("End “{kind}” now? It stays in the history.").format(kind=restriction_text(chosen["kind"])),
+        ) != QMessageBox.StandardButton.Yes:
+            return
+        user, rid = self._ctx.user, int(chosen["id"])
+
+        def failed(error: BaseException) -> None:
+            text = restriction_error_text(error) if isinstance(error, RestrictionInvalid) else str(error)
+            self.restriction_status.setText(text)
+
+        self._ctx.write(lambda s: end_restriction(s, user, rid), on_done=lambda _r: self.reload(), on_error=failed)
+
+    def show_restrictions_on_map(self) -> Any:
+        from widgets.map_pick import ZonesMapDialog
+
+        rows = self.data.restrictions if self.data is not None else []
+        now = datetime.now(UTC)
+        zones = [
+            {"id": r["zone_id"], "name": r["zone"], "kind": r["zone_kind"] or "exclusion", "geometry": r["geometry"]}
+            for r in rows if r.get("geometry") and (r["valid_until"] is None or r["valid_until"] > now)
+        ]
+        home = next((r["home"] for r in rows if r.get("home")), None)
+        dialog = ZonesMapDialog(self._ctx, zones, home, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _table(self, columns: int) -> QTableWidget:
         table = QTableWidget(0, columns, self)
@@ -267,6 +405,11 @@ class PersonCard(QDialog):
         self.edit_button.setText(self.tr("Edit…"))
         self.map_button.setText(self.tr("Show on map"))
         self.track_button.setText(self.tr("Track, last 24 h"))
+        self.transfer_button.setText(self.tr("Transfer…"))
+        self.deregister_button.setText(self.tr("Deregister…"))
+        self.add_restriction.setText(self.tr("Add a restriction…"))
+        self.end_restriction_button.setText(self.tr("End the restriction"))
+        self.restrictions_map.setText(self.tr("Restrictions on the map"))
         self.restrictions.setHorizontalHeaderLabels(
             [self.tr("Restriction"), self.tr("Zone"), self.tr("Schedule"), self.tr("Valid from"),
              self.tr("Valid until"), self.tr("Note")]
@@ -321,6 +464,8 @@ class PersonCard(QDialog):
         if not d.full:
             flags.append(self.tr("personal data hidden for your role"))
         self.subtitle.setText(" · ".join(flags))
+        for button in (self.deregister_button, self.add_restriction, self.end_restriction_button):
+            button.setEnabled(d.active)  # a deregistered person keeps the record, gets nothing new
         for i in (0, 1, 3):
             self.tabs.setTabVisible(i, d.full)
         if d.full:
@@ -365,7 +510,7 @@ class PersonCard(QDialog):
 
     def _fill_restrictions(self, rows: list[dict[str, Any]]) -> None:
         self._set_rows(self.restrictions, [
-            [restriction_text(r["kind"]), r["zone"], schedule_text(r["schedule"]),
+            [restriction_text(r["kind"]), r["zone"], schedule_text(r["schedule"]).replace("; ", "\n"),
              self._moment(r["valid_from"]),
              self._moment(r["valid_until"]) if r["valid_until"] else self.tr("indefinite"),
              r["note"]]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -33,19 +34,23 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from arm import audit
+from arm.caseload import lifecycle
 from arm.caseload.persons import PersonDraft, PersonInvalid, PersonSaved, save_person
 from db.models import Category, Person
-from db.validation import validate_person
+from db.validation import iin_birth_date, iin_error, validate_person
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
+from widgets.i18n import current_language
 from widgets.person_list import category_text
+from widgets.reference_choices import ReferenceChoices, load_reference_choices
 
 log = logging.getLogger("arm.gui.person_edit")
 
 TEXT_FIELDS = (
-    "last_name", "first_name", "middle_name", "iin", "court_decision_no", "court_name", "address",
-    "region", "district", "officer", "phone",
+    "last_name", "first_name", "middle_name", "iin", "court_decision_no", "court_name", "address", "phone",
 )
+#: Picked from the reference lists (``arm.caseload.reference``): the stored value is the code.
+REFERENCE_FIELDS = ("region", "district", "officer")
 REQUIRED_DATES = ("birth_date", "supervision_start", "registered_on")
 OPTIONAL_DATES = ("court_decision_date", "supervision_end", "deregistered_on")
 FLOAT_FIELDS = ("home_lat", "home_lon")
@@ -75,6 +80,12 @@ CORE_MESSAGES = (
 #: Extra messages of this form (the core's come from db.validation).
 NOT_A_NUMBER = QT_TRANSLATE_NOOP("Validation", "Enter a number such as 51.12845.")
 IIN_TAKEN = QT_TRANSLATE_NOOP("Validation", "Another person already has this IIN.")  # arm.caseload.persons
+LIFECYCLE_MESSAGES = (  # arm.caseload.lifecycle.register
+    QT_TRANSLATE_NOOP("Validation", "Enter the number of the court decision."),
+    QT_TRANSLATE_NOOP("Validation", "Enter the date of the court decision."),
+    QT_TRANSLATE_NOOP("Validation", "The court decision is dated after the supervision start."),
+    QT_TRANSLATE_NOOP("Validation", "A new registration cannot be deregistered already."),
+)
 
 
 def load_person_values(session: Session, person_id: int, user: Any) -> dict[str, Any]:
@@ -130,8 +141,13 @@ class PersonEditForm(QDialog):
         self.inputs: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
+        self.choices: ReferenceChoices | None = None
+        self._pending: dict[str, Any] | None = None
         self._build()
         self.retranslateUi()
+        self._wire()
+        ctx.read(load_reference_choices, current_language(), on_done=self._choices_loaded,
+                 on_error=self._load_failed)
         if person_id is not None:
             self.setEnabled(False)
             ctx.write(load_person_values, person_id, ctx.user, on_done=self._loaded, on_error=self._load_failed)
@@ -155,7 +171,16 @@ class PersonEditForm(QDialog):
             box = QVBoxLayout(cell)
             box.setContentsMargins(0, 0, 0, 0)
             box.setSpacing(2)
-            box.addWidget(widget)
+            if name == "home_lon":
+                self.pick_home = QPushButton(self)
+                self.pick_home.setObjectName("pickHome")
+                line = QHBoxLayout()
+                line.setContentsMargins(0, 0, 0, 0)
+                line.addWidget(widget, 1)
+                line.addWidget(self.pick_home)
+                box.addLayout(line)
+            else:
+                box.addWidget(widget)
             box.addWidget(error)
             label = QLabel()
             label.setBuddy(widget)
@@ -180,7 +205,122 @@ class PersonEditForm(QDialog):
         layout.addWidget(self.buttons)
         self.resize(620, 720)
 
+    def _wire(self) -> None:
+        """IIN checked as it is typed (and the birth date taken from it); the lists cascade."""
+        iin = self.inputs["iin"]
+        assert isinstance(iin, QLineEdit)
+        iin.textChanged.connect(self._iin_typed)
+        self.birth_touched = False
+        birth = self.inputs["birth_date"]
+        assert isinstance(birth, QDateEdit)
+        birth.dateChanged.connect(self._birth_changed)
+        for name, slot in (("region", self._region_changed), ("district", self._district_changed)):
+            combo = self.inputs[name]
+            assert isinstance(combo, QComboBox)
+            combo.currentIndexChanged.connect(slot)
+        self.pick_home.clicked.connect(self.pick_home_on_map)
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = self.inputs[name]
+        assert isinstance(combo, QComboBox)
+        return combo
+
+    def _iin_typed(self, text: str) -> None:
+        text = text.strip()
+        if len(text) < 12:
+            self._field_error("iin", "")
+            return
+        born = iin_birth_date(text) if text.isdigit() else None
+        birth = self.inputs["birth_date"]
+        assert isinstance(birth, QDateEdit)
+        if born is not None and not self.birth_touched:
+            birth.blockSignals(True)
+            birth.setDate(QDate(born.year, born.month, born.day))
+            birth.blockSignals(False)
+        self._field_error("iin", iin_error(text, birth.date().toPython()) or "")  # type: ignore[arg-type]
+
+    def _birth_changed(self) -> None:
+        self.birth_touched = True
+        iin = self.inputs["iin"]
+        assert isinstance(iin, QLineEdit)
+        if len(iin.text().strip()) == 12:
+            birth = self.inputs["birth_date"]
+            assert isinstance(birth, QDateEdit)
+            self._field_error("iin", iin_error(iin.text().strip(), birth.date().toPython()) or "")  # type: ignore[arg-type]
+
+    def _field_error(self, name: str, code: str) -> None:
+        label = self.errors[name]
+        label.setProperty("code", code)
+        label.setText("⚠ " + QCoreApplication.translate("Validation", code) if code else "")
+        label.setVisible(bool(code))
+
+    def _choices_loaded(self, choices: ReferenceChoices) -> None:
+        self.choices = choices
+        region = self._combo("region")
+        region.blockSignals(True)
+        region.clear()
+        region.addItem(self.tr("— choose —"), "")
+        for code, name in choices.regions:
+            region.addItem(name, code)
+        region.blockSignals(False)
+        self._region_changed()
+        if self._pending is not None:
+            values, self._pending = self._pending, None
+            self.set_values(values)
+
+    def _fill(self, name: str, items: list[tuple[str, str]], keep: str) -> None:
+        combo = self._combo(name)
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("— choose —"), "")
+        for code, text in items:
+            combo.addItem(text, code)
+        combo.setCurrentIndex(max(0, combo.findData(keep)))
+        combo.blockSignals(False)
+
+    def _region_changed(self) -> None:
+        if self.choices is None:
+            return
+        region = self._combo("region").currentData() or ""
+        self._fill("district", [(c, n) for c, r, n in self.choices.districts if not region or r == region],
+                   self._combo("district").currentData() or "")
+        self._district_changed()
+
+    def _district_changed(self) -> None:
+        if self.choices is None:
+            return
+        district = self._combo("district").currentData() or ""
+        if district and not self._combo("region").currentData():
+            region = next((r for c, r, _n in self.choices.districts if c == district), "")
+            self._combo("region").blockSignals(True)
+            self._combo("region").setCurrentIndex(max(0, self._combo("region").findData(region)))
+            self._combo("region").blockSignals(False)
+        self._fill("officer", [(c, n) for c, d, n in self.choices.officers if d == district],
+                   self._combo("officer").currentData() or "")
+
+    def pick_home_on_map(self) -> Any:
+        """The home point by a click on the map (the address stays as typed)."""
+        from widgets.map_pick import MapPickDialog
+
+        values, _ = self.values()
+        center = (values["home_lat"], values["home_lon"]) if values.get("home_lat") is not None else None
+        dialog = MapPickDialog(self._ctx, self, center=center)
+        dialog.picked.connect(self.set_home)
+        dialog.open()
+        self.pick_dialog = dialog
+        return dialog
+
+    def set_home(self, lat: float, lon: float, _radius: float = 0.0) -> None:
+        for name, value in (("home_lat", lat), ("home_lon", lon)):
+            edit = self.inputs[name]
+            assert isinstance(edit, QLineEdit)
+            edit.setText(f"{value:.6f}")
+
     def _make_input(self, name: str) -> QWidget:
+        if name in REFERENCE_FIELDS:
+            combo = QComboBox(self)
+            combo.addItem("", "")
+            return combo
         if name == "category":
             combo = QComboBox(self)
             for c in Category:
@@ -214,7 +354,9 @@ class PersonEditForm(QDialog):
             "registered_on": self.tr("Registered"), "deregistered_on": self.tr("Deregistered"),
             "notes": self.tr("Notes"),
         }
-        required = {"last_name", "first_name", "iin", "birth_date", "category", *REQUIRED_DATES}
+        required = {"last_name", "first_name", "iin", "birth_date", "category", "district", *REQUIRED_DATES}
+        if self.person_id is None:
+            required |= {"court_decision_no", "court_decision_date"}
         for name, label in self.labels.items():
             label.setText(texts[name] + (" *" if name in required else "") + ":")
         combo = self.inputs["category"]
@@ -228,6 +370,11 @@ class PersonEditForm(QDialog):
         iin = self.inputs["iin"]
         assert isinstance(iin, QLineEdit)
         iin.setPlaceholderText(self.tr("12 digits"))
+        self.pick_home.setText(self.tr("Pick on the map…"))
+        for name in REFERENCE_FIELDS:
+            combo = self._combo(name)
+            if combo.count() and not combo.itemData(0):
+                combo.setItemText(0, self.tr("— choose —"))
         for label in self.errors.values():
             code = label.property("code")
             if code:
@@ -268,12 +415,17 @@ class PersonEditForm(QDialog):
         return out, errors
 
     def set_values(self, values: dict[str, Any]) -> None:
-        for name, value in values.items():
+        if self.choices is None and any(values.get(n) for n in REFERENCE_FIELDS):
+            self._pending = dict(values)  # the lists are still loading: set them once they are in
+        for name in ORDER:  # region before district before officer: each narrows the next list
+            if name not in values:
+                continue
+            value = values[name]
             widget = self.inputs.get(name)
             if isinstance(widget, QLineEdit):
                 widget.setText("" if value is None else str(value))
             elif isinstance(widget, QComboBox):
-                widget.setCurrentIndex(max(0, widget.findData(str(value))))
+                widget.setCurrentIndex(max(0, widget.findData("" if value is None else str(value))))
             elif isinstance(widget, OptionalDate):
                 widget.set_value(value)
             elif isinstance(widget, QDateEdit) and isinstance(value, date):
@@ -318,10 +470,14 @@ class PersonEditForm(QDialog):
             return
         values, _ = self.values()
         self.buttons.setEnabled(False)
-        self._ctx.write(
-            save_person, self._ctx.user, PersonDraft.from_values(values), self.person_id,
-            on_done=self._saved, on_error=self._save_failed,
-        )
+        draft, user, person_id = PersonDraft.from_values(values), self._ctx.user, self.person_id
+
+        def job(session: Session) -> PersonSaved:
+            if person_id is None:  # a registration: the court decision is required too
+                return lifecycle.register(session, user, draft)
+            return save_person(session, user, draft, person_id)
+
+        self._ctx.write(job, on_done=self._saved, on_error=self._save_failed)
 
     def _saved(self, result: PersonSaved) -> None:
         self.buttons.setEnabled(True)

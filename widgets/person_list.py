@@ -40,8 +40,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from arm import audit
+from arm.caseload import reference
+from arm.caseload.rights import Area, may_write
 from db.models import Alarm, AlarmState, Assignment, Device, Person
 from widgets.context import AppContext
+from widgets.i18n import current_language
 
 log = logging.getLogger("arm.gui.persons")
 
@@ -63,6 +66,7 @@ class PersonRow:
     active: bool
     is_demo: bool
     open_alarms: int = 0
+    district_name: str = ""  # the reference list's name of ``district`` (a code) in the reader's language
 
 
 def load_person_rows(session: Session, districts: tuple[str, ...] = ()) -> list[PersonRow]:
@@ -86,12 +90,14 @@ def load_person_rows(session: Session, districts: tuple[str, ...] = ()) -> list[
             .group_by(Alarm.person_id)
         ).all()
     )
+    names = reference.labels(session, current_language())  # districts are stored as codes
     return [
         PersonRow(
             id=p.id,
             name=p.full_name,
             category=str(p.category),
             district=p.district,
+            district_name=names.get(p.district, p.district),
             devices=", ".join(sorted(serials.get(p.id, []))),
             device_types=" · ".join(sorted(types.get(p.id, ()))),
             supervision_end=p.supervision_end,
@@ -160,7 +166,7 @@ class PersonListModel(QAbstractTableModel):
         if role == self.SortRole:
             return r.open_alarms if index.column() == self.ALARMS else self._display(r, index.column()).lower()
         if role == self.SearchRole:
-            visible = (r.district, category_text(r.category)) if self._full else ()
+            visible = (r.district_name or r.district, category_text(r.category)) if self._full else ()
             return " ".join((r.name, r.devices, *visible))
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == self.DEVICES and r.devices:
@@ -182,7 +188,7 @@ class PersonListModel(QAbstractTableModel):
         if col == self.CATEGORY:
             return category_text(r.category)
         if col == self.DISTRICT:
-            return r.district
+            return r.district_name or r.district
         return r.supervision_end.strftime("%d.%m.%Y") if r.supervision_end else "—"
 
 
@@ -245,6 +251,14 @@ class PersonListPanel(QWidget):
         self.new_button.clicked.connect(lambda: self.editRequested.emit(None))
         self.edit_button = QPushButton(self)
         self.edit_button.clicked.connect(self._edit_selected)
+        self.transfer_button = QPushButton(self)
+        self.transfer_button.setObjectName("transferCaseload")
+        self.transfer_button.clicked.connect(self.open_transfer)
+        self.transfer_button.setVisible(may_write(self._ctx.user, Area.LIFECYCLE))
+        self.import_button = QPushButton(self)
+        self.import_button.setObjectName("importCaseload")
+        self.import_button.clicked.connect(self.open_import)
+        self.import_button.setVisible(may_write(self._ctx.user, Area.PERSONS) and self._full)
         editor = self._ctx.role in EDITOR_ROLES and self._full
         self.new_button.setVisible(editor)
         self.edit_button.setVisible(editor)
@@ -253,6 +267,8 @@ class PersonListPanel(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.transfer_button)
+        buttons.addWidget(self.import_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -266,6 +282,8 @@ class PersonListPanel(QWidget):
         self.open_button.setText(self.tr("Open card"))
         self.new_button.setText(self.tr("New person…"))
         self.edit_button.setText(self.tr("Edit…"))
+        self.transfer_button.setText(self.tr("Transfer a caseload…"))
+        self.import_button.setText(self.tr("Import…"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._update_status()
 
@@ -324,6 +342,31 @@ class PersonListPanel(QWidget):
         person_id = self.selected_id()
         if person_id is not None:
             self.personActivated.emit(person_id)
+
+    def open_transfer(self) -> Any:
+        """Move an officer's or a district's whole caseload (or the selected person) elsewhere."""
+        from widgets.person_lifecycle import TransferDialog
+
+        selected = self.selected_id()
+        name = self.model.row(self.proxy.mapToSource(self.table.selectionModel().selectedRows()[0]).row()).name \
+            if selected is not None else ""
+        dialog = TransferDialog(self._ctx, [selected] if selected is not None else None, self, person_name=name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.transferred.connect(lambda _r: self.reload())
+        dialog.open()
+        self.transfer_dialog = dialog
+        return dialog
+
+    def open_import(self) -> Any:
+        """A caseload file: checked and previewed before anything is written."""
+        from widgets.caseload_import import CaseloadImportDialog
+
+        dialog = CaseloadImportDialog(self._ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _s: self.reload())
+        dialog.open()
+        self.import_dialog = dialog
+        return dialog
 
     def _edit_selected(self) -> None:
         person_id = self.selected_id()

@@ -14,12 +14,15 @@ in the same transaction. Refusals of the inventory's own rules are
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Protocol
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from arm import audit
+from arm.caseload.revision import bump
 from arm.caseload.rights import Actor, Area, require_write
 from arm.events import utcnow
 from arm.inventory import ISSUABLE, InventoryError, record_step
@@ -109,23 +112,44 @@ def reject(session: Session, actor: Actor, device_id: int, reason: str) -> None:
     audit.record(session, actor, "device.reject", "device", device.serial, reason=reason.strip())
 
 
-def issue(session: Session, actor: Actor, device_id: int, person_id: int, note: str = "") -> int:
-    """Hand a device in stock to a person; returns the assignment id."""
+def issue(session: Session, actor: Actor, device_id: int, person_id: int, note: str = "", *,
+          received_by: str = "", technician_name: str = "", issued_at: datetime | None = None) -> int:
+    """Hand a device in stock to a person; returns the assignment id.
+
+    ``received_by`` is who took it (the person's full name when not given),
+    ``technician_name`` who handed it over (the acting user's full name when
+    not given); both are kept on the assignment, as the issue act names them.
+    A device issued to someone already is refused naming its holder
+    (``ALREADY_ISSUED``); a deregistered person gets no device (``DEREGISTERED``).
+    """
     require_write(actor, Area.DEVICES, session=session)
     device = _device(session, device_id)
+    if str(device.status) == DeviceStatus.ISSUED.value:
+        holder = session.execute(
+            select(Person).join(Assignment, Assignment.person_id == Person.id)
+            .where(Assignment.device_id == device.id, Assignment.returned_at.is_(None))).scalars().first()
+        who = holder.full_name if holder is not None else "another person"
+        raise InventoryError("ALREADY_ISSUED", f"The device {device.serial} is already issued to {who}.")
     if str(device.status) not in ISSUABLE:
         raise InventoryError("NOT_IN_STOCK", "Only a device in stock can be issued.")
     person = session.get(Person, person_id)
     if person is None:
         raise InventoryError("NO_PERSON", "The person is not in the register.")
+    if person.deregistered_on is not None:
+        raise InventoryError("DEREGISTERED", "The person is deregistered: no device can be issued.")
     require_write(actor, Area.DEVICES, person.district, session=session)
+    technician = technician_name.strip() or str(getattr(actor, "full_name", "") or actor.login)
+    receiver = received_by.strip() or person.full_name
     assignment = Assignment(
-        device_id=device.id, person_id=person.id, issued_at=utcnow(), issued_by=actor.login, note=note.strip()
+        device_id=device.id, person_id=person.id, issued_at=issued_at or utcnow(), issued_by=actor.login,
+        note=note.strip(), received_by=receiver[:200], technician_name=technician[:200],
     )
     session.add(assignment)
     device.status = DeviceStatus.ISSUED
     session.flush()
-    audit.record(session, actor, "device.issue", "device", device.serial, person_id=person.id, note=note.strip())
+    bump(session)
+    audit.record(session, actor, "device.issue", "device", device.serial, person_id=person.id, note=note.strip(),
+                 received_by=receiver, technician_name=technician)
     return assignment.id
 
 
@@ -144,6 +168,7 @@ def return_device(session: Session, actor: Actor, device_id: int, note: str = ""
         if note.strip():
             a.note = (a.note + "\n" if a.note else "") + note.strip()
     device.status = DeviceStatus.IN_STOCK
+    bump(session)
     audit.record(session, actor, "device.return", "device", device.serial, note=note.strip())
 
 
@@ -176,8 +201,17 @@ def upsert_from_info(session: Session, actor: Actor, info: DetectedDevice, port:
         device = Device(
             serial=info.serial, type=DeviceType(info.type), status=DeviceStatus.IN_STOCK, created_at=utcnow()
         )
-        session.add(device)
-    elif str(device.status) == DeviceStatus.UNREGISTERED.value:
+        try:
+            # the service's ingest may store the same serial at this moment (the device
+            # reports while the wizard reads it): its row wins, the wizard takes it over
+            with session.begin_nested():
+                session.add(device)
+                session.flush()
+        except IntegrityError:
+            device = session.execute(select(Device).where(Device.serial == info.serial)).scalar_one()
+            created = False
+    was_unregistered = not created and str(device.status) == DeviceStatus.UNREGISTERED.value
+    if was_unregistered:
         # what answered over the cable is the device; a row made for its serial by
         # someone else's report (another channel, another type) takes its identity
         device.status = DeviceStatus.IN_STOCK
@@ -191,7 +225,7 @@ def upsert_from_info(session: Session, actor: Actor, info: DetectedDevice, port:
     session.flush()
     audit.record(
         session, actor, "device.detect", "device", info.serial, port=port, type=info.type,
-        firmware=info.firmware, hardware=info.hardware, created=created,
+        firmware=info.firmware, hardware=info.hardware, created=created, was_unregistered=was_unregistered,
     )
     return device.id
 

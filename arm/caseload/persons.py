@@ -16,6 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from arm import audit
+from arm.caseload import reference
+from arm.caseload.revision import bump
 from arm.caseload.rights import Actor, Area, require_write
 from db.models import Person
 from db.validation import validate_person
@@ -88,19 +90,68 @@ class PersonSaved:
     fields: tuple[str, ...]
 
 
+def resolve_references(session: Session, region: str, district: str, officer: str
+                       ) -> tuple[dict[str, str], dict[str, str]]:
+    """(errors by field, codes) of a person's region, district and officer as typed or imported.
+
+    The district is required and must be an active one of the reference list
+    (a code, or a name in ru/kk/en: ``arm.caseload.reference.resolve_district``);
+    the region, when given, must be the district's; the officer, when given,
+    must be an active officer of that district. The codes are what is stored.
+    """
+    errors: dict[str, str] = {}
+    codes = {"region": region or "", "district": district or "", "officer": officer or ""}
+    region_code: str | None = None
+    if (region or "").strip():
+        try:
+            region_code = reference.resolve_region(session, region)
+        except reference.UnknownReference as exc:
+            errors["region"] = str(exc)
+    try:
+        codes["district"] = reference.resolve_district(session, district or "", region_code)
+    except reference.UnknownReference as exc:
+        errors["district"] = str(exc)
+        return errors, codes
+    found = reference.district(session, codes["district"])
+    if found is not None:
+        if region_code and region_code != found.region_code:
+            errors["region"] = f"The district {codes['district']} is not in the region {region_code}."
+        codes["region"] = found.region_code
+    if (officer or "").strip():
+        try:
+            codes["officer"] = reference.resolve_officer(session, officer, codes["district"])
+        except reference.UnknownReference as exc:
+            errors["officer"] = str(exc)
+        else:
+            row = reference.officer(session, codes["officer"])
+            if row is not None and row.district_code != codes["district"]:
+                errors["officer"] = f"{row.full_name} serves {row.district_code}, not {codes['district']}."
+    return errors, codes
+
+
+def person_errors(session: Session, draft: PersonDraft, person_id: int | None = None
+                  ) -> tuple[dict[str, str], dict[str, Any]]:
+    """(errors by field, the values to store: codes for region, district, officer); writes nothing."""
+    values = draft.values()
+    errors, references = resolve_references(session, draft.region, draft.district, draft.officer)
+    values.update(references)
+    errors = {**validate_person(values), **errors}
+    clash = session.scalar(select(Person.id).where(Person.iin == values.get("iin")))
+    if clash is not None and clash != person_id:
+        errors.setdefault("iin", IIN_TAKEN)
+    return errors, values
+
+
 def save_person(session: Session, actor: Actor, draft: PersonDraft, person_id: int | None = None) -> PersonSaved:
     """Create (``person_id`` None) or update a person, with its audit row."""
-    values = draft.values()
     existing = None
     if person_id is not None:
         existing = session.get(Person, person_id)
         if existing is None:
             raise PersonNotFound(person_id)
-    require_write(actor, Area.PERSONS, draft.district, existing.district if existing is not None else None, session=session)
-    errors = validate_person(values)
-    clash = session.scalar(select(Person.id).where(Person.iin == values.get("iin")))
-    if clash is not None and clash != person_id:
-        errors.setdefault("iin", IIN_TAKEN)
+    errors, values = person_errors(session, draft, person_id)
+    require_write(actor, Area.PERSONS, values["district"], existing.district if existing is not None else None,
+                  session=session)
     if errors:
         raise PersonInvalid(errors)
     if existing is None:
@@ -115,5 +166,6 @@ def save_person(session: Session, actor: Actor, draft: PersonDraft, person_id: i
             setattr(person, key, value)
         action = "person_update"
     session.flush()
+    bump(session)
     audit.record(session, actor, action, "person", person.id, fields=list(written))
     return PersonSaved(person.id, existing is None, written)

@@ -35,6 +35,9 @@ class Area(enum.StrEnum):
     RESTRICTIONS = "restrictions"
     ZONES = "zones"
     DEVICES = "devices"
+    REFERENCE = "reference"  # regions, districts, offices, officers (arm.caseload.reference)
+    USERS = "users"  # user accounts (arm.caseload.users)
+    LIFECYCLE = "lifecycle"  # transfer and deregistration of persons (arm.caseload.lifecycle)
 
 
 WRITERS: dict[Area, frozenset[str]] = {
@@ -42,6 +45,9 @@ WRITERS: dict[Area, frozenset[str]] = {
     Area.RESTRICTIONS: frozenset({OPERATOR, SUPERVISOR}),
     Area.ZONES: frozenset({SUPERVISOR, ADMINISTRATOR}),
     Area.DEVICES: frozenset({TECHNICIAN, SUPERVISOR, ADMINISTRATOR}),
+    Area.REFERENCE: frozenset({ADMINISTRATOR}),
+    Area.USERS: frozenset({ADMINISTRATOR}),
+    Area.LIFECYCLE: frozenset({SUPERVISOR}),
 }
 
 #: ``AccessDenied.code`` when the user's districts do not include the object's.

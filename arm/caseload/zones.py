@@ -8,7 +8,7 @@ zone). Audit actions: ``zone.create``, ``zone.update``, ``zone.delete``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,6 +16,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from arm import audit
+from arm.caseload import reference
+from arm.caseload.revision import bump
 from arm.caseload.rights import Actor, Area, require_write
 from arm.caseload.zone_shapes import validate
 from db.models import Restriction, Zone, ZoneKind, ZoneSchedule
@@ -50,6 +52,8 @@ def save_zone(session: Session, actor: Actor, zone_id: int | None, draft: ZoneDr
         zone = session.get(Zone, zone_id)
         if zone is None:
             raise ZoneNotFound(f"zone {zone_id} no longer exists")
+    if draft.district.strip():  # a code or an official name of the reference list; stored as the code
+        draft = replace(draft, district=reference.resolve_district(session, draft.district))
     require_write(actor, Area.ZONES, draft.district, zone.district if zone is not None else None, session=session)
     shape = validate(draft.geometry)
     now = datetime.now(UTC)
@@ -68,6 +72,7 @@ def save_zone(session: Session, actor: Actor, zone_id: int | None, draft: ZoneDr
         session.add(ZoneSchedule(zone_id=zone.id, schedule=draft.schedule, updated_at=now))
     else:
         sched.schedule, sched.updated_at = draft.schedule, now
+    bump(session)
     audit.record(session, actor, action, "zone", zone.id, name=draft.name, kind=draft.kind,
                  buffer_m=draft.buffer_m, area_m2=round(shape.area_m2), circle=shape.is_circle,
                  schedule=draft.schedule)

@@ -5,12 +5,19 @@ are evaluated in the desk zone (Asia/Almaty by default), never in UTC. A
 window whose end is before its start runs past midnight and belongs to the day
 it starts on (Friday 22:00 - Saturday 06:00 is a Friday window). ``24:00``
 is the end of the day, as the zone editor writes it (``Sat,Sun 00:00-24:00``).
+
+Single dates (the caseload's restrictions editor, ``arm.caseload.restrictions``):
+a window with ``"date": "YYYY-MM-DD"`` instead of ``days`` applies on that
+date only (an extra curfew on a holiday); an entry ``{"except": "YYYY-MM-DD"}``
+(optionally with ``start``/``end``, else the whole day) lifts the schedule at
+those times of that date ("may be out on 31 December until 02:00") and wins
+over every window.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime, time
+from datetime import date, datetime, time
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -50,12 +57,29 @@ def _days(window: Mapping[str, Any]) -> frozenset[int]:
     return result
 
 
+@lru_cache(maxsize=512)
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(str(text))
+    except (ValueError, TypeError) as exc:
+        raise ScheduleError(f"bad date {text!r}, expected YYYY-MM-DD") from exc
+
+
 def window_contains(window: Mapping[str, Any], local: datetime) -> bool:
-    """Whether the local time falls in one window ``{"days", "start", "end"}``."""
+    """Whether the local time falls in one window ``{"days" | "date" | "except", "start", "end"}``."""
     start = _minute_of_day(window.get("start", "00:00"))
     end = _minute_of_day(window.get("end", "00:00"))
-    days = _days(window)
+    single = window.get("date", window.get("except"))
     now = local.hour * 60 + local.minute + (local.second + local.microsecond / 1e6) / 60
+    if single is not None:
+        day = parse_date(single)
+        today, yesterday = local.date(), local.date().toordinal() - 1
+        if start == end:
+            return today == day
+        if start < end:
+            return today == day and start <= now < end
+        return (today == day and now >= start) or (yesterday == day.toordinal() and now < end)
+    days = _days(window)
     weekday = local.weekday()
     if start == end:  # the whole day
         return weekday in days
@@ -70,7 +94,11 @@ def schedule_active(schedule: Iterable[Mapping[str, Any]] | None, at: datetime, 
     if not schedule:
         return True
     local = at.astimezone(tz)
-    return any(window_contains(w, local) for w in schedule)
+    windows = list(schedule)
+    if any("except" in w and window_contains(w, local) for w in windows):
+        return False
+    rules = [w for w in windows if "except" not in w]
+    return not rules or any(window_contains(w, local) for w in rules)
 
 
 def validate_schedule(schedule: Iterable[Mapping[str, Any]] | None) -> None:
@@ -78,7 +106,10 @@ def validate_schedule(schedule: Iterable[Mapping[str, Any]] | None) -> None:
     for window in schedule or ():
         _minute_of_day(window.get("start", "00:00"))
         _minute_of_day(window.get("end", "00:00"))
-        _days(window)
+        if "date" in window or "except" in window:
+            parse_date(window.get("date", window.get("except")))
+        else:
+            _days(window)
 
 
 def valid_at(valid_from: datetime | None, valid_until: datetime | None, at: datetime) -> bool:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from arm.device_health import heartbeat_or_default
 from arm.rules.schedule import ScheduleError, validate_schedule
 from db.models import Assignment, Device, DeviceStatus, Person, Restriction, RestrictionKind, Zone, ZoneSchedule
+from db.models_caseload import CaseloadRevision
 
 log = logging.getLogger("arm.rules")
 
@@ -154,7 +155,10 @@ def zones_fingerprint(session: Session) -> tuple[Any, ...]:
     if _has_zone_schedules(session):
         schedules = tuple(session.execute(select(func.count(), func.max(ZoneSchedule.updated_at))
                                           .select_from(ZoneSchedule)).one())
-    return (*zones, *restrictions, *schedules)
+    revision: tuple[Any, ...] = ()
+    if inspect(session.connection()).has_table("caseload_revision"):  # caseload services' change counter
+        revision = (session.scalar(select(CaseloadRevision.revision).where(CaseloadRevision.id == 1)),)
+    return (*zones, *restrictions, *schedules, *revision)
 
 
 ZONE_KINDS = {RestrictionKind.EXCLUSION_ZONE.value, RestrictionKind.INCLUSION_ZONE.value}

@@ -14,7 +14,7 @@ from db.models import AuditEntry, Device, DeviceStatus, DeviceType, Person, Role
 from db.session import Database
 from db.validation import make_iin
 
-EAST, WEST = "Есильский район", "Алматинский район"
+EAST, WEST = "KZ-71-esil", "KZ-71-almaty"  # reference codes: район Есиль, район Алматы (Astana)
 
 
 def user(role: str, *districts: str) -> CurrentUser:
@@ -34,8 +34,8 @@ def draft(n: int = 1, district: str = EAST, **changes: Any) -> PersonDraft:
     values: dict[str, Any] = dict(
         last_name="Тестов", first_name="Иван", middle_name=None, iin=make_iin(date(1990, 1, 1), 100 + n * 7),
         birth_date=date(1990, 1, 1), category="parole", supervision_start=date(2026, 1, 10),
-        registered_on=date(2026, 1, 10), address="ул. Абая, 1", region="г. Астана", district=district,
-        officer="капитан Серикова А.",
+        registered_on=date(2026, 1, 10), address="ул. Абая, 1", region="", district=district,
+        officer="",
     )
     values.update(changes)
     return PersonDraft(**values)
@@ -91,3 +91,13 @@ def square() -> dict[str, Any]:
     """A drawn 700 m x 1.1 km rectangle in Astana, as the map page sends it."""
     ring = [[71.43, 51.12], [71.44, 51.12], [71.44, 51.13], [71.43, 51.13], [71.43, 51.12]]
     return {"geometry": {"type": "Polygon", "coordinates": [ring]}}
+
+
+@pytest.fixture
+def world(db: Database, bus: Any, ingest: Any) -> Any:
+    """The rules scenarios' world (real rules runtime on the ``db`` file): for "applies without restart" tests."""
+    from arm.alarms.scenario import World
+
+    w = World(db, bus, ingest)
+    yield w
+    w.close()

@@ -42,7 +42,8 @@ def test_register_issue_return_are_written_and_audited(db) -> None:
         assert a.issued_by == "supervisor1" and a.returned_by == "technician1"
         assert s.get(Device, did).status == DeviceStatus.IN_STOCK
     assert [r.object_id for r in audit_rows(db, "device.register")] == ["BRC-100001"]
-    assert audit_rows(db, "device.issue")[0].detail == {"person_id": pid, "note": "под роспись"}
+    assert audit_rows(db, "device.issue")[0].detail == {"person_id": pid, "note": "под роспись",
+                                                        "received_by": "Тестов Иван", "technician_name": "Test supervisor"}
     assert audit_rows(db, "device.return")[0].user == "technician1"
 
 

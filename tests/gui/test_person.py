@@ -73,11 +73,14 @@ def test_person_list_hides_personal_data_from_technicians(
     assert not panel.new_button.isVisibleTo(panel)
 
 
-def _fill_valid(form: PersonEditForm, iin: str) -> None:
+def _fill_valid(form: PersonEditForm, iin: str, qtbot: Any = None) -> None:
+    if form.choices is None and qtbot is not None:
+        qtbot.waitUntil(lambda: form.choices is not None, timeout=5000)  # the reference lists
     form.set_values({
         "last_name": "Тестов", "first_name": "Тест", "iin": iin, "birth_date": date(1990, 5, 17),
         "category": "parole", "supervision_start": date(2026, 1, 10), "supervision_end": date(2027, 1, 10),
-        "registered_on": date(2026, 1, 10), "district": "Есильский район",
+        "registered_on": date(2026, 1, 10), "district": "KZ-71-esil",
+        "court_decision_no": "2-1234/2025", "court_decision_date": date(2025, 12, 20),
     })
 
 
@@ -94,7 +97,7 @@ def test_bad_fields_are_shown_beside_them_and_nothing_is_written(
     form.show()
     good = make_iin(date(1990, 5, 17), 1234)
     bad = good[:11] + str((int(good[11]) + 1) % 10)  # wrong check digit
-    _fill_valid(form, bad)
+    _fill_valid(form, bad, qtbot)
     form.set_values({"supervision_end": date(2025, 12, 31), "home_lat": "51,1x"})
     form.submit()
     assert form.errors["iin"].isVisible() and "check digit" in form.errors["iin"].text()
@@ -118,14 +121,14 @@ def test_duplicate_iin_is_refused_beside_the_field(qtbot: Any, db: Any, users: d
     iin = make_iin(date(1985, 2, 3), 77)
     first = PersonEditForm(ctx)
     qtbot.addWidget(first)
-    _fill_valid(first, iin)
+    _fill_valid(first, iin, qtbot)
     first.set_values({"birth_date": date(1985, 2, 3)})
     with qtbot.waitSignal(first.saved, timeout=5000):
         first.submit()
     second = PersonEditForm(ctx)
     qtbot.addWidget(second)
     second.show()
-    _fill_valid(second, iin)
+    _fill_valid(second, iin, qtbot)
     second.set_values({"birth_date": date(1985, 2, 3)})
     second.submit()
     wait_worker(qtbot, ctx)
@@ -143,11 +146,15 @@ def test_edit_loads_and_updates(qtbot: Any, demo_db: Any, users: dict, make_ctx:
     qtbot.addWidget(form)
     qtbot.waitUntil(form.isEnabled, timeout=5000)
     assert form.inputs["iin"].text() == person.iin
-    form.inputs["officer"].setText("инспектор Тест")
+    officer = form.inputs["officer"]
+    qtbot.waitUntil(lambda: officer.currentData() == person.officer, timeout=5000)  # picked from the list
+    assert form.inputs["district"].currentData() == person.district
+    other = next(officer.itemData(i) for i in range(1, officer.count()) if officer.itemData(i) != person.officer)
+    officer.setCurrentIndex(officer.findData(other))
     with qtbot.waitSignal(form.saved, timeout=5000):
         form.submit()
     with demo_db.session() as s:
-        assert s.get(Person, person.id).officer == "инспектор Тест"
+        assert s.get(Person, person.id).officer == other
         update = s.scalars(select(AuditEntry).where(AuditEntry.action == "person_update")).one()
     assert update.detail["fields"] == ["officer"]
 
@@ -166,3 +173,38 @@ def test_search_finds_by_device_serial(qtbot: Any, demo_db: Any, users: dict, ma
     assert "·" in row.device_types or row.device_types.isalpha()
     panel.search.setText("")
     assert panel.proxy.rowCount() == 8
+
+
+def test_iin_is_checked_as_typed_and_lists_cascade(qtbot: Any, db: Any, users: dict, make_ctx: Any) -> None:
+    """Issue 12: the IIN's problems appear beside it while typing; region -> district -> officer from the lists."""
+    form = PersonEditForm(make_ctx(db, users["supervisor"]))
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitUntil(lambda: form.choices is not None, timeout=5000)
+    good = make_iin(date(1990, 5, 17), 1234)
+    iin = form.inputs["iin"]
+    iin.setText(good[:11] + str((int(good[11]) + 1) % 10))
+    assert form.errors["iin"].isVisible() and "check digit" in form.errors["iin"].text()
+    iin.setText(good)
+    assert not form.errors["iin"].isVisible()
+    assert form.inputs["birth_date"].date().toPython() == date(1990, 5, 17)  # taken from the IIN
+    form.inputs["birth_date"].setDate(form.inputs["birth_date"].date().addDays(1))
+    assert "does not match the birth date" in form.errors["iin"].text()
+
+    region, district, officer = form.inputs["region"], form.inputs["district"], form.inputs["officer"]
+    all_districts = district.count()
+    region.setCurrentIndex(region.findData("KZ-71"))
+    assert 1 < district.count() < all_districts
+    assert all(district.itemData(i).startswith("KZ-71") for i in range(1, district.count()))
+    district.setCurrentIndex(district.findData("KZ-71-esil"))
+    assert officer.itemData(0) == "" and region.currentData() == "KZ-71"
+
+
+def test_home_point_is_picked_on_the_map(qtbot: Any, db: Any, users: dict, make_ctx: Any) -> None:
+    form = PersonEditForm(make_ctx(db, users["supervisor"]))
+    qtbot.addWidget(form)
+    form.show()
+    dialog = form.pick_home_on_map()
+    dialog.map_view.zoneGeometry.emit({"circle": {"center": [71.4304, 51.1282], "radius_m": 30.0}})
+    dialog.accept()
+    assert (form.inputs["home_lat"].text(), form.inputs["home_lon"].text()) == ("51.128200", "71.430400")

@@ -48,7 +48,7 @@ from db.queries.filters import JournalFilter
 from tests.caseload.conftest import draft
 from widgets.person_card import load_card
 
-OWN, OTHER = "Алмалинский", "Бостандыкский"
+OWN, OTHER = "KZ-75-almaly", "KZ-75-bostandyk"  # reference codes (arm.caseload.reference): Алмалинский, Бостандыкский
 HOME = (43.2567, 76.9286)
 T0 = local(2026, 11, 20, 12, 0)
 SQUARE = {"geometry": {"type": "Polygon", "coordinates": [

@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
+from sqlalchemy import select
 
+from db.models import Assignment
 from serial_drivers.emulator import EmulatedDevice
 from serial_drivers.icd.session import IcdSession
 from tests.serial.conftest import audit_actions, wait_for
@@ -96,10 +98,20 @@ def test_register_issue_return_with_history(
     dlg = panel.issue_dialog()
     combo = dlg.findChild(QComboBox, "person")
     qtbot.waitUntil(lambda: combo.count() == 1, timeout=5000)
+    received = dlg.findChild(QLineEdit, "receivedBy")
+    assert received.text() == "Ахметов Серик Болатович"  # the chosen person, unless someone signs for them
+    assert dlg.findChild(QLineEdit, "technicianName").text() == "Test Technician"
+    received.setText("")
+    dlg.buttons.accepted.emit()
+    assert dlg.errors["receivedBy"].text() == "Who receives the device?"
+    received.setText("Ахметова Айгуль (супруга)")
     dlg.findChild(QLineEdit, "note").setText("with charger")
     dlg.buttons.accepted.emit()
     _done(qtbot, gui_ctx)
     qtbot.waitUntil(lambda: _cell(panel, "TRK-000901", "holder") == "Ахметов Серик Болатович", timeout=5000)
+    with db.session() as s:
+        issued = s.execute(select(Assignment)).scalar_one()
+        assert (issued.received_by, issued.technician_name) == ("Ахметова Айгуль (супруга)", "Test Technician")
     assert _cell(panel, "TRK-000901", "status") == "issued"
     panel.grab().save(str(tmp_path / "inventory.png"))
     _select(qtbot, panel, "TRK-000901")
@@ -109,7 +121,9 @@ def test_register_issue_return_with_history(
     _done(qtbot, gui_ctx)
     qtbot.waitUntil(lambda: _cell(panel, "TRK-000901", "status") == "in stock", timeout=5000)
     _select(qtbot, panel, "TRK-000901")
-    qtbot.waitUntil(lambda: panel.history.rowCount() == 1, timeout=5000)
+    # the history of the earlier selection (before the return) may still be on screen: wait for the return's
+    qtbot.waitUntil(lambda: panel.history.rowCount() == 1 and panel.history.item(0, 4) is not None
+                    and panel.history.item(0, 4).text() == "tech1", timeout=5000)
     row = [panel.history.item(0, j).text() for j in range(6)]
     assert row[0] == "Ахметов Серик Болатович" and row[2] == "tech1" and row[4] == "tech1"
     assert row[1] and row[3] and "with charger" in row[5] and "strap worn" in row[5]

@@ -100,6 +100,8 @@ def test_unit_pairing_end_to_end(qtbot: Any, gui_ctx: Any, emulator: Emu, person
         assert (str(unit.status), unit.inventory_no, unit.firmware, unit.report_s) == ("issued", "ИНВ-СКУ-0417", "2.4.1", 30)
         assert bracelet_row.paired_with == "SKU-000417"
         assert (assignment.person_id, assignment.issued_by) == (person_id, "tech1")
+        # the issue act's names: the chosen person received it, the logged-in technician handed it over
+        assert (assignment.received_by, assignment.technician_name) == ("Ахметов Серик Болатович", "Test Technician")
     actions = audit_actions(db)
     names = [a[0] for a in actions]
     for step in ("device.detect", "device.pair", "device.configure", "device.inventory_no", "device.issue"):

@@ -1,0 +1,48 @@
+"""``arm person list|show|deregister`` and ``arm device add|issue|return`` as scripts use them (--json)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from db.session import Database
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = Path(__file__).with_name("data") / "format_example.json"
+IIN = "850312300459"  # the format example's person
+
+
+def arm(*args: str, db: Database) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "ARM_PASSWORD"}
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run([sys.executable, "-m", "arm", *args, "--db", db.url], capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+def test_person_and_device_commands(db: Database) -> None:
+    assert arm("caseload", "import", str(EXAMPLE), db=db).returncode == 0
+    listed = [json.loads(line) for line in arm("person", "list", "--json", db=db).stdout.splitlines()]
+    assert [(p["iin"], p["district"], p["district_name"]) for p in listed] == [
+        (IIN, "KZ-75-medeu", "Медеуский район")]
+    card = json.loads(arm("person", "show", IIN, "--json", db=db).stdout)
+    assert card["devices"][0]["serial"] == "864717000000104" and len(card["restrictions"]) == 2
+    assert arm("device", "add", "BRC-123456", "--type", "BRC", db=db).returncode == 0
+    twice = arm("device", "add", "BRC-123456", "--type", "BRC", db=db)
+    assert twice.returncode == 2 and "serial: BRC-123456 is already in the inventory" in twice.stderr
+    taken = arm("device", "issue", "864717000000104", "--person", IIN, db=db)
+    assert taken.returncode == 2 and "already issued to Серікбаев Ержан" in taken.stderr
+    issued = json.loads(arm("device", "issue", "BRC-123456", "--person", IIN, "--technician", "Омаров Д.",
+                            "--json", db=db).stdout)
+    assert (issued["received_by"], issued["technician_name"]) == ("Серікбаев Ержан", "Омаров Д.")
+    assert arm("device", "return", "BRC-123456", db=db).returncode == 0
+    again = arm("device", "return", "BRC-123456", db=db)
+    assert again.returncode == 2 and "NOT_ISSUED" in again.stderr
+    gone = json.loads(arm("person", "deregister", IIN, "--reason", "срок истёк", "--json", db=db).stdout)
+    assert gone["returned_devices"] == ["864717000000104"] and len(gone["ended_restrictions"]) == 2
+    assert arm("person", "list", "--json", db=db).stdout == ""
+    assert json.loads(arm("person", "list", "--all", "--json", db=db).stdout)["deregistered_on"] == gone["on"]
+    unknown = arm("person", "show", "000000000000", db=db)
+    assert unknown.returncode == 2 and "no person" in unknown.stderr
