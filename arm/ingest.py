@@ -25,7 +25,7 @@ import logging
 import queue
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass, field
@@ -48,7 +48,8 @@ from arm.events import (
     PosFields,
     StoredEvent,
 )
-from arm.plausibility import FUTURE_TOLERANCE, rejection_reason
+from arm.plausibility import FUTURE_TOLERANCE, bounded, rejection_reason
+from arm.ratelog import RateLimitedLog, one_line
 from db.models import Device, DeviceEventRow, DeviceStatus, DeviceType, Position
 from db.session import Database
 
@@ -58,6 +59,8 @@ log = logging.getLogger("arm.ingest")
 _DEVICES = cast(Table, Device.__table__)
 _EVENTS = cast(Table, DeviceEventRow.__table__)
 _POSITIONS = cast(Table, Position.__table__)
+#: devices whose refusals are counted one by one before the counters start over
+MAX_DEVICES_COUNTED = 10_000
 SOURCE_TYPES = {"gt06": DeviceType.GT06, "watch": DeviceType.WATCH, "osmand": DeviceType.PHONE}
 
 
@@ -85,6 +88,10 @@ class IngestStats:
     wrong_channel: int = 0
     batches: int = 0
     failed_batches: int = 0
+    #: of ``rejected``: single events the database refused, isolated from their batch
+    db_refused: int = 0
+    #: fields dropped from events that were stored without them (arm.plausibility.bounded), by name
+    fields_dropped: Counter[str] = field(default_factory=Counter)
     largest_batch: int = 0
 
 
@@ -136,6 +143,11 @@ class Ingest:
         self._changed: deque[str] = deque()
         self._unsubscribe: Callable[[], None] | None = None
         self.refusals = RefusalLog()
+        #: serial -> refusal reason -> count: what was refused per device (bounded, see count_refusal)
+        self.refusals_by_device: dict[str, Counter[str]] = {}
+        #: batch failures and refused rows are logged once per interval, not once per row
+        self.failure_log = RateLimitedLog(log)
+        self.refusal_log = RateLimitedLog(log)
         #: ``devices.last_contact`` is rewritten at most this often per device: at
         #: 10,000 reports a second the UPDATE of every device in every batch was a
         #: fifth of the writer's time. Live contact goes on the bus with every batch
@@ -222,20 +234,77 @@ class Ingest:
         return size, False
 
     def _process(self, jobs: list[_Job]) -> None:
+        """Commit ``jobs`` as one batch; when the database refuses it, isolate what it refused.
+
+        Submissions of many connections share a batch (``StoreBatcher`` merges a
+        loop turn's reports into one job), so one row the database cannot take
+        must not fail the others (issue 14). A refusal that is about a row (a
+        value the driver or a constraint rejects: :func:`_row_specific`) is
+        bisected: halves of the batch are retried until the single culprit event
+        is left, which alone is rejected with the database's reason and counted
+        for its device. Any other failure (the database is down, the disk full)
+        is tried once per submission and then fails those submissions, so their
+        devices are not acknowledged and resend later.
+        """
+        for job, outcome in zip(jobs, self._attempt(jobs), strict=True):
+            if isinstance(outcome, BaseException):
+                _settle(job.future, exception=outcome)
+            else:
+                _settle(job.future, result=outcome)
+
+    def _attempt(self, jobs: list[_Job]) -> list[IngestResult | BaseException]:
+        """The result (or the failure) of each job, committing as much as the database takes."""
         try:
-            results = self._commit(jobs)
-        except Exception as exc:  # noqa: BLE001 - fall back to one job at a time
+            return list(self._commit(jobs))
+        except Exception as exc:  # noqa: BLE001 - isolated below, every job gets an answer
             self.stats.failed_batches += 1
-            if len(jobs) == 1:
-                log.error("ingest batch failed: %s", exc)
-                _settle(jobs[0].future, exception=exc)
-                return
-            log.warning("ingest batch of %d jobs failed (%s); retrying one by one", len(jobs), exc)
-            for job in jobs:
-                self._process([job])
-            return
-        for job, result in zip(jobs, results, strict=True):
-            _settle(job.future, result=result)
+            self._devices.clear()  # ids of devices inserted by the rolled-back transaction are void
+            failure = exc
+        events = sum(len(job.events) for job in jobs)
+        row_specific = _row_specific(failure)
+        self.failure_log.warning(
+            "batch", "ingest batch of %d event(s) failed (%s: %s); %s", events, type(failure).__name__,
+            _one_line(failure), "isolating the refused row" if row_specific else "retrying each submission")
+        if len(jobs) > 1:
+            if not row_specific:
+                return [self._attempt([job])[0] for job in jobs]
+            half = len(jobs) // 2
+            return self._attempt(jobs[:half]) + self._attempt(jobs[half:])
+        job = jobs[0]
+        if not row_specific:
+            return [failure]
+        if len(job.events) == 1:
+            return [self._refuse_row(job.events[0], failure)]
+        half = len(job.events) // 2
+        parts = [_Job(job.events[:half], Future()), _Job(job.events[half:], Future())]
+        merged = IngestResult()
+        for outcome in self._attempt(parts[:1]) + self._attempt(parts[1:]):
+            if isinstance(outcome, BaseException):
+                return [outcome]  # not a row problem after all: the whole submission fails
+            merged = IngestResult(merged.stored + outcome.stored, merged.duplicates + outcome.duplicates,
+                                  merged.rejected + outcome.rejected)
+        return [merged]
+
+    def _refuse_row(self, ev: DeviceEvent, exc: BaseException) -> IngestResult:
+        """The one event the database refused: rejected with the reason, counted, logged once per interval."""
+        reason = f"refused by the database: {type(exc).__name__}"
+        self.stats.rejected += 1
+        self.stats.db_refused += 1
+        self.count_refusal(ev.serial, reason)
+        self.refusal_log.warning(
+            ev.serial, "%s: %s event refused by the database (%s); the rest of its batch is stored",
+            _printable(ev.serial), ev.kind, _one_line(exc))
+        self.bus.publish(IngestRejected(ev.serial, ev.kind, reason))
+        return IngestResult(rejected=((ev, reason),))
+
+    def count_refusal(self, serial: str, reason: str) -> None:
+        """Count a refused event for its device (``refusals_by_device``), bounded in memory."""
+        per = self.refusals_by_device.get(serial)
+        if per is None:
+            if len(self.refusals_by_device) >= MAX_DEVICES_COUNTED:
+                self.refusals_by_device.clear()
+            per = self.refusals_by_device[serial] = Counter()
+        per[reason] += 1
 
     def _commit(self, jobs: list[_Job]) -> list[IngestResult]:
         now = datetime.now(UTC)
@@ -264,11 +333,18 @@ class Ingest:
         channels = SOURCE_CHANNELS
         for job in jobs:
             evseqs: list[int | None] = []
-            for ev in job.events:
+            for i, ev in enumerate(job.events):
                 reason = rejection_reason(ev, now, latest)
                 if not reason and ev.source not in channels:
                     reason = UNKNOWN_CHANNEL
                     self.refusals.refused(ev.serial, ev.source, "?", UNKNOWN_CHANNEL)
+                if not reason:
+                    sound, reason, dropped = bounded(ev)
+                    if dropped:
+                        self.stats.fields_dropped.update(dropped)
+                        self.count_refusal(ev.serial, "dropped " + ",".join(dropped))
+                        # the rest of the submission keeps its events; the stored one lacks the fields
+                        ev = job.events[i] = sound
                 if reason:
                     job.rejected.append((ev, reason))
                     evseqs.append(None)
@@ -494,6 +570,8 @@ class Ingest:
             self.stats.stored += len(stored)
             self.stats.duplicates += duplicates
             self.stats.rejected += len(job.rejected)
+            for ev, reason in job.rejected:
+                self.count_refusal(ev.serial, reason)
             if job.rejected:
                 self.stats.wrong_channel += sum(1 for _, reason in job.rejected if reason == WRONG_CHANNEL)
             results.append(IngestResult(tuple(stored), duplicates, tuple(job.rejected)))
@@ -534,6 +612,39 @@ def _settle(
             future.set_result(result)  # type: ignore[arg-type]
     except InvalidStateError:
         pass  # cancelled between the check and the call
+
+
+def _row_specific(exc: BaseException) -> bool:
+    """Whether a failed commit was about a value in a row, so retrying without that row helps.
+
+    Values the driver cannot bind (``OverflowError``: an int beyond 64 bits on
+    SQLite), that orjson cannot write (``TypeError``), or that the database
+    refuses by constraint or type (DB-API ``DataError``/``IntegrityError``, and
+    psycopg's ``ProgrammingError`` on a value it cannot adapt). Connection and
+    lock errors (``OperationalError``) are not: retrying row by row would only
+    repeat them.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OverflowError | TypeError | ValueError):
+            return True
+        name = type(current).__name__
+        if name in ("DataError", "IntegrityError", "ProgrammingError", "NumericValueOutOfRange",
+                    "InvalidTextRepresentation", "UntranslatableCharacter", "CharacterNotInRepertoire"):
+            return True
+        if name == "OperationalError":
+            return False
+        current = current.__cause__ or getattr(current, "orig", None) or current.__context__
+    return False
+
+
+_one_line = one_line
+
+
+def _printable(text: str) -> str:
+    return one_line(text, 40)
 
 
 def _position_values(f: Any) -> tuple[float, float, int, int | None, float | None, float | None, float | None,

@@ -281,6 +281,12 @@ class Gt06Message:
     position: Position | None = None
     login_imei: str | None = None
     responses: list[bytes] = field(default_factory=list)
+    #: (code, detail) of something in the frame that was refused while the rest was used
+    problem: tuple[str, str] | None = None
+
+
+#: time zones on Earth run from UTC-12 to UTC+14; a login declaring more is refused
+MAX_TZ_OFFSET = timedelta(hours=14)
 
 
 class Gt06Decoder:
@@ -524,7 +530,10 @@ class Gt06Decoder:
                 offset = timedelta(hours=hours, minutes=minutes)
                 if ext & 0x8:
                     offset = -offset
-                if self.tz_offset == timedelta(0):
+                if minutes >= 60 or not -MAX_TZ_OFFSET <= offset <= MAX_TZ_OFFSET:
+                    # no such time zone: refused, the login itself stands (times are then taken as UTC)
+                    msg.problem = ("bad_value", f"login time zone {ext >> 4:04d} is beyond +-14 h")
+                elif self.tz_offset == timedelta(0):
                     self.tz_offset = offset
             self.imei = imei
             msg.login_imei = imei

@@ -168,9 +168,16 @@ _NUMBER = (int, float)
 
 
 def _opt_int(v: object) -> int | None:
-    if v is None:
+    """An integer attribute; a float one truncated (an infinity or NaN has no integer: None).
+
+    A value out of its column's range passes through: ``arm.plausibility.bounded``
+    judges it (and drops it), mapping only must not fail on it.
+    """
+    if v is None or type(v) is bool:
         return None
-    return int(v) if isinstance(v, _NUMBER) and type(v) is not bool else None
+    if isinstance(v, int):
+        return int(v)
+    return int(v) if isinstance(v, float) and math.isfinite(v) else None
 
 
 def _opt_float(v: object) -> float | None:

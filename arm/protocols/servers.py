@@ -576,6 +576,8 @@ class Gt06Listener(FramedListener):
                 continue
             if msg is None:
                 continue
+            if msg.problem is not None:
+                stats.count(*msg.problem)
             if msg.login_imei:
                 stats.device = msg.login_imei
                 decoder.model = self.models.get(msg.login_imei) or ""
