@@ -56,7 +56,7 @@ class RateLimitedLog:
             self._seen[key] = (now, 0)
         return True, last[1] if last is not None else 0
 
-    def log(self, level: int, key: str, msg: str, *args: object) -> bool:
+    def log(self, level: int, key: str, msg: str, *args: object, exc_info: bool = False) -> bool:
         """Log ``msg % args`` unless ``key`` was logged within the interval; True when written."""
         write, held = self.due(key)
         if not write:
@@ -64,7 +64,7 @@ class RateLimitedLog:
         if held:
             msg += " (%d more like it since the last report)"
             args = (*args, held)
-        self.logger.log(level, msg, *args)
+        self.logger.log(level, msg, *args, exc_info=exc_info)
         return True
 
     def warning(self, key: str, msg: str, *args: object) -> bool:

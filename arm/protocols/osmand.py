@@ -120,6 +120,56 @@ def decode_query(params: list[tuple[str, str]], received: datetime) -> Position 
     return p
 
 
+#: JSON nesting a Traccar Client body never comes near (its deepest object is 3 levels)
+MAX_JSON_DEPTH = 32
+
+
+def _load_json(body: bytes) -> object:
+    """The JSON of a body, or ProtocolError: never a RecursionError or a 60,000-digit integer.
+
+    Nesting is checked on the bytes before parsing (``json`` recurses per level,
+    so a deeply nested body would exhaust the stack); an integer beyond Python's
+    4,300-digit conversion limit raises ValueError, which is answered as a bad value.
+    """
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProtocolError("not_utf8", "JSON body is not UTF-8") from exc
+    if _depth(text) > MAX_JSON_DEPTH:
+        raise ProtocolError("bad_value", f"JSON nested deeper than {MAX_JSON_DEPTH}")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProtocolError("bad_value", f"JSON: {exc.msg}") from exc
+    except (ValueError, RecursionError) as exc:
+        raise ProtocolError("bad_value", f"JSON: {type(exc).__name__}") from exc
+
+
+def _depth(text: str) -> int:
+    """The deepest nesting of ``[``/``{`` outside strings (an upper bound is enough: escapes are honoured)."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return 0  # the common case: too few brackets to nest that deep
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
 def _json_value(value: object) -> object:
     """Extras keep their JSON type (integers stay int, like Traccar's Long)."""
     if value is None or isinstance(value, bool | str | int | float):
@@ -129,12 +179,7 @@ def _json_value(value: object) -> object:
 
 def decode_json(body: bytes, received: datetime) -> Position | None:
     """The flutter_background_geolocation body of the 2025 Traccar Client."""
-    try:
-        root = json.loads(body.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ProtocolError("not_utf8", "JSON body is not UTF-8") from exc
-    except json.JSONDecodeError as exc:
-        raise ProtocolError("bad_value", f"JSON: {exc.msg}") from exc
+    root = _load_json(body)
     if isinstance(root, list):
         raise ProtocolError("unknown_type", "a JSON array: use decode_request_all")
     if not isinstance(root, dict):
@@ -231,12 +276,7 @@ def decode_request_all(
     decoded as a query. Traccar's own decoder has no array branch yet.
     """
     if headers.get("content-type", "").startswith("application/json") and body.lstrip()[:1] == b"[":
-        try:
-            items = json.loads(body.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            raise ProtocolError("not_utf8", "JSON body is not UTF-8") from exc
-        except json.JSONDecodeError as exc:
-            raise ProtocolError("bad_value", f"JSON: {exc.msg}") from exc
+        items = _load_json(body)
         if not isinstance(items, list) or len(items) > MAX_ARRAY:
             raise ProtocolError("too_large" if isinstance(items, list) else "bad_value", "JSON array upload")
         out: list[Position | None] = []

@@ -36,14 +36,15 @@ from arm.media.store import MediaEvent, MediaPart
 from arm.protocols import gt06, osmand, watch
 from arm.protocols.mapping import screen
 from arm.protocols.position import Position, ProtocolError
+from arm.ratelog import RateLimitedLog, one_line
 
 if TYPE_CHECKING:
     from arm.service import MonitoringService
 
 log = logging.getLogger("arm.protocols")
 
-#: errors logged one by one per connection before only counting them
-LOG_FIRST_ERRORS = 5
+#: errors logged one by one per connection before only counting them (the rest in the closing summary)
+LOG_FIRST_ERRORS = 1
 #: events per ingest submission from one loop turn (see StoreBatcher._flush)
 MAX_SUBMISSION = 2000
 
@@ -58,11 +59,28 @@ class ConnectionStats:
     events: int = 0
     acks: int = 0
     errors: Counter[str] = field(default_factory=Counter)
+    #: the listener's per-peer rate limit on these lines (a storm of bad connections logs once per interval)
+    ratelog: RateLimitedLog | None = None
 
     def count(self, code: str, detail: str = "") -> None:
+        """Count a problem; the connection's first one is logged, escaped (no forged log lines)."""
         self.errors[code] += 1
         if sum(self.errors.values()) <= LOG_FIRST_ERRORS:
-            log.warning("%s %s: malformed input %s %s", self.peer, self.device or "?", code, detail)
+            args = (one_line(self.peer, 60), one_line(self.device or "?", 40), code, one_line(detail))
+            if self.ratelog is None:
+                log.warning("%s %s: malformed input %s %s", *args)
+            else:
+                self.ratelog.warning(self.peer.rsplit(":", 1)[0], "%s %s: malformed input %s %s", *args)
+
+    def summary(self, protocol: str) -> None:
+        """The closing line of a connection that had problems (rate-limited per peer like ``count``)."""
+        args = (protocol, one_line(self.peer, 60), one_line(self.device or "?", 40), self.frames, self.events,
+                dict(self.errors))
+        msg = "%s %s %s closed: %d frames, %d events, errors %s"
+        if self.ratelog is None:
+            log.info(msg, *args)
+        else:
+            self.ratelog.log(logging.INFO, "closed " + self.peer.rsplit(":", 1)[0], msg, *args)
 
     def count_rejected(self, rejected: Rejected) -> None:
         """Count what ingest refused: a wrong channel under its own code (ingest logs it, rate-limited)."""
@@ -199,6 +217,8 @@ class Listener:
         self.write_timeout = write_timeout
         self.max_buffer = max_buffer
         self.totals = ListenerTotals()
+        #: malformed-input lines: one per peer address per interval, however many connections it opens
+        self.problem_log = RateLimitedLog(log, 10.0)
         self.service: MonitoringService | None = None
         self._batcher: StoreBatcher | None = None
         self._server: asyncio.base_events.Server | None = None
@@ -245,7 +265,7 @@ class Listener:
             writer.close()
             return
         peer = writer.get_extra_info("peername")
-        stats = ConnectionStats(peer=f"{peer[0]}:{peer[1]}" if peer else "?")
+        stats = ConnectionStats(peer=f"{peer[0]}:{peer[1]}" if peer else "?", ratelog=self.problem_log)
         self.totals.connections += 1
         self.totals.open_connections += 1
         self._idle[task] = True
@@ -256,17 +276,18 @@ class Listener:
         except (ConnectionError, TimeoutError, asyncio.IncompleteReadError):
             pass
         except StoreFailed as exc:
-            log.error("%s %s: %s; connection closed without ack so the device resends", self.protocol, stats.peer, exc)
-        except Exception:
-            log.exception("%s %s: unexpected failure; connection closed", self.protocol, stats.peer)
+            self.problem_log.error("store_failed", "%s %s: %s; connection closed without ack so the device resends",
+                                   self.protocol, stats.peer, one_line(exc))
+        except Exception:  # noqa: BLE001 - logged with its stack (rate-limited), the connection closed
+            self.problem_log.log(logging.ERROR, "internal", "%s %s: unexpected failure; connection closed",
+                                 self.protocol, stats.peer, exc_info=True)
             stats.errors["internal"] += 1
         finally:
             self._idle.pop(task, None)
             self.totals.open_connections -= 1
             self.totals.absorb(stats)
             if stats.errors:
-                log.info("%s %s %s closed: %d frames, %d events, errors %s", self.protocol, stats.peer,
-                         stats.device or "?", stats.frames, stats.events, dict(stats.errors))
+                stats.summary(self.protocol)
             writer.close()
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(writer.wait_closed(), 1.0)
@@ -330,7 +351,7 @@ class _DeviceConnection(asyncio.Protocol):
         self.listener = listener
         self.transport: asyncio.Transport | None = None
         self.session = listener.new_session()
-        self.stats = ConnectionStats(peer="?")
+        self.stats = ConnectionStats(peer="?", ratelog=listener.problem_log)
         self.last_rx = 0.0
         self.busy = False
         self.closed = False
@@ -387,8 +408,9 @@ class _DeviceConnection(asyncio.Protocol):
             self.stats.frames += len(frames)
             listener.totals.frames += len(frames)
             events, replies = listener.process(self.session, self.stats, frames, datetime.now(UTC))
-        except Exception:
-            log.exception("%s %s: unexpected failure; connection closed", listener.protocol, self.stats.peer)
+        except Exception:  # noqa: BLE001 - logged with its stack (rate-limited), the connection closed
+            listener.problem_log.log(logging.ERROR, "internal", "%s %s: unexpected failure; connection closed",
+                                     listener.protocol, self.stats.peer, exc_info=True)
             self.stats.errors["internal"] += 1
             self.close()
             return
@@ -404,8 +426,9 @@ class _DeviceConnection(asyncio.Protocol):
         self.busy = False
         listener = self.listener
         if exc is not None:
-            log.error("%s %s: store failed (%s); connection closed without ack so the device resends",
-                      listener.protocol, self.stats.peer, exc)
+            listener.problem_log.error(
+                "store_failed", "%s %s: store failed (%s); connection closed without ack so the device resends",
+                listener.protocol, self.stats.peer, one_line(exc))
             self.stats.errors["store_failed"] += 1
             self.close()
             return
@@ -452,8 +475,7 @@ class _DeviceConnection(asyncio.Protocol):
         listener.totals.open_connections -= 1
         listener.totals.absorb(self.stats)
         if self.stats.errors:
-            log.info("%s %s %s closed: %d frames, %d events, errors %s", listener.protocol, self.stats.peer,
-                     self.stats.device or "?", self.stats.frames, self.stats.events, dict(self.stats.errors))
+            self.stats.summary(listener.protocol)
 
 
 class FramedListener(Listener):
@@ -574,6 +596,9 @@ class Gt06Listener(FramedListener):
             except ProtocolError as exc:
                 stats.count(exc.code, exc.detail)
                 continue
+            except Exception as exc:  # noqa: BLE001 - a frame the decoder chokes on is skipped, not the connection
+                stats.count("undecodable", f"{type(exc).__name__}: {exc}")
+                continue
             if msg is None:
                 continue
             if msg.problem is not None:
@@ -627,6 +652,9 @@ class WatchListener(FramedListener):
                 msg = session.decoder.decode(frame)
             except ProtocolError as exc:
                 stats.count(exc.code, exc.detail)
+                continue
+            except Exception as exc:  # noqa: BLE001 - a frame the decoder chokes on is skipped, not the connection
+                stats.count("undecodable", f"{type(exc).__name__}: {exc}")
                 continue
             if msg is None:
                 continue
@@ -714,22 +742,24 @@ class OsmAndListener(Listener):
                 continue
             try:
                 positions = osmand.decode_request_all(method, target, headers, body, now)
+                if not positions or any(p is None for p in positions):
+                    raise ProtocolError("bad_value", "no device id")
+                events: list[DeviceEvent] = []
+                for position in positions:
+                    assert position is not None
+                    stats.device = position.unique_id
+                    mapped = screen(position, now)
+                    for problem in mapped.problems:
+                        stats.count(problem, "")
+                    events += mapped.events
             except ProtocolError as exc:
                 stats.count(exc.code, exc.detail)
                 await self._respond(writer, 400, stats, close=False)
                 continue
-            if not positions or any(p is None for p in positions):
-                stats.count("bad_value", "no device id")
+            except Exception as exc:  # noqa: BLE001 - whatever a request makes the decoder do, it gets its 400
+                stats.count("undecodable", f"{type(exc).__name__}: {exc}")
                 await self._respond(writer, 400, stats, close=False)
                 continue
-            events: list[DeviceEvent] = []
-            for position in positions:
-                assert position is not None
-                stats.device = position.unique_id
-                mapped = screen(position, now)
-                for problem in mapped.problems:
-                    stats.count(problem, "")
-                events += mapped.events
             await self.store(events, stats)
             await self._respond(writer, 200, stats, close=headers.get("connection", "").lower() == "close")
             if headers.get("connection", "").lower() == "close":
@@ -761,6 +791,8 @@ class OsmAndListener(Listener):
             text = head.decode("iso-8859-1")
             request_line, *header_lines = text.split("\r\n")
             method, target, _version = request_line.split(" ", 2)
+            if not method.isascii() or not method.isalpha():
+                raise ValueError(method)
         except ValueError:
             stats.count("garbage", "bad HTTP request line")
             await self._respond(writer, 400, stats, close=True)
@@ -772,7 +804,7 @@ class OsmAndListener(Listener):
                 headers[k.strip().lower()] = v.strip()
         body = b""
         length_text = headers.get("content-length", "0") or "0"
-        if not length_text.isdigit():
+        if not (length_text.isascii() and length_text.isdigit()) or len(length_text) > 12:
             stats.count("bad_length", f"Content-Length {length_text!r}")
             await self._respond(writer, 400, stats, close=True)
             return None
