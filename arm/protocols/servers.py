@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, cast
 from arm.channels import CHANNEL_REASONS
 from arm.events import DeviceEvent, EventKind
 from arm.media import store as media_store
+from arm.media.amr import amr_problem
 from arm.media.store import MediaEvent, MediaPart
 from arm.protocols import gt06, osmand, watch
 from arm.protocols.mapping import screen
@@ -661,7 +662,9 @@ class WatchListener(FramedListener):
             stats.device = msg.device_id
             if msg.problem is not None:
                 stats.count(*msg.problem)  # answered as Traccar does, nothing stored
-            if msg.media is not None:
+            if msg.media is not None and msg.media_parts <= 1 and (bad := amr_problem(msg.media)) is not None:
+                stats.count("bad_audio", bad)  # not AMR: not kept as evidence, no alarm; answered all the same
+            elif msg.media is not None:
                 # stored (and answered) by _MediaBatcher: part staged or clip + its event committed
                 part = MediaPart(msg.media, msg.media_name, part=msg.media_part, total=msg.media_parts)
                 events.append(MediaEvent(msg.device_id, None, now, EventKind.ALARM, {}, "watch", "WATCH",
