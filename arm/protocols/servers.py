@@ -35,6 +35,7 @@ from arm.media import store as media_store
 from arm.media.amr import amr_problem
 from arm.media.store import MediaEvent, MediaPart
 from arm.protocols import gt06, osmand, watch
+from arm.protocols.limits import ConnectionGate, Limits
 from arm.protocols.mapping import screen
 from arm.protocols.position import Position, ProtocolError
 from arm.ratelog import RateLimitedLog, one_line
@@ -207,14 +208,20 @@ class Listener:
     """
 
     protocol = "base"
+    #: seconds of silence after which an identified connection is closed, when the setting
+    #: ``service.device_idle_timeout_s`` is 0: twice the protocol's usual heartbeat plus a minute
+    default_idle_timeout = 600.0
 
     def __init__(
-        self, port: int, host: str = "0.0.0.0", *, idle_timeout: float = 600.0,
-        write_timeout: float = 10.0, max_buffer: int = 64 * 1024,
+        self, port: int, host: str = "0.0.0.0", *, idle_timeout: float | None = None,
+        write_timeout: float = 10.0, max_buffer: int = 64 * 1024, limits: Limits | None = None,
     ) -> None:
         self.host = host
         self.port = port
-        self.idle_timeout = idle_timeout
+        self.idle_timeout = idle_timeout or self.default_idle_timeout
+        #: connection caps, the reserve and the identify deadline (arm.protocols.limits)
+        self.gate = ConnectionGate(self.protocol, limits)
+        self._gate_sweeper: asyncio.Task[None] | None = None
         self.write_timeout = write_timeout
         self.max_buffer = max_buffer
         self.totals = ListenerTotals()
@@ -234,16 +241,37 @@ class Listener:
         self.service = service
         self._batcher = StoreBatcher(service)
         self._stopping = False
-        self._server = await asyncio.start_server(self._accept, self.host, self.port, limit=self.max_buffer)
+        self.gate.bind_to_fd_limit()
+        self._server = await asyncio.start_server(self._accept, self.host, self.port, limit=self.max_buffer,
+                                                  backlog=1024)
         sock = self._server.sockets[0]
         self.port = sock.getsockname()[1]  # port 0 in tests: the real one
+        self._gate_sweeper = asyncio.create_task(self._sweep_gate(), name=f"{self.protocol}-identify-sweeper")
         log.info("%s listening on %s:%d", self.protocol, self.host, self.port)
+
+    def sweep_period(self) -> float:
+        return max(0.05, min(5.0, self.idle_timeout / 4, self.gate.limits.identify_timeout_s / 4))
+
+    async def _sweep_gate(self) -> None:
+        """Close connections past the identify deadline (one timer for all)."""
+        loop = asyncio.get_running_loop()
+        while True:
+            await asyncio.sleep(self.sweep_period())
+            self.gate.expired(loop.time())
+
+    async def _stop_sweeper(self, task: asyncio.Task[None] | None) -> None:
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     async def stop(self) -> None:
         """Stop accepting; connections finish the frame they are storing, then close."""
         self._stopping = True
         if self._server is not None:
             self._server.close()
+        await self._stop_sweeper(self._gate_sweeper)
+        self._gate_sweeper = None
         for task, idle in list(self._idle.items()):
             if idle:
                 task.cancel()
@@ -267,6 +295,10 @@ class Listener:
             return
         peer = writer.get_extra_info("peername")
         stats = ConnectionStats(peer=f"{peer[0]}:{peer[1]}" if peer else "?", ratelog=self.problem_log)
+        if not self.gate.admit(task, str(peer[0]) if peer else "?", writer.transport.abort,
+                               asyncio.get_running_loop().time()):
+            writer.transport.abort()
+            return
         self.totals.connections += 1
         self.totals.open_connections += 1
         self._idle[task] = True
@@ -284,6 +316,7 @@ class Listener:
                                  self.protocol, stats.peer, exc_info=True)
             stats.errors["internal"] += 1
         finally:
+            self.gate.release(task)
             self._idle.pop(task, None)
             self.totals.open_connections -= 1
             self.totals.absorb(stats)
@@ -359,6 +392,8 @@ class _DeviceConnection(asyncio.Protocol):
         #: bytes received while busy, decoded once the commit is answered
         self.backlog = bytearray()
         self.paused = False
+        #: the connection named its device (login, first report): no longer first to be evicted
+        self.identified = False
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         # a stream transport by duck type: uvloop's is not an asyncio.Transport subclass
@@ -371,6 +406,10 @@ class _DeviceConnection(asyncio.Protocol):
         peer = transport.get_extra_info("peername")
         self.stats.peer = f"{peer[0]}:{peer[1]}" if peer else "?"
         self.last_rx = asyncio.get_running_loop().time()
+        if not listener.gate.admit(self, str(peer[0]) if peer else "?", self.abort, self.last_rx):
+            self.closed = True
+            self.transport.abort()
+            return
         listener.connections.add(self)
         listener.totals.connections += 1
         listener.totals.open_connections += 1
@@ -409,6 +448,9 @@ class _DeviceConnection(asyncio.Protocol):
             self.stats.frames += len(frames)
             listener.totals.frames += len(frames)
             events, replies = listener.process(self.session, self.stats, frames, datetime.now(UTC))
+            if not self.identified and self.stats.device is not None:
+                self.identified = True
+                listener.gate.identified(self)
         except Exception:  # noqa: BLE001 - logged with its stack (rate-limited), the connection closed
             listener.problem_log.log(logging.ERROR, "internal", "%s %s: unexpected failure; connection closed",
                                      listener.protocol, self.stats.peer, exc_info=True)
@@ -467,11 +509,17 @@ class _DeviceConnection(asyncio.Protocol):
         if self.transport is not None and not self.transport.is_closing():
             self.transport.close()
 
+    def abort(self) -> None:
+        """Closed by the gate (evicted, past the identify deadline): the descriptor is freed at once."""
+        if self.transport is not None:
+            self.transport.abort()
+
     def connection_lost(self, exc: Exception | None) -> None:
         if self.closed:
             return
         self.closed = True
         listener = self.listener
+        listener.gate.release(self)
         listener.connections.discard(self)
         listener.totals.open_connections -= 1
         listener.totals.absorb(self.stats)
@@ -502,6 +550,7 @@ class FramedListener(Listener):
         self.service = service
         self._batcher = StoreBatcher(service)
         self._stopping = False
+        self.gate.bind_to_fd_limit()
         loop = asyncio.get_running_loop()
         self.clock = loop.time
         self._raw_server = await loop.create_server(lambda: _DeviceConnection(self), self.host, self.port,
@@ -511,15 +560,18 @@ class FramedListener(Listener):
         log.info("%s listening on %s:%d", self.protocol, self.host, self.port)
 
     async def _sweep(self) -> None:
-        """Close connections silent for longer than the idle timeout (one timer for all)."""
+        """Close connections silent past the idle timeout or unidentified past the deadline (one timer)."""
         loop = asyncio.get_running_loop()
-        period = max(0.05, min(5.0, self.idle_timeout / 4))
         while True:
-            await asyncio.sleep(period)
-            deadline = loop.time() - self.idle_timeout
-            for conn in [c for c in self.connections if not c.busy and c.last_rx < deadline]:
+            await asyncio.sleep(self.sweep_period())
+            now = loop.time()
+            self.gate.expired(now)
+            deadline = now - self.idle_timeout
+            silent = [c for c in self.connections if not c.busy and c.last_rx < deadline]
+            for conn in silent:
                 conn.stats.count("idle_timeout", f"silent for {self.idle_timeout:.0f} s")
                 conn.close()
+            self.gate.idle_closed(len(silent))
 
     async def stop(self) -> None:
         """Stop accepting; connections finish the store they are in (and ack it), then close."""
@@ -558,6 +610,8 @@ class Gt06Listener(FramedListener):
     """
 
     protocol = "gt06"
+    #: GT06/Concox trackers send a heartbeat (0x13) every 3 minutes by default
+    default_idle_timeout = 420.0
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         from arm.protocols.device_models import DeviceModels
@@ -630,6 +684,8 @@ class WatchListener(FramedListener):
     """
 
     protocol = "watch"
+    #: Watch trackers keep the link with an LK every 5 minutes
+    default_idle_timeout = 660.0
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # a voice clip frame may be up to ~128 KiB on the wire (watch.MAX_FRAME)
@@ -727,6 +783,8 @@ class OsmAndListener(Listener):
     """A small HTTP/1.1 server (keep-alive) for the Traccar Client phone app."""
 
     protocol = "osmand"
+    #: an HTTP keep-alive connection between two reports; the phone reconnects for the next one
+    default_idle_timeout = 120.0
     max_header = 8 * 1024
     max_body = 64 * 1024
 
@@ -750,6 +808,8 @@ class OsmAndListener(Listener):
                 events: list[DeviceEvent] = []
                 for position in positions:
                     assert position is not None
+                    if stats.device is None:
+                        self.gate.identified(asyncio.current_task())  # type: ignore[arg-type]
                     stats.device = position.unique_id
                     mapped = screen(position, now)
                     for problem in mapped.problems:
