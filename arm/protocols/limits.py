@@ -26,12 +26,16 @@ logged once per interval per limit.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import resource
 from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import Any
 
+from arm.events import ConnectionLimits
 from arm.ratelog import RateLimitedLog
 
 log = logging.getLogger("arm.protocols.limits")
@@ -190,3 +194,54 @@ class ConnectionGate:
     def _hit(self, code: str, msg: str, *args: object, count: int = 1) -> None:
         self.hits[code] += count
         self._log.warning(code, msg + " [limit hit %d times so far]", *args, self.hits[code])
+
+
+class LimitsReporter:
+    """Service component: publishes the listeners' limit counts as ``ConnectionLimits`` on the bus.
+
+    Every ``period_s`` when a count changed, and every ``refresh_s`` anyway (so a
+    desk that connected later learns the counts within that time).
+    """
+
+    name = "connection-limits"
+
+    def __init__(self, listeners: list[Any], period_s: float = 5.0, refresh_s: float = 60.0) -> None:
+        self.listeners = listeners
+        self.period_s = period_s
+        self.refresh_s = refresh_s
+        self._task: asyncio.Task[None] | None = None
+        self._last: tuple[tuple[str, str, int], ...] | None = None
+        self._bus: Any = None
+
+    def snapshot(self) -> tuple[tuple[str, str, int], ...]:
+        return tuple((listener.protocol, code, listener.gate.hits[code])
+                     for listener in self.listeners for code in LIMIT_CODES if listener.gate.hits[code])
+
+    async def start(self, service: Any) -> None:
+        self._bus = service.bus
+        self._task = asyncio.create_task(self._run(), name="arm-connection-limits")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        self.publish(force=False)
+
+    def publish(self, force: bool) -> None:
+        """Publish the counts if they changed (or ``force``)."""
+        hits = self.snapshot()
+        if self._bus is not None and (force or hits != self._last):
+            self._last = hits
+            self._bus.publish(ConnectionLimits(hits))
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        last_forced = loop.time()
+        while True:
+            await asyncio.sleep(self.period_s)
+            force = loop.time() - last_forced >= self.refresh_s
+            if force:
+                last_forced = loop.time()
+            self.publish(force)

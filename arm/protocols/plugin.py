@@ -69,6 +69,14 @@ def configure(service: MonitoringService, settings: Settings) -> None:
                 expiry = MediaPartsExpiry()
                 service.add_component(expiry)
                 service.extensions["media_expiry"] = expiry
+    listeners = service.extensions.get("network", [])
+    if listeners:
+        # connection limits hit (arm.protocols.limits), for the desk API and the device status panel
+        from arm.protocols.limits import LimitsReporter
+
+        reporter = LimitsReporter(listeners)
+        service.add_component(reporter)
+        service.extensions["connection_limits"] = reporter
 
 
 def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

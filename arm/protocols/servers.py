@@ -809,7 +809,7 @@ class OsmAndListener(Listener):
                 for position in positions:
                     assert position is not None
                     if stats.device is None:
-                        self.gate.identified(asyncio.current_task())  # type: ignore[arg-type]
+                        self.gate.identified(asyncio.current_task())
                     stats.device = position.unique_id
                     mapped = screen(position, now)
                     for problem in mapped.problems:

@@ -1223,7 +1223,7 @@ Data folder: {folder}</source>
     <name>DeviceAge</name>
     <message>
         <source>{n} s ago</source>
-        <extracomment>the rules engine's low-battery threshold (arm.device_health), marked with ▼ in the table Inventory states that matter more than the contact state (an unregistered device talks too). network device families and the protocol they talk (arm.protocols.mapping.DEVICE_TYPES) the warning style of the panel (stale rows), reused for a degraded link</extracomment>
+        <extracomment>the rules engine's low-battery threshold (arm.device_health), marked with ▼ in the table Inventory states that matter more than the contact state (an unregistered device talks too). network device families and the protocol they talk (arm.protocols.mapping.DEVICE_TYPES) listener protocol code -&gt; its name in the connection-limit line the warning style of the panel (stale rows), reused for a degraded link</extracomment>
         <translation>{n} с назад</translation>
     </message>
     <message>
@@ -1902,8 +1902,32 @@ Data folder: {folder}</source>
     <name>DeviceStatusPanel</name>
     <message>
         <source>Filter by serial, type, holder, status or link…</source>
-        <extracomment>devices of other districts than the user's (``load_visible_device_rows``)</extracomment>
+        <extracomment>devices of other districts than the user's (``load_visible_device_rows``) (protocol, limit code, count) of the device listeners (arm.protocols.limits), shown in the summary</extracomment>
         <translation>Фильтр по серийному номеру, типу, владельцу, состоянию или каналу…</translation>
+    </message>
+    <message>
+        <source>refused at the connection limit</source>
+        <translation>отказано при пределе соединений</translation>
+    </message>
+    <message>
+        <source>refused at the per-address limit</source>
+        <translation>отказано при пределе на адрес</translation>
+    </message>
+    <message>
+        <source>unidentified connections closed near the limit</source>
+        <translation>закрыто неопознанных соединений у предела</translation>
+    </message>
+    <message>
+        <source>closed without identifying a device</source>
+        <translation>закрыто без опознания устройства</translation>
+    </message>
+    <message>
+        <source>closed after silence</source>
+        <translation>закрыто после молчания</translation>
+    </message>
+    <message>
+        <source>Connection limits: {hits}</source>
+        <translation>Пределы соединений: {hits}</translation>
     </message>
     <message>
         <source>Could not load devices: {error}</source>
