@@ -211,6 +211,9 @@ class Listener:
     #: seconds of silence after which an identified connection is closed, when the setting
     #: ``service.device_idle_timeout_s`` is 0: twice the protocol's usual heartbeat plus a minute
     default_idle_timeout = 600.0
+    #: frames of one connection decoded and stored together at most (fair sharing, see _DeviceConnection):
+    #: a tracker that resends its stored-up reports after a dead zone gets them in shares this big
+    max_frames_per_store = 32
 
     def __init__(
         self, port: int, host: str = "0.0.0.0", *, idle_timeout: float | None = None,
@@ -394,6 +397,8 @@ class _DeviceConnection(asyncio.Protocol):
         self.paused = False
         #: the connection named its device (login, first report): no longer first to be evicted
         self.identified = False
+        #: frames received but not yet decoded: taken ``max_frames_per_store`` at a time (fair sharing)
+        self.queued: list[bytes] = []
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         # a stream transport by duck type: uvloop's is not an asyncio.Transport subclass
@@ -445,24 +450,55 @@ class _DeviceConnection(asyncio.Protocol):
                 return
             if frames:
                 framer.garbage_bytes = self.session.garbage = 0
-            self.stats.frames += len(frames)
-            listener.totals.frames += len(frames)
-            events, replies = listener.process(self.session, self.stats, frames, datetime.now(UTC))
-            if not self.identified and self.stats.device is not None:
-                self.identified = True
-                listener.gate.identified(self)
         except Exception:  # noqa: BLE001 - logged with its stack (rate-limited), the connection closed
-            listener.problem_log.log(logging.ERROR, "internal", "%s %s: unexpected failure; connection closed",
-                                     listener.protocol, self.stats.peer, exc_info=True)
-            self.stats.errors["internal"] += 1
-            self.close()
+            self._failed()
             return
-        if events:
-            assert listener._batcher is not None
-            self.busy = True
-            listener._batcher.submit(events, lambda rejected, exc: self._stored(events, replies, rejected, exc))
-        elif replies:
-            self._write(replies)
+        self.queued += frames
+        self._next_share()
+
+    def _next_share(self) -> None:
+        """Decode and store the next share of the queued frames: at most ``max_frames_per_store`` at a time.
+
+        Fair sharing (issue 14): one connection has at most one submission in
+        ingest, of at most this many frames; what else it sent waits, undecoded,
+        until that submission is committed and answered. A flooding client so
+        adds a bounded share to each batch (like every other connection) and
+        delays only itself, while a device that sends one report a second finds
+        small batches ahead of it.
+        """
+        listener = self.listener
+        share = listener.max_frames_per_store
+        while self.queued and not self.busy and not self.closed:
+            frames = self.queued[:share]
+            del self.queued[:share]
+            try:
+                self.stats.frames += len(frames)
+                listener.totals.frames += len(frames)
+                events, replies = listener.process(self.session, self.stats, frames, datetime.now(UTC))
+                if not self.identified and self.stats.device is not None:
+                    self.identified = True
+                    listener.gate.identified(self)
+            except Exception:  # noqa: BLE001 - logged with its stack (rate-limited), the connection closed
+                self._failed()
+                return
+            if events:
+                assert listener._batcher is not None
+                self.busy = True
+                listener._batcher.submit(events, self._callback(events, replies))
+            elif replies:
+                self._write(replies)
+
+    def _callback(self, events: list[DeviceEvent], replies: list[bytes]) -> StoreCallback:
+        def stored(rejected: Rejected | None, exc: BaseException | None) -> None:
+            self._stored(events, replies, rejected, exc)
+        return stored
+
+    def _failed(self) -> None:
+        listener = self.listener
+        listener.problem_log.log(logging.ERROR, "internal", "%s %s: unexpected failure; connection closed",
+                                 listener.protocol, self.stats.peer, exc_info=True)
+        self.stats.errors["internal"] += 1
+        self.close()
 
     def _stored(self, events: list[DeviceEvent], replies: list[bytes], rejected: Rejected | None,
                 exc: BaseException | None) -> None:
@@ -488,7 +524,9 @@ class _DeviceConnection(asyncio.Protocol):
             return
         if self.transport.is_closing():
             return
-        if self.backlog:
+        if self.queued:
+            self._next_share()
+        if self.backlog and not self.busy:
             data, self.backlog = bytes(self.backlog), bytearray()
             self._process(data)
         if self.paused and not self.busy:
