@@ -463,9 +463,16 @@ class Gt06Decoder:
                 and not self.model and self.imei is not None):
             return self._gps_lbs_1_standard(frame)
         r = Reader(frame, 2)
-        if extended:
-            return self._extended(r, frame)
-        return self._basic(r, frame)
+        try:
+            if extended:
+                return self._extended(r, frame)
+            return self._basic(r, frame)
+        except ProtocolError:
+            raise
+        except (ValueError, OverflowError, IndexError, KeyError, UnicodeError, struct.error) as exc:
+            # a field the payload decoders could not take (a date of 36 May, a 100-digit hex
+            # number in a text report): the frame is refused like any other malformed one
+            raise ProtocolError("bad_value", f"type 0x{frame[3]:02x}: {type(exc).__name__}: {exc}") from exc
 
     def _gps_lbs_1_standard(self, frame: bytes) -> Gt06Message:
         """0x12 GPS + LBS of a standard GT06 (36 bytes): what ``_basic`` -> ``_supported``

@@ -127,7 +127,8 @@ def to_events(p: Position, received: datetime, *, login: bool = False) -> Mapped
         events.append(DeviceEvent(serial, None, when, EventKind.POS, fields, source, dtype))
 
     level = attributes.get("batteryLevel")
-    if isinstance(level, _NUMBER) and type(level) is not bool and math.isfinite(level):
+    # an int is always finite (and math.isfinite fails on one beyond a float's range)
+    if isinstance(level, _NUMBER) and type(level) is not bool and (isinstance(level, int) or math.isfinite(level)):
         charge = attributes.get("charge")
         stat: StatFields = {
             "battery": max(0, min(100, round(level))),
@@ -181,6 +182,9 @@ def _opt_int(v: object) -> int | None:
 
 
 def _opt_float(v: object) -> float | None:
-    if v is None:
+    if v is None or not isinstance(v, _NUMBER) or type(v) is bool:
         return None
-    return float(v) if isinstance(v, _NUMBER) and type(v) is not bool else None
+    try:
+        return float(v)
+    except OverflowError:  # an integer beyond a float's range: no such measurement
+        return None

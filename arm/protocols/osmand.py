@@ -49,6 +49,14 @@ def _float(name: str, value: str) -> float:
     return v
 
 
+def _int_or_none(text: str) -> int | None:
+    """An optional integer field: anything that is not one (``--1``, 5,000 digits) is absent."""
+    try:
+        return int(text) if len(text) <= 20 else None
+    except ValueError:
+        return None
+
+
 def _attribute(value: str) -> object:
     try:
         return float(value)
@@ -92,7 +100,7 @@ def decode_query(params: list[tuple[str, str]], received: datetime) -> Position 
         elif key == "wifi":
             parts = value.split(",")
             p.wifi.append({"mac": parts[0].replace("-", ":").lower(),
-                           "rssi": int(parts[1]) if len(parts) > 1 and parts[1].lstrip("-").isdigit() else None})
+                           "rssi": _int_or_none(parts[1]) if len(parts) > 1 else None})
         elif key == "speed":
             p.speed = _float(key, value)
         elif key in ("bearing", "heading"):
@@ -214,14 +222,15 @@ def decode_json(body: bytes, received: datetime) -> Position | None:
                 p.altitude = float(altitude)
         else:
             p.outdated = True
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ProtocolError("bad_value", f"coords: {exc}") from exc
+    except (KeyError, TypeError, ValueError, OverflowError) as exc:  # OverflowError: an integer of 400 digits
+        raise ProtocolError("bad_value", f"coords: {type(exc).__name__}") from exc
     if "event" in location:
         p.set("event", location["event"])
     if "is_moving" in location:
         p.set("motion", bool(location["is_moving"]))
-    if isinstance(location.get("odometer"), int | float):
-        p.set("odometer", int(location["odometer"]))
+    odometer = location.get("odometer")
+    if isinstance(odometer, int | float) and math.isfinite(odometer):
+        p.set("odometer", int(odometer))
     if "mock" in location:
         p.set("mock", location["mock"])
     activity = location.get("activity")
@@ -230,7 +239,7 @@ def decode_json(body: bytes, received: datetime) -> Position | None:
     battery = location.get("battery")
     if isinstance(battery, dict):
         level = battery.get("level")
-        if isinstance(level, int | float) and level >= 0:
+        if isinstance(level, int | float) and 0 <= level <= 100:  # a fraction 0..1; NaN and 1e400 fail
             p.set("batteryLevel", round(level * 100))
         if battery.get("is_charging") is True:
             p.set("charge", True)
