@@ -630,12 +630,13 @@ def _row_specific(exc: BaseException) -> bool:
         seen.add(id(current))
         if isinstance(current, OverflowError | TypeError | ValueError):
             return True
-        name = type(current).__name__
-        if name in ("DataError", "IntegrityError", "ProgrammingError", "NumericValueOutOfRange",
-                    "InvalidTextRepresentation", "UntranslatableCharacter", "CharacterNotInRepertoire"):
-            return True
-        if name == "OperationalError":
+        # by class name along the MRO: SQLAlchemy's wrappers and the drivers' own classes alike
+        # (psycopg's CheckViolation is an IntegrityError, NumericValueOutOfRange a DataError)
+        names = {cls.__name__ for cls in type(current).__mro__}
+        if "OperationalError" in names:
             return False
+        if names & {"DataError", "IntegrityError", "ProgrammingError"}:
+            return True
         current = current.__cause__ or getattr(current, "orig", None) or current.__context__
     return False
 
