@@ -61,6 +61,9 @@ _EVENTS = cast(Table, DeviceEventRow.__table__)
 _POSITIONS = cast(Table, Position.__table__)
 #: devices whose refusals are counted one by one before the counters start over
 MAX_DEVICES_COUNTED = 10_000
+#: rows of one batch the database may refuse one by one before it counts as a failure, not bad rows
+#: (also when more than a tenth of the batch is refused)
+MAX_REFUSED_ROWS = 3
 SOURCE_TYPES = {"gt06": DeviceType.GT06, "watch": DeviceType.WATCH, "osmand": DeviceType.PHONE}
 
 
@@ -102,6 +105,8 @@ class _Job:
     rejected: list[tuple[DeviceEvent, str]] = field(default_factory=list)
     #: (device id, evseq) per event, None where rejected; filled by the writer
     keys: list[tuple[int, int] | None] = field(default_factory=list)
+    #: (serial, fields dropped) of events stored without impossible fields; counted after the commit
+    dropped: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
 
 _STOP = object()
@@ -147,6 +152,8 @@ class Ingest:
         self.refusals_by_device: dict[str, Counter[str]] = {}
         #: batch failures and refused rows are logged once per interval, not once per row
         self.failure_log = RateLimitedLog(log)
+        #: (event, error) of rows the database refused during one ``_process``
+        self._refused_rows: list[tuple[DeviceEvent, BaseException]] = []
         self.refusal_log = RateLimitedLog(log)
         #: ``devices.last_contact`` is rewritten at most this often per device: at
         #: 10,000 reports a second the UPDATE of every device in every batch was a
@@ -246,7 +253,26 @@ class Ingest:
         is tried once per submission and then fails those submissions, so their
         devices are not acknowledged and resend later.
         """
-        for job, outcome in zip(jobs, self._attempt(jobs), strict=True):
+        self._refused_rows = []
+        outcomes = self._attempt(jobs)
+        refused, self._refused_rows = self._refused_rows, []
+        if refused:
+            events = sum(len(job.events) for job in jobs)
+            if len(refused) > max(MAX_REFUSED_ROWS, events // 10):
+                # not a bad row: the database (or a bug) refuses most rows; acknowledge none of them, so
+                # their devices resend, rather than reject good reports one by one for ever
+                self.failure_log.error(
+                    "systemic", "the database refused %d of %d events one by one (%s): not a bad row but a "
+                    "failure; their submissions fail unacknowledged", len(refused), events,
+                    _one_line(refused[0][1]))
+                culprits = {id(ev) for ev, _exc in refused}
+                failure = RuntimeError(f"the database refused {len(refused)} rows of one batch")
+                outcomes = [failure if not isinstance(o, BaseException)
+                            and any(id(ev) in culprits for ev, _r in o.rejected) else o for o in outcomes]
+            else:
+                for ev, exc in refused:
+                    self._announce_refusal(ev, exc)
+        for job, outcome in zip(jobs, outcomes, strict=True):
             if isinstance(outcome, BaseException):
                 _settle(job.future, exception=outcome)
             else:
@@ -286,8 +312,13 @@ class Ingest:
         return [merged]
 
     def _refuse_row(self, ev: DeviceEvent, exc: BaseException) -> IngestResult:
-        """The one event the database refused: rejected with the reason, counted, logged once per interval."""
-        reason = f"refused by the database: {type(exc).__name__}"
+        """The one event the database refused: rejected with the reason (announced by ``_process``)."""
+        self._refused_rows.append((ev, exc))
+        return IngestResult(rejected=((ev, _db_reason(exc)),))
+
+    def _announce_refusal(self, ev: DeviceEvent, exc: BaseException) -> None:
+        """Count, log (once per device per interval) and publish an event the database refused."""
+        reason = _db_reason(exc)
         self.stats.rejected += 1
         self.stats.db_refused += 1
         self.count_refusal(ev.serial, reason)
@@ -295,7 +326,6 @@ class Ingest:
             ev.serial, "%s: %s event refused by the database (%s); the rest of its batch is stored",
             _printable(ev.serial), ev.kind, _one_line(exc))
         self.bus.publish(IngestRejected(ev.serial, ev.kind, reason))
-        return IngestResult(rejected=((ev, reason),))
 
     def count_refusal(self, serial: str, reason: str) -> None:
         """Count a refused event for its device (``refusals_by_device``), bounded in memory."""
@@ -310,6 +340,7 @@ class Ingest:
         now = datetime.now(UTC)
         for job in jobs:
             job.rejected.clear()
+            job.dropped.clear()
         self._contact_pending = []
         with self.db.begin() as session:
             new_rows, stored_keys, states = self._write(session, jobs, now)
@@ -328,41 +359,44 @@ class Ingest:
     ) -> tuple[dict[tuple[int, int], StoredEvent], set[tuple[int, int]], dict[int, DeviceStateChanged]]:
         self._expire_devices()
         valid: list[DeviceEvent] = []
-        per_job: list[list[int | None]] = []
+        #: per job, per event: (the event as it will be stored, its evseq), None where refused
+        per_job: list[list[tuple[DeviceEvent, int] | None]] = []
         latest = now + FUTURE_TOLERANCE
         channels = SOURCE_CHANNELS
         for job in jobs:
-            evseqs: list[int | None] = []
-            for i, ev in enumerate(job.events):
+            kept: list[tuple[DeviceEvent, int] | None] = []
+            for ev in job.events:
                 reason = rejection_reason(ev, now, latest)
                 if not reason and ev.source not in channels:
                     reason = UNKNOWN_CHANNEL
                     self.refusals.refused(ev.serial, ev.source, "?", UNKNOWN_CHANNEL)
+                stored_as = ev
                 if not reason:
-                    sound, reason, dropped = bounded(ev)
+                    # impossible fields dropped (arm.plausibility.bounded); the submitted event stays
+                    # the caller's object, so what is refused later is still recognised by identity
+                    stored_as, reason, dropped = bounded(ev)
                     if dropped:
-                        self.stats.fields_dropped.update(dropped)
-                        self.count_refusal(ev.serial, "dropped " + ",".join(dropped))
-                        # the rest of the submission keeps its events; the stored one lacks the fields
-                        ev = job.events[i] = sound
+                        job.dropped.append((ev.serial, dropped))
                 if reason:
                     job.rejected.append((ev, reason))
-                    evseqs.append(None)
+                    kept.append(None)
                 else:
-                    evseqs.append(ev.effective_evseq())  # hashed once: derived evseqs cost a JSON dump
-                    valid.append(ev)
-            per_job.append(evseqs)
+                    # hashed once: derived evseqs cost a JSON dump
+                    kept.append((stored_as, stored_as.effective_evseq()))
+                    valid.append(stored_as)
+            per_job.append(kept)
         devices = self._resolve_devices(session, valid, now)
         accepted: list[tuple[tuple[int, int], DeviceEvent]] = []
-        for job, evseqs in zip(jobs, per_job, strict=True):
+        for job, kept in zip(jobs, per_job, strict=True):
             keys: list[tuple[int, int] | None] = []
-            for ev, evseq in zip(job.events, evseqs, strict=True):
-                if evseq is None:
+            for original, item in zip(job.events, kept, strict=True):
+                if item is None:
                     keys.append(None)
                     continue
+                ev, evseq = item
                 dev_id, protocol = devices[ev.serial]
                 if channels[ev.source] != protocol:
-                    self._wrong_channel(job, ev, protocol)
+                    self._wrong_channel(job, original, protocol)
                     keys.append(None)
                     continue
                 key = (dev_id, evseq)
@@ -572,6 +606,9 @@ class Ingest:
             self.stats.rejected += len(job.rejected)
             for ev, reason in job.rejected:
                 self.count_refusal(ev.serial, reason)
+            for serial, dropped in job.dropped:
+                self.stats.fields_dropped.update(dropped)
+                self.count_refusal(serial, "dropped " + ",".join(dropped))
             if job.rejected:
                 self.stats.wrong_channel += sum(1 for _, reason in job.rejected if reason == WRONG_CHANNEL)
             results.append(IngestResult(tuple(stored), duplicates, tuple(job.rejected)))
@@ -642,6 +679,10 @@ def _row_specific(exc: BaseException) -> bool:
 
 
 _one_line = one_line
+
+
+def _db_reason(exc: BaseException) -> str:
+    return f"refused by the database: {type(exc).__name__}"
 
 
 def _printable(text: str) -> str:

@@ -108,3 +108,17 @@ def test_poisoned_report_beside_good_connections_all_stored_and_acked(db: Databa
     run(main)
     for imei in imeis:
         assert len(rows(db, imei, EventKind.POS)) == (4 if imei == bad else 5)
+
+
+def test_database_refusing_most_rows_is_a_failure_not_bad_rows(ingest: Ingest, db: Database) -> None:
+    """When the database refuses every row, nothing is rejected and acknowledged: the submission fails."""
+    with db.begin() as s:
+        s.execute(text("CREATE TRIGGER refuse_all BEFORE INSERT ON positions BEGIN SELECT RAISE(ABORT, 'no'); END"))
+    fut = ingest.submit([pos(f"BRC-{k}", 43.0, 1) for k in range(20)])
+    with pytest.raises(RuntimeError, match="refused 20 rows"):
+        fut.result(30)
+    assert ingest.stats.db_refused == 0
+    with db.begin() as s:
+        s.execute(text("DROP TRIGGER refuse_all"))
+    # the devices resend: now stored
+    assert len(ingest.store_sync([pos(f"BRC-{k}", 43.0, 1) for k in range(20)]).stored) == 20
