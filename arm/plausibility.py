@@ -221,48 +221,61 @@ def field_problems(kind: str, fields: Mapping[str, Any]) -> tuple[str | None, tu
     ``refusal`` names the field that makes the whole event impossible (the event
     must not be stored); otherwise ``dropped`` lists the fields to remove before
     storing it. Coordinates are judged by :func:`position_problem`.
+
+    One dict lookup per field (``_CHECKS``) and plain comparisons: it runs for
+    every event at 12,000 reports a second.
     """
-    dropped: list[str] = []
+    dropped: list[str] | None = None
     for key, v in fields.items():
         if v is None:
             continue
-        fb = _FLOAT_BOUNDS.get(key)
-        if fb is not None:
-            if not _in_float(v, fb[0], fb[1]):
-                dropped.append(key)
-            continue
-        ib = _INT_BOUNDS.get(key)
-        if ib is not None:
-            if not _in_int(v, ib[0], ib[1]):
-                dropped.append(key)
-            continue
-        limit = _NAME_LIMITS.get(key)
-        if limit is not None:
-            if not isinstance(v, str) or len(v) > limit or not v.isprintable():
-                return f"bad {key}", ()
-            continue
-        if key in ("lat", "lon", "state", "part", "result"):
-            if key in ("state", "part", "result") and (not isinstance(v, str) or len(v) > 32):
-                return f"bad {key}", ()
-            continue
-        if key == "fix":
-            if type(v) is not int or v not in _FIXES:
-                return "bad fix", ()
-        elif key == "cell":
-            if not _sound_cell(v):
-                dropped.append(key)
-        elif key == "charging":
-            if type(v) is not bool:
-                dropped.append(key)
-        elif key == "text":
-            if not isinstance(v, str) or len(v) > TEXT_LIMIT:
-                return "bad text", ()
-        elif key == "parts_missing":
-            if not isinstance(v, list) or len(v) > 10_000 or not all(_in_int(x, 0, 10_000) for x in v):
-                dropped.append(key)
-        elif not _sound_extra(v):  # raw and any extra a producer adds
+        check = _CHECKS.get(key)
+        if check is None:
+            ok = _sound_extra(v)  # raw and any extra a producer adds
+        else:
+            code, lo, hi = check
+            t = type(v)
+            if code == _FLOAT:
+                ok = (t is float or t is int) and lo <= v <= hi  # NaN fails the comparison
+            elif code == _INT:
+                ok = t is int and lo <= v <= hi
+            elif code == _SKIP:
+                continue
+            elif code == _NAME:
+                if not isinstance(v, str) or len(v) > hi or not v.isprintable():
+                    return f"bad {key}", ()
+                continue
+            elif code == _FIX:
+                if t is not int or v not in _FIXES:
+                    return "bad fix", ()
+                continue
+            elif code == _CELL:
+                ok = _sound_cell(v)
+            elif code == _BOOL:
+                ok = t is bool
+            elif code == _TEXT:
+                if not isinstance(v, str) or len(v) > TEXT_LIMIT:
+                    return f"bad {key}", ()
+                continue
+            else:  # _PARTS
+                ok = isinstance(v, list) and len(v) <= 10_000 and all(_in_int(x, 0, 10_000) for x in v)
+        if not ok:
+            if dropped is None:
+                dropped = []
             dropped.append(key)
-    return None, tuple(dropped)
+    return None, tuple(dropped) if dropped else ()
+
+
+_FLOAT, _INT, _SKIP, _NAME, _FIX, _CELL, _BOOL, _TEXT, _PARTS = range(9)
+#: field -> (check, low, high): the tables above as one lookup
+_CHECKS: dict[str, tuple[int, Any, Any]] = {
+    **{k: (_FLOAT, lo, hi) for k, (lo, hi) in _FLOAT_BOUNDS.items()},
+    **{k: (_INT, lo, hi) for k, (lo, hi) in _INT_BOUNDS.items()},
+    **{k: (_NAME, 0, limit) for k, limit in _NAME_LIMITS.items()},
+    "state": (_NAME, 0, 32), "part": (_NAME, 0, 32), "result": (_NAME, 0, 32),
+    "lat": (_SKIP, 0, 0), "lon": (_SKIP, 0, 0), "fix": (_FIX, 0, 0), "cell": (_CELL, 0, 0),
+    "charging": (_BOOL, 0, 0), "text": (_TEXT, 0, 0), "parts_missing": (_PARTS, 0, 0),
+}
 
 
 def bounded(ev: DeviceEvent) -> tuple[DeviceEvent, str | None, tuple[str, ...]]:
