@@ -188,6 +188,7 @@ def test_arm_serve_6000_idle_connections_then_good_device_stored(db: Database, d
     finally:
         proc.terminate()
         proc.wait(30)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
     assert len(rows(db, imei, EventKind.POS)) == 1
     log = out.read_text()
     assert "closing never-identified connections, oldest first" in log
