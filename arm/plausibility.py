@@ -82,7 +82,7 @@ def position_problem(fields: Mapping[str, Any]) -> str | None:
         return None  # no fix: the event is kept, there is no position
     try:
         lat_f, lon_f = float(lat), float(lon)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an integer of 400 digits
         return "coordinates are not numbers"
     if -90 <= lat_f <= 90 and -180 <= lon_f <= 180:
         return None  # the common case; NaN and infinities fail these comparisons

@@ -229,7 +229,8 @@ def decode_json(body: bytes, received: datetime) -> Position | None:
     if "is_moving" in location:
         p.set("motion", bool(location["is_moving"]))
     odometer = location.get("odometer")
-    if isinstance(odometer, int | float) and math.isfinite(odometer):
+    # an int is always finite (math.isfinite fails on one beyond a float's range)
+    if isinstance(odometer, int) or isinstance(odometer, float) and math.isfinite(odometer):
         p.set("odometer", int(odometer))
     if "mock" in location:
         p.set("mock", location["mock"])

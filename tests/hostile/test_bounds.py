@@ -189,3 +189,9 @@ def test_gt06_login_with_impossible_time_zone_refused_connection_keeps_working(d
     run(main)
     positions = rows(db, imei, EventKind.POS)
     assert len(positions) == 3  # the time zone was refused, times taken as UTC
+
+
+def test_coordinates_of_400_digits_refused_not_raised(ingest: Ingest) -> None:
+    result = ingest.store_sync([ev("BRC-4", "POS", pos(lat=10**400), 1), ev("BRC-4", "HB", {}, 2)])
+    assert [r for _, r in result.rejected] == ["coordinates are not numbers"]
+    assert ingest.stats.db_refused == 0 and ingest.stats.failed_batches == 0

@@ -61,6 +61,7 @@ def test_fuzz_nmea() -> None:
 @pytest.mark.parametrize("data", [
     b"[3G*0*000A*LK,0,0," + b"9" * 300 + b"]",  # a battery of 300 digits (was OverflowError in mapping)
     b'{"device_id":"x","location":{"odometer":1e400,"coords":{"latitude":1,"longitude":2}}}',
+    b'{"device_id":"x","location":{"odometer":' + b"9" * 400 + b',"coords":{"latitude":1,"longitude":2}}}',
     b'{"device_id":"x","location":{"battery":{"level":1.7e308},"coords":{"latitude":1,"longitude":2}}}',
     b'{"device_id":"x","location":{"coords":{"latitude":' + b"9" * 400 + b',"longitude":2}}}',
     b"id=1&lat=1&lon=2&wifi=00-14-22-01-23-45,--1",
