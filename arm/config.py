@@ -63,7 +63,8 @@ class ServiceSettings:
     desk_api_port: int = field(default=0, metadata=_meta("Desk API port, 0 = off", min=0, max=65535))
     protocols_host: str = field(default="0.0.0.0", metadata=_meta("Interface the device listeners bind to"))
     device_idle_timeout_s: float = field(
-        default=600.0, metadata=_meta("Close a device connection silent for this long", min=1))
+        default=0.0, metadata=_meta("Close a device connection silent for this long; 0 = each protocol's own "
+                                    "(GT06 420 s, Watch 660 s, OsmAnd 120 s: twice its heartbeat)", min=0))
     desk_api_host: str = field(default="127.0.0.1", metadata=_meta("Interface of the desk API (0.0.0.0: the LAN)"))
     desk_api_cert: str = field(default="", metadata=_meta("TLS certificate of the desk API (PEM); empty = ws://"))
     desk_api_key: str = field(default="", metadata=_meta("Private key of desk_api_cert, if not in the same file"))

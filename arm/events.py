@@ -369,6 +369,21 @@ class ServiceStatus:
     detail: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class ConnectionLimits:
+    """How often the device listeners hit their connection limits since they started (issue 14).
+
+    ``hits`` holds ``(protocol, code, count)``; the codes are those of
+    ``arm.protocols.limits`` (``total``, ``per_peer``, ``evicted``,
+    ``identify_timeout``, ``idle_timeout``). Published when a count changed (at
+    most every few seconds) and once a minute, for the desk API and the GUI's
+    device status panel; a separate message from :class:`ServiceStatus`, whose
+    arrival means the service (re)started.
+    """
+
+    hits: tuple[tuple[str, str, int], ...] = ()
+
+
 def utcnow() -> datetime:
     """Aware UTC now; the only clock the core uses, so tests can reason about it."""
     return datetime.now(UTC)

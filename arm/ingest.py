@@ -25,7 +25,7 @@ import logging
 import queue
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass, field
@@ -48,7 +48,8 @@ from arm.events import (
     PosFields,
     StoredEvent,
 )
-from arm.plausibility import FUTURE_TOLERANCE, rejection_reason
+from arm.plausibility import FUTURE_TOLERANCE, bounded, rejection_reason
+from arm.ratelog import RateLimitedLog, one_line
 from db.models import Device, DeviceEventRow, DeviceStatus, DeviceType, Position
 from db.session import Database
 
@@ -58,6 +59,11 @@ log = logging.getLogger("arm.ingest")
 _DEVICES = cast(Table, Device.__table__)
 _EVENTS = cast(Table, DeviceEventRow.__table__)
 _POSITIONS = cast(Table, Position.__table__)
+#: devices whose refusals are counted one by one before the counters start over
+MAX_DEVICES_COUNTED = 10_000
+#: rows of one batch the database may refuse one by one before it counts as a failure, not bad rows
+#: (also when more than a tenth of the batch is refused)
+MAX_REFUSED_ROWS = 3
 SOURCE_TYPES = {"gt06": DeviceType.GT06, "watch": DeviceType.WATCH, "osmand": DeviceType.PHONE}
 
 
@@ -85,6 +91,10 @@ class IngestStats:
     wrong_channel: int = 0
     batches: int = 0
     failed_batches: int = 0
+    #: of ``rejected``: single events the database refused, isolated from their batch
+    db_refused: int = 0
+    #: fields dropped from events that were stored without them (arm.plausibility.bounded), by name
+    fields_dropped: Counter[str] = field(default_factory=Counter)
     largest_batch: int = 0
 
 
@@ -95,6 +105,8 @@ class _Job:
     rejected: list[tuple[DeviceEvent, str]] = field(default_factory=list)
     #: (device id, evseq) per event, None where rejected; filled by the writer
     keys: list[tuple[int, int] | None] = field(default_factory=list)
+    #: (serial, fields dropped) of events stored without impossible fields; counted after the commit
+    dropped: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
 
 _STOP = object()
@@ -136,6 +148,13 @@ class Ingest:
         self._changed: deque[str] = deque()
         self._unsubscribe: Callable[[], None] | None = None
         self.refusals = RefusalLog()
+        #: serial -> refusal reason -> count: what was refused per device (bounded, see count_refusal)
+        self.refusals_by_device: dict[str, Counter[str]] = {}
+        #: batch failures and refused rows are logged once per interval, not once per row
+        self.failure_log = RateLimitedLog(log)
+        #: (event, error) of rows the database refused during one ``_process``
+        self._refused_rows: list[tuple[DeviceEvent, BaseException]] = []
+        self.refusal_log = RateLimitedLog(log)
         #: ``devices.last_contact`` is rewritten at most this often per device: at
         #: 10,000 reports a second the UPDATE of every device in every batch was a
         #: fifth of the writer's time. Live contact goes on the bus with every batch
@@ -222,25 +241,106 @@ class Ingest:
         return size, False
 
     def _process(self, jobs: list[_Job]) -> None:
+        """Commit ``jobs`` as one batch; when the database refuses it, isolate what it refused.
+
+        Submissions of many connections share a batch (``StoreBatcher`` merges a
+        loop turn's reports into one job), so one row the database cannot take
+        must not fail the others (issue 14). A refusal that is about a row (a
+        value the driver or a constraint rejects: :func:`_row_specific`) is
+        bisected: halves of the batch are retried until the single culprit event
+        is left, which alone is rejected with the database's reason and counted
+        for its device. Any other failure (the database is down, the disk full)
+        is tried once per submission and then fails those submissions, so their
+        devices are not acknowledged and resend later.
+        """
+        self._refused_rows = []
+        outcomes = self._attempt(jobs)
+        refused, self._refused_rows = self._refused_rows, []
+        if refused:
+            events = sum(len(job.events) for job in jobs)
+            if len(refused) > max(MAX_REFUSED_ROWS, events // 10):
+                # not a bad row: the database (or a bug) refuses most rows; acknowledge none of them, so
+                # their devices resend, rather than reject good reports one by one for ever
+                self.failure_log.error(
+                    "systemic", "the database refused %d of %d events one by one (%s): not a bad row but a "
+                    "failure; their submissions fail unacknowledged", len(refused), events,
+                    _one_line(refused[0][1]))
+                culprits = {id(ev) for ev, _exc in refused}
+                failure = RuntimeError(f"the database refused {len(refused)} rows of one batch")
+                outcomes = [failure if not isinstance(o, BaseException)
+                            and any(id(ev) in culprits for ev, _r in o.rejected) else o for o in outcomes]
+            else:
+                for ev, exc in refused:
+                    self._announce_refusal(ev, exc)
+        for job, outcome in zip(jobs, outcomes, strict=True):
+            if isinstance(outcome, BaseException):
+                _settle(job.future, exception=outcome)
+            else:
+                _settle(job.future, result=outcome)
+
+    def _attempt(self, jobs: list[_Job]) -> list[IngestResult | BaseException]:
+        """The result (or the failure) of each job, committing as much as the database takes."""
         try:
-            results = self._commit(jobs)
-        except Exception as exc:  # noqa: BLE001 - fall back to one job at a time
+            return list(self._commit(jobs))
+        except Exception as exc:  # noqa: BLE001 - isolated below, every job gets an answer
             self.stats.failed_batches += 1
-            if len(jobs) == 1:
-                log.error("ingest batch failed: %s", exc)
-                _settle(jobs[0].future, exception=exc)
-                return
-            log.warning("ingest batch of %d jobs failed (%s); retrying one by one", len(jobs), exc)
-            for job in jobs:
-                self._process([job])
-            return
-        for job, result in zip(jobs, results, strict=True):
-            _settle(job.future, result=result)
+            self._devices.clear()  # ids of devices inserted by the rolled-back transaction are void
+            failure = exc
+        events = sum(len(job.events) for job in jobs)
+        row_specific = _row_specific(failure)
+        self.failure_log.warning(
+            "batch", "ingest batch of %d event(s) failed (%s: %s); %s", events, type(failure).__name__,
+            _one_line(failure), "isolating the refused row" if row_specific else "retrying each submission")
+        if len(jobs) > 1:
+            if not row_specific:
+                return [self._attempt([job])[0] for job in jobs]
+            half = len(jobs) // 2
+            return self._attempt(jobs[:half]) + self._attempt(jobs[half:])
+        job = jobs[0]
+        if not row_specific:
+            return [failure]
+        if len(job.events) == 1:
+            return [self._refuse_row(job.events[0], failure)]
+        half = len(job.events) // 2
+        parts = [_Job(job.events[:half], Future()), _Job(job.events[half:], Future())]
+        merged = IngestResult()
+        for outcome in self._attempt(parts[:1]) + self._attempt(parts[1:]):
+            if isinstance(outcome, BaseException):
+                return [outcome]  # not a row problem after all: the whole submission fails
+            merged = IngestResult(merged.stored + outcome.stored, merged.duplicates + outcome.duplicates,
+                                  merged.rejected + outcome.rejected)
+        return [merged]
+
+    def _refuse_row(self, ev: DeviceEvent, exc: BaseException) -> IngestResult:
+        """The one event the database refused: rejected with the reason (announced by ``_process``)."""
+        self._refused_rows.append((ev, exc))
+        return IngestResult(rejected=((ev, _db_reason(exc)),))
+
+    def _announce_refusal(self, ev: DeviceEvent, exc: BaseException) -> None:
+        """Count, log (once per device per interval) and publish an event the database refused."""
+        reason = _db_reason(exc)
+        self.stats.rejected += 1
+        self.stats.db_refused += 1
+        self.count_refusal(ev.serial, reason)
+        self.refusal_log.warning(
+            ev.serial, "%s: %s event refused by the database (%s); the rest of its batch is stored",
+            _printable(ev.serial), ev.kind, _one_line(exc))
+        self.bus.publish(IngestRejected(ev.serial, ev.kind, reason))
+
+    def count_refusal(self, serial: str, reason: str) -> None:
+        """Count a refused event for its device (``refusals_by_device``), bounded in memory."""
+        per = self.refusals_by_device.get(serial)
+        if per is None:
+            if len(self.refusals_by_device) >= MAX_DEVICES_COUNTED:
+                self.refusals_by_device.clear()
+            per = self.refusals_by_device[serial] = Counter()
+        per[reason] += 1
 
     def _commit(self, jobs: list[_Job]) -> list[IngestResult]:
         now = datetime.now(UTC)
         for job in jobs:
             job.rejected.clear()
+            job.dropped.clear()
         self._contact_pending = []
         with self.db.begin() as session:
             new_rows, stored_keys, states = self._write(session, jobs, now)
@@ -259,34 +359,44 @@ class Ingest:
     ) -> tuple[dict[tuple[int, int], StoredEvent], set[tuple[int, int]], dict[int, DeviceStateChanged]]:
         self._expire_devices()
         valid: list[DeviceEvent] = []
-        per_job: list[list[int | None]] = []
+        #: per job, per event: (the event as it will be stored, its evseq), None where refused
+        per_job: list[list[tuple[DeviceEvent, int] | None]] = []
         latest = now + FUTURE_TOLERANCE
         channels = SOURCE_CHANNELS
         for job in jobs:
-            evseqs: list[int | None] = []
+            kept: list[tuple[DeviceEvent, int] | None] = []
             for ev in job.events:
                 reason = rejection_reason(ev, now, latest)
                 if not reason and ev.source not in channels:
                     reason = UNKNOWN_CHANNEL
                     self.refusals.refused(ev.serial, ev.source, "?", UNKNOWN_CHANNEL)
+                stored_as = ev
+                if not reason:
+                    # impossible fields dropped (arm.plausibility.bounded); the submitted event stays
+                    # the caller's object, so what is refused later is still recognised by identity
+                    stored_as, reason, dropped = bounded(ev)
+                    if dropped:
+                        job.dropped.append((ev.serial, dropped))
                 if reason:
                     job.rejected.append((ev, reason))
-                    evseqs.append(None)
+                    kept.append(None)
                 else:
-                    evseqs.append(ev.effective_evseq())  # hashed once: derived evseqs cost a JSON dump
-                    valid.append(ev)
-            per_job.append(evseqs)
+                    # hashed once: derived evseqs cost a JSON dump
+                    kept.append((stored_as, stored_as.effective_evseq()))
+                    valid.append(stored_as)
+            per_job.append(kept)
         devices = self._resolve_devices(session, valid, now)
         accepted: list[tuple[tuple[int, int], DeviceEvent]] = []
-        for job, evseqs in zip(jobs, per_job, strict=True):
+        for job, kept in zip(jobs, per_job, strict=True):
             keys: list[tuple[int, int] | None] = []
-            for ev, evseq in zip(job.events, evseqs, strict=True):
-                if evseq is None:
+            for original, item in zip(job.events, kept, strict=True):
+                if item is None:
                     keys.append(None)
                     continue
+                ev, evseq = item
                 dev_id, protocol = devices[ev.serial]
                 if channels[ev.source] != protocol:
-                    self._wrong_channel(job, ev, protocol)
+                    self._wrong_channel(job, original, protocol)
                     keys.append(None)
                     continue
                 key = (dev_id, evseq)
@@ -494,6 +604,11 @@ class Ingest:
             self.stats.stored += len(stored)
             self.stats.duplicates += duplicates
             self.stats.rejected += len(job.rejected)
+            for ev, reason in job.rejected:
+                self.count_refusal(ev.serial, reason)
+            for serial, dropped in job.dropped:
+                self.stats.fields_dropped.update(dropped)
+                self.count_refusal(serial, "dropped " + ",".join(dropped))
             if job.rejected:
                 self.stats.wrong_channel += sum(1 for _, reason in job.rejected if reason == WRONG_CHANNEL)
             results.append(IngestResult(tuple(stored), duplicates, tuple(job.rejected)))
@@ -534,6 +649,44 @@ def _settle(
             future.set_result(result)  # type: ignore[arg-type]
     except InvalidStateError:
         pass  # cancelled between the check and the call
+
+
+def _row_specific(exc: BaseException) -> bool:
+    """Whether a failed commit was about a value in a row, so retrying without that row helps.
+
+    Values the driver cannot bind (``OverflowError``: an int beyond 64 bits on
+    SQLite), that orjson cannot write (``TypeError``), or that the database
+    refuses by constraint or type (DB-API ``DataError``/``IntegrityError``, and
+    psycopg's ``ProgrammingError`` on a value it cannot adapt). Connection and
+    lock errors (``OperationalError``) are not: retrying row by row would only
+    repeat them.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OverflowError | TypeError | ValueError):
+            return True
+        # by class name along the MRO: SQLAlchemy's wrappers and the drivers' own classes alike
+        # (psycopg's CheckViolation is an IntegrityError, NumericValueOutOfRange a DataError)
+        names = {cls.__name__ for cls in type(current).__mro__}
+        if "OperationalError" in names:
+            return False
+        if names & {"DataError", "IntegrityError", "ProgrammingError"}:
+            return True
+        current = current.__cause__ or getattr(current, "orig", None) or current.__context__
+    return False
+
+
+_one_line = one_line
+
+
+def _db_reason(exc: BaseException) -> str:
+    return f"refused by the database: {type(exc).__name__}"
+
+
+def _printable(text: str) -> str:
+    return one_line(text, 40)
 
 
 def _position_values(f: Any) -> tuple[float, float, int, int | None, float | None, float | None, float | None,

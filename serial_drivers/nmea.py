@@ -96,7 +96,7 @@ class NmeaDecoder:
         self.counters["sentences"] += 1
         try:
             return handler(msg)
-        except (ValueError, TypeError, AttributeError, IndexError) as exc:
+        except (ValueError, TypeError, AttributeError, IndexError, OverflowError) as exc:  # OverflowError: ZDA day of 20 digits
             self.counters["unparsed"] += 1
             log.debug("cannot use %s: %s", msg, exc)
             return []

@@ -39,7 +39,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from arm.device_health import DEFAULT_THRESHOLDS, ContactState, battery_is_low, contact_state, heartbeat_or_default
-from arm.events import DeviceStateChanged
+from arm.events import ConnectionLimits, DeviceStateChanged
 from db.models import Assignment, Device, Person
 from serial_drivers import link_health
 from serial_drivers.link_health import CONNECTED, LOST, RECONNECTING, LinkHealth, LinkSummary
@@ -58,6 +58,8 @@ ONLINE, STALE, NEVER = ContactState.ONLINE, ContactState.STALE, ContactState.NEV
 _INACTIVE = {"unregistered", "rejected", "written_off", "in_stock", "repair"}
 #: network device families and the protocol they talk (arm.protocols.mapping.DEVICE_TYPES)
 NETWORK_PROTOCOLS = {"GT06": "GT06 / TCP", "WATCH": "Watch / TCP", "PHONE": "OsmAnd / HTTP"}
+#: listener protocol code -> its name in the connection-limit line
+NETWORK_NAMES = {"gt06": "GT06", "watch": "Watch", "osmand": "OsmAnd"}
 #: the warning style of the panel (stale rows), reused for a degraded link
 WARN_BACKGROUND, WARN_FOREGROUND, FAULT_FOREGROUND = "#fff4d6", "#8a5a00", "#b3261e"
 
@@ -474,6 +476,13 @@ class DeviceStatusPanel(QWidget):
         self._error = ""
         ctx.bridge.deviceStateChanged.connect(self._on_state)
         ctx.bridge.serialPortStatus.connect(self._on_link)
+        #: (protocol, limit code, count) of the device listeners (arm.protocols.limits), shown in the summary
+        self._limits: tuple[tuple[str, str, int], ...] = ()
+        last_limits = getattr(ctx.bridge, "last_connection_limits", None)
+        if last_limits is not None:
+            self._limits = last_limits.hits
+        if hasattr(ctx.bridge, "connectionLimits"):
+            ctx.bridge.connectionLimits.connect(self._on_limits)
         # The summary counts every row: under a flood of updates it is redrawn
         # at most twice a second, not once per message.
         self._summary_timer = QTimer(self)
@@ -569,6 +578,30 @@ class DeviceStatusPanel(QWidget):
         if not self._summary_timer.isActive():
             self._summary_timer.start()
 
+    def _on_limits(self, message: ConnectionLimits) -> None:
+        self._limits = message.hits
+        self._update_summary()
+
+    def limit_text(self, code: str) -> str:
+        return {
+            "total": self.tr("refused at the connection limit"),
+            "per_peer": self.tr("refused at the per-address limit"),
+            "evicted": self.tr("unidentified connections closed near the limit"),
+            "identify_timeout": self.tr("closed without identifying a device"),
+            "idle_timeout": self.tr("closed after silence"),
+        }.get(code, code)
+
+    def limits_summary(self) -> str:
+        """The connection-limit counts as one sentence (empty when no limit was hit)."""
+        shown = [(p, c, n) for p, c, n in self._limits if c != "idle_timeout"]  # silence is routine, not a limit
+        if not shown:
+            return ""
+        by_protocol: dict[str, list[str]] = {}
+        for protocol, code, n in shown:
+            by_protocol.setdefault(protocol, []).append(f"{self.limit_text(code)}: {n}")
+        parts = [f"{NETWORK_NAMES.get(p, p)} — {', '.join(texts)}" for p, texts in by_protocol.items()]
+        return self.tr("Connection limits: {hits}").format(hits="; ".join(parts))
+
     def _activated(self, index: QModelIndex) -> None:
         row = self.model.rows()[self.proxy.mapToSource(index).row()]
         if row.holder_id is not None:
@@ -592,6 +625,9 @@ class DeviceStatusPanel(QWidget):
         degraded = self.model.degraded_links()
         if degraded:
             text += self.tr("; serial links degraded: {n}").format(n=degraded)
+        limits = self.limits_summary()
+        if limits:
+            text += "\n" + limits
         self.summary.setText(text)
         self.countsChanged.emit(online, len(rows))
 

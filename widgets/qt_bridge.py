@@ -27,6 +27,7 @@ from arm.bus import Bus
 from arm.desk_api.wire import RemoteEventsStored
 from arm.events import (
     AlarmChanged,
+    ConnectionLimits,
     DeviceStateChanged,
     EventsStored,
     IngestRejected,
@@ -47,6 +48,8 @@ class QtBridge(QObject):
     ingestRejected = Signal(object)
     #: a serial port's state and link counters (at most 1/s per port, serial_drivers.manager)
     serialPortStatus = Signal(object)
+    #: the device listeners' connection-limit counts (arm.protocols.limits.LimitsReporter)
+    connectionLimits = Signal(object)
 
     #: Emitted from any thread; received (queued) in the bridge's own thread.
     _relay = Signal(object)
@@ -62,6 +65,7 @@ class QtBridge(QObject):
             IngestRejected: self.ingestRejected,
             RemoteEventsStored: self.eventsStored,
             SerialPortStatus: self.serialPortStatus,
+            ConnectionLimits: self.connectionLimits,
         }
         self._relay.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
         self._unsubscribers: list[Callable[[], None]] = [
@@ -69,6 +73,8 @@ class QtBridge(QObject):
         ]
         #: The last service status seen, so a status bar built later starts right.
         self.last_service_status: ServiceStatus | None = None
+        #: the last connection-limit counts seen, so a panel built later starts right
+        self.last_connection_limits: ConnectionLimits | None = None
 
     @property
     def bus(self) -> Bus:
@@ -78,6 +84,8 @@ class QtBridge(QObject):
     def _dispatch(self, message: object) -> None:
         if isinstance(message, ServiceStatus):
             self.last_service_status = message
+        elif isinstance(message, ConnectionLimits):
+            self.last_connection_limits = message
         signal = self._targets.get(type(message))
         if signal is None:  # pragma: no cover - only subscribed types arrive
             log.warning("unexpected message on the bridge: %r", message)

@@ -37,6 +37,7 @@ from arm.alarms.views import AlarmDetail, HandoverReport
 from arm.desk_api.wire import RemoteEventsStored
 from arm.events import (
     AlarmChanged,
+    ConnectionLimits,
     DeviceStateChanged,
     EventKind,
     EventsStored,
@@ -155,8 +156,8 @@ class Visibility:
     # ------------------------------------------------------------ messages
     def filter(self, audience: Audience, message: object) -> object | None:
         """``message`` as this audience may receive it, or None (nothing to send)."""
-        if isinstance(message, ServiceStatus):
-            return message
+        if isinstance(message, ServiceStatus | ConnectionLimits):
+            return message  # the service's own health: no person's data in it
         if isinstance(message, EventsStored | RemoteEventsStored):
             kept = tuple(e for e in (self._event(audience, s) for s in message.events) if e is not None)
             return type(message)(kept) if kept else None

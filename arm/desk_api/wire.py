@@ -14,6 +14,7 @@ from typing import Any
 
 from arm.events import (
     AlarmChanged,
+    ConnectionLimits,
     DeviceEvent,
     DeviceStateChanged,
     EventsStored,
@@ -47,6 +48,7 @@ TOPICS: dict[str, type] = {
     "alarm": AlarmChanged,
     "service_status": ServiceStatus,
     "ingest_rejected": IngestRejected,
+    "connection_limits": ConnectionLimits,
 }
 TOPIC_OF: dict[type, str] = {**{v: k for k, v in TOPICS.items()}, RemoteEventsStored: "events"}
 
@@ -103,6 +105,8 @@ def from_json(topic: str, data: dict[str, Any]) -> Any:
     if cls is DeviceStateChanged:
         return DeviceStateChanged(int(data["device_id"]), str(data["serial"]), _time(data.get("last_contact")),
                                   data.get("battery"), str(data.get("status", "")))
+    if cls is ConnectionLimits:
+        return ConnectionLimits(tuple((str(p), str(c), int(n)) for p, c, n in data.get("hits", ())))
     if cls is ServiceStatus:
         return ServiceStatus(bool(data["running"]), tuple(data.get("sources", ())), str(data.get("detail", "")))
     names = {f.name for f in dataclasses.fields(cls)}

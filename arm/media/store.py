@@ -40,6 +40,8 @@ from sqlalchemy.orm import Session
 
 from arm.events import DERIVED_EVSEQ_BASE, AlarmFields, DeviceEvent, EventKind
 from arm.ingest import Ingest
+from arm.media.amr import amr_problem
+from arm.ratelog import RateLimitedLog, one_line
 from db.models import Device, DeviceEventRow
 from db.models_media import DeviceMedia, DeviceMediaPart
 from db.session import Database
@@ -129,13 +131,39 @@ def prepare(db: Database, carriers: Iterable[MediaEvent], now: datetime | None =
         if m is None:
             continue
         if m.total <= 1:
-            ready.append(voice_event(ev.serial, ev.time, m, source=ev.source, device_type=ev.device_type))
+            if keepable(ev.serial, m.name, m.data, complete=True):
+                ready.append(voice_event(ev.serial, ev.time, m, source=ev.source, device_type=ev.device_type))
         elif m.part >= m.total:
             data, missing = assemble(db, ev.serial, m.name, m.total)
+            if not keepable(ev.serial, m.name, data, complete=not missing):
+                with db.begin() as session:
+                    _drop_parts(session, ev.serial, m.name, m.total)
+                continue
             whole = MediaPart(data, m.name, m.fmt, m.kind, m.total, m.total)
             ready.append(voice_event(ev.serial, ev.time, whole, source=ev.source, device_type=ev.device_type,
                                      missing=missing))
     return ready
+
+
+#: clips refused as not AMR (see :func:`keepable`), for the service status and tests
+refused_clips = 0
+_refusal_log = RateLimitedLog(log)
+
+
+def keepable(serial: str, name: str, data: bytes, *, complete: bool) -> bool:
+    """Whether a clip may be kept as evidence: an AMR stream (``arm.media.amr``); a refusal is counted and logged.
+
+    A refused clip is not stored and raises no alarm; the device is still
+    answered (``TK,1``), or it would resend the same bytes for ever.
+    """
+    problem = amr_problem(data, complete=complete)
+    if problem is None:
+        return True
+    global refused_clips
+    refused_clips += 1
+    _refusal_log.warning(serial, "voice clip %s of %s (%d bytes) not kept: %s", one_line(name, 60),
+                         one_line(serial, 40), len(data), problem)
+    return False
 
 
 def assemble(db: Database, serial: str, name: str, total: int) -> tuple[bytes, list[int]]:
@@ -235,7 +263,7 @@ def expire_parts(db: Database, ingest: Ingest, now: datetime | None = None,
     usual alarm and the operator can listen; the clip row says how many parts
     are missing, and the GUI and ``arm media list`` show it as incomplete.
     If the first part (the ``#!AMR`` header) is among the missing, the bytes
-    are still kept as sent; the player then reports it cannot decode them.
+    are not an AMR stream and are dropped (:func:`keepable`, issue 14).
 
     Runs in a worker thread (blocking database work). Idempotent across
     crashes: the event's evseq derives from the assembled bytes, and the
@@ -246,6 +274,10 @@ def expire_parts(db: Database, ingest: Ingest, now: datetime | None = None,
     new_ids: list[int] = []
     for stale in stale_clips(db, now, lifetime_s):
         data, missing = assemble(db, stale.serial, stale.name, stale.total)
+        if not keepable(stale.serial, stale.name, data, complete=not missing):
+            with db.begin() as session:
+                _drop_parts(session, stale.serial, stale.name, stale.total)
+            continue
         media = MediaPart(data, stale.name, part=stale.total, total=stale.total)
         event = voice_event(stale.serial, stale.last_received, media, missing=missing)
         result = ingest.store_sync([event])

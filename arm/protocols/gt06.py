@@ -281,6 +281,12 @@ class Gt06Message:
     position: Position | None = None
     login_imei: str | None = None
     responses: list[bytes] = field(default_factory=list)
+    #: (code, detail) of something in the frame that was refused while the rest was used
+    problem: tuple[str, str] | None = None
+
+
+#: time zones on Earth run from UTC-12 to UTC+14; a login declaring more is refused
+MAX_TZ_OFFSET = timedelta(hours=14)
 
 
 class Gt06Decoder:
@@ -457,9 +463,16 @@ class Gt06Decoder:
                 and not self.model and self.imei is not None):
             return self._gps_lbs_1_standard(frame)
         r = Reader(frame, 2)
-        if extended:
-            return self._extended(r, frame)
-        return self._basic(r, frame)
+        try:
+            if extended:
+                return self._extended(r, frame)
+            return self._basic(r, frame)
+        except ProtocolError:
+            raise
+        except (ValueError, OverflowError, IndexError, KeyError, UnicodeError, struct.error) as exc:
+            # a field the payload decoders could not take (a date of 36 May, a 100-digit hex
+            # number in a text report): the frame is refused like any other malformed one
+            raise ProtocolError("bad_value", f"type 0x{frame[3]:02x}: {type(exc).__name__}: {exc}") from exc
 
     def _gps_lbs_1_standard(self, frame: bytes) -> Gt06Message:
         """0x12 GPS + LBS of a standard GT06 (36 bytes): what ``_basic`` -> ``_supported``
@@ -524,7 +537,10 @@ class Gt06Decoder:
                 offset = timedelta(hours=hours, minutes=minutes)
                 if ext & 0x8:
                     offset = -offset
-                if self.tz_offset == timedelta(0):
+                if minutes >= 60 or not -MAX_TZ_OFFSET <= offset <= MAX_TZ_OFFSET:
+                    # no such time zone: refused, the login itself stands (times are then taken as UTC)
+                    msg.problem = ("bad_value", f"login time zone {ext >> 4:04d} is beyond +-14 h")
+                elif self.tz_offset == timedelta(0):
                     self.tz_offset = offset
             self.imei = imei
             msg.login_imei = imei

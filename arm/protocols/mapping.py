@@ -127,7 +127,8 @@ def to_events(p: Position, received: datetime, *, login: bool = False) -> Mapped
         events.append(DeviceEvent(serial, None, when, EventKind.POS, fields, source, dtype))
 
     level = attributes.get("batteryLevel")
-    if isinstance(level, _NUMBER) and type(level) is not bool and math.isfinite(level):
+    # an int is always finite (and math.isfinite fails on one beyond a float's range)
+    if isinstance(level, _NUMBER) and type(level) is not bool and (isinstance(level, int) or math.isfinite(level)):
         charge = attributes.get("charge")
         stat: StatFields = {
             "battery": max(0, min(100, round(level))),
@@ -168,12 +169,22 @@ _NUMBER = (int, float)
 
 
 def _opt_int(v: object) -> int | None:
-    if v is None:
+    """An integer attribute; a float one truncated (an infinity or NaN has no integer: None).
+
+    A value out of its column's range passes through: ``arm.plausibility.bounded``
+    judges it (and drops it), mapping only must not fail on it.
+    """
+    if v is None or type(v) is bool:
         return None
-    return int(v) if isinstance(v, _NUMBER) and type(v) is not bool else None
+    if isinstance(v, int):
+        return int(v)
+    return int(v) if isinstance(v, float) and math.isfinite(v) else None
 
 
 def _opt_float(v: object) -> float | None:
-    if v is None:
+    if v is None or not isinstance(v, _NUMBER) or type(v) is bool:
         return None
-    return float(v) if isinstance(v, _NUMBER) and type(v) is not bool else None
+    try:
+        return float(v)
+    except OverflowError:  # an integer beyond a float's range: no such measurement
+        return None

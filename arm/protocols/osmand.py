@@ -49,6 +49,14 @@ def _float(name: str, value: str) -> float:
     return v
 
 
+def _int_or_none(text: str) -> int | None:
+    """An optional integer field: anything that is not one (``--1``, 5,000 digits) is absent."""
+    try:
+        return int(text) if len(text) <= 20 else None
+    except ValueError:
+        return None
+
+
 def _attribute(value: str) -> object:
     try:
         return float(value)
@@ -92,7 +100,7 @@ def decode_query(params: list[tuple[str, str]], received: datetime) -> Position 
         elif key == "wifi":
             parts = value.split(",")
             p.wifi.append({"mac": parts[0].replace("-", ":").lower(),
-                           "rssi": int(parts[1]) if len(parts) > 1 and parts[1].lstrip("-").isdigit() else None})
+                           "rssi": _int_or_none(parts[1]) if len(parts) > 1 else None})
         elif key == "speed":
             p.speed = _float(key, value)
         elif key in ("bearing", "heading"):
@@ -120,6 +128,56 @@ def decode_query(params: list[tuple[str, str]], received: datetime) -> Position 
     return p
 
 
+#: JSON nesting a Traccar Client body never comes near (its deepest object is 3 levels)
+MAX_JSON_DEPTH = 32
+
+
+def _load_json(body: bytes) -> object:
+    """The JSON of a body, or ProtocolError: never a RecursionError or a 60,000-digit integer.
+
+    Nesting is checked on the bytes before parsing (``json`` recurses per level,
+    so a deeply nested body would exhaust the stack); an integer beyond Python's
+    4,300-digit conversion limit raises ValueError, which is answered as a bad value.
+    """
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProtocolError("not_utf8", "JSON body is not UTF-8") from exc
+    if _depth(text) > MAX_JSON_DEPTH:
+        raise ProtocolError("bad_value", f"JSON nested deeper than {MAX_JSON_DEPTH}")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProtocolError("bad_value", f"JSON: {exc.msg}") from exc
+    except (ValueError, RecursionError) as exc:
+        raise ProtocolError("bad_value", f"JSON: {type(exc).__name__}") from exc
+
+
+def _depth(text: str) -> int:
+    """The deepest nesting of ``[``/``{`` outside strings (an upper bound is enough: escapes are honoured)."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return 0  # the common case: too few brackets to nest that deep
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
 def _json_value(value: object) -> object:
     """Extras keep their JSON type (integers stay int, like Traccar's Long)."""
     if value is None or isinstance(value, bool | str | int | float):
@@ -129,12 +187,7 @@ def _json_value(value: object) -> object:
 
 def decode_json(body: bytes, received: datetime) -> Position | None:
     """The flutter_background_geolocation body of the 2025 Traccar Client."""
-    try:
-        root = json.loads(body.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ProtocolError("not_utf8", "JSON body is not UTF-8") from exc
-    except json.JSONDecodeError as exc:
-        raise ProtocolError("bad_value", f"JSON: {exc.msg}") from exc
+    root = _load_json(body)
     if isinstance(root, list):
         raise ProtocolError("unknown_type", "a JSON array: use decode_request_all")
     if not isinstance(root, dict):
@@ -169,14 +222,16 @@ def decode_json(body: bytes, received: datetime) -> Position | None:
                 p.altitude = float(altitude)
         else:
             p.outdated = True
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ProtocolError("bad_value", f"coords: {exc}") from exc
+    except (KeyError, TypeError, ValueError, OverflowError) as exc:  # OverflowError: an integer of 400 digits
+        raise ProtocolError("bad_value", f"coords: {type(exc).__name__}") from exc
     if "event" in location:
         p.set("event", location["event"])
     if "is_moving" in location:
         p.set("motion", bool(location["is_moving"]))
-    if isinstance(location.get("odometer"), int | float):
-        p.set("odometer", int(location["odometer"]))
+    odometer = location.get("odometer")
+    # an int is always finite (math.isfinite fails on one beyond a float's range)
+    if isinstance(odometer, int) or isinstance(odometer, float) and math.isfinite(odometer):
+        p.set("odometer", int(odometer))
     if "mock" in location:
         p.set("mock", location["mock"])
     activity = location.get("activity")
@@ -185,7 +240,7 @@ def decode_json(body: bytes, received: datetime) -> Position | None:
     battery = location.get("battery")
     if isinstance(battery, dict):
         level = battery.get("level")
-        if isinstance(level, int | float) and level >= 0:
+        if isinstance(level, int | float) and 0 <= level <= 100:  # a fraction 0..1; NaN and 1e400 fail
             p.set("batteryLevel", round(level * 100))
         if battery.get("is_charging") is True:
             p.set("charge", True)
@@ -231,12 +286,7 @@ def decode_request_all(
     decoded as a query. Traccar's own decoder has no array branch yet.
     """
     if headers.get("content-type", "").startswith("application/json") and body.lstrip()[:1] == b"[":
-        try:
-            items = json.loads(body.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            raise ProtocolError("not_utf8", "JSON body is not UTF-8") from exc
-        except json.JSONDecodeError as exc:
-            raise ProtocolError("bad_value", f"JSON: {exc.msg}") from exc
+        items = _load_json(body)
         if not isinstance(items, list) or len(items) > MAX_ARRAY:
             raise ProtocolError("too_large" if isinstance(items, list) else "bad_value", "JSON array upload")
         out: list[Position | None] = []

@@ -39,7 +39,8 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
                        help="interface the device listeners bind to (default: all)")
     group.add_argument("--device-idle-timeout", dest="service.device_idle_timeout_s", type=float, default=None,
                        metavar="SECONDS",
-                       help="close a device connection silent for this long (default 600)")
+                       help="close a device connection silent for this long (default: each protocol's own, "
+                       "twice its heartbeat: GT06 420, Watch 660, OsmAnd 120)")
 
 
 def listener_ports(settings: Settings) -> dict[str, int]:
@@ -51,7 +52,7 @@ def listener_ports(settings: Settings) -> dict[str, int]:
 
 def configure(service: MonitoringService, settings: Settings) -> None:
     host = settings.service.protocols_host or "0.0.0.0"
-    idle = float(settings.service.device_idle_timeout_s or 600.0)
+    idle = float(settings.service.device_idle_timeout_s or 0) or None  # None: the protocol's own
     ports = listener_ports(settings)
     for name, cls in LISTENERS.items():
         # `arm serve --gt06 PORT` overrides the setting service.gt06_port (0 = off)
@@ -68,6 +69,14 @@ def configure(service: MonitoringService, settings: Settings) -> None:
                 expiry = MediaPartsExpiry()
                 service.add_component(expiry)
                 service.extensions["media_expiry"] = expiry
+    listeners = service.extensions.get("network", [])
+    if listeners:
+        # connection limits hit (arm.protocols.limits), for the desk API and the device status panel
+        from arm.protocols.limits import LimitsReporter
+
+        reporter = LimitsReporter(listeners)
+        service.add_component(reporter)
+        service.extensions["connection_limits"] = reporter
 
 
 def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -32,18 +32,21 @@ from typing import TYPE_CHECKING, Any, cast
 from arm.channels import CHANNEL_REASONS
 from arm.events import DeviceEvent, EventKind
 from arm.media import store as media_store
+from arm.media.amr import amr_problem
 from arm.media.store import MediaEvent, MediaPart
 from arm.protocols import gt06, osmand, watch
+from arm.protocols.limits import ConnectionGate, Limits
 from arm.protocols.mapping import screen
 from arm.protocols.position import Position, ProtocolError
+from arm.ratelog import RateLimitedLog, one_line
 
 if TYPE_CHECKING:
     from arm.service import MonitoringService
 
 log = logging.getLogger("arm.protocols")
 
-#: errors logged one by one per connection before only counting them
-LOG_FIRST_ERRORS = 5
+#: errors logged one by one per connection before only counting them (the rest in the closing summary)
+LOG_FIRST_ERRORS = 1
 #: events per ingest submission from one loop turn (see StoreBatcher._flush)
 MAX_SUBMISSION = 2000
 
@@ -58,11 +61,28 @@ class ConnectionStats:
     events: int = 0
     acks: int = 0
     errors: Counter[str] = field(default_factory=Counter)
+    #: the listener's per-peer rate limit on these lines (a storm of bad connections logs once per interval)
+    ratelog: RateLimitedLog | None = None
 
     def count(self, code: str, detail: str = "") -> None:
+        """Count a problem; the connection's first one is logged, escaped (no forged log lines)."""
         self.errors[code] += 1
         if sum(self.errors.values()) <= LOG_FIRST_ERRORS:
-            log.warning("%s %s: malformed input %s %s", self.peer, self.device or "?", code, detail)
+            args = (one_line(self.peer, 60), one_line(self.device or "?", 40), code, one_line(detail))
+            if self.ratelog is None:
+                log.warning("%s %s: malformed input %s %s", *args)
+            else:
+                self.ratelog.warning(self.peer.rsplit(":", 1)[0], "%s %s: malformed input %s %s", *args)
+
+    def summary(self, protocol: str) -> None:
+        """The closing line of a connection that had problems (rate-limited per peer like ``count``)."""
+        args = (protocol, one_line(self.peer, 60), one_line(self.device or "?", 40), self.frames, self.events,
+                dict(self.errors))
+        msg = "%s %s %s closed: %d frames, %d events, errors %s"
+        if self.ratelog is None:
+            log.info(msg, *args)
+        else:
+            self.ratelog.log(logging.INFO, "closed " + self.peer.rsplit(":", 1)[0], msg, *args)
 
     def count_rejected(self, rejected: Rejected) -> None:
         """Count what ingest refused: a wrong channel under its own code (ingest logs it, rate-limited)."""
@@ -188,17 +208,28 @@ class Listener:
     """
 
     protocol = "base"
+    #: seconds of silence after which an identified connection is closed, when the setting
+    #: ``service.device_idle_timeout_s`` is 0: twice the protocol's usual heartbeat plus a minute
+    default_idle_timeout = 600.0
+    #: frames of one connection decoded and stored together at most (fair sharing, see _DeviceConnection):
+    #: a tracker that resends its stored-up reports after a dead zone gets them in shares this big
+    max_frames_per_store = 32
 
     def __init__(
-        self, port: int, host: str = "0.0.0.0", *, idle_timeout: float = 600.0,
-        write_timeout: float = 10.0, max_buffer: int = 64 * 1024,
+        self, port: int, host: str = "0.0.0.0", *, idle_timeout: float | None = None,
+        write_timeout: float = 10.0, max_buffer: int = 64 * 1024, limits: Limits | None = None,
     ) -> None:
         self.host = host
         self.port = port
-        self.idle_timeout = idle_timeout
+        self.idle_timeout = idle_timeout or self.default_idle_timeout
+        #: connection caps, the reserve and the identify deadline (arm.protocols.limits)
+        self.gate = ConnectionGate(self.protocol, limits)
+        self._gate_sweeper: asyncio.Task[None] | None = None
         self.write_timeout = write_timeout
         self.max_buffer = max_buffer
         self.totals = ListenerTotals()
+        #: malformed-input lines: one per peer address per interval, however many connections it opens
+        self.problem_log = RateLimitedLog(log, 10.0)
         self.service: MonitoringService | None = None
         self._batcher: StoreBatcher | None = None
         self._server: asyncio.base_events.Server | None = None
@@ -213,16 +244,37 @@ class Listener:
         self.service = service
         self._batcher = StoreBatcher(service)
         self._stopping = False
-        self._server = await asyncio.start_server(self._accept, self.host, self.port, limit=self.max_buffer)
+        self.gate.bind_to_fd_limit()
+        self._server = await asyncio.start_server(self._accept, self.host, self.port, limit=self.max_buffer,
+                                                  backlog=1024)
         sock = self._server.sockets[0]
         self.port = sock.getsockname()[1]  # port 0 in tests: the real one
+        self._gate_sweeper = asyncio.create_task(self._sweep_gate(), name=f"{self.protocol}-identify-sweeper")
         log.info("%s listening on %s:%d", self.protocol, self.host, self.port)
+
+    def sweep_period(self) -> float:
+        return max(0.05, min(5.0, self.idle_timeout / 4, self.gate.limits.identify_timeout_s / 4))
+
+    async def _sweep_gate(self) -> None:
+        """Close connections past the identify deadline (one timer for all)."""
+        loop = asyncio.get_running_loop()
+        while True:
+            await asyncio.sleep(self.sweep_period())
+            self.gate.expired(loop.time())
+
+    async def _stop_sweeper(self, task: asyncio.Task[None] | None) -> None:
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     async def stop(self) -> None:
         """Stop accepting; connections finish the frame they are storing, then close."""
         self._stopping = True
         if self._server is not None:
             self._server.close()
+        await self._stop_sweeper(self._gate_sweeper)
+        self._gate_sweeper = None
         for task, idle in list(self._idle.items()):
             if idle:
                 task.cancel()
@@ -245,7 +297,11 @@ class Listener:
             writer.close()
             return
         peer = writer.get_extra_info("peername")
-        stats = ConnectionStats(peer=f"{peer[0]}:{peer[1]}" if peer else "?")
+        stats = ConnectionStats(peer=f"{peer[0]}:{peer[1]}" if peer else "?", ratelog=self.problem_log)
+        if not self.gate.admit(task, str(peer[0]) if peer else "?", writer.transport.abort,
+                               asyncio.get_running_loop().time()):
+            writer.transport.abort()
+            return
         self.totals.connections += 1
         self.totals.open_connections += 1
         self._idle[task] = True
@@ -256,17 +312,19 @@ class Listener:
         except (ConnectionError, TimeoutError, asyncio.IncompleteReadError):
             pass
         except StoreFailed as exc:
-            log.error("%s %s: %s; connection closed without ack so the device resends", self.protocol, stats.peer, exc)
-        except Exception:
-            log.exception("%s %s: unexpected failure; connection closed", self.protocol, stats.peer)
+            self.problem_log.error("store_failed", "%s %s: %s; connection closed without ack so the device resends",
+                                   self.protocol, stats.peer, one_line(exc))
+        except Exception:  # noqa: BLE001 - logged with its stack (rate-limited), the connection closed
+            self.problem_log.log(logging.ERROR, "internal", "%s %s: unexpected failure; connection closed",
+                                 self.protocol, stats.peer, exc_info=True)
             stats.errors["internal"] += 1
         finally:
+            self.gate.release(task)
             self._idle.pop(task, None)
             self.totals.open_connections -= 1
             self.totals.absorb(stats)
             if stats.errors:
-                log.info("%s %s %s closed: %d frames, %d events, errors %s", self.protocol, stats.peer,
-                         stats.device or "?", stats.frames, stats.events, dict(stats.errors))
+                stats.summary(self.protocol)
             writer.close()
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(writer.wait_closed(), 1.0)
@@ -330,13 +388,17 @@ class _DeviceConnection(asyncio.Protocol):
         self.listener = listener
         self.transport: asyncio.Transport | None = None
         self.session = listener.new_session()
-        self.stats = ConnectionStats(peer="?")
+        self.stats = ConnectionStats(peer="?", ratelog=listener.problem_log)
         self.last_rx = 0.0
         self.busy = False
         self.closed = False
         #: bytes received while busy, decoded once the commit is answered
         self.backlog = bytearray()
         self.paused = False
+        #: the connection named its device (login, first report): no longer first to be evicted
+        self.identified = False
+        #: frames received but not yet decoded: taken ``max_frames_per_store`` at a time (fair sharing)
+        self.queued: list[bytes] = []
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         # a stream transport by duck type: uvloop's is not an asyncio.Transport subclass
@@ -349,6 +411,10 @@ class _DeviceConnection(asyncio.Protocol):
         peer = transport.get_extra_info("peername")
         self.stats.peer = f"{peer[0]}:{peer[1]}" if peer else "?"
         self.last_rx = asyncio.get_running_loop().time()
+        if not listener.gate.admit(self, str(peer[0]) if peer else "?", self.abort, self.last_rx):
+            self.closed = True
+            self.transport.abort()
+            return
         listener.connections.add(self)
         listener.totals.connections += 1
         listener.totals.open_connections += 1
@@ -384,28 +450,64 @@ class _DeviceConnection(asyncio.Protocol):
                 return
             if frames:
                 framer.garbage_bytes = self.session.garbage = 0
-            self.stats.frames += len(frames)
-            listener.totals.frames += len(frames)
-            events, replies = listener.process(self.session, self.stats, frames, datetime.now(UTC))
-        except Exception:
-            log.exception("%s %s: unexpected failure; connection closed", listener.protocol, self.stats.peer)
-            self.stats.errors["internal"] += 1
-            self.close()
+        except Exception:  # noqa: BLE001 - logged with its stack (rate-limited), the connection closed
+            self._failed()
             return
-        if events:
-            assert listener._batcher is not None
-            self.busy = True
-            listener._batcher.submit(events, lambda rejected, exc: self._stored(events, replies, rejected, exc))
-        elif replies:
-            self._write(replies)
+        self.queued += frames
+        self._next_share()
+
+    def _next_share(self) -> None:
+        """Decode and store the next share of the queued frames: at most ``max_frames_per_store`` at a time.
+
+        Fair sharing (issue 14): one connection has at most one submission in
+        ingest, of at most this many frames; what else it sent waits, undecoded,
+        until that submission is committed and answered. A flooding client so
+        adds a bounded share to each batch (like every other connection) and
+        delays only itself, while a device that sends one report a second finds
+        small batches ahead of it.
+        """
+        listener = self.listener
+        share = listener.max_frames_per_store
+        while self.queued and not self.busy and not self.closed:
+            frames = self.queued[:share]
+            del self.queued[:share]
+            try:
+                self.stats.frames += len(frames)
+                listener.totals.frames += len(frames)
+                events, replies = listener.process(self.session, self.stats, frames, datetime.now(UTC))
+                if not self.identified and self.stats.device is not None:
+                    self.identified = True
+                    listener.gate.identified(self)
+            except Exception:  # noqa: BLE001 - logged with its stack (rate-limited), the connection closed
+                self._failed()
+                return
+            if events:
+                assert listener._batcher is not None
+                self.busy = True
+                listener._batcher.submit(events, self._callback(events, replies))
+            elif replies:
+                self._write(replies)
+
+    def _callback(self, events: list[DeviceEvent], replies: list[bytes]) -> StoreCallback:
+        def stored(rejected: Rejected | None, exc: BaseException | None) -> None:
+            self._stored(events, replies, rejected, exc)
+        return stored
+
+    def _failed(self) -> None:
+        listener = self.listener
+        listener.problem_log.log(logging.ERROR, "internal", "%s %s: unexpected failure; connection closed",
+                                 listener.protocol, self.stats.peer, exc_info=True)
+        self.stats.errors["internal"] += 1
+        self.close()
 
     def _stored(self, events: list[DeviceEvent], replies: list[bytes], rejected: Rejected | None,
                 exc: BaseException | None) -> None:
         self.busy = False
         listener = self.listener
         if exc is not None:
-            log.error("%s %s: store failed (%s); connection closed without ack so the device resends",
-                      listener.protocol, self.stats.peer, exc)
+            listener.problem_log.error(
+                "store_failed", "%s %s: store failed (%s); connection closed without ack so the device resends",
+                listener.protocol, self.stats.peer, one_line(exc))
             self.stats.errors["store_failed"] += 1
             self.close()
             return
@@ -422,7 +524,9 @@ class _DeviceConnection(asyncio.Protocol):
             return
         if self.transport.is_closing():
             return
-        if self.backlog:
+        if self.queued:
+            self._next_share()
+        if self.backlog and not self.busy:
             data, self.backlog = bytes(self.backlog), bytearray()
             self._process(data)
         if self.paused and not self.busy:
@@ -443,17 +547,22 @@ class _DeviceConnection(asyncio.Protocol):
         if self.transport is not None and not self.transport.is_closing():
             self.transport.close()
 
+    def abort(self) -> None:
+        """Closed by the gate (evicted, past the identify deadline): the descriptor is freed at once."""
+        if self.transport is not None:
+            self.transport.abort()
+
     def connection_lost(self, exc: Exception | None) -> None:
         if self.closed:
             return
         self.closed = True
         listener = self.listener
+        listener.gate.release(self)
         listener.connections.discard(self)
         listener.totals.open_connections -= 1
         listener.totals.absorb(self.stats)
         if self.stats.errors:
-            log.info("%s %s %s closed: %d frames, %d events, errors %s", listener.protocol, self.stats.peer,
-                     self.stats.device or "?", self.stats.frames, self.stats.events, dict(self.stats.errors))
+            self.stats.summary(listener.protocol)
 
 
 class FramedListener(Listener):
@@ -479,6 +588,7 @@ class FramedListener(Listener):
         self.service = service
         self._batcher = StoreBatcher(service)
         self._stopping = False
+        self.gate.bind_to_fd_limit()
         loop = asyncio.get_running_loop()
         self.clock = loop.time
         self._raw_server = await loop.create_server(lambda: _DeviceConnection(self), self.host, self.port,
@@ -488,15 +598,18 @@ class FramedListener(Listener):
         log.info("%s listening on %s:%d", self.protocol, self.host, self.port)
 
     async def _sweep(self) -> None:
-        """Close connections silent for longer than the idle timeout (one timer for all)."""
+        """Close connections silent past the idle timeout or unidentified past the deadline (one timer)."""
         loop = asyncio.get_running_loop()
-        period = max(0.05, min(5.0, self.idle_timeout / 4))
         while True:
-            await asyncio.sleep(period)
-            deadline = loop.time() - self.idle_timeout
-            for conn in [c for c in self.connections if not c.busy and c.last_rx < deadline]:
+            await asyncio.sleep(self.sweep_period())
+            now = loop.time()
+            self.gate.expired(now)
+            deadline = now - self.idle_timeout
+            silent = [c for c in self.connections if not c.busy and c.last_rx < deadline]
+            for conn in silent:
                 conn.stats.count("idle_timeout", f"silent for {self.idle_timeout:.0f} s")
                 conn.close()
+            self.gate.idle_closed(len(silent))
 
     async def stop(self) -> None:
         """Stop accepting; connections finish the store they are in (and ack it), then close."""
@@ -535,6 +648,8 @@ class Gt06Listener(FramedListener):
     """
 
     protocol = "gt06"
+    #: GT06/Concox trackers send a heartbeat (0x13) every 3 minutes by default
+    default_idle_timeout = 420.0
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         from arm.protocols.device_models import DeviceModels
@@ -574,8 +689,13 @@ class Gt06Listener(FramedListener):
             except ProtocolError as exc:
                 stats.count(exc.code, exc.detail)
                 continue
+            except Exception as exc:  # noqa: BLE001 - a frame the decoder chokes on is skipped, not the connection
+                stats.count("undecodable", f"{type(exc).__name__}: {exc}")
+                continue
             if msg is None:
                 continue
+            if msg.problem is not None:
+                stats.count(*msg.problem)
             if msg.login_imei:
                 stats.device = msg.login_imei
                 decoder.model = self.models.get(msg.login_imei) or ""
@@ -602,6 +722,8 @@ class WatchListener(FramedListener):
     """
 
     protocol = "watch"
+    #: Watch trackers keep the link with an LK every 5 minutes
+    default_idle_timeout = 660.0
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # a voice clip frame may be up to ~128 KiB on the wire (watch.MAX_FRAME)
@@ -626,12 +748,17 @@ class WatchListener(FramedListener):
             except ProtocolError as exc:
                 stats.count(exc.code, exc.detail)
                 continue
+            except Exception as exc:  # noqa: BLE001 - a frame the decoder chokes on is skipped, not the connection
+                stats.count("undecodable", f"{type(exc).__name__}: {exc}")
+                continue
             if msg is None:
                 continue
             stats.device = msg.device_id
             if msg.problem is not None:
                 stats.count(*msg.problem)  # answered as Traccar does, nothing stored
-            if msg.media is not None:
+            if msg.media is not None and msg.media_parts <= 1 and (bad := amr_problem(msg.media)) is not None:
+                stats.count("bad_audio", bad)  # not AMR: not kept as evidence, no alarm; answered all the same
+            elif msg.media is not None:
                 # stored (and answered) by _MediaBatcher: part staged or clip + its event committed
                 part = MediaPart(msg.media, msg.media_name, part=msg.media_part, total=msg.media_parts)
                 events.append(MediaEvent(msg.device_id, None, now, EventKind.ALARM, {}, "watch", "WATCH",
@@ -694,6 +821,8 @@ class OsmAndListener(Listener):
     """A small HTTP/1.1 server (keep-alive) for the Traccar Client phone app."""
 
     protocol = "osmand"
+    #: an HTTP keep-alive connection between two reports; the phone reconnects for the next one
+    default_idle_timeout = 120.0
     max_header = 8 * 1024
     max_body = 64 * 1024
 
@@ -712,22 +841,26 @@ class OsmAndListener(Listener):
                 continue
             try:
                 positions = osmand.decode_request_all(method, target, headers, body, now)
+                if not positions or any(p is None for p in positions):
+                    raise ProtocolError("bad_value", "no device id")
+                events: list[DeviceEvent] = []
+                for position in positions:
+                    assert position is not None
+                    if stats.device is None:
+                        self.gate.identified(asyncio.current_task())
+                    stats.device = position.unique_id
+                    mapped = screen(position, now)
+                    for problem in mapped.problems:
+                        stats.count(problem, "")
+                    events += mapped.events
             except ProtocolError as exc:
                 stats.count(exc.code, exc.detail)
                 await self._respond(writer, 400, stats, close=False)
                 continue
-            if not positions or any(p is None for p in positions):
-                stats.count("bad_value", "no device id")
+            except Exception as exc:  # noqa: BLE001 - whatever a request makes the decoder do, it gets its 400
+                stats.count("undecodable", f"{type(exc).__name__}: {exc}")
                 await self._respond(writer, 400, stats, close=False)
                 continue
-            events: list[DeviceEvent] = []
-            for position in positions:
-                assert position is not None
-                stats.device = position.unique_id
-                mapped = screen(position, now)
-                for problem in mapped.problems:
-                    stats.count(problem, "")
-                events += mapped.events
             await self.store(events, stats)
             await self._respond(writer, 200, stats, close=headers.get("connection", "").lower() == "close")
             if headers.get("connection", "").lower() == "close":
@@ -759,6 +892,8 @@ class OsmAndListener(Listener):
             text = head.decode("iso-8859-1")
             request_line, *header_lines = text.split("\r\n")
             method, target, _version = request_line.split(" ", 2)
+            if not method.isascii() or not method.isalpha():
+                raise ValueError(method)
         except ValueError:
             stats.count("garbage", "bad HTTP request line")
             await self._respond(writer, 400, stats, close=True)
@@ -770,7 +905,7 @@ class OsmAndListener(Listener):
                 headers[k.strip().lower()] = v.strip()
         body = b""
         length_text = headers.get("content-length", "0") or "0"
-        if not length_text.isdigit():
+        if not (length_text.isascii() and length_text.isdigit()) or len(length_text) > 12:
             stats.count("bad_length", f"Content-Length {length_text!r}")
             await self._respond(writer, 400, stats, close=True)
             return None

@@ -147,3 +147,21 @@ def test_a_district_desk_lists_only_its_districts_devices_and_stock(db) -> None:
     assert stock_id in shown
     assert hidden == {d for d, district in issued.items() if district != mine} and hidden
     assert all(issued.get(d, mine) == mine for d in shown)
+
+
+def test_connection_limits_shown_in_the_summary(qtbot: Any, demo_db: Any, users: dict, make_ctx: Any,
+                                                bus: Any) -> None:
+    """Limit hits of the device listeners (issue 14) reach the panel's summary, in words."""
+    from arm.events import ConnectionLimits
+
+    ctx = make_ctx(demo_db, users["operator"])
+    panel = DeviceStatusPanel(ctx)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=5000)
+    assert "Connection limits" not in panel.summary.text()
+    bus.publish(ConnectionLimits((("gt06", "evicted", 20), ("gt06", "idle_timeout", 3), ("osmand", "total", 1))))
+    qtbot.waitUntil(lambda: "Connection limits" in panel.summary.text(), timeout=2000)
+    text = panel.summary.text()
+    assert "GT06 — unidentified connections closed near the limit: 20" in text
+    assert "OsmAnd — refused at the connection limit: 1" in text
+    assert "silence" not in text  # idle timeouts are routine, not a limit

@@ -24,8 +24,9 @@ from db.session import Database
 
 HOST = "127.0.0.1"
 DEV = "6907919734"
-#: AMR header + bytes that must be escaped on the wire (} [ ] , *) + a high byte
-CLIP = b"#!AMR\n" + bytes(range(0x20, 0x60)) + b"}[],*\xff"
+#: an AMR-NB clip (two 12.2 kbit/s frames: ToC 0x3C + 31 bytes) whose bytes must be escaped on the
+#: wire (} [ ] , *) and include a high byte; not AMR, a clip is not kept (arm.media.amr)
+CLIP = b"#!AMR\n" + b"\x3c" + bytes(range(0x20, 0x3F)) + b"\x3c" + b"}[],*\xff" + bytes(25)
 
 
 def _escape(data: bytes) -> bytes:
