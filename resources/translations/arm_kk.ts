@@ -849,6 +849,14 @@ Data folder: {folder}</source>
         <translation>Кімге беріледі:</translation>
     </message>
     <message>
+        <source>Received by:</source>
+        <translation>Алған:</translation>
+    </message>
+    <message>
+        <source>Handed over by:</source>
+        <translation>Берген:</translation>
+    </message>
+    <message>
         <source>Note:</source>
         <translation>Ескертпе:</translation>
     </message>
@@ -859,6 +867,14 @@ Data folder: {folder}</source>
     <message>
         <source>The tamper self-test failed: the device stays in stock.</source>
         <translation>Бұзуды анықтау датчиктерінің өзін-өзі тексеруі сәтсіз аяқталды: құрылғы қоймада қалады.</translation>
+    </message>
+    <message>
+        <source>required: the number on the device's label</source>
+        <translation>міндетті: құрылғы жапсырмасындағы нөмір</translation>
+    </message>
+    <message>
+        <source>A device new to the inventory needs its inventory number.</source>
+        <translation>Есепке жаңа түскен құрылғыға инвентарлық нөмір қажет.</translation>
     </message>
 </context>
 <context>
@@ -877,8 +893,8 @@ Data folder: {folder}</source>
         <translation>Құпиясөз қате.</translation>
     </message>
     <message>
-        <source>Too many failed attempts: this login is locked until the application is restarted or an administrator resets it.</source>
-        <translation>Сәтсіз әрекеттер тым көп: бұл логин қолданба қайта іске қосылғанша немесе әкімші бұғатты алғанша бұғатталды.</translation>
+        <source>Too many failed attempts: this login is locked until an administrator unlocks it (User administration, or the command arm user unlock).</source>
+        <translation>Сәтсіз әрекеттер тым көп: әкімші бұғатты алмайынша бұл логин бұғатталды («Пайдаланушылар» бөлімі немесе arm user unlock командасы).</translation>
     </message>
 </context>
 <context>
@@ -900,8 +916,175 @@ Data folder: {folder}</source>
         <translation>Сіздің рөліңіз құрылғыларды өзгертуге рұқсат бермейді.</translation>
     </message>
     <message>
+        <source>Only an administrator may change the reference lists.</source>
+        <translation>Анықтамалықтарды тек әкімші өзгерте алады.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change user accounts.</source>
+        <translation>Есептік жазбаларды тек әкімші өзгерте алады.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may transfer or deregister persons.</source>
+        <translation>Басқа инспекторға беруді және есептен шығаруды тек басшы жасай алады.</translation>
+    </message>
+    <message>
         <source>This belongs to a district that is not yours.</source>
         <translation>Бұл сізге бекітілмеген ауданға жатады.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadImport</name>
+    <message>
+        <source>the time {v} is not HH:MM (00:00 to 24:00)</source>
+        <extracomment>The exchange's most frequent English problem messages (``arm.caseload.exchange``), as patterns to translate.</extracomment>
+        <translation>{v} уақыты СС:ММ түрінде емес (00:00-ден 24:00-ге дейін)</translation>
+    </message>
+    <message>
+        <source>the date {v} is not YYYY-MM-DD</source>
+        <translation>{v} күні ЖЖЖЖ-АА-КК түрінде емес</translation>
+    </message>
+    <message>
+        <source>a date YYYY-MM-DD is expected</source>
+        <translation>ЖЖЖЖ-АА-КК түріндегі күн керек</translation>
+    </message>
+    <message>
+        <source>a time with its zone is expected (2026-12-07T09:00:00+05:00)</source>
+        <translation>уақыт белдеуі бар уақыт керек (2026-12-07T09:00:00+05:00)</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>міндетті</translation>
+    </message>
+    <message>
+        <source>required for this kind</source>
+        <translation>осы түр үшін міндетті</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>белгісіз кілт</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>мәтін болуы керек</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>сан болуы керек</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>тізім болуы керек</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>нысан болуы керек</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>бос болмауы керек</translation>
+    </message>
+    <message>
+        <source>must be 12 digits</source>
+        <translation>12 сан болуы керек</translation>
+    </message>
+    <message>
+        <source>unknown category {v}</source>
+        <translation>белгісіз санат {v}</translation>
+    </message>
+    <message>
+        <source>{v} appears twice</source>
+        <translation>{v} екі рет кездеседі</translation>
+    </message>
+    <message>
+        <source>before the start</source>
+        <translation>басталуынан ерте</translation>
+    </message>
+    <message>
+        <source>not after the start</source>
+        <translation>басталуынан кейін емес</translation>
+    </message>
+    <message>
+        <source>a travel permission needs its end</source>
+        <translation>шығуға рұқсаттың аяқталу мерзімі болуы керек</translation>
+    </message>
+    <message>
+        <source>row {n}</source>
+        <translation>{n}-жол</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadImportDialog</name>
+    <message>
+        <source>Import a caseload file</source>
+        <translation>Есептегілер файлын жүктеу</translation>
+    </message>
+    <message>
+        <source>caseload file (.json) or the registry's table (.csv, .xlsx)</source>
+        <translation>есептегілер файлы (.json) немесе тізілім кестесі (.csv, .xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Тексеру</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорттау</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Қай жерде</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Қате</translation>
+    </message>
+    <message>
+        <source>Choose the file and press Check: nothing is written before Import.</source>
+        <translation>Файлды таңдап, «Тексеру» түймесін басыңыз: «Жүктеу» басылмайынша ештеңе жазылмайды.</translation>
+    </message>
+    <message>
+        <source>Caseload file</source>
+        <translation>Есептегілер файлы</translation>
+    </message>
+    <message>
+        <source>Caseload or registry table (*.json *.csv *.xlsx);;Caseload (*.json);;Registry table (*.csv *.xlsx)</source>
+        <translation>Есептегілер немесе тізілім кестесі (*.json *.csv *.xlsx);;Есептегілер (*.json);;Тізілім кестесі (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose the file first.</source>
+        <translation>Алдымен файлды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Тексерілуде…</translation>
+    </message>
+    <message>
+        <source>No problems. The file brings {persons} persons, {zones} zones and {devices} devices; press Import to write them (all or nothing).</source>
+        <translation>Қате жоқ. Файлда есептегілер: {persons}, аймақтар: {zones}, құрылғылар: {devices}; оларды жазу үшін «Жүктеу» түймесін басыңыз (бәрі немесе ештеңе).</translation>
+    </message>
+    <message>
+        <source>{n} problems: nothing was written. Correct the file and check again.</source>
+        <translation>Қателер: {n}; ештеңе жазылмады. Файлды түзетіп, қайта тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {error}</source>
+        <translation>Файлды оқу мүмкін емес: {error}</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импортталуда…</translation>
+    </message>
+    <message>
+        <source>Imported: nothing changed (the file was imported before).</source>
+        <translation>Жүктелді: ештеңе өзгерген жоқ (файл бұрын жүктелген).</translation>
+    </message>
+    <message>
+        <source>Imported: {created} persons registered, {updated} updated, {restrictions} restrictions, {zones} zones, {issued} devices issued.</source>
+        <translation>Жүктелді: есепке қойылды {created}, өзгертілді {updated}, шектеулер {restrictions}, аймақтар {zones}, берілген құрылғылар {issued}.</translation>
     </message>
 </context>
 <context>
@@ -922,6 +1105,49 @@ Data folder: {folder}</source>
     <message>
         <source>Administrative supervision</source>
         <translation>Әкімшілік қадағалау</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Choose a new password</source>
+        <translation>Жаңа құпиясөз қойыңыз</translation>
+    </message>
+    <message>
+        <source>{name}, your account was given a temporary password. Choose your own to continue: at least {n} characters, letters and digits, not the login.</source>
+        <translation>{name}, тіркелгіңізге уақытша құпиясөз берілген. Жалғастыру үшін өз құпиясөзіңізді қойыңыз: кемінде {n} таңба, әріптер мен сандар, логин емес.</translation>
+    </message>
+    <message>
+        <source>At least {n} characters, letters and digits, not the login.</source>
+        <translation>Кемінде {n} таңба, әріптер мен сандар, логин емес.</translation>
+    </message>
+    <message>
+        <source>Set the password</source>
+        <translation>Құпиясөзді орнату</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Қазіргі құпиясөз:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Жаңа құпиясөз:</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>Жаңа құпиясөз тағы бір рет:</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Жаңа құпиясөздер сәйкес емес.</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the temporary one.</source>
+        <translation>Жаңа құпиясөз уақытшадан өзгеше болуы керек.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Қазіргі құпиясөз қате.</translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1523,72 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>CurfewEditor</name>
+    <message>
+        <source>Add a window</source>
+        <translation>Аралық қосу</translation>
+    </message>
+    <message>
+        <source>22:00–06:00 on weekdays, all day on Sunday</source>
+        <translation>Жұмыс күндері 22:00–06:00, жексенбіде тәулік бойы</translation>
+    </message>
+    <message>
+        <source>Lift on this date</source>
+        <translation>Осы күні алу</translation>
+    </message>
+    <message>
+        <source>Remove the date</source>
+        <translation>Күнді жою</translation>
+    </message>
+    <message>
+        <source>At home during these weekly windows (local time):</source>
+        <translation>Аптаның осы аралықтарында үйде болу (жергілікті уақыт):</translation>
+    </message>
+    <message>
+        <source>Dates on which the curfew is lifted:</source>
+        <translation>Коменданттық сағат алынатын күндер:</translation>
+    </message>
+    <message>
+        <source>Mon,Tue,Wed,Thu,Fri,Sat,Sun</source>
+        <translation>Дс,Сс,Ср,Бс,Жм,Сб,Жс</translation>
+    </message>
+    <message>
+        <source>Add at least one window.</source>
+        <translation>Кемінде бір аралық қосыңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>DeregisterDialog</name>
+    <message>
+        <source>Deregister</source>
+        <translation>Есептен шығару</translation>
+    </message>
+    <message>
+        <source>{name} is taken off supervision: every running restriction ends, every issued device is returned to stock and the person leaves the live map. The record and its history stay.</source>
+        <translation>{name} есептен шығарылады: барлық қолданыстағы шектеулер аяқталады, берілген барлық құрылғылар қоймаға қайтарылады, адам картадан жоғалады. Жазба мен оның тарихы сақталады.</translation>
+    </message>
+    <message>
+        <source>Deregistered on:</source>
+        <translation>Есептен шығарылған күні:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Себебі:</translation>
+    </message>
+    <message>
+        <source>for example: supervision term served</source>
+        <translation>мысалы: қадағалау мерзімі өтті</translation>
+    </message>
+    <message>
+        <source>I confirm the deregistration of {name}</source>
+        <translation>Есептен шығаруды растаймын: {name}</translation>
+    </message>
+    <message>
+        <source>Give the reason (it goes to the journal).</source>
+        <translation>Себебін көрсетіңіз (ол журналға жазылады).</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <source>● Service running</source>
@@ -1335,7 +1627,7 @@ Data folder: {folder}</source>
     <name>DeviceAge</name>
     <message>
         <source>{n} s ago</source>
-        <extracomment>the rules engine's low-battery threshold (arm.device_health), marked with ▼ in the table Inventory states that matter more than the contact state (an unregistered device talks too). network device families and the protocol they talk (arm.protocols.mapping.DEVICE_TYPES) the warning style of the panel (stale rows), reused for a degraded link</extracomment>
+        <extracomment>the rules engine's low-battery threshold (arm.device_health), marked with ▼ in the table Inventory states that matter more than the contact state (an unregistered device talks too). network device families and the protocol they talk (arm.protocols.mapping.DEVICE_TYPES) listener protocol code -&gt; its name in the connection-limit line the warning style of the panel (stale rows), reused for a degraded link</extracomment>
         <translation>{n} с бұрын</translation>
     </message>
     <message>
@@ -1906,16 +2198,40 @@ Data folder: {folder}</source>
         <translation>{serial} құрылғысын беру</translation>
     </message>
     <message>
+        <source>Issue</source>
+        <translation>Беру</translation>
+    </message>
+    <message>
         <source>Person:</source>
         <translation>Адам:</translation>
+    </message>
+    <message>
+        <source>Received by:</source>
+        <translation>Алған:</translation>
+    </message>
+    <message>
+        <source>Handed over by:</source>
+        <translation>Берген:</translation>
     </message>
     <message>
         <source>Note:</source>
         <translation>Ескертпе:</translation>
     </message>
     <message>
+        <source>the person's full name, or who signs for them</source>
+        <translation>есептегі адамның аты-жөні немесе оның атынан қол қоятын адам</translation>
+    </message>
+    <message>
         <source>Choose a person.</source>
         <translation>Адамды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Who receives the device?</source>
+        <translation>Құрылғыны кім алады?</translation>
+    </message>
+    <message>
+        <source>Who hands the device over?</source>
+        <translation>Құрылғыны кім береді?</translation>
     </message>
     <message>
         <source>{serial} issued to {name}.</source>
@@ -2186,8 +2502,32 @@ Data folder: {folder}</source>
     <name>DeviceStatusPanel</name>
     <message>
         <source>Filter by serial, type, holder, status or link…</source>
-        <extracomment>devices of other districts than the user's (``load_visible_device_rows``)</extracomment>
+        <extracomment>devices of other districts than the user's (``load_visible_device_rows``) (protocol, limit code, count) of the device listeners (arm.protocols.limits), shown in the summary</extracomment>
         <translation>Сериялық нөмір, түр, иесі, күйі немесе байланыс бойынша сүзу…</translation>
+    </message>
+    <message>
+        <source>refused at the connection limit</source>
+        <translation>қосылым шегінде бас тартылды</translation>
+    </message>
+    <message>
+        <source>refused at the per-address limit</source>
+        <translation>бір мекенжай шегінде бас тартылды</translation>
+    </message>
+    <message>
+        <source>unidentified connections closed near the limit</source>
+        <translation>шекке жақын танылмаған қосылымдар жабылды</translation>
+    </message>
+    <message>
+        <source>closed without identifying a device</source>
+        <translation>құрылғы танылмай жабылды</translation>
+    </message>
+    <message>
+        <source>closed after silence</source>
+        <translation>үнсіздіктен кейін жабылды</translation>
+    </message>
+    <message>
+        <source>Connection limits: {hits}</source>
+        <translation>Қосылым шектері: {hits}</translation>
     </message>
     <message>
         <source>Could not load devices: {error}</source>
@@ -3001,6 +3341,29 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>Lifecycle</name>
+    <message>
+        <source>The deregistration date is before the registration date.</source>
+        <translation>Есептен шығару күні есепке қою күнінен ерте.</translation>
+    </message>
+    <message>
+        <source>The person is already deregistered.</source>
+        <translation>Есептегі адам есептен шығарылған.</translation>
+    </message>
+    <message>
+        <source>Choose a district from the list.</source>
+        <translation>Тізімнен ауданды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Choose an officer of that district.</source>
+        <translation>Осы ауданның инспекторын таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Choose whose caseload moves.</source>
+        <translation>Кімнің есептегілері берілетінін таңдаңыз.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>ARM: log in</source>
@@ -3038,6 +3401,10 @@ Data folder: {folder}</source>
     <message>
         <source>The database is not available: {error}</source>
         <translation>Дерекқор қолжетімсіз: {error}</translation>
+    </message>
+    <message>
+        <source>Choose a new password to log in.</source>
+        <translation>Кіру үшін жаңа құпиясөз қойыңыз.</translation>
     </message>
 </context>
 <context>
@@ -3189,6 +3556,33 @@ Data folder: {folder}</source>
     <message>
         <source>the import failed</source>
         <translation>импорт орындалмады</translation>
+    </message>
+</context>
+<context>
+    <name>MapPickDialog</name>
+    <message>
+        <source>Pick on the map</source>
+        <translation>Картадан таңдау</translation>
+    </message>
+    <message>
+        <source>Click the centre on the map, then click again at the radius.</source>
+        <translation>Картада шеңбердің ортасын басыңыз, содан кейін радиус қашықтығында қайта басыңыз.</translation>
+    </message>
+    <message>
+        <source>Click the place on the map, then click once more nearby to confirm it.</source>
+        <translation>Картадағы орынды шертіңіз, растау үшін қасынан тағы бір рет шертіңіз.</translation>
+    </message>
+    <message>
+        <source>Pick again</source>
+        <translation>Қайта таңдау</translation>
+    </message>
+    <message>
+        <source>Point {lat}, {lon}</source>
+        <translation>Нүкте {lat}, {lon}</translation>
+    </message>
+    <message>
+        <source>, radius {radius} m</source>
+        <translation>, радиусы {radius} м</translation>
     </message>
 </context>
 <context>
@@ -3446,6 +3840,10 @@ Data folder: {folder}</source>
         <translation>Диаграммалар</translation>
     </message>
     <message>
+        <source>User accounts</source>
+        <translation>Тіркелгілер</translation>
+    </message>
+    <message>
         <source>Zone editor</source>
         <translation>Аймақтар редакторы</translation>
     </message>
@@ -3465,6 +3863,18 @@ Data folder: {folder}</source>
 </context>
 <context>
     <name>PersonCard</name>
+    <message>
+        <source>Choose a restriction in the table first.</source>
+        <translation>Алдымен кестеден шектеуді таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>End the restriction</source>
+        <translation>Шектеуді аяқтау</translation>
+    </message>
+    <message>
+        <source>End “{kind}” now? It stays in the history.</source>
+        <translation>«{kind}» қазір аяқталсын ба? Жазба тарихта қалады.</translation>
+    </message>
     <message>
         <source>Person card</source>
         <translation>Адам карточкасы</translation>
@@ -3500,6 +3910,22 @@ Data folder: {folder}</source>
     <message>
         <source>Track, last 24 h</source>
         <translation>Трек, соңғы 24 сағ</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Беру…</translation>
+    </message>
+    <message>
+        <source>Deregister…</source>
+        <translation>Есептен шығару…</translation>
+    </message>
+    <message>
+        <source>Add a restriction…</source>
+        <translation>Шектеу қосу…</translation>
+    </message>
+    <message>
+        <source>Restrictions on the map</source>
+        <translation>Картадағы шектеулер</translation>
     </message>
     <message>
         <source>Restriction</source>
@@ -3673,6 +4099,10 @@ Data folder: {folder}</source>
 <context>
     <name>PersonEditForm</name>
     <message>
+        <source>— choose —</source>
+        <translation>— таңдаңыз —</translation>
+    </message>
+    <message>
         <source>New person</source>
         <translation>Жаңа адам</translation>
     </message>
@@ -3773,6 +4203,10 @@ Data folder: {folder}</source>
         <translation>12 цифр</translation>
     </message>
     <message>
+        <source>Pick on the map…</source>
+        <translation>Картадан таңдау…</translation>
+    </message>
+    <message>
         <source>{n} fields need correcting.</source>
         <translation>{n} өрісті түзету қажет.</translation>
     </message>
@@ -3840,6 +4274,14 @@ Data folder: {folder}</source>
         <translation>Өңдеу…</translation>
     </message>
     <message>
+        <source>Transfer a caseload…</source>
+        <translation>Есептегілерді беру…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Жүктеу…</translation>
+    </message>
+    <message>
         <source>Could not load persons: {error}</source>
         <translation>Адамдар тізімін жүктеу мүмкін болмады: {error}</translation>
     </message>
@@ -3900,6 +4342,10 @@ Data folder: {folder}</source>
         <translation>, IMEI {imei}</translation>
     </message>
     <message>
+        <source>Device detected and recorded in the inventory as new: give it an inventory number on the last page.</source>
+        <translation>Құрылғы анықталып, есепке жаңа ретінде енгізілді: соңғы бетте инвентарлық нөмірін көрсетіңіз.</translation>
+    </message>
+    <message>
         <source>Device detected and recorded in the inventory.</source>
         <translation>Құрылғы анықталды және есепке енгізілді.</translation>
     </message>
@@ -3925,6 +4371,216 @@ Data folder: {folder}</source>
     <message>
         <source>Travel permission</source>
         <translation>Жол жүруге рұқсат</translation>
+    </message>
+</context>
+<context>
+    <name>RestrictionEditor</name>
+    <message>
+        <source>New restriction</source>
+        <translation>Жаңа шектеу</translation>
+    </message>
+    <message>
+        <source>Curfew (at home during set hours)</source>
+        <translation>Коменданттық сағат (белгіленген сағаттарда үйде)</translation>
+    </message>
+    <message>
+        <source>Exclusion zone (must not enter)</source>
+        <translation>Кіруге тыйым салынған аймақ (кіруге болмайды)</translation>
+    </message>
+    <message>
+        <source>Inclusion zone (must not leave)</source>
+        <translation>Болу аймағы (шығуға болмайды)</translation>
+    </message>
+    <message>
+        <source>Alcohol ban (breath tests)</source>
+        <translation>Алкогольге тыйым (алкотестер тексерулері)</translation>
+    </message>
+    <message>
+        <source>Travel permission (for a period)</source>
+        <translation>Шығуға рұқсат (мерзімге)</translation>
+    </message>
+    <message>
+        <source>A zone from the library</source>
+        <translation>Аймақтар анықтамалығынан аймақ</translation>
+    </message>
+    <message>
+        <source>A circle around the person's home</source>
+        <translation>Есептегі адамның үйі айналасындағы шеңбер</translation>
+    </message>
+    <message>
+        <source>A circle around a point on the map</source>
+        <translation>Картадағы нүкте айналасындағы шеңбер</translation>
+    </message>
+    <message>
+        <source>Draw a new zone in the zone editor</source>
+        <translation>Аймақ редакторында жаңа аймақ сызу</translation>
+    </message>
+    <message>
+        <source>Restriction:</source>
+        <translation>Шектеу:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Басталуы:</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>Аяқталуы:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Ескертпе:</translation>
+    </message>
+    <message>
+        <source>Zone:</source>
+        <translation>Аймақ:</translation>
+    </message>
+    <message>
+        <source>Library:</source>
+        <translation>Анықтамалық:</translation>
+    </message>
+    <message>
+        <source>Zone name:</source>
+        <translation>Аймақ атауы:</translation>
+    </message>
+    <message>
+        <source>Radius:</source>
+        <translation>Радиусы:</translation>
+    </message>
+    <message>
+        <source>Centre:</source>
+        <translation>Орталығы:</translation>
+    </message>
+    <message>
+        <source>ends</source>
+        <translation>аяқталуы</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> м</translation>
+    </message>
+    <message>
+        <source>Pick on the map…</source>
+        <translation>Картадан таңдау…</translation>
+    </message>
+    <message>
+        <source>Open the zone editor…</source>
+        <translation>Аймақ редакторын ашу…</translation>
+    </message>
+    <message>
+        <source>The person must not drink: every breath test above the limit set on the breathalyser raises an alarm.</source>
+        <translation>Алкоголь ішуге тыйым салынған: алкотестерде белгіленген шектен асқан әр тексеру дабыл береді.</translation>
+    </message>
+    <message>
+        <source>While the permission lasts, leaving the inclusion zones and the curfew raise no alarm. Give its end and, in the note, where the person travels.</source>
+        <translation>Рұқсат күшінде тұрғанда болу аймақтарынан шығу мен коменданттық сағат дабыл бермейді. Аяқталу мерзімін, ал ескертпеде адамның қайда баратынын көрсетіңіз.</translation>
+    </message>
+    <message>
+        <source>Around the home</source>
+        <translation>Үй айналасы</translation>
+    </message>
+    <message>
+        <source>The person has no home point yet: set it on the person's form.</source>
+        <translation>Есептегі адамның үй нүктесі әлі жоқ: оны сауалнамада қойыңыз.</translation>
+    </message>
+    <message>
+        <source>Home: {address} ({lat}, {lon})</source>
+        <translation>Үй: {address} ({lat}, {lon})</translation>
+    </message>
+    <message>
+        <source>Not picked yet.</source>
+        <translation>Әлі таңдалмаған.</translation>
+    </message>
+    <message>
+        <source>Zone editor</source>
+        <translation>Аймақтар редакторы</translation>
+    </message>
+    <message>
+        <source>The end is not after the start.</source>
+        <translation>Аяқталуы басталуынан кейін емес.</translation>
+    </message>
+    <message>
+        <source>A travel permission needs its end.</source>
+        <translation>Шығуға рұқсаттың аяқталу мерзімі болуы керек.</translation>
+    </message>
+    <message>
+        <source>Correct the windows marked below.</source>
+        <translation>Төменде белгіленген аралықтарды түзетіңіз.</translation>
+    </message>
+    <message>
+        <source>Say where the person travels.</source>
+        <translation>Есептегі адамның қайда баратынын көрсетіңіз.</translation>
+    </message>
+    <message>
+        <source>Choose a zone from the library (or draw one).</source>
+        <translation>Анықтамалықтан аймақты таңдаңыз (немесе жаңасын сызыңыз).</translation>
+    </message>
+    <message>
+        <source>Pick the centre on the map.</source>
+        <translation>Орталығын картадан таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Give the zone a name.</source>
+        <translation>Аймаққа атау беріңіз.</translation>
+    </message>
+    <message>
+        <source>Could not save: {error}</source>
+        <translation>Сақтау мүмкін болмады: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>RestrictionErrors</name>
+    <message>
+        <source>The person is not in the register.</source>
+        <translation>Бұл адам тізілімде жоқ.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of restriction.</source>
+        <translation>Шектеудің белгісіз түрі.</translation>
+    </message>
+    <message>
+        <source>The zone no longer exists: choose another.</source>
+        <translation>Бұл аймақ енді жоқ: басқасын таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The restriction ends before it starts.</source>
+        <translation>Шектеу басталмай жатып аяқталады.</translation>
+    </message>
+    <message>
+        <source>The schedule cannot be applied: check the times and dates.</source>
+        <translation>Кестені қолдану мүмкін емес: уақыт пен күндерді тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The radius must be 20 m to 50 km.</source>
+        <translation>Радиусы 20 м-ден 50 км-ге дейін болуы керек.</translation>
+    </message>
+    <message>
+        <source>Give the zone a name.</source>
+        <translation>Аймаққа атау беріңіз.</translation>
+    </message>
+    <message>
+        <source>The restriction no longer exists.</source>
+        <translation>Бұл шектеу енді жоқ.</translation>
+    </message>
+    <message>
+        <source>This zone is of the other kind: an exclusion restriction needs an exclusion zone, an inclusion restriction an inclusion zone.</source>
+        <translation>Аймақ басқа түрлі: тыйымға тыйым салынған аймақ, болу аймағына болу аймағы керек.</translation>
+    </message>
+    <message>
+        <source>The same restriction already applies in part of this period: end or change it first.</source>
+        <translation>Дәл осындай шектеу осы кезеңнің бір бөлігінде қолданылып тұр: алдымен оны аяқтаңыз немесе өзгертіңіз.</translation>
+    </message>
+    <message>
+        <source>This contradicts another restriction of the person (a zone both forbidden and required, or travel out of a zone the person is not bound to).</source>
+        <translation>Бұл адамның басқа шектеуіне қайшы (аймаққа әрі тыйым салынған, әрі міндетті, не адам байланбаған аймақтан шығу).</translation>
+    </message>
+    <message>
+        <source>The person is deregistered: no restriction can be added.</source>
+        <translation>Адам есептен шығарылған: шектеу қосуға болмайды.</translation>
+    </message>
+    <message>
+        <source>(line {n})</source>
+        <translation>({n}-жол)</translation>
     </message>
 </context>
 <context>
@@ -4058,10 +4714,37 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Басшы</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Техник</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Әкімші</translation>
+    </message>
+</context>
+<context>
     <name>Schedule</name>
     <message>
         <source>Mon,Tue,Wed,Thu,Fri,Sat,Sun</source>
         <translation>Дс,Сс,Ср,Бс,Жм,Сб,Жс</translation>
+    </message>
+    <message>
+        <source>lifted on {day}</source>
+        <translation>{day} алынған</translation>
+    </message>
+    <message>
+        <source>also on {day}</source>
+        <translation>сондай-ақ {day}</translation>
     </message>
     <message>
         <source>around the clock</source>
@@ -4316,10 +4999,242 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer</source>
+        <translation>Беру</translation>
+    </message>
+    <message>
+        <source>This person: {name}</source>
+        <translation>Осы есептегіні: {name}</translation>
+    </message>
+    <message>
+        <source>The chosen persons ({n})</source>
+        <translation>Таңдалған есептегілер ({n})</translation>
+    </message>
+    <message>
+        <source>The whole caseload of the officer</source>
+        <translation>Инспектордың барлық есептегілері</translation>
+    </message>
+    <message>
+        <source>The whole caseload of the district</source>
+        <translation>Ауданның барлық есептегілері</translation>
+    </message>
+    <message>
+        <source>To district:</source>
+        <translation>Ауданға:</translation>
+    </message>
+    <message>
+        <source>To officer:</source>
+        <translation>Инспекторға:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Ескертпе:</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— таңдаңыз —</translation>
+    </message>
+    <message>
+        <source>— no officer yet —</source>
+        <translation>— инспектор әлі тағайындалмаған —</translation>
+    </message>
+    <message>
+        <source>Choose the district the persons move to.</source>
+        <translation>Есептегілер ауысатын ауданды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Choose whose caseload moves.</source>
+        <translation>Кімнің есептегілері берілетінін таңдаңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>UserAdminPanel</name>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Адамның Т.А.Ә.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Рөлі</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Күйі</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>Аудандар</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>Жаңа тіркелгі…</translation>
+    </message>
+    <message>
+        <source>Role and districts…</source>
+        <translation>Рөлі мен аудандары…</translation>
+    </message>
+    <message>
+        <source>Reset the password</source>
+        <translation>Құпиясөзді қалпына келтіру</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Бұғаттан шығару</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Өшіру</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>белсенді</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>өшірілген</translation>
+    </message>
+    <message>
+        <source>locked after {n} failed log-ins</source>
+        <translation>{n} сәтсіз кіруден кейін бұғатталған</translation>
+    </message>
+    <message>
+        <source>must change the password</source>
+        <translation>құпиясөзді ауыстыруы керек</translation>
+    </message>
+    <message>
+        <source>all districts</source>
+        <translation>барлық аудандар</translation>
+    </message>
+    <message>
+        <source>{names} and {n} more</source>
+        <translation>{names} және тағы {n}</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Қосу</translation>
+    </message>
+    <message>
+        <source>Account {login} saved.</source>
+        <translation>{login} тіркелгісі сақталды.</translation>
+    </message>
+    <message>
+        <source>Account {login} created. Temporary password: {password} — hand it over; {login} chooses their own at the first log-in.</source>
+        <translation>{login} тіркелгісі құрылды. Уақытша құпиясөз: {password} — оны тапсырыңыз; {login} алғашқы кіргенде өз құпиясөзін қояды.</translation>
+    </message>
+    <message>
+        <source>Account {login} created.</source>
+        <translation>{login} тіркелгісі құрылды.</translation>
+    </message>
+    <message>
+        <source>New temporary password of {login}: {password} — {login} chooses their own at the next log-in.</source>
+        <translation>{login} жаңа уақытша құпиясөзі: {password} — {login} келесі кіргенде өз құпиясөзін қояды.</translation>
+    </message>
+    <message>
+        <source>{login} is unlocked and may log in again.</source>
+        <translation>{login} бұғаттан шығарылды, қайта кіруге болады.</translation>
+    </message>
+    <message>
+        <source>{login} is enabled.</source>
+        <translation>{login} қосылды.</translation>
+    </message>
+    <message>
+        <source>{login} is disabled: it can no longer log in.</source>
+        <translation>{login} өшірілді: енді кіре алмайды.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>Жаңа тіркелгі</translation>
+    </message>
+    <message>
+        <source>Account {login}</source>
+        <translation>{login} тіркелгісі</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Аты-жөні:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Рөлі:</translation>
+    </message>
+    <message>
+        <source>Districts:</source>
+        <translation>Аудандар:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Құпиясөз:</translation>
+    </message>
+    <message>
+        <source>Temporary password (generated; changed at the first log-in)</source>
+        <translation>Уақытша құпиясөз (автоматты жасалады; алғашқы кіргенде ауыстырылады)</translation>
+    </message>
+    <message>
+        <source>Find a district…</source>
+        <translation>Ауданды іздеу…</translation>
+    </message>
+    <message>
+        <source>No district ticked: the account sees every district (a central desk).</source>
+        <translation>Аудан белгіленбесе, тіркелгі барлық аудандарды көреді (орталық пульт).</translation>
+    </message>
+</context>
+<context>
+    <name>Users</name>
+    <message>
+        <source>A password needs letters and digits.</source>
+        <translation>Құпиясөзде әріптер мен сандар болуы керек.</translation>
+    </message>
+    <message>
+        <source>This password is too easy to guess (a common password, or it contains the login).</source>
+        <translation>Бұл құпиясөзді табу тым оңай (кең тараған құпиясөз немесе логинді қамтиды).</translation>
+    </message>
+    <message>
+        <source>A password may not begin or end with a space.</source>
+        <translation>Құпиясөз бос орынмен басталмауы және аяқталмауы керек.</translation>
+    </message>
+    <message>
+        <source>A password needs at least {n} characters.</source>
+        <translation>Құпиясөзде кемінде {n} таңба болуы керек.</translation>
+    </message>
+    <message>
+        <source>This login is already taken.</source>
+        <translation>Бұл логин бос емес.</translation>
+    </message>
+    <message>
+        <source>A login is 2 to 64 of a-z, 0-9, dot, dash, underscore.</source>
+        <translation>Логин: a-z, 0-9, нүкте, сызықша, астын сызу таңбаларынан 2–64 таңба.</translation>
+    </message>
+    <message>
+        <source>Enter the full name.</source>
+        <translation>Аты-жөнін көрсетіңіз.</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>Рөлді таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Choose districts from the list.</source>
+        <translation>Тізімнен аудандарды таңдаңыз.</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>The IIN must be exactly 12 digits.</source>
-        <extracomment>db.validation's messages (English source), marked so lupdate collects them in the "Validation" context; show_errors() translates them by that context.</extracomment>
+        <extracomment>Picked from the reference lists (``arm.caseload.reference``): the stored value is the code. db.validation's messages (English source), marked so lupdate collects them in the "Validation" context; show_errors() translates them by that context.</extracomment>
         <translation>ЖСН дәл 12 цифрдан тұруы тиіс.</translation>
     </message>
     <message>
@@ -4378,6 +5293,22 @@ Data folder: {folder}</source>
     <message>
         <source>Another person already has this IIN.</source>
         <translation>Бұл ЖСН басқа адамға тіркелген.</translation>
+    </message>
+    <message>
+        <source>Enter the number of the court decision.</source>
+        <translation>Сот шешімінің нөмірін көрсетіңіз.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the court decision.</source>
+        <translation>Сот шешімінің күнін көрсетіңіз.</translation>
+    </message>
+    <message>
+        <source>The court decision is dated after the supervision start.</source>
+        <translation>Сот шешімі қадағалау басталғаннан кейінгі күнмен белгіленген.</translation>
+    </message>
+    <message>
+        <source>A new registration cannot be deregistered already.</source>
+        <translation>Жаңа есепке қоюдың есептен шығару күні болмайды.</translation>
     </message>
 </context>
 <context>
@@ -4525,6 +5456,22 @@ Data folder: {folder}</source>
     <message>
         <source>Saved to {path}</source>
         <translation>{path} ішіне сақталды</translation>
+    </message>
+</context>
+<context>
+    <name>WindowRow</name>
+    <message>
+        <source>Choose at least one day.</source>
+        <extracomment>Zone sources of a zone restriction.</extracomment>
+        <translation>Кемінде бір күнді таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Times are HH:MM, from 00:00 to 24:00 (for example 22:00).</source>
+        <translation>Уақыт СС:ММ пішімінде, 00:00-ден 24:00-ге дейін (мысалы, 22:00).</translation>
+    </message>
+    <message>
+        <source>A window cannot start at 24:00.</source>
+        <translation>Аралық 24:00-де басталмайды.</translation>
     </message>
 </context>
 <context>
@@ -4709,6 +5656,13 @@ Data folder: {folder}</source>
         <source>Unknown day “{day}”: use {accepted} or the full day names.</source>
         <extracomment>Full day names, Monday first. Any unambiguous prefix of three letters or more is accepted too ("Tues", "Thurs", "Пон", "Дүй", "Сен"), as operators shorten them in many ways. The usual short forms (calendars, court orders). Kazakh "Ср" is Сәрсенбі, Wednesday, the same day as Russian "Ср" (среда). Kazakh CLDR locale data (Qt's QLocale("kk")) writes Saturday "Сб", again the same day as Russian "Сб", so it is accepted through the Russian list. No short form means two different days (checked when this module loads, and by tests/maps/test_schedule_days.py). What a bad-day message lists as accepted: the same in every interface language. Kazakh letters folded to their Russian look-alikes, so a day typed on a Russian keyboard ("Дуйсенби", "Сарсенби", "Жума") or with a Latin "i" still matches; Latin Kazakh accents likewise. English source of the bad-day sentence (context "ZoneSchedule"); ``{accepted}`` is :data:`ACCEPTED`.</extracomment>
         <translation>Белгісіз күн «{day}»: {accepted} немесе күндердің толық атауларын қолданыңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>ZonesMapDialog</name>
+    <message>
+        <source>Restrictions on the map</source>
+        <translation>Картадағы шектеулер</translation>
     </message>
 </context>
 </TS>

@@ -849,6 +849,14 @@ Data folder: {folder}</source>
         <translation>Кому выдать:</translation>
     </message>
     <message>
+        <source>Received by:</source>
+        <translation>Получил:</translation>
+    </message>
+    <message>
+        <source>Handed over by:</source>
+        <translation>Выдал:</translation>
+    </message>
+    <message>
         <source>Note:</source>
         <translation>Примечание:</translation>
     </message>
@@ -859,6 +867,14 @@ Data folder: {folder}</source>
     <message>
         <source>The tamper self-test failed: the device stays in stock.</source>
         <translation>Самопроверка датчиков вскрытия не пройдена: устройство остаётся на складе.</translation>
+    </message>
+    <message>
+        <source>required: the number on the device's label</source>
+        <translation>обязательно: номер с наклейки устройства</translation>
+    </message>
+    <message>
+        <source>A device new to the inventory needs its inventory number.</source>
+        <translation>Новому в учёте устройству нужен инвентарный номер.</translation>
     </message>
 </context>
 <context>
@@ -877,8 +893,8 @@ Data folder: {folder}</source>
         <translation>Неверный пароль.</translation>
     </message>
     <message>
-        <source>Too many failed attempts: this login is locked until the application is restarted or an administrator resets it.</source>
-        <translation>Слишком много неудачных попыток: учётная запись заблокирована до перезапуска приложения или её разблокировки администратором.</translation>
+        <source>Too many failed attempts: this login is locked until an administrator unlocks it (User administration, or the command arm user unlock).</source>
+        <translation>Слишком много неудачных попыток: учётная запись заблокирована, пока администратор её не разблокирует (раздел «Пользователи» или команда arm user unlock).</translation>
     </message>
 </context>
 <context>
@@ -900,8 +916,175 @@ Data folder: {folder}</source>
         <translation>Ваша роль не позволяет изменять устройства.</translation>
     </message>
     <message>
+        <source>Only an administrator may change the reference lists.</source>
+        <translation>Изменять справочники может только администратор.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change user accounts.</source>
+        <translation>Изменять учётные записи может только администратор.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may transfer or deregister persons.</source>
+        <translation>Передавать и снимать с учёта может только руководитель.</translation>
+    </message>
+    <message>
         <source>This belongs to a district that is not yours.</source>
         <translation>Это относится к району, который не закреплён за вами.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadImport</name>
+    <message>
+        <source>the time {v} is not HH:MM (00:00 to 24:00)</source>
+        <extracomment>The exchange's most frequent English problem messages (``arm.caseload.exchange``), as patterns to translate.</extracomment>
+        <translation>время {v} не в виде ЧЧ:ММ (от 00:00 до 24:00)</translation>
+    </message>
+    <message>
+        <source>the date {v} is not YYYY-MM-DD</source>
+        <translation>дата {v} не в виде ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>a date YYYY-MM-DD is expected</source>
+        <translation>нужна дата в виде ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>a time with its zone is expected (2026-12-07T09:00:00+05:00)</source>
+        <translation>нужно время с часовым поясом (2026-12-07T09:00:00+05:00)</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>обязательно</translation>
+    </message>
+    <message>
+        <source>required for this kind</source>
+        <translation>обязательно для этого вида</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>неизвестный ключ</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>должен быть текст</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>должно быть число</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>должен быть список</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>должен быть объект</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>не может быть пустым</translation>
+    </message>
+    <message>
+        <source>must be 12 digits</source>
+        <translation>должно быть 12 цифр</translation>
+    </message>
+    <message>
+        <source>unknown category {v}</source>
+        <translation>неизвестная категория {v}</translation>
+    </message>
+    <message>
+        <source>{v} appears twice</source>
+        <translation>{v} встречается дважды</translation>
+    </message>
+    <message>
+        <source>before the start</source>
+        <translation>раньше начала</translation>
+    </message>
+    <message>
+        <source>not after the start</source>
+        <translation>не позже начала</translation>
+    </message>
+    <message>
+        <source>a travel permission needs its end</source>
+        <translation>у разрешения на выезд должен быть срок окончания</translation>
+    </message>
+    <message>
+        <source>row {n}</source>
+        <translation>строка {n}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadImportDialog</name>
+    <message>
+        <source>Import a caseload file</source>
+        <translation>Загрузка файла подучётных</translation>
+    </message>
+    <message>
+        <source>caseload file (.json) or the registry's table (.csv, .xlsx)</source>
+        <translation>файл подучётных (.json) или таблица реестра (.csv, .xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Choose the file and press Check: nothing is written before Import.</source>
+        <translation>Выберите файл и нажмите «Проверить»: до «Загрузить» ничего не записывается.</translation>
+    </message>
+    <message>
+        <source>Caseload file</source>
+        <translation>Файл подучётных</translation>
+    </message>
+    <message>
+        <source>Caseload or registry table (*.json *.csv *.xlsx);;Caseload (*.json);;Registry table (*.csv *.xlsx)</source>
+        <translation>Подучётные или таблица реестра (*.json *.csv *.xlsx);;Подучётные (*.json);;Таблица реестра (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose the file first.</source>
+        <translation>Сначала выберите файл.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
+        <source>No problems. The file brings {persons} persons, {zones} zones and {devices} devices; press Import to write them (all or nothing).</source>
+        <translation>Ошибок нет. В файле подучётных: {persons}, зон: {zones}, устройств: {devices}; нажмите «Загрузить», чтобы записать их (всё или ничего).</translation>
+    </message>
+    <message>
+        <source>{n} problems: nothing was written. Correct the file and check again.</source>
+        <translation>Ошибок: {n}; ничего не записано. Исправьте файл и проверьте снова.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {error}</source>
+        <translation>Файл не читается: {error}</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <source>Imported: nothing changed (the file was imported before).</source>
+        <translation>Загружено: ничего не изменилось (файл уже загружался).</translation>
+    </message>
+    <message>
+        <source>Imported: {created} persons registered, {updated} updated, {restrictions} restrictions, {zones} zones, {issued} devices issued.</source>
+        <translation>Загружено: поставлено на учёт {created}, изменено {updated}, ограничений {restrictions}, зон {zones}, выдано устройств {issued}.</translation>
     </message>
 </context>
 <context>
@@ -922,6 +1105,49 @@ Data folder: {folder}</source>
     <message>
         <source>Administrative supervision</source>
         <translation>Административный надзор</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Choose a new password</source>
+        <translation>Задайте новый пароль</translation>
+    </message>
+    <message>
+        <source>{name}, your account was given a temporary password. Choose your own to continue: at least {n} characters, letters and digits, not the login.</source>
+        <translation>{name}, для вашей учётной записи задан временный пароль. Чтобы продолжить, задайте свой: не меньше {n} знаков, буквы и цифры, не логин.</translation>
+    </message>
+    <message>
+        <source>At least {n} characters, letters and digits, not the login.</source>
+        <translation>Не меньше {n} знаков, буквы и цифры, не логин.</translation>
+    </message>
+    <message>
+        <source>Set the password</source>
+        <translation>Задать пароль</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Текущий пароль:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Новый пароль:</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>Новый пароль ещё раз:</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Новые пароли не совпадают.</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the temporary one.</source>
+        <translation>Новый пароль должен отличаться от временного.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Текущий пароль неверен.</translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1523,72 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>CurfewEditor</name>
+    <message>
+        <source>Add a window</source>
+        <translation>Добавить интервал</translation>
+    </message>
+    <message>
+        <source>22:00–06:00 on weekdays, all day on Sunday</source>
+        <translation>22:00–06:00 в будни, в воскресенье весь день</translation>
+    </message>
+    <message>
+        <source>Lift on this date</source>
+        <translation>Снять на эту дату</translation>
+    </message>
+    <message>
+        <source>Remove the date</source>
+        <translation>Удалить дату</translation>
+    </message>
+    <message>
+        <source>At home during these weekly windows (local time):</source>
+        <translation>Находиться дома в эти интервалы недели (местное время):</translation>
+    </message>
+    <message>
+        <source>Dates on which the curfew is lifted:</source>
+        <translation>Даты, в которые комендантский час снят:</translation>
+    </message>
+    <message>
+        <source>Mon,Tue,Wed,Thu,Fri,Sat,Sun</source>
+        <translation>Пн,Вт,Ср,Чт,Пт,Сб,Вс</translation>
+    </message>
+    <message>
+        <source>Add at least one window.</source>
+        <translation>Добавьте хотя бы один интервал.</translation>
+    </message>
+</context>
+<context>
+    <name>DeregisterDialog</name>
+    <message>
+        <source>Deregister</source>
+        <translation>Снять с учёта</translation>
+    </message>
+    <message>
+        <source>{name} is taken off supervision: every running restriction ends, every issued device is returned to stock and the person leaves the live map. The record and its history stay.</source>
+        <translation>{name} снимается с учёта: все действующие ограничения завершаются, все выданные устройства возвращаются на склад, подучётный исчезает с карты. Запись и её история сохраняются.</translation>
+    </message>
+    <message>
+        <source>Deregistered on:</source>
+        <translation>Дата снятия с учёта:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>for example: supervision term served</source>
+        <translation>например: срок надзора истёк</translation>
+    </message>
+    <message>
+        <source>I confirm the deregistration of {name}</source>
+        <translation>Подтверждаю снятие с учёта: {name}</translation>
+    </message>
+    <message>
+        <source>Give the reason (it goes to the journal).</source>
+        <translation>Укажите причину (она попадёт в журнал).</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <source>● Service running</source>
@@ -1335,7 +1627,7 @@ Data folder: {folder}</source>
     <name>DeviceAge</name>
     <message>
         <source>{n} s ago</source>
-        <extracomment>the rules engine's low-battery threshold (arm.device_health), marked with ▼ in the table Inventory states that matter more than the contact state (an unregistered device talks too). network device families and the protocol they talk (arm.protocols.mapping.DEVICE_TYPES) the warning style of the panel (stale rows), reused for a degraded link</extracomment>
+        <extracomment>the rules engine's low-battery threshold (arm.device_health), marked with ▼ in the table Inventory states that matter more than the contact state (an unregistered device talks too). network device families and the protocol they talk (arm.protocols.mapping.DEVICE_TYPES) listener protocol code -&gt; its name in the connection-limit line the warning style of the panel (stale rows), reused for a degraded link</extracomment>
         <translation>{n} с назад</translation>
     </message>
     <message>
@@ -1906,16 +2198,40 @@ Data folder: {folder}</source>
         <translation>Выдача {serial}</translation>
     </message>
     <message>
+        <source>Issue</source>
+        <translation>Выдать</translation>
+    </message>
+    <message>
         <source>Person:</source>
         <translation>Лицо:</translation>
+    </message>
+    <message>
+        <source>Received by:</source>
+        <translation>Получил:</translation>
+    </message>
+    <message>
+        <source>Handed over by:</source>
+        <translation>Выдал:</translation>
     </message>
     <message>
         <source>Note:</source>
         <translation>Примечание:</translation>
     </message>
     <message>
+        <source>the person's full name, or who signs for them</source>
+        <translation>ФИО подучётного или того, кто расписывается за него</translation>
+    </message>
+    <message>
         <source>Choose a person.</source>
         <translation>Выберите лицо.</translation>
+    </message>
+    <message>
+        <source>Who receives the device?</source>
+        <translation>Кто получает устройство?</translation>
+    </message>
+    <message>
+        <source>Who hands the device over?</source>
+        <translation>Кто выдаёт устройство?</translation>
     </message>
     <message>
         <source>{serial} issued to {name}.</source>
@@ -2186,8 +2502,32 @@ Data folder: {folder}</source>
     <name>DeviceStatusPanel</name>
     <message>
         <source>Filter by serial, type, holder, status or link…</source>
-        <extracomment>devices of other districts than the user's (``load_visible_device_rows``)</extracomment>
+        <extracomment>devices of other districts than the user's (``load_visible_device_rows``) (protocol, limit code, count) of the device listeners (arm.protocols.limits), shown in the summary</extracomment>
         <translation>Фильтр по серийному номеру, типу, владельцу, состоянию или каналу…</translation>
+    </message>
+    <message>
+        <source>refused at the connection limit</source>
+        <translation>отказано при пределе соединений</translation>
+    </message>
+    <message>
+        <source>refused at the per-address limit</source>
+        <translation>отказано при пределе на адрес</translation>
+    </message>
+    <message>
+        <source>unidentified connections closed near the limit</source>
+        <translation>закрыто неопознанных соединений у предела</translation>
+    </message>
+    <message>
+        <source>closed without identifying a device</source>
+        <translation>закрыто без опознания устройства</translation>
+    </message>
+    <message>
+        <source>closed after silence</source>
+        <translation>закрыто после молчания</translation>
+    </message>
+    <message>
+        <source>Connection limits: {hits}</source>
+        <translation>Пределы соединений: {hits}</translation>
     </message>
     <message>
         <source>Could not load devices: {error}</source>
@@ -3001,6 +3341,29 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>Lifecycle</name>
+    <message>
+        <source>The deregistration date is before the registration date.</source>
+        <translation>Дата снятия с учёта раньше даты постановки.</translation>
+    </message>
+    <message>
+        <source>The person is already deregistered.</source>
+        <translation>Подучётный уже снят с учёта.</translation>
+    </message>
+    <message>
+        <source>Choose a district from the list.</source>
+        <translation>Выберите район из списка.</translation>
+    </message>
+    <message>
+        <source>Choose an officer of that district.</source>
+        <translation>Выберите инспектора этого района.</translation>
+    </message>
+    <message>
+        <source>Choose whose caseload moves.</source>
+        <translation>Выберите, чьи подучётные передаются.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>ARM: log in</source>
@@ -3038,6 +3401,10 @@ Data folder: {folder}</source>
     <message>
         <source>The database is not available: {error}</source>
         <translation>База данных недоступна: {error}</translation>
+    </message>
+    <message>
+        <source>Choose a new password to log in.</source>
+        <translation>Чтобы войти, задайте новый пароль.</translation>
     </message>
 </context>
 <context>
@@ -3189,6 +3556,33 @@ Data folder: {folder}</source>
     <message>
         <source>the import failed</source>
         <translation>импорт не удался</translation>
+    </message>
+</context>
+<context>
+    <name>MapPickDialog</name>
+    <message>
+        <source>Pick on the map</source>
+        <translation>Выбор на карте</translation>
+    </message>
+    <message>
+        <source>Click the centre on the map, then click again at the radius.</source>
+        <translation>Щёлкните центр на карте, затем щёлкните ещё раз на расстоянии радиуса.</translation>
+    </message>
+    <message>
+        <source>Click the place on the map, then click once more nearby to confirm it.</source>
+        <translation>Щёлкните место на карте, затем щёлкните ещё раз рядом, чтобы подтвердить.</translation>
+    </message>
+    <message>
+        <source>Pick again</source>
+        <translation>Выбрать заново</translation>
+    </message>
+    <message>
+        <source>Point {lat}, {lon}</source>
+        <translation>Точка {lat}, {lon}</translation>
+    </message>
+    <message>
+        <source>, radius {radius} m</source>
+        <translation>, радиус {radius} м</translation>
     </message>
 </context>
 <context>
@@ -3446,6 +3840,10 @@ Data folder: {folder}</source>
         <translation>Графики</translation>
     </message>
     <message>
+        <source>User accounts</source>
+        <translation>Учётные записи</translation>
+    </message>
+    <message>
         <source>Zone editor</source>
         <translation>Редактор зон</translation>
     </message>
@@ -3465,6 +3863,18 @@ Data folder: {folder}</source>
 </context>
 <context>
     <name>PersonCard</name>
+    <message>
+        <source>Choose a restriction in the table first.</source>
+        <translation>Сначала выберите ограничение в таблице.</translation>
+    </message>
+    <message>
+        <source>End the restriction</source>
+        <translation>Завершить ограничение</translation>
+    </message>
+    <message>
+        <source>End “{kind}” now? It stays in the history.</source>
+        <translation>Завершить «{kind}» сейчас? Запись останется в истории.</translation>
+    </message>
     <message>
         <source>Person card</source>
         <translation>Карточка лица</translation>
@@ -3500,6 +3910,22 @@ Data folder: {folder}</source>
     <message>
         <source>Track, last 24 h</source>
         <translation>Трек за последние 24 ч</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Передать…</translation>
+    </message>
+    <message>
+        <source>Deregister…</source>
+        <translation>Снять с учёта…</translation>
+    </message>
+    <message>
+        <source>Add a restriction…</source>
+        <translation>Добавить ограничение…</translation>
+    </message>
+    <message>
+        <source>Restrictions on the map</source>
+        <translation>Ограничения на карте</translation>
     </message>
     <message>
         <source>Restriction</source>
@@ -3673,6 +4099,10 @@ Data folder: {folder}</source>
 <context>
     <name>PersonEditForm</name>
     <message>
+        <source>— choose —</source>
+        <translation>— выберите —</translation>
+    </message>
+    <message>
         <source>New person</source>
         <translation>Новое лицо</translation>
     </message>
@@ -3773,6 +4203,10 @@ Data folder: {folder}</source>
         <translation>12 цифр</translation>
     </message>
     <message>
+        <source>Pick on the map…</source>
+        <translation>Выбрать на карте…</translation>
+    </message>
+    <message>
         <source>{n} fields need correcting.</source>
         <translation>Требуется исправить полей: {n}.</translation>
     </message>
@@ -3840,6 +4274,14 @@ Data folder: {folder}</source>
         <translation>Изменить…</translation>
     </message>
     <message>
+        <source>Transfer a caseload…</source>
+        <translation>Передать подучётных…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Загрузить…</translation>
+    </message>
+    <message>
         <source>Could not load persons: {error}</source>
         <translation>Не удалось загрузить список лиц: {error}</translation>
     </message>
@@ -3900,6 +4342,10 @@ Data folder: {folder}</source>
         <translation>, IMEI {imei}</translation>
     </message>
     <message>
+        <source>Device detected and recorded in the inventory as new: give it an inventory number on the last page.</source>
+        <translation>Устройство опознано и внесено в учёт как новое: укажите инвентарный номер на последней странице.</translation>
+    </message>
+    <message>
         <source>Device detected and recorded in the inventory.</source>
         <translation>Устройство определено и внесено в учёт.</translation>
     </message>
@@ -3925,6 +4371,216 @@ Data folder: {folder}</source>
     <message>
         <source>Travel permission</source>
         <translation>Разрешение на выезд</translation>
+    </message>
+</context>
+<context>
+    <name>RestrictionEditor</name>
+    <message>
+        <source>New restriction</source>
+        <translation>Новое ограничение</translation>
+    </message>
+    <message>
+        <source>Curfew (at home during set hours)</source>
+        <translation>Комендантский час (дома в установленные часы)</translation>
+    </message>
+    <message>
+        <source>Exclusion zone (must not enter)</source>
+        <translation>Зона запрета (вход запрещён)</translation>
+    </message>
+    <message>
+        <source>Inclusion zone (must not leave)</source>
+        <translation>Зона пребывания (нельзя покидать)</translation>
+    </message>
+    <message>
+        <source>Alcohol ban (breath tests)</source>
+        <translation>Запрет алкоголя (проверки алкотестером)</translation>
+    </message>
+    <message>
+        <source>Travel permission (for a period)</source>
+        <translation>Разрешение на выезд (на срок)</translation>
+    </message>
+    <message>
+        <source>A zone from the library</source>
+        <translation>Зона из справочника зон</translation>
+    </message>
+    <message>
+        <source>A circle around the person's home</source>
+        <translation>Круг вокруг дома подучётного</translation>
+    </message>
+    <message>
+        <source>A circle around a point on the map</source>
+        <translation>Круг вокруг точки на карте</translation>
+    </message>
+    <message>
+        <source>Draw a new zone in the zone editor</source>
+        <translation>Нарисовать новую зону в редакторе зон</translation>
+    </message>
+    <message>
+        <source>Restriction:</source>
+        <translation>Ограничение:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Примечание:</translation>
+    </message>
+    <message>
+        <source>Zone:</source>
+        <translation>Зона:</translation>
+    </message>
+    <message>
+        <source>Library:</source>
+        <translation>Справочник:</translation>
+    </message>
+    <message>
+        <source>Zone name:</source>
+        <translation>Название зоны:</translation>
+    </message>
+    <message>
+        <source>Radius:</source>
+        <translation>Радиус:</translation>
+    </message>
+    <message>
+        <source>Centre:</source>
+        <translation>Центр:</translation>
+    </message>
+    <message>
+        <source>ends</source>
+        <translation>окончание</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> м</translation>
+    </message>
+    <message>
+        <source>Pick on the map…</source>
+        <translation>Выбрать на карте…</translation>
+    </message>
+    <message>
+        <source>Open the zone editor…</source>
+        <translation>Открыть редактор зон…</translation>
+    </message>
+    <message>
+        <source>The person must not drink: every breath test above the limit set on the breathalyser raises an alarm.</source>
+        <translation>Употреблять алкоголь запрещено: каждая проверка выше порога, заданного на алкотестере, поднимает тревогу.</translation>
+    </message>
+    <message>
+        <source>While the permission lasts, leaving the inclusion zones and the curfew raise no alarm. Give its end and, in the note, where the person travels.</source>
+        <translation>Пока действует разрешение, выход из зон пребывания и комендантский час не поднимают тревогу. Укажите срок окончания, а в примечании — куда выезжает подучётный.</translation>
+    </message>
+    <message>
+        <source>Around the home</source>
+        <translation>Вокруг дома</translation>
+    </message>
+    <message>
+        <source>The person has no home point yet: set it on the person's form.</source>
+        <translation>У подучётного ещё нет точки дома: задайте её в анкете.</translation>
+    </message>
+    <message>
+        <source>Home: {address} ({lat}, {lon})</source>
+        <translation>Дом: {address} ({lat}, {lon})</translation>
+    </message>
+    <message>
+        <source>Not picked yet.</source>
+        <translation>Ещё не выбрано.</translation>
+    </message>
+    <message>
+        <source>Zone editor</source>
+        <translation>Редактор зон</translation>
+    </message>
+    <message>
+        <source>The end is not after the start.</source>
+        <translation>Окончание не позже начала.</translation>
+    </message>
+    <message>
+        <source>A travel permission needs its end.</source>
+        <translation>У разрешения на выезд должен быть срок окончания.</translation>
+    </message>
+    <message>
+        <source>Correct the windows marked below.</source>
+        <translation>Исправьте отмеченные ниже интервалы.</translation>
+    </message>
+    <message>
+        <source>Say where the person travels.</source>
+        <translation>Укажите, куда выезжает подучётный.</translation>
+    </message>
+    <message>
+        <source>Choose a zone from the library (or draw one).</source>
+        <translation>Выберите зону из справочника (или нарисуйте новую).</translation>
+    </message>
+    <message>
+        <source>Pick the centre on the map.</source>
+        <translation>Выберите центр на карте.</translation>
+    </message>
+    <message>
+        <source>Give the zone a name.</source>
+        <translation>Укажите название зоны.</translation>
+    </message>
+    <message>
+        <source>Could not save: {error}</source>
+        <translation>Не удалось сохранить: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>RestrictionErrors</name>
+    <message>
+        <source>The person is not in the register.</source>
+        <translation>Лицо не состоит на учёте.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of restriction.</source>
+        <translation>Неизвестный вид ограничения.</translation>
+    </message>
+    <message>
+        <source>The zone no longer exists: choose another.</source>
+        <translation>Этой зоны больше нет: выберите другую.</translation>
+    </message>
+    <message>
+        <source>The restriction ends before it starts.</source>
+        <translation>Ограничение заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <source>The schedule cannot be applied: check the times and dates.</source>
+        <translation>Расписание нельзя применить: проверьте время и даты.</translation>
+    </message>
+    <message>
+        <source>The radius must be 20 m to 50 km.</source>
+        <translation>Радиус должен быть от 20 м до 50 км.</translation>
+    </message>
+    <message>
+        <source>Give the zone a name.</source>
+        <translation>Укажите название зоны.</translation>
+    </message>
+    <message>
+        <source>The restriction no longer exists.</source>
+        <translation>Этого ограничения больше нет.</translation>
+    </message>
+    <message>
+        <source>This zone is of the other kind: an exclusion restriction needs an exclusion zone, an inclusion restriction an inclusion zone.</source>
+        <translation>Зона другого вида: для запрета нужна запретная зона, для зоны пребывания — зона пребывания.</translation>
+    </message>
+    <message>
+        <source>The same restriction already applies in part of this period: end or change it first.</source>
+        <translation>Такое же ограничение уже действует в части этого периода: сначала завершите или измените его.</translation>
+    </message>
+    <message>
+        <source>This contradicts another restriction of the person (a zone both forbidden and required, or travel out of a zone the person is not bound to).</source>
+        <translation>Это противоречит другому ограничению подучётного (зона одновременно запрещена и обязательна, либо выезд из зоны, к которой он не привязан).</translation>
+    </message>
+    <message>
+        <source>The person is deregistered: no restriction can be added.</source>
+        <translation>Подучётный снят с учёта: ограничения добавить нельзя.</translation>
+    </message>
+    <message>
+        <source>(line {n})</source>
+        <translation>(строка {n})</translation>
     </message>
 </context>
 <context>
@@ -4058,10 +4714,37 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Руководитель</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Техник</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+</context>
+<context>
     <name>Schedule</name>
     <message>
         <source>Mon,Tue,Wed,Thu,Fri,Sat,Sun</source>
         <translation>Пн,Вт,Ср,Чт,Пт,Сб,Вс</translation>
+    </message>
+    <message>
+        <source>lifted on {day}</source>
+        <translation>снят {day}</translation>
+    </message>
+    <message>
+        <source>also on {day}</source>
+        <translation>также {day}</translation>
     </message>
     <message>
         <source>around the clock</source>
@@ -4316,10 +4999,242 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer</source>
+        <translation>Передать</translation>
+    </message>
+    <message>
+        <source>This person: {name}</source>
+        <translation>Этого подучётного: {name}</translation>
+    </message>
+    <message>
+        <source>The chosen persons ({n})</source>
+        <translation>Выбранные подучётные ({n})</translation>
+    </message>
+    <message>
+        <source>The whole caseload of the officer</source>
+        <translation>Всех подучётных инспектора</translation>
+    </message>
+    <message>
+        <source>The whole caseload of the district</source>
+        <translation>Всех подучётных района</translation>
+    </message>
+    <message>
+        <source>To district:</source>
+        <translation>В район:</translation>
+    </message>
+    <message>
+        <source>To officer:</source>
+        <translation>Инспектору:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Примечание:</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— выберите —</translation>
+    </message>
+    <message>
+        <source>— no officer yet —</source>
+        <translation>— инспектор пока не назначен —</translation>
+    </message>
+    <message>
+        <source>Choose the district the persons move to.</source>
+        <translation>Выберите район, куда переходят подучётные.</translation>
+    </message>
+    <message>
+        <source>Choose whose caseload moves.</source>
+        <translation>Выберите, чьи подучётные передаются.</translation>
+    </message>
+</context>
+<context>
+    <name>UserAdminPanel</name>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Ф.И.О. лица</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>Районы</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>Новая учётная запись…</translation>
+    </message>
+    <message>
+        <source>Role and districts…</source>
+        <translation>Роль и районы…</translation>
+    </message>
+    <message>
+        <source>Reset the password</source>
+        <translation>Сбросить пароль</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Отключить</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активна</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>отключена</translation>
+    </message>
+    <message>
+        <source>locked after {n} failed log-ins</source>
+        <translation>заблокирована после {n} неудачных входов</translation>
+    </message>
+    <message>
+        <source>must change the password</source>
+        <translation>должен сменить пароль</translation>
+    </message>
+    <message>
+        <source>all districts</source>
+        <translation>все районы</translation>
+    </message>
+    <message>
+        <source>{names} and {n} more</source>
+        <translation>{names} и ещё {n}</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Включить</translation>
+    </message>
+    <message>
+        <source>Account {login} saved.</source>
+        <translation>Учётная запись {login} сохранена.</translation>
+    </message>
+    <message>
+        <source>Account {login} created. Temporary password: {password} — hand it over; {login} chooses their own at the first log-in.</source>
+        <translation>Учётная запись {login} создана. Временный пароль: {password} — передайте его; при первом входе {login} задаст свой.</translation>
+    </message>
+    <message>
+        <source>Account {login} created.</source>
+        <translation>Учётная запись {login} создана.</translation>
+    </message>
+    <message>
+        <source>New temporary password of {login}: {password} — {login} chooses their own at the next log-in.</source>
+        <translation>Новый временный пароль {login}: {password} — при следующем входе {login} задаст свой.</translation>
+    </message>
+    <message>
+        <source>{login} is unlocked and may log in again.</source>
+        <translation>{login} разблокирована, вход снова возможен.</translation>
+    </message>
+    <message>
+        <source>{login} is enabled.</source>
+        <translation>{login} включена.</translation>
+    </message>
+    <message>
+        <source>{login} is disabled: it can no longer log in.</source>
+        <translation>{login} отключена: войти больше нельзя.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>Новая учётная запись</translation>
+    </message>
+    <message>
+        <source>Account {login}</source>
+        <translation>Учётная запись {login}</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>ФИО:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+    <message>
+        <source>Districts:</source>
+        <translation>Районы:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Temporary password (generated; changed at the first log-in)</source>
+        <translation>Временный пароль (создаётся автоматически; меняется при первом входе)</translation>
+    </message>
+    <message>
+        <source>Find a district…</source>
+        <translation>Найти район…</translation>
+    </message>
+    <message>
+        <source>No district ticked: the account sees every district (a central desk).</source>
+        <translation>Районы не отмечены: учётная запись видит все районы (центральный пульт).</translation>
+    </message>
+</context>
+<context>
+    <name>Users</name>
+    <message>
+        <source>A password needs letters and digits.</source>
+        <translation>В пароле нужны буквы и цифры.</translation>
+    </message>
+    <message>
+        <source>This password is too easy to guess (a common password, or it contains the login).</source>
+        <translation>Этот пароль слишком легко угадать (распространённый пароль или содержит логин).</translation>
+    </message>
+    <message>
+        <source>A password may not begin or end with a space.</source>
+        <translation>Пароль не может начинаться или заканчиваться пробелом.</translation>
+    </message>
+    <message>
+        <source>A password needs at least {n} characters.</source>
+        <translation>В пароле нужно не меньше {n} знаков.</translation>
+    </message>
+    <message>
+        <source>This login is already taken.</source>
+        <translation>Этот логин уже занят.</translation>
+    </message>
+    <message>
+        <source>A login is 2 to 64 of a-z, 0-9, dot, dash, underscore.</source>
+        <translation>Логин: от 2 до 64 знаков a-z, 0-9, точка, дефис, подчёркивание.</translation>
+    </message>
+    <message>
+        <source>Enter the full name.</source>
+        <translation>Укажите ФИО.</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>Выберите роль.</translation>
+    </message>
+    <message>
+        <source>Choose districts from the list.</source>
+        <translation>Выберите районы из списка.</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>The IIN must be exactly 12 digits.</source>
-        <extracomment>db.validation's messages (English source), marked so lupdate collects them in the "Validation" context; show_errors() translates them by that context.</extracomment>
+        <extracomment>Picked from the reference lists (``arm.caseload.reference``): the stored value is the code. db.validation's messages (English source), marked so lupdate collects them in the "Validation" context; show_errors() translates them by that context.</extracomment>
         <translation>ИИН должен состоять ровно из 12 цифр.</translation>
     </message>
     <message>
@@ -4378,6 +5293,22 @@ Data folder: {folder}</source>
     <message>
         <source>Another person already has this IIN.</source>
         <translation>Этот ИИН уже указан у другого лица.</translation>
+    </message>
+    <message>
+        <source>Enter the number of the court decision.</source>
+        <translation>Укажите номер решения суда.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the court decision.</source>
+        <translation>Укажите дату решения суда.</translation>
+    </message>
+    <message>
+        <source>The court decision is dated after the supervision start.</source>
+        <translation>Решение суда датировано позже начала надзора.</translation>
+    </message>
+    <message>
+        <source>A new registration cannot be deregistered already.</source>
+        <translation>Новая постановка на учёт не может быть уже снята с учёта.</translation>
     </message>
 </context>
 <context>
@@ -4525,6 +5456,22 @@ Data folder: {folder}</source>
     <message>
         <source>Saved to {path}</source>
         <translation>Сохранено в {path}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowRow</name>
+    <message>
+        <source>Choose at least one day.</source>
+        <extracomment>Zone sources of a zone restriction.</extracomment>
+        <translation>Выберите хотя бы один день.</translation>
+    </message>
+    <message>
+        <source>Times are HH:MM, from 00:00 to 24:00 (for example 22:00).</source>
+        <translation>Время в формате ЧЧ:ММ, от 00:00 до 24:00 (например, 22:00).</translation>
+    </message>
+    <message>
+        <source>A window cannot start at 24:00.</source>
+        <translation>Интервал не может начинаться в 24:00.</translation>
     </message>
 </context>
 <context>
@@ -4709,6 +5656,13 @@ Data folder: {folder}</source>
         <source>Unknown day “{day}”: use {accepted} or the full day names.</source>
         <extracomment>Full day names, Monday first. Any unambiguous prefix of three letters or more is accepted too ("Tues", "Thurs", "Пон", "Дүй", "Сен"), as operators shorten them in many ways. The usual short forms (calendars, court orders). Kazakh "Ср" is Сәрсенбі, Wednesday, the same day as Russian "Ср" (среда). Kazakh CLDR locale data (Qt's QLocale("kk")) writes Saturday "Сб", again the same day as Russian "Сб", so it is accepted through the Russian list. No short form means two different days (checked when this module loads, and by tests/maps/test_schedule_days.py). What a bad-day message lists as accepted: the same in every interface language. Kazakh letters folded to their Russian look-alikes, so a day typed on a Russian keyboard ("Дуйсенби", "Сарсенби", "Жума") or with a Latin "i" still matches; Latin Kazakh accents likewise. English source of the bad-day sentence (context "ZoneSchedule"); ``{accepted}`` is :data:`ACCEPTED`.</extracomment>
         <translation>Неизвестный день «{day}»: используйте {accepted} или полные названия дней.</translation>
+    </message>
+</context>
+<context>
+    <name>ZonesMapDialog</name>
+    <message>
+        <source>Restrictions on the map</source>
+        <translation>Ограничения на карте</translation>
     </message>
 </context>
 </TS>
