@@ -13,11 +13,25 @@ the acts themselves once executed.
 Chained journals lose only a prefix (oldest ids): the act stores the hash of
 the last deleted row, which becomes the anchor that the first kept row must
 point to (``db.integrity.verify_all``).
+
+Positions and device events are the bulk of the database (3.6 million rows a
+day at national scale). On SQLite one transaction deleting a day of them held
+the only write lock for 15 s and stopped every tracker's acknowledgement, so
+there ``execute_act`` only marks the act ``executing`` in the caller's
+transaction, and once that commits ``purge_act`` deletes in small batches,
+each its own transaction sized to take about ``BATCH_TARGET_S`` (20 ms; a
+loaded machine stretches some to a few tens), pausing between
+them so the ingest writer always gets the lock; the act becomes ``executed``
+after the last batch. An act left ``executing`` (the program stopped midway)
+is finished by confirming it again. PostgreSQL deletes in the caller's
+transaction (MVCC: ingest does not wait for it).
 """
 
 from __future__ import annotations
 
 import enum
+import logging
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -34,8 +48,10 @@ from sqlalchemy import (
     func,
     select,
 )
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from db.history import LastPosition
 from db.models import (
     Alarm,
     AlarmAction,
@@ -48,6 +64,8 @@ from db.models import (
     ViolationEntry,
 )
 from db.models_media import DeviceMedia
+
+log = logging.getLogger("db.retention")
 
 
 class RecordKind(enum.StrEnum):
@@ -71,6 +89,14 @@ DEFAULT_RETENTION_DAYS: dict[RecordKind, int] = {
 }
 MIN_RETENTION_DAYS = 30
 CHAINED_KINDS = frozenset({RecordKind.VIOLATION_JOURNAL, RecordKind.AUDIT_JOURNAL})
+#: kinds purged in short batches after the act commits (SQLite: one writer at a time)
+BATCHED_KINDS = frozenset({RecordKind.POSITIONS, RecordKind.DEVICE_EVENTS})
+#: how long one purge batch may hold SQLite's write lock (the batch size adapts to it)
+BATCH_TARGET_S = 0.02
+#: pause between batches, longer than SQLite's busy-handler sleeps, so a waiting writer gets in
+BATCH_PAUSE_S = 0.03
+FIRST_BATCH_ROWS = 200
+MAX_BATCH_ROWS = 20_000
 
 
 class ActState(enum.StrEnum):
@@ -229,15 +255,23 @@ def execute_act(session: Session, act_id: int, confirmed_by: str) -> DeletionAct
     act = session.get(DeletionAct, act_id)
     if act is None:
         raise RetentionError(f"There is no deletion act number {act_id}.")
+    kind = RecordKind(act.record_kind)
+    batched = _batched(session, kind)
+    if act.state == ActState.EXECUTING and batched:
+        _purge_after_commit(session, act.id)  # finish an act a stopped program left half done
+        return act
     if act.state != ActState.PROPOSED:
         raise RetentionError(f"Deletion act {act_id} is {act.state}, not proposed.")
     if confirmed_by == act.proposed_by:
         # the two-person rule, at the lowest level too (``arm.reports.retention`` checks who they are)
         raise RetentionError(f"Deletion act {act_id} is confirmed by someone other than its proposer.")
-    kind = RecordKind(act.record_kind)
     t = _targets()[kind]
     now = datetime.now(UTC)
     act.confirmed_by, act.confirmed_at, act.state = confirmed_by, now, ActState.EXECUTING
+    if batched:
+        session.flush()
+        _purge_after_commit(session, act.id)
+        return act
     if act.row_count and act.first_id is not None and act.last_id is not None:
         if kind in CHAINED_KINDS:
             act.anchor_hash = session.execute(
@@ -260,6 +294,78 @@ def _delete(session: Session, kind: RecordKind, t: _Target, act: DeletionAct) ->
         doomed = select(Alarm.id).where(cond)
         session.execute(delete(AlarmAction).where(AlarmAction.alarm_id.in_(doomed)))
     session.execute(delete(t.model).where(cond))
+    if kind is RecordKind.POSITIONS:
+        session.execute(delete(LastPosition).where(LastPosition.time < act.cutoff))
+
+
+def _batched(session: Session, kind: RecordKind) -> bool:
+    return kind in BATCHED_KINDS and session.get_bind().dialect.name == "sqlite"
+
+
+def _purge_after_commit(session: Session, act_id: int) -> None:
+    """Run ``purge_act`` once the caller's transaction (the act marked ``executing``) is committed."""
+    from sqlalchemy import event
+
+    bind = session.get_bind()
+    engine = bind.engine if isinstance(bind, Connection) else bind
+
+    def run(_session: Session) -> None:
+        purge_act(engine, act_id)
+
+    event.listen(session, "after_commit", run, once=True)
+
+
+def purge_act(engine: Engine, act_id: int, *, target_s: float = BATCH_TARGET_S,
+              pause_s: float = BATCH_PAUSE_S) -> int:
+    """Delete what an ``executing`` act lists in short transactions, then mark it ``executed``.
+
+    Each batch selects the next ids (a read: it takes no write lock), deletes
+    them by primary key in its own transaction, and sizes the next batch so
+    that the delete and its commit take about ``target_s``; between batches it
+    sleeps ``pause_s`` so that the ingest writer, waiting in SQLite's busy
+    handler, gets the lock. Returns the number of rows deleted.
+    """
+    with Session(engine) as s:
+        act = s.get(DeletionAct, act_id)
+        if act is None or act.state != ActState.EXECUTING:
+            raise RetentionError(f"Deletion act {act_id} is not being executed.")
+        kind, cutoff, first_id, last_id = RecordKind(act.record_kind), act.cutoff, act.first_id, act.last_id
+    t = _targets()[kind]
+    cond = and_(t.time_col < cutoff, *t.where)
+    deleted, rows, low = 0, FIRST_BATCH_ROWS, first_id
+    with engine.connect() as conn:
+        # No fsync per batch: WAL commits are ordered, so the final commit below (synchronous
+        # FULL again) makes every batch before it durable too; the pooled connection gets FULL back.
+        conn.exec_driver_sql("PRAGMA synchronous = NORMAL")
+        try:
+            while low is not None and last_id is not None and low <= last_id:
+                pick = select(t.id_col).where(t.id_col >= low, t.id_col <= last_id, cond).order_by(t.id_col)
+                ids = list(conn.execute(pick.limit(rows)).scalars())
+                conn.commit()  # the read above took no write lock; end it before writing
+                if not ids:
+                    break
+                started = time.perf_counter()
+                with conn.begin():
+                    deleted += conn.execute(delete(t.model).where(t.id_col.in_(ids), cond)).rowcount or 0
+                took = time.perf_counter() - started
+                log.debug("purge batch %d rows %.1f ms", len(ids), took * 1000)
+                rows = max(50, min(MAX_BATCH_ROWS, int(rows * target_s / max(took, 1e-4))))
+                low = ids[-1] + 1
+                time.sleep(pause_s)
+        finally:
+            conn.rollback()
+            conn.exec_driver_sql("PRAGMA synchronous = FULL")
+    with Session(engine) as s, s.begin():
+        if kind is RecordKind.POSITIONS:
+            s.execute(delete(LastPosition).where(LastPosition.time < cutoff))
+        act = s.get(DeletionAct, act_id)
+        assert act is not None
+        # what went, which is more than proposed if rows became deletable meanwhile (events whose
+        # positions an earlier act removed)
+        act.row_count = deleted
+        act.state, act.executed_at = ActState.EXECUTED, datetime.now(UTC)
+    log.info("deletion act %s: %d %s rows deleted in batches", act_id, deleted, kind)
+    return deleted
 
 
 def cancel_act(session: Session, act_id: int) -> DeletionAct:
