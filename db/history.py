@@ -111,11 +111,21 @@ SQLITE_RTREE_FILL = (
     f"{_EPOCH.format(t='time')} FROM positions"
 )
 
-#: PostgreSQL with PostGIS: a GiST index over the geography of the fix and its time (btree_gist)
-PG_GEOGRAPHY = "(ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography)"
+#: PostgreSQL with PostGIS: a GiST index over the geography of the fix and its time (btree_gist).
+#: PostGIS lives in its own schema ``postgis`` (its table ``spatial_ref_sys`` is not ours), so every
+#: call is schema-qualified, in the index and in the queries alike (the planner matches the text).
+PG_POSTGIS_SCHEMA = "postgis"
+PG_GEOGRAPHY = "(postgis.ST_SetSRID(postgis.ST_MakePoint(lon, lat), 4326)::postgis.geography)"
+
+
+def pg_point(lon: str, lat: str) -> str:
+    """The SQL of a query point as geography (``lon``/``lat``: bind parameter names or values)."""
+    return f"postgis.ST_SetSRID(postgis.ST_MakePoint({lon}, {lat}), 4326)::postgis.geography"
+
 PG_GEO_INDEX = f"CREATE INDEX IF NOT EXISTS ix_position_geo ON positions USING gist ({PG_GEOGRAPHY}, time)"
 
 
 def is_history_table(name: str | None) -> bool:
-    """Tables the ORM does not declare (the R*Tree and its shadow tables): schema comparisons skip them."""
-    return bool(name) and str(name).startswith(RTREE)
+    """Objects the ORM does not declare (the R*Tree and its shadow tables, the PostGIS expression
+    index, which exists only where PostGIS does): schema comparisons skip them."""
+    return bool(name) and (str(name).startswith(RTREE) or name == "ix_position_geo")

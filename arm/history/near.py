@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 
 from arm import access, audit
 from arm.auth import CurrentUser
-from db.history import PG_GEOGRAPHY, RTREE
+from db.history import PG_GEOGRAPHY, RTREE, pg_point
 from db.models import Assignment, Device, Person, Position
 
 #: stable refusal and error codes
@@ -198,8 +198,7 @@ def _candidates(session: Session, lat: float, lon: float, radius_m: float, start
             r.c.lat1 >= lat0, r.c.lat0 <= lat1, r.c.lon1 >= lon0, r.c.lon0 <= lon1,
             r.c.t1 >= math.floor(start.timestamp()) - 1, r.c.t0 <= math.ceil(end.timestamp()) + 1)
     elif engine == "postgis":
-        query = base.where(text(f"ST_DWithin({PG_GEOGRAPHY}, "
-                                "ST_SetSRID(ST_MakePoint(:qlon, :qlat), 4326)::geography, :qr)")
+        query = base.where(text(f"postgis.ST_DWithin({PG_GEOGRAPHY}, {pg_point(':qlon', ':qlat')}, :qr)")
                            .bindparams(qlon=lon, qlat=lat, qr=radius_m * 1.001))
     else:
         query = base.where(Position.lat.between(lat0, lat1), Position.lon.between(lon0, lon1))

@@ -17,8 +17,7 @@ from arm import access
 from arm.auth import CurrentUser, authenticate, create_user
 from arm.history import near
 from arm.history.near_pdf import export_pdf
-from arm.ingest_sqlite import sqlite_time
-from db.models import Assignment, AuditEntry, Device, DeviceStatus, Person
+from db.models import Assignment, AuditEntry, Device, DeviceEventRow, DeviceStatus, Person, Position
 from db.session import Database
 
 SCENE = (43.2380, 76.9450)  # Almaty
@@ -44,22 +43,23 @@ def add_person(db: Database, n: int, district: str, issued: datetime, returned: 
 
 
 def add_fixes(db: Database, device_id: int, fixes: list[tuple[datetime, float, float]]) -> None:
-    raw = db.engine.raw_connection()
-    try:
-        cur = raw.cursor()
+    """POS events and their positions (the database's triggers keep the spatial index and last fixes)."""
+    with db.begin() as s:
         for seq, (t, lat, lon) in enumerate(fixes):
-            cur.execute("INSERT INTO device_events (device_id, evseq, time, received, kind, source, fields) "
-                        "VALUES (?,?,?,?,?,?,?)", (device_id, seq, sqlite_time(t), sqlite_time(t),
-                                                   "POS", "serial", json.dumps({"lat": lat, "lon": lon, "fix": 1})))
-            cur.execute("INSERT INTO positions (device_id, event_id, time, lat, lon, fix) VALUES (?,?,?,?,?,1)",
-                        (device_id, cur.lastrowid, sqlite_time(t), lat, lon))
-        raw.commit()
-    finally:
-        raw.close()
+            ev = DeviceEventRow(device_id=device_id, evseq=seq, time=t, received=t, kind="POS", source="serial",
+                                fields={"lat": lat, "lon": lon, "fix": 1})
+            s.add(ev)
+            s.flush()
+            s.add(Position(device_id=device_id, event_id=ev.id, time=t, lat=lat, lon=lon, fix=1))
 
 
 @pytest.fixture
 def world(db: Database) -> dict[str, int]:
+    return make_world(db)
+
+
+def make_world(db: Database) -> dict[str, int]:
+    """Five persons around a scene in Almaty, users of two districts (SQLite here, PostgreSQL in tests/pg)."""
     with db.begin() as s:
         create_user(s, "sup_a", PASSWORD, "supervisor", districts=("Алмалинский",))
         create_user(s, "sup_all", PASSWORD, "supervisor")
@@ -91,7 +91,7 @@ def search(db: Database, user, reason: str = "Запрос УП № 123/45", rad
 
 def test_the_persons_within_the_circle_and_window_with_their_closest_fix(db: Database, world) -> None:
     result = search(db, login(db, "sup_all"))
-    assert result.engine == "rtree"
+    assert result.engine == ("rtree" if db.dialect == "sqlite" else "postgis")
     assert [h.name for h in result.hits] == ["Сериков1 Асан", "Сериков3 Асан"]
     walker = result.hits[0]
     assert walker.distance_m == pytest.approx(10, abs=0.5)

@@ -60,7 +60,8 @@ def _postgis(bind: sa.engine.Connection) -> bool:
         return False
     try:
         with bind.begin_nested():
-            bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS postgis")
+            bind.exec_driver_sql("CREATE SCHEMA IF NOT EXISTS postgis")
+            bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS postgis SCHEMA postgis")
             bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS btree_gist")
     except sa.exc.DBAPIError as exc:  # e.g. not allowed to create extensions
         log.warning("PostGIS not created (%s): 'who was here' searches without a spatial index", exc)
@@ -113,6 +114,7 @@ def downgrade() -> None:
         op.execute("DROP INDEX IF EXISTS ix_position_geo")
         op.execute("DROP TRIGGER IF EXISTS trg_positions_last ON positions")
         op.execute("DROP FUNCTION IF EXISTS arm_last_positions()")
+        # the PostGIS extension (schema ``postgis``) stays: other databases' objects may use it
     op.drop_table("last_positions")
     for index in reversed(FK_INDEXES):
         op.drop_index(index.name, table_name=index.table.name)  # type: ignore[union-attr, arg-type]

@@ -1,0 +1,95 @@
+"""History on a real PostgreSQL with PostGIS: last positions, "who was here", an events act that completes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from arm.bus import Bus
+from arm.events import DeviceEvent
+from arm.ingest import Ingest
+from db import retention
+from db.history import PG_GEOGRAPHY, LastPosition, pg_point
+from db.models import DeviceEventRow, Position
+from db.session import Database
+from tests.history import test_near
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def pg_history(pg_server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request) -> Database:
+    monkeypatch.setenv("ARM_CONFIG_DIR", str(tmp_path / "config"))
+    db = Database(pg_server.create_database(f"history_{request.node.name[:40].lower()}"))
+    db.upgrade()
+    yield db
+    db.dispose()
+
+
+def test_postgis_index_is_created_and_used(pg_history: Database) -> None:
+    with pg_history.engine.connect() as conn:
+        assert conn.execute(text("SELECT extname FROM pg_extension WHERE extname = 'postgis'")).scalar() == "postgis"
+        conn.execute(text("SET enable_seqscan = off"))
+        plan = "\n".join(r[0] for r in conn.execute(text(
+            f"EXPLAIN SELECT id FROM positions WHERE postgis.ST_DWithin({PG_GEOGRAPHY}, {pg_point('76.9', '43.2')}, 200)"
+            " AND time >= now() - interval '2 hours'")))
+    assert "ix_position_geo" in plan, plan
+
+
+def test_who_was_here_on_postgis_finds_what_sqlite_finds(pg_history: Database) -> None:
+    test_near.make_world(pg_history)
+    result = test_near.search(pg_history, test_near.login(pg_history, "sup_all"))
+    assert result.engine == "postgis"
+    assert [h.name for h in result.hits] == ["Сериков1 Асан", "Сериков3 Асан"]
+    assert result.hits[0].distance_m == pytest.approx(10, abs=0.5) and result.hits[0].fixes_within == 8
+    district = test_near.search(pg_history, test_near.login(pg_history, "sup_a"))
+    assert [h.name for h in district.hits] == ["Сериков1 Асан"] and district.hidden == 1
+
+
+def test_the_writer_keeps_last_positions_per_statement(pg_history: Database) -> None:
+    core = Ingest(pg_history, Bus())
+    core.start()
+    try:
+        core.store_sync([DeviceEvent("TRK-1", i, T0 + timedelta(minutes=i), "POS",
+                                     {"lat": 43.0 + i / 100, "lon": 76.9, "fix": 1, "sats": 7, "hdop": 1.0},
+                                     "serial", "TRK") for i in range(1, 6)])
+        core.store_sync([DeviceEvent("TRK-1", 99, T0, "POS", {"lat": 40.0, "lon": 70.0, "fix": 1}, "serial",
+                                     "TRK")])  # a late replay
+    finally:
+        core.stop()
+    with pg_history.session() as s:
+        row = s.scalars(select(LastPosition)).one()
+        assert (row.lat, row.time) == (pytest.approx(43.05), T0 + timedelta(minutes=5))
+
+
+def test_positions_then_events_acts_complete(pg_history: Database) -> None:
+    core = Ingest(pg_history, Bus())
+    core.start()
+    old = datetime.now(UTC) - timedelta(days=120)
+    try:
+        core.store_sync([DeviceEvent(f"TRK-{d}", i, old + timedelta(minutes=i), kind, fields, "serial", "TRK")
+                         for d in range(3) for i in range(200)
+                         for kind, fields in [("POS" if i % 2 else "HB",
+                                               {"lat": 43.2, "lon": 76.9, "fix": 1} if i % 2 else {})]])
+    finally:
+        core.stop()
+    for kind in ("positions", "device_events"):
+        with pg_history.begin() as s:
+            act = retention.propose_act(s, kind, "first")
+            retention.execute_act(s, act.id, "second")
+    with pg_history.session() as s:
+        assert s.scalar(select(func.count()).select_from(Position)) == 0
+        assert s.scalar(select(func.count()).select_from(DeviceEventRow)) == 0
+        assert s.scalar(select(func.count()).select_from(LastPosition)) == 0
+
+
+def test_without_postgis_the_search_says_it_scans_and_finds_the_same(pg_history: Database) -> None:
+    test_near.make_world(pg_history)
+    with pg_history.begin() as s:
+        s.execute(text("DROP INDEX ix_position_geo"))  # as on a server without PostGIS
+    result = test_near.search(pg_history, test_near.login(pg_history, "sup_all"))
+    assert result.engine == "scan"
+    assert [h.name for h in result.hits] == ["Сериков1 Асан", "Сериков3 Асан"]
