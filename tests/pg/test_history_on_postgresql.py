@@ -93,3 +93,46 @@ def test_without_postgis_the_search_says_it_scans_and_finds_the_same(pg_history:
     result = test_near.search(pg_history, test_near.login(pg_history, "sup_all"))
     assert result.engine == "scan"
     assert [h.name for h in result.hits] == ["Сериков1 Асан", "Сериков3 Асан"]
+
+
+def test_arm_db_migrate_to_moves_a_desk_into_postgresql(pg_server, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from db.integrity import verify_all
+    from db.models import AuditEntry, Device
+
+    config = tmp_path / "config"
+    monkeypatch.setenv("ARM_CONFIG_DIR", str(config))
+    source = Database(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    source.upgrade()
+    test_near.make_world(source)
+    test_near.search(source, test_near.login(source, "sup_all"))  # audit rows, hash-chained
+    with source.session() as s:
+        counts = {m.__tablename__: s.scalar(select(func.count()).select_from(m))
+                  for m in (Position, DeviceEventRow, AuditEntry, Device, LastPosition)}
+    source.dispose()
+    url = pg_server.create_database("migrated")
+    env = {**os.environ, "ARM_CONFIG_DIR": str(config)}
+    run = subprocess.run([sys.executable, "-m", "arm", "db", "migrate-to", url, "--db",
+                          f"sqlite:///{tmp_path / 'desk.sqlite3'}"], capture_output=True, text=True, env=env,
+                         timeout=300)
+    assert run.returncode == 0, run.stderr
+    target = Database(url)
+    try:
+        with target.session() as s:
+            for model in (Position, DeviceEventRow, Device, LastPosition):
+                assert s.scalar(select(func.count()).select_from(model)) == counts[model.__tablename__]
+            assert s.scalar(select(func.count()).select_from(AuditEntry)) == counts["audit_journal"] + 1
+            assert verify_all(s) == []
+        found = test_near.search(target, test_near.login(target, "sup_all"))
+        assert found.engine == "postgis" and [h.name for h in found.hits] == ["Сериков1 Асан", "Сериков3 Асан"]
+        test_near.add_person(target, 77, "Алмалинский", T0)  # new rows get ids after the copied ones
+        again = subprocess.run([sys.executable, "-m", "arm", "db", "migrate-to", url, "--db",
+                                f"sqlite:///{tmp_path / 'desk.sqlite3'}"], capture_output=True, text=True, env=env,
+                               timeout=300)
+        assert again.returncode != 0 and "not empty" in again.stderr
+    finally:
+        target.dispose()
