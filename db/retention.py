@@ -319,9 +319,9 @@ def purge_act(engine: Engine, act_id: int, *, target_s: float = BATCH_TARGET_S,
               pause_s: float = BATCH_PAUSE_S) -> int:
     """Delete what an ``executing`` act lists in short transactions, then mark it ``executed``.
 
-    Each batch selects the next ids (a read: it takes no write lock), deletes
-    them by primary key in its own transaction, and sizes the next batch so
-    that the delete and its commit take about ``target_s``; between batches it
+    Each batch deletes the next ids of the act's range (an index range, at
+    most ``rows``) in its own transaction, and sizes the next batch so that
+    the delete and its commit take about ``target_s``; between batches it
     sleeps ``pause_s`` so that the ingest writer, waiting in SQLite's busy
     handler, gets the lock. Returns the number of rows deleted.
     """
@@ -337,20 +337,22 @@ def purge_act(engine: Engine, act_id: int, *, target_s: float = BATCH_TARGET_S,
         # No fsync per batch: WAL commits are ordered, so the final commit below (synchronous
         # FULL again) makes every batch before it durable too; the pooled connection gets FULL back.
         conn.exec_driver_sql("PRAGMA synchronous = NORMAL")
+        conn.commit()
         try:
             while low is not None and last_id is not None and low <= last_id:
-                pick = select(t.id_col).where(t.id_col >= low, t.id_col <= last_id, cond).order_by(t.id_col)
-                ids = list(conn.execute(pick.limit(rows)).scalars())
-                conn.commit()  # the read above took no write lock; end it before writing
-                if not ids:
-                    break
+                doomed = (select(t.id_col).where(t.id_col >= low, t.id_col <= last_id, cond)
+                          .order_by(t.id_col).limit(rows))
                 started = time.perf_counter()
                 with conn.begin():
-                    deleted += conn.execute(delete(t.model).where(t.id_col.in_(ids), cond)).rowcount or 0
+                    ids = list(conn.execute(delete(t.model).where(t.id_col.in_(doomed.scalar_subquery()))
+                                            .returning(t.id_col)).scalars())
                 took = time.perf_counter() - started
+                if not ids:
+                    break
+                deleted += len(ids)
                 log.debug("purge batch %d rows %.1f ms", len(ids), took * 1000)
                 rows = max(50, min(MAX_BATCH_ROWS, int(rows * target_s / max(took, 1e-4))))
-                low = ids[-1] + 1
+                low = max(ids) + 1
                 time.sleep(pause_s)
         finally:
             conn.rollback()
