@@ -128,4 +128,6 @@ PG_GEO_INDEX = f"CREATE INDEX IF NOT EXISTS ix_position_geo ON positions USING g
 def is_history_table(name: str | None) -> bool:
     """Objects the ORM does not declare (the R*Tree and its shadow tables, the PostGIS expression
     index, which exists only where PostGIS does): schema comparisons skip them."""
-    return bool(name) and (str(name).startswith(RTREE) or name == "ix_position_geo")
+    from db.partitions import is_partition_table
+
+    return bool(name) and (str(name).startswith(RTREE) or name == "ix_position_geo" or is_partition_table(name))

@@ -47,10 +47,12 @@ from sqlalchemy import (
     exists,
     func,
     select,
+    text,
 )
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from db import partitions
 from db.history import LastPosition
 from db.models import (
     Alarm,
@@ -137,6 +139,8 @@ class DeletionAct(Base):
     confirmed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     executed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     reason: Mapped[str] = mapped_column(Text, default="")
+    #: the day partitions of positions the act dropped, comma-separated (PostgreSQL; ``db.partitions``)
+    partitions: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class RetentionError(ValueError):
@@ -232,6 +236,11 @@ def propose_act(
     now = now or datetime.now(UTC)
     days = retention_days(session)[kind]
     cutoff = now - timedelta(days=days)
+    if kind is RecordKind.POSITIONS and partitions.is_partitioned(session.connection()):
+        # whole days only: the act drops day partitions, and never holds the table's lock for a
+        # row-by-row delete of a partial day (the records of that day go with the next act)
+        cutoff = cutoff.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+        partitions.ensure_ahead(session.connection(), now)
     count, first_id, last_id = _expired_range(session, kind, cutoff)
     act = DeletionAct(
         record_kind=str(kind),
@@ -293,7 +302,13 @@ def _delete(session: Session, kind: RecordKind, t: _Target, act: DeletionAct) ->
     if kind is RecordKind.ALARMS:
         doomed = select(Alarm.id).where(cond)
         session.execute(delete(AlarmAction).where(AlarmAction.alarm_id.in_(doomed)))
-    session.execute(delete(t.model).where(cond))
+    if kind is RecordKind.POSITIONS and partitions.is_partitioned(session.connection()):
+        # rows outside day partitions (the default one) first, then whole days: the DETACH locks
+        # the table only from here to the commit, milliseconds
+        session.execute(delete(t.model).where(cond, text("tableoid = 'positions_default'::regclass")))
+        act.partitions = ",".join(partitions.drop_expired(session.connection(), act.cutoff))
+    else:
+        session.execute(delete(t.model).where(cond))
     if kind is RecordKind.POSITIONS:
         session.execute(delete(LastPosition).where(LastPosition.time < act.cutoff))
 

@@ -16,13 +16,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC
 
 from sqlalchemy import Integer, func, insert, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from arm import audit
-from db import migrate
+from db import migrate, partitions
 from db.integrity import verify_all
 from db.models import Base
 from db.models_all import models  # noqa: F401  (every table declared)
@@ -74,6 +75,9 @@ def migrate_to(source: Database, target: Database, actor: str,
             if progress:
                 progress(table.name, report.rows[table.name])
         _continue_sequences(dst)
+        span = dst.execute(text("SELECT min(time), max(time) FROM positions")).one()
+        if span[0] is not None:  # the copied days get their own partitions (rows leave the default one)
+            partitions.ensure_partitions(dst, span[0].astimezone(UTC).date(), span[1].astimezone(UTC).date())
         for table in _tables():
             copied = dst.execute(select(func.count()).select_from(table)).scalar()
             if copied != report.rows[table.name]:

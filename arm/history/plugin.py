@@ -61,6 +61,14 @@ def _near(args: argparse.Namespace) -> int:
     return run_as(args, work)
 
 
+def configure(service: Any, settings: Any) -> None:
+    """On PostgreSQL, keep the day partitions of positions created ahead (``arm.history.maintenance``)."""
+    if service.db.dialect == "postgresql":
+        from arm.history.maintenance import PartitionKeeper
+
+        service.add_component(PartitionKeeper(service.db))
+
+
 def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("near", help="who was near a place within a time window (supervisors; audited)")
     p.add_argument("lat", type=float, help="latitude (WGS-84 degrees)")
