@@ -172,7 +172,9 @@ def snapshot_queries(db: Database, homes: list) -> tuple[float, float]:
     with db.session() as s:
         s.scalars(select(LastPosition).where(LastPosition.device_id.in_(ids[:10]))).all()  # warm-up
         started = time.perf_counter()
-        rows = s.scalars(select(LastPosition).where(LastPosition.device_id.in_(ids))).all()
+        lp = LastPosition  # the columns the live map reads (maps/live.py)
+        rows = s.execute(select(lp.device_id, lp.lat, lp.lon, lp.time, lp.accuracy_m)
+                         .where(lp.device_id.in_(ids))).all()
         maintained = time.perf_counter() - started
         assert len(rows) == len(ids)
         started = time.perf_counter()

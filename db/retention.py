@@ -98,6 +98,8 @@ BATCH_TARGET_S = 0.02
 #: pause between batches, longer than SQLite's busy-handler sleeps, so a waiting writer gets in
 BATCH_PAUSE_S = 0.03
 FIRST_BATCH_ROWS = 200
+#: copy each batch's pages into the database file during the pause (see ``purge_act``)
+CHECKPOINT_EACH_BATCH = True
 MAX_BATCH_ROWS = 20_000
 
 
@@ -368,7 +370,14 @@ def purge_act(engine: Engine, act_id: int, *, target_s: float = BATCH_TARGET_S,
                 log.debug("purge batch %d rows %.1f ms", len(ids), took * 1000)
                 rows = max(50, min(MAX_BATCH_ROWS, int(rows * target_s / max(took, 1e-4))))
                 low = max(ids) + 1
-                time.sleep(pause_s)
+                # Copy the batch's pages from the WAL into the database file now, in the pause and in
+                # this thread: otherwise the WAL grows to the auto-checkpoint size and whichever
+                # connection commits next (often the ingest writer) copies it before its report is acked.
+                paused = time.perf_counter()
+                if CHECKPOINT_EACH_BATCH:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+                    conn.commit()
+                time.sleep(max(0.0, pause_s - (time.perf_counter() - paused)))
         finally:
             conn.rollback()
             conn.exec_driver_sql("PRAGMA synchronous = FULL")

@@ -151,7 +151,9 @@ def load_snapshot(session: Session, personal_data: bool, districts: Iterable[str
         by_device[device_id] = live
     if by_device:
         # one row per device, kept by the database (db/history.py): no scan of history
-        for pos in session.scalars(select(LastPosition).where(LastPosition.device_id.in_(list(by_device)))):
+        lp = LastPosition
+        for pos in session.execute(select(lp.device_id, lp.lat, lp.lon, lp.time, lp.accuracy_m)
+                                   .where(lp.device_id.in_(list(by_device)))):
             live = by_device[pos.device_id]
             if live.fix_time is None or pos.time > live.fix_time:
                 live.lat, live.lon, live.fix_time, live.accuracy_m = pos.lat, pos.lon, pos.time, pos.accuracy_m

@@ -193,10 +193,12 @@ def _candidates(session: Session, lat: float, lon: float, radius_m: float, start
     if engine == "rtree":
         r = table(RTREE, column("id"), column("lat0"), column("lat1"), column("lon0"), column("lon1"),
                   column("t0"), column("t1"))
-        # the R*Tree keeps 32-bit floats rounded outwards: a superset, filtered exactly on the position
-        query = base.join(r, r.c.id == Position.id).where(
+        # the R*Tree keeps 32-bit floats rounded outwards: a superset, filtered exactly on the position.
+        # "id IN (R*Tree search)": with statistics, a join let SQLite drive from positions instead
+        in_box = select(r.c.id).where(
             r.c.lat1 >= lat0, r.c.lat0 <= lat1, r.c.lon1 >= lon0, r.c.lon0 <= lon1,
             r.c.t1 >= math.floor(start.timestamp()) - 1, r.c.t0 <= math.ceil(end.timestamp()) + 1)
+        query = base.where(Position.id.in_(in_box))
     elif engine == "postgis":
         query = base.where(text(f"postgis.ST_DWithin({PG_GEOGRAPHY}, {pg_point(':qlon', ':qlat')}, :qr)")
                            .bindparams(qlon=lon, qlat=lat, qr=radius_m * 1.001))

@@ -128,8 +128,12 @@ def test_a_device_streaming_during_a_purge_is_never_held_up(db: Database, ingest
     assert count(db, DeviceEventRow, DeviceEventRow.time < days_ago(90)) == 0
     before, during = sorted(latencies["before"]), sorted(latencies["during"])
     assert len(during) > 20, f"the purge of 225,000 rows took {purge_s:.2f} s: too short to measure"
-    # "usual" is the worst wait before the purge: this machine's own noise (other processes)
-    usual, worst = before[-1], during[-1]
-    print(f"purge {purge_s:.2f} s, ack median {statistics.median(before) * 1000:.1f} ms before (worst {usual * 1000:.1f}), worst {worst * 1000:.1f} ms during")
-    assert worst < usual + 0.1, (f"an acknowledgement waited {worst * 1000:.0f} ms during the purge "
-                                 f"(usually {usual * 1000:.0f} ms); purge took {purge_s:.1f} s")
+    usual = statistics.median(before)
+    p95 = during[int(len(during) * 0.95) - 1]
+    print(f"purge {purge_s:.2f} s, ack median {usual * 1000:.1f} ms before (worst {before[-1] * 1000:.1f}); "
+          f"during: p95 {p95 * 1000:.1f} ms, worst {during[-1] * 1000:.1f} ms")
+    # One transaction for the whole act held the lock for seconds (every report waited); in batches
+    # reports wait at most a batch. The rare worst case also carries this shared machine's scheduling
+    # noise (seen before the purge too), so it is held to a looser bound than the 95th percentile.
+    assert p95 < usual + 0.1, f"95 % of acknowledgements within {p95 * 1000:.0f} ms during the purge"
+    assert during[-1] < usual + 0.5, f"an acknowledgement waited {during[-1] * 1000:.0f} ms during the purge"
