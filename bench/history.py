@@ -126,12 +126,15 @@ def fill(db: Database, homes: list[tuple[int, float, float]], start: datetime, m
 
 
 def size_bytes(db: Database, path: Path | None) -> int:
+    """The history's bytes: the SQLite file, or PostgreSQL's positions (all partitions) and events."""
     with db.engine.connect() as conn:
         if db.dialect == "sqlite":
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             assert path is not None
             return path.stat().st_size
-        return int(conn.execute(text("SELECT pg_database_size(current_database())")).scalar() or 0)
+        return int(conn.execute(text(
+            "SELECT sum(pg_total_relation_size(oid)) FROM pg_class WHERE relkind = 'r' AND "
+            "(relname LIKE 'positions%' OR relname IN ('device_events', 'last_positions'))")).scalar() or 0)
 
 
 def track_query(db: Database, homes: list, day: datetime) -> float:
@@ -223,9 +226,13 @@ def purge_while_streaming(db: Database) -> None:
             proposed = time.perf_counter() - started
             rows = act.row_count
             retention.execute_act(s, act.id, "bench-b")
+            act_id = act.id
         took = time.perf_counter() - started
+        with db.session() as s:
+            done = s.get(retention.DeletionAct, act_id)
+            rows, dropped = (done.row_count, done.partitions) if done else (rows, "")
         print(f"  purge {kind}: {rows:,} rows, proposed in {ms(proposed)}, done in {took:.2f} s "
-              f"({rows / max(took, 1e-9):,.0f} rows/s)")
+              f"({rows / max(took, 1e-9):,.0f} rows/s)" + (f"; partitions dropped: {dropped}" if dropped else ""))
     stop.set()
     thread.join()
     ingest.stop()
@@ -257,11 +264,15 @@ def main() -> int:
     db = Database(url)
     db.upgrade()
     minutes = int(args.days * 24 * 60)
-    # the oldest day (half of a shorter history) is past retention and purged below; the rest stays
-    expired = min(1.0, args.days / 2)
-    start = (datetime.now(UTC) - timedelta(days=RETENTION_DAYS + expired)).replace(second=0, microsecond=0)
-    print(f"{db.dialect}: {args.devices} devices, {args.days} days ({minutes} minutes) from {start:%Y-%m-%d}; "
-          f"the first {expired:g} day(s) expired")
+    # from a UTC midnight 91 days ago: that first day is past retention and purged below (on
+    # PostgreSQL as a dropped day partition), the rest stays; a history of a day or less goes whole
+    start = datetime.combine((datetime.now(UTC) - timedelta(days=RETENTION_DAYS + 1)).date(), datetime.min.time(), UTC)
+    print(f"{db.dialect}: {args.devices} devices, {args.days} days ({minutes} minutes) from {start:%Y-%m-%d}")
+    if db.dialect == "postgresql":
+        from db import partitions
+
+        with db.engine.begin() as conn:
+            partitions.ensure_partitions(conn, start.date(), (start + timedelta(days=args.days)).date())
     homes = setup(db, args.devices, start)
     t0 = time.perf_counter()
     count = fill(db, homes, start, minutes)
