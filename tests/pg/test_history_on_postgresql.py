@@ -210,3 +210,34 @@ def test_a_positions_act_drops_whole_days_and_records_them_while_ingest_goes_on(
         assert s.scalar(select(func.min(Position.time))) >= act.cutoff
         assert s.scalar(select(func.count()).select_from(Position)) == 5 * 4 + 1
     assert first not in _partitions(pg_history)
+
+
+def test_an_existing_desk_is_partitioned_with_its_history(pg_server, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from db import migrate, partitions
+    monkeypatch.setenv("ARM_CONFIG_DIR", str(tmp_path / "config"))
+    db = Database(pg_server.create_database("before_partitions"))
+    try:
+        migrate.upgrade(db.engine, "history_storage")
+        with db.engine.begin() as conn:
+            device = conn.execute(text(  # the columns of that schema (no later branches yet)
+                "INSERT INTO devices (serial, type, status, heartbeat_s, report_s, notes, is_demo, created_at) "
+                "VALUES ('TRK-1', 'TRK', 'issued', 300, 60, '', false, now()) RETURNING id")).scalar_one()
+            for i in range(10):
+                at = T0 - timedelta(days=i)
+                ev = conn.execute(DeviceEventRow.__table__.insert().returning(DeviceEventRow.__table__.c.id),
+                                  {"device_id": device, "evseq": i, "time": at, "received": at, "kind": "POS",
+                                   "source": "serial", "fields": {"lat": 43.2, "lon": 76.9, "fix": 1}}).scalar_one()
+                conn.execute(Position.__table__.insert(), {"device_id": device, "event_id": ev, "time": at,
+                                                           "lat": 43.2, "lon": 76.9, "fix": 1})
+        db.upgrade()
+        with db.engine.connect() as conn:
+            assert partitions.is_partitioned(conn)
+            days = partitions.day_partitions(conn)
+            assert all((T0 - timedelta(days=i)).date() in days for i in range(10))
+            assert conn.execute(text("SELECT count(*) FROM positions")).scalar() == 10
+            assert conn.execute(text("SELECT count(*) FROM positions_default")).scalar() == 0
+        with db.session() as s:  # the sequence goes on, and the last fix is still known
+            assert s.scalars(select(LastPosition)).one().time == T0
+    finally:
+        db.dispose()
