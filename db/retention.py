@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -279,7 +280,7 @@ def execute_act(session: Session, act_id: int, confirmed_by: str) -> DeletionAct
     t = _targets()[kind]
     now = datetime.now(UTC)
     act.confirmed_by, act.confirmed_at, act.state = confirmed_by, now, ActState.EXECUTING
-    if batched:
+    if batched and act.row_count and act.first_id is not None:
         session.flush()
         _purge_after_commit(session, act.id)
         return act
@@ -319,15 +320,32 @@ def _batched(session: Session, kind: RecordKind) -> bool:
     return kind in BATCHED_KINDS and session.get_bind().dialect.name == "sqlite"
 
 
+#: ``session.info`` key: run the batched purge in a thread of its own after the commit, not in the
+#: committing thread (the desk's GUI: its single database worker must not wait minutes for it)
+PURGE_IN_BACKGROUND = "db.retention.purge_in_background"
+
+
 def _purge_after_commit(session: Session, act_id: int) -> None:
     """Run ``purge_act`` once the caller's transaction (the act marked ``executing``) is committed."""
     from sqlalchemy import event
 
     bind = session.get_bind()
     engine = bind.engine if isinstance(bind, Connection) else bind
+    background = bool(session.info.get(PURGE_IN_BACKGROUND))
+
+    def purge() -> None:
+        try:
+            purge_act(engine, act_id)
+        except Exception:  # the act stays executing: confirming it again finishes it
+            log.exception("deletion act %s: purge stopped", act_id)
+            if not background:
+                raise
 
     def run(_session: Session) -> None:
-        purge_act(engine, act_id)
+        if background:
+            threading.Thread(target=purge, name=f"arm-purge-{act_id}", daemon=True).start()
+        else:
+            purge()
 
     event.listen(session, "after_commit", run, once=True)
 

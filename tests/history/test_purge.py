@@ -137,3 +137,21 @@ def test_a_device_streaming_during_a_purge_is_never_held_up(db: Database, ingest
     # noise (seen before the purge too), so it is held to a looser bound than the 95th percentile.
     assert p95 < usual + 0.1, f"95 % of acknowledgements within {p95 * 1000:.0f} ms during the purge"
     assert during[-1] < usual + 0.5, f"an acknowledgement waited {during[-1] * 1000:.0f} ms during the purge"
+
+
+def test_the_desk_purges_in_a_thread_of_its_own_after_the_commit(db: Database) -> None:
+    devices = add_devices(db, 10)
+    fill(db, devices, days_ago(100), 60, extra_events=False)
+    act_id = act_of(db, "positions")
+    with db.begin() as s:
+        s.info[retention.PURGE_IN_BACKGROUND] = True
+        retention.execute_act(s, act_id, "second")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with db.session() as s:
+            if s.get(DeletionAct, act_id).state == ActState.EXECUTED:
+                break
+        time.sleep(0.05)
+    assert count(db, Position) == 0
+    with db.session() as s:
+        assert s.get(DeletionAct, act_id).row_count == 600
