@@ -99,6 +99,7 @@ class Action(enum.StrEnum):
     ALARM_CLOSE = "alarm_close"  # with a confirmed violation: the violation journal entry
     ALARM_HANDOVER = "alarm_handover"  # the shift handover report (names, open incidents)
     PERSON_VIEW = "person_view"  # the person's card: IIN, address, phone, court decision, positions
+    NEAR_SEARCH = "near_search"  # "who was here": every person's fixes near a place and time (arm.history)
 
 
 JOURNALS_BY_ROLE: dict[str, frozenset[Journal]] = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from arm.cli_common import add_db_argument, open_db
+from arm.cli_common import UsageError, add_db_argument, cli_actor, open_db
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -19,6 +19,24 @@ def _status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _migrate_to(args: argparse.Namespace) -> int:
+    from arm.history.migrate_to import MigrationError, migrate_to
+    from db.session import Database
+
+    source = open_db(args.db, migrate=False)
+    target = Database(args.url)
+    try:
+        report = migrate_to(source, target, cli_actor(), lambda t, n: print(f"{t}: {n} rows", flush=True))
+    except MigrationError as exc:
+        raise UsageError(str(exc)) from exc
+    finally:
+        source.dispose()
+        target.dispose()
+    print(f"{report.total} rows copied to {target.engine.url.render_as_string(hide_password=True)}; "
+          "point the desk at it with --db or its settings")
+    return 0
+
+
 def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("db", help="database schema")
     dbsub = p.add_subparsers(dest="db_command", required=True, metavar="ACTION")
@@ -28,4 +46,8 @@ def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     st = dbsub.add_parser("status", help="is the schema current?")
     add_db_argument(st)
     st.set_defaults(handler=_status)
+    mt = dbsub.add_parser("migrate-to", help="copy this desk's SQLite database into an empty PostgreSQL one")
+    mt.add_argument("url", help="the target, e.g. postgresql+psycopg://user@host/arm (must be empty)")
+    add_db_argument(mt)
+    mt.set_defaults(handler=_migrate_to)
 

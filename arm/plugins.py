@@ -31,6 +31,7 @@ PLUGIN_MODULES: tuple[str, ...] = (
     "arm.reports.plugin",
     "arm.geo.plugin",
     "arm.caseload.plugin",
+    "arm.history.plugin",
 )
 
 #: The workstation's window (``arm`` without a command); its ``main(args)`` runs it.

@@ -13,11 +13,26 @@ the acts themselves once executed.
 Chained journals lose only a prefix (oldest ids): the act stores the hash of
 the last deleted row, which becomes the anchor that the first kept row must
 point to (``db.integrity.verify_all``).
+
+Positions and device events are the bulk of the database (3.6 million rows a
+day at national scale). On SQLite one transaction deleting a day of them held
+the only write lock for 15 s and stopped every tracker's acknowledgement, so
+there ``execute_act`` only marks the act ``executing`` in the caller's
+transaction, and once that commits ``purge_act`` deletes in small batches,
+each its own transaction sized to take about ``BATCH_TARGET_S`` (20 ms; a
+loaded machine stretches some to a few tens), pausing between
+them so the ingest writer always gets the lock; the act becomes ``executed``
+after the last batch. An act left ``executing`` (the program stopped midway)
+is finished by confirming it again. PostgreSQL deletes in the caller's
+transaction (MVCC: ingest does not wait for it).
 """
 
 from __future__ import annotations
 
 import enum
+import logging
+import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -33,9 +48,13 @@ from sqlalchemy import (
     exists,
     func,
     select,
+    text,
 )
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from db import partitions
+from db.history import LastPosition
 from db.models import (
     Alarm,
     AlarmAction,
@@ -48,6 +67,8 @@ from db.models import (
     ViolationEntry,
 )
 from db.models_media import DeviceMedia
+
+log = logging.getLogger("db.retention")
 
 
 class RecordKind(enum.StrEnum):
@@ -71,6 +92,16 @@ DEFAULT_RETENTION_DAYS: dict[RecordKind, int] = {
 }
 MIN_RETENTION_DAYS = 30
 CHAINED_KINDS = frozenset({RecordKind.VIOLATION_JOURNAL, RecordKind.AUDIT_JOURNAL})
+#: kinds purged in short batches after the act commits (SQLite: one writer at a time)
+BATCHED_KINDS = frozenset({RecordKind.POSITIONS, RecordKind.DEVICE_EVENTS})
+#: how long one purge batch may hold SQLite's write lock (the batch size adapts to it)
+BATCH_TARGET_S = 0.02
+#: pause between batches, longer than SQLite's busy-handler sleeps, so a waiting writer gets in
+BATCH_PAUSE_S = 0.03
+FIRST_BATCH_ROWS = 200
+#: copy each batch's pages into the database file during the pause (see ``purge_act``)
+CHECKPOINT_EACH_BATCH = True
+MAX_BATCH_ROWS = 20_000
 
 
 class ActState(enum.StrEnum):
@@ -111,6 +142,8 @@ class DeletionAct(Base):
     confirmed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     executed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     reason: Mapped[str] = mapped_column(Text, default="")
+    #: the day partitions of positions the act dropped, comma-separated (PostgreSQL; ``db.partitions``)
+    partitions: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class RetentionError(ValueError):
@@ -206,6 +239,11 @@ def propose_act(
     now = now or datetime.now(UTC)
     days = retention_days(session)[kind]
     cutoff = now - timedelta(days=days)
+    if kind is RecordKind.POSITIONS and partitions.is_partitioned(session.connection()):
+        # whole days only: the act drops day partitions, and never holds the table's lock for a
+        # row-by-row delete of a partial day (the records of that day go with the next act)
+        cutoff = cutoff.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+        partitions.ensure_ahead(session.connection(), now)
     count, first_id, last_id = _expired_range(session, kind, cutoff)
     act = DeletionAct(
         record_kind=str(kind),
@@ -229,15 +267,23 @@ def execute_act(session: Session, act_id: int, confirmed_by: str) -> DeletionAct
     act = session.get(DeletionAct, act_id)
     if act is None:
         raise RetentionError(f"There is no deletion act number {act_id}.")
+    kind = RecordKind(act.record_kind)
+    batched = _batched(session, kind)
+    if act.state == ActState.EXECUTING and batched:
+        _purge_after_commit(session, act.id)  # finish an act a stopped program left half done
+        return act
     if act.state != ActState.PROPOSED:
         raise RetentionError(f"Deletion act {act_id} is {act.state}, not proposed.")
     if confirmed_by == act.proposed_by:
         # the two-person rule, at the lowest level too (``arm.reports.retention`` checks who they are)
         raise RetentionError(f"Deletion act {act_id} is confirmed by someone other than its proposer.")
-    kind = RecordKind(act.record_kind)
     t = _targets()[kind]
     now = datetime.now(UTC)
     act.confirmed_by, act.confirmed_at, act.state = confirmed_by, now, ActState.EXECUTING
+    if batched and act.row_count and act.first_id is not None:
+        session.flush()
+        _purge_after_commit(session, act.id)
+        return act
     if act.row_count and act.first_id is not None and act.last_id is not None:
         if kind in CHAINED_KINDS:
             act.anchor_hash = session.execute(
@@ -259,7 +305,111 @@ def _delete(session: Session, kind: RecordKind, t: _Target, act: DeletionAct) ->
     if kind is RecordKind.ALARMS:
         doomed = select(Alarm.id).where(cond)
         session.execute(delete(AlarmAction).where(AlarmAction.alarm_id.in_(doomed)))
-    session.execute(delete(t.model).where(cond))
+    if kind is RecordKind.POSITIONS and partitions.is_partitioned(session.connection()):
+        # rows outside day partitions (the default one) first, then whole days: the DETACH locks
+        # the table only from here to the commit, milliseconds
+        session.execute(delete(t.model).where(cond, text("tableoid = 'positions_default'::regclass")))
+        act.partitions = ",".join(partitions.drop_expired(session.connection(), act.cutoff))
+    else:
+        session.execute(delete(t.model).where(cond))
+    if kind is RecordKind.POSITIONS:
+        session.execute(delete(LastPosition).where(LastPosition.time < act.cutoff))
+
+
+def _batched(session: Session, kind: RecordKind) -> bool:
+    return kind in BATCHED_KINDS and session.get_bind().dialect.name == "sqlite"
+
+
+#: ``session.info`` key: run the batched purge in a thread of its own after the commit, not in the
+#: committing thread (the desk's GUI: its single database worker must not wait minutes for it)
+PURGE_IN_BACKGROUND = "db.retention.purge_in_background"
+
+
+def _purge_after_commit(session: Session, act_id: int) -> None:
+    """Run ``purge_act`` once the caller's transaction (the act marked ``executing``) is committed."""
+    from sqlalchemy import event
+
+    bind = session.get_bind()
+    engine = bind.engine if isinstance(bind, Connection) else bind
+    background = bool(session.info.get(PURGE_IN_BACKGROUND))
+
+    def purge() -> None:
+        try:
+            purge_act(engine, act_id)
+        except Exception:  # the act stays executing: confirming it again finishes it
+            log.exception("deletion act %s: purge stopped", act_id)
+            if not background:
+                raise
+
+    def run(_session: Session) -> None:
+        if background:
+            threading.Thread(target=purge, name=f"arm-purge-{act_id}", daemon=True).start()
+        else:
+            purge()
+
+    event.listen(session, "after_commit", run, once=True)
+
+
+def purge_act(engine: Engine, act_id: int, *, target_s: float = BATCH_TARGET_S,
+              pause_s: float = BATCH_PAUSE_S) -> int:
+    """Delete what an ``executing`` act lists in short transactions, then mark it ``executed``.
+
+    Each batch deletes the next ids of the act's range (an index range, at
+    most ``rows``) in its own transaction, and sizes the next batch so that
+    the delete and its commit take about ``target_s``; between batches it
+    sleeps ``pause_s`` so that the ingest writer, waiting in SQLite's busy
+    handler, gets the lock. Returns the number of rows deleted.
+    """
+    with Session(engine) as s:
+        act = s.get(DeletionAct, act_id)
+        if act is None or act.state != ActState.EXECUTING:
+            raise RetentionError(f"Deletion act {act_id} is not being executed.")
+        kind, cutoff, first_id, last_id = RecordKind(act.record_kind), act.cutoff, act.first_id, act.last_id
+    t = _targets()[kind]
+    cond = and_(t.time_col < cutoff, *t.where)
+    deleted, rows, low = 0, FIRST_BATCH_ROWS, first_id
+    with engine.connect() as conn:
+        # No fsync per batch: WAL commits are ordered, so the final commit below (synchronous
+        # FULL again) makes every batch before it durable too; the pooled connection gets FULL back.
+        conn.exec_driver_sql("PRAGMA synchronous = NORMAL")
+        conn.commit()
+        try:
+            while low is not None and last_id is not None and low <= last_id:
+                doomed = (select(t.id_col).where(t.id_col >= low, t.id_col <= last_id, cond)
+                          .order_by(t.id_col).limit(rows))
+                started = time.perf_counter()
+                with conn.begin():
+                    ids = list(conn.execute(delete(t.model).where(t.id_col.in_(doomed.scalar_subquery()))
+                                            .returning(t.id_col)).scalars())
+                took = time.perf_counter() - started
+                if not ids:
+                    break
+                deleted += len(ids)
+                log.debug("purge batch %d rows %.1f ms", len(ids), took * 1000)
+                rows = max(50, min(MAX_BATCH_ROWS, int(rows * target_s / max(took, 1e-4))))
+                low = max(ids) + 1
+                # Copy the batch's pages from the WAL into the database file now, in the pause and in
+                # this thread: otherwise the WAL grows to the auto-checkpoint size and whichever
+                # connection commits next (often the ingest writer) copies it before its report is acked.
+                paused = time.perf_counter()
+                if CHECKPOINT_EACH_BATCH:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+                    conn.commit()
+                time.sleep(max(0.0, pause_s - (time.perf_counter() - paused)))
+        finally:
+            conn.rollback()
+            conn.exec_driver_sql("PRAGMA synchronous = FULL")
+    with Session(engine) as s, s.begin():
+        if kind is RecordKind.POSITIONS:
+            s.execute(delete(LastPosition).where(LastPosition.time < cutoff))
+        act = s.get(DeletionAct, act_id)
+        assert act is not None
+        # what went, which is more than proposed if rows became deletable meanwhile (events whose
+        # positions an earlier act removed)
+        act.row_count = deleted
+        act.state, act.executed_at = ActState.EXECUTED, datetime.now(UTC)
+    log.info("deletion act %s: %d %s rows deleted in batches", act_id, deleted, kind)
+    return deleted
 
 
 def cancel_act(session: Session, act_id: int) -> DeletionAct:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from arm.device_health import (
@@ -36,7 +36,8 @@ from arm.device_health import (
     heartbeat_or_default,
 )
 from arm.events import AlarmChanged, EventKind, EventsStored
-from db.models import Alarm, AlarmState, Assignment, Device, DeviceEventRow, Person, Position
+from db.history import LastPosition
+from db.models import Alarm, AlarmState, Assignment, Device, DeviceEventRow, Person
 
 STATE_CODES = {"normal": 0, "alarm": 1, "nocomm": 2, "fault": 3}
 FAULT_HOLD = DEFAULT_THRESHOLDS.fault_hold
@@ -149,15 +150,10 @@ def load_snapshot(session: Session, personal_data: bool, districts: Iterable[str
             live.last_contact = last_contact
         by_device[device_id] = live
     if by_device:
-        last = (
-            select(Position.device_id, func.max(Position.time).label("t"))
-            .where(Position.device_id.in_(list(by_device)))
-            .group_by(Position.device_id)
-            .subquery()
-        )
-        for pos in session.scalars(
-            select(Position).join(last, (Position.device_id == last.c.device_id) & (Position.time == last.c.t))
-        ):
+        # one row per device, kept by the database (db/history.py): no scan of history
+        lp = LastPosition
+        for pos in session.execute(select(lp.device_id, lp.lat, lp.lon, lp.time, lp.accuracy_m)
+                                   .where(lp.device_id.in_(list(by_device)))):
             live = by_device[pos.device_id]
             if live.fix_time is None or pos.time > live.fix_time:
                 live.lat, live.lon, live.fix_time, live.accuracy_m = pos.lat, pos.lon, pos.time, pos.accuracy_m

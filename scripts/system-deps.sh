@@ -8,7 +8,7 @@ pkgs=(
   libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxi6 libxkbfile1 libxshmfence1 libgbm1
   libasound2 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xinput0 libxcb-xkb1 libpulse0 fonts-dejavu-core
-  xvfb xauth socat poppler-utils postgresql pulseaudio
+  xvfb xauth socat poppler-utils postgresql postgresql-15-postgis-3 pulseaudio
   tilemaker
 )
 missing=()

@@ -29,6 +29,7 @@ from sqlalchemy import select
 
 from arm import access
 from arm.reports import retention
+from db import retention as dbretention
 from db.retention import MIN_RETENTION_DAYS, DeletionAct, RecordKind
 
 KIND_TITLES = {
@@ -146,11 +147,21 @@ class RetentionDialog(QDialog):
 
     def confirm(self, act_id: int) -> None:
         user = self.ctx.user
-        self.ctx.write(lambda s: retention.confirm(s, user, act_id), on_done=self._executed, on_error=self._error)
+        def confirm(s: Any) -> DeletionAct:
+            # positions/events on SQLite are removed in batches after the commit: in a thread of their
+            # own, so this desk's database worker (alarms, journals) does not wait for them
+            s.info[dbretention.PURGE_IN_BACKGROUND] = True
+            return retention.confirm(s, user, act_id)
+
+        self.ctx.write(confirm, on_done=self._executed, on_error=self._error)
 
     def _executed(self, act: DeletionAct) -> None:
-        self.message.setText(self.tr("Deletion act {id} executed: {rows} records removed.").format(
-            id=act.id, rows=act.row_count))
+        if act.state == dbretention.ActState.EXECUTING:  # removed in batches after the commit (SQLite)
+            self.message.setText(self.tr("Deletion act {id} confirmed: {rows} records are being removed in the "
+                                         "background; monitoring goes on.").format(id=act.id, rows=act.row_count))
+        else:
+            self.message.setText(self.tr("Deletion act {id} executed: {rows} records removed.").format(
+                id=act.id, rows=act.row_count))
         self.refresh()
 
     def _error(self, error: BaseException) -> None:

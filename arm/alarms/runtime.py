@@ -18,17 +18,18 @@ from concurrent.futures import Future
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from arm.alarms.manager import AlarmManager
 from arm.bus import Bus
 from arm.events import DeviceEvent, EventsStored, StoredEvent, stored_fields, utcnow
 from arm.rules.engine import RulesEngine
 from arm.rules.snapshot import load_snapshot, zones_fingerprint
+from db.history import LastPosition
 from db.models import DeviceEventRow
 
-#: at most this many recent events are replayed at start
-REPLAY_LIMIT = 200_000
+#: events read per query when the state is rebuilt at start (all of the window is read, chunk by chunk)
+REPLAY_CHUNK = 20_000
 
 log = logging.getLogger("arm.rules")
 
@@ -163,18 +164,40 @@ class RulesRuntime:
             return 0
         since = utcnow() - timedelta(minutes=minutes)
         serials = {d.id: d.serial for d in self.engine.snapshot.devices.values()}
-        with self.manager.db.session() as s:
-            rows = list(s.scalars(select(DeviceEventRow).where(DeviceEventRow.time >= since)
-                                  .order_by(DeviceEventRow.time, DeviceEventRow.id).limit(REPLAY_LIMIT)))
-            events = [StoredEvent(r.id, r.device_id, r.evseq,
-                                  DeviceEvent(serials.get(r.device_id, ""), r.evseq, r.time, r.kind, stored_fields(r.fields),
-                                              r.source), r.received) for r in rows]
+        columns = (DeviceEventRow.id, DeviceEventRow.device_id, DeviceEventRow.evseq, DeviceEventRow.time,
+                   DeviceEventRow.kind, DeviceEventRow.fields, DeviceEventRow.source, DeviceEventRow.received)
+        count = 0
         self.engine.silent = True
         try:
-            self.engine.process(events)
+            with self.manager.db.session() as s:
+                # Where each device silent since before the window was last seen: its last fix
+                # (the maintained table, db/history.py), so the state does not start "unknown".
+                older = (select(*columns).join(LastPosition, LastPosition.event_id == DeviceEventRow.id)
+                         .where(LastPosition.time < since).order_by(DeviceEventRow.time, DeviceEventRow.id))
+                count += self._replay_rows(s.execute(older).all(), serials)
+                # Then every event of the window, oldest first, in keyset-paged chunks: never truncated.
+                after: tuple[datetime, int] | None = None
+                while True:
+                    page = select(*columns).where(DeviceEventRow.time >= since)
+                    if after is not None:
+                        page = page.where(DeviceEventRow.time >= after[0], or_(
+                            DeviceEventRow.time > after[0],
+                            and_(DeviceEventRow.time == after[0], DeviceEventRow.id > after[1])))
+                    rows = s.execute(page.order_by(DeviceEventRow.time, DeviceEventRow.id).limit(REPLAY_CHUNK)).all()
+                    if not rows:
+                        break
+                    count += self._replay_rows(rows, serials)
+                    after = (rows[-1].time, rows[-1].id)
         finally:
             self.engine.silent = False
-        log.info("rules state rebuilt from %d events of the last %s minutes", len(events), minutes)
+        log.info("rules state rebuilt from %d events (last fixes and the last %s minutes)", count, minutes)
+        return count
+
+    def _replay_rows(self, rows: list[Any], serials: dict[int, str]) -> int:
+        events = [StoredEvent(r.id, r.device_id, r.evseq,
+                              DeviceEvent(serials.get(r.device_id, ""), r.evseq, r.time, r.kind, stored_fields(r.fields),
+                                          r.source), r.received) for r in rows]
+        self.engine.process(events)
         return len(events)
 
     def submit_tick(self, now: datetime | None = None) -> Future[None]:

@@ -46,7 +46,9 @@ def run(args: argparse.Namespace, work: Work, *, shell_role: str = "supervisor",
         raise CommandFailed(f"{exc} [{exc.code}]") from exc
     except (PersonInvalid, UserInvalid) as exc:
         raise UsageError(_lines(exc.errors)) from exc
-    except (RestrictionInvalid, InventoryError, ReferenceProblem) as exc:
+    except ReferenceProblem as exc:
+        raise UsageError(f"{exc.field + ': ' if exc.field else ''}{exc} [{exc.code}]") from exc
+    except (RestrictionInvalid, InventoryError) as exc:
         raise UsageError(f"{exc} [{exc.code}]") from exc
     except (PersonNotFound, UserNotFound) as exc:
         raise UsageError(str(exc.args[0]) if exc.args else "not found") from exc

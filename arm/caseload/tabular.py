@@ -89,6 +89,9 @@ def read_table(path: Path) -> Table:
 
 def _read_csv(path: Path) -> Table:
     data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+        raise TableInvalid([f"{path.name}, row 1: the file is in UTF-16 (or is not text); save it as CSV in "
+                            "UTF-8 or Windows-1251 (cp1251)"])
     for encoding in ("utf-8-sig", "cp1251"):
         try:
             text = data.decode(encoding)

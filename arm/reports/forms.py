@@ -158,7 +158,7 @@ def write_act_xlsx(rec: Reconciliation, out: Path, lang: str, organ: str, tz: Zo
     ws.append([t("act.by_district", lang)])
     ws.cell(ws.max_row, 1).font = Font(bold=True)
     for district, c in rec.by_district.items():
-        ws.append([district, c.registered, c.deregistered, c.at_end])
+        ws.append([district_label(district, lang), c.registered, c.deregistered, c.at_end])
     ws.append([])
     ws.append([t("act.done_by", lang)])
     for line in _act_signatures(lang):
@@ -170,6 +170,13 @@ def write_act_xlsx(rec: Reconciliation, out: Path, lang: str, organ: str, tz: Zo
     wb.save(out)
 
 
+def district_label(code: str, lang: str) -> str:
+    """A stored district code (arm.caseload.reference) as its name in ``lang``; other text unchanged."""
+    from arm.caseload.reference import label
+
+    return label(code, lang) if code != "—" else code
+
+
 def write_act_pdf(rec: Reconciliation, out: Path, lang: str, organ: str, tz: ZoneInfo) -> None:
     st = pdf.styles()
     doc = pdf.new_document(out, t("act.title", lang), wide=False)
@@ -179,7 +186,7 @@ def write_act_pdf(rec: Reconciliation, out: Path, lang: str, organ: str, tz: Zon
     widths = pdf.col_widths([40, 20, 20, 24], doc.width)
     table = Table([head, *body], colWidths=widths)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-    districts = [[p(d, st["cell"]), p(c.registered, st["cell"]), p(c.deregistered, st["cell"]), p(c.at_end, st["cell"])]
+    districts = [[p(district_label(d, lang), st["cell"]), p(c.registered, st["cell"]), p(c.deregistered, st["cell"]), p(c.at_end, st["cell"])]
                  for d, c in rec.by_district.items()]
     dtable = Table([head, *districts] if districts else [head], colWidths=widths, repeatRows=1)
     dtable.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.3, colors.grey)]))

@@ -46,3 +46,19 @@ def test_person_and_device_commands(db: Database) -> None:
     assert json.loads(arm("person", "list", "--all", "--json", db=db).stdout)["deregistered_on"] == gone["on"]
     unknown = arm("person", "show", "000000000000", db=db)
     assert unknown.returncode == 2 and "no person" in unknown.stderr
+
+
+def test_reference_commands(db: Database) -> None:
+    districts = [json.loads(x) for x in arm("reference", "list", "districts", "--region", "г. Шымкент", "--json",
+                                            db=db).stdout.splitlines()]
+    assert {d["code"] for d in districts} == {"KZ-79-abai", "KZ-79-alfarabi", "KZ-79-enbekshi", "KZ-79-karatau",
+                                              "KZ-79-turan"}
+    added = json.loads(arm("reference", "add-officer", "Инспектор Нурланова А.", "--district", "Медеу ауданы",
+                           "--json", db=db).stdout)
+    assert added["district"] == "KZ-75-medeu" and added["office"] == "PO-KZ-75-medeu"
+    assert arm("reference", "deactivate", "officer", added["code"], db=db).returncode == 0
+    assert arm("reference", "list", "officers", db=db).stdout == ""
+    bad = arm("reference", "add-officer", "X", "--district", "Нигде", db=db)
+    assert bad.returncode == 2 and "district: Unknown district 'Нигде'" in bad.stderr
+    denied = arm("reference", "activate", "officer", added["code"], "--as", "nobody", db=db)
+    assert denied.returncode == 1

@@ -97,3 +97,15 @@ def test_xlsx_with_merged_header_cells_is_refused_and_a_plain_one_imports(db: Da
     done = arm("person", "import", str(plain), db=db)
     assert done.returncode == 0, done.stderr
     assert persons(db) == 1
+
+
+def test_a_csv_in_another_encoding_is_refused_naming_row_1(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "utf16.csv"
+    path.write_text("\n".join([RU_HEAD, *RU_ROWS]) + "\n", encoding="utf-16")
+    refused = arm("person", "import", str(path), db=db)
+    assert refused.returncode == 2 and "row 1: the file is in UTF-16" in refused.stderr and persons(db) == 0
+    koi8 = tmp_path / "koi8.csv"  # decodes as cp1251 into nonsense headings: each one is named
+    koi8.write_bytes(("\n".join([RU_HEAD, *RU_ROWS]) + "\n").encode("koi8-r"))
+    garbled = arm("person", "import", str(koi8), db=db)
+    assert garbled.returncode == 2 and "row 1, column 1" in garbled.stderr and "unknown column" in garbled.stderr
+    assert persons(db) == 0

@@ -157,3 +157,11 @@ def test_a_zone_takes_its_district_from_the_reference_list(db: Database) -> None
     with pytest.raises(ref.UnknownReference) as caught, db.begin() as s:
         save_zone(s, user("supervisor"), None, ZoneDraft("Школа", "exclusion", drawn, 0.0, "Медеусский"))
     assert caught.value.field == "district"
+
+
+def test_the_reconciliation_act_shows_district_names_not_codes() -> None:
+    from arm.reports.forms import district_label
+
+    assert district_label("KZ-75-medeu", "ru") == "Медеуский район"
+    assert district_label("KZ-75-medeu", "kk") == "Медеу ауданы"
+    assert district_label("Старый текст", "ru") == "Старый текст" and district_label("—", "ru") == "—"

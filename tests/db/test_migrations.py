@@ -7,6 +7,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
 from db import migrate
+from db.history import is_history_table
 from db.models import Base
 from db.models_all import models  # noqa: F401
 from db.session import Database
@@ -14,7 +15,9 @@ from db.session import Database
 
 def test_upgrade_from_empty_matches_models(db: Database) -> None:
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        # the R*Tree of positions (db/history.py) is a virtual table the ORM does not declare
+        ctx = MigrationContext.configure(conn, opts={"include_name": lambda name, kind, _p: not is_history_table(name)})
+        diff = compare_metadata(ctx, Base.metadata)
     assert diff == []
     assert db.is_current()
 
