@@ -4686,6 +4686,10 @@ Data folder: {folder}</source>
         <translation>№ {id} акт {rows} жазбаны біржола жояды. Акт пен сіздің атыңыз тіркеледі. Жалғастырасыз ба?</translation>
     </message>
     <message>
+        <source>Deletion act {id} confirmed: {rows} records are being removed in the background; monitoring goes on.</source>
+        <translation>№ {id} жою актісі расталды: жазбалар ({rows}) фондық режимде жойылуда, бақылау жалғасуда.</translation>
+    </message>
+    <message>
         <source>Deletion act {id} executed: {rows} records removed.</source>
         <translation>№ {id} жою актісі орындалды: {rows} жазба жойылды.</translation>
     </message>

@@ -4686,6 +4686,10 @@ Data folder: {folder}</source>
         <translation>Акт № {id} безвозвратно удаляет записи: {rows}. Акт и ваше имя будут зафиксированы. Продолжить?</translation>
     </message>
     <message>
+        <source>Deletion act {id} confirmed: {rows} records are being removed in the background; monitoring goes on.</source>
+        <translation>Акт удаления № {id} подтверждён: записи ({rows}) удаляются в фоновом режиме, наблюдение продолжается.</translation>
+    </message>
+    <message>
         <source>Deletion act {id} executed: {rows} records removed.</source>
         <translation>Акт удаления № {id} исполнен: удалено записей — {rows}.</translation>
     </message>
