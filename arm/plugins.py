@@ -29,6 +29,7 @@ PLUGIN_MODULES: tuple[str, ...] = (
     "arm.desk_api.plugin",
     "arm.simulate.plugin",
     "arm.reports.plugin",
+    "arm.replay.plugin",
 )
 
 #: The workstation's window (``arm`` without a command); its ``main(args)`` runs it.

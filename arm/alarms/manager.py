@@ -423,7 +423,7 @@ class AlarmManager:
         measures = "; ".join([m for m in [report.measures.strip(), *taken, note.strip()] if m])
         report = Report(report.reported_to or self.config.default_report_to,
                         report.reported_at or self.clock(), measures)
-        entry = write_entry(s, alarm, login, alarm.message, report)
+        entry = write_entry(s, alarm, login, alarm.message, report, self.clock())
         audit.record(s, login, "violation_recorded", "violation", entry.id, alarm_id=alarm.id)
 
     @staticmethod

@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from arm.alarms.manager import AlarmManager
 from arm.bus import Bus
-from arm.events import DeviceEvent, EventsStored, StoredEvent, stored_fields, utcnow
+from arm.events import DeviceEvent, EventsStored, StoredEvent, stored_fields
 from arm.rules.engine import RulesEngine
 from arm.rules.snapshot import load_snapshot, zones_fingerprint
 from db.models import DeviceEventRow
@@ -57,6 +57,8 @@ class RulesRuntime:
         self._retry: list[Any] = []
         self.failures = 0
         self.batches = 0
+        #: sees every list of condition changes the engine produced, before the manager (replay counts them)
+        self.observer: Callable[[list[Any]], None] | None = None
 
     # ------------------------------------------------------------ lifecycle (sync, for tests and the GUI)
     def start_sync(self, bus: Bus) -> None:
@@ -108,12 +110,21 @@ class RulesRuntime:
             self.reload()
         changes = self.engine.process(events)
         self.batches += 1
+        if self.observer is not None and changes:
+            self.observer(changes)
         self._apply(changes)
 
     def tick(self, now: datetime | None = None) -> None:
         if time.monotonic() - self._last_reload >= self.reload_s or self._zones_changed():
             self.reload()
-        self._apply(self.engine.tick(now))
+        self.evaluate_time(now)
+
+    def evaluate_time(self, now: datetime | None = None) -> None:
+        """The time-based half of a tick (schedules, silence, escalation, shelving); a replay calls it alone."""
+        changes = self.engine.tick(now)
+        if self.observer is not None and changes:
+            self.observer(changes)
+        self._apply(changes)
         self.manager.tick(now)
 
     def _apply(self, changes: list[Any]) -> None:
@@ -161,7 +172,7 @@ class RulesRuntime:
         minutes = self.replay_minutes if minutes is None else minutes
         if minutes <= 0:
             return 0
-        since = utcnow() - timedelta(minutes=minutes)
+        since = self.manager.clock() - timedelta(minutes=minutes)
         serials = {d.id: d.serial for d in self.engine.snapshot.devices.values()}
         with self.manager.db.session() as s:
             rows = list(s.scalars(select(DeviceEventRow).where(DeviceEventRow.time >= since)

@@ -8,6 +8,7 @@ evaluates them. Like :mod:`arm.rules.seed`, it only drives the real core: no Qt.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -33,10 +34,16 @@ def local(y: int, mo: int, d: int, h: int, mi: int = 0, s: int = 0) -> datetime:
 
 
 class World:
-    def __init__(self, db: Any, bus: Bus, ingest: Ingest, options: dict[str, Any] | None = None) -> None:
+    def __init__(self, db: Any, bus: Bus, ingest: Ingest, options: dict[str, Any] | None = None,
+                 clock: Callable[[], datetime] | None = None) -> None:
+        """``clock``: a virtual "now" for ingest's receive times, the engine and the manager (replay tests)."""
         self.db, self.bus, self.ingest = db, bus, ingest
         self.seed = Seeder(db)
-        self.runtime: RulesRuntime = build(db, bus, {"rules_tick": 0, **(options or {})})
+        if clock is not None:
+            ingest.clock = clock
+            self.runtime: RulesRuntime = build(db, bus, {"rules_tick": 0, **(options or {})}, clock=clock)
+        else:
+            self.runtime = build(db, bus, {"rules_tick": 0, **(options or {})})
         self.manager = self.runtime.manager
         #: what the service exposes as ``service.alarms`` (the typed, future-returning face of the manager)
         self.operations = LocalAlarmOperations(self.manager)
