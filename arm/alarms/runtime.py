@@ -119,9 +119,12 @@ class RulesRuntime:
             self.reload()
         self.evaluate_time(now)
 
-    def evaluate_time(self, now: datetime | None = None) -> None:
-        """The time-based half of a tick (schedules, silence, escalation, shelving); a replay calls it alone."""
-        changes = self.engine.tick(now)
+    def evaluate_time(self, now: datetime | None = None, persons: Any = None) -> None:
+        """The time-based half of a tick (schedules, silence, escalation, shelving); a replay calls it alone.
+
+        ``persons``: only these persons' time-based states (see :meth:`RulesEngine.tick`); None: everyone.
+        """
+        changes = self.engine.tick(now, persons)
         if self.observer is not None and changes:
             self.observer(changes)
         self._apply(changes)

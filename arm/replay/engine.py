@@ -33,6 +33,7 @@ from arm.auth import snapshot
 from arm.bus import Bus
 from arm.events import AlarmChanged, StoredEvent
 from arm.replay.clock import VirtualClock
+from arm.replay.due import DueSchedule
 from arm.replay.scratch import REPLAY_OPERATOR
 from arm.rules.conditions import ConditionChange, Kind
 from arm.rules.config import RulesConfig
@@ -56,6 +57,8 @@ class ReplayOptions:
     ack_after: timedelta | None = timedelta(minutes=2)
     #: ... and closes it this long after its condition returned (None: never; incidents then stay open)
     close_after: timedelta | None = timedelta(minutes=10)
+    #: tick only the persons whose state can have changed (arm.replay.due); False: everyone, like live
+    skip_idle: bool = True
     rules: RulesConfig = field(default_factory=RulesConfig)
     alarms: AlarmConfig = field(default_factory=AlarmConfig)
     priorities: dict[str, Any] | None = None
@@ -138,6 +141,10 @@ class Replayer:
         began = time.perf_counter()
         self.manager.load()
         self.runtime.reload()
+        rules = self.options.rules
+        self._due = DueSchedule(self.engine.snapshot, rules.tz, self.start, self.end, rules.health)
+        self._full_tick = True  # the first tick evaluates everyone, as does each local midnight
+        self._day = self.start.astimezone(rules.tz).date()
         tick = timedelta(seconds=self.options.tick_s)
         next_tick = self.start
         warm = True
@@ -150,6 +157,7 @@ class Replayer:
             if at < self.start:
                 self.clock.advance(at)
                 self.engine.process([stored])
+                self._due.contact(stored.device_id, at)
                 self.result.warmup_events += 1
                 continue
             if warm:
@@ -162,6 +170,7 @@ class Replayer:
                 next_tick += tick
             self.clock.advance(at)
             self.runtime.process([stored])
+            self._due.contact(stored.device_id, at)
             self.result.events += 1
         if warm:
             self._end_warmup()
@@ -181,8 +190,15 @@ class Replayer:
         return False
 
     def _tick(self, now: datetime) -> None:
+        """A tick of the live ticker; persons whose time-based state cannot have changed are skipped."""
         self.clock.advance(now)
-        self.runtime.evaluate_time(now)
+        day = now.astimezone(self.options.rules.tz).date()
+        due = self._due.due(now)
+        if self._full_tick or day != self._day or not self.options.skip_idle:
+            self._full_tick, self._day = False, day
+            self.runtime.evaluate_time(now)
+        else:
+            self.runtime.evaluate_time(now, due)
 
     def _operate(self, now: datetime) -> None:
         """The simulated operator: acknowledge what called for attention, close what has returned."""

@@ -130,7 +130,8 @@ def _as_dicts(w: World) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     return alarms, incidents
 
 
-def test_replay_gives_the_live_alarms_and_incidents(live: World, clock: VirtualClock, db) -> None:
+@pytest.mark.parametrize("skip_idle", [True, False], ids=["due-persons", "everyone"])
+def test_replay_gives_the_live_alarms_and_incidents(live: World, clock: VirtualClock, db, skip_idle: bool) -> None:
     events = _script(live)
     _drive_live(live, clock, events)
     live_alarms, live_incidents = _as_dicts(live)
@@ -139,7 +140,7 @@ def test_replay_gives_the_live_alarms_and_incidents(live: World, clock: VirtualC
     assert {"exclusion_zone", "curfew", "tamper_strap", "low_battery", "gnss_lost", "no_communication"} <= kinds
 
     options = ReplayOptions(tick_s=TICK_S, warmup=timedelta(0), ack_after=None, close_after=None,
-                            rules=RulesConfig(tick_s=TICK_S))
+                            rules=RulesConfig(tick_s=TICK_S), skip_idle=skip_idle)
     with scratch_database() as scratch:
         copy_supervision(db, scratch)
         replayer = Replayer(scratch, START, END, options)
