@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from arm.alarms.holds import ConditionHold
 from arm.alarms.manager import AlarmManager
 from arm.bus import Bus
 from arm.events import DeviceEvent, EventsStored, StoredEvent, stored_fields
@@ -40,8 +41,11 @@ class RulesRuntime:
     consumes_events = True  # stopped after the ingest core's last flush (arm/service.py)
 
     def __init__(self, engine: RulesEngine, manager: AlarmManager, *, tick_s: float | None = None,
-                 reload_s: float | None = None, replay_minutes: float = 120.0) -> None:
+                 reload_s: float | None = None, replay_minutes: float = 120.0,
+                 holds: ConditionHold | None = None) -> None:
         self.engine = engine
+        #: the on-delay of technical conditions (arm.alarms.holds); None holds nothing
+        self.holds = holds
         self.manager = manager
         self.tick_s = engine.config.tick_s if tick_s is None else tick_s
         self.reload_s = engine.config.reload_s if reload_s is None else reload_s
@@ -112,7 +116,7 @@ class RulesRuntime:
         self.batches += 1
         if self.observer is not None and changes:
             self.observer(changes)
-        self._apply(changes)
+        self._apply(self.holds.filter(changes) if self.holds is not None else changes)
 
     def tick(self, now: datetime | None = None) -> None:
         if time.monotonic() - self._last_reload >= self.reload_s or self._zones_changed():
@@ -127,6 +131,8 @@ class RulesRuntime:
         changes = self.engine.tick(now, persons)
         if self.observer is not None and changes:
             self.observer(changes)
+        if self.holds is not None:
+            changes = self.holds.filter(changes) + self.holds.release(now or self.manager.clock())
         self._apply(changes)
         self.manager.tick(now)
 

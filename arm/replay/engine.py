@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select
 
 from arm.alarms.api import AlarmConfig, AlarmError
+from arm.alarms.holds import HoldPolicy
 from arm.alarms.plugin import assemble
 from arm.alarms.priorities import priority_table
 from arm.auth import snapshot
@@ -62,6 +63,8 @@ class ReplayOptions:
     rules: RulesConfig = field(default_factory=RulesConfig)
     alarms: AlarmConfig = field(default_factory=AlarmConfig)
     priorities: dict[str, Any] | None = None
+    #: the on-delay of technical conditions (``HoldPolicy.tuned()``: the tuned profile); None: as live today
+    holds: HoldPolicy | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +100,9 @@ class ReplayResult:
     alarms: list[dict[str, Any]] = field(default_factory=list)
     incidents: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
+    #: charging reminders to wearers, and held conditions that returned before becoming alarms
+    reminders: int = 0
+    absorbed: int = 0
 
 
 def _technical(kind: str) -> bool:
@@ -115,7 +121,8 @@ class Replayer:
         self.clock = VirtualClock(start - self.options.warmup)
         self.bus = Bus()
         self.runtime = assemble(scratch, self.bus, self.options.rules, self.options.alarms,
-                                self.options.priorities or priority_table(), clock=self.clock)
+                                self.options.priorities or priority_table(), clock=self.clock,
+                                holds=self.options.holds)
         self.engine, self.manager = self.runtime.engine, self.runtime.manager
         self.result = ReplayResult(start, end)
         self.runtime.observer = self._observe
@@ -219,6 +226,8 @@ class Replayer:
                 continue  # e.g. closing an alarm whose condition came back meanwhile: the next round retries
 
     def _collect(self) -> None:
+        if self.runtime.holds is not None:
+            self.result.reminders, self.result.absorbed = self.runtime.holds.reminders, self.runtime.holds.absorbed
         with self.scratch.session() as s:
             self.result.alarms = [{
                 "id": a.id, "kind": a.kind, "person_id": a.person_id, "device_id": a.device_id,

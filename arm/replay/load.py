@@ -139,6 +139,8 @@ def load_figures(result: ReplayResult, limits: LoadLimits | None = None, persons
         "incidents_share_of_raw": round(len(incidents) / len(raw), 3) if raw else None,
         "incidents_by_cause": dict(Counter(i["cause"].split(":")[0] for i in incidents).most_common()),
         "chattering_conditions": _chattering(result, limits),
+        "wearer_reminders": result.reminders,
+        "held_and_returned": result.absorbed,
         "standing_alarms": len(standing),
         "stale_alarms": len(stale),
     }

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import orjson
 
+from arm.alarms.holds import HoldPolicy
 from arm.cli_common import UsageError, add_as_argument, add_db_argument, run_as
 from arm.replay.engine import ReplayOptions
 from arm.replay.load import LoadLimits, goals
@@ -37,6 +38,9 @@ def register_cli(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--desks", type=int, default=4, help="operator desks sharing the load (default 4)")
     p.add_argument("--tick", type=float, default=10.0, metavar="SECONDS",
                    help="virtual seconds between rule ticks (default 10, as live)")
+    p.add_argument("--tuned", action="store_true",
+                   help="hold technical conditions as tuned for issue 17 (arm.alarms.holds.TUNED_HOLDS) "
+                        "instead of the live configuration")
     p.add_argument("--no-operator", action="store_true",
                    help="no simulated operator: alarms are never acknowledged or closed")
     p.add_argument("--timezone", default="Asia/Almaty", help="zone of plain dates and curfew windows")
@@ -50,9 +54,10 @@ def _options(args: argparse.Namespace) -> ReplayOptions:
     if args.tick <= 0:
         raise UsageError("--tick: must be a positive number of seconds")
     rules = RulesConfig(timezone=args.timezone, tick_s=args.tick)
+    holds = HoldPolicy.tuned() if args.tuned else None
     if args.no_operator:
-        return ReplayOptions(tick_s=args.tick, rules=rules, ack_after=None, close_after=None)
-    return ReplayOptions(tick_s=args.tick, rules=rules)
+        return ReplayOptions(tick_s=args.tick, rules=rules, ack_after=None, close_after=None, holds=holds)
+    return ReplayOptions(tick_s=args.tick, rules=rules, holds=holds)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -124,7 +129,8 @@ def _print(report: ReplayReport, as_json: bool, tz: ZoneInfo) -> None:
           f"{f['desks']} desks)")
     print(f"  alarms / desk / hour      {ann['per_desk_per_hour']} (peak 10 min {ann['per_desk_peak_10_min']}, "
           f"floods {ann['flood_periods_10_min']})")
-    print(f"  chattering {f['chattering_conditions']}, standing {f['standing_alarms']}, stale {f['stale_alarms']}")
+    print(f"  chattering {f['chattering_conditions']}, standing {f['standing_alarms']}, stale {f['stale_alarms']}, "
+          f"wearer reminders {f['wearer_reminders']}, held and returned {f['held_and_returned']}")
     gt = f.get("ground_truth")
     if gt:
         print(f"  true violations found     {gt['found']} of {gt['true_violations']} (missed {gt['missed']}); "
