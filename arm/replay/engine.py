@@ -87,6 +87,9 @@ class Condition:
     kind: str
     person_id: int | None
     key: str
+    ref: str = ""
+    lat: float | None = None
+    lon: float | None = None
 
 
 @dataclass(slots=True)
@@ -135,7 +138,8 @@ class Replayer:
     def _observe(self, changes: list[ConditionChange]) -> None:
         if self.engine.silent:
             return
-        self.result.conditions.extend(Condition(c.at, c.kind, c.person_id, c.key) for c in changes if c.active)
+        self.result.conditions.extend(Condition(c.at, c.kind, c.person_id, c.key, c.ref, c.details.get("lat"),
+                                                c.details.get("lon")) for c in changes if c.active)
 
     def _on_alarm(self, message: AlarmChanged) -> None:
         if message.change in ("raised", "reactivated") and message.view is not None:
@@ -234,6 +238,8 @@ class Replayer:
                 "incident_id": a.incident_id, "priority": str(a.priority), "state": str(a.state),
                 "raised_at": a.raised_at, "returned_at": a.returned_at, "closed_at": a.closed_at,
                 "occurrences": int((a.details or {}).get("occurrences", 1)), "technical": _technical(a.kind),
+                "restriction_id": (a.details or {}).get("restriction_id"),
+                "lat": (a.details or {}).get("lat"), "lon": (a.details or {}).get("lon"),
             } for a in s.scalars(select(Alarm).order_by(Alarm.id))]
             self.result.incidents = [{
                 "id": i.id, "person_id": i.person_id, "cause": i.cause, "explanation": i.explanation,

@@ -52,13 +52,15 @@ def read_truth(path: Path) -> list[dict[str, Any]]:
 def run_replay(start: datetime, end: datetime, *, source: Database | None = None, caseload: Path | None = None,
                events_file: Path | None = None, options: ReplayOptions | None = None,
                limits: LoadLimits | None = None, truth: list[dict[str, Any]] | None = None,
-               scratch_path: Path | None = None, prepare: Any = None) -> ReplayReport:
+               scratch_path: Path | None = None, prepare: Any = None,
+               device_ids: set[int] | None = None) -> ReplayReport:
     """Replay [start, end) and compute the load figures.
 
     Supervision data comes from ``caseload`` (an exchange document) or is
     copied from ``source``; events from ``events_file`` or from ``source``.
     ``prepare(scratch)`` may change the scratch database before the run (the
-    what-if check adds its draft restriction there). Nothing is written to ``source``.
+    what-if check adds its draft restriction there); ``device_ids`` limits the
+    events read from ``source``. Nothing is written to ``source``.
     """
     options = options or ReplayOptions()
     if caseload is None and source is None:
@@ -84,7 +86,8 @@ def run_replay(start: datetime, end: datetime, *, source: Database | None = None
             events = events_from_file(events_file, devices, skipped, since, end)
         else:
             assert source is not None
-            events = (e for e in events_from_db(source, since, end) if e.event.serial in devices)
+            events = (e for e in events_from_db(source, since, end, device_ids=device_ids)
+                      if e.event.serial in devices)
         result = Replayer(scratch, start, end, options).run(events)
     figures = load_figures(result, limits, persons_supervised=len(persons) or None, violations=truth, persons=persons)
     return ReplayReport(result, figures, persons, skipped)

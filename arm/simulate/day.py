@@ -186,7 +186,6 @@ def plan(rng: random.Random, p: PersonDay, rates: DayRates) -> set[str]:
         t = _trip(legs, t + stay, away, work, 15.0, "work")
     end_work = max(end_work, t + 1800)
     legs.append(Leg(t, end_work, work, None, "work"))
-    last_work = len(legs) - 1
     t = end_work
     if rng.random() < 0.3 and t < 19.5 * 3600:
         errand = _somewhere(rng, home, 300, 2500)
@@ -197,13 +196,18 @@ def plan(rng: random.Random, p: PersonDay, rates: DayRates) -> set[str]:
     else:
         t = _trip(legs, t, work, home, 8.0 if distance_m(home, work) > 2500 else 1.4, "home")
     shift = t - 21.75 * 3600
-    w = legs[last_work]
-    if shift > 0 and w.t1 - w.t0 > shift + 600:  # everyone not scripted otherwise is home before the curfew
-        w.t1 -= shift
-        for leg in legs[last_work + 1:]:
-            leg.t0 -= shift
-            leg.t1 -= shift
-        t -= shift
+    if shift > 0:  # everyone not scripted otherwise is home before the curfew: shorten the day's stays
+        stays = [i for i, leg in enumerate(legs) if leg.b is None and leg.t0 >= leave]
+        for i in reversed(stays):
+            if shift <= 0:
+                break
+            cut = min(shift, max(0.0, legs[i].t1 - legs[i].t0 - 300))
+            legs[i].t1 -= cut
+            for leg in legs[i + 1:]:
+                leg.t0 -= cut
+                leg.t1 -= cut
+            shift -= cut
+            t -= cut
     if late_breach:
         out = rng.uniform(22.5 * 3600, 23.2 * 3600)
         legs.append(Leg(t, out, home))
