@@ -4042,6 +4042,18 @@ Data folder: {folder}</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
+        <source>Check against the last</source>
+        <translation>Соңғы күндер бойынша тексеру:</translation>
+    </message>
+    <message>
+        <source>Replays the stored events of these days with this zone as drawn (for the persons whose restrictions name it, or everyone for a new zone) and lists the alarms it would have raised. Nothing is saved.</source>
+        <translation>Осы күндердің сақталған оқиғаларын аймақтың сызылған түрімен қайта өткізеді (шектеулерінде ол аталған адамдар үшін немесе жаңа аймақ болса, барлығы үшін) және ол көтерер еді дабылдарды көрсетеді. Ештеңе сақталмайды.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> күн</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Аты-жөні</translation>
     </message>
@@ -4144,6 +4156,42 @@ Data folder: {folder}</source>
     <message>
         <source>Give the zone a name.</source>
         <translation>Аймаққа атау беріңіз.</translation>
+    </message>
+    <message>
+        <source>The check needs a valid zone: see the messages above.</source>
+        <translation>Тексеру үшін дұрыс аймақ керек: жоғарыдағы хабарламаларды қараңыз.</translation>
+    </message>
+    <message>
+        <source>A home zone raises no alarms of its own: nothing to check.</source>
+        <translation>«Үй» аймағы өзі дабыл көтермейді: тексеретін ештеңе жоқ.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Тексерілуде…</translation>
+    </message>
+    <message>
+        <source>entered the zone</source>
+        <translation>аймаққа кірді</translation>
+    </message>
+    <message>
+        <source>left the zone</source>
+        <translation>аймақтан шықты</translation>
+    </message>
+    <message>
+        <source>Alarms it would have raised in the last {days} days: {count} (persons checked: {persons}).</source>
+        <translation>Соңғы күндердегі ({days}) дабылдар: {count} (тексерілген адамдар: {persons}).</translation>
+    </message>
+    <message>
+        <source>No alarm in the last {days} days (persons checked: {persons}).</source>
+        <translation>Соңғы күндерде ({days}) дабыл болмас еді (тексерілген адамдар: {persons}).</translation>
+    </message>
+    <message>
+        <source>Your role may not run this check.</source>
+        <translation>Сіздің рөліңізге бұл тексеру қолжетімсіз.</translation>
+    </message>
+    <message>
+        <source>The check failed: {error}</source>
+        <translation>Тексеру сәтсіз аяқталды: {error}</translation>
     </message>
     <message>
         <source>The zone was not saved: see the messages above.</source>

@@ -4042,6 +4042,18 @@ Data folder: {folder}</source>
         <translation>Отмена</translation>
     </message>
     <message>
+        <source>Check against the last</source>
+        <translation>Проверить за последние</translation>
+    </message>
+    <message>
+        <source>Replays the stored events of these days with this zone as drawn (for the persons whose restrictions name it, or everyone for a new zone) and lists the alarms it would have raised. Nothing is saved.</source>
+        <translation>Прогоняет сохранённые события этих дней с зоной в нарисованном виде (для лиц, в ограничениях которых она указана, или для всех, если зона новая) и показывает тревоги, которые она подняла бы. Ничего не сохраняется.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Ф.И.О.</translation>
     </message>
@@ -4144,6 +4156,42 @@ Data folder: {folder}</source>
     <message>
         <source>Give the zone a name.</source>
         <translation>Укажите название зоны.</translation>
+    </message>
+    <message>
+        <source>The check needs a valid zone: see the messages above.</source>
+        <translation>Для проверки нужна правильная зона: см. сообщения выше.</translation>
+    </message>
+    <message>
+        <source>A home zone raises no alarms of its own: nothing to check.</source>
+        <translation>Зона «дом» сама тревог не поднимает: проверять нечего.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
+        <source>entered the zone</source>
+        <translation>вошёл в зону</translation>
+    </message>
+    <message>
+        <source>left the zone</source>
+        <translation>покинул зону</translation>
+    </message>
+    <message>
+        <source>Alarms it would have raised in the last {days} days: {count} (persons checked: {persons}).</source>
+        <translation>Тревог за последние дни ({days}): {count} (проверено лиц: {persons}).</translation>
+    </message>
+    <message>
+        <source>No alarm in the last {days} days (persons checked: {persons}).</source>
+        <translation>За последние дни ({days}) тревог не было бы (проверено лиц: {persons}).</translation>
+    </message>
+    <message>
+        <source>Your role may not run this check.</source>
+        <translation>Вашей роли эта проверка недоступна.</translation>
+    </message>
+    <message>
+        <source>The check failed: {error}</source>
+        <translation>Проверка не удалась: {error}</translation>
     </message>
     <message>
         <source>The zone was not saved: see the messages above.</source>
