@@ -95,3 +95,30 @@ def run_replay(start: datetime, end: datetime, *, source: Database | None = None
 
 def default_window(day: datetime) -> tuple[datetime, datetime]:
     return day, day + timedelta(days=1)
+
+
+def load_report(db: Database, actor: Any, start: datetime, end: datetime, *, desks: int = 4,
+                tuned: bool = False) -> ReplayReport:
+    """The operator load of [start, end) of the live history, for the supervisor's chart.
+
+    A core operation: the user must be allowed alarm figures (a refusal is
+    audited and raised as ``AccessDenied``); the run is audited as ``replay_run``.
+    """
+    from arm import audit
+    from arm.access import AccessDenied, Action, record_denied, require
+    from arm.alarms.holds import HoldPolicy
+
+    refused: AccessDenied | None = None
+    with db.begin() as s:
+        try:
+            require(actor, Action.ALARM_FIGURES)
+        except AccessDenied as error:
+            record_denied(s, actor, error, "alarms", "", operation="replay_run")
+            refused = error
+        else:
+            audit.record(s, actor, "replay_run", "alarms", "", start=start.isoformat(), end=end.isoformat(),
+                         desks=desks, tuned=tuned)
+    if refused is not None:
+        raise refused
+    options = ReplayOptions(holds=HoldPolicy.tuned() if tuned else None)
+    return run_replay(start, end, source=db, options=options, limits=LoadLimits(desks=desks))

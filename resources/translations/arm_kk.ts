@@ -915,6 +915,10 @@ Data folder: {folder}</source>
         <translation>Батарея және сигнал</translation>
     </message>
     <message>
+        <source>Operator load…</source>
+        <translation>Операторларға жүктеме…</translation>
+    </message>
+    <message>
         <source>Alarms per day</source>
         <translation>Тәулігіне дабылдар</translation>
     </message>
@@ -3366,6 +3370,89 @@ Data folder: {folder}</source>
     <message>
         <source>Device detected and recorded in the inventory.</source>
         <translation>Құрылғы анықталды және есепке енгізілді.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayLoadDialog</name>
+    <message>
+        <source>Operator load</source>
+        <translation>Операторларға жүктеме</translation>
+    </message>
+    <message>
+        <source>Hold technical conditions (tuned)</source>
+        <translation>Техникалық дабылдарды кідірту (баптау)</translation>
+    </message>
+    <message>
+        <source>Strap knocks, dead zones, low batteries and lost fixes reach the operator only if they last (docs/replay.md)</source>
+        <translation>Білезікке соғылу, байланыссыз аймақтар, батареяның отыруы және спутниктің жоғалуы операторға тек ұзаққа созылса жетеді (docs/replay.md)</translation>
+    </message>
+    <message>
+        <source>Replay the last 24 hours</source>
+        <translation>Соңғы 24 сағатты қайта өткізу</translation>
+    </message>
+    <message>
+        <source>Incidents per desk per hour (line: 6 an hour)</source>
+        <translation>Бір пультке сағатына инциденттер (сызық: сағатына 6)</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>сағат</translation>
+    </message>
+    <message>
+        <source>Raw alarm conditions</source>
+        <translation>Бастапқы дабыл жағдайлары</translation>
+    </message>
+    <message>
+        <source>Technical share</source>
+        <translation>Техникалық үлесі</translation>
+    </message>
+    <message>
+        <source>Alarms raised</source>
+        <translation>Көтерілген дабылдар</translation>
+    </message>
+    <message>
+        <source>Incidents presented</source>
+        <translation>Көрсетілген инциденттер</translation>
+    </message>
+    <message>
+        <source>Incidents per desk per hour, mean / peak</source>
+        <translation>Бір пультке сағатына инциденттер, орташа / шың</translation>
+    </message>
+    <message>
+        <source>Flood periods (over 10 in 10 min per desk)</source>
+        <translation>Тасқын кезеңдері (пультке 10 минутта 10-нан көп)</translation>
+    </message>
+    <message>
+        <source>Chattering / standing / stale</source>
+        <translation>Діріл / тұрақты / ескірген</translation>
+    </message>
+    <message>
+        <source>Desks</source>
+        <translation>Пульттер</translation>
+    </message>
+    <message>
+        <source>Replaying…</source>
+        <translation>Қайта өткізілуде…</translation>
+    </message>
+    <message>
+        <source>Your role may not see alarm figures.</source>
+        <translation>Сіздің рөліңізге дабыл көрсеткіштері қолжетімсіз.</translation>
+    </message>
+    <message>
+        <source>The replay failed: {error}</source>
+        <translation>Қайта өткізу сәтсіз аяқталды: {error}</translation>
+    </message>
+    <message>
+        <source>incidents per desk</source>
+        <translation>бір пультке инциденттер</translation>
+    </message>
+    <message>
+        <source>raw conditions per desk</source>
+        <translation>бір пультке бастапқы жағдайлар</translation>
+    </message>
+    <message>
+        <source>{events} events replayed in {seconds} s.</source>
+        <translation>{events} оқиға {seconds} с ішінде қайта өткізілді.</translation>
     </message>
 </context>
 <context>

@@ -915,6 +915,10 @@ Data folder: {folder}</source>
         <translation>Заряд и сигнал</translation>
     </message>
     <message>
+        <source>Operator load…</source>
+        <translation>Нагрузка на операторов…</translation>
+    </message>
+    <message>
         <source>Alarms per day</source>
         <translation>Тревог в сутки</translation>
     </message>
@@ -3366,6 +3370,89 @@ Data folder: {folder}</source>
     <message>
         <source>Device detected and recorded in the inventory.</source>
         <translation>Устройство определено и внесено в учёт.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayLoadDialog</name>
+    <message>
+        <source>Operator load</source>
+        <translation>Нагрузка на операторов</translation>
+    </message>
+    <message>
+        <source>Hold technical conditions (tuned)</source>
+        <translation>Задерживать технические тревоги (настройка)</translation>
+    </message>
+    <message>
+        <source>Strap knocks, dead zones, low batteries and lost fixes reach the operator only if they last (docs/replay.md)</source>
+        <translation>Удары по ремешку, зоны без связи, разряд батареи и потеря спутников доходят до оператора, только если длятся (docs/replay.md)</translation>
+    </message>
+    <message>
+        <source>Replay the last 24 hours</source>
+        <translation>Прогнать последние 24 часа</translation>
+    </message>
+    <message>
+        <source>Incidents per desk per hour (line: 6 an hour)</source>
+        <translation>Инцидентов на пульт в час (линия: 6 в час)</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>час</translation>
+    </message>
+    <message>
+        <source>Raw alarm conditions</source>
+        <translation>Исходных тревожных условий</translation>
+    </message>
+    <message>
+        <source>Technical share</source>
+        <translation>Доля технических</translation>
+    </message>
+    <message>
+        <source>Alarms raised</source>
+        <translation>Поднято тревог</translation>
+    </message>
+    <message>
+        <source>Incidents presented</source>
+        <translation>Показано инцидентов</translation>
+    </message>
+    <message>
+        <source>Incidents per desk per hour, mean / peak</source>
+        <translation>Инцидентов на пульт в час, среднее / пик</translation>
+    </message>
+    <message>
+        <source>Flood periods (over 10 in 10 min per desk)</source>
+        <translation>Периоды лавины (более 10 за 10 мин на пульт)</translation>
+    </message>
+    <message>
+        <source>Chattering / standing / stale</source>
+        <translation>Дребезжащие / постоянные / застарелые</translation>
+    </message>
+    <message>
+        <source>Desks</source>
+        <translation>Пультов</translation>
+    </message>
+    <message>
+        <source>Replaying…</source>
+        <translation>Прогон…</translation>
+    </message>
+    <message>
+        <source>Your role may not see alarm figures.</source>
+        <translation>Вашей роли недоступны показатели тревог.</translation>
+    </message>
+    <message>
+        <source>The replay failed: {error}</source>
+        <translation>Прогон не удался: {error}</translation>
+    </message>
+    <message>
+        <source>incidents per desk</source>
+        <translation>инцидентов на пульт</translation>
+    </message>
+    <message>
+        <source>raw conditions per desk</source>
+        <translation>исходных условий на пульт</translation>
+    </message>
+    <message>
+        <source>{events} events replayed in {seconds} s.</source>
+        <translation>Прогнано событий: {events} за {seconds} с.</translation>
     </message>
 </context>
 <context>
