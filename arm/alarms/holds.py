@@ -39,7 +39,7 @@ NEVER_HELD = frozenset({Kind.EXCLUSION_ZONE, Kind.SOS})
 #: the tuned profile (bench/operator_day.py, 3,000 persons): every true violation still raised
 TUNED_HOLDS: Mapping[str, timedelta] = {
     Kind.TAMPER_STRAP: timedelta(seconds=60),  # knocks open the strap circuit for seconds; a cut stays open
-    Kind.CURFEW: timedelta(minutes=10),  # multipath drift near home at night; the usual curfew grace period
+    Kind.CURFEW: timedelta(minutes=20),  # multipath drift near home at night lasts minutes; a curfew grace period
     Kind.LOW_BATTERY: timedelta(minutes=90),  # the wearer is reminded to charge; most do within the hour
     Kind.NO_COMMUNICATION: timedelta(minutes=35),  # dead zones (lifts, basements, the metro) deliver late
     Kind.GNSS_LOST: timedelta(hours=12),  # indoors all day; the device is in contact, with cell positions
