@@ -20,7 +20,8 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
-from arm.alarms.holds import HoldPolicy
+from arm.alarms.api import AlarmConfig
+from arm.alarms.holds import HoldPolicy, tuned_alarm_config
 from arm.replay.engine import ReplayOptions
 from arm.replay.load import LoadLimits, goals
 from arm.replay.run import read_truth, run_replay
@@ -51,7 +52,8 @@ def main() -> None:
         t1, c1 = time.perf_counter(), time.process_time()
         holds = HoldPolicy.tuned() if args.profile == "tuned" else None
         report = run_replay(start, end, caseload=caseload, events_file=out, truth=read_truth(truth_file),
-                            options=ReplayOptions(holds=holds), limits=LoadLimits(desks=args.desks))
+                            options=ReplayOptions(holds=holds, alarms=tuned_alarm_config() if holds else AlarmConfig()),
+                            limits=LoadLimits(desks=args.desks))
         replayed, cpu = time.perf_counter() - t1, time.process_time() - c1
     f = report.figures
     if args.json:

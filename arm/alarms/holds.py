@@ -26,9 +26,10 @@ is held (the behaviour before issue 17).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from arm.alarms.api import AlarmConfig
 from arm.rules.conditions import ConditionChange, Kind
 
 #: kinds whose hold answers with a charging reminder to the wearer rather than silence
@@ -44,6 +45,16 @@ TUNED_HOLDS: Mapping[str, timedelta] = {
     Kind.NO_COMMUNICATION: timedelta(minutes=35),  # dead zones (lifts, basements, the metro) deliver late
     Kind.GNSS_LOST: timedelta(hours=12),  # indoors all day; the device is in contact, with cell positions
 }
+
+
+#: restriction kinds that join an open device-power incident in the tuned profile: at curfew a device gone
+#: flat cannot show the person home, and the operator already has that person's discharge in front of them
+TUNED_JOIN_POWER: frozenset[str] = frozenset({Kind.CURFEW})
+
+
+def tuned_alarm_config(base: AlarmConfig | None = None) -> AlarmConfig:
+    """The lifecycle settings of the tuned profile (``AlarmConfig.join_power_incident``)."""
+    return replace(base or AlarmConfig(), join_power_incident=TUNED_JOIN_POWER)
 
 
 @dataclass(slots=True)

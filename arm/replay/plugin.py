@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 
 import orjson
 
-from arm.alarms.holds import HoldPolicy
+from arm.alarms.api import AlarmConfig
+from arm.alarms.holds import HoldPolicy, tuned_alarm_config
 from arm.cli_common import UsageError, add_as_argument, add_db_argument, run_as
 from arm.replay.engine import ReplayOptions
 from arm.replay.load import LoadLimits, goals
@@ -55,9 +56,11 @@ def _options(args: argparse.Namespace) -> ReplayOptions:
         raise UsageError("--tick: must be a positive number of seconds")
     rules = RulesConfig(timezone=args.timezone, tick_s=args.tick)
     holds = HoldPolicy.tuned() if args.tuned else None
+    alarms = tuned_alarm_config() if args.tuned else AlarmConfig()
     if args.no_operator:
-        return ReplayOptions(tick_s=args.tick, rules=rules, ack_after=None, close_after=None, holds=holds)
-    return ReplayOptions(tick_s=args.tick, rules=rules, holds=holds)
+        return ReplayOptions(tick_s=args.tick, rules=rules, ack_after=None, close_after=None, holds=holds,
+                             alarms=alarms)
+    return ReplayOptions(tick_s=args.tick, rules=rules, holds=holds, alarms=alarms)
 
 
 def _run(args: argparse.Namespace) -> int:

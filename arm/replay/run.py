@@ -106,7 +106,8 @@ def load_report(db: Database, actor: Any, start: datetime, end: datetime, *, des
     """
     from arm import audit
     from arm.access import AccessDenied, Action, record_denied, require
-    from arm.alarms.holds import HoldPolicy
+    from arm.alarms.api import AlarmConfig
+    from arm.alarms.holds import HoldPolicy, tuned_alarm_config
 
     refused: AccessDenied | None = None
     with db.begin() as s:
@@ -120,5 +121,6 @@ def load_report(db: Database, actor: Any, start: datetime, end: datetime, *, des
                          desks=desks, tuned=tuned)
     if refused is not None:
         raise refused
-    options = ReplayOptions(holds=HoldPolicy.tuned() if tuned else None)
+    options = ReplayOptions(holds=HoldPolicy.tuned() if tuned else None,
+                            alarms=tuned_alarm_config() if tuned else AlarmConfig())
     return run_replay(start, end, source=db, options=options, limits=LoadLimits(desks=desks))

@@ -277,15 +277,18 @@ class DayGenerator:
             drift = (start, start + rng.uniform(7, 17) * 60)
         knock = rng.uniform(6 * 3600, 23 * 3600) if rng.random() < rates.strap_knock else None
         cut = rng.uniform(9 * 3600, 20 * 3600) if "strap_cut" in scripted else None
-        # battery: level at the warm-up's start, evening charge unless forgotten
-        if rng.random() < rates.forgot_charging_yesterday:
+        # battery: level at the warm-up's start, evening charge unless forgotten; a person scripted to violate
+        # keeps the device charged (a violation no device could report is not a test of the rules)
+        careful = bool(scripted)
+        if rng.random() < rates.forgot_charging_yesterday and not careful:
             battery = rng.uniform(30, 55)
         else:
             battery = rng.uniform(80, 100)
         drain = 3.5 * rng.uniform(0.8, 1.2) / 3600
         evening_home = next((leg.t0 for leg in legs if leg.place == "home" and leg.b is None and leg.t0 > 12 * 3600),
                             20 * 3600)
-        charge_from = evening_home + rng.uniform(0, 90 * 60) if rng.random() > rates.forget_charging_today else None
+        forget = rng.random() < rates.forget_charging_today and not careful
+        charge_from = None if forget else evening_home + rng.uniform(0, 90 * 60)
         charge_window: list[tuple[float, float]] = [(-WARMUP_S, -WARMUP_S + rng.uniform(0, 3600))] if battery > 75 else []
         if charge_from is not None:
             charge_window.append((charge_from, charge_from + 3 * 3600))
@@ -351,7 +354,7 @@ class DayGenerator:
                 battery -= drain * step
             if battery <= 15 and low_reminded is None:
                 low_reminded = t
-                if rng.random() < rates.charge_after_low:  # the wearer plugs in within the hour (at rest)
+                if careful or rng.random() < rates.charge_after_low:  # the wearer plugs in within the hour
                     start = t + rng.uniform(15 * 60, 60 * 60)
                     charge_window.append((start, start + 2.5 * 3600))
                     next_stat = min(next_stat, t + step)  # the device reports the low level at once

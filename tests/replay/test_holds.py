@@ -91,3 +91,40 @@ def test_a_policy_cannot_hold_protection_kinds() -> None:
     policy = HoldPolicy({"exclusion_zone": timedelta(minutes=5), "sos": timedelta(minutes=1),
                          "curfew": timedelta(minutes=10)})
     assert set(policy.holds) == {"curfew"}
+
+
+def test_curfew_of_a_flat_device_joins_its_power_incident(world: World, clock: VirtualClock) -> None:
+    """Tuned grouping (AlarmConfig.join_power_incident): the device died away from home before the curfew."""
+    from arm.alarms.holds import tuned_alarm_config
+
+    world.manager.config = tuned_alarm_config(world.manager.config)
+    world.seed.restriction(world.pid, "curfew", schedule=[{"days": [0, 1, 2, 3, 4, 5, 6], "start": "22:00",
+                                                           "end": "06:00"}])
+    world.reload()
+    work = offset(*HOME, north_m=3000)
+    t = local(2026, 11, 20, 18, 0)
+    for i in range(0, 120, 5):  # at work until 20:00, then nothing: the battery is flat
+        _at(world, clock, world.fix("TRK-1", later(t, minutes=i), *work))
+    tick = later(t, minutes=120)
+    while tick < local(2026, 11, 20, 22, 30):
+        _tick(world, clock, tick)
+        tick = later(tick, seconds=30)
+    assert sorted(k for k, _, _ in world.summary()) == ["curfew", "no_communication"]
+    (incident,) = world.incidents()  # one problem, one incident
+    assert incident.cause == "device_power"
+    assert {a.incident_id for a in world.alarms()} == {incident.id}
+
+
+def test_without_the_tuned_grouping_the_curfew_is_its_own_incident(world: World, clock: VirtualClock) -> None:
+    world.seed.restriction(world.pid, "curfew", schedule=[{"days": [0, 1, 2, 3, 4, 5, 6], "start": "22:00",
+                                                           "end": "06:00"}])
+    world.reload()
+    work = offset(*HOME, north_m=3000)
+    t = local(2026, 11, 20, 18, 0)
+    for i in range(0, 120, 5):
+        _at(world, clock, world.fix("TRK-1", later(t, minutes=i), *work))
+    tick = later(t, minutes=120)
+    while tick < local(2026, 11, 20, 22, 30):
+        _tick(world, clock, tick)
+        tick = later(tick, seconds=30)
+    assert sorted(i.cause.split(":")[0] for i in world.incidents()) == ["curfew", "device_power"]
