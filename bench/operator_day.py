@@ -76,6 +76,8 @@ def main() -> None:
     print(f"true violations           {gt['found']} found of {gt['true_violations']}, missed {gt['missed']}; "
           f"delay median {gt['delay_s']['median']} s, p95 {gt['delay_s']['p95']} s, max {gt['delay_s']['max']} s")
     # one core of this machine: the process's CPU time (the wall time includes other processes' share)
+    for v in gt["missed_list"]:
+        print(f"  missed: {v['kind']} of {v['serial']} at {v['at']}")
     verdicts = {**goals(f), "day_replayed_under_5_min_of_one_core": cpu < 300}
     for name, ok in verdicts.items():
         print(f"{'PASS' if ok else 'FAIL'}  {name}")

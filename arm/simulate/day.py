@@ -320,7 +320,7 @@ class DayGenerator:
                           "hdop": round(rng.uniform(0.8, 1.6), 1),
                           "speed_kmh": round(distance_m(leg.a, leg.b) / max(1.0, leg.t1 - leg.t0) * 3.6, 1)
                           if leg.b is not None else 0.0, "course": None}
-                self._mark_truth(p, t, (lat, lon), truth_marks, scripted)
+                self._mark_truth(p, t, (lat, lon), truth_marks, scripted, leg)
             yield self._line(p, seq, t, received, "POS", fields)
             if indoor is not None and indoor[0] <= t < indoor[0] + step:
                 seq += 1
@@ -366,8 +366,14 @@ class DayGenerator:
             jitter = 0.0
 
     def _mark_truth(self, p: PersonDay, t: float, where: tuple[float, float], marks: dict[str, bool],
-                    scripted: set[str]) -> None:
-        if "zone_entry" in scripted and not marks["zone_entry"] and p.zone is not None:
+                    scripted: set[str], leg: Leg) -> None:
+        """The scripted violations begin at the first fix past the line on the scripted trip.
+
+        A commute that happens to cross the zone for one fix is not the scripted entry (and no
+        two-fix rule could see it); only the trip to the zone and the stay in it count.
+        """
+        to_zone = p.zone is not None and (leg.b == p.zone or (leg.b is None and leg.a == p.zone))
+        if "zone_entry" in scripted and not marks["zone_entry"] and p.zone is not None and to_zone:
             if distance_m(where, p.zone) <= p.zone_radius_m + p.zone_buffer_m:
                 marks["zone_entry"] = True
                 p.truth.append({"kind": "zone_entry", "at": t})
