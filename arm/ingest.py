@@ -130,8 +130,11 @@ class Ingest:
         max_batch: int = 5000,
         max_delay_s: float = 0.005,
         contact_write_interval_s: float = 10.0,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.db = db
+        #: the receive time stamped on each batch; a replay or a scripted test injects a virtual clock
+        self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
         self.bus = bus
         self.max_batch = max_batch
         self.max_delay_s = max_delay_s
@@ -337,7 +340,7 @@ class Ingest:
         per[reason] += 1
 
     def _commit(self, jobs: list[_Job]) -> list[IngestResult]:
-        now = datetime.now(UTC)
+        now = self.clock()
         for job in jobs:
             job.rejected.clear()
             job.dropped.clear()

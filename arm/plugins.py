@@ -32,6 +32,7 @@ PLUGIN_MODULES: tuple[str, ...] = (
     "arm.geo.plugin",
     "arm.caseload.plugin",
     "arm.history.plugin",
+    "arm.replay.plugin",
 )
 
 #: The workstation's window (``arm`` without a command); its ``main(args)`` runs it.

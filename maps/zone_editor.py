@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -112,6 +113,21 @@ class ZoneEditor(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # what-if: the alarms this zone, as drawn, would have raised over the last days (arm.replay.whatif)
+        self.check_button = QPushButton(self.tr("Check against the last"))
+        self.check_button.setToolTip(self.tr(
+            "Replays the stored events of these days with this zone as drawn (for the persons whose restrictions "
+            "name it, or everyone for a new zone) and lists the alarms it would have raised. Nothing is saved."))
+        self.check_button.clicked.connect(self.check)
+        self.check_days = QSpinBox()
+        self.check_days.setRange(1, 31)
+        self.check_days.setValue(7)
+        self.check_days.setSuffix(self.tr(" days"))
+        self.check_result = QLabel()
+        self.check_result.setWordWrap(True)
+        self.check_list = QListWidget()
+        self.check_list.setMaximumHeight(140)
+        self.check_list.hide()
 
         draw_row = QHBoxLayout()
         for b in (self.new_polygon, self.new_circle, self.finish_button):
@@ -129,12 +145,19 @@ class ZoneEditor(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
+        check_row = QHBoxLayout()
+        check_row.addWidget(self.check_button)
+        check_row.addWidget(self.check_days)
+        check_row.addStretch(1)
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("Zones")))
         side.addWidget(self.zone_list, 1)
         side.addLayout(draw_row)
         side.addWidget(self.address)
         side.addLayout(form)
+        side.addLayout(check_row)
+        side.addWidget(self.check_result)
+        side.addWidget(self.check_list)
         side.addLayout(buttons)
         side.addWidget(self.status)
         if own_map:
@@ -303,6 +326,58 @@ class ZoneEditor(QWidget):
         return ZoneDraft(name=name, kind=str(self.kind.currentData()), geometry=self._geometry,
                          buffer_m=float(self.buffer.value()), district=self.district.text().strip(),
                          schedule=schedule)
+
+    # ------------------------------------------------------------ what-if
+    def check(self) -> None:
+        """Replay the last days with the zone as drawn; list and mark where it would have raised alarms."""
+        from arm.replay.whatif import DraftRule, what_if
+
+        data = self.collect()
+        if data is None:
+            self.check_result.setText(self.tr("The check needs a valid zone: see the messages above."))
+            return
+        if data.kind == ZoneKind.HOME:
+            self.check_result.setText(self.tr("A home zone raises no alarms of its own: nothing to check."))
+            return
+        kind = "exclusion_zone" if data.kind == ZoneKind.EXCLUSION else "inclusion_zone"
+        draft = DraftRule(kind, geometry=data.geometry, buffer_m=data.buffer_m, zone_schedule=data.schedule,
+                          zone_id=self._zone_id)
+        days = self.check_days.value()
+        self.check_button.setEnabled(False)
+        self.check_result.setText(self.tr("Checking…"))
+        self.ctx.run_in_worker(what_if, self.ctx.db, self.ctx.user, draft, None, days,
+                               on_done=lambda result: self._on_checked(result, days), on_error=self._on_check_failed)
+
+    def _on_checked(self, result: Any, days: int) -> None:
+        from zoneinfo import ZoneInfo
+
+        self.check_button.setEnabled(True)
+        self.check_list.clear()
+        tz = ZoneInfo(getattr(getattr(self.ctx.settings, "general", None), "timezone", "Asia/Almaty"))
+        what = {"exclusion_zone": self.tr("entered the zone"), "inclusion_zone": self.tr("left the zone")}
+        points = []
+        for alarm in result.alarms:
+            text = f"{alarm.at.astimezone(tz):%d.%m %H:%M}  {alarm.person_name}  {what.get(alarm.kind, alarm.kind)}"
+            self.check_list.addItem(text)
+            if alarm.lat is not None and alarm.lon is not None:
+                points.append({"lat": alarm.lat, "lon": alarm.lon, "label": text})
+        self.check_list.setVisible(bool(result.alarms))
+        if result.alarms:
+            self.check_result.setText(self.tr(
+                "Alarms it would have raised in the last {days} days: {count} (persons checked: {persons})."
+            ).format(days=days, count=len(result.alarms), persons=result.persons))
+        else:
+            self.check_result.setText(self.tr(
+                "No alarm in the last {days} days (persons checked: {persons})."
+            ).format(days=days, persons=result.persons))
+        self.map_view.bridge.call("ARM.whatIf.show", points)
+
+    def _on_check_failed(self, exc: BaseException) -> None:
+        self.check_button.setEnabled(True)
+        if isinstance(exc, AccessDenied):
+            self.check_result.setText(self.tr("Your role may not run this check."))
+        else:
+            self.check_result.setText(self.tr("The check failed: {error}").format(error=str(exc)))
 
     def save(self) -> None:
         data = self.collect()

@@ -78,6 +78,8 @@ class ChartsPanel(QWidget):
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.subject = QLineEdit(self, placeholderText=self.tr("Person id or device serial"))
         self.history_button = QPushButton(self.tr("Battery and signal"), self)
+        self.load_button = QPushButton(self.tr("Operator load…"), self)  # replay of the last 24 h (issue 17)
+        self.load_button.clicked.connect(self.show_load)
         self.status = QLabel(self)
         self.plots = pg.GraphicsLayoutWidget(self)
         self.per_day = self.plots.addPlot(row=0, col=0, title=self.tr("Alarms per day"))
@@ -158,7 +160,7 @@ class ChartsPanel(QWidget):
 
     def _layout(self) -> None:
         top = QHBoxLayout()
-        for w in (QLabel(self.tr("Period"), self), self.period, self.group_by, self.refresh_button):
+        for w in (QLabel(self.tr("Period"), self), self.period, self.group_by, self.refresh_button, self.load_button):
             top.addWidget(w)
         top.addStretch(1)
         top.addWidget(self.subject)
@@ -177,6 +179,13 @@ class ChartsPanel(QWidget):
     def _window(self) -> tuple[datetime, datetime]:
         end = datetime.now(UTC).replace(second=0, microsecond=0) + timedelta(minutes=1)
         return end - timedelta(days=int(self.period.currentData())), end
+
+    def show_load(self) -> None:
+        """The operator-load chart: the last 24 hours replayed (widgets/replay_load.py)."""
+        from widgets.replay_load import ReplayLoadDialog
+
+        self.load_dialog = ReplayLoadDialog(self.ctx, self)
+        self.load_dialog.show()
 
     def refresh(self) -> None:
         start, end = self._window()

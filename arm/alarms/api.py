@@ -93,6 +93,9 @@ class AlarmConfig:
     default_report_to: str = ""
     #: standing states: stay on screen until fixed, so they close only after returning to normal
     close_after_return: frozenset[str] = field(default_factory=lambda: frozenset({Kind.NOT_MONITORED}))
+    #: restriction kinds whose new alarm joins the person's open device-power incident (a device gone flat
+    #: cannot show the person home at curfew: one problem, one incident); empty: their own incident
+    join_power_incident: frozenset[str] = frozenset()
 
 
 class AlarmOperations(Protocol):

@@ -49,14 +49,15 @@ def detected_by(session: Session, alarm: Alarm) -> str:
     return messages.coded("detected.rules")
 
 
-def write_entry(session: Session, alarm: Alarm, operator: str, violation: str, report: Report) -> ViolationEntry:
+def write_entry(session: Session, alarm: Alarm, operator: str, violation: str, report: Report,
+                recorded_at: datetime | None = None) -> ViolationEntry:
     if alarm.person_id is None:
         raise JournalError("no_person", "the alarm concerns no person; nothing to record in the journal")
     entry = ViolationEntry(
         detected_at=alarm.raised_at, person_id=alarm.person_id, device_id=alarm.device_id,
         alarm_id=alarm.id, violation=violation[:500], detected_by=detected_by(session, alarm)[:200],
         measures=report.measures, reported_to=report.reported_to[:200], reported_at=report.reported_at,
-        operator=operator, corrects_id=None, recorded_at=utcnow(),
+        operator=operator, corrects_id=None, recorded_at=recorded_at or utcnow(),
     )
     return append_chained(session, entry)
 

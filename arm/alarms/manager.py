@@ -197,8 +197,8 @@ class AlarmManager:
         batch.alarms = {key: loaded[i] for key, i in known.items()
                         if i in loaded and loaded[i].state != AlarmState.CLOSED}
         # incidents the batch may join (raises) or re-explain (zone re-alarms), with their alarms
-        joinable = {self._incidents[k] for k in (self._incident_key(c) for c in changes if c.active)
-                    if k is not None and k in self._incidents}
+        keys = [k for c in changes if c.active for k in (self._incident_key(c), self._own_incident_key(c))]
+        joinable = {self._incidents[k] for k in keys if k is not None and k in self._incidents}
         explained = {a.incident_id for a in batch.alarms.values() if a.incident_id is not None and a.kind in Kind.ZONES}
         wanted = joinable | explained  # other rows keep the explanation of their cached view
         if wanted:
@@ -217,10 +217,16 @@ class AlarmManager:
             self._serials.update({did: found_serials.get(did, "") for did in devices})
 
     @staticmethod
-    def _incident_key(change: ConditionChange) -> tuple[int, str] | None:
+    def _own_incident_key(change: ConditionChange) -> tuple[int, str] | None:
         if change.person_id is None:
             return None
         return change.person_id, incidents.group_of(incidents.cause_of(change.kind, change.ref))
+
+    def _incident_key(self, change: ConditionChange) -> tuple[int, str] | None:
+        if change.person_id is not None and change.kind in self.config.join_power_incident \
+                and (change.person_id, "device_power") in self._incidents:
+            return change.person_id, "device_power"  # AlarmConfig.join_power_incident
+        return self._own_incident_key(change)
 
     def _apply_one(self, batch: _Batch, change: ConditionChange) -> tuple[Alarm, str] | None:
         """Decide in memory what one change does to its alarm (no database access)."""
@@ -255,14 +261,19 @@ class AlarmManager:
 
     def _incident_for(self, batch: _Batch, change: ConditionChange) -> Incident | None:
         """The person's open incident of this cause (preloaded), one new in this batch, or a new one."""
-        key = self._incident_key(change)
-        if key is None:
+        joined = self._incident_key(change)
+        if joined is None:
             return None
-        incident_id = self._incidents.get(key)
-        if incident_id is not None:
-            incident = batch.incidents.get(incident_id)
-            if incident is not None and incident.closed_at is None:
-                return incident
+        for key in dict.fromkeys((joined, self._own_incident_key(change))):  # the power incident first, if joined
+            if key is None:
+                continue
+            incident_id = self._incidents.get(key)
+            if incident_id is not None:
+                incident = batch.incidents.get(incident_id)
+                if incident is not None and incident.closed_at is None:
+                    return incident
+        key = self._own_incident_key(change)
+        assert key is not None
         pending = batch.new_incidents.get(key)
         if pending is not None:
             return pending
@@ -427,7 +438,7 @@ class AlarmManager:
         typed = "; ".join([m for m in [report.measures.strip(), note.strip()] if m])
         report = Report(messages.report_to(report.reported_to), report.reported_at or self.clock(),
                         messages.measures(taken, typed))
-        entry = write_entry(s, alarm, login, messages.coded(f"kind.{alarm.kind}"), report)
+        entry = write_entry(s, alarm, login, messages.coded(f"kind.{alarm.kind}"), report, self.clock())
         audit.record(s, login, "violation_recorded", "violation", entry.id, alarm_id=alarm.id)
 
     @staticmethod

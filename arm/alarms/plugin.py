@@ -13,15 +13,18 @@ those settings.
 from __future__ import annotations
 
 import argparse
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 from arm.alarms.api import AlarmConfig
+from arm.alarms.holds import ConditionHold, HoldPolicy
 from arm.alarms.local import LocalAlarmOperations
 from arm.alarms.manager import AlarmManager
 from arm.alarms.priorities import priority_table
 from arm.alarms.runtime import RulesRuntime
 from arm.config import AlarmSettings, Settings
+from arm.events import utcnow
 from arm.rules.config import RulesConfig
 from arm.rules.engine import RulesEngine
 
@@ -43,12 +46,19 @@ def alarm_config(settings: AlarmSettings) -> AlarmConfig:
 
 
 def assemble(db: Any, bus: Any, rules: RulesConfig, alarms: AlarmConfig,
-             priorities: dict[str, Any] | None = None) -> RulesRuntime:
-    manager = AlarmManager(db, bus, alarms, priorities or priority_table())
-    return RulesRuntime(RulesEngine(rules), manager)
+             priorities: dict[str, Any] | None = None, clock: Callable[[], datetime] = utcnow,
+             holds: HoldPolicy | None = None) -> RulesRuntime:
+    """Engine + manager on one runtime; ``clock`` is where both read "now" (a replay's virtual clock).
+
+    ``holds``: the on-delay of technical conditions (:mod:`arm.alarms.holds`); None holds nothing.
+    """
+    manager = AlarmManager(db, bus, alarms, priorities or priority_table(), clock=clock)
+    return RulesRuntime(RulesEngine(rules, clock=clock), manager,
+                        holds=ConditionHold(holds) if holds is not None else None)
 
 
-def build(db: Any, bus: Any, options: dict[str, Any] | None = None, timezone: str | None = None) -> RulesRuntime:
+def build(db: Any, bus: Any, options: dict[str, Any] | None = None, timezone: str | None = None,
+          clock: Callable[[], datetime] = utcnow, holds: HoldPolicy | None = None) -> RulesRuntime:
     """Engine + manager + runtime from flat test options (``rules_*``, ``alarm_priority_*``...).
 
     The service uses :func:`configure` (typed settings); tests and benches use
@@ -69,7 +79,7 @@ def build(db: Any, bus: Any, options: dict[str, Any] | None = None, timezone: st
         escalate_after_s=defaults.escalate_after_s if escalate is None else float(escalate),
         max_shelve_s=defaults.max_shelve_s if shelve_hours is None else float(shelve_hours) * 3600.0,
     )
-    return assemble(db, bus, config, alarm_config(alarms), priority_table(options))
+    return assemble(db, bus, config, alarm_config(alarms), priority_table(options), clock, holds)
 
 
 def configure(service: Any, settings: Settings) -> None:

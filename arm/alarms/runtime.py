@@ -20,9 +20,10 @@ from typing import Any
 
 from sqlalchemy import and_, or_, select
 
+from arm.alarms.holds import ConditionHold
 from arm.alarms.manager import AlarmManager
 from arm.bus import Bus
-from arm.events import DeviceEvent, EventsStored, StoredEvent, stored_fields, utcnow
+from arm.events import DeviceEvent, EventsStored, StoredEvent, stored_fields
 from arm.rules.engine import RulesEngine
 from arm.rules.snapshot import load_snapshot, zones_fingerprint
 from db.history import LastPosition
@@ -41,8 +42,11 @@ class RulesRuntime:
     consumes_events = True  # stopped after the ingest core's last flush (arm/service.py)
 
     def __init__(self, engine: RulesEngine, manager: AlarmManager, *, tick_s: float | None = None,
-                 reload_s: float | None = None, replay_minutes: float = 120.0) -> None:
+                 reload_s: float | None = None, replay_minutes: float = 120.0,
+                 holds: ConditionHold | None = None) -> None:
         self.engine = engine
+        #: the on-delay of technical conditions (arm.alarms.holds); None holds nothing
+        self.holds = holds
         self.manager = manager
         self.tick_s = engine.config.tick_s if tick_s is None else tick_s
         self.reload_s = engine.config.reload_s if reload_s is None else reload_s
@@ -58,6 +62,8 @@ class RulesRuntime:
         self._retry: list[Any] = []
         self.failures = 0
         self.batches = 0
+        #: sees every list of condition changes the engine produced, before the manager (replay counts them)
+        self.observer: Callable[[list[Any]], None] | None = None
 
     # ------------------------------------------------------------ lifecycle (sync, for tests and the GUI)
     def start_sync(self, bus: Bus) -> None:
@@ -109,12 +115,26 @@ class RulesRuntime:
             self.reload()
         changes = self.engine.process(events)
         self.batches += 1
-        self._apply(changes)
+        if self.observer is not None and changes:
+            self.observer(changes)
+        self._apply(self.holds.filter(changes) if self.holds is not None else changes)
 
     def tick(self, now: datetime | None = None) -> None:
         if time.monotonic() - self._last_reload >= self.reload_s or self._zones_changed():
             self.reload()
-        self._apply(self.engine.tick(now))
+        self.evaluate_time(now)
+
+    def evaluate_time(self, now: datetime | None = None, persons: Any = None) -> None:
+        """The time-based half of a tick (schedules, silence, escalation, shelving); a replay calls it alone.
+
+        ``persons``: only these persons' time-based states (see :meth:`RulesEngine.tick`); None: everyone.
+        """
+        changes = self.engine.tick(now, persons)
+        if self.observer is not None and changes:
+            self.observer(changes)
+        if self.holds is not None:
+            changes = self.holds.filter(changes) + self.holds.release(now or self.manager.clock())
+        self._apply(changes)
         self.manager.tick(now)
 
     def _apply(self, changes: list[Any]) -> None:
@@ -162,7 +182,7 @@ class RulesRuntime:
         minutes = self.replay_minutes if minutes is None else minutes
         if minutes <= 0:
             return 0
-        since = utcnow() - timedelta(minutes=minutes)
+        since = self.manager.clock() - timedelta(minutes=minutes)
         serials = {d.id: d.serial for d in self.engine.snapshot.devices.values()}
         columns = (DeviceEventRow.id, DeviceEventRow.device_id, DeviceEventRow.evseq, DeviceEventRow.time,
                    DeviceEventRow.kind, DeviceEventRow.fields, DeviceEventRow.source, DeviceEventRow.received)

@@ -8,12 +8,14 @@ evaluates them. Like :mod:`arm.rules.seed`, it only drives the real core: no Qt.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from arm.alarms.holds import HoldPolicy
 from arm.alarms.local import LocalAlarmOperations
 from arm.alarms.plugin import build
 from arm.alarms.runtime import RulesRuntime
@@ -33,10 +35,18 @@ def local(y: int, mo: int, d: int, h: int, mi: int = 0, s: int = 0) -> datetime:
 
 
 class World:
-    def __init__(self, db: Any, bus: Bus, ingest: Ingest, options: dict[str, Any] | None = None) -> None:
+    def __init__(self, db: Any, bus: Bus, ingest: Ingest, options: dict[str, Any] | None = None,
+                 clock: Callable[[], datetime] | None = None, holds: HoldPolicy | None = None) -> None:
+        """``clock``: a virtual "now" for ingest's receive times, the engine and the manager (replay tests);
+        ``holds``: the on-delay of technical conditions (:mod:`arm.alarms.holds`)."""
         self.db, self.bus, self.ingest = db, bus, ingest
         self.seed = Seeder(db)
-        self.runtime: RulesRuntime = build(db, bus, {"rules_tick": 0, **(options or {})})
+        if clock is not None:
+            ingest.clock = clock
+            self.runtime: RulesRuntime = build(db, bus, {"rules_tick": 0, **(options or {})}, clock=clock,
+                                               holds=holds)
+        else:
+            self.runtime = build(db, bus, {"rules_tick": 0, **(options or {})}, holds=holds)
         self.manager = self.runtime.manager
         #: what the service exposes as ``service.alarms`` (the typed, future-returning face of the manager)
         self.operations = LocalAlarmOperations(self.manager)

@@ -137,12 +137,25 @@ class RulesEngine:
                 log.exception("rules failed on event %s", stored.id)
         return out
 
-    def tick(self, now: datetime | None = None) -> list[ConditionChange]:
-        """Re-evaluate time-based states: schedules, silence, "not monitored"."""
+    def tick(self, now: datetime | None = None, persons: Iterable[int] | None = None) -> list[ConditionChange]:
+        """Re-evaluate time-based states: schedules, silence, "not monitored".
+
+        ``persons`` limits the evaluation to those persons (a replay passes the
+        ones whose schedule, validity or silence deadline passed, or who
+        reported, since its previous tick: nobody else's conditions can have
+        changed); ``None`` evaluates everyone, as the live ticker does.
+        """
         now = now or self.clock()
         out: list[ConditionChange] = []
         today = now.astimezone(self._tz).date()
         supervised = set()
+        if persons is not None:
+            for pid in persons:
+                person = self.snapshot.persons.get(pid)
+                if person is not None and person.supervised_on(today):
+                    self._evaluate_person(person, now, None, out)
+                    self._evaluate_monitoring(person, now, out)
+            return out
         for person in self.snapshot.persons.values():
             if not person.supervised_on(today):
                 continue

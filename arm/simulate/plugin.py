@@ -32,6 +32,13 @@ def register_cli(sub: argparse._SubParsersAction) -> None:
                        description="Simulated persons at home addresses in Astana and Almaty, moving, keeping or "
                                    "breaking curfews, entering zones, losing GNSS indoors, draining batteries and "
                                    "cutting straps; their devices report over real sockets and resend until acked.")
+    p.add_argument("mode", nargs="?", choices=("day",),
+                   help="'day': write a realistic day of events for --persons to --out (no service needed), "
+                        "with its caseload and ground truth of true violations (docs/replay.md)")
+    p.add_argument("--persons", type=int, default=100, help="day: number of supervised persons (default 100)")
+    p.add_argument("--out", type=Path, default=None, metavar="FILE.jsonl",
+                   help="day: the event file; FILE.caseload.json and FILE.truth.json are written next to it")
+    p.add_argument("--date", default="2026-11-20", metavar="YYYY-MM-DD", help="day: the local day (default 2026-11-20)")
     p.add_argument("--host", default="127.0.0.1", help="where the service listens (default 127.0.0.1)")
     p.add_argument("--gt06", type=int, metavar="PORT", help="GT06 port of the service")
     p.add_argument("--watch", type=int, metavar="PORT", help="Watch port of the service")
@@ -63,6 +70,28 @@ def register_cli(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_run)
 
 
+def _day(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from arm.cli_common import UsageError
+    from arm.simulate.day import simulate_day
+
+    if args.out is None:
+        raise UsageError("arm simulate day: --out FILE is required")
+    if args.persons < 1:
+        raise UsageError("--persons: at least 1")
+    try:
+        day = date.fromisoformat(args.date)
+    except ValueError:
+        raise UsageError(f"--date: not a date: {args.date!r}") from None
+    summary = simulate_day(args.persons, args.seed, args.out, day)
+    print(f"arm simulate day: {summary['events']} events of {summary['persons']} persons -> {summary['events_file']}; "
+          f"caseload {summary['caseload']}; {summary['violations']} true violations -> {summary['truth']}")
+    print(f"replay it: arm replay --from {summary['from']} --to {summary['to']} --caseload {summary['caseload']} "
+          f"--events {summary['events_file']} --truth {summary['truth']}")
+    return 0
+
+
 def _rate(text: str) -> float:
     try:
         value = float(text)
@@ -74,6 +103,8 @@ def _rate(text: str) -> float:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.mode == "day":
+        return _day(args)
     ports = {k: v for k in ("gt06", "watch", "osmand") if (v := getattr(args, k))}
     if not ports and not args.serial_dir:
         print("arm simulate: give at least one of --gt06, --watch, --osmand (the service's ports)")

@@ -571,6 +571,23 @@
     drawing: function () { return map.pm.globalDrawModeEnabled(); },
   };
 
+  // ------------------------------------------------------------------ what-if (zone editor)
+  // Where a drafted zone would have raised its alarms over the last days (arm.replay.whatif).
+  let whatIfLayer = null;
+  ARM.whatIf = {
+    show: function (points) {
+      if (whatIfLayer) whatIfLayer.clearLayers();
+      else whatIfLayer = L.featureGroup().addTo(map);
+      for (const p of points || []) {
+        L.circleMarker([p.lat, p.lon], { radius: 7, color: "#b71c1c", weight: 2, fillColor: "#e53935", fillOpacity: 0.8 })
+          .bindTooltip(escapeHtml(p.label || "")).addTo(whatIfLayer);
+      }
+      if (whatIfLayer.getLayers().length) map.fitBounds(whatIfLayer.getBounds(), { padding: [60, 60], maxZoom: 16, animate: false });
+    },
+    clear: function () { if (whatIfLayer) whatIfLayer.clearLayers(); },
+    count: function () { return whatIfLayer ? whatIfLayer.getLayers().length : 0; },
+  };
+
   // ------------------------------------------------------------------ perf
   ARM.perf = {
     /** Start (or restart) measuring; the frame counter runs only while someone measures. */
