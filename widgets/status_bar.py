@@ -12,7 +12,8 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -62,6 +63,46 @@ def role_text(role: str) -> str:
     return QCoreApplication.translate("Role", names.get(role, role))
 
 
+class ElidingLabel(QLabel):
+    """A status item that gives way on a narrow screen: its text is cut with "…" (whole in the tooltip)
+    instead of forcing the window wider than the screen (a long Russian user name did at 1366 px)."""
+
+    MIN_WIDTH = 48
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+        self.updateGeometry()
+
+    def text(self) -> str:
+        return self._full
+
+    def sizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right() + 2 * self.margin()
+        return QSize(width + 4, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(min(self.sizeHint().width(), self.MIN_WIDTH), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        available = self.contentsRect().width() - 2 * self.margin()
+        metrics = self.fontMetrics()
+        shown = self._full
+        if available > 0 and metrics.horizontalAdvance(self._full) > available:
+            shown = metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, available)
+        QLabel.setText(self, shown)
+
+
 class DeskStatusBar(QStatusBar):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,11 +113,11 @@ class DeskStatusBar(QStatusBar):
         self.escalated = 0
         self._running = service_is_running(ctx.service)
         self._detail = ""
-        self.service_label = self._label("serviceState")
-        self.devices_label = self._label("devicesOnline")
-        self.persons_label = self._label("personsCount")
-        self.alarms_label = self._label("unackedAlarms")
-        self.user_label = self._label("currentUser")
+        self.service_label = self._label("serviceState", elide=True)
+        self.devices_label = self._label("devicesOnline", elide=True)
+        self.persons_label = self._label("personsCount", elide=True)
+        self.alarms_label = self._label("unackedAlarms")  # never cut: the count is what the operator must see
+        self.user_label = self._label("currentUser", elide=True)
         self.clock_label = self._label("deskClock")
         for label in (self.service_label, self.devices_label, self.persons_label):
             self.addWidget(label)
@@ -95,8 +136,8 @@ class DeskStatusBar(QStatusBar):
         self.retranslateUi()
         self.refresh_counts()
 
-    def _label(self, name: str) -> QLabel:
-        label = QLabel(self)
+    def _label(self, name: str, elide: bool = False) -> QLabel:
+        label = ElidingLabel(self) if elide else QLabel(self)
         label.setObjectName(name)
         label.setProperty("role", "statusItem")
         return label

@@ -47,7 +47,7 @@ Data folder: {folder}</source>
     <message>
         <source>Address search: import an OSM extract first</source>
         <extracomment>latitude, longitude, the address as shown</extracomment>
-        <translation>Мекенжай іздеу: алдымен OSM үзіндісін импорттаңыз</translation>
+        <translation>Мекенжай іздеу: алдымен көше картасын импорттаңыз («Картаны импорттау…»)</translation>
     </message>
     <message>
         <source>Find an address, e.g. Кенесары 40</source>
@@ -1187,6 +1187,10 @@ Data folder: {folder}</source>
     <message>
         <source>Battery and signal</source>
         <translation>Батарея және сигнал</translation>
+    </message>
+    <message>
+        <source>Operator load…</source>
+        <translation>Операторларға жүктеме…</translation>
     </message>
     <message>
         <source>Alarms per day</source>
@@ -4351,6 +4355,89 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>ReplayLoadDialog</name>
+    <message>
+        <source>Operator load</source>
+        <translation>Операторларға жүктеме</translation>
+    </message>
+    <message>
+        <source>Hold technical conditions (tuned)</source>
+        <translation>Техникалық дабылдарды кідірту (баптау)</translation>
+    </message>
+    <message>
+        <source>Strap knocks, dead zones, low batteries and lost fixes reach the operator only if they last (docs/replay.md)</source>
+        <translation>Білезікке соғылу, байланыссыз аймақтар, батареяның отыруы және спутниктің жоғалуы операторға тек ұзаққа созылса жетеді (docs/replay.md)</translation>
+    </message>
+    <message>
+        <source>Replay the last 24 hours</source>
+        <translation>Соңғы 24 сағатты қайта өткізу</translation>
+    </message>
+    <message>
+        <source>Incidents per desk per hour (line: 6 an hour)</source>
+        <translation>Бір пультке сағатына инциденттер (сызық: сағатына 6)</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>сағат</translation>
+    </message>
+    <message>
+        <source>Raw alarm conditions</source>
+        <translation>Бастапқы дабыл жағдайлары</translation>
+    </message>
+    <message>
+        <source>Technical share</source>
+        <translation>Техникалық үлесі</translation>
+    </message>
+    <message>
+        <source>Alarms raised</source>
+        <translation>Көтерілген дабылдар</translation>
+    </message>
+    <message>
+        <source>Incidents presented</source>
+        <translation>Көрсетілген инциденттер</translation>
+    </message>
+    <message>
+        <source>Incidents per desk per hour, mean / peak</source>
+        <translation>Бір пультке сағатына инциденттер, орташа / шың</translation>
+    </message>
+    <message>
+        <source>Flood periods (over 10 in 10 min per desk)</source>
+        <translation>Тасқын кезеңдері (пультке 10 минутта 10-нан көп)</translation>
+    </message>
+    <message>
+        <source>Chattering / standing / stale</source>
+        <translation>Діріл / тұрақты / ескірген</translation>
+    </message>
+    <message>
+        <source>Desks</source>
+        <translation>Пульттер</translation>
+    </message>
+    <message>
+        <source>Replaying…</source>
+        <translation>Қайта өткізілуде…</translation>
+    </message>
+    <message>
+        <source>Your role may not see alarm figures.</source>
+        <translation>Сіздің рөліңізге дабыл көрсеткіштері қолжетімсіз.</translation>
+    </message>
+    <message>
+        <source>The replay failed: {error}</source>
+        <translation>Қайта өткізу сәтсіз аяқталды: {error}</translation>
+    </message>
+    <message>
+        <source>incidents per desk</source>
+        <translation>бір пультке инциденттер</translation>
+    </message>
+    <message>
+        <source>raw conditions per desk</source>
+        <translation>бір пультке бастапқы жағдайлар</translation>
+    </message>
+    <message>
+        <source>{events} events replayed in {seconds} s.</source>
+        <translation>{events} оқиға {seconds} с ішінде қайта өткізілді.</translation>
+    </message>
+</context>
+<context>
     <name>Restriction</name>
     <message>
         <source>Curfew</source>
@@ -5538,6 +5625,18 @@ Data folder: {folder}</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
+        <source>Check against the last</source>
+        <translation>Соңғы күндер бойынша тексеру:</translation>
+    </message>
+    <message>
+        <source>Replays the stored events of these days with this zone as drawn (for the persons whose restrictions name it, or everyone for a new zone) and lists the alarms it would have raised. Nothing is saved.</source>
+        <translation>Осы күндердің сақталған оқиғаларын аймақтың сызылған түрімен қайта өткізеді (шектеулерінде ол аталған адамдар үшін немесе жаңа аймақ болса, барлығы үшін) және ол көтерер еді дабылдарды көрсетеді. Ештеңе сақталмайды.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> күн</translation>
+    </message>
+    <message>
         <source>Zone name</source>
         <translation>Аймақ атауы</translation>
     </message>
@@ -5640,6 +5739,42 @@ Data folder: {folder}</source>
     <message>
         <source>Give the zone a name.</source>
         <translation>Аймаққа атау беріңіз.</translation>
+    </message>
+    <message>
+        <source>The check needs a valid zone: see the messages above.</source>
+        <translation>Тексеру үшін дұрыс аймақ керек: жоғарыдағы хабарламаларды қараңыз.</translation>
+    </message>
+    <message>
+        <source>A home zone raises no alarms of its own: nothing to check.</source>
+        <translation>«Үй» аймағы өзі дабыл көтермейді: тексеретін ештеңе жоқ.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Тексерілуде…</translation>
+    </message>
+    <message>
+        <source>entered the zone</source>
+        <translation>аймаққа кірді</translation>
+    </message>
+    <message>
+        <source>left the zone</source>
+        <translation>аймақтан шықты</translation>
+    </message>
+    <message>
+        <source>Alarms it would have raised in the last {days} days: {count} (persons checked: {persons}).</source>
+        <translation>Соңғы күндердегі ({days}) дабылдар: {count} (тексерілген адамдар: {persons}).</translation>
+    </message>
+    <message>
+        <source>No alarm in the last {days} days (persons checked: {persons}).</source>
+        <translation>Соңғы күндерде ({days}) дабыл болмас еді (тексерілген адамдар: {persons}).</translation>
+    </message>
+    <message>
+        <source>Your role may not run this check.</source>
+        <translation>Сіздің рөліңізге бұл тексеру қолжетімсіз.</translation>
+    </message>
+    <message>
+        <source>The check failed: {error}</source>
+        <translation>Тексеру сәтсіз аяқталды: {error}</translation>
     </message>
     <message>
         <source>The zone was not saved: see the messages above.</source>

@@ -47,7 +47,7 @@ Data folder: {folder}</source>
     <message>
         <source>Address search: import an OSM extract first</source>
         <extracomment>latitude, longitude, the address as shown</extracomment>
-        <translation>Поиск адреса: сначала импортируйте выгрузку OSM</translation>
+        <translation>Поиск адреса: сначала импортируйте карту улиц («Импорт карты…»)</translation>
     </message>
     <message>
         <source>Find an address, e.g. Кенесары 40</source>
@@ -1187,6 +1187,10 @@ Data folder: {folder}</source>
     <message>
         <source>Battery and signal</source>
         <translation>Заряд и сигнал</translation>
+    </message>
+    <message>
+        <source>Operator load…</source>
+        <translation>Нагрузка на операторов…</translation>
     </message>
     <message>
         <source>Alarms per day</source>
@@ -4351,6 +4355,89 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>ReplayLoadDialog</name>
+    <message>
+        <source>Operator load</source>
+        <translation>Нагрузка на операторов</translation>
+    </message>
+    <message>
+        <source>Hold technical conditions (tuned)</source>
+        <translation>Задерживать технические тревоги (настройка)</translation>
+    </message>
+    <message>
+        <source>Strap knocks, dead zones, low batteries and lost fixes reach the operator only if they last (docs/replay.md)</source>
+        <translation>Удары по ремешку, зоны без связи, разряд батареи и потеря спутников доходят до оператора, только если длятся (docs/replay.md)</translation>
+    </message>
+    <message>
+        <source>Replay the last 24 hours</source>
+        <translation>Прогнать последние 24 часа</translation>
+    </message>
+    <message>
+        <source>Incidents per desk per hour (line: 6 an hour)</source>
+        <translation>Инцидентов на пульт в час (линия: 6 в час)</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>час</translation>
+    </message>
+    <message>
+        <source>Raw alarm conditions</source>
+        <translation>Исходных тревожных условий</translation>
+    </message>
+    <message>
+        <source>Technical share</source>
+        <translation>Доля технических</translation>
+    </message>
+    <message>
+        <source>Alarms raised</source>
+        <translation>Поднято тревог</translation>
+    </message>
+    <message>
+        <source>Incidents presented</source>
+        <translation>Показано инцидентов</translation>
+    </message>
+    <message>
+        <source>Incidents per desk per hour, mean / peak</source>
+        <translation>Инцидентов на пульт в час, среднее / пик</translation>
+    </message>
+    <message>
+        <source>Flood periods (over 10 in 10 min per desk)</source>
+        <translation>Периоды лавины (более 10 за 10 мин на пульт)</translation>
+    </message>
+    <message>
+        <source>Chattering / standing / stale</source>
+        <translation>Дребезжащие / постоянные / застарелые</translation>
+    </message>
+    <message>
+        <source>Desks</source>
+        <translation>Пультов</translation>
+    </message>
+    <message>
+        <source>Replaying…</source>
+        <translation>Прогон…</translation>
+    </message>
+    <message>
+        <source>Your role may not see alarm figures.</source>
+        <translation>Вашей роли недоступны показатели тревог.</translation>
+    </message>
+    <message>
+        <source>The replay failed: {error}</source>
+        <translation>Прогон не удался: {error}</translation>
+    </message>
+    <message>
+        <source>incidents per desk</source>
+        <translation>инцидентов на пульт</translation>
+    </message>
+    <message>
+        <source>raw conditions per desk</source>
+        <translation>исходных условий на пульт</translation>
+    </message>
+    <message>
+        <source>{events} events replayed in {seconds} s.</source>
+        <translation>Прогнано событий: {events} за {seconds} с.</translation>
+    </message>
+</context>
+<context>
     <name>Restriction</name>
     <message>
         <source>Curfew</source>
@@ -5538,6 +5625,18 @@ Data folder: {folder}</source>
         <translation>Отмена</translation>
     </message>
     <message>
+        <source>Check against the last</source>
+        <translation>Проверить за последние</translation>
+    </message>
+    <message>
+        <source>Replays the stored events of these days with this zone as drawn (for the persons whose restrictions name it, or everyone for a new zone) and lists the alarms it would have raised. Nothing is saved.</source>
+        <translation>Прогоняет сохранённые события этих дней с зоной в нарисованном виде (для лиц, в ограничениях которых она указана, или для всех, если зона новая) и показывает тревоги, которые она подняла бы. Ничего не сохраняется.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
         <source>Zone name</source>
         <translation>Название зоны</translation>
     </message>
@@ -5640,6 +5739,42 @@ Data folder: {folder}</source>
     <message>
         <source>Give the zone a name.</source>
         <translation>Укажите название зоны.</translation>
+    </message>
+    <message>
+        <source>The check needs a valid zone: see the messages above.</source>
+        <translation>Для проверки нужна правильная зона: см. сообщения выше.</translation>
+    </message>
+    <message>
+        <source>A home zone raises no alarms of its own: nothing to check.</source>
+        <translation>Зона «дом» сама тревог не поднимает: проверять нечего.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
+        <source>entered the zone</source>
+        <translation>вошёл в зону</translation>
+    </message>
+    <message>
+        <source>left the zone</source>
+        <translation>покинул зону</translation>
+    </message>
+    <message>
+        <source>Alarms it would have raised in the last {days} days: {count} (persons checked: {persons}).</source>
+        <translation>Тревог за последние дни ({days}): {count} (проверено лиц: {persons}).</translation>
+    </message>
+    <message>
+        <source>No alarm in the last {days} days (persons checked: {persons}).</source>
+        <translation>За последние дни ({days}) тревог не было бы (проверено лиц: {persons}).</translation>
+    </message>
+    <message>
+        <source>Your role may not run this check.</source>
+        <translation>Вашей роли эта проверка недоступна.</translation>
+    </message>
+    <message>
+        <source>The check failed: {error}</source>
+        <translation>Проверка не удалась: {error}</translation>
     </message>
     <message>
         <source>The zone was not saved: see the messages above.</source>
