@@ -43,6 +43,18 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>AddressField</name>
+    <message>
+        <source>Find an address, e.g. Кенесары 40</source>
+        <extracomment>latitude, longitude, the address as shown</extracomment>
+        <translation>Мекенжайды табу, мысалы Кенесары 40</translation>
+    </message>
+    <message>
+        <source>Address search: import an OSM extract first</source>
+        <translation>Мекенжай іздеу: алдымен OSM үзіндісін импорттаңыз</translation>
+    </message>
+</context>
+<context>
     <name>AddressSearch</name>
     <message>
         <source>Address search: import an OSM extract first</source>
@@ -2874,6 +2886,10 @@ Data folder: {folder}</source>
         <translation>Бұзушылықтың сипаты</translation>
     </message>
     <message>
+        <source>Place</source>
+        <translation>Орны (мекенжай, координаттар)</translation>
+    </message>
+    <message>
         <source>Detected by</source>
         <translation>Қандай құралмен анықталды</translation>
     </message>
@@ -3645,6 +3661,14 @@ Data folder: {folder}</source>
         <translation>OpenStreetMap үзіндісін импорттау: офлайн көшелер мен мекенжайлар</translation>
     </message>
     <message>
+        <source>Who was here…</source>
+        <translation>Мұнда кім болды…</translation>
+    </message>
+    <message>
+        <source>Persons near a place within a time window (reason required, audited)</source>
+        <translation>Кезеңде орынның жанындағы адамдар (негіз қажет, сұрау журналға жазылады)</translation>
+    </message>
+    <message>
         <source>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; normal  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; alarm  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; no communication  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; device fault  &lt;i&gt;dashed = stale position&lt;/i&gt;</source>
         <translation>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; қалыпты  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; дабыл  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; байланыс жоқ  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; құрылғы ақауы  &lt;i&gt;үзік сызық = ескірген орын&lt;/i&gt;</translation>
     </message>
@@ -3701,6 +3725,10 @@ Data folder: {folder}</source>
         <translation>үй</translation>
     </message>
     <message>
+        <source>who-was-here search area</source>
+        <translation>«мұнда кім болды» іздеу аймағы</translation>
+    </message>
+    <message>
         <source>{n} s ago</source>
         <translation>{n} с бұрын</translation>
     </message>
@@ -3755,6 +3783,138 @@ Data folder: {folder}</source>
     <message>
         <source>Your role may not view the movements of supervised persons.</source>
         <translation>Сіздің рөліңізге есепте тұрған адамдардың жүріп-тұруын қарауға рұқсат жоқ.</translation>
+    </message>
+</context>
+<context>
+    <name>NearPanel</name>
+    <message>
+        <source>Who was here: persons near a place within a time window</source>
+        <extracomment>the search circle's style on the page (``ARM.zones.show``) the search finished (the result), or failed (the message shown)</extracomment>
+        <translation>Мұнда кім болды: кезеңде орынның жанындағы адамдар</translation>
+    </message>
+    <message>
+        <source>Draw a circle on the map</source>
+        <translation>Картада шеңбер сызу</translation>
+    </message>
+    <message>
+        <source>Click the centre on the map, then click again at the radius.</source>
+        <translation>Картада шеңбердің ортасын басыңыз, содан кейін радиус қашықтығында қайта басыңыз.</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Ендік</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Бойлық</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>Радиус</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Бастап</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Дейін</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Негіз</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> м</translation>
+    </message>
+    <message>
+        <source>Case or request number, e.g. КУИ № 1234</source>
+        <translation>Іс немесе сұрау нөмірі, мысалы КУИ № 1234</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Іздеу</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Адам</translation>
+    </message>
+    <message>
+        <source>Closest fix</source>
+        <translation>Ең жақын белгі</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Қашықтық</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>PDF-ке экспорттау…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>Place searched</source>
+        <translation>Іздеу орны</translation>
+    </message>
+    <message>
+        <source>Draw a circle: click the centre, then click again at the radius.</source>
+        <translation>Шеңбер сызыңыз: ортасын басыңыз, содан кейін радиус нүктесін басыңыз.</translation>
+    </message>
+    <message>
+        <source>'To' must be after 'From'.</source>
+        <translation>«Дейін» «Бастап» уақытынан кейін болуы керек.</translation>
+    </message>
+    <message>
+        <source>The window is at most {days} days.</source>
+        <translation>Кезең {days} күннен аспауы керек.</translation>
+    </message>
+    <message>
+        <source>Give the reason: the case or request the search answers (at least {n} characters).</source>
+        <translation>Негізін көрсетіңіз: іздеу жауап беретін іс немесе сұрау (кемінде {n} таңба).</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Іздеу…</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may search who was at a place; the refusal is recorded.</source>
+        <translation>Орында кім болғанын тек бастық іздей алады; бас тарту журналға жазылды.</translation>
+    </message>
+    <message>
+        <source>The search could not be run: check the place, the radius and the window.</source>
+        <translation>Іздеу орындалмады: орынды, радиусты және кезеңді тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The search failed; see the application log.</source>
+        <translation>Іздеу сәтсіз аяқталды; қолданба журналын қараңыз.</translation>
+    </message>
+    <message>
+        <source>Persons found: {n}</source>
+        <translation>Табылған адамдар: {n}</translation>
+    </message>
+    <message>
+        <source>(and {n} of other districts, not named)</source>
+        <translation>(және басқа аудандардан тағы {n}, аттары көрсетілмеген)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>PDF-ке экспорттау</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF құжаттары (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF written: {path}</source>
+        <translation>PDF сақталды: {path}</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: {error}</source>
+        <translation>PDF сақталмады: {error}</translation>
     </message>
 </context>
 <context>
@@ -4684,6 +4844,10 @@ Data folder: {folder}</source>
     <message>
         <source>Act {id} removes {rows} records for good. The act and your name are recorded. Continue?</source>
         <translation>№ {id} акт {rows} жазбаны біржола жояды. Акт пен сіздің атыңыз тіркеледі. Жалғастырасыз ба?</translation>
+    </message>
+    <message>
+        <source>Deletion act {id} confirmed: {rows} records are being removed in the background; monitoring goes on.</source>
+        <translation>№ {id} жою актісі расталды: жазбалар ({rows}) фондық режимде жойылуда, бақылау жалғасуда.</translation>
     </message>
     <message>
         <source>Deletion act {id} executed: {rows} records removed.</source>

@@ -43,6 +43,18 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>AddressField</name>
+    <message>
+        <source>Find an address, e.g. Кенесары 40</source>
+        <extracomment>latitude, longitude, the address as shown</extracomment>
+        <translation>Найти адрес, например Кенесары 40</translation>
+    </message>
+    <message>
+        <source>Address search: import an OSM extract first</source>
+        <translation>Поиск адреса: сначала импортируйте выгрузку OSM</translation>
+    </message>
+</context>
+<context>
     <name>AddressSearch</name>
     <message>
         <source>Address search: import an OSM extract first</source>
@@ -2874,6 +2886,10 @@ Data folder: {folder}</source>
         <translation>Характер нарушения</translation>
     </message>
     <message>
+        <source>Place</source>
+        <translation>Место (адрес, координаты)</translation>
+    </message>
+    <message>
         <source>Detected by</source>
         <translation>Каким средством выявлено</translation>
     </message>
@@ -3645,6 +3661,14 @@ Data folder: {folder}</source>
         <translation>Импортировать выгрузку OpenStreetMap: офлайн-улицы и адреса</translation>
     </message>
     <message>
+        <source>Who was here…</source>
+        <translation>Кто был здесь…</translation>
+    </message>
+    <message>
+        <source>Persons near a place within a time window (reason required, audited)</source>
+        <translation>Лица вблизи места за период (нужно основание, запрос записывается в журнал)</translation>
+    </message>
+    <message>
         <source>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; normal  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; alarm  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; no communication  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; device fault  &lt;i&gt;dashed = stale position&lt;/i&gt;</source>
         <translation>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; норма  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; тревога  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; нет связи  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; неисправность  &lt;i&gt;пунктир — устаревшие координаты&lt;/i&gt;</translation>
     </message>
@@ -3701,6 +3725,10 @@ Data folder: {folder}</source>
         <translation>место жительства</translation>
     </message>
     <message>
+        <source>who-was-here search area</source>
+        <translation>область поиска «кто был здесь»</translation>
+    </message>
+    <message>
         <source>{n} s ago</source>
         <translation>{n} с назад</translation>
     </message>
@@ -3755,6 +3783,138 @@ Data folder: {folder}</source>
     <message>
         <source>Your role may not view the movements of supervised persons.</source>
         <translation>Вашей роли не разрешён просмотр перемещений подучётных лиц.</translation>
+    </message>
+</context>
+<context>
+    <name>NearPanel</name>
+    <message>
+        <source>Who was here: persons near a place within a time window</source>
+        <extracomment>the search circle's style on the page (``ARM.zones.show``) the search finished (the result), or failed (the message shown)</extracomment>
+        <translation>Кто был здесь: лица вблизи места за период</translation>
+    </message>
+    <message>
+        <source>Draw a circle on the map</source>
+        <translation>Нарисовать круг на карте</translation>
+    </message>
+    <message>
+        <source>Click the centre on the map, then click again at the radius.</source>
+        <translation>Щёлкните центр на карте, затем щёлкните ещё раз на расстоянии радиуса.</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Широта</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Долгота</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>Радиус</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Основание</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> м</translation>
+    </message>
+    <message>
+        <source>Case or request number, e.g. КУИ № 1234</source>
+        <translation>Номер дела или запроса, например КУИ № 1234</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Лицо</translation>
+    </message>
+    <message>
+        <source>Closest fix</source>
+        <translation>Ближайшая отметка</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Расстояние</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Экспорт в PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Place searched</source>
+        <translation>Место поиска</translation>
+    </message>
+    <message>
+        <source>Draw a circle: click the centre, then click again at the radius.</source>
+        <translation>Нарисуйте круг: щёлкните центр, затем ещё раз на радиусе.</translation>
+    </message>
+    <message>
+        <source>'To' must be after 'From'.</source>
+        <translation>«По» должно быть позже «С».</translation>
+    </message>
+    <message>
+        <source>The window is at most {days} days.</source>
+        <translation>Период — не более {days} дней.</translation>
+    </message>
+    <message>
+        <source>Give the reason: the case or request the search answers (at least {n} characters).</source>
+        <translation>Укажите основание: дело или запрос, на который отвечает поиск (не менее {n} символов).</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may search who was at a place; the refusal is recorded.</source>
+        <translation>Искать, кто был в месте, может только начальник; отказ записан в журнал.</translation>
+    </message>
+    <message>
+        <source>The search could not be run: check the place, the radius and the window.</source>
+        <translation>Поиск не выполнен: проверьте место, радиус и период.</translation>
+    </message>
+    <message>
+        <source>The search failed; see the application log.</source>
+        <translation>Поиск не удался; см. журнал приложения.</translation>
+    </message>
+    <message>
+        <source>Persons found: {n}</source>
+        <translation>Найдено лиц: {n}</translation>
+    </message>
+    <message>
+        <source>(and {n} of other districts, not named)</source>
+        <translation>(и ещё {n} из других районов, не названы)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Экспорт в PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF written: {path}</source>
+        <translation>PDF сохранён: {path}</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: {error}</source>
+        <translation>Не удалось сохранить PDF: {error}</translation>
     </message>
 </context>
 <context>
@@ -4684,6 +4844,10 @@ Data folder: {folder}</source>
     <message>
         <source>Act {id} removes {rows} records for good. The act and your name are recorded. Continue?</source>
         <translation>Акт № {id} безвозвратно удаляет записи: {rows}. Акт и ваше имя будут зафиксированы. Продолжить?</translation>
+    </message>
+    <message>
+        <source>Deletion act {id} confirmed: {rows} records are being removed in the background; monitoring goes on.</source>
+        <translation>Акт удаления № {id} подтверждён: записи ({rows}) удаляются в фоновом режиме, наблюдение продолжается.</translation>
     </message>
     <message>
         <source>Deletion act {id} executed: {rows} records removed.</source>
