@@ -125,6 +125,8 @@ class NearPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2):
@@ -157,8 +159,8 @@ class NearPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.setMinimumWidth(330)
-        self.setMaximumWidth(420)
+        self.setMinimumWidth(400)
+        self.setMaximumWidth(460)
         map_view.zoneGeometry.connect(self.on_geometry)
         self.retranslateUi()
 
@@ -203,9 +205,11 @@ class NearPanel(QWidget):
         lang = getattr(self.map_view, "_lang", None)
         return str(lang()) if callable(lang) else "ru"
 
-    def _time_text(self, when: datetime) -> str:
+    def _time_text(self, when: datetime, seconds: bool = True) -> str:
         fmt = getattr(self.ctx, "format_time", None)
-        return str(fmt(when)) if callable(fmt) else when.astimezone(self._tz()).strftime("%d.%m.%Y %H:%M:%S")
+        if callable(fmt):
+            return str(fmt(when, seconds=seconds))
+        return when.astimezone(self._tz()).strftime("%d.%m.%Y %H:%M:%S" if seconds else "%d.%m.%Y %H:%M")
 
     def set_window(self, start: datetime, end: datetime) -> None:
         tz = QTimeZone(self._tz().key.encode())
@@ -330,7 +334,7 @@ class NearPanel(QWidget):
         hit = self.result.hits[row]
         track = Track(hit.person_id, self.result.start, self.result.end,
                       [TrackPoint(f.time, f.lat, f.lon, 2) for f in hit.track])
-        period = f"{self._time_text(self.result.start)} – {self._time_text(self.result.end)}"
+        period = f"{self._time_text(self.result.start, False)} – {self._time_text(self.result.end, False)}"
         self.map_view.track_panel.set_track(track, f"{hit.name}  {period}")
         return track
 
