@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, QTimer,
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolBar, QToolButton, QVBoxLayout, QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -35,6 +35,7 @@ from maps.bridge import MapBridge
 from maps.guard import OfflineGuard
 from maps.live import LiveModel, Snapshot, load_snapshot, person_label
 from maps.mbtiles import MBTilesInfo
+from maps.near_tool import NearPanel, may_search
 from maps.page import PageLabels, build_page
 from maps.settings import MapSettings
 from maps.track import Track, load_track
@@ -175,6 +176,13 @@ class MapView(QWidget):
         role = str(getattr(getattr(ctx, "user", None), "role", "") or "")
         self.import_action.setVisible(role in ("administrator", "supervisor", "technician"))
         self.toolbar.addAction(self.import_action)
+        self.near_action = QAction(self.tr("Who was here…"), self)
+        self.near_action.setObjectName("nearAction")
+        self.near_action.setToolTip(self.tr("Persons near a place within a time window (reason required, audited)"))
+        self.near_action.triggered.connect(self.open_near)
+        self.near_action.setVisible(may_search(ctx))  # supervisors only; the core refuses anyone else
+        self.toolbar.addAction(self.near_action)
+        self.near_panel: NearPanel | None = None
         self.search = AddressSearch(self._lang(), self)
         self.search.picked.connect(self.show_address)
         self.toolbar.addWidget(self.search)
@@ -196,7 +204,11 @@ class MapView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.legend)
-        layout.addWidget(self.view, 1)
+        self.body = QHBoxLayout()
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.setSpacing(0)
+        self.body.addWidget(self.view, 1)
+        layout.addLayout(self.body, 1)
         layout.addWidget(self.track_panel)
 
         self._flush_timer = QTimer(self)
@@ -236,6 +248,10 @@ class MapView(QWidget):
         for action, text in zip(self._track_actions, (self.tr("Last hour"), self.tr("Last 6 hours"),
                                                       self.tr("Last 24 hours"), self.tr("Last 7 days")), strict=True):
             action.setText(text)
+        self.near_action.setText(self.tr("Who was here…"))
+        self.near_action.setToolTip(self.tr("Persons near a place within a time window (reason required, audited)"))
+        if self.near_panel is not None:
+            self.near_panel.retranslateUi()
         self.legend.setText(self._legend_text())
         self.status.setText(self.tr("{count} persons on the map").format(count=len(self.model.by_person)))
         self.bridge.call("ARM.setI18n", self._i18n())
@@ -278,7 +294,7 @@ class MapView(QWidget):
                 "fault": self.tr("Device fault"),
             },
             "zoneKinds": {"exclusion": self.tr("exclusion zone"), "inclusion": self.tr("inclusion zone"),
-                          "home": self.tr("home")},
+                          "home": self.tr("home"), "near": self.tr("who-was-here search area")},
             "ageSeconds": self.tr("{n} s ago"),
             "ageMinutes": self.tr("{n} min ago"),
             "ageHours": self.tr("{n} h ago"),
@@ -367,6 +383,16 @@ class MapView(QWidget):
         dialog.imported.connect(self._after_import)
         dialog.show()
         return dialog
+
+    def open_near(self) -> NearPanel | None:
+        """The "who was here" panel beside the map (supervisors only)."""
+        if not may_search(self.ctx):
+            return None
+        if self.near_panel is None:
+            self.near_panel = NearPanel(self, self)
+            self.body.addWidget(self.near_panel)
+        self.near_panel.show()
+        return self.near_panel
 
     def _after_import(self) -> None:
         self.search.refresh()

@@ -185,7 +185,7 @@ def build_page(
         "places": _places(),
     }
     opts.update(options or {})
-    opts.setdefault("i18n", {})["baseLayers"] = {"basemap": labels.basemap, "places": labels.places}
+    opts.setdefault("i18n", {})["layerNames"] = {"basemap": labels.basemap, "places": labels.places}
     ArmMapScript(opts, control.get_name()).add_to(m)
     html = m.get_root().render()
     check_offline(html, cfg.tile_url)

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
+from arm import geo
 from arm.reports import data
 from arm.reports.audit_text import detail_text
 from arm.reports.document import AUDIT_COLUMNS, CODED_COLUMNS
@@ -32,6 +33,7 @@ _TITLES = (
     QT_TRANSLATE_NOOP("JournalColumns", "Full name"), QT_TRANSLATE_NOOP("JournalColumns", "IIN"),
     QT_TRANSLATE_NOOP("JournalColumns", "Category"), QT_TRANSLATE_NOOP("JournalColumns", "District"),
     QT_TRANSLATE_NOOP("JournalColumns", "Officer"), QT_TRANSLATE_NOOP("JournalColumns", "Violation"),
+    QT_TRANSLATE_NOOP("JournalColumns", "Place"),
     QT_TRANSLATE_NOOP("JournalColumns", "Detected by"), QT_TRANSLATE_NOOP("JournalColumns", "Device"),
     QT_TRANSLATE_NOOP("JournalColumns", "Measures taken"), QT_TRANSLATE_NOOP("JournalColumns", "Reported to"),
     QT_TRANSLATE_NOOP("JournalColumns", "Reported at"), QT_TRANSLATE_NOOP("JournalColumns", "Resolution"),
@@ -87,6 +89,8 @@ def value_text(value: Any, fmt_time: Any, key: str = "", tz: ZoneInfo | None = N
     if isinstance(value, date):
         return value.strftime("%d.%m.%Y")
     lang, zone = current_language(), tz or ZoneInfo(DEFAULT_TIMEZONE)
+    if key == "place" and isinstance(value, tuple):
+        return geo.place_line(value[0], value[1], lang)
     if key in AUDIT_COLUMNS:
         return str(AUDIT_COLUMNS[key](value, lang, zone))
     if key == "kind" and isinstance(value, str) and value in KINDS:

@@ -38,6 +38,7 @@ from arm.caseload import lifecycle
 from arm.caseload.persons import PersonDraft, PersonInvalid, PersonSaved, save_person
 from db.models import Category, Person
 from db.validation import iin_birth_date, iin_error, validate_person
+from widgets.address_field import AddressField
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
 from widgets.i18n import current_language
@@ -171,7 +172,14 @@ class PersonEditForm(QDialog):
             box = QVBoxLayout(cell)
             box.setContentsMargins(0, 0, 0, 0)
             box.setSpacing(2)
-            if name == "home_lon":
+            if name == "address":
+                # the home point from the address index of the imported OSM extract
+                self.find_home = AddressField(self)
+                self.find_home.setObjectName("findHome")
+                self.find_home.picked.connect(self._home_address_picked)
+                box.addWidget(widget)
+                box.addWidget(self.find_home)
+            elif name == "home_lon":
                 self.pick_home = QPushButton(self)
                 self.pick_home.setObjectName("pickHome")
                 line = QHBoxLayout()
@@ -310,6 +318,13 @@ class PersonEditForm(QDialog):
         self.pick_dialog = dialog
         return dialog
 
+    def _home_address_picked(self, lat: float, lon: float, text: str) -> None:
+        """An address found in the index: the home point, and the address line if it was empty."""
+        address = self.inputs["address"]
+        if isinstance(address, QLineEdit) and not address.text().strip():
+            address.setText(text)
+        self.set_home(lat, lon)
+
     def set_home(self, lat: float, lon: float, _radius: float = 0.0) -> None:
         for name, value in (("home_lat", lat), ("home_lon", lon)):
             edit = self.inputs[name]
@@ -371,6 +386,7 @@ class PersonEditForm(QDialog):
         assert isinstance(iin, QLineEdit)
         iin.setPlaceholderText(self.tr("12 digits"))
         self.pick_home.setText(self.tr("Pick on the map…"))
+        self.find_home.retranslateUi()
         for name in REFERENCE_FIELDS:
             combo = self._combo(name)
             if combo.count() and not combo.itemData(0):

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from arm.caseload.person_restrictions import CircleZone, ZoneChoice, add_with_zone, person_home, zone_library
 from arm.caseload.restrictions import RestrictionDraft, RestrictionInvalid
 from arm.caseload.zone_shapes import ZoneShapeError
+from widgets.address_field import AddressField
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
 
@@ -319,6 +320,10 @@ class RestrictionEditor(QDialog):
         self.pick = QPushButton(self.zone_page)
         self.pick.setObjectName("pickOnMap")
         self.pick.clicked.connect(self.pick_on_map)
+        # the circle's centre from the address index of the imported OSM extract
+        self.find_address = AddressField(self.zone_page)
+        self.find_address.setObjectName("findAddress")
+        self.find_address.picked.connect(self._address_picked)
         self.draw = QPushButton(self.zone_page)
         self.draw.setObjectName("drawZone")
         self.draw.clicked.connect(self.open_zone_editor)
@@ -332,6 +337,7 @@ class RestrictionEditor(QDialog):
         self.zone_form.addRow(self.zone_labels[2], self.zone_name)
         self.zone_form.addRow(self.zone_labels[3], self.radius)
         pick_row = QHBoxLayout()
+        pick_row.addWidget(self.find_address, 1)
         pick_row.addWidget(self.pick)
         pick_row.addWidget(self.draw)
         pick_row.addStretch(1)
@@ -377,6 +383,7 @@ class RestrictionEditor(QDialog):
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("New restriction"))
+        self.find_address.retranslateUi()
         names = {
             "curfew": self.tr("Curfew (at home during set hours)"),
             "exclusion_zone": self.tr("Exclusion zone (must not enter)"),
@@ -453,6 +460,7 @@ class RestrictionEditor(QDialog):
         self.zone_form.setRowVisible(self.radius, circle)
         self.zone_form.setRowVisible(self.point_label, circle)
         self.pick.setVisible(source == SOURCE_MAP)
+        self.find_address.setVisible(source == SOURCE_MAP)
         self.draw.setVisible(source == SOURCE_DRAW)
         self._show_point()
 
@@ -478,6 +486,12 @@ class RestrictionEditor(QDialog):
         dialog.picked.connect(self.set_point)
         dialog.open()
         self.pick_dialog = dialog
+
+    def _address_picked(self, lat: float, lon: float, text: str) -> None:
+        """An address found in the index: the circle's centre, and the zone's name if none was typed."""
+        if not self.zone_name.text().strip():
+            self.zone_name.setText(text)
+        self.set_point(lat, lon)
 
     def set_point(self, lat: float, lon: float, radius_m: float = 0.0) -> None:
         """A point picked on the map (or an address's point): the circle's centre; its radius if drawn."""

@@ -102,6 +102,24 @@ def describe(lat: float | None, lon: float | None, lang: str = "ru") -> str | No
     return format_address(addr, lang) if addr is not None else None
 
 
+def coordinates_text(lat: float, lon: float) -> str:
+    """``"51.12820, 71.43220"``: five decimals (about a metre), the form a map or a phone accepts."""
+    return f"{lat:.5f}, {lon:.5f}"
+
+
+def place_line(lat: float | None, lon: float | None, lang: str = "ru") -> str:
+    """Where something happened for a journal or a report: the address and the coordinates beside it.
+
+    ``"улица Кенесары 40, Астана (51.12820, 71.43220)"``; the coordinates alone
+    without an imported extract or with nothing near; "" without a position.
+    """
+    if lat is None or lon is None:
+        return ""
+    address = describe(lat, lon, lang)
+    coords = coordinates_text(lat, lon)
+    return f"{address} ({coords})" if address else coords
+
+
 def find(text: str, lang: str = "ru", limit: int = 10) -> list[Address]:
     """Addresses matching a typed text; empty without an import."""
     from arm.geo.store import open_index
@@ -110,4 +128,5 @@ def find(text: str, lang: str = "ru", limit: int = 10) -> list[Address]:
     return index.find(text, lang, limit) if index is not None else []
 
 
-__all__ = ["Address", "describe", "distance_m", "distance_text", "find", "format_address", "place_text", "where"]
+__all__ = ["Address", "coordinates_text", "describe", "distance_m", "distance_text", "find", "format_address", "place_line", "place_text",
+           "where"]

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from arm import messages
+from arm import geo, messages
 from arm.reports import audit_text
 from arm.reports.labels import enum_text
 from db.queries.journals import Column
@@ -99,6 +99,9 @@ def cell_value(col: Column, value: Any, lang: str, tz: ZoneInfo) -> Any:
         return value.astimezone(tz).replace(tzinfo=None, microsecond=0)
     if isinstance(value, date):
         return value
+    if col.kind == "place":
+        lat, lon = value
+        return geo.place_line(lat, lon, lang)
     if col.key in ENUM_KINDS:
         return enum_text(ENUM_KINDS[col.key], value, lang)
     if col.key in AUDIT_COLUMNS:

@@ -50,6 +50,7 @@ TEXT: dict[str, dict[str, str]] = {
     "col.district": {"ru": "Район", "kk": "Аудан", "en": "District"},
     "col.officer": {"ru": "Инспектор", "kk": "Инспектор", "en": "Officer"},
     "col.violation": {"ru": "Характер нарушения", "kk": "Бұзушылықтың сипаты", "en": "Violation"},
+    "col.place": {"ru": "Место (адрес, координаты)", "kk": "Орны (мекенжай, координаттар)", "en": "Place"},
     "col.detected_by": {
         "ru": "Каким средством выявлено", "kk": "Қандай құралмен анықталды", "en": "Detected by"},
     "col.device": {"ru": "Устройство", "kk": "Құрылғы", "en": "Device"},

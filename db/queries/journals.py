@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, String, and_, cast, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from db.models import Alarm, Assignment, AuditEntry, Device, Person, ViolationEntry
+from db.models import Alarm, Assignment, AuditEntry, Device, Person, Position, ViolationEntry
 from db.queries.filters import JournalFilter
 from db.queries.scope import Scope
 
@@ -32,6 +32,9 @@ class Column:
     kind: str = "text"  # text | datetime | int | enum
     personal: bool = False  # left out when the scope has no personal data
     width: int = 14  # export width (characters)
+    #: a column made of several selected fields (a place is ``(lat, lon)``); its value is their tuple,
+    #: or None when the first is NULL
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,7 @@ VIOLATION_COLUMNS = (
     Column("district", "District", width=16),
     Column("officer", "Officer", width=18),
     Column("violation", "Violation", width=30),
+    Column("place", "Place", "place", width=30, parts=("place_lat", "place_lon")),
     Column("detected_by", "Detected by", width=20),
     Column("device", "Device", width=12),
     Column("measures", "Measures taken", width=26),
@@ -118,6 +122,13 @@ VIOLATION_COLUMNS = (
     Column("operator", "Operator", width=12),
     Column("corrects_id", "Corrects No.", "int", width=8),
 )
+
+
+def _place(axis: str) -> Any:
+    """Where the violation happened: the alarm's explanation (``params.lat/lon``), else its event's fix."""
+    stored = Alarm.details[("explanation", "params", axis)].as_float()
+    fix = select(getattr(Position, axis)).where(Position.event_id == Alarm.event_id).limit(1).scalar_subquery()
+    return func.coalesce(stored, fix)
 
 
 def _violations(scope: Scope) -> Select[Any]:
@@ -131,6 +142,8 @@ def _violations(scope: Scope) -> Select[Any]:
             Person.district.label("district"),
             Person.officer.label("officer"),
             ViolationEntry.violation.label("violation"),
+            _place("lat").label("place_lat"),
+            _place("lon").label("place_lon"),
             ViolationEntry.detected_by.label("detected_by"),
             Device.serial.label("device"),
             ViolationEntry.measures.label("measures"),
@@ -366,15 +379,25 @@ def _select(js: JournalSpec, f: JournalFilter, scope: Scope) -> Select[Any]:
     return stmt.where(*conds) if conds else stmt
 
 
+def _value(col: Column, mapping: Any) -> Any:
+    if not col.parts:
+        return mapping[col.key]
+    values = tuple(mapping[p] for p in col.parts)
+    return None if values[0] is None else values
+
+
 def _project(js: JournalSpec, scope: Scope, rows: Sequence[Any]) -> list[tuple[Any, ...]]:
     if not rows:
         return []
-    keys = [c.key for c in js.visible_columns(scope)]
+    cols = js.visible_columns(scope)
+    keys = [c.key for c in cols]
     fields = list(rows[0]._fields)
     if fields == keys:
         return [tuple(r) for r in rows]
-    idx = [fields.index(k) for k in keys]
-    return [tuple(r[i] for i in idx) for r in rows]
+    if not any(c.parts for c in cols):
+        idx = [fields.index(k) for k in keys]
+        return [tuple(r[i] for i in idx) for r in rows]
+    return [tuple(_value(c, r._mapping) for c in cols) for r in rows]
 
 
 def page(
@@ -461,7 +484,7 @@ def detail(session: Session, journal: str, row_id: int, scope: Scope) -> dict[st
     row = session.execute(js.build(scope).where(js.exprs["id"] == row_id)).first()
     if row is None:
         return None
-    return {c.key: row._mapping[c.key] for c in js.visible_columns(scope)}
+    return {c.key: _value(c, row._mapping) for c in js.visible_columns(scope)}
 
 
 def distinct_values(session: Session, journal: str, key: str, scope: Scope, limit: int = 500) -> list[str]:
