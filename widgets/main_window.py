@@ -491,14 +491,14 @@ class MainWindow(QMainWindow):
 
     def open_guide(self) -> None:
         """F1: the guides shipped with ARM, in a window of their own (widgets/help_viewer.py)."""
-        from widgets.help_viewer import HelpViewer, available_guides
+        from widgets.help_viewer import HelpViewer, available_guides, first_guide
 
         if not available_guides():
             self.show_notice(self.tr("The operator guide is not installed on this computer."))
             return
         if self.help_viewer is None:
-            # a technician's own guide first (serial devices); everyone else the operator guide
-            self.help_viewer = HelpViewer(self, "serial.md" if self.ctx.role == "technician" else "operator-guide.md")
+            # each role's own guide first (operator, supervisor, administrator, technician)
+            self.help_viewer = HelpViewer(self, first_guide(self.ctx.role))
             self.help_viewer.destroyed.connect(lambda: setattr(self, "help_viewer", None))
             self.help_viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.help_viewer.show()

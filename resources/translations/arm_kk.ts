@@ -2550,6 +2550,18 @@ Data folder: {folder}</source>
         <translation>Оператор нұсқаулығы: терезе, кіру, баптаулар</translation>
     </message>
     <message>
+        <source>Supervisor: registration, restrictions, deregistration</source>
+        <translation>Басшы: тіркеу, шектеулер, есептен шығару</translation>
+    </message>
+    <message>
+        <source>Administrator: accounts and reference lists</source>
+        <translation>Әкімші: тіркелгілер мен анықтамалықтар</translation>
+    </message>
+    <message>
+        <source>Technician: device inventory and pairing</source>
+        <translation>Техник: құрылғыларды есепке алу және жұптастыру</translation>
+    </message>
+    <message>
         <source>Alarms: handling, keys, sounds</source>
         <translation>Дабылдар: өңдеу, пернелер, дыбыстар</translation>
     </message>
@@ -2725,11 +2737,12 @@ Data folder: {folder}</source>
     <name>HelpViewer</name>
     <message>
         <source>ARM guides</source>
+        <extracomment>the guide F1 opens first for each role (its own guide)</extracomment>
         <translation>АЖО нұсқаулықтары</translation>
     </message>
     <message>
-        <source>The guides are written in English.</source>
-        <translation>Нұсқаулықтар ағылшын тілінде жазылған.</translation>
+        <source>This guide has not been translated yet: it is shown in English.</source>
+        <translation>Бұл нұсқаулық әлі аударылмаған: ол ағылшын тілінде көрсетілген.</translation>
     </message>
 </context>
 <context>
@@ -4684,6 +4697,10 @@ Data folder: {folder}</source>
     <message>
         <source>Act {id} removes {rows} records for good. The act and your name are recorded. Continue?</source>
         <translation>№ {id} акт {rows} жазбаны біржола жояды. Акт пен сіздің атыңыз тіркеледі. Жалғастырасыз ба?</translation>
+    </message>
+    <message>
+        <source>Deletion act {id} confirmed: {rows} records are being removed in the background; monitoring goes on.</source>
+        <translation>№ {id} жою актісі расталды: жазбалар ({rows}) фондық режимде жойылуда, бақылау жалғасуда.</translation>
     </message>
     <message>
         <source>Deletion act {id} executed: {rows} records removed.</source>

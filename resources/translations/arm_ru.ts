@@ -2550,6 +2550,18 @@ Data folder: {folder}</source>
         <translation>Руководство оператора: окно, вход, настройки</translation>
     </message>
     <message>
+        <source>Supervisor: registration, restrictions, deregistration</source>
+        <translation>Руководитель: регистрация, ограничения, снятие с учёта</translation>
+    </message>
+    <message>
+        <source>Administrator: accounts and reference lists</source>
+        <translation>Администратор: учётные записи и справочники</translation>
+    </message>
+    <message>
+        <source>Technician: device inventory and pairing</source>
+        <translation>Техник: учёт устройств и сопряжение</translation>
+    </message>
+    <message>
         <source>Alarms: handling, keys, sounds</source>
         <translation>Тревоги: обработка, клавиши, звуки</translation>
     </message>
@@ -2725,11 +2737,12 @@ Data folder: {folder}</source>
     <name>HelpViewer</name>
     <message>
         <source>ARM guides</source>
+        <extracomment>the guide F1 opens first for each role (its own guide)</extracomment>
         <translation>Руководства АРМ</translation>
     </message>
     <message>
-        <source>The guides are written in English.</source>
-        <translation>Руководства написаны на английском языке.</translation>
+        <source>This guide has not been translated yet: it is shown in English.</source>
+        <translation>Это руководство ещё не переведено: оно показано на английском языке.</translation>
     </message>
 </context>
 <context>
@@ -4684,6 +4697,10 @@ Data folder: {folder}</source>
     <message>
         <source>Act {id} removes {rows} records for good. The act and your name are recorded. Continue?</source>
         <translation>Акт № {id} безвозвратно удаляет записи: {rows}. Акт и ваше имя будут зафиксированы. Продолжить?</translation>
+    </message>
+    <message>
+        <source>Deletion act {id} confirmed: {rows} records are being removed in the background; monitoring goes on.</source>
+        <translation>Акт удаления № {id} подтверждён: записи ({rows}) удаляются в фоновом режиме, наблюдение продолжается.</translation>
     </message>
     <message>
         <source>Deletion act {id} executed: {rows} records removed.</source>
