@@ -14,6 +14,7 @@ translated yet is shown in English, and the window says so.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,32 @@ def guide_path(name: str, lang: str, directory: Path | None = None) -> Path:
 
 def is_translated(name: str, lang: str, directory: Path | None = None) -> bool:
     return lang == "en" or guide_path(name, lang, directory).parent != (directory or docs_dir())
+
+
+#: a table whose rows hold only screenshots ("| Russian | Kazakh |" above two images a row)
+_IMAGE_TABLE = re.compile(
+    r"^\|[^\n]*\|\n\|[-| :]+\|\n((?:\|\s*!\[[^\]]*\]\([^)]+\)\s*\|\s*!\[[^\]]*\]\([^)]+\)\s*\|[ \t]*(?:\n|$))+)",
+    re.M)
+_IMAGE = re.compile(r"!\[[^\]]*\]\(([^)]+)\)")
+
+
+def images_out_of_tables(text: str, lang: str) -> str:
+    """Screenshot tables as plain images, in the reader's language where there is one.
+
+    Qt's Markdown reader leaves an image inside a table cell empty, so the
+    side-by-side Russian/Kazakh screenshots would show as an empty grid; a
+    Russian or Kazakh reader gets the screenshot of their own language, an
+    English reader both.
+    """
+    def plain(match: re.Match[str]) -> str:
+        # the column heading ("Русский", "Қазақша") is the image's alt text: Qt drops an image without one
+        headings = [cell.strip() for cell in match.group(0).split("\n", 1)[0].strip("|").split("|")]
+        shots = [(headings[i % len(headings)] or "—", path)
+                 for i, path in enumerate(_IMAGE.findall(match.group(1)))]
+        own = [(alt, path) for alt, path in shots if f"_{lang}_" in path or path.endswith(f"_{lang}.png")]
+        return "".join(f"![{alt}]({path})\n\n" for alt, path in own or shots)
+
+    return _IMAGE_TABLE.sub(plain, text)
 
 
 class GuideBrowser(QTextBrowser):
@@ -186,7 +213,7 @@ class HelpViewer(QDialog):
         self.browser.directory = path.parent
         self.browser.setSearchPaths([str(path.parent)])
         self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(path.parent) + "/"))
-        self.browser.setMarkdown(text)
+        self.browser.setMarkdown(images_out_of_tables(text, current_language()))
         for i in range(self.list.count()):
             if self.list.item(i).data(Qt.ItemDataRole.UserRole) == name:
                 self.list.blockSignals(True)

@@ -116,6 +116,10 @@ def test_f1_opens_the_guide_in_the_interface_language(qtbot: Any, db: Any, users
     viewer._follow(QUrl(other))  # a link between guides opens the other one, in the same language
     assert viewer.current == other and viewer.browser.toPlainText().startswith(HEADINGS[(lang, other)])
     assert viewer.list.currentItem().data(Qt.ItemDataRole.UserRole) == other
+    if other == "admin-guide.md":  # its side-by-side screenshot table: the reader's language only, as an image
+        html = viewer.browser.toHtml()
+        assert f'<img src="../screenshots/enroll_users_{lang}_1366x768.png"' in html
+        assert ("_kk_" if lang == "ru" else "_ru_") not in html
     viewer._follow(QUrl("alarms.md"))  # not translated yet: English, and the window says so
     assert viewer.browser.toPlainText().startswith("Alarms")
     assert viewer.note.text() and "English" not in viewer.note.text()
