@@ -35,7 +35,7 @@ from maps.bridge import MapBridge
 from maps.guard import OfflineGuard
 from maps.live import LiveModel, Snapshot, load_snapshot, person_label
 from maps.mbtiles import MBTilesInfo
-from maps.page import PageLabels, build_page
+from maps.page import PageLabels, attribution_text, build_page
 from maps.settings import MapSettings
 from maps.track import Track, load_track
 from maps.track_panel import TrackPanel
@@ -267,6 +267,9 @@ class MapView(QWidget):
             mbtiles=self.tr("Offline tiles: {name}"),
             basemap=self.tr("Imported map (streets, addresses)"),
             places=self.tr("Settlements"),
+            # the words only: amCharts, GeoNames and the licence names are not translated
+            regions_attribution=self.tr("Regions © amCharts geodata (free linkware licence)"),
+            places_attribution=self.tr("Settlements © GeoNames (CC BY 4.0)"),
         )
 
     def _i18n(self) -> dict[str, Any]:
@@ -290,6 +293,7 @@ class MapView(QWidget):
             "layers": self.tr("Map layers"),
             "zoomIn": self.tr("Zoom in"),
             "zoomOut": self.tr("Zoom out"),
+            "attribution": attribution_text(self._labels()),
         }
 
     def _load_page(self) -> None:

@@ -2737,7 +2737,7 @@ Data folder: {folder}</source>
     <name>HelpViewer</name>
     <message>
         <source>ARM guides</source>
-        <extracomment>the guide F1 opens first for each role (its own guide)</extracomment>
+        <extracomment>the guide F1 opens first for each role (its own guide) a table whose rows hold only screenshots ("| Russian | Kazakh |" above two images a row)</extracomment>
         <translation>АЖО нұсқаулықтары</translation>
     </message>
     <message>
@@ -3684,6 +3684,14 @@ Data folder: {folder}</source>
     <message>
         <source>Settlements</source>
         <translation>Елді мекендер</translation>
+    </message>
+    <message>
+        <source>Regions © amCharts geodata (free linkware licence)</source>
+        <translation>Облыстар © amCharts geodata (тегін linkware лицензиясы)</translation>
+    </message>
+    <message>
+        <source>Settlements © GeoNames (CC BY 4.0)</source>
+        <translation>Елді мекендер © GeoNames (CC BY 4.0)</translation>
     </message>
     <message>
         <source>Normal</source>

@@ -2737,7 +2737,7 @@ Data folder: {folder}</source>
     <name>HelpViewer</name>
     <message>
         <source>ARM guides</source>
-        <extracomment>the guide F1 opens first for each role (its own guide)</extracomment>
+        <extracomment>the guide F1 opens first for each role (its own guide) a table whose rows hold only screenshots ("| Russian | Kazakh |" above two images a row)</extracomment>
         <translation>Руководства АРМ</translation>
     </message>
     <message>
@@ -3684,6 +3684,14 @@ Data folder: {folder}</source>
     <message>
         <source>Settlements</source>
         <translation>Населённые пункты</translation>
+    </message>
+    <message>
+        <source>Regions © amCharts geodata (free linkware licence)</source>
+        <translation>Области © amCharts geodata (бесплатная лицензия linkware)</translation>
+    </message>
+    <message>
+        <source>Settlements © GeoNames (CC BY 4.0)</source>
+        <translation>Населённые пункты © GeoNames (CC BY 4.0)</translation>
     </message>
     <message>
         <source>Normal</source>

@@ -139,7 +139,7 @@
     init: function (leafletMap, layerControl, options) {
       map = leafletMap;
       control = layerControl;
-      const labels = (options.i18n && options.i18n.layers) || {};
+      const labels = (options.i18n && options.i18n.layerNames) || {};
       map.createPane("armPlaces").style.zIndex = 420;
       const units = options.lang === "ru" || options.lang === "kk" ? ["м", "км"] : ["m", "km"];
       const MetricScale = L.Control.Scale.extend({
