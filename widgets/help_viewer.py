@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.fit import FitTitle
 from widgets.i18n import current_language
 
 log = logging.getLogger("arm.gui.help")
@@ -136,7 +137,7 @@ class GuideBrowser(QTextBrowser):
     directory = Path()
 
 
-class HelpViewer(QDialog):
+class HelpViewer(FitTitle, QDialog):
     """A list of guides on the left, the chosen guide on the right."""
 
     def __init__(self, parent: QWidget | None = None, guide: str = "operator-guide.md",

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -38,6 +37,7 @@ from arm import access, audit
 from arm.journal_anchor.verify import verify_journals
 from arm.reports import data, exporter, forms
 from db.queries.journals import spec
+from widgets.fit import choose_item
 from widgets.journal_filters import JournalFilterBar
 from widgets.journal_model import JournalModel, column_title, value_text
 
@@ -348,7 +348,7 @@ class JournalReview(QWidget):
 
     def _choose(self, title: str, options: list[tuple[str, tuple[int, int]]]) -> tuple[int, int] | None:
         labels = [text for text, _ in options]
-        choice, ok = QInputDialog.getItem(self, title, title, labels, 0, False)
+        choice, ok = choose_item(self, title, title, labels)
         return dict(options)[choice] if ok and choice in labels else None
 
     def _reconciliation(self, path: Path | None = None, period: tuple[int, int] | None = None) -> None:

@@ -354,6 +354,7 @@ class MainWindow(QMainWindow):
                         "the next operator logs in. Log out anyway?").format(n=self._unacked),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
             box.setObjectName("logoutWarning")
+            fit_title(box)
             box.setDefaultButton(QMessageBox.StandardButton.No)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.finished.connect(
@@ -514,6 +515,7 @@ class MainWindow(QMainWindow):
         """An unexpected problem, shown without stopping the operator's work."""
         self.statusBar().showMessage(text, 15_000)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("ARM"), text, QMessageBox.StandardButton.Ok, self)
+        fit_title(box)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.show()
@@ -570,6 +572,7 @@ class MainWindow(QMainWindow):
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda result: self._quit_answered(result == QMessageBox.StandardButton.Yes))
+        fit_title(box)
         self._quit_box = box
         box.open()
 

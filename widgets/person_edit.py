@@ -40,6 +40,7 @@ from db.models import Category, Person
 from db.validation import iin_birth_date, iin_error, validate_person
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
+from widgets.fit import FitTitle
 from widgets.i18n import current_language
 from widgets.person_list import category_text
 from widgets.reference_choices import ReferenceChoices, load_reference_choices
@@ -127,7 +128,7 @@ def _date_edit(parent: QWidget) -> QDateEdit:
     return edit
 
 
-class PersonEditForm(QDialog):
+class PersonEditForm(FitTitle, QDialog):
     """Create or edit a person; ``saved(id)`` after a successful commit."""
 
     saved = Signal(int)
