@@ -216,6 +216,10 @@ class JournalReview(QWidget):
             key = source if isinstance(source, str) else source.get(journal)
             if not key or key not in {c.key for c in self._spec_columns()}:
                 continue
+            if name == "operator":  # shown as full names, filtered by login
+                self.ctx.read(lambda s, k=key: (data.choices(s, user, journal, k), exporter.user_names(s)),
+                              on_done=lambda got, n=name: self.filters.set_choices(n, got[0], got[1]))
+                continue
             self.ctx.read(lambda s, k=key: data.choices(s, user, journal, k),
                           on_done=lambda values, n=name: self.filters.set_choices(n, values))
 
@@ -277,7 +281,8 @@ class JournalReview(QWidget):
         lines = []
         for key, value in row.items():
             title = column_title(cols[key]) if key in cols else key
-            text = value_text(value, self.ctx.format_time, key, getattr(self.ctx, "timezone", None)) or "—"
+            text = value_text(value, self.ctx.format_time, key, getattr(self.ctx, "timezone", None),
+                              self.model.names) or "—"
             lines.append(f"<tr><td style='color:#555;padding-right:8px'>{html.escape(title)}</td>"
                          f"<td><b>{html.escape(text)}</b></td></tr>")
         self.detail.setHtml("<table>" + "".join(lines) + "</table>")
