@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QProcess, QProcessEnvironment, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -118,6 +119,16 @@ class ImportDialog(QDialog):
                                               self.tr("OpenStreetMap (*.osm.pbf *.pbf *.osm)"))
         if name:
             self.path.setText(name)
+
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """As wide as its title plus the frame's buttons (widgets/fit.py does this for widgets/)."""
+        needed = self.fontMetrics().horizontalAdvance(self.windowTitle()) + 160
+        screen = self.screen()
+        if screen is not None:
+            needed = min(needed, screen.availableGeometry().width() - 40)
+        self.setMinimumWidth(max(self.minimumWidth(), needed))
+        super().showEvent(event)
 
     def start(self) -> None:
         """Start the import of the chosen file (a separate process)."""

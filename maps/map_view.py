@@ -36,7 +36,7 @@ from maps.guard import OfflineGuard
 from maps.live import LiveModel, Snapshot, load_snapshot, person_label
 from maps.mbtiles import MBTilesInfo
 from maps.near_tool import NearPanel, may_search
-from maps.page import PageLabels, build_page
+from maps.page import PageLabels, attribution_text, build_page
 from maps.settings import MapSettings
 from maps.track import Track, load_track
 from maps.track_panel import TrackPanel
@@ -283,6 +283,9 @@ class MapView(QWidget):
             mbtiles=self.tr("Offline tiles: {name}"),
             basemap=self.tr("Imported map (streets, addresses)"),
             places=self.tr("Settlements"),
+            # the words only: amCharts, GeoNames and the licence names are not translated
+            regions_attribution=self.tr("Regions © amCharts geodata (free linkware licence)"),
+            places_attribution=self.tr("Settlements © GeoNames (CC BY 4.0)"),
         )
 
     def _i18n(self) -> dict[str, Any]:
@@ -306,6 +309,7 @@ class MapView(QWidget):
             "layers": self.tr("Map layers"),
             "zoomIn": self.tr("Zoom in"),
             "zoomOut": self.tr("Zoom out"),
+            "attribution": attribution_text(self._labels()),
         }
 
     def _load_page(self) -> None:

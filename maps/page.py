@@ -52,6 +52,15 @@ class PageLabels:
     mbtiles: str = "Offline tiles: {name}"
     basemap: str = "Imported map (streets, addresses)"
     places: str = "Settlements"
+    #: the attribution's words (proper names and licence names stay as they are)
+    regions_attribution: str = REGIONS_ATTRIBUTION
+    places_attribution: str = PLACES_ATTRIBUTION
+
+
+def attribution_text(labels: PageLabels) -> str:
+    """The line in the map's corner: the map library and the sources of the offline layers."""
+    return ("Leaflet | " + labels.regions_attribution
+            + (" | " + labels.places_attribution if assets.PLACES_FILE.is_file() else ""))
 
 
 class ArmMapScript(MacroElement):
@@ -139,7 +148,7 @@ def build_page(
         },
         highlight_function=lambda f: {"fillColor": "#e3ead2"},
         tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False, sticky=True),
-        attr=REGIONS_ATTRIBUTION,
+        attr=labels.regions_attribution,
         smooth_factor=1.0,
     ).add_to(m)
     if cfg.tile_url and not cfg.tile_url_error():
@@ -168,7 +177,7 @@ def build_page(
         overlay=True,
         show=default_base != "regions",
         style_function=lambda f: {"color": "#46607a", "weight": 1.5, "fill": False, "dashArray": "6 4"},
-        attr=REGIONS_ATTRIBUTION,
+        attr=labels.regions_attribution,
     ).add_to(m)
     control = folium.LayerControl(position="topright", collapsed=True)
     control.add_to(m)
@@ -178,13 +187,13 @@ def build_page(
         "clusterBelowZoom": cfg.cluster_below_zoom,
         "staleAfterS": cfg.stale_after_s,
         "defaultBase": default_base,
-        "attribution": "Leaflet | " + REGIONS_ATTRIBUTION
-        + (" | " + PLACES_ATTRIBUTION if assets.PLACES_FILE.is_file() else ""),
+        "attribution": attribution_text(labels),
         "baseKeys": base_keys,
         "basemap": {"url": BASEMAP_URL} if basemap else None,
         "places": _places(),
     }
     opts.update(options or {})
+    # "layerNames", not "layers": that key is the layer button's title (ARM.setI18n)
     opts.setdefault("i18n", {})["layerNames"] = {"basemap": labels.basemap, "places": labels.places}
     ArmMapScript(opts, control.get_name()).add_to(m)
     html = m.get_root().render()

@@ -33,6 +33,7 @@ from arm.messages import REPORT_TO_CODES
 from db.models import Resolution
 from widgets.alarm_text import action_text, error_text, kind_text, resolution_text, stored_text
 from widgets.context import DEFAULT_TIMEZONE
+from widgets.fit import FitTitle
 
 SHELVE_MINUTES = (15, 30, 60, 120, 240, 480)
 
@@ -46,7 +47,7 @@ def _error_label() -> QLabel:
     return label
 
 
-class _AlarmDialog(QDialog):
+class _AlarmDialog(FitTitle, QDialog):
     def __init__(self, alarm: AlarmView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.alarm = alarm

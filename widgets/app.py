@@ -286,8 +286,10 @@ def show_fatal(text: str) -> None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
+    from widgets.fit import message_box
+
     log.error("%s", text)
-    QMessageBox.critical(None, QCoreApplication.translate("App", "ARM cannot start"), text)
+    message_box(None, QMessageBox.Icon.Critical, QCoreApplication.translate("App", "ARM cannot start"), text).exec()
 
 
 # ---------------------------------------------------------------- main

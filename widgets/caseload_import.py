@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from arm.caseload import exchange, tabular
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
+from widgets.fit import FitTitle
 
 log = logging.getLogger("arm.gui.caseload_import")
 
@@ -150,7 +151,7 @@ def where_text(where: str) -> str:
     return f"{row}, {found.group('heading')}" if found.group("heading") else row
 
 
-class CaseloadImportDialog(QDialog):
+class CaseloadImportDialog(FitTitle, QDialog):
     """Choose a file, check it, then import it; ``imported(summary)`` after the commit."""
 
     imported = Signal(object)  # arm.caseload.exchange.ImportSummary

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from arm.caseload import users
 from widgets.caseload_errors import failure_text
+from widgets.fit import FitTitle
 from widgets.user_admin import user_error_text
 
 
-class ChangePasswordDialog(QDialog):
+class ChangePasswordDialog(FitTitle, QDialog):
     """Old password, new password twice; accepted once the core has stored the new one."""
 
     def __init__(self, db: Any, user: Any, parent: QWidget | None = None, *, forced: bool = False,

@@ -44,6 +44,7 @@ from db.models import DeviceProtocol
 from serial_drivers.link_health import LinkHealth, LinkSummary
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
+from widgets.fit import FitTitle
 from widgets.pairing_helpers import _inventory_error_text, _searchable
 
 log = logging.getLogger("arm.gui.inventory")
@@ -56,7 +57,7 @@ RELOAD_DELAY_MS = 700
 LINK_REFRESH_MS = 2000
 
 
-class _FormDialog(QDialog):
+class _FormDialog(FitTitle, QDialog):
     """A small form whose errors are shown beside the field they concern."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:

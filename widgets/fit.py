@@ -10,8 +10,21 @@ keeps its size and every other panel stays on screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QFrame, QLayout, QLayoutItem, QScrollArea, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QInputDialog,
+    QLayout,
+    QLayoutItem,
+    QMessageBox,
+    QScrollArea,
+    QSizePolicy,
+    QSpacerItem,
+    QWidget,
+)
 
 #: The least a docked panel asks for; anything more scrolls inside the panel.
 MIN_WIDTH = 160
@@ -120,5 +133,91 @@ def fit_title(dialog: QWidget) -> None:
     screen = dialog.screen()
     if screen is not None:
         needed = min(needed, screen.availableGeometry().width() - 40)
+    dialog.sizeHint()  # QInputDialog builds its layout only when asked for a size
+    layout = dialog.layout()
+    if isinstance(dialog, QMessageBox) or (
+            layout is not None and layout.sizeConstraint() in _LAYOUT_SIZED):
+        # the layout sets the size (a message box fixes its own when shown, QInputDialog and
+        # fixed-size layouts follow their layout's minimum): a spacer as wide as needed widens it
+        if layout is not None:
+            _title_spacer(dialog, layout, needed)
+        return
     if dialog.minimumWidth() < needed:
         dialog.setMinimumWidth(needed)
+
+
+_LAYOUT_SIZED = (QLayout.SizeConstraint.SetFixedSize, QLayout.SizeConstraint.SetMinAndMaxSize,
+                 QLayout.SizeConstraint.SetMinimumSize)
+
+
+def _title_spacer(dialog: QWidget, layout: QLayout, needed: int) -> None:
+    margins = layout.contentsMargins()
+    width = needed - margins.left() - margins.right()
+    spacer = getattr(dialog, "_arm_title_spacer", None)
+    if spacer is None:
+        spacer = QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
+        if isinstance(layout, QGridLayout):
+            layout.addItem(spacer, layout.rowCount(), 0, 1, max(1, layout.columnCount()))
+        else:
+            layout.addItem(spacer)
+        dialog._arm_title_spacer = spacer  # type: ignore[attr-defined]
+    elif spacer.sizeHint().width() < width:
+        spacer.changeSize(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
+        layout.invalidate()
+    else:
+        return
+    layout.activate()
+
+
+class FitTitle:
+    """Mixin, the first base of every dialog class of ours: its title is never cut.
+
+    ``class PersonCard(FitTitle, QDialog)``: whenever the dialog is shown or its
+    title changes (a language switch), :func:`fit_title` widens it. A per-class
+    mixin, not an application-wide event filter (that crashed QtWebEngine).
+    """
+
+    def showEvent(self, event: QShowEvent) -> None:
+        fit_title(self)  # type: ignore[arg-type]
+        super().showEvent(event)  # type: ignore[misc]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.WindowTitleChange:
+            fit_title(self)  # type: ignore[arg-type]
+        super().changeEvent(event)  # type: ignore[misc]
+
+
+def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+                buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+                default: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton) -> QMessageBox:
+    """A message box as wide as its title (instead of the static ``QMessageBox.question`` & co.)."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    if default != QMessageBox.StandardButton.NoButton:
+        box.setDefaultButton(default)
+    fit_title(box)
+    return box
+
+
+def ask(parent: QWidget | None, title: str, text: str,
+        buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        default: QMessageBox.StandardButton = QMessageBox.StandardButton.No,
+        icon: QMessageBox.Icon = QMessageBox.Icon.Question) -> QMessageBox.StandardButton:
+    """``QMessageBox.question`` with the whole title: the button pressed."""
+    box = message_box(parent, icon, title, text, buttons, default)
+    return QMessageBox.StandardButton(box.exec())
+
+
+def choose_item(parent: QWidget | None, title: str, label: str, items: list[str],
+                current: int = 0) -> tuple[str, bool]:
+    """``QInputDialog.getItem`` (not editable) with the whole title: the item and whether OK was pressed."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setComboBoxItems(items)
+    dialog.setComboBoxEditable(False)
+    if items:
+        dialog.setTextValue(items[current])
+    fit_title(dialog)
+    ok = dialog.exec() == QDialog.DialogCode.Accepted
+    return dialog.textValue(), ok
+

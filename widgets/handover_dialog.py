@@ -46,9 +46,10 @@ from widgets.alarm_text import (
     state_text,
     view_explanation,
 )
+from widgets.fit import FitTitle
 
 
-class HandoverDialog(QDialog):
+class HandoverDialog(FitTitle, QDialog):
     loaded = Signal(object)
     _done = Signal(object)
 

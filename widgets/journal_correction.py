@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from arm.reports.corrections import Correction, CorrectionError, correct_entry
 from widgets.alarm_text import stored_text
+from widgets.fit import FitTitle
 
 
-class CorrectionDialog(QDialog):
+class CorrectionDialog(FitTitle, QDialog):
     def __init__(self, ctx: Any, entry: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -119,7 +119,10 @@ class JournalFilterBar(QWidget):
         for name in ("district", "officer", "person", "category", "kind", "resolution", "operator"):
             getattr(self, name).setEnabled(name in allowed)
 
-    def set_choices(self, name: str, values: list[str]) -> None:
+    def set_choices(self, name: str, values: list[str], names: dict[str, str] | None = None) -> None:
+        """``names``: login -> full name, for the operator drop-down (it shows names, filters by login)."""
+        if names is not None:
+            self._names = names
         box: QComboBox = getattr(self, name)
         current = box.currentText()
         any_text = box.itemText(0)
@@ -133,6 +136,8 @@ class JournalFilterBar(QWidget):
 
     def _choice_text(self, name: str, value: str) -> str:
         """A drop-down entry in words: an alarm kind or an audit action, never its code."""
+        if name == "operator":
+            return getattr(self, "_names", {}).get(value) or value
         if name != "kind":
             return value
         if getattr(self, "_journal", "") == "audit":
@@ -146,6 +151,14 @@ class JournalFilterBar(QWidget):
             return None
         index = self.kind.findText(text)
         return str(self.kind.itemData(index)) if index > 0 and self.kind.itemData(index) else text
+
+    def _operator(self) -> str | None:
+        """The chosen operator's login (the drop-down shows names); a typed login as typed."""
+        text = self._text(self.operator)
+        if text is None:
+            return None
+        index = self.operator.findText(text)
+        return str(self.operator.itemData(index)) if index > 0 and self.operator.itemData(index) else text
 
     def _text(self, box: QComboBox) -> str | None:
         if not box.isEnabled():
@@ -170,7 +183,7 @@ class JournalFilterBar(QWidget):
             date_to=self._bound(self.date_to.date(), True) if period else None,
             district=self._text(self.district), officer=self._line(self.officer), person=self._line(self.person),
             category=self._data(self.category), kind=self._kind(),
-            resolution=self._data(self.resolution), operator=self._text(self.operator),
+            resolution=self._data(self.resolution), operator=self._operator(),
         )
 
     def reset(self) -> None:

@@ -18,7 +18,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from arm import geo
 from arm.reports import data
 from arm.reports.audit_text import detail_text
-from arm.reports.document import AUDIT_COLUMNS, CODED_COLUMNS
+from arm.reports.document import AUDIT_COLUMNS, CODED_COLUMNS, USER_COLUMNS
+from arm.reports.exporter import user_names
 from db.queries.filters import JournalFilter
 from db.queries.journals import Column, Page, spec
 from widgets.alarm_text import KINDS, kind_text, stored_text
@@ -74,16 +75,20 @@ def column_title(col: Column) -> str:
     return QCoreApplication.translate("JournalColumns", col.title)
 
 
-def value_text(value: Any, fmt_time: Any, key: str = "", tz: ZoneInfo | None = None) -> str:
+def value_text(value: Any, fmt_time: Any, key: str = "", tz: ZoneInfo | None = None,
+               names: dict[str, str] | None = None) -> str:
     """A journal value in words for the screen: codes of column ``key`` rendered, times in the desk zone.
 
     Alarm kinds, stored message codes (violation, detected by, measures,
     reported to) and the audit journal's actions, roles, objects and details
     read as words in the screen's language (the catalogue the printed forms
-    use); a date without a time shows without one.
+    use); a date without a time shows without one. ``names`` (login -> full
+    name) names who acted in the operator / acknowledged by / ... columns.
     """
     if value is None:
         return ""
+    if names and key in USER_COLUMNS and isinstance(value, str):
+        return names.get(value) or value
     if isinstance(value, datetime):
         return fmt_time(value)
     if isinstance(value, date):
@@ -124,6 +129,8 @@ class JournalModel(QAbstractTableModel):
         self._more = False
         self._busy = False
         self._generation = 0
+        #: login -> full name, read with the first page (who acted is shown by name)
+        self.names: dict[str, str] = {}
 
     # ------------------------------------------------------------ loading
     def load(self, journal: str, f: JournalFilter, sort: str | None = None, descending: bool = True) -> None:
@@ -143,15 +150,18 @@ class JournalModel(QAbstractTableModel):
         self._busy = True
         self.loading.emit(True)
 
-        def work(session: Any) -> Page:
-            return data.page(session, user, journal, f, sort=sort, descending=desc, cursor=cursor, limit=PAGE_SIZE)
+        def work(session: Any) -> tuple[Page, dict[str, str] | None]:
+            page = data.page(session, user, journal, f, sort=sort, descending=desc, cursor=cursor, limit=PAGE_SIZE)
+            return page, (user_names(session) if first else None)
 
         run = self.ctx.write if first else self.ctx.read  # the first page writes its audit row
-        run(work, on_done=lambda page: self._arrived(gen, page, first), on_error=lambda e: self._error(gen, e))
+        run(work, on_done=lambda got: self._arrived(gen, got[0], first, got[1]), on_error=lambda e: self._error(gen, e))
 
-    def _arrived(self, gen: int, page: Page, first: bool) -> None:
+    def _arrived(self, gen: int, page: Page, first: bool, names: dict[str, str] | None = None) -> None:
         if gen != self._generation:
             return
+        if names is not None:
+            self.names = names
         self._busy = False
         self.loading.emit(False)
         if first:
@@ -196,7 +206,7 @@ class JournalModel(QAbstractTableModel):
         value = self.rows[index.row()][index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             key = self.columns[index.column()].key if index.column() < len(self.columns) else ""
-            text = value_text(value, self.ctx.format_time, key, getattr(self.ctx, "timezone", None))
+            text = value_text(value, self.ctx.format_time, key, getattr(self.ctx, "timezone", None), self.names)
             if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a long cell
                 return text if len(text) > 40 else None
             return text if len(text) <= 120 else text[:117] + "…"

@@ -31,6 +31,7 @@ from arm import access
 from arm.reports import retention
 from db import retention as dbretention
 from db.retention import MIN_RETENTION_DAYS, DeletionAct, RecordKind
+from widgets.fit import FitTitle, ask
 
 KIND_TITLES = {
     RecordKind.POSITIONS: QT_TRANSLATE_NOOP("RetentionDialog", "Positions (tracks)"),
@@ -47,7 +48,7 @@ def _acts(session: Any) -> list[DeletionAct]:
     return list(session.execute(select(DeletionAct).order_by(DeletionAct.id.desc()).limit(200)).scalars())
 
 
-class RetentionDialog(QDialog):
+class RetentionDialog(FitTitle, QDialog):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -138,7 +139,7 @@ class RetentionDialog(QDialog):
             return
         act_id = int(self.acts.item(row, 0).text())
         rows = self.acts.item(row, 3).text()
-        answer = QMessageBox.question(self, self.tr("Confirm deletion act"), self.tr(
+        answer = ask(self, self.tr("Confirm deletion act"), self.tr(
             "Act {id} removes {rows} records for good. The act and your name are recorded. Continue?"
         ).format(id=act_id, rows=rows))
         if answer != QMessageBox.StandardButton.Yes:

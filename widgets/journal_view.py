@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -38,6 +37,7 @@ from arm import access, audit
 from arm.journal_anchor.verify import verify_journals
 from arm.reports import data, exporter, forms
 from db.queries.journals import spec
+from widgets.fit import choose_item
 from widgets.journal_filters import JournalFilterBar
 from widgets.journal_model import JournalModel, column_title, value_text
 
@@ -216,6 +216,10 @@ class JournalReview(QWidget):
             key = source if isinstance(source, str) else source.get(journal)
             if not key or key not in {c.key for c in self._spec_columns()}:
                 continue
+            if name == "operator":  # shown as full names, filtered by login
+                self.ctx.read(lambda s, k=key: (data.choices(s, user, journal, k), exporter.user_names(s)),
+                              on_done=lambda got, n=name: self.filters.set_choices(n, got[0], got[1]))
+                continue
             self.ctx.read(lambda s, k=key: data.choices(s, user, journal, k),
                           on_done=lambda values, n=name: self.filters.set_choices(n, values))
 
@@ -277,7 +281,8 @@ class JournalReview(QWidget):
         lines = []
         for key, value in row.items():
             title = column_title(cols[key]) if key in cols else key
-            text = value_text(value, self.ctx.format_time, key, getattr(self.ctx, "timezone", None)) or "—"
+            text = value_text(value, self.ctx.format_time, key, getattr(self.ctx, "timezone", None),
+                              self.model.names) or "—"
             lines.append(f"<tr><td style='color:#555;padding-right:8px'>{html.escape(title)}</td>"
                          f"<td><b>{html.escape(text)}</b></td></tr>")
         self.detail.setHtml("<table>" + "".join(lines) + "</table>")
@@ -348,7 +353,7 @@ class JournalReview(QWidget):
 
     def _choose(self, title: str, options: list[tuple[str, tuple[int, int]]]) -> tuple[int, int] | None:
         labels = [text for text, _ in options]
-        choice, ok = QInputDialog.getItem(self, title, title, labels, 0, False)
+        choice, ok = choose_item(self, title, title, labels)
         return dict(options)[choice] if ok and choice in labels else None
 
     def _reconciliation(self, path: Path | None = None, period: tuple[int, int] | None = None) -> None:

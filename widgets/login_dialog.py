@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from arm.auth import AuthError, CurrentUser, authenticate
 from widgets import i18n
+from widgets.fit import FitTitle
 
 log = logging.getLogger("arm.gui.login")
 
@@ -53,7 +54,7 @@ class _Relay(QObject):
 Authenticator = Callable[[str, str], CurrentUser]
 
 
-class LoginDialog(QDialog):
+class LoginDialog(FitTitle, QDialog):
     """Modal log-in; after ``exec()`` returns Accepted, ``user`` is set.
 
     By default the password is checked against ``db`` (the embedded service's

@@ -354,6 +354,7 @@ class MainWindow(QMainWindow):
                         "the next operator logs in. Log out anyway?").format(n=self._unacked),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
             box.setObjectName("logoutWarning")
+            fit_title(box)
             box.setDefaultButton(QMessageBox.StandardButton.No)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.finished.connect(
@@ -491,14 +492,14 @@ class MainWindow(QMainWindow):
 
     def open_guide(self) -> None:
         """F1: the guides shipped with ARM, in a window of their own (widgets/help_viewer.py)."""
-        from widgets.help_viewer import HelpViewer, available_guides
+        from widgets.help_viewer import HelpViewer, available_guides, first_guide
 
         if not available_guides():
             self.show_notice(self.tr("The operator guide is not installed on this computer."))
             return
         if self.help_viewer is None:
-            # a technician's own guide first (serial devices); everyone else the operator guide
-            self.help_viewer = HelpViewer(self, "serial.md" if self.ctx.role == "technician" else "operator-guide.md")
+            # each role's own guide first (operator, supervisor, administrator, technician)
+            self.help_viewer = HelpViewer(self, first_guide(self.ctx.role))
             self.help_viewer.destroyed.connect(lambda: setattr(self, "help_viewer", None))
             self.help_viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.help_viewer.show()
@@ -514,6 +515,7 @@ class MainWindow(QMainWindow):
         """An unexpected problem, shown without stopping the operator's work."""
         self.statusBar().showMessage(text, 15_000)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("ARM"), text, QMessageBox.StandardButton.Ok, self)
+        fit_title(box)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.show()
@@ -570,6 +572,7 @@ class MainWindow(QMainWindow):
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda result: self._quit_answered(result == QMessageBox.StandardButton.Yes))
+        fit_title(box)
         self._quit_box = box
         box.open()
 

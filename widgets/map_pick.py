@@ -16,6 +16,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from widgets.fit import FitTitle
+
 log = logging.getLogger("arm.gui.map_pick")
 
 MAP_VIEW = ("maps.map_view", "MapView")
@@ -27,7 +29,7 @@ def make_map_view(ctx: Any, parent: QWidget) -> Any:
     return getattr(importlib.import_module(module), name)(ctx, parent)
 
 
-class MapPickDialog(QDialog):
+class MapPickDialog(FitTitle, QDialog):
     """Click a point (and, for a circle, its radius) on the map; ``picked`` gives lat, lon, radius in metres."""
 
     picked = Signal(float, float, float)
@@ -108,7 +110,7 @@ class MapPickDialog(QDialog):
         super().done(result)
 
 
-class ZonesMapDialog(QDialog):
+class ZonesMapDialog(FitTitle, QDialog):
     """A person's zones and home on the map (what the restrictions editor shows after a change)."""
 
     def __init__(self, ctx: Any, zones: list[dict[str, Any]], home: tuple[float, float] | None,

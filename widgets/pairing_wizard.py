@@ -24,6 +24,7 @@ from serial_drivers.icd.codec import DeviceInfo
 from serial_drivers.icd.link import LinkError
 from serial_drivers.technician import DeviceLink
 from widgets.context import AppContext
+from widgets.fit import FitTitle
 from widgets.pairing_helpers import (
     PAGE_ASSIGN,
     PAGE_CONFIG,
@@ -51,7 +52,7 @@ __all__ = [
 ]
 
 
-class PairingWizard(QWizard):
+class PairingWizard(FitTitle, QWizard):
     """Plug in, detect, pair, configure, test, assign; each step audited."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

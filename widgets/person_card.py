@@ -40,6 +40,7 @@ from db.models import Assignment, Device, DeviceEventRow, Person, Restriction, Z
 from widgets.context import AppContext
 from widgets.event_text import fields_text
 from widgets.event_text import kind_text as event_kind_text
+from widgets.fit import FitTitle, ask
 from widgets.i18n import current_language
 from widgets.person_list import EDITOR_ROLES, category_text
 from widgets.voice_messages import VoiceMessagesView
@@ -210,7 +211,7 @@ def _fmt_date(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-class PersonCard(QDialog):
+class PersonCard(FitTitle, QDialog):
     """A non-modal card; several may be open side by side."""
 
     loaded = Signal(object)
@@ -355,7 +356,7 @@ class PersonCard(QDialog):
         if chosen is None:
             self.restriction_status.setText(self.tr("Choose a restriction in the table first."))
             return
-        if confirm and QMessageBox.question(
+        if confirm and ask(
             self, self.tr("End the restriction"),
             self.tr("End “{kind}” now? It stays in the history.").format(kind=restriction_text(chosen["kind"])),
         ) != QMessageBox.StandardButton.Yes:

@@ -41,6 +41,7 @@ from db.validation import iin_birth_date, iin_error, validate_person
 from widgets.address_field import AddressField
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
+from widgets.fit import FitTitle
 from widgets.i18n import current_language
 from widgets.person_list import category_text
 from widgets.reference_choices import ReferenceChoices, load_reference_choices
@@ -128,7 +129,7 @@ def _date_edit(parent: QWidget) -> QDateEdit:
     return edit
 
 
-class PersonEditForm(QDialog):
+class PersonEditForm(FitTitle, QDialog):
     """Create or edit a person; ``saved(id)`` after a successful commit."""
 
     saved = Signal(int)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
+from widgets.fit import FitTitle
 from widgets.i18n import current_language
 from widgets.reference_choices import ReferenceChoices, load_reference_choices
 
@@ -71,7 +72,7 @@ def lifecycle_error_text(field: str, message: str) -> str:
     return message
 
 
-class TransferDialog(QDialog):
+class TransferDialog(FitTitle, QDialog):
     """Move one person, or an officer's or a district's whole caseload, to another district and officer."""
 
     transferred = Signal(object)  # arm.caseload.lifecycle.TransferResult
@@ -209,7 +210,7 @@ class TransferDialog(QDialog):
         _show(self.errors["form"], failure_text(error))
 
 
-class DeregisterDialog(QDialog):
+class DeregisterDialog(FitTitle, QDialog):
     """Take a person off supervision after an explicit confirmation; restrictions end, devices come back."""
 
     deregistered = Signal(object)  # arm.caseload.lifecycle.Deregistered

@@ -54,6 +54,7 @@ from arm.caseload.zone_shapes import ZoneShapeError
 from widgets.address_field import AddressField
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
+from widgets.fit import FitTitle, fit_title
 
 log = logging.getLogger("arm.gui.restrictions")
 
@@ -260,7 +261,7 @@ class Draft:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-class RestrictionEditor(QDialog):
+class RestrictionEditor(FitTitle, QDialog):
     """Add one restriction to a person; ``saved(restriction_id)`` after the commit."""
 
     saved = Signal(int)
@@ -510,6 +511,7 @@ class RestrictionEditor(QDialog):
         editor.saved.connect(lambda zone_id: self._zone_drawn(zone_id, dialog))
         QVBoxLayout(dialog).addWidget(editor)
         dialog.resize(1100, 700)
+        fit_title(dialog)
         dialog.open()
         self.zone_dialog = dialog
 

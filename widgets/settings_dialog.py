@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets import i18n
+from widgets.fit import FitTitle
 
 COMMON_ZONES = ("Asia/Almaty", "Asia/Qostanay", "Asia/Aqtobe", "Asia/Aqtau", "Asia/Atyrau", "Asia/Oral",
                 "Asia/Qyzylorda", "UTC")
@@ -62,7 +63,7 @@ def check_settings(values: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FitTitle, QDialog):
     """``applied(restart_needed)`` after the settings were saved."""
 
     applied = Signal(bool)

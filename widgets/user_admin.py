@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from arm.caseload import users
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
+from widgets.fit import FitTitle
 from widgets.i18n import current_language
 from widgets.reference_choices import ReferenceChoices, load_reference_choices
 
@@ -157,7 +158,7 @@ class DistrictPicker(QWidget):
             item.setHidden(bool(needle) and needle not in item.text().casefold() and needle not in code)
 
 
-class UserDialog(QDialog):
+class UserDialog(FitTitle, QDialog):
     """A new account, or an account's role and districts."""
 
     saved = Signal(object)  # (users.Account, temporary password or "")

@@ -36,6 +36,7 @@ from arm.access import AccessDenied
 from arm.media import library
 from arm.media.library import Clip, ClipInfo
 from arm.media.store import VOICE_ALARM
+from widgets.fit import FitTitle
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
@@ -277,7 +278,7 @@ def is_voice_alarm(alarm: AlarmView | None) -> bool:
     return dict(alarm.explanation_params).get("alarm") == VOICE_ALARM
 
 
-class VoiceMessageDialog(QDialog):
+class VoiceMessageDialog(FitTitle, QDialog):
     """The voice messages behind one alarm, the newest playing at once; the person card's player."""
 
     def __init__(self, ctx: AppContext, alarm: AlarmView, parent: QWidget | None = None) -> None:

@@ -9,7 +9,7 @@ the XLSX, PDF and CSV writers lay it out the same way.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -82,19 +82,25 @@ AUDIT_COLUMNS: dict[str, Any] = {
     "detail": audit_text.detail_text,
 }
 
+#: journal columns that store a user's login: a signable form names the person (``user_names``)
+USER_COLUMNS = frozenset({"operator", "acknowledged_by", "closed_by", "issued_by", "returned_by", "user"})
+
 #: journal columns whose stored text may be a message code (``arm.messages``), rendered in the form's language
 CODED_COLUMNS = frozenset({"violation", "detected_by", "measures", "reported_to", "message"})
 
 
-def cell_value(col: Column, value: Any, lang: str, tz: ZoneInfo) -> Any:
+def cell_value(col: Column, value: Any, lang: str, tz: ZoneInfo, names: Mapping[str, str] | None = None) -> Any:
     """A stored value as the form shows it (local time, enum words, codes in words, JSON detail).
 
     Times come out as naive datetimes on the desk zone's wall clock and dates
     as dates: the XLSX writer stores them as typed cells, PDF and CSV print
-    them through :func:`display`.
+    them through :func:`display`. ``names`` maps logins to full names for
+    :data:`USER_COLUMNS` (a value that is no login, "cli:admin", stays as stored).
     """
     if value is None:
         return ""
+    if names and col.key in USER_COLUMNS and isinstance(value, str):
+        return names.get(value) or value
     if isinstance(value, datetime):
         return value.astimezone(tz).replace(tzinfo=None, microsecond=0)
     if isinstance(value, date):
@@ -118,8 +124,9 @@ def cell_value(col: Column, value: Any, lang: str, tz: ZoneInfo) -> Any:
 
 
 def journal_rows(
-    columns: list[Column], rows: Iterable[tuple[Any, ...]], lang: str, tz: ZoneInfo
+    columns: list[Column], rows: Iterable[tuple[Any, ...]], lang: str, tz: ZoneInfo,
+    names: Mapping[str, str] | None = None,
 ) -> Iterator[list[Any]]:
     for row in rows:
-        yield [cell_value(c, v, lang, tz) for c, v in zip(columns, row, strict=True)]
+        yield [cell_value(c, v, lang, tz, names) for c, v in zip(columns, row, strict=True)]
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import csv
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from arm import access, audit, messages
@@ -25,6 +26,7 @@ from arm.reports.demo_mark import marker
 from arm.reports.document import DEFAULT_TZ, Section, TableDoc, display, journal_rows, period_end_text
 from arm.reports.labels import audit_action_text, column_title, enum_text, t
 from arm.safe_write import write_atomic
+from db.models import User
 from db.queries import journals
 from db.queries.filters import JournalFilter
 
@@ -58,7 +60,13 @@ class ExportResult:
     format: Format
 
 
-def _header_lines(f: JournalFilter, lang: str, tz: ZoneInfo, organ: str) -> list[str]:
+def user_names(session: Session) -> dict[str, str]:
+    """Login -> full name of every account: the forms name who acted, the filters keep the login."""
+    return {login: name for login, name in session.execute(select(User.login, User.full_name)) if name}
+
+
+def _header_lines(f: JournalFilter, lang: str, tz: ZoneInfo, organ: str,
+                  names: Mapping[str, str] | None = None) -> list[str]:
     lines = [organ or "_" * 60, t("organ", lang)]
     start = f.date_from.astimezone(tz).strftime("%d.%m.%Y") if f.date_from else "«___» ________ 20__"
     end = period_end_text(f.date_to, tz) if f.date_to else "«___» ________ 20__"
@@ -66,12 +74,14 @@ def _header_lines(f: JournalFilter, lang: str, tz: ZoneInfo, organ: str) -> list
     extra = {k: v for k, v in f.describe().items() if k not in ("date_from", "date_to")}
     if extra:
         lines.append(f"{t('filter', lang)}: " + "; ".join(
-            f"{t(f'filter.{k}', lang)}: {filter_value(k, v, lang)}" for k, v in extra.items()))
+            f"{t(f'filter.{k}', lang)}: {filter_value(k, v, lang, names)}" for k, v in extra.items()))
     return lines
 
 
-def filter_value(key: str, value: Any, lang: str) -> str:
-    """A filter's value in words (kinds, resolutions, categories); names and numbers as given."""
+def filter_value(key: str, value: Any, lang: str, names: Mapping[str, str] | None = None) -> str:
+    """A filter's value in words (kinds, resolutions, categories, an operator's name); numbers as given."""
+    if key == "operator" and names and names.get(str(value)):
+        return names[str(value)]
     if key == "kind":
         return messages.text(f"kind.{value}", lang) or audit_action_text(str(value), lang)
     if key in ("resolution", "category"):
@@ -87,12 +97,13 @@ def build_doc(
     spec = journals.spec(journal)
     cols = spec.visible_columns(scope)
     rows = journals.iter_rows(session, journal, f, scope, max_rows=max_rows)
+    names = user_names(session)
     return TableDoc(
         title=t(f"title.{journal}", lang),
         headers=[column_title(c.key, lang, c.title) for c in cols],
         widths=[c.width for c in cols],
-        sections=[Section("", journal_rows(cols, rows, lang, tz))],
-        header_lines=_header_lines(f, lang, tz, organ),
+        sections=[Section("", journal_rows(cols, rows, lang, tz, names))],
+        header_lines=_header_lines(f, lang, tz, organ, names),
         total_label=t("total", lang),
         marker=marker(session, lang),
     )

@@ -182,3 +182,31 @@ def test_a_long_export_reports_progress_and_can_be_stopped(qtbot, db, make_ctx, 
     settle(qtbot, ctx)
     assert "stopped" in view.status.text() and not (tmp_path / "stopped.csv").exists()
     assert view.cancel_export_button.isHidden()
+
+
+def test_operators_are_shown_by_name_and_filtered_by_login(qtbot, journal_db, make_ctx, supervisor):
+    from sqlalchemy import update
+
+    from db.models import User
+
+    with journal_db.db.begin() as s:
+        s.execute(update(User).where(User.login == "oper1").values(full_name="Жұмабаев Ерлан Серікұлы"))
+    ctx = make_ctx(journal_db.db, supervisor)
+    view = JournalReview(ctx)
+    qtbot.addWidget(view)
+    _all_time(view)
+    view.reload()
+    settle(qtbot, ctx)
+    column = [c.key for c in view.model.columns].index("operator")
+    shown = {view.model.data(view.model.index(r, column)) for r in range(view.model.rowCount())}
+    assert "Жұмабаев Ерлан Серікұлы" in shown and "oper1" not in shown
+    box = view.filters.operator
+    texts = [box.itemText(i) for i in range(box.count())]
+    assert "Жұмабаев Ерлан Серікұлы" in texts and "oper1" not in texts
+    box.setCurrentIndex(texts.index("Жұмабаев Ерлан Серікұлы"))
+    view.reload()
+    settle(qtbot, ctx)
+    assert view.model.filter.operator == "oper1"  # the filter keeps the login
+    assert view.model.rowCount() > 0
+    assert {view.model.data(view.model.index(r, column)) for r in range(view.model.rowCount())} == \
+        {"Жұмабаев Ерлан Серікұлы"}

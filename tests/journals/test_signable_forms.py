@@ -164,3 +164,33 @@ def user_of(role: str):
     from tests.journals.conftest import user
 
     return user("administrator", role)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_forms_name_the_operator_and_filter_by_login(coded_entries, supervisor, tmp_path, lang):
+    """The "Operator" column prints the account's full name; a filter by login still selects its entries."""
+    from sqlalchemy import update
+
+    from db.models import User
+
+    with coded_entries.db.begin() as s:
+        s.execute(update(User).where(User.login == "oper1").values(full_name="Жұмабаев Ерлан Серікұлы"))
+        exporter.export_journal(s, supervisor, "violations", JournalFilter(), "xlsx", tmp_path / "v.xlsx", lang=lang)
+        exporter.export_journal(s, supervisor, "violations", JournalFilter(operator="oper1"), "pdf",
+                                tmp_path / "v.pdf", lang=lang)
+        exporter.export_journal(s, supervisor, "violations", JournalFilter(operator="oper2"), "xlsx",
+                                tmp_path / "none.xlsx", lang=lang)
+        heads = exporter.build_doc(s, supervisor, "violations", JournalFilter(), lang=lang).headers
+    column = heads.index("Оператор")
+    ws = load_workbook(tmp_path / "v.xlsx").active
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    head_row = next(i for i, row in enumerate(rows) if "Оператор" in row)
+    entries = [row for row in rows[head_row + 2:] if isinstance(row[0], int)]  # below the column numbers
+    assert len(entries) >= 2
+    assert "Жұмабаев Ерлан Серікұлы" in {row[column] for row in entries}  # oper1's entries
+    assert not any(v == "oper1" for row in rows for v in row)
+    text = " ".join(pdf_lines(tmp_path / "v.pdf"))
+    assert "Жұмабаев" in text and "Серікұлы" in text and "oper1" not in text  # the column and the filter line
+    assert "oper2" not in text  # filtered by oper1's login: the other operator's entries are not there
+    filtered_out = load_workbook(tmp_path / "none.xlsx").active
+    assert not [row for row in filtered_out.iter_rows(values_only=True) if "Жұмабаев Ерлан Серікұлы" in row]

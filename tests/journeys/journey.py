@@ -150,7 +150,7 @@ async def journey(role: str, lang: str, size: tuple[int, int], shots: Path) -> l
         assert viewer is not None and viewer.isVisible()
         assert viewer.width() <= width and viewer.height() <= height
         shot("help", viewer)
-        _no_english(viewer, words, f"{prefix} guides list")  # the guides themselves are in English (said there)
+        _no_english(viewer, words, f"{prefix} guides list")  # the guide itself: docs/ru, docs/kk (tests/gui/test_help_viewer.py)
         viewer.close()
         if "map" in window.panels and window.ctx.may_see_personal_data():
             from datetime import UTC, datetime, timedelta

@@ -19,6 +19,7 @@
   let bridge = null;
   let opts = {};
   let T = {}; // translated strings handed over by Python
+  let attribution = ""; // the attribution line shown, replaced when the language changes
 
   const STATES = ["normal", "alarm", "nocomm", "fault"];
   const SEVERITY = { normal: 0, nocomm: 1, fault: 2, alarm: 3 };
@@ -614,6 +615,11 @@
       if (!text) return;
       document.querySelectorAll(selector).forEach((el) => { el.title = text; el.setAttribute("aria-label", text); });
     });
+    if (map && T.attribution && T.attribution !== attribution) {
+      if (attribution) map.attributionControl.removeAttribution(escapeHtml(attribution));
+      attribution = T.attribution;
+      map.attributionControl.addAttribution(escapeHtml(attribution));
+    }
   };
 
   // ------------------------------------------------------------------ init
@@ -628,7 +634,8 @@
     live = new LiveLayer();
     live.addTo(map);
     map.attributionControl.setPrefix(false);
-    if (opts.attribution) map.attributionControl.addAttribution(escapeHtml(opts.attribution));
+    attribution = opts.attribution || "";
+    if (attribution) map.attributionControl.addAttribution(escapeHtml(attribution));
     map.pm.setLang(opts.lang === "ru" || opts.lang === "kk" ? "ru" : "en");
     setTimeout(() => ARM.setI18n(T), 0);  // the controls folium adds after this script
     map.pm.setGlobalOptions({ allowSelfIntersection: true, snappable: false });
