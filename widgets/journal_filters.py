@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from arm.caseload import reference
 from arm.reports.labels import audit_action_text
 from db.queries.filters import JournalFilter
 from widgets.alarm_text import KINDS, kind_text
@@ -132,7 +133,9 @@ class JournalFilterBar(QWidget):
         box.blockSignals(False)
 
     def _choice_text(self, name: str, value: str) -> str:
-        """A drop-down entry in words: an alarm kind or an audit action, never its code."""
+        """A drop-down entry in words: an alarm kind, an audit action or a district's name, never its code."""
+        if name == "district":
+            return reference.name(value, current_language())
         if name != "kind":
             return value
         if getattr(self, "_journal", "") == "audit":
@@ -146,6 +149,14 @@ class JournalFilterBar(QWidget):
             return None
         index = self.kind.findText(text)
         return str(self.kind.itemData(index)) if index > 0 and self.kind.itemData(index) else text
+
+    def _choice(self, box: QComboBox) -> str | None:
+        """The chosen entry's stored value (a district's code), or what was typed."""
+        text = self._text(box)
+        if text is None:
+            return None
+        index = box.findText(text)
+        return str(box.itemData(index)) if index > 0 and box.itemData(index) else text
 
     def _text(self, box: QComboBox) -> str | None:
         if not box.isEnabled():
@@ -168,7 +179,7 @@ class JournalFilterBar(QWidget):
         return JournalFilter(
             date_from=self._bound(self.date_from.date(), False) if period else None,
             date_to=self._bound(self.date_to.date(), True) if period else None,
-            district=self._text(self.district), officer=self._line(self.officer), person=self._line(self.person),
+            district=self._choice(self.district), officer=self._line(self.officer), person=self._line(self.person),
             category=self._data(self.category), kind=self._kind(),
             resolution=self._data(self.resolution), operator=self._text(self.operator),
         )

@@ -17,7 +17,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 
 from arm.reports import data
 from arm.reports.audit_text import detail_text
-from arm.reports.document import AUDIT_COLUMNS, CODED_COLUMNS
+from arm.caseload import reference
+from arm.reports.document import AUDIT_COLUMNS, CODED_COLUMNS, REFERENCE_COLUMNS
 from db.queries.filters import JournalFilter
 from db.queries.journals import Column, Page, spec
 from widgets.alarm_text import KINDS, kind_text, stored_text
@@ -93,6 +94,8 @@ def value_text(value: Any, fmt_time: Any, key: str = "", tz: ZoneInfo | None = N
         return kind_text(value)
     if key in CODED_COLUMNS and isinstance(value, str):
         return stored_text(value)
+    if key in REFERENCE_COLUMNS and isinstance(value, str):  # district/officer codes: a cached lookup per cell
+        return reference.name(value, lang)
     if isinstance(value, str) and value in _VALUES:
         return QCoreApplication.translate("JournalValues", _VALUES[value])
     if isinstance(value, dict):
