@@ -122,11 +122,12 @@ def test_retention_dialog_proposes_and_a_supervisor_confirms(qtbot, journal_db, 
     assert dialog.spins[RecordKind.POSITIONS].value() == 90
     dialog._propose(RecordKind.POSITIONS)
     settle(qtbot, ctx)
-    assert dialog.acts.rowCount() == 1 and dialog.acts.item(0, 4).text() == "proposed"
+    assert dialog.acts.rowCount() == 1 and dialog.acts.item(0, 4).text() == "Proposed, awaiting confirmation"
+    assert dialog.acts.item(0, 1).text() == "Positions (tracks)"  # words, not the stored codes
     act_id = int(dialog.acts.item(0, 0).text())
     dialog.confirm(act_id)  # the proposer may not confirm their own act (two-person rule, issue 13)
     settle(qtbot, ctx)
-    assert dialog.acts.item(0, 4).text() == "proposed" and "different supervisor" in dialog.message.text()
+    assert dialog.acts.item(0, 4).text() == "Proposed, awaiting confirmation" and "different supervisor" in dialog.message.text()
     dialog.close()
     ctx2 = make_ctx(journal_db.db, second_supervisor)  # the second supervisor, logged in at the desk
     view2 = JournalReview(ctx2)
@@ -135,7 +136,7 @@ def test_retention_dialog_proposes_and_a_supervisor_confirms(qtbot, journal_db, 
     settle(qtbot, ctx2)
     dialog.confirm(act_id)
     settle(qtbot, ctx2)
-    assert dialog.acts.item(0, 4).text() == "executed" and dialog.acts.item(0, 6).text() == second_supervisor.login
+    assert dialog.acts.item(0, 4).text() == "Executed" and dialog.acts.item(0, 6).text() == second_supervisor.login
     dialog.close()
 
 
@@ -182,3 +183,19 @@ def test_a_long_export_reports_progress_and_can_be_stopped(qtbot, db, make_ctx, 
     settle(qtbot, ctx)
     assert "stopped" in view.status.text() and not (tmp_path / "stopped.csv").exists()
     assert view.cancel_export_button.isHidden()
+
+
+def test_retention_states_read_as_words_in_russian_and_kazakh(qapp):
+    """Every act state (``executing`` too) and record kind has a ru and kk word in the dictionaries."""
+    import json
+    from pathlib import Path
+
+    from db.retention import ActState, RecordKind
+    from widgets.journal_retention import KIND_TITLES, STATE_TITLES
+
+    assert set(STATE_TITLES) == set(ActState) and set(KIND_TITLES) == set(RecordKind)
+    root = Path(__file__).resolve().parents[2] / "resources" / "translations"
+    for lang in ("ru", "kk"):
+        words = json.loads((root / f"dict_{lang}.json").read_text(encoding="utf-8"))
+        for source in (*STATE_TITLES.values(), *KIND_TITLES.values()):
+            assert words.get(source), f"{lang}: no word for {source!r}"
