@@ -115,3 +115,25 @@ def test_export_header_names_the_district_filter(coded_db, tmp_path: Path):
         doc = exporter.build_doc(s, who, "violations", JournalFilter(district=MEDEU, officer=OFFICER), lang="kk")
     header = "\n".join(doc.header_lines)
     assert "Медеу ауданы" in header and OFFICER_NAME in header and "KZ-" not in header
+
+
+@pytest.mark.parametrize(("code", "medeu", "auezov"), [("ru", "Медеуский район", "Ауэзовский район"),
+                                                         ("kk", "Медеу ауданы", "Әуезов ауданы")])
+def test_audit_rows_about_districts_name_them(coded_db, code, medeu, auezov):
+    """A transfer, a user's districts and a reference row's audit entries, as the audit journal prints them."""
+    from zoneinfo import ZoneInfo
+
+    from arm.reports.audit_text import detail_text, object_id_text
+
+    tz = ZoneInfo("Asia/Almaty")
+    with coded_db.session() as s:
+        reference.load_names(s)
+    transfer = detail_text({"district_before": MEDEU, "officer_before": OFFICER, "district": AUEZOV,
+                            "officer": OFFICER, "note": ""}, code, tz)
+    assert medeu in transfer and auezov in transfer and OFFICER_NAME in transfer
+    districts = detail_text({"role": "supervisor", "districts": [MEDEU, AUEZOV], "before": [MEDEU]}, code, tz)
+    assert medeu in districts and auezov in districts
+    for text in (transfer, districts):
+        assert "KZ-" not in text and OFFICER not in text
+        assert "district" not in text and "officer" not in text and "supervisor" not in text  # no English key
+    assert object_id_text(MEDEU, code) == medeu and object_id_text("17", code) == "17"
