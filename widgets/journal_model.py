@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
+from arm.caseload import reference
 from arm.reports import data
 from arm.reports.audit_text import detail_text
-from arm.caseload import reference
 from arm.reports.document import AUDIT_COLUMNS, CODED_COLUMNS, REFERENCE_COLUMNS
 from db.queries.filters import JournalFilter
 from db.queries.journals import Column, Page, spec

@@ -14,8 +14,8 @@ from typing import Any
 
 from arm import messages
 from arm.alarm_view import AlarmView
-from arm.caseload import reference
 from arm.alarms.priorities import RANK
+from arm.caseload import reference
 from arm.rules import explain
 from db.models import Alarm, AlarmState
 

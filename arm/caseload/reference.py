@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from sqlalchemy import select

@@ -4614,6 +4614,23 @@ Data folder: {folder}</source>
         <translation>Дауыстық хабарлар</translation>
     </message>
     <message>
+        <source>Proposed, awaiting confirmation</source>
+        <extracomment>a deletion act's state (``db.retention.ActState``) in words</extracomment>
+        <translation>Ұсынылды, бекітуді күтуде</translation>
+    </message>
+    <message>
+        <source>Confirmed, records being removed</source>
+        <translation>Бекітілді, жазбалар жойылуда</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <translation>Орындалды</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Күші жойылды</translation>
+    </message>
+    <message>
         <source>Retention and deletion acts</source>
         <translation>Сақтау мерзімдері және жою актілері</translation>
     </message>
@@ -4684,6 +4701,10 @@ Data folder: {folder}</source>
     <message>
         <source>Act {id} removes {rows} records for good. The act and your name are recorded. Continue?</source>
         <translation>№ {id} акт {rows} жазбаны біржола жояды. Акт пен сіздің атыңыз тіркеледі. Жалғастырасыз ба?</translation>
+    </message>
+    <message>
+        <source>Deletion act {id} confirmed: {rows} records are being removed in the background; monitoring goes on.</source>
+        <translation>№ {id} жою актісі расталды: жазбалар ({rows}) фондық режимде жойылуда, бақылау жалғасуда.</translation>
     </message>
     <message>
         <source>Deletion act {id} executed: {rows} records removed.</source>
@@ -5560,6 +5581,10 @@ Data folder: {folder}</source>
     <message>
         <source>Zones</source>
         <translation>Аймақтар</translation>
+    </message>
+    <message>
+        <source>— no district —</source>
+        <translation>— ауданы жоқ —</translation>
     </message>
     <message>
         <source>Click the corners on the map; click the first corner or press Finish shape to close.</source>

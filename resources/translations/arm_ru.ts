@@ -4614,6 +4614,23 @@ Data folder: {folder}</source>
         <translation>Голосовые сообщения</translation>
     </message>
     <message>
+        <source>Proposed, awaiting confirmation</source>
+        <extracomment>a deletion act's state (``db.retention.ActState``) in words</extracomment>
+        <translation>Предложен, ожидает утверждения</translation>
+    </message>
+    <message>
+        <source>Confirmed, records being removed</source>
+        <translation>Утверждён, записи удаляются</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <translation>Исполнен</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменён</translation>
+    </message>
+    <message>
         <source>Retention and deletion acts</source>
         <translation>Сроки хранения и акты удаления</translation>
     </message>
@@ -4684,6 +4701,10 @@ Data folder: {folder}</source>
     <message>
         <source>Act {id} removes {rows} records for good. The act and your name are recorded. Continue?</source>
         <translation>Акт № {id} безвозвратно удаляет записи: {rows}. Акт и ваше имя будут зафиксированы. Продолжить?</translation>
+    </message>
+    <message>
+        <source>Deletion act {id} confirmed: {rows} records are being removed in the background; monitoring goes on.</source>
+        <translation>Акт удаления № {id} подтверждён: записи ({rows}) удаляются в фоновом режиме, наблюдение продолжается.</translation>
     </message>
     <message>
         <source>Deletion act {id} executed: {rows} records removed.</source>
@@ -5560,6 +5581,10 @@ Data folder: {folder}</source>
     <message>
         <source>Zones</source>
         <translation>Зоны</translation>
+    </message>
+    <message>
+        <source>— no district —</source>
+        <translation>— без района —</translation>
     </message>
     <message>
         <source>Click the corners on the map; click the first corner or press Finish shape to close.</source>

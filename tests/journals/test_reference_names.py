@@ -14,8 +14,8 @@ import pytest
 
 from arm.caseload import reference
 from arm.reports import exporter, forms
-from db.models import Category, Person, ViolationEntry
 from db.integrity import append_chained
+from db.models import Category, Person, ViolationEntry
 from db.models_caseload import ProbationOfficer
 from db.queries.filters import JournalFilter
 from db.reference import office_code
