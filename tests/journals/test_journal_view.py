@@ -20,8 +20,7 @@ def test_pages_load_lazily_and_sort_in_the_database(qtbot, db, make_ctx, supervi
     with db.begin() as s:
         fill(s, persons=30, violations=450, start=datetime(2026, 1, 1, tzinfo=UTC))
     ctx = make_ctx(db, supervisor)
-    ctx.user = user("supervisor", "sup", tuple(["Алмалинский", "Бостандыкский", "Медеуский", "Ауэзовский",
-                                              "Жетысуский", "Турксибский"]))
+    ctx.user = user("supervisor", "sup", tuple(DISTRICTS))
     view = JournalReview(ctx)
     qtbot.addWidget(view)
     _all_time(view)
