@@ -50,6 +50,7 @@ class JournalFilterBar(QWidget):
         self.date_from = QDateEdit(self, calendarPopup=True, displayFormat="dd.MM.yyyy")
         self.date_to = QDateEdit(self, calendarPopup=True, displayFormat="dd.MM.yyyy")
         self.district = self._combo(self.tr("All districts"))
+        self.district.setMinimumContentsLength(20)  # "Бостандыкский район", "Бостандық ауданы" whole
         self.officer = QLineEdit(self, placeholderText=self.tr("Officer"))
         self.person = QLineEdit(self, placeholderText=self.tr("Surname or IIN"))
         self.category = QComboBox(self)
@@ -151,11 +152,16 @@ class JournalFilterBar(QWidget):
         return str(self.kind.itemData(index)) if index > 0 and self.kind.itemData(index) else text
 
     def _choice(self, box: QComboBox) -> str | None:
-        """The chosen entry's stored value (a district's code), or what was typed."""
+        """The chosen entry's stored value (a district's code); a typed name that begins one entry only
+        ("Медеуский" for "Медеуский район") is that entry; other text as typed."""
         text = self._text(box)
         if text is None:
             return None
         index = box.findText(text)
+        if index <= 0:
+            typed = text.casefold()
+            starts = [i for i in range(1, box.count()) if box.itemText(i).casefold().startswith(typed)]
+            index = starts[0] if len(starts) == 1 else -1
         return str(box.itemData(index)) if index > 0 and box.itemData(index) else text
 
     def _text(self, box: QComboBox) -> str | None:

@@ -74,6 +74,8 @@ def test_journal_view_columns_filter_and_detail_show_names(qtbot, coded_db, make
     assert sorted(items) == sorted([medeu, auezov]) and not any("KZ-" in t for t in items)
     view.filters.district.setCurrentIndex(view.filters.district.findText(auezov))
     assert view.filters.value().district == AUEZOV  # named in the list, filtered by the code
+    view.filters.district.setCurrentText(auezov.split()[0])  # typed without "район"/"ауданы"
+    assert view.filters.value().district == AUEZOV
     view.reload()
     settle(qtbot, ctx, 5)
     assert view.model.rowCount() == 1
