@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -33,6 +33,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from arm.access import AccessDenied
+from arm.caseload import reference
 from arm.caseload.zone_shapes import ZoneShapeError, validate
 from arm.caseload.zones import ZoneDraft, save_zone
 from db.models import Zone, ZoneKind, ZoneSchedule
@@ -44,6 +45,18 @@ log = logging.getLogger("arm.maps.zones")
 MAX_BUFFER_M = 5000.0
 #: radius of the circle a zone starts with when it is placed around a found address
 ADDRESS_CIRCLE_M = 100.0
+
+
+def active_districts(session: Session) -> list[str]:
+    """The codes of the districts a zone may be given (the reference list's active ones)."""
+    reference.load_names(session)  # renamed districts by their current names
+    return [d.code for d in reference.districts(session)]
+
+
+def reader_lang() -> str:
+    """The reader's language (set by widgets.i18n through the default locale): ru, kk or en."""
+    lang = QLocale().name()[:2]
+    return lang if lang in ("ru", "kk") else "en"
 
 
 def list_zones(session: Session) -> list[dict[str, Any]]:
@@ -101,7 +114,10 @@ class ZoneEditor(QWidget):
         self.buffer.setDecimals(0)
         self.buffer.setSuffix(self.tr(" m"))
         self.buffer.setToolTip(self.tr("Tolerance around the border before a violation is raised"))
-        self.district = QLineEdit()
+        self.district = QComboBox()  # a pick list of the reference's districts, named; stores the code
+        self.district.setObjectName("zoneDistrict")
+        self._district_codes: list[str] = []
+        self._fill_districts("")
         self.schedule = QLineEdit()
         self.schedule.setPlaceholderText(self.tr("always, or e.g. Mon-Fri 22:00-06:00; Sat,Sun 00:00-24:00"))
         self.errors = {k: self._error_label() for k in ("name", "schedule", "shape")}
@@ -188,6 +204,24 @@ class ZoneEditor(QWidget):
         from maps.map_view import _read
 
         _read(self.ctx, list_zones, self._on_zones)
+        _read(self.ctx, active_districts, self._on_districts)
+
+    def _on_districts(self, codes: list[str]) -> None:
+        self._district_codes = codes
+        self._fill_districts(str(self.district.currentData() or ""))
+
+    def _fill_districts(self, current: str) -> None:
+        """"No district", then the districts by name in the reader's language; ``current`` kept even if
+        it is no longer offered (a deactivated district is still shown where it is used)."""
+        lang = reader_lang()
+        codes = set(self._district_codes) | ({current} if current else set())
+        self.district.blockSignals(True)
+        self.district.clear()
+        self.district.addItem(self.tr("— no district —"), "")
+        for name, code in sorted((reference.name(c, lang), c) for c in codes):
+            self.district.addItem(name, code)
+        self.district.setCurrentIndex(max(0, self.district.findData(current)))
+        self.district.blockSignals(False)
 
     def _on_zones(self, zones: list[dict[str, Any]]) -> None:
         self._zones = zones
@@ -245,7 +279,7 @@ class ZoneEditor(QWidget):
         self.name.setText(zone["name"])
         self.kind.setCurrentIndex(max(0, self.kind.findData(zone["kind"])))
         self.buffer.setValue(zone.get("buffer_m") or 0)
-        self.district.setText(zone.get("district") or "")
+        self._fill_districts(zone.get("district") or "")
         self.schedule.setText(format_schedule(zone.get("schedule")))
         self.map_view.bridge.call("ARM.zones.edit", {"kind": zone["kind"], "geometry": zone["geometry"]})
 
@@ -324,7 +358,7 @@ class ZoneEditor(QWidget):
         if not ok or self._geometry is None:
             return None
         return ZoneDraft(name=name, kind=str(self.kind.currentData()), geometry=self._geometry,
-                         buffer_m=float(self.buffer.value()), district=self.district.text().strip(),
+                         buffer_m=float(self.buffer.value()), district=str(self.district.currentData() or ""),
                          schedule=schedule)
 
     # ------------------------------------------------------------ what-if

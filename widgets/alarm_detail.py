@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from arm import messages
 from arm.alarms.views import AlarmDetail, AlarmView
+from arm.caseload import reference
 from arm.geo import describe
 from widgets.alarm_text import (
     action_note_text,
@@ -115,10 +116,11 @@ class AlarmDetailPane(QWidget):
         p = d.person
         if not p:
             return title + f"<p>{escape(self.tr('No person'))}</p>"
+        lang = current_language()  # district and officer are reference codes: named in the reader's language
         rows = [(self.tr("Name"), p["name"]), (self.tr("IIN"), p["iin"]),
                 (self.tr("Born"), p["birth_date"].strftime("%d.%m.%Y")), (self.tr("Address"), p["address"]),
-                (self.tr("Phone"), p["phone"]), (self.tr("District"), p["district"]),
-                (self.tr("Probation officer"), p["officer"]), (self.tr("Court decision"), p["court_decision"])]
+                (self.tr("Phone"), p["phone"]), (self.tr("District"), reference.name(p["district"], lang)),
+                (self.tr("Probation officer"), reference.name(p["officer"], lang)), (self.tr("Court decision"), p["court_decision"])]
         return title + _table(rows)
 
     def _status_text(self, status: str) -> str:

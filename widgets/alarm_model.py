@@ -27,7 +27,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap, QPoly
 
 from arm.alarm_view import AlarmView
 from arm.alarms.views import sort_key
+from arm.caseload import reference
 from widgets.alarm_text import incident_text, kind_text, priority_text, state_text, view_explanation
+from widgets.i18n import current_language
 
 ViewRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -221,8 +223,8 @@ class AlarmTableModel(QAbstractTableModel):
             return self._short_time(v.raised_at)
         if column == "person":
             return v.person_name
-        if column == "district":
-            return v.district
+        if column == "district":  # a reference code, named in the reader's language (a cached lookup)
+            return reference.name(v.district, current_language())
         if column == "alarm":
             text = kind_text(v.kind)
             return text if v.occurrences <= 1 else self.tr("{text} (×{count})").format(text=text, count=v.occurrences)

@@ -41,6 +41,7 @@ from arm import access
 from arm.alarm_view import AlarmView
 from arm.alarms.api import AlarmOperations
 from arm.alarms.journal import Report
+from arm.caseload import reference
 from arm.events import AlarmChanged
 from db.models import Resolution
 from widgets.alarm_actions_dialog import ActionDialog, CloseDialog, ShelveDialog
@@ -49,6 +50,7 @@ from widgets.alarm_model import AlarmFilterProxy, AlarmTableModel, ViewRole
 from widgets.alarm_sound import NO_MULTIMEDIA, NO_OUTPUT, SOUND_ERROR, SWITCHED_OFF, AlarmSounder
 from widgets.alarm_text import KINDS, error_text, kind_text
 from widgets.fit import FlowLayout, fit_title
+from widgets.i18n import current_language
 
 log = logging.getLogger("arm.gui.alarms")
 
@@ -149,6 +151,9 @@ class AlarmPanel(QWidget):
             ctx.bridge.serviceStatus.connect(self._on_service_status)
         self._refresh_filters()
         self._after_change()
+        if callable(getattr(ctx, "read", None)) and getattr(ctx, "db", None) is not None:
+            # names of codes the shipped list lacks (renames, officers) into the cache the rows paint from
+            ctx.read(reference.load_names, on_done=lambda _r: self._names_loaded())
         QTimer.singleShot(0, lambda: self.unackedCountChanged.emit(self._unacked))  # the status bar connects later
 
     # ------------------------------------------------------------ layout
@@ -275,7 +280,7 @@ class AlarmPanel(QWidget):
         for i, code in enumerate(STATE_FILTERS):
             self.state.setItemText(i, states[code])
         if self.district.count():
-            self.district.setItemText(0, self.tr("All districts"))
+            self._refresh_filters()  # "All districts" and the districts' names in the new language
         texts = {"acknowledge": self.tr("Acknowledge"), "note": self.tr("Note"), "action": self.tr("Action taken"),
                  "shelve": self.tr("Shelve"), "close": self.tr("Close"), "silence": self.tr("Silence"),
                  "handover": self.tr("Shift handover")}
@@ -428,6 +433,10 @@ class AlarmPanel(QWidget):
             self._escalated = escalated
             self.escalatedCountChanged.emit(escalated)
 
+    def _names_loaded(self) -> None:
+        self.model.retranslate()
+        self._refresh_filters()
+
     def _refresh_filters(self) -> None:
         current = self.district.currentData() or ""
         districts = sorted({v.district for v in self.model.views() if v.district}
@@ -435,8 +444,9 @@ class AlarmPanel(QWidget):
         self.district.blockSignals(True)
         self.district.clear()
         self.district.addItem(self.tr("All districts"), "")
-        for d in districts:
-            self.district.addItem(d, d)
+        lang = current_language()
+        for name, code in sorted((reference.name(d, lang), d) for d in districts):
+            self.district.addItem(name, code)  # named in the reader's language, filtered by the code
         self.district.setCurrentIndex(max(0, self.district.findData(current)))
         self.district.blockSignals(False)
 

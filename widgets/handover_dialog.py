@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from arm.alarms.api import AlarmOperations
 from arm.alarms.shift import ShiftSummary, shift_start, shift_summary
 from arm.alarms.views import HandoverReport
+from arm.caseload import reference
 from arm.safe_write import write_atomic
 from widgets.alarm_text import (
     action_note_text,
@@ -47,6 +48,7 @@ from widgets.alarm_text import (
     view_explanation,
 )
 from widgets.fit import FitTitle
+from widgets.i18n import current_language
 
 
 class HandoverDialog(FitTitle, QDialog):
@@ -150,7 +152,8 @@ class HandoverDialog(FitTitle, QDialog):
         h.append(f"<h3>{escape(self.tr('Persons not monitored ({n})').format(n=len(r.not_monitored)))}</h3>")
         reasons = {"no_device": self.tr("no working device issued"),
                    "never_reported": self.tr("the device never reported")}
-        h.append(_list([f"{p.person_name} ({p.district}): {reasons.get(p.reason, p.reason)} — "
+        lang = current_language()  # districts are reference codes: named in the reader's language
+        h.append(_list([f"{p.person_name} ({reference.name(p.district, lang)}): {reasons.get(p.reason, p.reason)} — "
                         + self.tr("since {time}").format(time=t(p.since)) for p in r.not_monitored], self.tr("None")))
         h.append("<p><br>" + escape(self.tr("Handed over: ____________________   Taken over: ____________________"))
                  + "</p>")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from arm.caseload import reference
 from arm.reports.labels import audit_action_text
 from db.queries.filters import JournalFilter
 from widgets.alarm_text import KINDS, kind_text
@@ -49,6 +50,7 @@ class JournalFilterBar(QWidget):
         self.date_from = QDateEdit(self, calendarPopup=True, displayFormat="dd.MM.yyyy")
         self.date_to = QDateEdit(self, calendarPopup=True, displayFormat="dd.MM.yyyy")
         self.district = self._combo(self.tr("All districts"))
+        self.district.setMinimumContentsLength(20)  # "Бостандыкский район", "Бостандық ауданы" whole
         self.officer = QLineEdit(self, placeholderText=self.tr("Officer"))
         self.person = QLineEdit(self, placeholderText=self.tr("Surname or IIN"))
         self.category = QComboBox(self)
@@ -135,9 +137,11 @@ class JournalFilterBar(QWidget):
         box.blockSignals(False)
 
     def _choice_text(self, name: str, value: str) -> str:
-        """A drop-down entry in words: an alarm kind or an audit action, never its code."""
+        """A drop-down entry in words: an alarm kind, an audit action, an operator's or a district's name, never its code."""
         if name == "operator":
             return getattr(self, "_names", {}).get(value) or value
+        if name == "district":
+            return reference.name(value, current_language())
         if name != "kind":
             return value
         if getattr(self, "_journal", "") == "audit":
@@ -160,6 +164,19 @@ class JournalFilterBar(QWidget):
         index = self.operator.findText(text)
         return str(self.operator.itemData(index)) if index > 0 and self.operator.itemData(index) else text
 
+    def _choice(self, box: QComboBox) -> str | None:
+        """The chosen entry's stored value (a district's code); a typed name that begins one entry only
+        ("Медеуский" for "Медеуский район") is that entry; other text as typed."""
+        text = self._text(box)
+        if text is None:
+            return None
+        index = box.findText(text)
+        if index <= 0:
+            typed = text.casefold()
+            starts = [i for i in range(1, box.count()) if box.itemText(i).casefold().startswith(typed)]
+            index = starts[0] if len(starts) == 1 else -1
+        return str(box.itemData(index)) if index > 0 and box.itemData(index) else text
+
     def _text(self, box: QComboBox) -> str | None:
         if not box.isEnabled():
             return None
@@ -181,7 +198,7 @@ class JournalFilterBar(QWidget):
         return JournalFilter(
             date_from=self._bound(self.date_from.date(), False) if period else None,
             date_to=self._bound(self.date_to.date(), True) if period else None,
-            district=self._text(self.district), officer=self._line(self.officer), person=self._line(self.person),
+            district=self._choice(self.district), officer=self._line(self.officer), person=self._line(self.person),
             category=self._data(self.category), kind=self._kind(),
             resolution=self._data(self.resolution), operator=self._operator(),
         )

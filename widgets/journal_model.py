@@ -16,9 +16,10 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
 from arm import geo
+from arm.caseload import reference
 from arm.reports import data
 from arm.reports.audit_text import detail_text
-from arm.reports.document import AUDIT_COLUMNS, CODED_COLUMNS, USER_COLUMNS
+from arm.reports.document import AUDIT_COLUMNS, CODED_COLUMNS, REFERENCE_COLUMNS, USER_COLUMNS
 from arm.reports.exporter import user_names
 from db.queries.filters import JournalFilter
 from db.queries.journals import Column, Page, spec
@@ -102,6 +103,8 @@ def value_text(value: Any, fmt_time: Any, key: str = "", tz: ZoneInfo | None = N
         return kind_text(value)
     if key in CODED_COLUMNS and isinstance(value, str):
         return stored_text(value)
+    if key in REFERENCE_COLUMNS and isinstance(value, str):  # district/officer codes: a cached lookup per cell
+        return reference.name(value, lang)
     if isinstance(value, str) and value in _VALUES:
         return QCoreApplication.translate("JournalValues", _VALUES[value])
     if isinstance(value, dict):

@@ -43,6 +43,30 @@ KIND_TITLES = {
     RecordKind.MEDIA: QT_TRANSLATE_NOOP("RetentionDialog", "Voice messages"),
 }
 
+#: a deletion act's state (``db.retention.ActState``) in words
+STATE_TITLES = {
+    dbretention.ActState.PROPOSED: QT_TRANSLATE_NOOP("RetentionDialog", "Proposed, awaiting confirmation"),
+    dbretention.ActState.EXECUTING: QT_TRANSLATE_NOOP("RetentionDialog", "Confirmed, records being removed"),
+    dbretention.ActState.EXECUTED: QT_TRANSLATE_NOOP("RetentionDialog", "Executed"),
+    dbretention.ActState.CANCELLED: QT_TRANSLATE_NOOP("RetentionDialog", "Cancelled"),
+}
+
+
+def kind_title(kind: str) -> str:
+    """A record kind of a deletion act in the reader's language (the code when unknown)."""
+    try:
+        return QCoreApplication.translate("RetentionDialog", KIND_TITLES[RecordKind(str(kind))])
+    except (ValueError, KeyError):
+        return str(kind)
+
+
+def state_title(state: str) -> str:
+    """A deletion act's state in the reader's language (the code when unknown)."""
+    try:
+        return QCoreApplication.translate("RetentionDialog", STATE_TITLES[dbretention.ActState(str(state))])
+    except (ValueError, KeyError):
+        return str(state)
+
 
 def _acts(session: Any) -> list[DeletionAct]:
     return list(session.execute(select(DeletionAct).order_by(DeletionAct.id.desc()).limit(200)).scalars())
@@ -113,8 +137,8 @@ class RetentionDialog(FitTitle, QDialog):
             spin.blockSignals(False)
         self.acts.setRowCount(len(acts))
         for r, act in enumerate(acts):
-            values = [act.id, act.record_kind, self.ctx.format_time(act.cutoff, seconds=False), act.row_count,
-                      act.state, act.proposed_by, act.confirmed_by or ""]
+            values = [act.id, kind_title(act.record_kind), self.ctx.format_time(act.cutoff, seconds=False),
+                      act.row_count, state_title(act.state), act.proposed_by, act.confirmed_by or ""]
             for c, v in enumerate(values):
                 self.acts.setItem(r, c, QTableWidgetItem(str(v)))
 

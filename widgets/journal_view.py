@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from arm import access, audit
+from arm.caseload import reference
 from arm.journal_anchor.verify import verify_journals
 from arm.reports import data, exporter, forms
 from db.queries.journals import spec
@@ -195,6 +196,8 @@ class JournalReview(QWidget):
         self._detail_row = None
         self.correct_button.setEnabled(False)
         self.count_label.setText(self.tr("counting…"))
+        # the names of district and officer codes, read before the first page (the worker runs jobs in order)
+        self.ctx.read(reference.load_names)
         self.model.load(self.journal, f)
         journal, user = self.journal, self.ctx.user
         self.ctx.read(lambda s: data.count(s, user, journal, f), on_done=self._counted,

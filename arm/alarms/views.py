@@ -15,6 +15,7 @@ from typing import Any
 from arm import messages
 from arm.alarm_view import AlarmView
 from arm.alarms.priorities import RANK
+from arm.caseload import reference
 from arm.rules import explain
 from db.models import Alarm, AlarmState
 
@@ -131,7 +132,7 @@ class HandoverReport:
         lines += [f"  #{a.id} {a.person_name}: {_why(a, tz) or messages.render(a.message, 'en')} until {t(a.shelved_until)} ({a.shelve_reason})"
                   for a in self.shelved] or ["  none"]
         lines += ["", "Persons not monitored:"]
-        lines += [f"  {p.person_name} ({p.district}): {p.reason} since {t(p.since)}"
+        lines += [f"  {p.person_name} ({reference.name(p.district, 'en')}): {p.reason} since {t(p.since)}"
                   for p in self.not_monitored] or ["  none"]
         lines += ["", f"Unacknowledged alarms: {len(self.unacknowledged)}"]
         return "\n".join(lines)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -191,6 +192,55 @@ def _shipped() -> dict[str, Names]:
     return {u.code: Names(u.name_ru, u.name_kk, u.name_en) for u in units()}
 
 
+# ---------------------------------------------------------------- the screens' cached lookup
+#: lang -> code -> name, as last read from the database by :func:`load_names` (renames, demo
+#: officers); replaced whole, never mutated, so a paint on the GUI thread reads it while a worker loads.
+_loaded: dict[str, dict[str, str]] = {}
+
+
+@cache
+def _shipped_names(lang: str) -> dict[str, str]:
+    return {code: names.get(lang) for code, names in _shipped().items()}
+
+
+def load_names(session: Session) -> None:
+    """Read every code's name (all languages) into the cache :func:`name` answers from.
+
+    Screens call it in their worker read before showing codes (a table repaint
+    must not query); the writes below forget the cache, the next load reads it again.
+    """
+    global _loaded
+    fresh: dict[str, dict[str, str]] = {}
+    for lang in LANGUAGES:
+        fresh[lang] = {**_shipped_names(lang), **labels(session, lang)}
+    _loaded = fresh
+
+
+def forget_names() -> None:
+    """Drop the names read from the database (after a write, or another database)."""
+    global _loaded
+    _loaded = {}
+
+
+def name(code: str | None, lang: str = "ru") -> str:
+    """A code's name in ``lang`` without a query: the last :func:`load_names`, else the shipped list.
+
+    One dictionary lookup (a table repaint calls it per cell); text that is no
+    code comes back as it is, an empty code as "".
+    """
+    if not code:
+        return ""
+    found = (_loaded.get(lang) or _shipped_names(lang if lang in LANGUAGES else "ru")).get(code)
+    if found is None and lang not in LANGUAGES:
+        found = (_loaded.get("ru") or {}).get(code)
+    return found if found is not None else code
+
+
+def names_of(codes: Iterable[str], lang: str = "ru") -> str:
+    """Several codes (a user's districts) as their names, comma-separated."""
+    return ", ".join(name(c, lang) for c in codes if c)
+
+
 # ---------------------------------------------------------------- resolving written names
 def resolve_region(session: Session, text: str, *, field: str = "region") -> str:
     """The code of the active region ``text`` is (a code, or a name in any language)."""
@@ -296,6 +346,7 @@ def add_region(session: Session, actor: Actor, code: str, kind: str, names: Name
     _taken(session, RefRegion, code)
     session.add(RefRegion(code=code, kind=kind, name_ru=names.ru, name_kk=names.kk, name_en=names.en, active=True))
     session.flush()
+    forget_names()
     audit.record(session, actor, "reference.add", "region", code, names=[names.ru, names.kk, names.en])
     return Region(code, kind, names, True)
 
@@ -317,6 +368,7 @@ def add_district(session: Session, actor: Actor, code: str, region_code: str, ki
     session.add(ProbationOffice(code=office_code(code), district_code=code, name_ru=ru, name_kk=kk, name_en=en,
                                 address="", active=True))
     session.flush()
+    forget_names()
     audit.record(session, actor, "reference.add", "district", code, region=region_code,
                  names=[names.ru, names.kk, names.en])
     return District(code, region_code, kind, names, tuple(aliases), True)
@@ -332,6 +384,7 @@ def add_office(session: Session, actor: Actor, code: str, district_code: str, na
     session.add(ProbationOffice(code=code, district_code=district_code, name_ru=names.ru, name_kk=names.kk,
                                 name_en=names.en, address=address.strip(), active=True))
     session.flush()
+    forget_names()
     audit.record(session, actor, "reference.add", "office", code, district=district_code)
     return Office(code, district_code, names, address.strip(), True)
 
@@ -352,6 +405,7 @@ def add_officer(session: Session, actor: Actor, full_name: str, office: str, *, 
                                  district_code=office_row.district_code, position=position.strip(),
                                  login=login.strip(), active=True))
     session.flush()
+    forget_names()
     audit.record(session, actor, "reference.add", "officer", code, office=office, full_name=full_name)
     return Officer(code, full_name, office, office_row.district_code, position.strip(), login.strip(), True)
 
@@ -396,6 +450,7 @@ def rename(session: Session, actor: Actor, kind: RefKind | str, code: str, names
         row.name_ru, row.name_kk, row.name_en = clean.ru, clean.kk, clean.en  # type: ignore[attr-defined]
         after = [clean.ru, clean.kk, clean.en]
     session.flush()
+    forget_names()
     audit.record(session, actor, "reference.rename", str(kind), code, before=old, after=after)
 
 
@@ -408,6 +463,7 @@ def set_active(session: Session, actor: Actor, kind: RefKind | str, code: str, a
         return
     row.active = active  # type: ignore[attr-defined]
     session.flush()
+    forget_names()
     audit.record(session, actor, "reference.activate" if active else "reference.deactivate", str(kind), code)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from arm.caseload import reference
 from arm.history.near import NearResult
 from arm.reports import pdf
 from arm.reports.document import Section, TableDoc, local_text
@@ -53,7 +54,7 @@ def document(result: NearResult, lang: str, tz: ZoneInfo) -> TableDoc:
     def row(n: int, h: Any) -> list[Any]:
         first_last = (f"{len(h.track)} ({local_text(h.track[0].time, tz)} - {local_text(h.track[-1].time, tz)})"
                       if h.track else "0")
-        return [n, h.name, h.district, h.device_serial, local_text(h.closest.time, tz), f"{h.distance_m:.0f}",
+        return [n, h.name, reference.name(h.district, lang), h.device_serial, local_text(h.closest.time, tz), f"{h.distance_m:.0f}",
                 f"{h.closest.lat:.6f}, {h.closest.lon:.6f}", first_last]
 
     lines = [

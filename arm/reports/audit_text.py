@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from arm import messages
+from arm.caseload import reference
 from arm.reports.labels import LANGS, audit_action_text, enum_text, t
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?$")
@@ -50,7 +51,21 @@ DETAIL_KEYS: dict[str, tuple[str, str, str]] = {
     "person": ("лицо", "адам", "person"),
     "device": ("устройство", "құрылғы", "device"),
     "officer": ("инспектор", "инспектор", "officer"),
+    "officer_before": ("прежний инспектор", "бұрынғы инспектор", "officer before"),
+    "district_before": ("прежний район", "бұрынғы аудан", "district before"),
+    "districts": ("районы", "аудандар", "districts"),
+    "region": ("область", "облыс", "region"),
+    "office": ("служба пробации", "пробация қызметі", "probation office"),
+    "before": ("было", "бұрын", "before"),
+    "after": ("стало", "кейін", "after"),
+    "names": ("названия", "атаулары", "names"),
+    "full_name": ("ФИО", "аты-жөні", "full name"),
+    "role": ("роль", "рөлі", "role"),
 }
+#: detail keys whose values are reference-list codes (``arm.caseload.reference``): shown as names;
+#: "before"/"after" hold codes for a user's districts (names of a rename come back as they are)
+REFERENCE_KEYS = frozenset({"district", "districts", "district_before", "region", "office", "officer",
+                            "officer_before", "before", "after"})
 ROLES: dict[str, tuple[str, str, str]] = {
     "operator": ("оператор", "оператор", "operator"),
     "supervisor": ("начальник смены", "ауысым бастығы", "supervisor"),
@@ -67,6 +82,10 @@ OBJECTS: dict[str, tuple[str, str, str]] = {
     "retention": ("сроки хранения", "сақтау мерзімдері", "retention"), "map": ("карта", "карта", "map"),
     "violations": ("нарушения", "бұзушылықтар", "violations"), "audit": ("аудит", "аудит", "audit"),
     "assignments": ("выдача устройств", "құрылғыларды беру", "device issues"),
+    "region": ("область", "облыс", "region"), "district": ("район", "аудан", "district"),
+    "office": ("служба пробации", "пробация қызметі", "probation office"),
+    "officer": ("инспектор пробации", "пробация инспекторы", "probation officer"),
+    "user": ("учётная запись", "есептік жазба", "user account"),
 }
 
 
@@ -86,8 +105,11 @@ def object_text(kind: str, lang: str) -> str:
 
 
 def object_id_text(object_id: str, lang: str) -> str:
-    """An object id in words where it names a journal ("violations" -> "нарушения"); a number as it is."""
-    return _word(OBJECTS, object_id, lang) if object_id in _JOURNAL_IDS else object_id
+    """An object id in words where it names a journal ("violations" -> "нарушения") or is a reference code
+    (``KZ-75-medeu`` -> "Медеуский район"); a number as it is."""
+    if object_id in _JOURNAL_IDS:
+        return _word(OBJECTS, object_id, lang)
+    return reference.name(object_id, lang)
 
 
 _JOURNAL_IDS = frozenset({"violations", "alarms", "assignments", "audit"})
@@ -110,6 +132,10 @@ def _value(key: str, value: Any, lang: str, tz: ZoneInfo) -> str:
         return "; ".join(f"{_word(DETAIL_KEYS, k, lang)} {_value(k, v, lang, tz)}" for k, v in value.items())
     if isinstance(value, list):
         return ", ".join(_value(key, v, lang, tz) for v in value)
+    if isinstance(value, str) and (key == "role" or (key in ("before", "after") and value in ROLES)):
+        return role_text(value, lang)
+    if key in REFERENCE_KEYS and isinstance(value, str):
+        return reference.name(value, lang)
     if key == "kind" and isinstance(value, str):
         return messages.text(f"kind.{value}", lang) or audit_action_text(value, lang)
     if key in ("resolution", "category") and isinstance(value, str):

@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from arm import geo, messages
+from arm.caseload import reference
 from arm.reports import audit_text
 from arm.reports.labels import enum_text
 from db.queries.journals import Column
@@ -89,6 +90,10 @@ USER_COLUMNS = frozenset({"operator", "acknowledged_by", "closed_by", "issued_by
 CODED_COLUMNS = frozenset({"violation", "detected_by", "measures", "reported_to", "message"})
 
 
+#: journal columns holding reference-list codes (``arm.caseload.reference``), rendered as names in the form's language
+REFERENCE_COLUMNS = frozenset({"region", "district", "officer"})
+
+
 def cell_value(col: Column, value: Any, lang: str, tz: ZoneInfo, names: Mapping[str, str] | None = None) -> Any:
     """A stored value as the form shows it (local time, enum words, codes in words, JSON detail).
 
@@ -118,6 +123,8 @@ def cell_value(col: Column, value: Any, lang: str, tz: ZoneInfo, names: Mapping[
         return messages.text(f"device_type.{value}", lang) or value
     if col.key in CODED_COLUMNS and isinstance(value, str):
         return messages.render(value, lang)
+    if col.key in REFERENCE_COLUMNS and isinstance(value, str):
+        return reference.name(value, lang)
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return value

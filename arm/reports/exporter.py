@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from arm import access, audit, messages
+from arm.caseload import reference
 from arm.reports import pdf, xlsx
 from arm.reports.demo_mark import marker
 from arm.reports.document import DEFAULT_TZ, Section, TableDoc, display, journal_rows, period_end_text
@@ -86,6 +87,8 @@ def filter_value(key: str, value: Any, lang: str, names: Mapping[str, str] | Non
         return messages.text(f"kind.{value}", lang) or audit_action_text(str(value), lang)
     if key in ("resolution", "category"):
         return enum_text(key, value, lang)
+    if key in ("district", "officer"):  # reference codes: named (a typed officer's name comes back as typed)
+        return reference.name(str(value), lang)
     return str(value)
 
 
@@ -94,6 +97,7 @@ def build_doc(
     tz: ZoneInfo = DEFAULT_TZ, organ: str = "", max_rows: int | None = None,
 ) -> TableDoc:
     scope = access.scope_for(user, journal)
+    reference.load_names(session)  # district and officer codes print as names (renames, officers of the database)
     spec = journals.spec(journal)
     cols = spec.visible_columns(scope)
     rows = journals.iter_rows(session, journal, f, scope, max_rows=max_rows)

@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 from db.integrity import GENESIS, HASH_EXCLUDED, _canonical, chain_hash, writing_key
 from db.models import Alarm, Assignment, Device, Person, ViolationEntry
 
-DISTRICTS = ["Алмалинский", "Бостандыкский", "Медеуский", "Ауэзовский", "Жетысуский", "Турксибский"]
+#: districts of Almaty as reference codes (arm.caseload.reference), as persons store them
+DISTRICTS = ["KZ-75-almaly", "KZ-75-bostandyk", "KZ-75-medeu", "KZ-75-auezov", "KZ-75-zhetysu", "KZ-75-turksib"]
 SURNAMES = ["Әбілқасымов", "Қайыржанов", "Нұрғалиев", "Өмірзақов", "Құдайбергенов", "Иванов", "Смағұлов",
             "Ершов", "Шәріпов", "Үсенов", "Ғабдуллин", "Петров", "Жұмабаев", "Ким", "Тоқаев"]
 FIRST = ["Нұрлан", "Ғалым", "Әлихан", "Пётр", "Ерлан", "Дәурен", "Һадис", "Іңкәр", "Сергей", "Асқар"]
@@ -82,7 +83,7 @@ def _person(i: int, rnd: random.Random, now: datetime) -> dict[str, Any]:
         "birth_date": date(1970, 1, 1) + timedelta(days=rnd.randint(0, 15000)),
         "category": rnd.choice(CATEGORIES), "supervision_start": reg, "supervision_end": None,
         "registered_on": reg, "deregistered_on": dereg, "address": f"г. Алматы, ул. Абая, {i % 300 + 1}",
-        "home_radius_m": 50.0, "region": "Алматы", "district": DISTRICTS[i % len(DISTRICTS)],
+        "home_radius_m": 50.0, "region": "KZ-75", "district": DISTRICTS[i % len(DISTRICTS)],
         "officer": f"Инспектор {rnd.choice(SURNAMES)} {i % 9 + 1}", "notes": "", "is_demo": False,
         "created_at": now,
     }

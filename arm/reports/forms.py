@@ -27,6 +27,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from arm import access, audit, messages
+from arm.caseload import reference
 from arm.reports import pdf
 from arm.reports.demo_mark import demo_only, marker
 from arm.reports.document import DEFAULT_TZ, Section, TableDoc
@@ -172,9 +173,7 @@ def write_act_xlsx(rec: Reconciliation, out: Path, lang: str, organ: str, tz: Zo
 
 def district_label(code: str, lang: str) -> str:
     """A stored district code (arm.caseload.reference) as its name in ``lang``; other text unchanged."""
-    from arm.caseload.reference import label
-
-    return label(code, lang) if code != "—" else code
+    return reference.name(code, lang) if code != "—" else code
 
 
 def write_act_pdf(rec: Reconciliation, out: Path, lang: str, organ: str, tz: ZoneInfo) -> None:
@@ -244,6 +243,7 @@ def _month_bounds(year: int, month: int) -> tuple[date, date]:
 def monthly_doc(session: Session, user: Any, year: int, month: int, lang: str = "ru", organ: str = "") -> TableDoc:
     """Registered and deregistered persons of a month, grouped by district."""
     access.require(user, access.Action.REPORTS)
+    reference.load_names(session)  # officers and renamed districts by their names
     start, end = _month_bounds(year, month)
     sections: list[Section] = []
     for label, col in (("monthly.registered", Person.registered_on), ("monthly.deregistered", Person.deregistered_on)):
@@ -260,7 +260,8 @@ def monthly_doc(session: Session, user: Any, year: int, month: int, lang: str = 
             sections.append(Section(f"{t(label, lang)}: {t('monthly.none', lang)}", []))
         for district, rows in by_district.items():
             numbered = [[i, *r] for i, r in enumerate(rows, start=1)]
-            sections.append(Section(f"{t(label, lang)} — {t('col.district', lang)}: {district}", numbered))
+            sections.append(Section(f"{t(label, lang)} — {t('col.district', lang)}: {district_label(district, lang)}",
+                                    numbered))
     headers = [t("col.id", lang), t("col.person", lang), t("monthly.col.birth", lang), t("col.iin", lang),
                t("monthly.col.address", lang), t("col.category", lang), t("monthly.col.date", lang),
                t("monthly.col.court", lang), t("monthly.col.end", lang), t("col.officer", lang)]
@@ -283,7 +284,8 @@ def _monthly_row(p: Person, date_key: str, lang: str) -> list[Any]:
     when = getattr(p, date_key)
     return [  # dates as dates: typed cells in XLSX, dd.mm.yyyy in PDF
         p.full_name, p.birth_date, p.iin, p.address,
-        enum_text("category", p.category, lang), when or "", court, p.supervision_end or "", p.officer,
+        enum_text("category", p.category, lang), when or "", court, p.supervision_end or "",
+        reference.name(p.officer, lang),
     ]
 
 

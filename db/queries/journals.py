@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, Select, String, and_, cast, false, func, o
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Alarm, Assignment, AuditEntry, Device, Person, Position, ViolationEntry
+from db.models_caseload import ProbationOfficer
 from db.queries.filters import JournalFilter
 from db.queries.scope import Scope
 
@@ -77,8 +78,9 @@ def _person_filters(f: JournalFilter) -> list[ColumnElement[bool]]:
     out: list[ColumnElement[bool]] = []
     if f.district:
         out.append(_district() == f.district)
-    if f.officer:
-        out.append(Person.officer.like(f"%{f.officer}%"))
+    if f.officer:  # the officer is stored as a reference code; the desk types (part of) the name
+        named = select(ProbationOfficer.code).where(ProbationOfficer.full_name.like(f"%{f.officer}%"))
+        out.append(or_(Person.officer.like(f"%{f.officer}%"), Person.officer.in_(named)))
     if f.category:
         out.append(Person.category == f.category)
     if f.person_id is not None:

@@ -1,6 +1,7 @@
 """Render the alarm panel with realistic alarms into docs/screenshots/alarm_panel.png.
 
-Run from the project root: ``QT_QPA_PLATFORM=offscreen .venv/bin/python -m scripts.screenshots.alarm_panel``.
+Run from the project root: ``QT_QPA_PLATFORM=offscreen .venv/bin/python -m scripts.screenshots.alarm_panel``
+(``SHOT_LANG=ru|kk``, ``SHOT_OUT=file.png``, ``SHOT_HANDOVER=file.png`` for the handover dialog too).
 Everything is real: a temporary SQLite database, the ingest core, the rules
 runtime, the panel; only the window is drawn offscreen.
 """
@@ -33,6 +34,10 @@ OUT = Path(os.environ.get("SHOT_OUT", Path(__file__).resolve().parents[2] / "doc
 
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
+    if os.environ.get("SHOT_LANG"):  # ru or kk (SHOT_LANG=kk SHOT_OUT=... for the Kazakh screen)
+        from widgets import i18n
+
+        i18n.set_language(os.environ["SHOT_LANG"])
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["ARM_DATA_DIR"] = tmp
         db = Database(f"sqlite:///{tmp}/shot.sqlite3")
@@ -42,12 +47,13 @@ def main() -> None:
         ingest.start()
         world = World(db, bus, ingest)
         home = (43.2567, 76.9286)
-        people = [("Ахметов", "Ержан", "Алмалинский"), ("Бекова", "Динара", "Бостандыкский"),
-                  ("Касымов", "Тимур", "Алмалинский"), ("Нургалиева", "Айгерим", "Ауэзовский")]
+        # districts as persons store them: reference codes, shown by name in the reader's language
+        people = [("Ахметов", "Ержан", "KZ-75-almaly"), ("Бекова", "Динара", "KZ-75-bostandyk"),
+                  ("Касымов", "Тимур", "KZ-75-almaly"), ("Нургалиева", "Айгерим", "KZ-75-auezov")]
         for i, (last, first, district) in enumerate(people, 1):
             pid = world.seed.person(last, first, district=district, home=home)
             world.seed.kit(pid, str(i), ("BRC", "SKU", "TRK", "BAC"))
-        world.seed.person("Жумабаев", "Арман", district="Медеуский", home=home)
+        world.seed.person("Жумабаев", "Арман", district="KZ-75-medeu", home=home)
         world.reload()
         t = local(2026, 11, 20, 22, 10)
         world.feed(world.fix("TRK-1", later(t, minutes=-3), *home))

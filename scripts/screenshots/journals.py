@@ -1,6 +1,7 @@
 """Scripted screenshots of the journal review and the charts panel.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m scripts.screenshots.journals docs/screenshots
+    (SHOT_LANG=ru|kk for the language)
 
 Uses a throw-away data directory filled by ``arm.reports.fill``.
 """
@@ -30,6 +31,10 @@ def main(out_dir: str) -> int:
     from widgets.qt_bridge import QtBridge
 
     app = QApplication.instance() or QApplication(sys.argv)
+    if os.environ.get("SHOT_LANG"):  # ru or kk
+        from widgets import i18n
+
+        i18n.set_language(os.environ["SHOT_LANG"])
     db = Database()
     db.upgrade()
     with db.begin() as s:
@@ -68,7 +73,8 @@ def _journals(app, ctx, path: Path) -> None:
     view = JournalReview(ctx)
     view.resize(1500, 720)
     view.show()
-    view.filters.district.setCurrentText("Алмалинский")
+    _settle(app, ctx)  # the district list (named in the reader's language, stored as codes)
+    view.filters.district.setCurrentIndex(view.filters.district.findData("KZ-75-almaly"))
     view.reload()
     _settle(app, ctx)
     view.table.selectRow(2)

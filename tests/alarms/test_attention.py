@@ -30,7 +30,7 @@ pytestmark = pytest.mark.gui
 def actx(qapp: Any, world: World, tmp_data_dir: Any) -> Iterator[AppContext]:
     service = MonitoringService(world.db, world.bus, Settings())
     service.alarms = world.operations
-    for i, (last, district) in enumerate((("Ахметов", "Алмалинский"), ("Бекова", "Бостандыкский")), 1):
+    for i, (last, district) in enumerate((("Ахметов", "KZ-75-almaly"), ("Бекова", "KZ-75-bostandyk")), 1):
         pid = world.seed.person(last, "Ержан", district=district, home=HOME)
         world.seed.kit(pid, str(i), ("BRC", "SKU", "TRK"))
     world.reload()

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.gui
 HOME = (43.2567, 76.9286)
 T0 = local(2026, 11, 20, 12, 0)
 #: the panel's operator: a real account (the core re-reads it), of the scenario persons' two districts
-OPERATOR_DISTRICTS = ("Алмалинский", "Бостандыкский")
+OPERATOR_DISTRICTS = ("KZ-75-almaly", "KZ-75-bostandyk")  # reference codes, as persons store them
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def ctx(qapp: Any, world: World) -> Iterator[AppContext]:
 
 @pytest.fixture
 def panel(qtbot: Any, ctx: AppContext, world: World) -> AlarmPanel:
-    for i, (last, district) in enumerate((("Ахметов", "Алмалинский"), ("Бекова", "Бостандыкский")), 1):
+    for i, (last, district) in enumerate((("Ахметов", "KZ-75-almaly"), ("Бекова", "KZ-75-bostandyk")), 1):
         pid = world.seed.person(last, "Ержан", district=district, home=HOME)
         world.seed.kit(pid, str(i), ("BRC", "SKU", "TRK"))
     world.reload()
@@ -50,6 +50,7 @@ def panel(qtbot: Any, ctx: AppContext, world: World) -> AlarmPanel:
 
 
 STATE = AlarmTableModel.COLUMNS.index("state")
+DISTRICT = AlarmTableModel.COLUMNS.index("district")
 
 
 def rows(panel: AlarmPanel) -> list[tuple[str, str, bool]]:
@@ -162,7 +163,7 @@ def test_escalation_shows_on_the_panel(qtbot: Any, panel: AlarmPanel, world: Wor
 def test_filters_by_district_person_kind_and_state(qtbot: Any, panel: AlarmPanel, world: World) -> None:
     feed_and_wait(qtbot, panel, world, world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN"),
                   world.ev("SKU-2", T0, "POWER", state="MAINS_LOST"), count=2)
-    panel.district.setCurrentIndex(panel.district.findData("Бостандыкский"))
+    panel.district.setCurrentIndex(panel.district.findData("KZ-75-bostandyk"))
     assert rows(panel) == [("mains_lost", "Бекова", False)]
     panel.district.setCurrentIndex(0)
     panel.person.setText("ахмет")  # QTest cannot type Cyrillic
@@ -225,7 +226,7 @@ def test_sound_follows_the_most_severe_unacknowledged(qtbot: Any, panel: AlarmPa
 
 
 def test_handover_dialog_lists_what_the_next_shift_needs(qtbot: Any, panel: AlarmPanel, world: World) -> None:
-    world.seed.person("Жумабаев", "Арман", home=HOME)
+    world.seed.person("Жумабаев", "Арман", home=HOME, district="KZ-75-almaly")
     world.reload()
     world.feed(world.ev("SKU-2", T0, "POWER", state="MAINS_LOST"))
     for serial in ("BRC-1", "SKU-1", "TRK-1", "BRC-2", "TRK-2"):
@@ -240,13 +241,14 @@ def test_handover_dialog_lists_what_the_next_shift_needs(qtbot: Any, panel: Alar
     text = dialog.browser.toPlainText()
     assert "Open incidents (2)" in text and "Shelved alarms (1)" in text and "district outage" in text
     assert "Persons not monitored (1)" in text and "Жумабаев Арман" in text
+    assert "KZ-" not in text and "(Almaly District)" in text  # the district by its name (English here)
     dialog.close()
 
 
 def test_panel_built_before_the_service_starts_fills_when_it_runs(qtbot: Any, ctx: AppContext, world: World) -> None:
     from arm.events import ServiceStatus
 
-    pid = world.seed.person(home=HOME)
+    pid = world.seed.person(home=HOME, district="KZ-75-almaly")
     world.seed.kit(pid, "1", ("BRC",))
     world.reload()
     world.feed(world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN"))
@@ -348,3 +350,27 @@ def test_device_events_and_stored_codes_read_in_russian_and_kazakh(qapp: Any) ->
         assert stored_text("Майор Джаксыбеков") == "Майор Джаксыбеков"  # typed text as typed
     finally:
         i18n.set_language("en")
+
+
+@pytest.mark.parametrize(("lang", "almaly", "bostandyk"), [("ru", "Алмалинский район", "Бостандыкский район"),
+                                                          ("kk", "Алмалы ауданы", "Бостандық ауданы")])
+def test_district_column_and_filter_show_names_not_codes(qtbot: Any, panel: AlarmPanel, world: World, lang: str,
+                                                         almaly: str, bostandyk: str) -> None:
+    from widgets import i18n
+    before = i18n.current_language()
+    i18n.set_language(lang)
+    try:
+        panel.retranslateUi()
+        feed_and_wait(qtbot, panel, world, world.ev("BRC-1", T0, "TAMPER", part="STRAP", state="OPEN"),
+                      world.ev("SKU-2", T0, "POWER", state="MAINS_LOST"), count=2)
+        column = {panel.proxy.index(r, DISTRICT).data() for r in range(panel.proxy.rowCount())}
+        assert column == {almaly, bostandyk}
+        items = [panel.district.itemText(i) for i in range(1, panel.district.count())]
+        assert sorted(items) == sorted([almaly, bostandyk]) and not any("KZ-" in t for t in items)
+        panel.district.setCurrentIndex(panel.district.findText(bostandyk))
+        assert rows(panel) == [("mains_lost", "Бекова", False)]  # named in the list, filtered by the code
+        panel.select_alarm(world.alarms()[0].id)
+        qtbot.waitUntil(lambda: panel.detail.detail is not None, timeout=10000)
+        assert "KZ-" not in panel.detail.text()
+    finally:
+        i18n.set_language(before)

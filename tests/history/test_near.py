@@ -61,15 +61,15 @@ def world(db: Database) -> dict[str, int]:
 def make_world(db: Database) -> dict[str, int]:
     """Five persons around a scene in Almaty, users of two districts (SQLite here, PostgreSQL in tests/pg)."""
     with db.begin() as s:
-        create_user(s, "sup_a", PASSWORD, "supervisor", districts=("Алмалинский",))
+        create_user(s, "sup_a", PASSWORD, "supervisor", districts=("KZ-75-almaly",))
         create_user(s, "sup_all", PASSWORD, "supervisor")
         create_user(s, "op", PASSWORD, "operator")
     ids = {}
-    ids["near"] = add_person(db, 1, "Алмалинский", T0 - timedelta(days=30))
-    ids["far"] = add_person(db, 2, "Алмалинский", T0 - timedelta(days=30))
-    ids["other"] = add_person(db, 3, "Медеуский", T0 - timedelta(days=30))
-    ids["returned"] = add_person(db, 4, "Алмалинский", T0 - timedelta(days=30), returned=T0 - timedelta(days=1))
-    ids["late"] = add_person(db, 5, "Алмалинский", T0 - timedelta(days=30))
+    ids["near"] = add_person(db, 1, "KZ-75-almaly", T0 - timedelta(days=30))
+    ids["far"] = add_person(db, 2, "KZ-75-almaly", T0 - timedelta(days=30))
+    ids["other"] = add_person(db, 3, "KZ-75-medeu", T0 - timedelta(days=30))
+    ids["returned"] = add_person(db, 4, "KZ-75-almaly", T0 - timedelta(days=30), returned=T0 - timedelta(days=1))
+    ids["late"] = add_person(db, 5, "KZ-75-almaly", T0 - timedelta(days=30))
     walk = [(T0 + timedelta(minutes=m), *offset(*SCENE, 410 - 10 * m, 0)) for m in range(0, 61, 5)]  # 410 m -> -190 m
     add_fixes(db, ids["near"], walk)
     add_fixes(db, ids["far"], [(T0 + timedelta(minutes=30), *offset(*SCENE, 0, 260))])  # 260 m east
@@ -106,7 +106,7 @@ def test_the_persons_within_the_circle_and_window_with_their_closest_fix(db: Dat
 def test_same_answer_as_measuring_every_fix(db: Database, world) -> None:
     """The R*Tree (32-bit boxes) loses nothing near the edge: compare with a brute-force search."""
     rng = random.Random(7)
-    dev = add_person(db, 9, "Алмалинский", T0 - timedelta(days=1))
+    dev = add_person(db, 9, "KZ-75-almaly", T0 - timedelta(days=1))
     fixes = [(T0 + timedelta(seconds=rng.randrange(0, 7200)), *offset(*SCENE, rng.uniform(-260, 260),
                                                                      rng.uniform(-260, 260))) for _ in range(400)]
     add_fixes(db, dev, fixes)
@@ -146,6 +146,7 @@ def test_the_pdf_for_the_investigator(db: Database, world, tmp_path: Path) -> No
     assert "Сериков1 Асан" in text and "Сериков3" not in text
     assert "Запрос УП № 123/45" in text and "11:40:00" in text  # Almaty time of the closest fix
     assert "Лиц других районов (не указаны): 1" in text
+    assert "Алмалинский район" in text and "KZ-" not in text  # the district by its name, not its code
 
 
 def test_arm_near_on_the_command_line(db: Database, db_url: str, world) -> None:

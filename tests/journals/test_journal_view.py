@@ -20,8 +20,7 @@ def test_pages_load_lazily_and_sort_in_the_database(qtbot, db, make_ctx, supervi
     with db.begin() as s:
         fill(s, persons=30, violations=450, start=datetime(2026, 1, 1, tzinfo=UTC))
     ctx = make_ctx(db, supervisor)
-    ctx.user = user("supervisor", "sup", tuple(["Алмалинский", "Бостандыкский", "Медеуский", "Ауэзовский",
-                                              "Жетысуский", "Турксибский"]))
+    ctx.user = user("supervisor", "sup", tuple(DISTRICTS))
     view = JournalReview(ctx)
     qtbot.addWidget(view)
     _all_time(view)
@@ -122,11 +121,12 @@ def test_retention_dialog_proposes_and_a_supervisor_confirms(qtbot, journal_db, 
     assert dialog.spins[RecordKind.POSITIONS].value() == 90
     dialog._propose(RecordKind.POSITIONS)
     settle(qtbot, ctx)
-    assert dialog.acts.rowCount() == 1 and dialog.acts.item(0, 4).text() == "proposed"
+    assert dialog.acts.rowCount() == 1 and dialog.acts.item(0, 4).text() == "Proposed, awaiting confirmation"
+    assert dialog.acts.item(0, 1).text() == "Positions (tracks)"  # words, not the stored codes
     act_id = int(dialog.acts.item(0, 0).text())
     dialog.confirm(act_id)  # the proposer may not confirm their own act (two-person rule, issue 13)
     settle(qtbot, ctx)
-    assert dialog.acts.item(0, 4).text() == "proposed" and "different supervisor" in dialog.message.text()
+    assert dialog.acts.item(0, 4).text() == "Proposed, awaiting confirmation" and "different supervisor" in dialog.message.text()
     dialog.close()
     ctx2 = make_ctx(journal_db.db, second_supervisor)  # the second supervisor, logged in at the desk
     view2 = JournalReview(ctx2)
@@ -135,7 +135,7 @@ def test_retention_dialog_proposes_and_a_supervisor_confirms(qtbot, journal_db, 
     settle(qtbot, ctx2)
     dialog.confirm(act_id)
     settle(qtbot, ctx2)
-    assert dialog.acts.item(0, 4).text() == "executed" and dialog.acts.item(0, 6).text() == second_supervisor.login
+    assert dialog.acts.item(0, 4).text() == "Executed" and dialog.acts.item(0, 6).text() == second_supervisor.login
     dialog.close()
 
 
@@ -210,3 +210,19 @@ def test_operators_are_shown_by_name_and_filtered_by_login(qtbot, journal_db, ma
     assert view.model.rowCount() > 0
     assert {view.model.data(view.model.index(r, column)) for r in range(view.model.rowCount())} == \
         {"Жұмабаев Ерлан Серікұлы"}
+
+
+def test_retention_states_read_as_words_in_russian_and_kazakh(qapp):
+    """Every act state (``executing`` too) and record kind has a ru and kk word in the dictionaries."""
+    import json
+    from pathlib import Path
+
+    from db.retention import ActState, RecordKind
+    from widgets.journal_retention import KIND_TITLES, STATE_TITLES
+
+    assert set(STATE_TITLES) == set(ActState) and set(KIND_TITLES) == set(RecordKind)
+    root = Path(__file__).resolve().parents[2] / "resources" / "translations"
+    for lang in ("ru", "kk"):
+        words = json.loads((root / f"dict_{lang}.json").read_text(encoding="utf-8"))
+        for source in (*STATE_TITLES.values(), *KIND_TITLES.values()):
+            assert words.get(source), f"{lang}: no word for {source!r}"

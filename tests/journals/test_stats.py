@@ -9,7 +9,7 @@ import pytest
 
 from arm import access
 from arm.reports import stats
-from arm.reports.fill import extras, fill
+from arm.reports.fill import DISTRICTS, extras, fill
 from tests.journals.conftest import T0, settle, user
 from widgets.charts import ChartsPanel
 
@@ -42,8 +42,7 @@ def test_floods_standing_and_shelved(db, supervisor):
     with db.begin() as s:
         fill(s, persons=30, violations=50, start=now - timedelta(days=5))
         extras(s, now, first_alarm_id=10_000)
-    everyone = user("supervisor", "s", ("Алмалинский", "Бостандыкский", "Медеуский", "Ауэзовский", "Жетысуский",
-                                        "Турксибский"))
+    everyone = user("supervisor", "s", tuple(DISTRICTS))
     with db.session() as s:
         floods = stats.floods(s, everyone, now - timedelta(days=4), now)
         ss = stats.standing_and_shelved(s, everyone, now)
