@@ -48,7 +48,8 @@ from arm.ingest_sqlite import sqlite_time
 from db import retention
 from db.history import LastPosition
 from db.models import Assignment, Device, DeviceStatus, Person, Position
-from db.session import Database, json_dumps
+from db.event_codec import dumps as fields_dumps
+from db.session import Database
 
 CENTRE = (43.2380, 76.9450)  # Almaty
 SPREAD_M = 15_000.0
@@ -105,7 +106,7 @@ def fill(db: Database, homes: list[tuple[int, float, float]], start: datetime, m
             fields = {"lat": round(p[0], 6), "lon": round(p[1], 6), "fix": 1, "sats": rng.randint(5, 12),
                       "hdop": round(rng.uniform(0.7, 2.0), 1), "speed_kmh": round(rng.uniform(0, 40), 1),
                       "course": rng.randint(0, 359), "battery": rng.randint(20, 100)}
-            events.append((next_id, dev, m + 1, t, t, "POS", "gt06", json_dumps(fields)))
+            events.append((next_id, dev, m + 1, t, t, "POS", "gt06", fields_dumps(fields, "POS")))
             positions.append((dev, next_id, t, fields["lat"], fields["lon"], 1, fields["sats"], fields["hdop"],
                               None, fields["speed_kmh"], fields["course"]))
             next_id += 1
