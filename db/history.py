@@ -126,8 +126,10 @@ PG_GEO_INDEX = f"CREATE INDEX IF NOT EXISTS ix_position_geo ON positions USING g
 
 
 #: foreign keys the ORM declares that PostgreSQL does not keep (``history_events_unlinked``: a
-#: device-events act drops the positions of the same days instead); schema comparisons skip them there
-PG_UNLINKED_FKS = frozenset({"fk_positions_event_id_device_events"})
+#: device-events act drops the positions of the same days instead, and set-based triggers check
+#: alarms and voice messages); schema comparisons skip them there
+PG_UNLINKED_FKS = frozenset({"fk_positions_event_id_device_events", "fk_alarms_event_id_device_events",
+                             "fk_device_media_event_id_device_events"})
 
 
 def is_history_table(name: str | None) -> bool:

@@ -296,3 +296,32 @@ def test_an_events_act_drops_the_days_positions_with_their_events_and_records_bo
     with pg_history.engine.connect() as conn:
         assert conn.execute(text("SELECT fields::text FROM device_events WHERE kind = 'POS' LIMIT 1")).scalar() \
             == "[1,43.2,76.9,1,8,1.0,3.0,10.0]"
+
+
+def test_alarms_and_voice_messages_still_hold_their_events_without_per_row_keys(pg_history: Database) -> None:
+    """history_events_unlinked: the set-based triggers refuse what the foreign keys refused."""
+    from sqlalchemy.exc import IntegrityError
+
+    from db.models import Alarm, AlarmPriority
+
+    core = Ingest(pg_history, Bus())
+    core.start()
+    try:
+        core.store_sync([DeviceEvent("TRK-8", i, T0 + timedelta(minutes=i), "TAMPER",
+                                     {"part": "STRAP", "state": "OPEN"}, "serial", "TRK") for i in range(3)])
+    finally:
+        core.stop()
+    with pg_history.session() as s:
+        events = s.scalars(select(DeviceEventRow).order_by(DeviceEventRow.id)).all()
+    with pg_history.begin() as s:
+        s.add(Alarm(device_id=events[0].device_id, event_id=events[0].id, kind="TAMPER",
+                    priority=AlarmPriority.HIGH, raised_at=T0))
+    with pytest.raises(IntegrityError, match="still referred to"), pg_history.begin() as s:
+        s.execute(DeviceEventRow.__table__.delete())  # one statement with a kept event among others
+    with pytest.raises(IntegrityError, match="no device event"), pg_history.begin() as s:
+        s.add(Alarm(device_id=events[0].device_id, event_id=10**12, kind="TAMPER", priority=AlarmPriority.HIGH,
+                    raised_at=T0))
+    with pg_history.begin() as s:  # the unreferenced ones go, in one statement
+        assert s.execute(DeviceEventRow.__table__.delete().where(DeviceEventRow.id != events[0].id)).rowcount == 2
+    with pg_history.session() as s:
+        assert s.scalar(select(func.count()).select_from(DeviceEventRow)) == 1
