@@ -253,8 +253,9 @@ def test_an_events_act_drops_the_days_positions_with_their_events_and_records_bo
     first = (now - timedelta(days=93)).date()
     with pg_history.engine.begin() as conn:
         partitions.ensure_partitions(conn, first, (now - timedelta(days=85)).date())
-        fks = conn.execute(text("SELECT count(*) FROM pg_constraint WHERE conname = "
-                                "'fk_positions_event_id_device_events'")).scalar()
+        fks = conn.execute(text("SELECT count(*) FROM pg_constraint WHERE conname IN ("
+                                "'fk_positions_event_id_device_events', 'fk_alarms_event_id_device_events', "
+                                "'fk_device_media_event_id_device_events')")).scalar()
     assert fks == 0
     core = Ingest(pg_history, Bus())
     core.start()
