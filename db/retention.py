@@ -330,22 +330,35 @@ def _delete(session: Session, kind: RecordKind, t: _Target, act: DeletionAct) ->
         doomed = select(Alarm.id).where(cond)
         session.execute(delete(AlarmAction).where(AlarmAction.alarm_id.in_(doomed)))
     if kind is RecordKind.POSITIONS and partitions.is_partitioned(session.connection()):
-        # rows outside day partitions (the default one) first, then whole days: the DETACH locks
-        # the table only from here to the commit, milliseconds
+        # rows outside day partitions (the default one) first, then whole days: the lock is held
+        # only from here to the commit, milliseconds
+        _lock_positions(session)
         session.execute(delete(t.model).where(cond, text("tableoid = 'positions_default'::regclass")))
         act.partitions = ",".join(partitions.drop_expired(session.connection(), act.cutoff))
     elif kind is RecordKind.DEVICE_EVENTS and _events_with_their_days(session):
-        # positions of the same days first (whole partitions, a catalogue operation), then the
-        # events as rows (no foreign key to check per row); the act records both
+        # the events as rows first (no foreign key to check per row, no lock on positions: ingest
+        # goes on), then the positions of the same days as whole partitions, locked from there to
+        # the commit only (milliseconds); the act records both
+        act.row_count = session.execute(delete(t.model).where(cond)).rowcount  # type: ignore[attr-defined]
+        _lock_positions(session)
         session.execute(delete(Position).where(Position.time < act.cutoff,
                                                text("tableoid = 'positions_default'::regclass")))
         act.partitions = ",".join(partitions.drop_expired(session.connection(), act.cutoff))
         session.execute(delete(LastPosition).where(LastPosition.time < act.cutoff))
-        act.row_count = session.execute(delete(t.model).where(cond)).rowcount  # type: ignore[attr-defined]
     else:
         session.execute(delete(t.model).where(cond))
     if kind is RecordKind.POSITIONS:
         session.execute(delete(LastPosition).where(LastPosition.time < act.cutoff))
+
+
+def _lock_positions(session: Session) -> None:
+    """The partitioned table, then its partitions, in the order the ingest writer's insert takes them.
+
+    Without it the act took a partition's lock (deleting, detaching) before the parent's while a
+    concurrent insert held the parent's and waited for the partition: a deadlock that failed the
+    insert (measured once in ``bench/history.py``). The ingest writer waits for the commit, milliseconds.
+    """
+    session.execute(text("LOCK TABLE positions IN ACCESS EXCLUSIVE MODE"))
 
 
 def _batched(session: Session, kind: RecordKind) -> bool:
