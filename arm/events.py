@@ -232,7 +232,9 @@ def stored_fields(data: Mapping[str, Any] | None) -> EventFields:
     This is the one boundary where an untyped mapping becomes :data:`EventFields`
     without a check of its keys: ingest only ever stores payloads its producers
     built as the TypedDict of their kind, so what comes back is that payload
-    (rows of older versions included, which had the same keys).
+    (rows of older versions included, which had the same keys). Rows come back
+    whole: ``device_events.fields`` is packed on disk (``db.event_codec``) and
+    its column type unpacks it on every read.
     """
     return cast(EventFields, dict(data or {}))
 
@@ -247,7 +249,8 @@ class DeviceEvent:
 
     ``fields`` is the payload of ``kind``: one of the TypedDicts above
     (:data:`FIELDS_BY_KIND`), a plain dict at run time. Keys and values are
-    exactly those stored in ``device_events.fields`` and sent by the desk API;
+    exactly those read back from ``device_events.fields`` (stored packed by
+    ``db.event_codec``, whose column type unpacks them) and sent by the desk API;
     states are StrEnums, so a consumer compares ``fields["state"] ==
     PowerState.SHUTDOWN`` and a row read back from JSON (plain str) compares
     equal too. The attribute is typed as the union :data:`EventFields`, so

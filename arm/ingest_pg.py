@@ -3,8 +3,8 @@
 The same reason as ``arm.ingest_sqlite``: SQLAlchemy's per-row parameter
 processing cost more than the database. psycopg adapts Python values itself
 (aware datetimes to ``timestamptz``, ints, floats, None), so the rows need no
-preparation beyond the JSON text of ``fields`` (the engine's own serializer,
-cast to ``json`` in the statement). Events and positions go in as multi-row
+preparation beyond the JSON text of ``fields`` (packed by ``db.event_codec.dumps``
+as the ``CompactFields`` column type would, cast to ``json`` in the statement). Events and positions go in as multi-row
 ``INSERT .. VALUES (..),(..)``; events with ``ON CONFLICT DO NOTHING RETURNING``
 so duplicates stay invisible, exactly as on the Core path it replaces.
 """
@@ -18,7 +18,7 @@ from typing import Any
 
 import psycopg
 
-from db.session import json_dumps
+from db.event_codec import dumps as fields_dumps
 
 #: rows per statement: far below PostgreSQL's 65,535 parameters, and the same
 #: statement text (so the server's plan cache helps) for every full chunk
@@ -46,7 +46,7 @@ EventRow = tuple[int, int, datetime, datetime, str, str, str]
 
 def event_row(device_id: int, evseq: int, time: datetime, received: datetime, kind: str, source: str,
               fields: Any) -> EventRow:
-    return (device_id, evseq, time, received, kind, source, json_dumps(fields))
+    return (device_id, evseq, time, received, kind, source, fields_dumps(fields, kind))
 
 
 def insert_events(dbapi_connection: Any, rows: Sequence[EventRow]) -> list[tuple[int, int, int]]:

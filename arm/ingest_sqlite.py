@@ -8,7 +8,8 @@ have stored, so the tables read back identically through the ORM:
 
 * datetimes as naive UTC text ``YYYY-MM-DD HH:MM:SS.ffffff`` (SQLAlchemy's
   SQLite ``DATETIME`` storage format, which its ``UtcDateTime`` columns read);
-* JSON through ``db.session.json_dumps``, the engine's own serializer.
+* ``fields`` packed by ``db.event_codec.dumps`` (compact JSON, what the
+  ``CompactFields`` column type writes and unpacks on reading).
 
 Events go in as multi-row ``INSERT .. VALUES (..),(..) ON CONFLICT DO NOTHING
 RETURNING`` (sqlite3's executemany cannot return rows), which is what
@@ -23,7 +24,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from db.session import json_dumps
+from db.event_codec import dumps as fields_dumps
 
 #: rows per multi-row statement: 7 parameters each stays far below SQLite's 32,766
 EVENT_ROWS_PER_STATEMENT = 500
@@ -49,7 +50,7 @@ def sqlite_time(value: datetime) -> str:
 
 def event_row(device_id: int, evseq: int, time: datetime, received: str, kind: str, source: str,
               fields: Any) -> EventRow:
-    return (device_id, evseq, sqlite_time(time), received, kind, source, json_dumps(fields))
+    return (device_id, evseq, sqlite_time(time), received, kind, source, fields_dumps(fields, kind))
 
 
 def insert_events(dbapi_connection: Any, rows: Sequence[EventRow]) -> list[tuple[int, int, int]]:

@@ -13,9 +13,11 @@ retention, then prints:
   * "who was here": 200 m circle, 2-hour window (``arm.history.near``, median of 10);
   * the live snapshot at start-up (every device's last fix: the maintained
     ``last_positions``, and for comparison the old max(time)-per-device scan);
-  * the purge of the expired day (positions act, then device events act) while
-    one device streams through the ingest core, with the acknowledgement
-    latency before and during the purge.
+  * the purge of the expired day (positions act, then device events act; with
+    ``--events-act-only`` a device-events act alone, which on PostgreSQL drops
+    the day's positions partition with the events) while one device streams
+    through the ingest core, with the acknowledgement latency before and
+    during the purge.
 
 Default sizes run on this shared 2-core machine in a few minutes; pass
 ``--days 10`` for the issue's figure (about 36 million positions: tens of GB).
@@ -46,9 +48,10 @@ from arm.history.near import who_was_here
 from arm.ingest import Ingest
 from arm.ingest_sqlite import sqlite_time
 from db import retention
+from db.event_codec import dumps as fields_dumps
 from db.history import LastPosition
 from db.models import Assignment, Device, DeviceStatus, Person, Position
-from db.session import Database, json_dumps
+from db.session import Database
 
 CENTRE = (43.2380, 76.9450)  # Almaty
 SPREAD_M = 15_000.0
@@ -105,7 +108,7 @@ def fill(db: Database, homes: list[tuple[int, float, float]], start: datetime, m
             fields = {"lat": round(p[0], 6), "lon": round(p[1], 6), "fix": 1, "sats": rng.randint(5, 12),
                       "hdop": round(rng.uniform(0.7, 2.0), 1), "speed_kmh": round(rng.uniform(0, 40), 1),
                       "course": rng.randint(0, 359), "battery": rng.randint(20, 100)}
-            events.append((next_id, dev, m + 1, t, t, "POS", "gt06", json_dumps(fields)))
+            events.append((next_id, dev, m + 1, t, t, "POS", "gt06", fields_dumps(fields, "POS")))
             positions.append((dev, next_id, t, fields["lat"], fields["lon"], 1, fields["sats"], fields["hdop"],
                               None, fields["speed_kmh"], fields["course"]))
             next_id += 1
@@ -190,7 +193,7 @@ def snapshot_queries(db: Database, homes: list) -> tuple[float, float]:
     return maintained, scan
 
 
-def purge_while_streaming(db: Database) -> None:
+def purge_while_streaming(db: Database, kinds: tuple[str, ...] = ("positions", "device_events")) -> None:
     ingest = Ingest(db, Bus())
     ingest.start()
     latencies: dict[str, list[float]] = {"before": [], "during": []}
@@ -219,7 +222,7 @@ def purge_while_streaming(db: Database) -> None:
     thread.start()
     time.sleep(2)
     phase[0] = "during"
-    for kind in ("positions", "device_events"):
+    for kind in kinds:
         started = time.perf_counter()
         with db.begin() as s:
             act = retention.propose_act(s, kind, "bench-a")
@@ -251,6 +254,8 @@ def main() -> int:
     ap.add_argument("--db", help="SQLite URL (default: a new file in a temporary folder)")
     ap.add_argument("--pg", metavar="URL", help="an empty PostgreSQL database instead")
     ap.add_argument("--keep", action="store_true", help="keep the SQLite file")
+    ap.add_argument("--events-act-only", action="store_true",
+                    help="purge with a device-events act alone (on PostgreSQL it drops the day's positions too)")
     args = ap.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="arm-history-bench-"))
     path: Path | None = None
@@ -289,7 +294,7 @@ def main() -> int:
     maintained, scan = snapshot_queries(db, homes)
     print(f"  start-up snapshot of {args.devices} last fixes: {ms(maintained)} from last_positions "
           f"(the old max(time) scan: {ms(scan)})")
-    purge_while_streaming(db)
+    purge_while_streaming(db, ("device_events",) if args.events_act_only else ("positions", "device_events"))
     db.dispose()
     if path is not None and not args.keep and not args.db:
         path.unlink(missing_ok=True)

@@ -125,6 +125,13 @@ def pg_point(lon: str, lat: str) -> str:
 PG_GEO_INDEX = f"CREATE INDEX IF NOT EXISTS ix_position_geo ON positions USING gist ({PG_GEOGRAPHY}, time)"
 
 
+#: foreign keys the ORM declares that PostgreSQL does not keep (``history_events_unlinked``: a
+#: device-events act drops the positions of the same days instead, and set-based triggers check
+#: alarms and voice messages); schema comparisons skip them there
+PG_UNLINKED_FKS = frozenset({"fk_positions_event_id_device_events", "fk_alarms_event_id_device_events",
+                             "fk_device_media_event_id_device_events"})
+
+
 def is_history_table(name: str | None) -> bool:
     """Objects the ORM does not declare (the R*Tree and its shadow tables, the PostGIS expression
     index, which exists only where PostGIS does): schema comparisons skip them."""

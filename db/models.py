@@ -31,6 +31,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from db.event_codec import CompactFields
+
 
 class UtcDateTime(TypeDecorator[datetime]):
     """Aware UTC datetimes in, aware UTC datetimes out, on SQLite and PostgreSQL."""
@@ -370,7 +372,8 @@ class DeviceEventRow(Base):
     received: Mapped[utc]
     kind: Mapped[str] = mapped_column(String(16))
     source: Mapped[str] = mapped_column(String(16))
-    fields: Mapped[dict[str, Any]]
+    #: what the device sent, packed by ``db.event_codec`` (a layout code and values); read back whole
+    fields: Mapped[dict[str, Any]] = mapped_column(CompactFields)
 
     __table_args__ = (
         UniqueConstraint("device_id", "evseq", name="uq_event_device_evseq"),

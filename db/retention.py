@@ -180,6 +180,25 @@ def _targets() -> dict[RecordKind, _Target]:
     }
 
 
+def _events_with_their_days(session: Session) -> bool:
+    """PostgreSQL with day partitions: a device-events act drops the positions of its days with the events.
+
+    There positions keep no foreign key to their event (``history_events_unlinked``: with it every
+    deleted event probed the event index of every positions partition, minutes for a national
+    day); a position has its event's time, so dropping the day partitions before the act's cut-off
+    (a whole UTC day, never after the positions' own cut-off) leaves no position without its event.
+    """
+    return session.get_bind().dialect.name == "postgresql" and partitions.is_partitioned(session.connection())
+
+
+def _target(session: Session, kind: RecordKind) -> _Target:
+    t = _targets()[kind]
+    if kind is RecordKind.DEVICE_EVENTS and _events_with_their_days(session):
+        # no probe of positions: the act removes the positions of its days itself
+        t = _Target(t.model, t.time_col, t.id_col, (t.where[0], t.where[2]))
+    return t
+
+
 def retention_days(session: Session) -> dict[RecordKind, int]:
     """The period in force for every kind: the stored policy or the default."""
     days = dict(DEFAULT_RETENTION_DAYS)
@@ -211,7 +230,7 @@ def _kind(kind: RecordKind | str) -> RecordKind:
 
 def _expired_range(session: Session, kind: RecordKind, cutoff: datetime) -> tuple[int, int | None, int | None]:
     """(count, first id, last id) of what an act for ``kind`` would delete."""
-    t = _targets()[kind]
+    t = _target(session, kind)
     if kind in CHAINED_KINDS:
         # Only a prefix of a chain may go: stop at the first row that is still kept.
         first_kept = select(func.min(t.id_col)).where(t.time_col >= cutoff).scalar_subquery()
@@ -244,6 +263,11 @@ def propose_act(
         # row-by-row delete of a partial day (the records of that day go with the next act)
         cutoff = cutoff.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
         partitions.ensure_ahead(session.connection(), now)
+    if kind is RecordKind.DEVICE_EVENTS and _events_with_their_days(session):
+        # the positions of the act's days go with it: whole days, and never younger than the
+        # positions' own retention (an event is kept as long as its position)
+        positions_cutoff = now - timedelta(days=retention_days(session)[RecordKind.POSITIONS])
+        cutoff = min(cutoff, positions_cutoff).astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     count, first_id, last_id = _expired_range(session, kind, cutoff)
     act = DeletionAct(
         record_kind=str(kind),
@@ -277,7 +301,7 @@ def execute_act(session: Session, act_id: int, confirmed_by: str) -> DeletionAct
     if confirmed_by == act.proposed_by:
         # the two-person rule, at the lowest level too (``arm.reports.retention`` checks who they are)
         raise RetentionError(f"Deletion act {act_id} is confirmed by someone other than its proposer.")
-    t = _targets()[kind]
+    t = _target(session, kind)
     now = datetime.now(UTC)
     act.confirmed_by, act.confirmed_at, act.state = confirmed_by, now, ActState.EXECUTING
     if batched and act.row_count and act.first_id is not None:
@@ -306,14 +330,37 @@ def _delete(session: Session, kind: RecordKind, t: _Target, act: DeletionAct) ->
         doomed = select(Alarm.id).where(cond)
         session.execute(delete(AlarmAction).where(AlarmAction.alarm_id.in_(doomed)))
     if kind is RecordKind.POSITIONS and partitions.is_partitioned(session.connection()):
-        # rows outside day partitions (the default one) first, then whole days: the DETACH locks
-        # the table only from here to the commit, milliseconds
+        # rows outside day partitions (the default one) first, then whole days: the lock is held
+        # only from here to the commit, milliseconds
+        _lock_positions(session)
         session.execute(delete(t.model).where(cond, text("tableoid = 'positions_default'::regclass")))
         act.partitions = ",".join(partitions.drop_expired(session.connection(), act.cutoff))
+    elif kind is RecordKind.DEVICE_EVENTS and _events_with_their_days(session):
+        # the events as rows first (no foreign key to check per row, no lock on positions: ingest
+        # goes on), then the positions of the same days as whole partitions, locked from there to
+        # the commit only (milliseconds); the act records both
+        act.row_count = session.execute(delete(t.model).where(cond)).rowcount  # type: ignore[attr-defined]
+        _lock_positions(session)
+        session.execute(delete(Position).where(Position.time < act.cutoff,
+                                               text("tableoid = 'positions_default'::regclass")))
+        act.partitions = ",".join(partitions.drop_expired(session.connection(), act.cutoff))
+        session.execute(delete(LastPosition).where(LastPosition.time < act.cutoff))
     else:
         session.execute(delete(t.model).where(cond))
     if kind is RecordKind.POSITIONS:
         session.execute(delete(LastPosition).where(LastPosition.time < act.cutoff))
+
+
+def _lock_positions(session: Session) -> None:
+    """``devices`` then ``positions``, in the order the ingest writer's transaction takes them.
+
+    Dropping a detached day partition drops its foreign key to ``devices``, which takes that
+    table's exclusive lock; taken only then, after the positions lock, it waited for an ingest
+    transaction that held ``devices`` (its events' key check) and waited for ``positions``: a
+    deadlock that failed the report (seen in ``bench/history.py``). Taken first, in the writer's
+    order, the writer only waits for the act's commit: milliseconds.
+    """
+    session.execute(text("LOCK TABLE devices, positions IN ACCESS EXCLUSIVE MODE"))
 
 
 def _batched(session: Session, kind: RecordKind) -> bool:

@@ -37,6 +37,24 @@ CHUNK = 5_000
 TRIGGER_KEPT = frozenset({"journal_heads", "last_positions"})
 
 
+def _seeded_tables() -> frozenset[str]:
+    """The tables the migrations themselves fill (reference lists, offices, a counter's row), found
+    by migrating a scratch SQLite database: on the target they are emptied and take the desk's copy."""
+    import tempfile
+
+    from sqlalchemy import create_engine
+
+    with tempfile.TemporaryDirectory(prefix="arm-migrate-to-") as folder:
+        engine = create_engine(f"sqlite:///{folder}/scratch.sqlite3")
+        try:
+            migrate.upgrade(engine)
+            with engine.connect() as conn:
+                return frozenset(t.name for t in _tables()
+                                 if conn.execute(select(func.count()).select_from(t)).scalar())
+        finally:
+            engine.dispose()
+
+
 class MigrationError(RuntimeError):
     """The copy cannot be made (the message names the table or the problem); nothing was written."""
 
@@ -64,12 +82,16 @@ def migrate_to(source: Database, target: Database, actor: str,
     if not source.is_current():
         raise MigrationError("The source database is not at the newest schema: run `arm db upgrade` first.")
     migrate.upgrade(target.engine)
+    seeded = _seeded_tables()
     report = MigrationReport()
     with source.engine.connect() as src, target.engine.begin() as dst:
         busy = [t.name for t in _tables() + [Base.metadata.tables[n] for n in TRIGGER_KEPT]
-                if dst.execute(select(func.count()).select_from(t)).scalar()]
+                if t.name not in seeded and dst.execute(select(func.count()).select_from(t)).scalar()]
         if busy:
             raise MigrationError(f"The target database is not empty (table {busy[0]}); give an empty database.")
+        for table in reversed(_tables()):  # dependents first
+            if table.name in seeded:
+                dst.execute(table.delete())
         for table in _tables():
             report.rows[table.name] = _copy(src, dst, table)
             if progress:

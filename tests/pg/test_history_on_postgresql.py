@@ -241,3 +241,88 @@ def test_an_existing_desk_is_partitioned_with_its_history(pg_server, tmp_path: P
             assert s.scalars(select(LastPosition)).one().time == T0
     finally:
         db.dispose()
+
+
+def test_an_events_act_drops_the_days_positions_with_their_events_and_records_both(pg_history: Database) -> None:
+    """No positions act first: the events act removes the positions of its days (no foreign key probe)."""
+    from db import partitions
+    from db.models import Alarm, AlarmPriority
+    from db.retention import DeletionAct
+
+    now = datetime.now(UTC)
+    first = (now - timedelta(days=93)).date()
+    with pg_history.engine.begin() as conn:
+        partitions.ensure_partitions(conn, first, (now - timedelta(days=85)).date())
+        fks = conn.execute(text("SELECT count(*) FROM pg_constraint WHERE conname IN ("
+                                "'fk_positions_event_id_device_events', 'fk_alarms_event_id_device_events', "
+                                "'fk_device_media_event_id_device_events')")).scalar()
+    assert fks == 0
+    core = Ingest(pg_history, Bus())
+    core.start()
+    try:
+        midnight = datetime.combine(first, datetime.min.time(), UTC)
+        core.store_sync([DeviceEvent("TRK-6", i, midnight + timedelta(hours=6 * (i // 2)),
+                                     "POS" if i % 2 else "STAT",
+                                     {"lat": 43.2, "lon": 76.9, "fix": 1, "sats": 8, "hdop": 1.0, "speed_kmh": 3.0,
+                                      "course": 10.0} if i % 2 else
+                                     {"battery": 80, "charging": False, "rssi": -70, "temperature": None},
+                                     "gt06", "GT06") for i in range(8 * 4 * 2)])  # 8 days, 4 of each a day
+    finally:
+        core.stop()
+    with pg_history.begin() as s:  # an alarm keeps its (oldest) event
+        oldest = s.scalar(select(DeviceEventRow).order_by(DeviceEventRow.time, DeviceEventRow.id).limit(1))
+        s.add(Alarm(device_id=oldest.device_id, event_id=oldest.id, kind="TAMPER", priority=AlarmPriority.HIGH,
+                    raised_at=oldest.time))
+    with pg_history.begin() as s:
+        retention.set_retention(s, "positions", 91, "admin")  # the positions are kept one day longer
+        act = retention.propose_act(s, "device_events", "first", now=now)
+        assert act.cutoff == (now - timedelta(days=91)).replace(hour=0, minute=0, second=0, microsecond=0)
+        assert act.row_count == 2 * 4 * 2 - 1
+        retention.execute_act(s, act.id, "second")
+        act_id = act.id
+    with pg_history.session() as s:
+        act = s.get(DeletionAct, act_id)
+        assert act.state == "executed" and act.row_count == 2 * 4 * 2 - 1
+        assert act.partitions.split(",") == [partitions.partition_name(first + timedelta(days=n)) for n in range(2)]
+        assert s.scalar(select(func.min(Position.time))) >= act.cutoff
+        assert s.scalar(select(func.count()).select_from(Position)) == 6 * 4
+        assert s.scalar(select(func.count()).select_from(DeviceEventRow)) == 6 * 4 * 2 + 1
+        # every position left has its event
+        assert s.scalar(select(func.count()).select_from(Position).where(
+            ~select(DeviceEventRow.id).where(DeviceEventRow.id == Position.event_id).exists())) == 0
+        # and the compact payload reads back whole on PostgreSQL
+        pos = s.scalars(select(DeviceEventRow).where(DeviceEventRow.kind == "POS").limit(1)).one()
+        assert pos.fields == {"lat": 43.2, "lon": 76.9, "fix": 1, "sats": 8, "hdop": 1.0, "speed_kmh": 3.0,
+                              "course": 10.0}
+    with pg_history.engine.connect() as conn:
+        assert conn.execute(text("SELECT fields::text FROM device_events WHERE kind = 'POS' LIMIT 1")).scalar() \
+            == "[1,43.2,76.9,1,8,1.0,3.0,10.0]"
+
+
+def test_alarms_and_voice_messages_still_hold_their_events_without_per_row_keys(pg_history: Database) -> None:
+    """history_events_unlinked: the set-based triggers refuse what the foreign keys refused."""
+    from sqlalchemy.exc import IntegrityError
+
+    from db.models import Alarm, AlarmPriority
+
+    core = Ingest(pg_history, Bus())
+    core.start()
+    try:
+        core.store_sync([DeviceEvent("TRK-8", i, T0 + timedelta(minutes=i), "TAMPER",
+                                     {"part": "STRAP", "state": "OPEN"}, "serial", "TRK") for i in range(3)])
+    finally:
+        core.stop()
+    with pg_history.session() as s:
+        events = s.scalars(select(DeviceEventRow).order_by(DeviceEventRow.id)).all()
+    with pg_history.begin() as s:
+        s.add(Alarm(device_id=events[0].device_id, event_id=events[0].id, kind="TAMPER",
+                    priority=AlarmPriority.HIGH, raised_at=T0))
+    with pytest.raises(IntegrityError, match="still referred to"), pg_history.begin() as s:
+        s.execute(DeviceEventRow.__table__.delete())  # one statement with a kept event among others
+    with pytest.raises(IntegrityError, match="no device event"), pg_history.begin() as s:
+        s.add(Alarm(device_id=events[0].device_id, event_id=10**12, kind="TAMPER", priority=AlarmPriority.HIGH,
+                    raised_at=T0))
+    with pg_history.begin() as s:  # the unreferenced ones go, in one statement
+        assert s.execute(DeviceEventRow.__table__.delete().where(DeviceEventRow.id != events[0].id)).rowcount == 2
+    with pg_history.session() as s:
+        assert s.scalar(select(func.count()).select_from(DeviceEventRow)) == 1
