@@ -1189,6 +1189,10 @@ Data folder: {folder}</source>
         <translation>Батарея және сигнал</translation>
     </message>
     <message>
+        <source>Operator load…</source>
+        <translation>Операторларға жүктеме…</translation>
+    </message>
+    <message>
         <source>Alarms per day</source>
         <translation>Тәулігіне дабылдар</translation>
     </message>
@@ -4351,6 +4355,89 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>ReplayLoadDialog</name>
+    <message>
+        <source>Operator load</source>
+        <translation>Операторларға жүктеме</translation>
+    </message>
+    <message>
+        <source>Hold technical conditions (tuned)</source>
+        <translation>Техникалық дабылдарды кідірту (баптау)</translation>
+    </message>
+    <message>
+        <source>Strap knocks, dead zones, low batteries and lost fixes reach the operator only if they last (docs/replay.md)</source>
+        <translation>Білезікке соғылу, байланыссыз аймақтар, батареяның отыруы және спутниктің жоғалуы операторға тек ұзаққа созылса жетеді (docs/replay.md)</translation>
+    </message>
+    <message>
+        <source>Replay the last 24 hours</source>
+        <translation>Соңғы 24 сағатты қайта өткізу</translation>
+    </message>
+    <message>
+        <source>Incidents per desk per hour (line: 6 an hour)</source>
+        <translation>Бір пультке сағатына инциденттер (сызық: сағатына 6)</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>сағат</translation>
+    </message>
+    <message>
+        <source>Raw alarm conditions</source>
+        <translation>Бастапқы дабыл жағдайлары</translation>
+    </message>
+    <message>
+        <source>Technical share</source>
+        <translation>Техникалық үлесі</translation>
+    </message>
+    <message>
+        <source>Alarms raised</source>
+        <translation>Көтерілген дабылдар</translation>
+    </message>
+    <message>
+        <source>Incidents presented</source>
+        <translation>Көрсетілген инциденттер</translation>
+    </message>
+    <message>
+        <source>Incidents per desk per hour, mean / peak</source>
+        <translation>Бір пультке сағатына инциденттер, орташа / шың</translation>
+    </message>
+    <message>
+        <source>Flood periods (over 10 in 10 min per desk)</source>
+        <translation>Тасқын кезеңдері (пультке 10 минутта 10-нан көп)</translation>
+    </message>
+    <message>
+        <source>Chattering / standing / stale</source>
+        <translation>Діріл / тұрақты / ескірген</translation>
+    </message>
+    <message>
+        <source>Desks</source>
+        <translation>Пульттер</translation>
+    </message>
+    <message>
+        <source>Replaying…</source>
+        <translation>Қайта өткізілуде…</translation>
+    </message>
+    <message>
+        <source>Your role may not see alarm figures.</source>
+        <translation>Сіздің рөліңізге дабыл көрсеткіштері қолжетімсіз.</translation>
+    </message>
+    <message>
+        <source>The replay failed: {error}</source>
+        <translation>Қайта өткізу сәтсіз аяқталды: {error}</translation>
+    </message>
+    <message>
+        <source>incidents per desk</source>
+        <translation>бір пультке инциденттер</translation>
+    </message>
+    <message>
+        <source>raw conditions per desk</source>
+        <translation>бір пультке бастапқы жағдайлар</translation>
+    </message>
+    <message>
+        <source>{events} events replayed in {seconds} s.</source>
+        <translation>{events} оқиға {seconds} с ішінде қайта өткізілді.</translation>
+    </message>
+</context>
+<context>
     <name>Restriction</name>
     <message>
         <source>Curfew</source>
@@ -4476,6 +4563,18 @@ Data folder: {folder}</source>
         <translation>Рұқсат күшінде тұрғанда болу аймақтарынан шығу мен коменданттық сағат дабыл бермейді. Аяқталу мерзімін, ал ескертпеде адамның қайда баратынын көрсетіңіз.</translation>
     </message>
     <message>
+        <source>Check against the last</source>
+        <translation>Соңғы күндер бойынша тексеру:</translation>
+    </message>
+    <message>
+        <source>Replays this person's stored events of these days with the restriction as drafted and lists the alarms it would have raised. Nothing is saved.</source>
+        <translation>Осы адамның осы күндердегі сақталған оқиғаларын шектеудің қазіргі түрімен қайта ойнатып, ол көтерер еді дабылдарды тізеді. Ештеңе сақталмайды.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> күн</translation>
+    </message>
+    <message>
         <source>Around the home</source>
         <translation>Үй айналасы</translation>
     </message>
@@ -4522,6 +4621,42 @@ Data folder: {folder}</source>
     <message>
         <source>Give the zone a name.</source>
         <translation>Аймаққа атау беріңіз.</translation>
+    </message>
+    <message>
+        <source>The check needs a complete restriction: see the messages above.</source>
+        <translation>Тексеру үшін шектеуді толық толтыру керек: жоғарыдағы хабарларды қараңыз.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Тексерілуде…</translation>
+    </message>
+    <message>
+        <source>away from home during the curfew</source>
+        <translation>коменданттық сағатта үйден тыс</translation>
+    </message>
+    <message>
+        <source>entered the zone</source>
+        <translation>аймаққа кірді</translation>
+    </message>
+    <message>
+        <source>left the zone</source>
+        <translation>аймақтан шықты</translation>
+    </message>
+    <message>
+        <source>Alarms it would have raised in the last {days} days: {count}.</source>
+        <translation>Соңғы {days} күнде көтерер еді дабылдар: {count}.</translation>
+    </message>
+    <message>
+        <source>No alarm in the last {days} days.</source>
+        <translation>Соңғы {days} күнде дабыл болмас еді.</translation>
+    </message>
+    <message>
+        <source>Your role may not run this check.</source>
+        <translation>Сіздің рөліңізге бұл тексеру қолжетімсіз.</translation>
+    </message>
+    <message>
+        <source>The check failed: {error}</source>
+        <translation>Тексеру сәтсіз аяқталды: {error}</translation>
     </message>
     <message>
         <source>Could not save: {error}</source>
@@ -4841,6 +4976,10 @@ Data folder: {folder}</source>
         <translation>Дабыл дыбысы:</translation>
     </message>
     <message>
+        <source>Technical alarms:</source>
+        <translation>Техникалық дабылдар:</translation>
+    </message>
+    <message>
         <source>empty: the SQLite file in the data folder</source>
         <translation>бос болса: деректер қалтасындағы SQLite файлы</translation>
     </message>
@@ -4869,8 +5008,24 @@ Data folder: {folder}</source>
         <translation>Дабыл дыбысын тек әкімші өшіре алады. Ағымдағы дабылдардың дыбысын басу үшін дабылдар тізімінде M пернесін басыңыз.</translation>
     </message>
     <message>
-        <source>Database, service and map source changes take effect after a restart.</source>
-        <translation>Дерекқор, қызмет және карта көзі өзгерістері қайта іске қосылғаннан кейін күшіне енеді.</translation>
+        <source>Raise only if the condition lasts (recommended)</source>
+        <translation>Жағдай созылса ғана көтеру (ұсынылады)</translation>
+    </message>
+    <message>
+        <source>Raise every condition at once</source>
+        <translation>Әр жағдайды бірден көтеру</translation>
+    </message>
+    <message>
+        <source>Low battery, lost signal, lost satellite fix, strap opened and curfew become alarms only if they last; most end by themselves. Exclusion zones and SOS are always raised at once.</source>
+        <translation>Батареяның отыруы, байланыстың жоғалуы, спутниктердің жоғалуы, білезік бауының ашылуы және коменданттық сағат созылса ғана дабылға айналады: көбі өздігінен өтеді. Тыйым салынған аймақтар мен SOS әрқашан бірден көтеріледі.</translation>
+    </message>
+    <message>
+        <source>Only an administrator changes how technical alarms are raised.</source>
+        <translation>Техникалық дабылдардың көтерілу тәртібін тек әкімші өзгертеді.</translation>
+    </message>
+    <message>
+        <source>Database, service, map source and technical-alarm changes take effect after a restart.</source>
+        <translation>Дерекқор, сервис, карта көзі және техникалық дабылдар өзгерістері қайта іске қосқаннан кейін күшіне енеді.</translation>
     </message>
     <message>
         <source>MBTiles file</source>
@@ -5466,7 +5621,7 @@ Data folder: {folder}</source>
     <name>WindowRow</name>
     <message>
         <source>Choose at least one day.</source>
-        <extracomment>Zone sources of a zone restriction.</extracomment>
+        <extracomment>Zone sources of a zone restriction. restriction kinds the what-if check can replay (arm.replay.whatif.DRAFT_KINDS)</extracomment>
         <translation>Кемінде бір күнді таңдаңыз.</translation>
     </message>
     <message>
@@ -5536,6 +5691,18 @@ Data folder: {folder}</source>
     <message>
         <source>Cancel</source>
         <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <source>Check against the last</source>
+        <translation>Соңғы күндер бойынша тексеру:</translation>
+    </message>
+    <message>
+        <source>Replays the stored events of these days with this zone as drawn (for the persons whose restrictions name it, or everyone for a new zone) and lists the alarms it would have raised. Nothing is saved.</source>
+        <translation>Осы күндердің сақталған оқиғаларын аймақтың сызылған түрімен қайта өткізеді (шектеулерінде ол аталған адамдар үшін немесе жаңа аймақ болса, барлығы үшін) және ол көтерер еді дабылдарды көрсетеді. Ештеңе сақталмайды.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> күн</translation>
     </message>
     <message>
         <source>Zone name</source>
@@ -5640,6 +5807,42 @@ Data folder: {folder}</source>
     <message>
         <source>Give the zone a name.</source>
         <translation>Аймаққа атау беріңіз.</translation>
+    </message>
+    <message>
+        <source>The check needs a valid zone: see the messages above.</source>
+        <translation>Тексеру үшін дұрыс аймақ керек: жоғарыдағы хабарламаларды қараңыз.</translation>
+    </message>
+    <message>
+        <source>A home zone raises no alarms of its own: nothing to check.</source>
+        <translation>«Үй» аймағы өзі дабыл көтермейді: тексеретін ештеңе жоқ.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Тексерілуде…</translation>
+    </message>
+    <message>
+        <source>entered the zone</source>
+        <translation>аймаққа кірді</translation>
+    </message>
+    <message>
+        <source>left the zone</source>
+        <translation>аймақтан шықты</translation>
+    </message>
+    <message>
+        <source>Alarms it would have raised in the last {days} days: {count} (persons checked: {persons}).</source>
+        <translation>Соңғы күндердегі ({days}) дабылдар: {count} (тексерілген адамдар: {persons}).</translation>
+    </message>
+    <message>
+        <source>No alarm in the last {days} days (persons checked: {persons}).</source>
+        <translation>Соңғы күндерде ({days}) дабыл болмас еді (тексерілген адамдар: {persons}).</translation>
+    </message>
+    <message>
+        <source>Your role may not run this check.</source>
+        <translation>Сіздің рөліңізге бұл тексеру қолжетімсіз.</translation>
+    </message>
+    <message>
+        <source>The check failed: {error}</source>
+        <translation>Тексеру сәтсіз аяқталды: {error}</translation>
     </message>
     <message>
         <source>The zone was not saved: see the messages above.</source>

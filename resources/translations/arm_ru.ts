@@ -1189,6 +1189,10 @@ Data folder: {folder}</source>
         <translation>Заряд и сигнал</translation>
     </message>
     <message>
+        <source>Operator load…</source>
+        <translation>Нагрузка на операторов…</translation>
+    </message>
+    <message>
         <source>Alarms per day</source>
         <translation>Тревог в сутки</translation>
     </message>
@@ -4351,6 +4355,89 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>ReplayLoadDialog</name>
+    <message>
+        <source>Operator load</source>
+        <translation>Нагрузка на операторов</translation>
+    </message>
+    <message>
+        <source>Hold technical conditions (tuned)</source>
+        <translation>Задерживать технические тревоги (настройка)</translation>
+    </message>
+    <message>
+        <source>Strap knocks, dead zones, low batteries and lost fixes reach the operator only if they last (docs/replay.md)</source>
+        <translation>Удары по ремешку, зоны без связи, разряд батареи и потеря спутников доходят до оператора, только если длятся (docs/replay.md)</translation>
+    </message>
+    <message>
+        <source>Replay the last 24 hours</source>
+        <translation>Прогнать последние 24 часа</translation>
+    </message>
+    <message>
+        <source>Incidents per desk per hour (line: 6 an hour)</source>
+        <translation>Инцидентов на пульт в час (линия: 6 в час)</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>час</translation>
+    </message>
+    <message>
+        <source>Raw alarm conditions</source>
+        <translation>Исходных тревожных условий</translation>
+    </message>
+    <message>
+        <source>Technical share</source>
+        <translation>Доля технических</translation>
+    </message>
+    <message>
+        <source>Alarms raised</source>
+        <translation>Поднято тревог</translation>
+    </message>
+    <message>
+        <source>Incidents presented</source>
+        <translation>Показано инцидентов</translation>
+    </message>
+    <message>
+        <source>Incidents per desk per hour, mean / peak</source>
+        <translation>Инцидентов на пульт в час, среднее / пик</translation>
+    </message>
+    <message>
+        <source>Flood periods (over 10 in 10 min per desk)</source>
+        <translation>Периоды лавины (более 10 за 10 мин на пульт)</translation>
+    </message>
+    <message>
+        <source>Chattering / standing / stale</source>
+        <translation>Дребезжащие / постоянные / застарелые</translation>
+    </message>
+    <message>
+        <source>Desks</source>
+        <translation>Пультов</translation>
+    </message>
+    <message>
+        <source>Replaying…</source>
+        <translation>Прогон…</translation>
+    </message>
+    <message>
+        <source>Your role may not see alarm figures.</source>
+        <translation>Вашей роли недоступны показатели тревог.</translation>
+    </message>
+    <message>
+        <source>The replay failed: {error}</source>
+        <translation>Прогон не удался: {error}</translation>
+    </message>
+    <message>
+        <source>incidents per desk</source>
+        <translation>инцидентов на пульт</translation>
+    </message>
+    <message>
+        <source>raw conditions per desk</source>
+        <translation>исходных условий на пульт</translation>
+    </message>
+    <message>
+        <source>{events} events replayed in {seconds} s.</source>
+        <translation>Прогнано событий: {events} за {seconds} с.</translation>
+    </message>
+</context>
+<context>
     <name>Restriction</name>
     <message>
         <source>Curfew</source>
@@ -4476,6 +4563,18 @@ Data folder: {folder}</source>
         <translation>Пока действует разрешение, выход из зон пребывания и комендантский час не поднимают тревогу. Укажите срок окончания, а в примечании — куда выезжает подучётный.</translation>
     </message>
     <message>
+        <source>Check against the last</source>
+        <translation>Проверить за последние</translation>
+    </message>
+    <message>
+        <source>Replays this person's stored events of these days with the restriction as drafted and lists the alarms it would have raised. Nothing is saved.</source>
+        <translation>Прогоняет сохранённые события этого человека за эти дни с ограничением в нынешнем виде и перечисляет тревоги, которые оно подняло бы. Ничего не сохраняется.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
         <source>Around the home</source>
         <translation>Вокруг дома</translation>
     </message>
@@ -4522,6 +4621,42 @@ Data folder: {folder}</source>
     <message>
         <source>Give the zone a name.</source>
         <translation>Укажите название зоны.</translation>
+    </message>
+    <message>
+        <source>The check needs a complete restriction: see the messages above.</source>
+        <translation>Для проверки нужно заполнить ограничение: см. сообщения выше.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
+        <source>away from home during the curfew</source>
+        <translation>вне дома в комендантский час</translation>
+    </message>
+    <message>
+        <source>entered the zone</source>
+        <translation>вошёл в зону</translation>
+    </message>
+    <message>
+        <source>left the zone</source>
+        <translation>покинул зону</translation>
+    </message>
+    <message>
+        <source>Alarms it would have raised in the last {days} days: {count}.</source>
+        <translation>Тревог, которые оно подняло бы за последние {days} дн.: {count}.</translation>
+    </message>
+    <message>
+        <source>No alarm in the last {days} days.</source>
+        <translation>За последние {days} дн. тревог не было бы.</translation>
+    </message>
+    <message>
+        <source>Your role may not run this check.</source>
+        <translation>Вашей роли эта проверка недоступна.</translation>
+    </message>
+    <message>
+        <source>The check failed: {error}</source>
+        <translation>Проверка не удалась: {error}</translation>
     </message>
     <message>
         <source>Could not save: {error}</source>
@@ -4841,6 +4976,10 @@ Data folder: {folder}</source>
         <translation>Звук тревоги:</translation>
     </message>
     <message>
+        <source>Technical alarms:</source>
+        <translation>Технические тревоги:</translation>
+    </message>
+    <message>
         <source>empty: the SQLite file in the data folder</source>
         <translation>пусто: файл SQLite в папке данных</translation>
     </message>
@@ -4869,8 +5008,24 @@ Data folder: {folder}</source>
         <translation>Отключить звук тревог может только администратор. Чтобы заглушить текущие тревоги, нажмите M в списке тревог.</translation>
     </message>
     <message>
-        <source>Database, service and map source changes take effect after a restart.</source>
-        <translation>Изменения базы данных, службы и источника карт вступят в силу после перезапуска.</translation>
+        <source>Raise only if the condition lasts (recommended)</source>
+        <translation>Поднимать, только если состояние длится (рекомендуется)</translation>
+    </message>
+    <message>
+        <source>Raise every condition at once</source>
+        <translation>Поднимать каждое состояние сразу</translation>
+    </message>
+    <message>
+        <source>Low battery, lost signal, lost satellite fix, strap opened and curfew become alarms only if they last; most end by themselves. Exclusion zones and SOS are always raised at once.</source>
+        <translation>Разряд батареи, потеря связи, потеря спутников, вскрытие ремешка и комендантский час становятся тревогами, только если длятся: большинство проходит само. Запретные зоны и SOS всегда поднимаются сразу.</translation>
+    </message>
+    <message>
+        <source>Only an administrator changes how technical alarms are raised.</source>
+        <translation>Порядок подъёма технических тревог меняет только администратор.</translation>
+    </message>
+    <message>
+        <source>Database, service, map source and technical-alarm changes take effect after a restart.</source>
+        <translation>Изменения базы данных, сервиса, источника карты и технических тревог вступают в силу после перезапуска.</translation>
     </message>
     <message>
         <source>MBTiles file</source>
@@ -5466,7 +5621,7 @@ Data folder: {folder}</source>
     <name>WindowRow</name>
     <message>
         <source>Choose at least one day.</source>
-        <extracomment>Zone sources of a zone restriction.</extracomment>
+        <extracomment>Zone sources of a zone restriction. restriction kinds the what-if check can replay (arm.replay.whatif.DRAFT_KINDS)</extracomment>
         <translation>Выберите хотя бы один день.</translation>
     </message>
     <message>
@@ -5536,6 +5691,18 @@ Data folder: {folder}</source>
     <message>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Check against the last</source>
+        <translation>Проверить за последние</translation>
+    </message>
+    <message>
+        <source>Replays the stored events of these days with this zone as drawn (for the persons whose restrictions name it, or everyone for a new zone) and lists the alarms it would have raised. Nothing is saved.</source>
+        <translation>Прогоняет сохранённые события этих дней с зоной в нарисованном виде (для лиц, в ограничениях которых она указана, или для всех, если зона новая) и показывает тревоги, которые она подняла бы. Ничего не сохраняется.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
     </message>
     <message>
         <source>Zone name</source>
@@ -5640,6 +5807,42 @@ Data folder: {folder}</source>
     <message>
         <source>Give the zone a name.</source>
         <translation>Укажите название зоны.</translation>
+    </message>
+    <message>
+        <source>The check needs a valid zone: see the messages above.</source>
+        <translation>Для проверки нужна правильная зона: см. сообщения выше.</translation>
+    </message>
+    <message>
+        <source>A home zone raises no alarms of its own: nothing to check.</source>
+        <translation>Зона «дом» сама тревог не поднимает: проверять нечего.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
+        <source>entered the zone</source>
+        <translation>вошёл в зону</translation>
+    </message>
+    <message>
+        <source>left the zone</source>
+        <translation>покинул зону</translation>
+    </message>
+    <message>
+        <source>Alarms it would have raised in the last {days} days: {count} (persons checked: {persons}).</source>
+        <translation>Тревог за последние дни ({days}): {count} (проверено лиц: {persons}).</translation>
+    </message>
+    <message>
+        <source>No alarm in the last {days} days (persons checked: {persons}).</source>
+        <translation>За последние дни ({days}) тревог не было бы (проверено лиц: {persons}).</translation>
+    </message>
+    <message>
+        <source>Your role may not run this check.</source>
+        <translation>Вашей роли эта проверка недоступна.</translation>
+    </message>
+    <message>
+        <source>The check failed: {error}</source>
+        <translation>Проверка не удалась: {error}</translation>
     </message>
     <message>
         <source>The zone was not saved: see the messages above.</source>
