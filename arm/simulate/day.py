@@ -41,6 +41,8 @@ from zoneinfo import ZoneInfo
 
 import orjson
 
+from db.validation import make_iin
+
 ALMATY = ZoneInfo("Asia/Almaty")
 CITY_CENTRE = (43.2450, 76.9150)
 CITY_RADIUS_M = 14_000.0
@@ -89,15 +91,8 @@ def _somewhere(rng: random.Random, centre: tuple[float, float], r_min: float, r_
 
 
 def iin_for(birth: date, serial: int) -> str:
-    """A valid IIN (Kazakhstan): birth date, century/sex digit, serial, check digit (two weight rounds)."""
-    for n in range(serial, serial + 100):
-        digits = [int(c) for c in f"{birth:%y%m%d}3{n % 10000:04d}"]
-        check = sum(d * w for d, w in zip(digits, range(1, 12), strict=True)) % 11
-        if check == 10:
-            check = sum(d * w for d, w in zip(digits, (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2), strict=True)) % 11
-        if check != 10:
-            return "".join(map(str, digits)) + str(check)
-    raise ValueError("no valid IIN")  # pragma: no cover - 100 serials always contain one
+    """A valid IIN for ``birth`` (:func:`db.validation.make_iin`: the century digit follows the year)."""
+    return make_iin(birth, serial)
 
 
 # ---------------------------------------------------------------- one person's day
