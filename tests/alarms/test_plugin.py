@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import time
+from datetime import timedelta
 
 import pytest
-
-from datetime import timedelta
 
 from arm.alarms import plugin
 from arm.alarms.holds import TUNED_HOLDS, TUNED_JOIN_POWER

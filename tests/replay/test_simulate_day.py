@@ -107,7 +107,7 @@ def test_the_generated_caseload_is_a_valid_exchange_document(db) -> None:
     gen = DayGenerator(6, 3, DAY)
     doc = gen.caseload()
     with db.begin() as s:
-        summary = exchange.import_document(s, ShellUser("cli:test"), doc)
+        exchange.import_document(s, ShellUser("cli:test"), doc)
     with db.session() as s:
         assert s.scalar(select(func.count(Person.id))) == 6
         assert s.scalar(select(func.count(Assignment.id))) == 6
