@@ -34,7 +34,7 @@ def main() -> int:
     from arm.config import Settings
     from arm.ingest import Ingest
     from arm.replay.clock import VirtualClock
-    from arm.rules.seed import circle, offset
+    from arm.rules.seed import offset
     from db.session import Database
     from widgets import i18n
     from widgets.context import AppContext
