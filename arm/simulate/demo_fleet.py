@@ -324,8 +324,8 @@ class DemoFleet(FleetSimulator):
             h.scenario = "voice_message:done"
         if h is not None and h.scenario in ("curfew", "exclusion_zone"):
             self._script_movement(h, d)
-        elif h is not None:
-            self._keep_curfew(h, d, real_now)
+        if h is not None and h.scenario not in ("curfew", "exclusion_zone"):  # also the step a script ends in:
+            self._keep_curfew(h, d, real_now)  # back home under house arrest, the day's plan must not take over
         return super().step(d, real_now, dt_sim_s)
 
     @staticmethod
