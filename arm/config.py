@@ -102,6 +102,10 @@ class MapSettings:
     cluster_below_zoom: int = field(default=13, metadata=_meta("Markers cluster below this zoom", min=1, max=20))
 
 
+#: ``alarms.holds`` values (arm.alarms.holds.profile): the tuned field profile, or no holds at all
+HOLD_PROFILES = ("field", "none")
+
+
 @dataclass
 class AlarmSettings:
     sound: bool = field(default=True, metadata=_meta("Play alarm sounds"))
@@ -109,6 +113,10 @@ class AlarmSettings:
     rules_tick_s: float = field(default=10.0, metadata=_meta("How often time-based rules are evaluated", min=0.01))
     escalate_after_s: float = field(default=120.0, metadata=_meta("Escalate unacked critical alarms after", min=10))
     max_shelve_s: float = field(default=8 * 3600.0, metadata=_meta("Longest shelving", min=60))
+    holds: str = field(default="field", metadata=_meta(
+        "Technical-alarm holds: 'field' = the tuned profile of docs/replay.md (a condition becomes an alarm "
+        "only if it lasts; exclusion zones and SOS never held), 'none' = every condition at once",
+        choices=HOLD_PROFILES))
 
 
 @dataclass

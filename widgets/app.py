@@ -156,6 +156,9 @@ def build_service(
     tty_dir: Path | None = None
     if getattr(args, "demo", False):
         effective, tty_dir = demo_listeners(effective)
+        # the demo plays a day's situations within minutes: holds in real minutes (a 20-minute curfew
+        # grace, 90 minutes of low battery) would swallow every scripted one (docs/demo.md)
+        effective = effective.with_overrides({"alarms.holds": DEMO_HOLDS})
     service = MonitoringService(db, bus, effective)
     if tty_dir is not None:
         service.extensions["demo_serial_dir"] = tty_dir  # the demo fleet puts its pty links there
@@ -200,6 +203,10 @@ def demo_ports(settings: Settings) -> dict[str, int]:
     cfg = settings.service
     ports = {"gt06": cfg.gt06_port, "watch": cfg.watch_port, "osmand": cfg.osmand_port}
     return {name: int(port) for name, port in ports.items() if port and name in DEMO_PROTOCOLS}
+
+
+#: the demo desk's technical-alarm holds (setting alarms.holds): none, every scripted situation raised at once
+DEMO_HOLDS = "none"
 
 
 def demo_listeners(settings: Settings) -> tuple[Settings, Path | None]:

@@ -55,8 +55,9 @@ class _ResultRelay(QObject):
 class DbWorker:
     """One worker thread for database work: no lock contention, ordered writes."""
 
-    def __init__(self) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="arm-db")
+    def __init__(self, name: str = "arm-db") -> None:
+        """``name``: the thread's; a long job (a what-if replay) gets a worker of its own, named for it."""
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._relay = _ResultRelay()
         self._closed = False
 
@@ -96,6 +97,11 @@ class DbWorker:
                 on_done(result)
 
         self._relay.finished.emit(callback, None if error else future.result(), error)
+
+    def close(self) -> None:
+        """Stop without waiting: a job still running finishes, its answer is dropped (a long read's thread)."""
+        self._closed = True
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def shutdown(self) -> None:
         self._closed = True

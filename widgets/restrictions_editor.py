@@ -13,7 +13,12 @@ picks the change up on its next tick (no restart).
 
 :meth:`RestrictionEditor.build_draft` is the seam for the replay's "what-if"
 check (issue 17): it returns the draft restriction (and its new circle zone)
-without writing anything.
+without writing anything. **Check against the last N days** hands that draft
+(a curfew or a zone restriction) to :func:`arm.replay.whatif.what_if` for this
+person and lists every alarm it would have raised. A replay of days takes
+seconds to minutes, so it runs on a worker thread of the editor's own
+(:class:`widgets.context.DbWorker`, its own sessions), not on the desk's
+single database worker whose other reads it would hold up.
 """
 
 from __future__ import annotations
@@ -53,7 +58,7 @@ from arm.caseload.restrictions import RestrictionDraft, RestrictionInvalid
 from arm.caseload.zone_shapes import ZoneShapeError
 from widgets.address_field import AddressField
 from widgets.caseload_errors import failure_text
-from widgets.context import AppContext
+from widgets.context import AppContext, DbWorker
 from widgets.fit import FitTitle, fit_title
 
 log = logging.getLogger("arm.gui.restrictions")
@@ -64,6 +69,8 @@ HHMM = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
 #: Zone sources of a zone restriction.
 SOURCE_LIBRARY, SOURCE_HOME, SOURCE_MAP, SOURCE_DRAW = "library", "home", "map", "draw"
 ZONE_EDITOR = ("maps.zone_editor", "ZoneEditor")
+#: restriction kinds the what-if check can replay (arm.replay.whatif.DRAFT_KINDS)
+CHECK_KINDS = ("curfew", "exclusion_zone", "inclusion_zone")
 
 
 def _error_label(name: str) -> QLabel:
@@ -274,6 +281,7 @@ class RestrictionEditor(FitTitle, QDialog):
         self.home: tuple[float, float, str] | None = None
         self.point: tuple[float, float] | None = None
         self.zones: list[ZoneChoice] = []
+        self.check_worker: DbWorker | None = None  # the what-if replay's own thread, made on the first check
         self._build()
         self.retranslateUi()
         self.kind.setCurrentIndex(max(0, KINDS.index(kind) if kind in KINDS else 0))
@@ -371,6 +379,24 @@ class RestrictionEditor(FitTitle, QDialog):
         form.addWidget(self.errors["note"], 3, 2)
         form.setColumnStretch(1, 1)
         form.setColumnStretch(2, 1)
+        self.check_button = QPushButton(self)
+        self.check_button.setObjectName("checkWhatIf")
+        self.check_button.clicked.connect(self.check)
+        self.check_days = QSpinBox(self)
+        self.check_days.setObjectName("checkDays")
+        self.check_days.setRange(1, 31)
+        self.check_days.setValue(7)
+        self.check_result = QLabel(self)
+        self.check_result.setObjectName("checkResult")
+        self.check_result.setWordWrap(True)
+        self.check_list = QListWidget(self)
+        self.check_list.setObjectName("checkList")
+        self.check_list.setMaximumHeight(120)
+        self.check_list.hide()
+        check_row = QHBoxLayout()
+        check_row.addWidget(self.check_button)
+        check_row.addWidget(self.check_days)
+        check_row.addWidget(self.check_result, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.buttons.accepted.connect(self.save)
@@ -378,6 +404,8 @@ class RestrictionEditor(FitTitle, QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.pages, 1)
+        layout.addLayout(check_row)
+        layout.addWidget(self.check_list)
         layout.addWidget(self.errors["form"])
         layout.addWidget(self.buttons)
         self.resize(760, 560)
@@ -419,6 +447,11 @@ class RestrictionEditor(FitTitle, QDialog):
             "While the permission lasts, leaving the inclusion zones and the curfew raise no alarm. "
             "Give its end and, in the note, where the person travels."
         ))
+        self.check_button.setText(self.tr("Check against the last"))
+        self.check_button.setToolTip(self.tr(
+            "Replays this person's stored events of these days with the restriction as drafted and lists the "
+            "alarms it would have raised. Nothing is saved."))
+        self.check_days.setSuffix(self.tr(" days"))
         self.curfew.retranslateUi()
         self._show_point()
 
@@ -452,6 +485,8 @@ class RestrictionEditor(FitTitle, QDialog):
             self.curfew.court_preset()
         if kind in ZONE_KINDS and not self.zone_name.text():
             self.zone_name.setText(self.tr("Around the home") if kind == "inclusion_zone" else "")
+        self.check_button.setEnabled(kind in CHECK_KINDS)
+        self.check_days.setEnabled(kind in CHECK_KINDS)
 
     def _source_changed(self) -> None:
         source = self.source.currentData()
@@ -572,6 +607,67 @@ class RestrictionEditor(FitTitle, QDialog):
                 _set_error(label, errors.get(name, ""))
         rest = [text for name, text in errors.items() if name not in self.errors and name != "schedule"]
         _set_error(self.errors["form"], "\n".join(rest))
+
+    # ------------------------------------------------------------ what-if
+    def check(self) -> None:
+        """Replay the last days with the drafted restriction added; list the alarms it would have raised."""
+        from arm.replay.whatif import DraftRule, what_if
+
+        draft = self.build_draft()
+        self.show_errors(draft.errors)
+        restriction = draft.restriction
+        if restriction is None:
+            self.check_result.setText(self.tr("The check needs a complete restriction: see the messages above."))
+            return
+        if restriction.kind not in CHECK_KINDS:
+            return
+        geometry = None
+        if draft.circle is not None:
+            c = draft.circle
+            geometry = {"circle": {"center": [c.lon, c.lat], "radius_m": c.radius_m}}
+        rule = DraftRule(restriction.kind, geometry=geometry, schedule=restriction.schedule,
+                         zone_id=restriction.zone_id if geometry is None else None)
+        days = self.check_days.value()
+        if self.check_worker is None:
+            self.check_worker = DbWorker(name="arm-whatif")
+        self.check_button.setEnabled(False)
+        self.check_list.clear()
+        self.check_list.hide()
+        self.check_result.setText(self.tr("Checking…"))
+        self.check_worker.submit(what_if, self.ctx.db, self.ctx.user, rule, [self.person_id], days,
+                                 on_done=lambda result: self._checked(result, days), on_error=self._check_failed)
+
+    def _checked(self, result: Any, days: int) -> None:
+        self.check_button.setEnabled(True)
+        self.check_list.clear()
+        tz = self.ctx.settings.tz
+        what = {"curfew": self.tr("away from home during the curfew"),
+                "exclusion_zone": self.tr("entered the zone"), "inclusion_zone": self.tr("left the zone")}
+        for alarm in result.alarms:
+            where = f"  ({alarm.lat:.5f}, {alarm.lon:.5f})" if alarm.lat is not None and alarm.lon is not None else ""
+            self.check_list.addItem(f"{alarm.at.astimezone(tz):%d.%m %H:%M}  {what.get(alarm.kind, alarm.kind)}{where}")
+        self.check_list.setVisible(bool(result.alarms))
+        if result.alarms:
+            self.check_result.setText(self.tr("Alarms it would have raised in the last {days} days: {count}.").format(
+                days=days, count=len(result.alarms)))
+        else:
+            self.check_result.setText(self.tr("No alarm in the last {days} days.").format(days=days))
+
+    def _check_failed(self, error: BaseException) -> None:
+        from arm.access import AccessDenied
+
+        self.check_button.setEnabled(True)
+        if isinstance(error, AccessDenied):
+            self.check_result.setText(self.tr("Your role may not run this check."))
+        else:
+            self.check_result.setText(self.tr("The check failed: {error}").format(error=failure_text(error)))
+
+    def done(self, result: int) -> None:
+        """Closing the editor stops its what-if thread (a check still running finishes, its answer dropped)."""
+        if self.check_worker is not None:
+            worker, self.check_worker = self.check_worker, None
+            worker.close()
+        super().done(result)
 
     # ------------------------------------------------------------ save
     def save(self) -> None:

@@ -1,9 +1,11 @@
-"""Settings of this desk: language, time zone, database, service, map, sound.
+"""Settings of this desk: language, time zone, database, service, map, sound, technical-alarm holds.
 
 Edits a copy of :class:`arm.config.Settings` and writes it with
 ``Settings.save()`` only when every field is valid; a bad field is shown beside
 itself. Language, time zone and sound apply at once; the database, the service
-connection and the map source take effect at the next start (the dialog says so).
+connection, the map source and the technical-alarm holds (``alarms.holds``: the
+rules runtime is built when the service starts) take effect at the next start
+(the dialog says so). Sound and holds are an administrator's to change.
 """
 
 from __future__ import annotations
@@ -102,6 +104,11 @@ class SettingsDialog(FitTitle, QDialog):
         self.browse.clicked.connect(self._browse_mbtiles)
         self.sound = QCheckBox(self)
         self.sound.setEnabled(self.may_switch_sound)
+        self.holds = QComboBox(self)  # items in retranslateUi: data = the arm.config.HOLD_PROFILES value
+        self.holds.addItems(["", ""])
+        self.holds.setItemData(0, "field")
+        self.holds.setItemData(1, "none")
+        self.holds.setEnabled(self.may_switch_sound)
 
         general, self.general_form = self._page()
         self.general_labels = [
@@ -131,7 +138,8 @@ class SettingsDialog(FitTitle, QDialog):
             self._row(self.map_form, "mbtiles", mb),
         ]
         alarms, self.alarm_form = self._page()
-        self.alarm_labels = [self._row(self.alarm_form, "sound", self.sound)]
+        self.alarm_labels = [self._row(self.alarm_form, "sound", self.sound),
+                             self._row(self.alarm_form, "holds", self.holds)]
         for page in (general, service, map_page, alarms):
             self.tabs.addTab(page, "")
         self.note = QLabel(self)
@@ -180,7 +188,8 @@ class SettingsDialog(FitTitle, QDialog):
             self.general_labels + self.service_labels + self.map_labels + self.alarm_labels,
             (self.tr("Language:"), self.tr("Time zone:"), self.tr("Database URL:"),
              self.tr("Monitoring service:"), self.tr("Service URL:"), self.tr("Desk token:"),
-             self.tr("Tile server URL:"), self.tr("MBTiles file:"), self.tr("Alarm sound:")),
+             self.tr("Tile server URL:"), self.tr("MBTiles file:"), self.tr("Alarm sound:"),
+             self.tr("Technical alarms:")),
             strict=True,
         ):
             label.setText(text)
@@ -193,7 +202,14 @@ class SettingsDialog(FitTitle, QDialog):
         self.sound.setText(self.tr("Play a sound for new alarms"))
         self.sound.setToolTip("" if self.may_switch_sound else self.tr(
             "Only an administrator switches alarm sounds off. To quiet the alarms at hand, press M in the alarm list."))
-        self.note.setText(self.tr("Database, service and map source changes take effect after a restart."))
+        self.holds.setItemText(0, self.tr("Raise only if the condition lasts (recommended)"))
+        self.holds.setItemText(1, self.tr("Raise every condition at once"))
+        self.holds.setToolTip(self.tr(
+            "Low battery, lost signal, lost satellite fix, strap opened and curfew become alarms only if they last; "
+            "most end by themselves. Exclusion zones and SOS are always raised at once."
+        ) if self.may_switch_sound else self.tr("Only an administrator changes how technical alarms are raised."))
+        self.note.setText(self.tr(
+            "Database, service, map source and technical-alarm changes take effect after a restart."))
         for name, code in self.error_codes.items():
             self.errors[name].setText("⚠ " + QCoreApplication.translate("Settings", code))
 
@@ -213,6 +229,7 @@ class SettingsDialog(FitTitle, QDialog):
         self.tile_url.setText(settings.map.tile_url)
         self.mbtiles.setText(settings.map.mbtiles)
         self.sound.setChecked(bool(settings.alarms.sound))
+        self.holds.setCurrentIndex(max(0, self.holds.findData(settings.alarms.holds)))
         self._mode_changed()
 
     def values(self) -> dict[str, Any]:
@@ -227,6 +244,7 @@ class SettingsDialog(FitTitle, QDialog):
             "mbtiles": self.mbtiles.text().strip(),
             # a disabled box keeps the stored value: only an administrator changes it
             "sound": self.sound.isChecked() if self.may_switch_sound else bool(self.settings.alarms.sound),
+            "holds": self.holds.currentData() if self.may_switch_sound else self.settings.alarms.holds,
         }
 
     def _mode_changed(self) -> None:
@@ -246,7 +264,7 @@ class SettingsDialog(FitTitle, QDialog):
             label.setText("⚠ " + QCoreApplication.translate("Settings", code) if code else "")
             label.setVisible(bool(code))
         pages = {"language": 0, "timezone": 0, "db_url": 0, "mode": 1, "remote_url": 1, "remote_token": 1,
-                 "tile_url": 2, "mbtiles": 2, "sound": 3}
+                 "tile_url": 2, "mbtiles": 2, "sound": 3, "holds": 3}
         if errors:
             self.tabs.setCurrentIndex(min(pages.get(n, 0) for n in errors))
 
@@ -266,11 +284,13 @@ class SettingsDialog(FitTitle, QDialog):
         new_settings.map.tile_url = v["tile_url"]
         new_settings.map.mbtiles = v["mbtiles"]
         new_settings.alarms.sound = v["sound"]
+        new_settings.alarms.holds = v["holds"]
         restart = (
             new_settings.general.db_url != self.settings.general.db_url
             or new_settings.service.mode != self.settings.service.mode
             or new_settings.service.remote_url != self.settings.service.remote_url
             or new_settings.service.remote_token != self.settings.service.remote_token
+            or new_settings.alarms.holds != self.settings.alarms.holds
         )  # a new tile server or MBTiles file is applied to the open map at once (MapView.apply_settings)
         try:
             new_settings.save()

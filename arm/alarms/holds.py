@@ -114,3 +114,16 @@ class ConditionHold:
 
     def pending(self) -> int:
         return len(self._pending)
+
+
+def profile(name: str) -> tuple[HoldPolicy | None, frozenset[str]]:
+    """The holds and the power-incident joining of a named profile (setting ``alarms.holds``).
+
+    ``"field"``: :data:`TUNED_HOLDS` and :data:`TUNED_JOIN_POWER` (what ``arm replay --tuned`` measures);
+    ``"none"``: nothing held, nothing joined (every condition an alarm at once, as before issue 17).
+    """
+    if name == "field":
+        return HoldPolicy.tuned(), TUNED_JOIN_POWER
+    if name == "none":
+        return None, frozenset()
+    raise ValueError(f"unknown hold profile {name!r}")

@@ -19,11 +19,12 @@ from typing import Any
 
 from arm.alarms.api import AlarmConfig
 from arm.alarms.holds import ConditionHold, HoldPolicy
+from arm.alarms.holds import profile as hold_profile
 from arm.alarms.local import LocalAlarmOperations
 from arm.alarms.manager import AlarmManager
 from arm.alarms.priorities import priority_table
 from arm.alarms.runtime import RulesRuntime
-from arm.config import AlarmSettings, Settings
+from arm.config import HOLD_PROFILES, AlarmSettings, Settings
 from arm.events import utcnow
 from arm.rules.config import RulesConfig
 from arm.rules.engine import RulesEngine
@@ -35,14 +36,18 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
                        help="do not evaluate rules or raise alarms")
     group.add_argument("--escalate-after", dest="alarms.escalate_after_s", type=float, default=None,
                        metavar="SECONDS", help="escalate unacknowledged critical alarms after this time (default 120)")
+    group.add_argument("--alarm-holds", dest="alarms.holds", choices=HOLD_PROFILES, default=None,
+                       help="technical-alarm holds: field (the tuned profile, default) or none (every condition "
+                            "an alarm at once)")
     group.add_argument("--rules-tick", dest="alarms.rules_tick_s", type=float, default=None, metavar="SECONDS",
                        help="how often time-based rules are evaluated (default 10)")
 
 
 def alarm_config(settings: AlarmSettings) -> AlarmConfig:
-    """The manager's lifecycle settings from the desk's configuration."""
+    """The manager's lifecycle settings from the desk's configuration (``holds``: the profile's joining)."""
     return AlarmConfig(escalate_after_s=float(settings.escalate_after_s),
-                       max_shelve=timedelta(seconds=float(settings.max_shelve_s)))
+                       max_shelve=timedelta(seconds=float(settings.max_shelve_s)),
+                       join_power_incident=hold_profile(settings.holds)[1])
 
 
 def assemble(db: Any, bus: Any, rules: RulesConfig, alarms: AlarmConfig,
@@ -78,6 +83,7 @@ def build(db: Any, bus: Any, options: dict[str, Any] | None = None, timezone: st
     alarms = AlarmSettings(
         escalate_after_s=defaults.escalate_after_s if escalate is None else float(escalate),
         max_shelve_s=defaults.max_shelve_s if shelve_hours is None else float(shelve_hours) * 3600.0,
+        holds="none",  # a test's holds are explicit (``holds=``), its incidents ungrouped unless it says so
     )
     return assemble(db, bus, config, alarm_config(alarms), priority_table(options), clock, holds)
 
@@ -86,7 +92,8 @@ def configure(service: Any, settings: Settings) -> None:
     if not settings.alarms.rules:
         return
     rules = RulesConfig(timezone=settings.general.timezone, tick_s=float(settings.alarms.rules_tick_s))
-    runtime = assemble(service.db, service.bus, rules, alarm_config(settings.alarms))
+    runtime = assemble(service.db, service.bus, rules, alarm_config(settings.alarms),
+                       holds=hold_profile(settings.alarms.holds)[0])
     service.add_component(runtime)
     operations = LocalAlarmOperations(runtime.manager)
     service.alarms = operations

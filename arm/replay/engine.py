@@ -63,7 +63,8 @@ class ReplayOptions:
     rules: RulesConfig = field(default_factory=RulesConfig)
     alarms: AlarmConfig = field(default_factory=AlarmConfig)
     priorities: dict[str, Any] | None = None
-    #: the on-delay of technical conditions (``HoldPolicy.tuned()``: the tuned profile); None: as live today
+    #: the on-delay of technical conditions (``HoldPolicy.tuned()``: the live default, alarms.holds = "field");
+    #: None: nothing held (alarms.holds = "none")
     holds: HoldPolicy | None = None
 
 

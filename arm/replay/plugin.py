@@ -40,8 +40,8 @@ def register_cli(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tick", type=float, default=10.0, metavar="SECONDS",
                    help="virtual seconds between rule ticks (default 10, as live)")
     p.add_argument("--tuned", action="store_true",
-                   help="hold technical conditions as tuned for issue 17 (arm.alarms.holds.TUNED_HOLDS) "
-                        "instead of the live configuration")
+                   help="hold technical conditions as the live service does by default (setting alarms.holds = "
+                        "field, arm.alarms.holds.TUNED_HOLDS); without it nothing is held (alarms.holds = none)")
     p.add_argument("--no-operator", action="store_true",
                    help="no simulated operator: alarms are never acknowledged or closed")
     p.add_argument("--timezone", default="Asia/Almaty", help="zone of plain dates and curfew windows")

@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 import random
 import tempfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -40,6 +41,8 @@ from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
 import orjson
+
+from db.validation import make_iin
 
 ALMATY = ZoneInfo("Asia/Almaty")
 CITY_CENTRE = (43.2450, 76.9150)
@@ -89,15 +92,8 @@ def _somewhere(rng: random.Random, centre: tuple[float, float], r_min: float, r_
 
 
 def iin_for(birth: date, serial: int) -> str:
-    """A valid IIN (Kazakhstan): birth date, century/sex digit, serial, check digit (two weight rounds)."""
-    for n in range(serial, serial + 100):
-        digits = [int(c) for c in f"{birth:%y%m%d}3{n % 10000:04d}"]
-        check = sum(d * w for d, w in zip(digits, range(1, 12), strict=True)) % 11
-        if check == 10:
-            check = sum(d * w for d, w in zip(digits, (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2), strict=True)) % 11
-        if check != 10:
-            return "".join(map(str, digits)) + str(check)
-    raise ValueError("no valid IIN")  # pragma: no cover - 100 serials always contain one
+    """A valid IIN for ``birth`` (:func:`db.validation.make_iin`: the century digit follows the year)."""
+    return make_iin(birth, serial)
 
 
 # ---------------------------------------------------------------- one person's day
@@ -138,8 +134,14 @@ def _trip(legs: list[Leg], t: float, a: tuple[float, float], b: tuple[float, flo
     return t + duration
 
 
-def plan(rng: random.Random, p: PersonDay, rates: DayRates) -> set[str]:
-    """The person's legs for the day (and its true violations); returns the violations scripted."""
+def plan(rng: random.Random, p: PersonDay, rates: DayRates, centre: tuple[float, float] = CITY_CENTRE,
+         work_radius_m: float = 8000.0) -> set[str]:
+    """The person's legs for the day (and its true violations); returns the violations scripted.
+
+    Work is within ``work_radius_m`` of ``centre`` (the city's centre; the live demo passes the
+    person's home, so each demo city keeps its persons). The demo fleet plays the same plans
+    (:func:`day_plan`).
+    """
     legs = p.legs
     home = p.home
     scripted: set[str] = set()
@@ -166,7 +168,7 @@ def plan(rng: random.Random, p: PersonDay, rates: DayRates) -> set[str]:
     legs.append(Leg(t, leave, home))
     t = leave
     worker = rng.random() < 0.7
-    work = _somewhere(rng, CITY_CENTRE, 0, 8000) if worker else _somewhere(rng, home, 500, 3000)
+    work = _somewhere(rng, centre, 0, work_radius_m) if worker else _somewhere(rng, home, 500, 3000)
     t = _trip(legs, t, home, work, 8.0 if distance_m(home, work) > 2500 else 1.4, "work")
     end_work = rng.gauss(18 * 3600, 50 * 60) if worker else rng.uniform(12 * 3600, 16 * 3600)
     if "zone_entry" in scripted and p.zone is not None:
@@ -227,6 +229,62 @@ def _leg_at(legs: list[Leg], t: float, hint: int) -> int:
     return hint
 
 
+def indoor_window(rng: random.Random, legs: list[Leg], rates: DayRates) -> tuple[float, float] | None:
+    """The hours indoors at work without a satellite fix (the longest stay at work), or None."""
+    work = [leg for leg in legs if leg.place == "work" and leg.b is None and leg.t1 - leg.t0 > 3600]
+    if work and rng.random() < rates.indoor_fix_loss:
+        w = max(work, key=lambda leg: leg.t1 - leg.t0)
+        return w.t0 + rng.uniform(60, 600), w.t1 - rng.uniform(60, 300)
+    return None
+
+
+def evening_charge(rng: random.Random, legs: list[Leg], rates: DayRates, careful: bool) -> float | None:
+    """When the wearer plugs the device in at home in the evening (for 3 h); None: forgotten today."""
+    evening_home = next((leg.t0 for leg in legs if leg.place == "home" and leg.b is None and leg.t0 > 12 * 3600),
+                        20 * 3600)
+    forget = rng.random() < rates.forget_charging_today and not careful
+    return None if forget else evening_home + rng.uniform(0, 90 * 60)
+
+
+#: the demo's persons: ordinary days (the demo scripts its own violations, docs/demo.md)
+ORDINARY = DayRates(curfew_breach=0.0, zone_entry=0.0, strap_cut=0.0, left_city=0.0)
+#: how long an evening charge lasts (seconds)
+CHARGE_S = 3 * 3600.0
+
+
+@dataclass(frozen=True, slots=True)
+class DayPlan:
+    """One person's ordinary day as the day generator plans it: legs, indoor fix loss, evening charge."""
+
+    day: date
+    legs: list[Leg]
+    indoor: tuple[float, float] | None
+    charge_from: float | None
+
+    def leg_at(self, t: float) -> Leg:
+        return self.legs[_leg_at(self.legs, t, 0)]
+
+    def indoors(self, t: float) -> bool:
+        return self.indoor is not None and self.indoor[0] <= t < self.indoor[1]
+
+    def charging(self, t: float) -> bool:
+        return self.charge_from is not None and self.charge_from <= t < self.charge_from + CHARGE_S
+
+
+def day_plan(key: str, day: date, home: tuple[float, float], rates: DayRates = ORDINARY,
+             work_radius_m: float = 3000.0) -> DayPlan:
+    """The plan of ``day`` for the person ``key`` (reproducible: the same key and day give the same plan).
+
+    The live demo's fleet (:class:`arm.simulate.fleet.FleetSimulator` with ``SimRates.day_plans``) moves,
+    loses the fix and charges by these plans: the same behaviour model as ``arm simulate day``.
+    """
+    rng = random.Random(zlib.crc32(f"{key}:{day.isoformat()}".encode()))
+    person = PersonDay(0, key, "", home, None)
+    plan(rng, person, rates, centre=home, work_radius_m=work_radius_m)
+    return DayPlan(day, person.legs, indoor_window(rng, person.legs, rates),
+                   evening_charge(rng, person.legs, rates, careful=False))
+
+
 # ---------------------------------------------------------------- the generator
 class DayGenerator:
     """Generates the persons' days; ``write`` streams the events sorted by arrival."""
@@ -259,12 +317,7 @@ class DayGenerator:
         scripted = plan(rng, p, rates)
         legs = p.legs
         seq = 0
-        work = [leg for leg in legs if leg.place == "work" and leg.b is None and leg.t1 - leg.t0 > 3600]
-        # indoor fix loss at work
-        indoor: tuple[float, float] | None = None
-        if work and rng.random() < rates.indoor_fix_loss:
-            w = max(work, key=lambda leg: leg.t1 - leg.t0)
-            indoor = (w.t0 + rng.uniform(60, 600), w.t1 - rng.uniform(60, 300))
+        indoor = indoor_window(rng, legs, rates)  # indoor fix loss at work
         # a dead zone, 15-45 minutes, mostly while out
         dead: tuple[float, float] | None = None
         if rng.random() < rates.dead_zone:
@@ -285,13 +338,10 @@ class DayGenerator:
         else:
             battery = rng.uniform(80, 100)
         drain = 3.5 * rng.uniform(0.8, 1.2) / 3600
-        evening_home = next((leg.t0 for leg in legs if leg.place == "home" and leg.b is None and leg.t0 > 12 * 3600),
-                            20 * 3600)
-        forget = rng.random() < rates.forget_charging_today and not careful
-        charge_from = None if forget else evening_home + rng.uniform(0, 90 * 60)
+        charge_from = evening_charge(rng, legs, rates, careful)
         charge_window: list[tuple[float, float]] = [(-WARMUP_S, -WARMUP_S + rng.uniform(0, 3600))] if battery > 75 else []
         if charge_from is not None:
-            charge_window.append((charge_from, charge_from + 3 * 3600))
+            charge_window.append((charge_from, charge_from + CHARGE_S))
         low_reminded: float | None = None
         dead_battery = False
         hint = 0

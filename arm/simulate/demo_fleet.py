@@ -77,8 +77,11 @@ log = logging.getLogger("arm.simulate.demo")
 #: 0.2 gave three or four random exclusion-zone alarms in the first minutes.
 #: ``voice_per_hour`` 0.01 per simulated hour is 0.6 an hour per watch on the real clock: with the
 #: demo's ten or so watches, a voice message every few minutes besides the scripted one.
+#: ``day_plans``: outside the curfew everyone lives the day ``arm simulate day`` plans (home, work, travel,
+#: indoor fix loss, evening charging): the same behaviour model as the replay's realistic day (issue 17).
 DEMO_RATES = SimRates(interval_s=10.0, time_scale=60.0, tamper_per_day=0.5, sos_per_day=0.3,
-                      curfew_break=0.3, zone_visit=0.05, curfew_on_real_clock=True, voice_per_hour=0.01)
+                      curfew_break=0.3, zone_visit=0.05, curfew_on_real_clock=True, voice_per_hour=0.01,
+                      day_plans=True)
 
 #: (situation, real seconds after start): what goes wrong, and when.
 SCRIPT: tuple[tuple[str, float], ...] = (
@@ -321,8 +324,8 @@ class DemoFleet(FleetSimulator):
             h.scenario = "voice_message:done"
         if h is not None and h.scenario in ("curfew", "exclusion_zone"):
             self._script_movement(h, d)
-        elif h is not None:
-            self._keep_curfew(h, d, real_now)
+        if h is not None and h.scenario not in ("curfew", "exclusion_zone"):  # also the step a script ends in:
+            self._keep_curfew(h, d, real_now)  # back home under house arrest, the day's plan must not take over
         return super().step(d, real_now, dt_sim_s)
 
     @staticmethod

@@ -10,7 +10,15 @@ resending until acknowledged (``arm.simulate.clients``); with ``serial_dir``
 ICD devices are simulated on pseudo-terminals by the serial area's emulator
 (``arm.simulate.pty_devices``, a plugin hook).
 
-Everything random comes from one ``random.Random(seed)``, so a run with the
+With ``SimRates.day_plans`` (the GUI demo's rates) each person lives the day
+``arm simulate day`` plans (:func:`arm.simulate.day.day_plan`): home, work or
+errands near home, travel between them, the satellite fix lost indoors at work,
+the device charged in the evening (or forgotten) and, after a low battery, most
+wearers charging within the hour. Outside the curfew the plan decides where a
+person goes; the curfew (kept or broken) and a demo's script still override it.
+
+Everything random comes from one ``random.Random(seed)`` (a day's plan from the
+seed, the device and the date), so a run with the
 same seed, rates and device list makes the same decisions (network timing can
 still reorder concurrent devices). Usable in-process (``FleetSimulator.run``
 as an asyncio task, as the GUI demo does) and from ``arm simulate``.
@@ -35,6 +43,7 @@ from arm.events import PowerFields, PowerState, TamperFields, TamperPart, Tamper
 from arm.simulate import gt06_device, osmand_device, watch_device
 from arm.simulate.amr import amr_clip
 from arm.simulate.clients import Gt06Client, OsmAndClient, WatchClient
+from arm.simulate.day import DayPlan, day_plan
 
 log = logging.getLogger("arm.simulate")
 
@@ -70,6 +79,10 @@ class SimRates:
     curfew_on_real_clock: bool = False
     #: voice messages per Watch device per simulated hour (0: none)
     voice_per_hour: float = 0.0
+    #: live the day generator's plans (arm.simulate.day.day_plan) instead of random trips
+    day_plans: bool = False
+    #: with day_plans: the share of wearers who charge within the hour after a low battery
+    charge_after_low: float = 0.85
 
 
 @dataclass
@@ -95,6 +108,9 @@ class SimDevice:
     script_target: tuple[float, float] | None = None
     #: a scripted voice message (the demo's situation): sent with the next report
     voice_due: bool = False
+    #: with SimRates.day_plans: today's plan (arm.simulate.day.DayPlan) and a charge after a low battery
+    plan: DayPlan | None = None
+    charge_after_low_from: datetime | None = None
     sent: Counter[str] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
@@ -232,6 +248,14 @@ class FleetSimulator:
         breaking = curfew and d.breaks_curfew_on == night
 
         sim_now = self.sim_now()
+        planned = self._plan_now(d, sim_now) if rates.day_plans else None
+        if planned is not None and d.script_target is None and not curfew:
+            plan, t = planned
+            leg = plan.leg_at(t)
+            d.target = leg.where(t)  # where today's plan has the person now
+            d.driving = distance_m((d.lat, d.lon), d.target) > 1500 or (
+                leg.b is not None and distance_m(leg.a, leg.b) / max(1.0, leg.t1 - leg.t0) > 3.0)
+            d.dwell_until = None
         if d.script_target is not None:
             breaking = True  # where the script sends the person, curfew or not
             if distance_m((d.lat, d.lon), d.script_target) > 5:
@@ -262,12 +286,18 @@ class FleetSimulator:
         # battery: drain, charge at home at night
         hours = dt_sim_s / 3600
         d.charging = d.at_home and (d.charging or (curfew and d.battery < 40)) and d.battery < 99
+        if planned is not None and not speed and d.battery < 99:  # the plan's evening charge, or after a low battery
+            after_low = d.charge_after_low_from is not None and \
+                d.charge_after_low_from <= sim_now < d.charge_after_low_from + timedelta(hours=2.5)
+            d.charging = d.charging or planned[0].charging(planned[1]) or after_low
         d.battery = min(100.0, d.battery + 20 * hours) if d.charging else max(
             0.0, d.battery - rates.battery_drain_pct_per_h * hours * (1.5 if speed else 1.0))
         alarms: list[str] = []
         if d.battery < 15 and not d.low_battery_sent and not d.charging:
             alarms.append("lowBattery")
             d.low_battery_sent = True
+            if planned is not None and rng.random() < rates.charge_after_low:  # plugged in within the hour
+                d.charge_after_low_from = sim_now + timedelta(seconds=rng.uniform(15 * 60, 60 * 60))
         if d.battery > 30:
             d.low_battery_sent = False
         days = dt_sim_s / 86400
@@ -284,8 +314,18 @@ class FleetSimulator:
         lon: float | None = d.lon + rng.gauss(0, 4) / (M_PER_DEG * math.cos(math.radians(d.lat)))
         if indoor and rng.random() < rates.indoor_gnss_loss:
             lat = lon = None
+        elif planned is not None and not speed and planned[0].indoors(planned[1]) and not d.at_home:
+            lat = lon = None  # indoors at work: no satellite fix all those hours
         return Report(real_now.replace(microsecond=0), lat, lon, speed, course, round(d.battery), d.charging, alarms,
                       voice)
+
+    def _plan_now(self, d: SimDevice, sim_now: datetime) -> tuple[DayPlan, float]:
+        """Today's plan of ``d`` (made when the simulated day changes) and the seconds since local midnight."""
+        local = sim_now.astimezone(LOCAL_TZ)
+        if d.plan is None or d.plan.day != local.date():
+            d.plan = day_plan(f"{self.seed}:{d.ident}", local.date(), d.home)
+        midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        return d.plan, (local - midnight).total_seconds()
 
     def _voice(self, d: SimDevice, hours: float) -> bytes | None:
         """Now and then a Watch wearer records a voice message (1.5 to 12 s of AMR-NB).

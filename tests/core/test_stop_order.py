@@ -76,7 +76,9 @@ def test_a_batch_submitted_as_the_service_stops_is_evaluated(db: Database, bus: 
     """A source hands the ingest core its last report while stopping (not waiting for the store)."""
     seed = Seeder(db)
     seed.kit(seed.person(), "77", ("BRC",))
-    service = MonitoringService(db, bus, Settings().with_overrides({"alarms.rules_tick_s": 3600.0}))
+    # about the stop order, not the holds: the strap alarm at once ("field" would hold it for 60 s)
+    service = MonitoringService(db, bus, Settings().with_overrides({"alarms.rules_tick_s": 3600.0,
+                                                                    "alarms.holds": "none"}))
     service.configure_plugins()
     last = DeviceEvent("BRC-77", 1, datetime.now(UTC), "TAMPER", {"part": "STRAP", "state": "OPEN"})
     service.add_component(Recorder("source", [], on_stop=lambda: service.ingest.submit([last])))

@@ -76,6 +76,9 @@ def test_demo_start_log_in_and_close(qapp: Any, tmp_data_dir: Path, qtbot: Any) 
     notices = arm_app.NoticeCenter()
     service = arm_app.build_service(db, bus, settings, args, notices)
     assert service.settings.service.protocols_host == "127.0.0.1"
+    # the demo plays its situations within minutes: its desk holds nothing; the saved setting stays "field"
+    assert service.settings.alarms.holds == "none" and service.rules.holds is None
+    assert settings.alarms.holds == "field"
     fleet_started: list[bool] = []
     real_fleet = arm_app.start_demo_fleet
 
@@ -226,3 +229,15 @@ def test_remote_service_mode_drives_the_status_bar(
     assert "running" in up
     assert "stopped" in down and "disconnected" in down
     assert window.service_label.property("state") == "alarm"
+
+
+def test_a_desk_without_the_demo_holds_technical_alarms(tmp_data_dir: Path) -> None:
+    db = arm_app.open_database(None)
+    try:
+        service = arm_app.build_service(db, Bus(), Settings(), argparse.Namespace(db=None, demo=False))
+        assert service.settings.alarms.holds == "field" and service.rules.holds is not None
+        none = Settings()
+        none.alarms.holds = "none"
+        assert arm_app.build_service(db, Bus(), none, argparse.Namespace(db=None, demo=False)).rules.holds is None
+    finally:
+        db.dispose()

@@ -216,7 +216,7 @@ def test_from_an_empty_database_to_the_first_alarm(qtbot: Any, db: Any, make_ctx
         parser = argparse.ArgumentParser()
         alarms_plugin.add_serve_arguments(parser)
         alarms_plugin.configure(op_ctx.service, Settings().with_overrides(
-            vars(parser.parse_args(["--rules-tick", "0.1"]))))
+            vars(parser.parse_args(["--rules-tick", "0.1", "--alarm-holds", "none"]))))  # a journey: the cut at once
         asyncio.run_coroutine_threadsafe(op_ctx.service.start(), loop).result(30)
         manager = SerialManager([bracelet.port], poll_s=0.1, probe_timeout=0.5)
         manager.start_with(op_ctx.service.ingest, db=db, bus=op_ctx.bus)

@@ -76,3 +76,20 @@ def test_window_applies_language_and_time_zone_at_once(
     assert i18n.current_language() == "kk" and window.language_actions["kk"].isChecked()
     assert window.status.clock_label.text().endswith("UTC")
     assert Settings.load().general.language == "kk"
+
+
+def test_only_an_administrator_changes_the_technical_alarm_holds(qtbot: Any, tmp_data_dir: Path) -> None:
+    settings = Settings()
+    operator = SettingsDialog(settings, may_switch_sound=False)
+    qtbot.addWidget(operator)
+    assert not operator.holds.isEnabled() and operator.holds.currentData() == "field"
+    operator.holds.setCurrentIndex(operator.holds.findData("none"))
+    assert operator.values()["holds"] == "field"  # a disabled box keeps the stored value
+    admin = SettingsDialog(settings, may_switch_sound=True)
+    qtbot.addWidget(admin)
+    assert admin.holds.isEnabled()
+    admin.holds.setCurrentIndex(admin.holds.findData("none"))
+    with qtbot.waitSignal(admin.applied) as applied:
+        admin.submit()
+    assert applied.args == [True]  # the rules runtime is built at start: restart needed
+    assert Settings.load().alarms.holds == "none" and settings.alarms.holds == "none"

@@ -153,3 +153,43 @@ def test_icd_devices_through_the_serial_emulator(db: Database, tmp_path) -> None
             await service.stop()
 
     run(main)
+
+
+def test_day_plans_home_work_indoor_fix_loss_and_evening_charging() -> None:
+    """With ``day_plans`` (the GUI demo's rates) a person lives the day ``arm simulate day`` plans."""
+    from arm.simulate.day import day_plan
+
+    rates = SimRates(day_plans=True, curfew_break=0.0, tamper_per_day=0.0, sos_per_day=0.0, power_cut_per_day=0.0,
+                     indoor_gnss_loss=0.0)
+    sim, reports = simulate_day(11, rates, start_local_hour=0, hours=23)  # 00:00 .. 23:00 of one day
+    indoor_seen = charged = 0
+    for d, rs in zip(sim.devices, reports, strict=True):
+        assert d.plan is not None
+        day = rs[len(rs) // 2].time.astimezone(LOCAL_TZ).date()
+        plan = day_plan(f"{sim.seed}:{d.ident}", day, d.home)
+        assert plan.legs == d.plan.legs, "the plan is reproducible from the seed, the device and the day"
+        settled = 0
+        for r in rs:
+            local = r.time.astimezone(LOCAL_TZ)
+            t = (local - local.replace(hour=0, minute=0, second=0)).total_seconds()
+            leg = plan.leg_at(t)
+            if 6 <= local.hour < 22 and leg.b is None and t - leg.t0 > 1800 and r.lat is not None:
+                # half an hour into a stay, the person is where the plan puts them (GNSS noise aside)
+                assert distance_m((r.lat, r.lon), leg.a) < 150, (d.ident, local, leg.place)
+                settled += 1
+            if plan.indoors(t) and leg.place == "work" and t - leg.t0 > 1800:
+                assert r.lat is None, "indoors at work the fix is lost"
+                indoor_seen += 1
+            if plan.charging(t) and r.charging:
+                charged += 1
+        assert settled > 100
+        away = [r for r in rs if r.lat is not None and distance_m((r.lat, r.lon), d.home) > 250]
+        works = any(leg.place in ("work", "errand") and distance_m(leg.a, d.home) > 300 for leg in plan.legs)
+        assert bool(away) == works
+    assert indoor_seen > 0 and charged > 0
+
+
+def test_the_demo_rates_live_the_day_plans() -> None:
+    from arm.simulate.demo_fleet import DEMO_RATES
+
+    assert DEMO_RATES.day_plans and DEMO_RATES.curfew_on_real_clock

@@ -58,6 +58,11 @@ def test_the_cli_refuses_a_missing_out(tmp_path: Path) -> None:
 
 def test_iins_are_valid_for_any_birth_date() -> None:
     assert all(_valid_iin(iin_for(date(1990, 1, 1 + n % 28), n)) for n in range(300))
+    # the century digit follows the year (a person born in 2003 has 5, not 3): the IIN matches the birth date
+    from db.validation import iin_error
+
+    for birth in (date(1961, 2, 3), date(1999, 12, 31), date(2003, 7, 9)):
+        assert iin_error(iin_for(birth, 1000), birth) is None
 
 
 def test_a_day_at_field_rates_and_every_scripted_violation_raised(tmp_path: Path) -> None:
@@ -88,3 +93,24 @@ def test_a_generator_is_deterministic_per_seed() -> None:
     assert first == [list(b.person_events(p)) for p in b.persons]
     assert first != [list(c.person_events(p)) for p in c.persons]
     assert a.midnight == datetime(2026, 11, 19, 19, 0, tzinfo=UTC)
+
+
+def test_the_generated_caseload_is_a_valid_exchange_document(db) -> None:
+    """The caseload a day writes is imported by the desk's own exchange importer (arm.caseload.exchange), so the
+    simulated persons can be loaded into a real desk (`arm caseload import`) and the replay's reader agrees."""
+    from sqlalchemy import func, select
+
+    from arm.access import ShellUser
+    from arm.caseload import exchange
+    from db.models import Assignment, Person, Restriction
+
+    gen = DayGenerator(6, 3, DAY)
+    doc = gen.caseload()
+    with db.begin() as s:
+        exchange.import_document(s, ShellUser("cli:test"), doc)
+    with db.session() as s:
+        assert s.scalar(select(func.count(Person.id))) == 6
+        assert s.scalar(select(func.count(Assignment.id))) == 6
+        kinds = sorted(s.scalars(select(Restriction.kind)).all())
+    expected = sorted(r["kind"] for p in doc["persons"] for r in p["restrictions"])
+    assert kinds == expected
