@@ -43,6 +43,18 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>AddressField</name>
+    <message>
+        <source>Find an address, e.g. Кенесары 40</source>
+        <extracomment>latitude, longitude, the address as shown</extracomment>
+        <translation>Мекенжайды табу, мысалы Кенесары 40</translation>
+    </message>
+    <message>
+        <source>Address search: import an OSM extract first</source>
+        <translation>Мекенжай іздеу: алдымен көше картасын импорттаңыз («Картаны импорттау…»)</translation>
+    </message>
+</context>
+<context>
     <name>AddressSearch</name>
     <message>
         <source>Address search: import an OSM extract first</source>
@@ -822,7 +834,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>The database could not be prepared: {error}</source>
-        <extracomment>ICD devices of the demo on real pseudo-terminals (the rest: in-process source "sim")</extracomment>
+        <extracomment>ICD devices of the demo on real pseudo-terminals (the rest: in-process source "sim") the demo desk's technical-alarm holds (setting alarms.holds): none, every scripted situation raised at once</extracomment>
         <translation>Дерекқорды дайындау мүмкін болмады: {error}</translation>
     </message>
     <message>
@@ -2554,6 +2566,18 @@ Data folder: {folder}</source>
         <translation>Оператор нұсқаулығы: терезе, кіру, баптаулар</translation>
     </message>
     <message>
+        <source>Supervisor: registration, restrictions, deregistration</source>
+        <translation>Басшы: тіркеу, шектеулер, есептен шығару</translation>
+    </message>
+    <message>
+        <source>Administrator: accounts and reference lists</source>
+        <translation>Әкімші: тіркелгілер мен анықтамалықтар</translation>
+    </message>
+    <message>
+        <source>Technician: device inventory and pairing</source>
+        <translation>Техник: құрылғыларды есепке алу және жұптастыру</translation>
+    </message>
+    <message>
         <source>Alarms: handling, keys, sounds</source>
         <translation>Дабылдар: өңдеу, пернелер, дыбыстар</translation>
     </message>
@@ -2729,11 +2753,12 @@ Data folder: {folder}</source>
     <name>HelpViewer</name>
     <message>
         <source>ARM guides</source>
+        <extracomment>the guide F1 opens first for each role (its own guide) a table whose rows hold only screenshots ("| Russian | Kazakh |" above two images a row)</extracomment>
         <translation>АЖО нұсқаулықтары</translation>
     </message>
     <message>
-        <source>The guides are written in English.</source>
-        <translation>Нұсқаулықтар ағылшын тілінде жазылған.</translation>
+        <source>This guide has not been translated yet: it is shown in English.</source>
+        <translation>Бұл нұсқаулық әлі аударылмаған: ол ағылшын тілінде көрсетілген.</translation>
     </message>
 </context>
 <context>
@@ -2876,6 +2901,10 @@ Data folder: {folder}</source>
     <message>
         <source>Violation</source>
         <translation>Бұзушылықтың сипаты</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Орны (мекенжай, координаттар)</translation>
     </message>
     <message>
         <source>Detected by</source>
@@ -3649,6 +3678,14 @@ Data folder: {folder}</source>
         <translation>OpenStreetMap үзіндісін импорттау: офлайн көшелер мен мекенжайлар</translation>
     </message>
     <message>
+        <source>Who was here…</source>
+        <translation>Мұнда кім болды…</translation>
+    </message>
+    <message>
+        <source>Persons near a place within a time window (reason required, audited)</source>
+        <translation>Кезеңде орынның жанындағы адамдар (негіз қажет, сұрау журналға жазылады)</translation>
+    </message>
+    <message>
         <source>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; normal  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; alarm  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; no communication  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; device fault  &lt;i&gt;dashed = stale position&lt;/i&gt;</source>
         <translation>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; қалыпты  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; дабыл  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; байланыс жоқ  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; құрылғы ақауы  &lt;i&gt;үзік сызық = ескірген орын&lt;/i&gt;</translation>
     </message>
@@ -3677,6 +3714,14 @@ Data folder: {folder}</source>
         <translation>Елді мекендер</translation>
     </message>
     <message>
+        <source>Regions © amCharts geodata (free linkware licence)</source>
+        <translation>Облыстар © amCharts geodata (тегін linkware лицензиясы)</translation>
+    </message>
+    <message>
+        <source>Settlements © GeoNames (CC BY 4.0)</source>
+        <translation>Елді мекендер © GeoNames (CC BY 4.0)</translation>
+    </message>
+    <message>
         <source>Normal</source>
         <translation>Қалыпты</translation>
     </message>
@@ -3703,6 +3748,10 @@ Data folder: {folder}</source>
     <message>
         <source>home</source>
         <translation>үй</translation>
+    </message>
+    <message>
+        <source>who-was-here search area</source>
+        <translation>«мұнда кім болды» іздеу аймағы</translation>
     </message>
     <message>
         <source>{n} s ago</source>
@@ -3759,6 +3808,138 @@ Data folder: {folder}</source>
     <message>
         <source>Your role may not view the movements of supervised persons.</source>
         <translation>Сіздің рөліңізге есепте тұрған адамдардың жүріп-тұруын қарауға рұқсат жоқ.</translation>
+    </message>
+</context>
+<context>
+    <name>NearPanel</name>
+    <message>
+        <source>Who was here: persons near a place within a time window</source>
+        <extracomment>the search circle's style on the page (``ARM.zones.show``) the search finished (the result), or failed (the message shown)</extracomment>
+        <translation>Мұнда кім болды: кезеңде орынның жанындағы адамдар</translation>
+    </message>
+    <message>
+        <source>Draw a circle on the map</source>
+        <translation>Картада шеңбер сызу</translation>
+    </message>
+    <message>
+        <source>Click the centre on the map, then click again at the radius.</source>
+        <translation>Картада шеңбердің ортасын басыңыз, содан кейін радиус қашықтығында қайта басыңыз.</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Ендік</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Бойлық</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>Радиус</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Бастап</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Дейін</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Негіз</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> м</translation>
+    </message>
+    <message>
+        <source>Case or request number, e.g. КУИ № 1234</source>
+        <translation>Іс немесе сұрау нөмірі, мысалы КУИ № 1234</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Іздеу</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Адам</translation>
+    </message>
+    <message>
+        <source>Closest fix</source>
+        <translation>Ең жақын белгі</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Қашықтық</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>PDF-ке экспорттау…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>Place searched</source>
+        <translation>Іздеу орны</translation>
+    </message>
+    <message>
+        <source>Draw a circle: click the centre, then click again at the radius.</source>
+        <translation>Шеңбер сызыңыз: ортасын басыңыз, содан кейін радиус нүктесін басыңыз.</translation>
+    </message>
+    <message>
+        <source>'To' must be after 'From'.</source>
+        <translation>«Дейін» «Бастап» уақытынан кейін болуы керек.</translation>
+    </message>
+    <message>
+        <source>The window is at most {days} days.</source>
+        <translation>Кезең {days} күннен аспауы керек.</translation>
+    </message>
+    <message>
+        <source>Give the reason: the case or request the search answers (at least {n} characters).</source>
+        <translation>Негізін көрсетіңіз: іздеу жауап беретін іс немесе сұрау (кемінде {n} таңба).</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Іздеу…</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may search who was at a place; the refusal is recorded.</source>
+        <translation>Орында кім болғанын тек бастық іздей алады; бас тарту журналға жазылды.</translation>
+    </message>
+    <message>
+        <source>The search could not be run: check the place, the radius and the window.</source>
+        <translation>Іздеу орындалмады: орынды, радиусты және кезеңді тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The search failed; see the application log.</source>
+        <translation>Іздеу сәтсіз аяқталды; қолданба журналын қараңыз.</translation>
+    </message>
+    <message>
+        <source>Persons found: {n}</source>
+        <translation>Табылған адамдар: {n}</translation>
+    </message>
+    <message>
+        <source>(and {n} of other districts, not named)</source>
+        <translation>(және басқа аудандардан тағы {n}, аттары көрсетілмеген)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>PDF-ке экспорттау</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF құжаттары (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF written: {path}</source>
+        <translation>PDF сақталды: {path}</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: {error}</source>
+        <translation>PDF сақталмады: {error}</translation>
     </message>
 </context>
 <context>
@@ -4563,6 +4744,18 @@ Data folder: {folder}</source>
         <translation>Рұқсат күшінде тұрғанда болу аймақтарынан шығу мен коменданттық сағат дабыл бермейді. Аяқталу мерзімін, ал ескертпеде адамның қайда баратынын көрсетіңіз.</translation>
     </message>
     <message>
+        <source>Check against the last</source>
+        <translation>Соңғы күндер бойынша тексеру:</translation>
+    </message>
+    <message>
+        <source>Replays this person's stored events of these days with the restriction as drafted and lists the alarms it would have raised. Nothing is saved.</source>
+        <translation>Осы адамның осы күндердегі сақталған оқиғаларын шектеудің қазіргі түрімен қайта ойнатып, ол көтерер еді дабылдарды тізеді. Ештеңе сақталмайды.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> күн</translation>
+    </message>
+    <message>
         <source>Around the home</source>
         <translation>Үй айналасы</translation>
     </message>
@@ -4609,6 +4802,42 @@ Data folder: {folder}</source>
     <message>
         <source>Give the zone a name.</source>
         <translation>Аймаққа атау беріңіз.</translation>
+    </message>
+    <message>
+        <source>The check needs a complete restriction: see the messages above.</source>
+        <translation>Тексеру үшін шектеуді толық толтыру керек: жоғарыдағы хабарларды қараңыз.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Тексерілуде…</translation>
+    </message>
+    <message>
+        <source>away from home during the curfew</source>
+        <translation>коменданттық сағатта үйден тыс</translation>
+    </message>
+    <message>
+        <source>entered the zone</source>
+        <translation>аймаққа кірді</translation>
+    </message>
+    <message>
+        <source>left the zone</source>
+        <translation>аймақтан шықты</translation>
+    </message>
+    <message>
+        <source>Alarms it would have raised in the last {days} days: {count}.</source>
+        <translation>Соңғы {days} күнде көтерер еді дабылдар: {count}.</translation>
+    </message>
+    <message>
+        <source>No alarm in the last {days} days.</source>
+        <translation>Соңғы {days} күнде дабыл болмас еді.</translation>
+    </message>
+    <message>
+        <source>Your role may not run this check.</source>
+        <translation>Сіздің рөліңізге бұл тексеру қолжетімсіз.</translation>
+    </message>
+    <message>
+        <source>The check failed: {error}</source>
+        <translation>Тексеру сәтсіз аяқталды: {error}</translation>
     </message>
     <message>
         <source>Could not save: {error}</source>
@@ -4699,6 +4928,23 @@ Data folder: {folder}</source>
     <message>
         <source>Voice messages</source>
         <translation>Дауыстық хабарлар</translation>
+    </message>
+    <message>
+        <source>Proposed, awaiting confirmation</source>
+        <extracomment>a deletion act's state (``db.retention.ActState``) in words</extracomment>
+        <translation>Ұсынылды, бекітуді күтуде</translation>
+    </message>
+    <message>
+        <source>Confirmed, records being removed</source>
+        <translation>Бекітілді, жазбалар жойылуда</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <translation>Орындалды</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Күші жойылды</translation>
     </message>
     <message>
         <source>Retention and deletion acts</source>
@@ -4928,6 +5174,10 @@ Data folder: {folder}</source>
         <translation>Дабыл дыбысы:</translation>
     </message>
     <message>
+        <source>Technical alarms:</source>
+        <translation>Техникалық дабылдар:</translation>
+    </message>
+    <message>
         <source>empty: the SQLite file in the data folder</source>
         <translation>бос болса: деректер қалтасындағы SQLite файлы</translation>
     </message>
@@ -4956,8 +5206,24 @@ Data folder: {folder}</source>
         <translation>Дабыл дыбысын тек әкімші өшіре алады. Ағымдағы дабылдардың дыбысын басу үшін дабылдар тізімінде M пернесін басыңыз.</translation>
     </message>
     <message>
-        <source>Database, service and map source changes take effect after a restart.</source>
-        <translation>Дерекқор, қызмет және карта көзі өзгерістері қайта іске қосылғаннан кейін күшіне енеді.</translation>
+        <source>Raise only if the condition lasts (recommended)</source>
+        <translation>Жағдай созылса ғана көтеру (ұсынылады)</translation>
+    </message>
+    <message>
+        <source>Raise every condition at once</source>
+        <translation>Әр жағдайды бірден көтеру</translation>
+    </message>
+    <message>
+        <source>Low battery, lost signal, lost satellite fix, strap opened and curfew become alarms only if they last; most end by themselves. Exclusion zones and SOS are always raised at once.</source>
+        <translation>Батареяның отыруы, байланыстың жоғалуы, спутниктердің жоғалуы, білезік бауының ашылуы және коменданттық сағат созылса ғана дабылға айналады: көбі өздігінен өтеді. Тыйым салынған аймақтар мен SOS әрқашан бірден көтеріледі.</translation>
+    </message>
+    <message>
+        <source>Only an administrator changes how technical alarms are raised.</source>
+        <translation>Техникалық дабылдардың көтерілу тәртібін тек әкімші өзгертеді.</translation>
+    </message>
+    <message>
+        <source>Database, service, map source and technical-alarm changes take effect after a restart.</source>
+        <translation>Дерекқор, сервис, карта көзі және техникалық дабылдар өзгерістері қайта іске қосқаннан кейін күшіне енеді.</translation>
     </message>
     <message>
         <source>MBTiles file</source>
@@ -5553,7 +5819,7 @@ Data folder: {folder}</source>
     <name>WindowRow</name>
     <message>
         <source>Choose at least one day.</source>
-        <extracomment>Zone sources of a zone restriction.</extracomment>
+        <extracomment>Zone sources of a zone restriction. restriction kinds the what-if check can replay (arm.replay.whatif.DRAFT_KINDS)</extracomment>
         <translation>Кемінде бір күнді таңдаңыз.</translation>
     </message>
     <message>
@@ -5663,6 +5929,10 @@ Data folder: {folder}</source>
     <message>
         <source>Zones</source>
         <translation>Аймақтар</translation>
+    </message>
+    <message>
+        <source>— no district —</source>
+        <translation>— ауданы жоқ —</translation>
     </message>
     <message>
         <source>Click the corners on the map; click the first corner or press Finish shape to close.</source>

@@ -43,6 +43,18 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>AddressField</name>
+    <message>
+        <source>Find an address, e.g. Кенесары 40</source>
+        <extracomment>latitude, longitude, the address as shown</extracomment>
+        <translation>Найти адрес, например Кенесары 40</translation>
+    </message>
+    <message>
+        <source>Address search: import an OSM extract first</source>
+        <translation>Поиск адреса: сначала импортируйте карту улиц («Импорт карты…»)</translation>
+    </message>
+</context>
+<context>
     <name>AddressSearch</name>
     <message>
         <source>Address search: import an OSM extract first</source>
@@ -822,7 +834,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>The database could not be prepared: {error}</source>
-        <extracomment>ICD devices of the demo on real pseudo-terminals (the rest: in-process source "sim")</extracomment>
+        <extracomment>ICD devices of the demo on real pseudo-terminals (the rest: in-process source "sim") the demo desk's technical-alarm holds (setting alarms.holds): none, every scripted situation raised at once</extracomment>
         <translation>Не удалось подготовить базу данных: {error}</translation>
     </message>
     <message>
@@ -2554,6 +2566,18 @@ Data folder: {folder}</source>
         <translation>Руководство оператора: окно, вход, настройки</translation>
     </message>
     <message>
+        <source>Supervisor: registration, restrictions, deregistration</source>
+        <translation>Руководитель: регистрация, ограничения, снятие с учёта</translation>
+    </message>
+    <message>
+        <source>Administrator: accounts and reference lists</source>
+        <translation>Администратор: учётные записи и справочники</translation>
+    </message>
+    <message>
+        <source>Technician: device inventory and pairing</source>
+        <translation>Техник: учёт устройств и сопряжение</translation>
+    </message>
+    <message>
         <source>Alarms: handling, keys, sounds</source>
         <translation>Тревоги: обработка, клавиши, звуки</translation>
     </message>
@@ -2729,11 +2753,12 @@ Data folder: {folder}</source>
     <name>HelpViewer</name>
     <message>
         <source>ARM guides</source>
+        <extracomment>the guide F1 opens first for each role (its own guide) a table whose rows hold only screenshots ("| Russian | Kazakh |" above two images a row)</extracomment>
         <translation>Руководства АРМ</translation>
     </message>
     <message>
-        <source>The guides are written in English.</source>
-        <translation>Руководства написаны на английском языке.</translation>
+        <source>This guide has not been translated yet: it is shown in English.</source>
+        <translation>Это руководство ещё не переведено: оно показано на английском языке.</translation>
     </message>
 </context>
 <context>
@@ -2876,6 +2901,10 @@ Data folder: {folder}</source>
     <message>
         <source>Violation</source>
         <translation>Характер нарушения</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место (адрес, координаты)</translation>
     </message>
     <message>
         <source>Detected by</source>
@@ -3649,6 +3678,14 @@ Data folder: {folder}</source>
         <translation>Импортировать выгрузку OpenStreetMap: офлайн-улицы и адреса</translation>
     </message>
     <message>
+        <source>Who was here…</source>
+        <translation>Кто был здесь…</translation>
+    </message>
+    <message>
+        <source>Persons near a place within a time window (reason required, audited)</source>
+        <translation>Лица вблизи места за период (нужно основание, запрос записывается в журнал)</translation>
+    </message>
+    <message>
         <source>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; normal  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; alarm  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; no communication  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; device fault  &lt;i&gt;dashed = stale position&lt;/i&gt;</source>
         <translation>&lt;span style='color:#2e7d32'&gt;●&lt;/span&gt; норма  &lt;span style='color:#d32f2f'&gt;●&lt;/span&gt; тревога  &lt;span style='color:#8d8d8d'&gt;○&lt;/span&gt; нет связи  &lt;span style='color:#f9a825'&gt;◆&lt;/span&gt; неисправность  &lt;i&gt;пунктир — устаревшие координаты&lt;/i&gt;</translation>
     </message>
@@ -3677,6 +3714,14 @@ Data folder: {folder}</source>
         <translation>Населённые пункты</translation>
     </message>
     <message>
+        <source>Regions © amCharts geodata (free linkware licence)</source>
+        <translation>Области © amCharts geodata (бесплатная лицензия linkware)</translation>
+    </message>
+    <message>
+        <source>Settlements © GeoNames (CC BY 4.0)</source>
+        <translation>Населённые пункты © GeoNames (CC BY 4.0)</translation>
+    </message>
+    <message>
         <source>Normal</source>
         <translation>Норма</translation>
     </message>
@@ -3703,6 +3748,10 @@ Data folder: {folder}</source>
     <message>
         <source>home</source>
         <translation>место жительства</translation>
+    </message>
+    <message>
+        <source>who-was-here search area</source>
+        <translation>область поиска «кто был здесь»</translation>
     </message>
     <message>
         <source>{n} s ago</source>
@@ -3759,6 +3808,138 @@ Data folder: {folder}</source>
     <message>
         <source>Your role may not view the movements of supervised persons.</source>
         <translation>Вашей роли не разрешён просмотр перемещений подучётных лиц.</translation>
+    </message>
+</context>
+<context>
+    <name>NearPanel</name>
+    <message>
+        <source>Who was here: persons near a place within a time window</source>
+        <extracomment>the search circle's style on the page (``ARM.zones.show``) the search finished (the result), or failed (the message shown)</extracomment>
+        <translation>Кто был здесь: лица вблизи места за период</translation>
+    </message>
+    <message>
+        <source>Draw a circle on the map</source>
+        <translation>Нарисовать круг на карте</translation>
+    </message>
+    <message>
+        <source>Click the centre on the map, then click again at the radius.</source>
+        <translation>Щёлкните центр на карте, затем щёлкните ещё раз на расстоянии радиуса.</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Широта</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Долгота</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>Радиус</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Основание</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> м</translation>
+    </message>
+    <message>
+        <source>Case or request number, e.g. КУИ № 1234</source>
+        <translation>Номер дела или запроса, например КУИ № 1234</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Лицо</translation>
+    </message>
+    <message>
+        <source>Closest fix</source>
+        <translation>Ближайшая отметка</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Расстояние</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Экспорт в PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Place searched</source>
+        <translation>Место поиска</translation>
+    </message>
+    <message>
+        <source>Draw a circle: click the centre, then click again at the radius.</source>
+        <translation>Нарисуйте круг: щёлкните центр, затем ещё раз на радиусе.</translation>
+    </message>
+    <message>
+        <source>'To' must be after 'From'.</source>
+        <translation>«По» должно быть позже «С».</translation>
+    </message>
+    <message>
+        <source>The window is at most {days} days.</source>
+        <translation>Период — не более {days} дней.</translation>
+    </message>
+    <message>
+        <source>Give the reason: the case or request the search answers (at least {n} characters).</source>
+        <translation>Укажите основание: дело или запрос, на который отвечает поиск (не менее {n} символов).</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may search who was at a place; the refusal is recorded.</source>
+        <translation>Искать, кто был в месте, может только начальник; отказ записан в журнал.</translation>
+    </message>
+    <message>
+        <source>The search could not be run: check the place, the radius and the window.</source>
+        <translation>Поиск не выполнен: проверьте место, радиус и период.</translation>
+    </message>
+    <message>
+        <source>The search failed; see the application log.</source>
+        <translation>Поиск не удался; см. журнал приложения.</translation>
+    </message>
+    <message>
+        <source>Persons found: {n}</source>
+        <translation>Найдено лиц: {n}</translation>
+    </message>
+    <message>
+        <source>(and {n} of other districts, not named)</source>
+        <translation>(и ещё {n} из других районов, не названы)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Экспорт в PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF written: {path}</source>
+        <translation>PDF сохранён: {path}</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: {error}</source>
+        <translation>Не удалось сохранить PDF: {error}</translation>
     </message>
 </context>
 <context>
@@ -4563,6 +4744,18 @@ Data folder: {folder}</source>
         <translation>Пока действует разрешение, выход из зон пребывания и комендантский час не поднимают тревогу. Укажите срок окончания, а в примечании — куда выезжает подучётный.</translation>
     </message>
     <message>
+        <source>Check against the last</source>
+        <translation>Проверить за последние</translation>
+    </message>
+    <message>
+        <source>Replays this person's stored events of these days with the restriction as drafted and lists the alarms it would have raised. Nothing is saved.</source>
+        <translation>Прогоняет сохранённые события этого человека за эти дни с ограничением в нынешнем виде и перечисляет тревоги, которые оно подняло бы. Ничего не сохраняется.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
         <source>Around the home</source>
         <translation>Вокруг дома</translation>
     </message>
@@ -4609,6 +4802,42 @@ Data folder: {folder}</source>
     <message>
         <source>Give the zone a name.</source>
         <translation>Укажите название зоны.</translation>
+    </message>
+    <message>
+        <source>The check needs a complete restriction: see the messages above.</source>
+        <translation>Для проверки нужно заполнить ограничение: см. сообщения выше.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
+        <source>away from home during the curfew</source>
+        <translation>вне дома в комендантский час</translation>
+    </message>
+    <message>
+        <source>entered the zone</source>
+        <translation>вошёл в зону</translation>
+    </message>
+    <message>
+        <source>left the zone</source>
+        <translation>покинул зону</translation>
+    </message>
+    <message>
+        <source>Alarms it would have raised in the last {days} days: {count}.</source>
+        <translation>Тревог, которые оно подняло бы за последние {days} дн.: {count}.</translation>
+    </message>
+    <message>
+        <source>No alarm in the last {days} days.</source>
+        <translation>За последние {days} дн. тревог не было бы.</translation>
+    </message>
+    <message>
+        <source>Your role may not run this check.</source>
+        <translation>Вашей роли эта проверка недоступна.</translation>
+    </message>
+    <message>
+        <source>The check failed: {error}</source>
+        <translation>Проверка не удалась: {error}</translation>
     </message>
     <message>
         <source>Could not save: {error}</source>
@@ -4699,6 +4928,23 @@ Data folder: {folder}</source>
     <message>
         <source>Voice messages</source>
         <translation>Голосовые сообщения</translation>
+    </message>
+    <message>
+        <source>Proposed, awaiting confirmation</source>
+        <extracomment>a deletion act's state (``db.retention.ActState``) in words</extracomment>
+        <translation>Предложен, ожидает утверждения</translation>
+    </message>
+    <message>
+        <source>Confirmed, records being removed</source>
+        <translation>Утверждён, записи удаляются</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <translation>Исполнен</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменён</translation>
     </message>
     <message>
         <source>Retention and deletion acts</source>
@@ -4928,6 +5174,10 @@ Data folder: {folder}</source>
         <translation>Звук тревоги:</translation>
     </message>
     <message>
+        <source>Technical alarms:</source>
+        <translation>Технические тревоги:</translation>
+    </message>
+    <message>
         <source>empty: the SQLite file in the data folder</source>
         <translation>пусто: файл SQLite в папке данных</translation>
     </message>
@@ -4956,8 +5206,24 @@ Data folder: {folder}</source>
         <translation>Отключить звук тревог может только администратор. Чтобы заглушить текущие тревоги, нажмите M в списке тревог.</translation>
     </message>
     <message>
-        <source>Database, service and map source changes take effect after a restart.</source>
-        <translation>Изменения базы данных, службы и источника карт вступят в силу после перезапуска.</translation>
+        <source>Raise only if the condition lasts (recommended)</source>
+        <translation>Поднимать, только если состояние длится (рекомендуется)</translation>
+    </message>
+    <message>
+        <source>Raise every condition at once</source>
+        <translation>Поднимать каждое состояние сразу</translation>
+    </message>
+    <message>
+        <source>Low battery, lost signal, lost satellite fix, strap opened and curfew become alarms only if they last; most end by themselves. Exclusion zones and SOS are always raised at once.</source>
+        <translation>Разряд батареи, потеря связи, потеря спутников, вскрытие ремешка и комендантский час становятся тревогами, только если длятся: большинство проходит само. Запретные зоны и SOS всегда поднимаются сразу.</translation>
+    </message>
+    <message>
+        <source>Only an administrator changes how technical alarms are raised.</source>
+        <translation>Порядок подъёма технических тревог меняет только администратор.</translation>
+    </message>
+    <message>
+        <source>Database, service, map source and technical-alarm changes take effect after a restart.</source>
+        <translation>Изменения базы данных, сервиса, источника карты и технических тревог вступают в силу после перезапуска.</translation>
     </message>
     <message>
         <source>MBTiles file</source>
@@ -5553,7 +5819,7 @@ Data folder: {folder}</source>
     <name>WindowRow</name>
     <message>
         <source>Choose at least one day.</source>
-        <extracomment>Zone sources of a zone restriction.</extracomment>
+        <extracomment>Zone sources of a zone restriction. restriction kinds the what-if check can replay (arm.replay.whatif.DRAFT_KINDS)</extracomment>
         <translation>Выберите хотя бы один день.</translation>
     </message>
     <message>
@@ -5663,6 +5929,10 @@ Data folder: {folder}</source>
     <message>
         <source>Zones</source>
         <translation>Зоны</translation>
+    </message>
+    <message>
+        <source>— no district —</source>
+        <translation>— без района —</translation>
     </message>
     <message>
         <source>Click the corners on the map; click the first corner or press Finish shape to close.</source>
