@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from arm.access import AccessDenied
+from widgets.fit import FitTitle
 
 ACCEPTABLE_PER_HOUR = 6.0
 
 
-class ReplayLoadDialog(QDialog):
+class ReplayLoadDialog(FitTitle, QDialog):
     """Replays the last 24 hours and draws the load per desk."""
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
