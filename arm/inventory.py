@@ -57,6 +57,12 @@ class HistoryRow:
     returned_at: datetime | None
     returned_by: str
     note: str
+    #: the names on the issue act (who received it, the technician who handed it over)
+    received_by: str = ""
+    technician_name: str = ""
+    #: the names on the return act (who handed it back, the technician who took it back)
+    returned_by_name: str = ""
+    return_technician_name: str = ""
 
 
 def list_devices(session: Session) -> list[InventoryRow]:
@@ -71,7 +77,9 @@ def history(session: Session, device_id: int) -> list[HistoryRow]:
         .order_by(Assignment.issued_at.desc())
     )
     return [
-        HistoryRow(p.full_name, a.issued_at, a.issued_by, a.returned_at, a.returned_by or "", a.note)
+        HistoryRow(p.full_name, a.issued_at, a.issued_by, a.returned_at, a.returned_by or "", a.note,
+                   a.received_by or "", a.technician_name or "", a.returned_by_name or "",
+                   a.return_technician_name or "")
         for a, p in session.execute(q).all()
     ]
 

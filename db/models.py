@@ -351,6 +351,10 @@ class Assignment(Base):
     #: name, as the issue act states them (revision caseload_lifecycle)
     received_by: Mapped[str] = mapped_column(String(200), default="")
     technician_name: Mapped[str] = mapped_column(String(200), default="")
+    #: who handed the device back (the person or their representative) and the technician who took it
+    #: back, as the return act states them (revision caseload_return_names)
+    returned_by_name: Mapped[str] = mapped_column(String(200), default="")
+    return_technician_name: Mapped[str] = mapped_column(String(200), default="")
 
     device: Mapped[Device] = relationship(back_populates="assignments")
     person: Mapped[Person] = relationship(back_populates="assignments")

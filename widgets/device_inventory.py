@@ -57,6 +57,13 @@ RELOAD_DELAY_MS = 700
 LINK_REFRESH_MS = 2000
 
 
+def _who(name: str, login: str) -> str:
+    """The name an act gives, with the login that recorded it when they differ."""
+    if name and login and name != login:
+        return f"{name} ({login})"
+    return name or login
+
+
 class _FormDialog(FitTitle, QDialog):
     """A small form whose errors are shown beside the field they concern."""
 
@@ -117,8 +124,8 @@ class DeviceInventory(QWidget):
         self.table = self._make_table(self._headers())
         self.table.setObjectName("inventoryTable")
         self.history = self._make_table(
-            [self.tr("Person"), self.tr("Issued"), self.tr("Issued by"), self.tr("Returned"),
-             self.tr("Returned by"), self.tr("Note")]
+            [self.tr("Person"), self.tr("Issued"), self.tr("Issued by"), self.tr("Received by"), self.tr("Returned"),
+             self.tr("Returned by"), self.tr("Handed back by"), self.tr("Note")]
         )
         self.history.setObjectName("historyTable")
         self.history_title = QLabel(self.tr("Issue and return history"))
@@ -338,8 +345,9 @@ class DeviceInventory(QWidget):
     def _show_history(self, rows: list[HistoryRow]) -> None:
         self.history.setRowCount(len(rows))
         for i, h in enumerate(rows):
-            values = [h.person, self.ctx.format_time(h.issued_at), h.issued_by,
-                      self.ctx.format_time(h.returned_at) if h.returned_at else "", h.returned_by, h.note]
+            values = [h.person, self.ctx.format_time(h.issued_at), _who(h.technician_name, h.issued_by), h.received_by,
+                      self.ctx.format_time(h.returned_at) if h.returned_at else "",
+                      _who(h.return_technician_name, h.returned_by), h.returned_by_name, h.note]
             for j, value in enumerate(values):
                 self.history.setItem(i, j, QTableWidgetItem(value))
 
@@ -469,12 +477,29 @@ class DeviceInventory(QWidget):
         if row is None:
             return None
         dlg = _FormDialog(self.tr("Return {serial} from {name}").format(serial=row.serial, name=row.holder), self)
+        # the return act names both sides, as the issue act does
+        returned = dlg.add("returnedBy", self.tr("Handed back by:"), QLineEdit(row.holder))
+        technician = dlg.add("technicianName", self.tr("Received back by:"),
+                             QLineEdit(str(getattr(self.ctx.user, "full_name", "") or self.ctx.login)))
         note = dlg.add("note", self.tr("Condition / note:"), QLineEdit())
         assert isinstance(note, QLineEdit)
-        dlg.buttons.accepted.connect(
-            lambda: self._act(devices.return_device, row.device_id, note.text(), dialog=dlg, field="note",
-                              done_text=self.tr("{serial} returned to stock.").format(serial=row.serial))
-        )
+        assert isinstance(returned, QLineEdit) and isinstance(technician, QLineEdit)
+        returned.setPlaceholderText(self.tr("the person's full name, or who hands it back for them"))
+
+        def go() -> None:
+            if not returned.text().strip():
+                dlg.show_error("returnedBy", self.tr("Who hands the device back?"))
+                return
+            if not technician.text().strip():
+                dlg.show_error("technicianName", self.tr("Who receives the device back?"))
+                return
+            giver, taker, text = returned.text().strip(), technician.text().strip(), note.text()
+            self._act(lambda s, user, device_id: devices.return_device(s, user, device_id, text,
+                                                                     returned_by_name=giver, technician_name=taker),
+                      row.device_id, dialog=dlg, field="note",
+                      done_text=self.tr("{serial} returned to stock.").format(serial=row.serial))
+
+        dlg.buttons.accepted.connect(go)
         return dlg
 
     def model_dialog(self) -> _FormDialog | None:

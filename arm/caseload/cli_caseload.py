@@ -374,8 +374,16 @@ def _device_return(args: argparse.Namespace) -> int:
         from arm.caseload.devices import return_device
 
         device = _device_row(session, args.serial)
-        return_device(session, actor, device.id, args.note or "")
-        emit(args, {"serial": args.serial, "status": "in_stock"}, f"device {args.serial} returned to stock")
+        return_device(session, actor, device.id, args.note or "", returned_by_name=args.returned_by or "",
+                      technician_name=args.technician or "")
+        row = session.scalars(select(Assignment).where(Assignment.device_id == device.id)
+                              .order_by(Assignment.returned_at.desc(), Assignment.id.desc())).first()
+        assert row is not None and row.returned_at is not None
+        emit(args, {"serial": args.serial, "status": "in_stock", "person_id": row.person_id, "assignment_id": row.id,
+                    "returned_by_name": row.returned_by_name, "technician_name": row.return_technician_name,
+                    "returned_at": row.returned_at.isoformat()},
+             f"device {args.serial} returned to stock; handed back by {row.returned_by_name}, "
+             f"received by {row.return_technician_name}")
 
     return run(args, work)
 
@@ -486,6 +494,8 @@ def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     rt = dsub.add_parser("return", help="take a device back into stock")
     _common(rt)
     rt.add_argument("serial", metavar="SERIAL")
+    rt.add_argument("--returned-by", metavar="NAME", help="who handed it back (default: the person)")
+    rt.add_argument("--technician", metavar="NAME", help="who took it back (default: the acting user)")
     rt.add_argument("--note")
     rt.set_defaults(handler=_device_return)
 

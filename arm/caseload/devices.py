@@ -153,8 +153,15 @@ def issue(session: Session, actor: Actor, device_id: int, person_id: int, note: 
     return assignment.id
 
 
-def return_device(session: Session, actor: Actor, device_id: int, note: str = "") -> None:
-    """Take a device back into stock; closes its open assignment."""
+def return_device(session: Session, actor: Actor, device_id: int, note: str = "", *,
+                  returned_by_name: str = "", technician_name: str = "") -> None:
+    """Take a device back into stock; closes its open assignment.
+
+    ``returned_by_name`` is who handed it back (the person's full name when not
+    given: usually the person, or their representative), ``technician_name`` who
+    took it back (the acting user's full name when not given); both are kept on
+    the assignment and in the audit row, as the return act names them.
+    """
     require_write(actor, Area.DEVICES, session=session)
     device = _device(session, device_id)
     open_rows = session.execute(
@@ -163,13 +170,19 @@ def return_device(session: Session, actor: Actor, device_id: int, note: str = ""
     if not open_rows:
         raise InventoryError("NOT_ISSUED", "The device is not issued to anybody.")
     now = utcnow()
+    technician = technician_name.strip() or str(getattr(actor, "full_name", "") or actor.login)
+    givers: list[str] = []
     for a in open_rows:
+        giver = returned_by_name.strip() or (a.person.full_name if a.person is not None else "")
         a.returned_at, a.returned_by = now, actor.login
+        a.returned_by_name, a.return_technician_name = giver[:200], technician[:200]
+        givers.append(giver)
         if note.strip():
             a.note = (a.note + "\n" if a.note else "") + note.strip()
     device.status = DeviceStatus.IN_STOCK
     bump(session)
-    audit.record(session, actor, "device.return", "device", device.serial, note=note.strip())
+    audit.record(session, actor, "device.return", "device", device.serial, note=note.strip(),
+                 returned_by_name=", ".join(dict.fromkeys(givers)), technician_name=technician)
 
 
 def set_model(session: Session, actor: Actor, device_id: int, model: str) -> str | None:

@@ -177,6 +177,9 @@ def deregister(session: Session, actor: Actor, person_id: int, on: date | None =
                                                                Assignment.returned_at.is_(None))):
         assignment.returned_at = max(now, assignment.issued_at)
         assignment.returned_by = actor.login
+        # deregistration is no return act: the names default as return_device's do
+        assignment.returned_by_name = person.full_name[:200]
+        assignment.return_technician_name = str(getattr(actor, "full_name", "") or actor.login)[:200]
         device = session.get(Device, assignment.device_id)
         if device is not None:
             device.status = DeviceStatus.IN_STOCK

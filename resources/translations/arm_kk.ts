@@ -2054,12 +2054,20 @@ Data folder: {folder}</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
+        <source>Received by</source>
+        <translation>Кім алды</translation>
+    </message>
+    <message>
         <source>Returned by</source>
         <translation>Кім қабылдады</translation>
     </message>
     <message>
         <source>Note</source>
         <translation>Ескертпе</translation>
+    </message>
+    <message>
+        <source>Handed back by</source>
+        <translation>Кім тапсырды</translation>
     </message>
     <message>
         <source>Issue and return history</source>
@@ -2258,8 +2266,28 @@ Data folder: {folder}</source>
         <translation>{serial} құрылғысын қайтару ({name})</translation>
     </message>
     <message>
+        <source>Handed back by:</source>
+        <translation>Тапсырған:</translation>
+    </message>
+    <message>
+        <source>Received back by:</source>
+        <translation>Қабылдаған:</translation>
+    </message>
+    <message>
         <source>Condition / note:</source>
         <translation>Жай-күйі / ескертпе:</translation>
+    </message>
+    <message>
+        <source>the person's full name, or who hands it back for them</source>
+        <translation>Тұлғаның аты-жөні немесе оның орнына тапсыратын адам</translation>
+    </message>
+    <message>
+        <source>Who hands the device back?</source>
+        <translation>Құрылғыны кім тапсырады?</translation>
+    </message>
+    <message>
+        <source>Who receives the device back?</source>
+        <translation>Құрылғыны кім қабылдайды?</translation>
     </message>
     <message>
         <source>{serial} returned to stock.</source>

@@ -2054,12 +2054,20 @@ Data folder: {folder}</source>
         <translation>Возвращено</translation>
     </message>
     <message>
+        <source>Received by</source>
+        <translation>Кто получил</translation>
+    </message>
+    <message>
         <source>Returned by</source>
         <translation>Кем принято</translation>
     </message>
     <message>
         <source>Note</source>
         <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Handed back by</source>
+        <translation>Кто сдал</translation>
     </message>
     <message>
         <source>Issue and return history</source>
@@ -2258,8 +2266,28 @@ Data folder: {folder}</source>
         <translation>Возврат {serial} от {name}</translation>
     </message>
     <message>
+        <source>Handed back by:</source>
+        <translation>Сдал:</translation>
+    </message>
+    <message>
+        <source>Received back by:</source>
+        <translation>Принял:</translation>
+    </message>
+    <message>
         <source>Condition / note:</source>
         <translation>Состояние / примечание:</translation>
+    </message>
+    <message>
+        <source>the person's full name, or who hands it back for them</source>
+        <translation>ФИО лица или того, кто сдаёт за него</translation>
+    </message>
+    <message>
+        <source>Who hands the device back?</source>
+        <translation>Кто сдаёт устройство?</translation>
+    </message>
+    <message>
+        <source>Who receives the device back?</source>
+        <translation>Кто принимает устройство?</translation>
     </message>
     <message>
         <source>{serial} returned to stock.</source>

@@ -8,6 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sqlalchemy import select
+
+from db.models import Assignment, AuditEntry
 from db.session import Database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,7 +40,17 @@ def test_person_and_device_commands(db: Database) -> None:
     issued = json.loads(arm("device", "issue", "BRC-123456", "--person", IIN, "--technician", "Омаров Д.",
                             "--json", db=db).stdout)
     assert (issued["received_by"], issued["technician_name"]) == ("Серікбаев Ержан", "Омаров Д.")
-    assert arm("device", "return", "BRC-123456", db=db).returncode == 0
+    back = json.loads(arm("device", "return", "BRC-123456", "--returned-by", "Серікбаева Айгүл (жұбайы)",
+                          "--technician", "Омаров Д.", "--json", db=db).stdout)
+    assert (back["returned_by_name"], back["technician_name"], back["status"]) == (
+        "Серікбаева Айгүл (жұбайы)", "Омаров Д.", "in_stock")
+    with db.session() as s:
+        row = s.get(Assignment, back["assignment_id"])
+        assert row is not None and row.returned_at is not None
+        assert (row.returned_by_name, row.return_technician_name) == ("Серікбаева Айгүл (жұбайы)", "Омаров Д.")
+        audited = s.scalars(select(AuditEntry).where(AuditEntry.action == "device.return")).one()
+        assert audited.detail["returned_by_name"] == "Серікбаева Айгүл (жұбайы)"
+        assert audited.detail["technician_name"] == "Омаров Д."
     again = arm("device", "return", "BRC-123456", db=db)
     assert again.returncode == 2 and "NOT_ISSUED" in again.stderr
     gone = json.loads(arm("person", "deregister", IIN, "--reason", "срок истёк", "--json", db=db).stdout)

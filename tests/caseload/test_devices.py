@@ -47,6 +47,36 @@ def test_register_issue_return_are_written_and_audited(db) -> None:
     assert audit_rows(db, "device.return")[0].user == "technician1"
 
 
+def test_return_names_are_stored_and_audited(db) -> None:
+    did = add_device(db, status=DeviceStatus.IN_STOCK)
+    pid = add_person(db, EAST)
+    with db.begin() as s:
+        devices.issue(s, TECH, did, pid)
+    with db.begin() as s:
+        devices.return_device(s, TECH, did, "ремешок цел", returned_by_name="  Тестова Айгуль (супруга) ",
+                              technician_name="Сериков Бауыржан")
+    with db.session() as s:
+        a = s.scalars(select(Assignment)).one()
+        assert (a.returned_by_name, a.return_technician_name) == ("Тестова Айгуль (супруга)", "Сериков Бауыржан")
+        assert a.returned_by == "technician1" and a.received_by == "Тестов Иван"  # the issue act is untouched
+    assert audit_rows(db, "device.return")[0].detail == {
+        "note": "ремешок цел", "returned_by_name": "Тестова Айгуль (супруга)", "technician_name": "Сериков Бауыржан"}
+
+
+def test_return_names_default_to_the_person_and_the_acting_user(db) -> None:
+    did = add_device(db, status=DeviceStatus.IN_STOCK)
+    pid = add_person(db, EAST)
+    with db.begin() as s:
+        devices.issue(s, TECH, did, pid)
+    with db.begin() as s:
+        devices.return_device(s, TECH, did)
+    with db.session() as s:
+        a = s.scalars(select(Assignment)).one()
+        assert (a.returned_by_name, a.return_technician_name) == ("Тестов Иван", "Test technician")
+    detail = audit_rows(db, "device.return")[0].detail
+    assert detail["returned_by_name"] == "Тестов Иван" and detail["technician_name"] == "Test technician"
+
+
 def list_devices_now(db):
     with db.session() as s:
         return list_devices(s)

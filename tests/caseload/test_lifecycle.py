@@ -106,6 +106,9 @@ def test_deregister_ends_restrictions_returns_devices_and_keeps_the_record(db: D
         assert s.scalars(select(Assignment.returned_at)).one() is not None
         assert s.get(Device, device).status == DeviceStatus.IN_STOCK  # type: ignore[union-attr]
         assert s.scalars(select(Assignment.received_by)).one() == "Тестов И."
+        # the return names default as a return's do: the person, and the acting user
+        back = s.execute(select(Assignment.returned_by_name, Assignment.return_technician_name)).one()
+        assert tuple(back) == (person.full_name, "Test supervisor")
     with pytest.raises(PersonInvalid), db.begin() as s:
         lifecycle.deregister(s, SUPERVISOR, pid)  # twice: refused, named
     assert len(audit_rows(db, "person.deregister")) == 1

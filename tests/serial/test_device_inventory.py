@@ -116,17 +116,29 @@ def test_register_issue_return_with_history(
     panel.grab().save(str(tmp_path / "inventory.png"))
     _select(qtbot, panel, "TRK-000901")
     dlg = panel.return_dialog()
+    returned_by = dlg.findChild(QLineEdit, "returnedBy")
+    assert returned_by.text() == "Ахметов Серик Болатович"  # the holder, unless someone hands it back for them
+    assert dlg.findChild(QLineEdit, "technicianName").text() == "Test Technician"
+    returned_by.setText(" ")
+    dlg.buttons.accepted.emit()
+    assert dlg.errors["returnedBy"].text() == "Who hands the device back?"
+    returned_by.setText("Ахметов Болат (брат)")
+    dlg.findChild(QLineEdit, "technicianName").setText("Сериков Бауыржан")
     dlg.findChild(QLineEdit, "note").setText("strap worn")
     dlg.buttons.accepted.emit()
     _done(qtbot, gui_ctx)
     qtbot.waitUntil(lambda: _cell(panel, "TRK-000901", "status") == "in stock", timeout=5000)
     _select(qtbot, panel, "TRK-000901")
     # the history of the earlier selection (before the return) may still be on screen: wait for the return's
-    qtbot.waitUntil(lambda: panel.history.rowCount() == 1 and panel.history.item(0, 4) is not None
-                    and panel.history.item(0, 4).text() == "tech1", timeout=5000)
-    row = [panel.history.item(0, j).text() for j in range(6)]
-    assert row[0] == "Ахметов Серик Болатович" and row[2] == "tech1" and row[4] == "tech1"
-    assert row[1] and row[3] and "with charger" in row[5] and "strap worn" in row[5]
+    qtbot.waitUntil(lambda: panel.history.rowCount() == 1 and panel.history.item(0, 5) is not None
+                    and panel.history.item(0, 5).text() == "Сериков Бауыржан (tech1)", timeout=5000)
+    with db.session() as s:
+        back = s.execute(select(Assignment)).scalar_one()
+        assert (back.returned_by_name, back.return_technician_name) == ("Ахметов Болат (брат)", "Сериков Бауыржан")
+    row = [panel.history.item(0, j).text() for j in range(8)]
+    assert row[0] == "Ахметов Серик Болатович" and row[2] == "Test Technician (tech1)"
+    assert row[3] == "Ахметова Айгуль (супруга)" and row[6] == "Ахметов Болат (брат)"
+    assert row[1] and row[4] and "with charger" in row[7] and "strap worn" in row[7]
     panel.grab().save(str(tmp_path / "inventory-history.png"))
 
     actions = [(a, o) for a, o, _d in audit_actions(db)]
