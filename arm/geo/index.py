@@ -30,9 +30,9 @@ EARTH_M = 6371008.8
 DEG_M = math.pi * EARTH_M / 180.0  # metres per degree of latitude
 HOUSE_NEAR_M = 60.0       # a house this close is "the" address
 STREET_MAX_M = 5000.0     # no street farther than this is named ("far from everything")
-#: probe radii for the nearest street, 8 % apart: the first disk that reaches a segment's bounding
+#: probe radii for the nearest street, 15 % apart: the first disk that reaches a segment's bounding
 #: box holds only the few segments of a thin ring, even just outside a dense town
-STREET_RADII_M = tuple(r for r in (40.0 * 1.08 ** k for k in range(64)) if r < STREET_MAX_M) + (STREET_MAX_M,)
+STREET_RADII_M = tuple(r for r in (40.0 * 1.15 ** k for k in range(64)) if r < STREET_MAX_M) + (STREET_MAX_M,)
 PLACE_CELL_DEG = 0.5      # grid cell of the in-memory settlement index
 HOUSE_CELL_DEG = 0.001    # grid cell of house_cells (about 110 m of latitude)
 
@@ -60,6 +60,39 @@ CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, name_ru TEXT, name_kk TE
 INDEXES = """
 CREATE INDEX houses_street ON houses (street_id, hn_key);
 """
+
+
+#: the segments whose bounding box is within a radius (a lower bound of their distance)
+_SEG_DISK = """min_lat <= :lat + {r} * :m AND max_lat >= :lat - {r} * :m
+    AND min_lon <= :lon + {r} * :mx AND max_lon >= :lon - {r} * :mx
+    AND max(min_lat - :lat, :lat - max_lat, 0.0) * max(min_lat - :lat, :lat - max_lat, 0.0)
+      + max(min_lon - :lon, :lon - max_lon, 0.0) * max(min_lon - :lon, :lon - max_lon, 0.0) * :kx2
+      <= {r} * {r} * :m * :m"""
+
+
+def _exists(radius: float) -> str:
+    return f"EXISTS (SELECT 1 FROM segs_rt WHERE {_SEG_DISK.format(r=repr(radius))})"
+
+
+def _first_radius_case() -> str:
+    """CASE giving the first radius of STREET_RADII_M whose disk reaches a segment's box: the radii
+    are probed five at a time (a group ends at about double the previous group's end), and only the
+    group that holds the answer is probed radius by radius, so ~10 probes find a radius up to 5 km."""
+    groups = [STREET_RADII_M[i:i + 5] for i in range(0, len(STREET_RADII_M), 5)]
+    outer = []
+    for group in groups:
+        inner = " ".join(f"WHEN {_exists(r)} THEN {r!r}" for r in group[:-1])
+        then = f"CASE {inner} ELSE {group[-1]!r} END" if inner else repr(group[-1])
+        outer.append(f"WHEN {_exists(group[-1])} THEN ({then})")
+    return "CASE " + " ".join(outer) + " END"
+
+
+#: the candidates of the first radius of STREET_RADII_M whose disk reaches a segment's bounding
+#: box, in one statement: the R*Tree probes run in C and CASE stops at the first hit, so a fix
+#: 1 km outside a dense town reads the few segments of a thin ring, not a box of hundreds
+_FIRST_STREET_SQL = ("SELECT street_id, lat1, lon1, lat2, lon2, radius FROM (SELECT " + _first_radius_case()
+                     + " AS radius) JOIN segs_rt ON " + _SEG_DISK.format(r="radius"))
+_STREET_CANDIDATES_SQL = "SELECT street_id, lat1, lon1, lat2, lon2 FROM segs_rt WHERE " + _SEG_DISK.format(r=":r")
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,22 +222,8 @@ class AddressIndex:
         street = self.street_name(street_id, None, lang) if street_id is not None else None
         return Address(street, None, self.settlement(lat, lon, lang), dist, lat, lon)
 
-    #: the first radius (index into STREET_RADII_M) whose disk reaches the bounding box of a
-    #: segment: one statement, the R*Tree probes run in C and CASE stops at the first hit, so a fix
-    #: 1 km outside a dense town costs one query, not a box that holds hundreds of segments
-    _FIRST_RADIUS_SQL = "SELECT CASE " + " ".join(
-        f"WHEN EXISTS (SELECT 1 FROM segs_rt WHERE min_lat <= :lat + {r!r} * :m AND max_lat >= :lat - {r!r} * :m"
-        f" AND min_lon <= :lon + {r!r} * :mx AND max_lon >= :lon - {r!r} * :mx"
-        f" AND max(min_lat - :lat, :lat - max_lat, 0.0) * max(min_lat - :lat, :lat - max_lat, 0.0)"
-        f" + max(min_lon - :lon, :lon - max_lon, 0.0) * max(min_lon - :lon, :lon - max_lon, 0.0) * :kx2"
-        f" <= {r!r} * {r!r} * :m * :m) THEN {k}"
-        for k, r in enumerate(STREET_RADII_M)) + " END"
-    #: the segments whose bounding box is within a radius (a lower bound of their distance)
-    _CANDIDATES_SQL = """
-        SELECT street_id, lat1, lon1, lat2, lon2 FROM segs_rt
-        WHERE min_lat <= :lat + :r AND max_lat >= :lat - :r AND min_lon <= :lon + :rx AND max_lon >= :lon - :rx
-          AND max(min_lat - :lat, :lat - max_lat, 0.0) * max(min_lat - :lat, :lat - max_lat, 0.0)
-            + max(min_lon - :lon, :lon - max_lon, 0.0) * max(min_lon - :lon, :lon - max_lon, 0.0) * :kx2 <= :r * :r"""
+    _FIRST_SQL = _FIRST_STREET_SQL
+    _CANDIDATES_SQL = _STREET_CANDIDATES_SQL
 
     @classmethod
     def _nearest_street(cls, conn: sqlite3.Connection, lat: float, lon: float,
@@ -215,28 +234,24 @@ class AddressIndex:
         (a box is never farther than its segment); their best distance d bounds the answer, so
         if d exceeds that radius the segments whose box is within d are read once more.
         """
-        m = 1.0 / DEG_M
-        mx = m / max(kx, 0.01)
-        k = conn.execute(cls._FIRST_RADIUS_SQL, {"lat": lat, "lon": lon, "m": m, "mx": mx,
-                                                 "kx2": kx * kx}).fetchone()[0]
-        if k is None:
+        args: dict[str, float] = {"lat": lat, "lon": lon, "m": 1.0 / DEG_M, "mx": 1.0 / DEG_M / max(kx, 0.01),
+                                  "kx2": kx * kx}
+        rows = conn.execute(cls._FIRST_SQL, args).fetchall()
+        if not rows:
             return None, None
-        radius = STREET_RADII_M[k]
-        best: tuple[int, float] | None = None
+        radius = float(rows[0][5])
+        best_sid, best_d2 = -1, math.inf
         while True:
-            rows = conn.execute(cls._CANDIDATES_SQL, {"lat": lat, "lon": lon, "r": radius * m, "rx": radius * mx,
-                                                      "kx2": kx * kx}).fetchall()
-            for sid, lat1, lon1, lat2, lon2 in rows:
-                d2 = seg_d2(lat, lon, kx, lat1, lon1, lat2, lon2)
-                if best is None or d2 < best[1]:
-                    best = (int(sid), d2)
-            if best is None:
-                return None, None
-            dist = math.sqrt(best[1]) * DEG_M
+            for row in rows:
+                d2 = seg_d2(lat, lon, kx, row[1], row[2], row[3], row[4])
+                if d2 < best_d2:
+                    best_sid, best_d2 = int(row[0]), d2
+            dist = math.sqrt(best_d2) * DEG_M
             if dist <= radius or radius >= STREET_MAX_M:
                 break
             radius = min(dist, STREET_MAX_M)
-        return (best[0], dist) if dist <= STREET_MAX_M else (None, None)
+            rows = conn.execute(cls._CANDIDATES_SQL, {**args, "r": radius}).fetchall()
+        return (best_sid, dist) if dist <= STREET_MAX_M else (None, None)
 
     # -- search
     def find(self, text: str, lang: str = "ru", limit: int = 10) -> list[Address]:
