@@ -30,9 +30,9 @@ EARTH_M = 6371008.8
 DEG_M = math.pi * EARTH_M / 180.0  # metres per degree of latitude
 HOUSE_NEAR_M = 60.0       # a house this close is "the" address
 STREET_MAX_M = 5000.0     # no street farther than this is named ("far from everything")
-#: probe radii for the nearest street, 15 % apart: the first disk that reaches a segment's bounding
+#: probe radii for the nearest street, 8 % apart: the first disk that reaches a segment's bounding
 #: box holds only the few segments of a thin ring, even just outside a dense town
-STREET_RADII_M = tuple(r for r in (40.0 * 1.15 ** k for k in range(64)) if r < STREET_MAX_M) + (STREET_MAX_M,)
+STREET_RADII_M = tuple(r for r in (40.0 * 1.08 ** k for k in range(64)) if r < STREET_MAX_M) + (STREET_MAX_M,)
 PLACE_CELL_DEG = 0.5      # grid cell of the in-memory settlement index
 HOUSE_CELL_DEG = 0.001    # grid cell of house_cells (about 110 m of latitude)
 
@@ -74,22 +74,20 @@ def _exists(radius: float) -> str:
     return f"EXISTS (SELECT 1 FROM segs_rt WHERE {_SEG_DISK.format(r=repr(radius))})"
 
 
-def _first_radius_case() -> str:
-    """CASE giving the first radius of STREET_RADII_M whose disk reaches a segment's box: the radii
-    are probed five at a time (a group ends at about double the previous group's end), and only the
-    group that holds the answer is probed radius by radius, so ~10 probes find a radius up to 5 km."""
-    groups = [STREET_RADII_M[i:i + 5] for i in range(0, len(STREET_RADII_M), 5)]
-    outer = []
-    for group in groups:
-        inner = " ".join(f"WHEN {_exists(r)} THEN {r!r}" for r in group[:-1])
-        then = f"CASE {inner} ELSE {group[-1]!r} END" if inner else repr(group[-1])
-        outer.append(f"WHEN {_exists(group[-1])} THEN ({then})")
-    return "CASE " + " ".join(outer) + " END"
+def _first_radius_case(lo: int = 0, hi: int = len(STREET_RADII_M)) -> str:
+    """Expression for the first radius of STREET_RADII_M[lo:hi] whose disk reaches a segment's box
+    (NULL past the last one), by binary search: reaching is monotonic in the radius, so about five
+    R*Tree probes find it anywhere between 40 m and 5 km, next to a dense town or in the steppe."""
+    if lo == hi:
+        return repr(STREET_RADII_M[lo]) if lo < len(STREET_RADII_M) else "NULL"
+    mid = (lo + hi) // 2
+    return f"CASE WHEN {_exists(STREET_RADII_M[mid])} THEN {_first_radius_case(lo, mid)} " \
+           f"ELSE {_first_radius_case(mid + 1, hi)} END"
 
 
 #: the candidates of the first radius of STREET_RADII_M whose disk reaches a segment's bounding
-#: box, in one statement: the R*Tree probes run in C and CASE stops at the first hit, so a fix
-#: 1 km outside a dense town reads the few segments of a thin ring, not a box of hundreds
+#: box, in one statement (the R*Tree probes run in C), so a fix 1 km outside a dense town reads
+#: the few segments of a thin ring, not a box of hundreds
 _FIRST_STREET_SQL = ("SELECT street_id, lat1, lon1, lat2, lon2, radius FROM (SELECT " + _first_radius_case()
                      + " AS radius) JOIN segs_rt ON " + _SEG_DISK.format(r="radius"))
 _STREET_CANDIDATES_SQL = "SELECT street_id, lat1, lon1, lat2, lon2 FROM segs_rt WHERE " + _SEG_DISK.format(r=":r")
