@@ -186,8 +186,8 @@ def main() -> None:
     assert index is not None
     side = int((max(4, args.nodes // 17)) ** 0.5) + 1
     rnd = random.Random(1)
-    # where persons are: in town (at a house or in the street); and the harder case of a fix in the
-    # fields up to 1 km outside the town (the nearest street is searched in widening boxes)
+    # where persons are: in town (at a house or in the street); in the fields up to 1 km outside
+    # the town (the nearest street just outside a dense grid); and far from it
     town = [(LAT0 + rnd.random() * side * STEP_LAT, LON0 + rnd.random() * side * STEP_LON)
             for _ in range(args.lookups)]
     fields = []
@@ -196,12 +196,17 @@ def main() -> None:
         lon = LON0 - 0.012 + rnd.random() * (side * STEP_LON + 0.024)
         if not (LAT0 <= lat <= LAT0 + side * STEP_LAT and LON0 <= lon <= LON0 + side * STEP_LON):
             fields.append((lat, lon))
-    for label, points in (("in town", town), ("outside the town (up to 1 km)", fields)):
+    # far: 2-60 km south of the town (a street within 5 km, or nothing at all)
+    far = [(LAT0 - 0.018 - rnd.random() * 0.5, LON0 + rnd.random() * side * STEP_LON)
+           for _ in range(args.lookups // 10)]
+    for label, points in (("in town", town), ("near town (up to 1 km outside)", fields), ("far (2-60 km)", far)):
         t0 = time.perf_counter()
-        houses = sum(1 for lat, lon in points if index.where(lat, lon).house)
+        found = [index.where(lat, lon) for lat, lon in points]
         rate = len(points) / (time.perf_counter() - t0)
-        print(f"reverse geocoding {label}: {rate:,.0f} lookups/s ({houses / len(points):.0%} at a house), "
-              "goal 10,000/s")
+        houses = sum(1 for a in found if a.house)
+        streets = sum(1 for a in found if a.street)
+        print(f"reverse geocoding {label}: {rate:,.0f} lookups/s ({houses / len(points):.0%} at a house, "
+              f"{streets / len(points):.0%} with a street), goal 10,000/s")
     queries = [f"{rnd.randrange(side)}-көше {rnd.randrange(1, side * 4)}" for _ in range(500)]
     t0 = time.perf_counter()
     hits = sum(1 for q in queries if index.find(q))

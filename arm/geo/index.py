@@ -29,10 +29,10 @@ from arm.geo.names import fold, split_query, words
 EARTH_M = 6371008.8
 DEG_M = math.pi * EARTH_M / 180.0  # metres per degree of latitude
 HOUSE_NEAR_M = 60.0       # a house this close is "the" address
-#: search radii for the nearest street, widened by √2 only while nothing is found: most fixes in a
-#: town are within 80 m of a street, and the first box that holds a segment holds only those of the
-#: thin ring it added, so even a fix just outside a dense city reads tens of segments, not thousands
-STREET_RADII_M = tuple(80.0 * 1.41 ** k for k in range(13)) + (5000.0,)
+STREET_MAX_M = 5000.0     # no street farther than this is named ("far from everything")
+#: probe radii for the nearest street, 8 % apart: the first disk that reaches a segment's bounding
+#: box holds only the few segments of a thin ring, even just outside a dense town
+STREET_RADII_M = tuple(r for r in (40.0 * 1.08 ** k for k in range(64)) if r < STREET_MAX_M) + (STREET_MAX_M,)
 PLACE_CELL_DEG = 0.5      # grid cell of the in-memory settlement index
 HOUSE_CELL_DEG = 0.001    # grid cell of house_cells (about 110 m of latitude)
 
@@ -60,6 +60,37 @@ CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, name_ru TEXT, name_kk TE
 INDEXES = """
 CREATE INDEX houses_street ON houses (street_id, hn_key);
 """
+
+
+#: the segments whose bounding box is within a radius (a lower bound of their distance)
+_SEG_DISK = """min_lat <= :lat + {r} * :m AND max_lat >= :lat - {r} * :m
+    AND min_lon <= :lon + {r} * :mx AND max_lon >= :lon - {r} * :mx
+    AND max(min_lat - :lat, :lat - max_lat, 0.0) * max(min_lat - :lat, :lat - max_lat, 0.0)
+      + max(min_lon - :lon, :lon - max_lon, 0.0) * max(min_lon - :lon, :lon - max_lon, 0.0) * :kx2
+      <= {r} * {r} * :m * :m"""
+
+
+def _exists(radius: float) -> str:
+    return f"EXISTS (SELECT 1 FROM segs_rt WHERE {_SEG_DISK.format(r=repr(radius))})"
+
+
+def _first_radius_case(lo: int = 0, hi: int = len(STREET_RADII_M)) -> str:
+    """Expression for the first radius of STREET_RADII_M[lo:hi] whose disk reaches a segment's box
+    (NULL past the last one), by binary search: reaching is monotonic in the radius, so about five
+    R*Tree probes find it anywhere between 40 m and 5 km, next to a dense town or in the steppe."""
+    if lo == hi:
+        return repr(STREET_RADII_M[lo]) if lo < len(STREET_RADII_M) else "NULL"
+    mid = (lo + hi) // 2
+    return f"CASE WHEN {_exists(STREET_RADII_M[mid])} THEN {_first_radius_case(lo, mid)} " \
+           f"ELSE {_first_radius_case(mid + 1, hi)} END"
+
+
+#: the candidates of the first radius of STREET_RADII_M whose disk reaches a segment's bounding
+#: box, in one statement (the R*Tree probes run in C), so a fix 1 km outside a dense town reads
+#: the few segments of a thin ring, not a box of hundreds
+_FIRST_STREET_SQL = ("SELECT street_id, lat1, lon1, lat2, lon2, radius FROM (SELECT " + _first_radius_case()
+                     + " AS radius) JOIN segs_rt ON " + _SEG_DISK.format(r="radius"))
+_STREET_CANDIDATES_SQL = "SELECT street_id, lat1, lon1, lat2, lon2 FROM segs_rt WHERE " + _SEG_DISK.format(r=":r")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,38 +216,40 @@ class AddressIndex:
             sid, street, hn, city = best
             settlement = self.settlement(lat, lon, lang) or city
             return Address(self.street_name(sid, street, lang), hn, settlement, best_d, lat, lon)
-        street_id: int | None = None
-        dist: float | None = None
-        for radius in STREET_RADII_M:
-            street_id, dist = self._nearest_street(conn, lat, lon, kx, radius)
-            if street_id is not None:
-                break
+        street_id, dist = self._nearest_street(conn, lat, lon, kx)
         street = self.street_name(street_id, None, lang) if street_id is not None else None
         return Address(street, None, self.settlement(lat, lon, lang), dist, lat, lon)
 
-    #: nearest segment in SQL (C speed, even when a wide box holds thousands of segments): the
-    #: point-to-segment distance on the local plane, x scaled by cos(latitude); degrees squared
-    _NEAREST_SQL = """
-        SELECT street_id, (ax + t * vx) * (ax + t * vx) + (ay + t * vy) * (ay + t * vy) AS d2 FROM (
-          SELECT street_id, ax, ay, vx, vy,
-                 CASE WHEN vx * vx + vy * vy = 0 THEN 0.0
-                      ELSE max(0.0, min(1.0, -(ax * vx + ay * vy) / (vx * vx + vy * vy))) END AS t
-          FROM (SELECT street_id, (lon1 - :lon) * :kx AS ax, lat1 - :lat AS ay,
-                       (lon2 - lon1) * :kx AS vx, lat2 - lat1 AS vy
-                FROM segs_rt WHERE min_lat <= :n AND max_lat >= :s AND min_lon <= :e AND max_lon >= :w))
-        ORDER BY d2 LIMIT 1"""
+    _FIRST_SQL = _FIRST_STREET_SQL
+    _CANDIDATES_SQL = _STREET_CANDIDATES_SQL
 
     @classmethod
-    def _nearest_street(cls, conn: sqlite3.Connection, lat: float, lon: float, kx: float,
-                        radius: float) -> tuple[int | None, float | None]:
-        dlat = radius / DEG_M
-        dlon = dlat / max(kx, 0.01)
-        row = conn.execute(cls._NEAREST_SQL, {"lat": lat, "lon": lon, "kx": kx, "n": lat + dlat, "s": lat - dlat,
-                                              "e": lon + dlon, "w": lon - dlon}).fetchone()
-        if row is None:
+    def _nearest_street(cls, conn: sqlite3.Connection, lat: float, lon: float,
+                        kx: float) -> tuple[int | None, float | None]:
+        """The nearest street segment within STREET_MAX_M, exactly (the nearest of all segments).
+
+        The first disk of STREET_RADII_M that reaches a segment's bounding box gives candidates
+        (a box is never farther than its segment); their best distance d bounds the answer, so
+        if d exceeds that radius the segments whose box is within d are read once more.
+        """
+        args: dict[str, float] = {"lat": lat, "lon": lon, "m": 1.0 / DEG_M, "mx": 1.0 / DEG_M / max(kx, 0.01),
+                                  "kx2": kx * kx}
+        rows = conn.execute(cls._FIRST_SQL, args).fetchall()
+        if not rows:
             return None, None
-        dist = math.sqrt(row[1]) * DEG_M
-        return (int(row[0]), dist) if dist <= radius else (None, None)
+        radius = float(rows[0][5])
+        best_sid, best_d2 = -1, math.inf
+        while True:
+            for row in rows:
+                d2 = seg_d2(lat, lon, kx, row[1], row[2], row[3], row[4])
+                if d2 < best_d2:
+                    best_sid, best_d2 = int(row[0]), d2
+            dist = math.sqrt(best_d2) * DEG_M
+            if dist <= radius or radius >= STREET_MAX_M:
+                break
+            radius = min(dist, STREET_MAX_M)
+            rows = conn.execute(cls._CANDIDATES_SQL, {**args, "r": radius}).fetchall()
+        return (best_sid, dist) if dist <= STREET_MAX_M else (None, None)
 
     # -- search
     def find(self, text: str, lang: str = "ru", limit: int = 10) -> list[Address]:
@@ -286,9 +319,19 @@ class AddressIndex:
         return found
 
 
+def seg_d2(lat: float, lon: float, kx: float, lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Squared distance (degrees of latitude) from a point to a segment on the local plane, x scaled by kx."""
+    ax, ay = (lon1 - lon) * kx, lat1 - lat
+    vx, vy = (lon2 - lon1) * kx, lat2 - lat1
+    vv = vx * vx + vy * vy
+    t = 0.0 if vv == 0 else max(0.0, min(1.0, -(ax * vx + ay * vy) / vv))
+    px, py = ax + t * vx, ay + t * vy
+    return px * px + py * py
+
+
 def _words_in(query_words: list[str], *names: str | None) -> bool:
     keys = " " + " ".join(" ".join(words(n)) for n in names if n)
     return all(f" {w}" in keys for w in query_words)
 
 
-__all__ = ["Address", "AddressIndex", "fold"]
+__all__ = ["Address", "AddressIndex", "fold", "seg_d2"]
