@@ -42,11 +42,12 @@ from db.validation import make_iin
 DESK_ZONE = ZoneInfo("Asia/Almaty")
 DEMO_NOTE = "ДЕМО: вымышленная запись для демонстрации и обучения"
 DEMO_PASSWORD = "demo1234"
-DEMO_USERS = (  # names as the desk shows them (status bar, handover): in the desk's language, marked demo
-    ("operator", "Айгерім Нұрланқызы (демо-оператор)", Role.OPERATOR),
-    ("supervisor", "Ерлан Сейітов (демо-начальник смены)", Role.SUPERVISOR),
-    ("technician", "Данияр Омаров (демо-техник)", Role.TECHNICIAN),
-    ("admin", "Демо-администратор", Role.ADMINISTRATOR),
+DEMO_USERS = (  # names as the desk shows them (status bar, handover, forms): "демо" reads the same in ru and kk;
+    # the role is shown beside the name in the reader's language
+    ("operator", "Айгерім Нұрланқызы (демо)", Role.OPERATOR),
+    ("supervisor", "Ерлан Сейітов (демо)", Role.SUPERVISOR),
+    ("technician", "Данияр Омаров (демо)", Role.TECHNICIAN),
+    ("admin", "Марат Жақсылықов (демо)", Role.ADMINISTRATOR),
 )
 
 
