@@ -416,16 +416,28 @@ def remote_authenticator(service: Any) -> Any:
     """On a remote service the password is checked there (``session.login``); None: the local database.
 
     The dialog calls it on its worker thread; the login runs on the GUI's
-    event loop, where the remote service's connection lives.
+    event loop, where the remote service's connection lives. Its
+    ``change_password`` does the same for the forced change after a
+    temporary password (``session.change_password``).
     """
     if not hasattr(service, "login"):
         return None
-    loop = asyncio.get_running_loop()
+    return RemoteAuthenticator(service, asyncio.get_running_loop())
 
-    def check(login: str, password: str) -> Any:
-        return asyncio.run_coroutine_threadsafe(service.login(login, password), loop).result(60)
 
-    return check
+class RemoteAuthenticator:
+    """Log-in and password change of a remote desk, called from a worker thread, run on the GUI's loop."""
+
+    def __init__(self, service: Any, loop: asyncio.AbstractEventLoop) -> None:
+        self.service = service
+        self.loop = loop
+
+    def __call__(self, login: str, password: str) -> Any:
+        return asyncio.run_coroutine_threadsafe(self.service.login(login, password), self.loop).result(60)
+
+    def change_password(self, old_password: str, new_password: str) -> Any:
+        coro = self.service.change_password(old_password, new_password)
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(60)
 
 
 async def _log_in(db: Any, settings: Any, login_name: str, demo: bool = False, authenticator: Any = None) -> Any:

@@ -8,9 +8,11 @@ core's (``arm.caseload.users.change_own_password``, audited as
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QObject, Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from arm.caseload import users
@@ -19,14 +21,29 @@ from widgets.fit import FitTitle
 from widgets.user_admin import user_error_text
 
 
+class _Relay(QObject):
+    """Brings the remote change's outcome back to the GUI thread."""
+
+    done = Signal(object)
+
+
 class ChangePasswordDialog(FitTitle, QDialog):
-    """Old password, new password twice; accepted once the core has stored the new one."""
+    """Old password, new password twice; accepted once the core has stored the new one.
+
+    ``changer(old, new)`` (a remote desk: the service changes it, see
+    ``widgets.app.RemoteAuthenticator``) runs on a worker thread, so a slow
+    link never freezes the window; without it the local database is written.
+    """
 
     def __init__(self, db: Any, user: Any, parent: QWidget | None = None, *, forced: bool = False,
-                 old_password: str = "") -> None:
+                 old_password: str = "", changer: Callable[[str, str], Any] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ChangePasswordDialog")
         self._db = db
+        self._changer = changer
+        self._pool: ThreadPoolExecutor | None = None
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._remote_done)
         self.user = user
         self.forced = forced
         self.explain = QLabel(self)
@@ -102,10 +119,34 @@ class ChangePasswordDialog(FitTitle, QDialog):
         if self.new.text() == self.old.text():
             self._show("new", self.tr("The new password must differ from the temporary one."))
             return
+        if self._changer is not None:
+            self.buttons.setEnabled(False)
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="arm-password")
+            future = self._pool.submit(self._changer, self.old.text(), self.new.text())
+            future.add_done_callback(self._relay_outcome)
+            return
         try:
             with self._db.begin() as session:  # a short write; the log-in dialog does the same on its thread
                 users.change_own_password(session, self.user, self.old.text(), self.new.text())
-        except users.UserInvalid as exc:
+        except Exception as exc:  # noqa: BLE001 - refusals beside their fields, the database away said
+            self._refused(exc)
+            return
+        self.accept()
+
+    def _relay_outcome(self, future: Future[Any]) -> None:
+        self._relay.done.emit(future.exception())
+
+    @Slot(object)
+    def _remote_done(self, error: BaseException | None) -> None:
+        self.buttons.setEnabled(True)
+        if error is None:
+            self.accept()
+        else:
+            self._refused(error)
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, users.UserInvalid):
             for field, message in exc.errors.items():
                 key = {"old_password": "old", "password": "new", "new_password": "new"}.get(field, "form")
                 if key == "old":
@@ -113,7 +154,9 @@ class ChangePasswordDialog(FitTitle, QDialog):
                 else:
                     self._show(key, user_error_text("password", message))
             return
-        except Exception as exc:  # noqa: BLE001 - the database being away is said, not raised
-            self._show("form", failure_text(exc))
-            return
-        self.accept()
+        self._show("form", failure_text(exc))
+
+    def done(self, result: int) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+        super().done(result)

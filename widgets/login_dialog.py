@@ -202,8 +202,8 @@ class LoginDialog(FitTitle, QDialog):
             self._show_error("password", "")
             self.status.setText(self.tr("The database is not available: {error}").format(error=error))
             return
-        if getattr(user, "must_change_password", False) and self._authenticator is None:
-            self._ask_new_password(user)  # a temporary password: the user's own comes first
+        if getattr(user, "must_change_password", False):
+            self._ask_new_password(user)  # a temporary password: the user's own comes first (here or remote)
             return
         self.user = user
         self.accept()
@@ -213,7 +213,10 @@ class LoginDialog(FitTitle, QDialog):
 
         from widgets.change_password import ChangePasswordDialog
 
-        dialog = ChangePasswordDialog(self._db, user, self, forced=True, old_password=self.password_edit.text())
+        # a remote desk changes it on the service (session.change_password), an embedded one in its database
+        changer = getattr(self._authenticator, "change_password", None)
+        dialog = ChangePasswordDialog(self._db, user, self, forced=True, old_password=self.password_edit.text(),
+                                      changer=changer)
 
         def changed() -> None:
             self.user = replace(user, must_change_password=False)

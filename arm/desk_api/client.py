@@ -40,6 +40,7 @@ from arm.alarms.journal import Report
 from arm.alarms.views import AlarmDetail, HandoverReport, sort_key
 from arm.auth import AuthError, CurrentUser
 from arm.bus import Bus
+from arm.caseload.users import UserInvalid
 from arm.desk_api import wire
 from arm.events import AlarmChanged, ServiceStatus
 from db.models import Resolution
@@ -209,9 +210,35 @@ class RemoteService:
             raise
         self.user = CurrentUser(id=int(data.get("id", 0)), login=str(data["login"]),
                                 full_name=str(data.get("full_name", "")), role=str(data["role"]),
-                                districts=tuple(data.get("districts") or ()))
+                                districts=tuple(data.get("districts") or ()),
+                                must_change_password=bool(data.get("must_change_password")))
         self._credentials = (login, password)
-        await self._after_login()
+        if not self.user.must_change_password:  # a temporary password opens nothing until it is changed
+            await self._after_login()
+        return self.user
+
+    async def change_password(self, old_password: str, new_password: str) -> CurrentUser:
+        """The session's user chooses a new password on the service (``session.change_password``).
+
+        The service checks the old password and the policy
+        (``arm.caseload.users.change_own_password``); a refusal raises
+        :class:`arm.caseload.users.UserInvalid` naming its field, as on an
+        embedded desk. After a temporary password the user is then logged in
+        fully and the open alarms are loaded.
+        """
+        try:
+            await self.call("session.change_password", old_password=old_password, new_password=new_password)
+        except RemoteError as exc:
+            if exc.code == "user.invalid":
+                raise UserInvalid({getattr(exc, "field", "new_password"): str(exc)}) from exc
+            raise
+        if self.user is not None:
+            forced = self.user.must_change_password
+            self.user = replace(self.user, must_change_password=False)
+            self._credentials = (self.user.login, new_password)
+            if forced:
+                await self._after_login()
+        assert self.user is not None
         return self.user
 
     async def logout(self) -> None:

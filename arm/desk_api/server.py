@@ -29,7 +29,7 @@ import logging
 import ssl
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -41,6 +41,7 @@ from arm.access import AccessDenied
 from arm.alarms.api import AlarmOperations
 from arm.alarms.journal import Report
 from arm.auth import AuthError, CurrentUser, authenticate
+from arm.caseload.users import UserInvalid, change_own_password
 from arm.desk_api import wire
 from arm.desk_api.visibility import Audience, Visibility, audience_of
 from arm.events import AlarmChanged
@@ -59,8 +60,10 @@ CLOSE_USER_GONE = 4403
 
 #: methods a desk may call before a user is logged in
 BEFORE_LOGIN = frozenset({"ping", "session.login"})
-#: calls not written to the audit journal (they carry no data)
-NOT_AUDITED = frozenset({"ping", "session.login", "session.logout"})
+#: what a user logged in with a temporary password may call before choosing their own
+WHILE_CHANGING = frozenset({"ping", "session.login", "session.logout", "session.change_password"})
+#: calls not written to the audit journal (they carry no data; the password change audits itself)
+NOT_AUDITED = frozenset({"ping", "session.login", "session.logout", "session.change_password"})
 
 _T = TypeVar("_T")
 
@@ -122,6 +125,8 @@ class _Desk:
     #: the logged-in user; None until ``session.login`` succeeds (the desk then receives nothing)
     user: CurrentUser | None = None
     audience: Audience | None = None
+    #: a user whose password is temporary: logged in for ``session.change_password`` only (no data, no call)
+    pending: CurrentUser | None = None
 
 
 class DeskApiServer:
@@ -154,6 +159,7 @@ class DeskApiServer:
         self.register_method("desks", self._list_desks)
         self.register_method("session.login", self._session)
         self.register_method("session.logout", self._session)
+        self.register_method("session.change_password", self._session)
 
     name = "desk-api"
 
@@ -246,10 +252,10 @@ class DeskApiServer:
                 log.exception("desk API: could not refresh the district map")
                 continue
             for desk in list(self._desks):
-                if desk.user is not None and not self.visibility.is_active(desk.user.login):
-                    log.warning("desk %s: user %s is no longer active; closing the session", desk.name,
-                                desk.user.login)
-                    desk.user = desk.audience = None
+                who = desk.user or desk.pending
+                if who is not None and not self.visibility.is_active(who.login):
+                    log.warning("desk %s: user %s is no longer active; closing the session", desk.name, who.login)
+                    desk.user = desk.audience = desk.pending = None
                     asyncio.ensure_future(desk.ws.close(CLOSE_USER_GONE, "user disabled"))
 
     def _enqueue(self, desk: _Desk, text: str) -> None:
@@ -328,7 +334,11 @@ class DeskApiServer:
                 raise MethodError("bad_request", "expected {\"type\": \"call\", ...}")
             call_id = msg.get("id")
             name = str(msg.get("method"))
-            if (desk.user is None or desk.audience is None) and name not in BEFORE_LOGIN:
+            if desk.pending is not None and name not in WHILE_CHANGING:
+                raise MethodError("password_change_required",
+                                  "the password is temporary: choose a new one first (session.change_password)")
+            if (desk.user is None or desk.audience is None) and name not in BEFORE_LOGIN \
+                    and not (desk.pending is not None and name in WHILE_CHANGING):
                 # before a log-in nothing is answered, not even which methods exist
                 raise MethodError("login_required", "log a user in first (session.login)")
             method = self.methods.get(name)
@@ -339,6 +349,12 @@ class DeskApiServer:
                 raise MethodError("bad_request", "params must be an object")
             if name == "session.login":
                 result = await self._login_call(desk, params)
+            elif name == "session.change_password":
+                result = await self._change_password_call(desk, params)
+            elif desk.pending is not None and name == "session.logout":
+                log.info("desk %s: user %s logged out before choosing a password", desk.name, desk.pending.login)
+                desk.pending = None
+                result = True
             elif desk.user is None or desk.audience is None:
                 result = "pong"  # the only other call before a log-in
             else:
@@ -361,6 +377,10 @@ class DeskApiServer:
         except AuthError as exc:
             reply = {"type": "error", "id": call_id,
                      "error": {"code": f"auth.{exc.code}", "message": str(exc), "field": exc.field}}
+        except UserInvalid as exc:  # the password change: each refusal with its form field
+            field_name, message = next(iter(exc.errors.items()))
+            reply = {"type": "error", "id": call_id,
+                     "error": {"code": "user.invalid", "message": message, "field": field_name}}
         except AccessDenied as exc:
             reply = {"type": "error", "id": call_id, "error": {"code": exc.code, "message": str(exc)}}
         except ValueError as exc:
@@ -400,12 +420,50 @@ class DeskApiServer:
 
         if desk.user is not None:  # another log-in on this desk ends the current user's session first
             log.info("desk %s: %s logged out by a new log-in", desk.name, desk.user.login)
-        desk.user = desk.audience = None
+        desk.user = desk.audience = desk.pending = None
         user = await asyncio.to_thread(check)
+        if user.must_change_password:
+            # a temporary password opens nothing but the change: the user's own password comes first
+            desk.pending = user
+            log.info("desk %s: user %s logged in with a temporary password", desk.name, user.login)
+            return {**self._user_reply(user), "personal_data": False, "must_change_password": True}
         desk.user, desk.audience = user, audience_of(user)
         log.info("desk %s: user %s (%s) logged in", desk.name, user.login, user.role)
+        return {**self._user_reply(user), "personal_data": desk.audience.personal}
+
+    @staticmethod
+    def _user_reply(user: CurrentUser) -> dict[str, Any]:
         return {"login": user.login, "full_name": user.full_name, "role": user.role, "id": user.id,
-                "districts": list(user.districts), "personal_data": desk.audience.personal}
+                "districts": list(user.districts), "must_change_password": user.must_change_password}
+
+    async def _change_password_call(self, desk: _Desk, params: dict[str, Any]) -> Any:
+        """``session.change_password``: the logged-in user (or one with a temporary password) sets their own.
+
+        The core checks the old password and the policy and audits the change
+        (``arm.caseload.users.change_own_password``); a user who had a
+        temporary password is then logged in fully, with their data.
+        """
+        old, new = params.get("old_password"), params.get("new_password")
+        if not isinstance(old, str) or not isinstance(new, str):
+            raise MethodError("bad_request", "old_password and new_password (strings) are required")
+        who = desk.pending or desk.user
+        if who is None:
+            raise MethodError("login_required", "log a user in first (session.login)")
+        assert self.service is not None
+        db = self.service.db
+
+        def change() -> None:
+            with db.begin() as session:
+                change_own_password(session, who, old, new)
+
+        await asyncio.to_thread(change)
+        user = who
+        if desk.pending is not None:
+            user = replace(desk.pending, must_change_password=False)
+            desk.pending = None
+            desk.user, desk.audience = user, audience_of(user)
+            log.info("desk %s: user %s chose a password and is logged in", desk.name, user.login)
+        return {**self._user_reply(user), "personal_data": audience_of(user).personal}
 
     async def _audit(self, ctx: CallContext, method: str, params: dict[str, Any]) -> None:
         """One audit row per call, as the session's user, with the desk's name."""
