@@ -89,7 +89,7 @@ def _export(args: argparse.Namespace) -> int:
 
     def work(session: Session, actor: Any) -> None:
         try:
-            doc = exchange.export_document(session, actor, args.district)
+            doc = exchange.export_document(session, actor, args.district, args.lang)
         except ref.UnknownReference as exc:
             raise UsageError(f"--district: {exc}") from exc
 
@@ -417,6 +417,8 @@ def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     exp = csub.add_parser("export", help="export the caseload (of one district) as a document")
     _common(exp)
     exp.add_argument("--district", help="only this district (code or name)")
+    exp.add_argument("--lang", choices=exchange.EXPORT_LANGUAGES, default="ru",
+                     help="language of the regions' and districts' official names (default ru)")
     exp.add_argument("--out", type=Path, required=True, metavar="FILE.json")
     exp.add_argument("--force", action="store_true", help="overwrite FILE.json")
     exp.set_defaults(handler=_export)

@@ -772,16 +772,27 @@ def _write_issues(session: Session, person: Person, wanted: list[tuple[str, date
 
 
 # ---------------------------------------------------------------- export
-def export_document(session: Session, actor: Actor, district: str | None = None) -> dict[str, Any]:
-    """The stored caseload (of one district, code or name, when given) as a version 1 document."""
+#: the languages the format's official names are written in (``caseload-format.md``: Russian or Kazakh)
+EXPORT_LANGUAGES = ("ru", "kk")
+
+
+def export_document(session: Session, actor: Actor, district: str | None = None,
+                    lang: str = "ru") -> dict[str, Any]:
+    """The stored caseload (of one district, code or name, when given) as a version 1 document.
+
+    Regions and districts are written by their official names in ``lang``
+    (Russian or Kazakh, as the format allows; the importer reads both).
+    """
+    if lang not in EXPORT_LANGUAGES:
+        raise ValueError(f"lang: {lang!r} is not one of {', '.join(EXPORT_LANGUAGES)}")
     from arm.access import require_in_district
 
     require_write(actor, Area.PERSONS, session=session, object_type="caseload")
     code = reference.resolve_district(session, district) if district else None
     if code:
         require_in_district(actor, code)
-    names = {d.code: d.names.ru for d in reference.districts(session, include_inactive=True)}
-    region_names = {r.code: r.names.ru for r in reference.regions(session, include_inactive=True)}
+    names = {d.code: d.names.get(lang) for d in reference.districts(session, include_inactive=True)}
+    region_names = {r.code: r.names.get(lang) for r in reference.regions(session, include_inactive=True)}
     officers = {o.code: o.full_name for o in reference.officers(session, include_inactive=True)}
     q = select(Person).order_by(Person.id)
     if code:
@@ -814,7 +825,7 @@ def export_document(session: Session, actor: Actor, district: str | None = None)
         "persons": [_person_out(p, restrictions.get(p.id, []), issues.get(p.id, []), refs, names, region_names,
                                 officers) for p in persons],
     }
-    audit.record(session, actor, "caseload.export", "caseload", code or "", persons=len(persons))
+    audit.record(session, actor, "caseload.export", "caseload", code or "", persons=len(persons), lang=lang)
     return doc
 
 

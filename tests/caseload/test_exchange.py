@@ -50,6 +50,22 @@ def test_the_formats_example_imports_once_and_exports_the_same_document(db: Data
     assert exchange.normalised(exported) == exchange.normalised(example())
 
 
+def test_export_in_kazakh_names_the_districts_in_kazakh_and_imports_back_unchanged(db: Database) -> None:
+    with db.begin() as s:
+        exchange.import_document(s, SHELL, example())
+    with db.begin() as s:
+        kk = exchange.export_document(s, SHELL, lang="kk")
+    person = kk["persons"][0]
+    assert person["district"] == "Медеу ауданы"
+    with db.begin() as s:
+        assert exchange.export_document(s, SHELL, lang="ru")["persons"][0]["district"] == "Медеуский район"
+    with db.begin() as s:
+        again = exchange.import_document(s, SHELL, kk)
+    assert again.unchanged  # the Kazakh names resolve to the same codes
+    with db.begin() as s, pytest.raises(ValueError, match="lang"):
+        exchange.export_document(s, SHELL, lang="de")
+
+
 def bad_document() -> dict[str, Any]:
     doc = example()
     doc["zones"].append({"ref": "bow-tie", "name": "Бабочка", "kind": "exclusion", "geometry": {
