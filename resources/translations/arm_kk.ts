@@ -3742,12 +3742,20 @@ Data folder: {folder}</source>
         <translation>Елді мекендер</translation>
     </message>
     <message>
+        <source>Rivers</source>
+        <translation>Өзендер</translation>
+    </message>
+    <message>
         <source>Regions © amCharts geodata (free linkware licence)</source>
         <translation>Облыстар © amCharts geodata (тегін linkware лицензиясы)</translation>
     </message>
     <message>
         <source>Settlements © GeoNames (CC BY 4.0)</source>
         <translation>Елді мекендер © GeoNames (CC BY 4.0)</translation>
+    </message>
+    <message>
+        <source>Rivers © GSHHG (LGPL)</source>
+        <translation>Өзендер © GSHHG (LGPL)</translation>
     </message>
     <message>
         <source>Normal</source>

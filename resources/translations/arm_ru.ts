@@ -3742,12 +3742,20 @@ Data folder: {folder}</source>
         <translation>Населённые пункты</translation>
     </message>
     <message>
+        <source>Rivers</source>
+        <translation>Реки</translation>
+    </message>
+    <message>
         <source>Regions © amCharts geodata (free linkware licence)</source>
         <translation>Области © amCharts geodata (бесплатная лицензия linkware)</translation>
     </message>
     <message>
         <source>Settlements © GeoNames (CC BY 4.0)</source>
         <translation>Населённые пункты © GeoNames (CC BY 4.0)</translation>
+    </message>
+    <message>
+        <source>Rivers © GSHHG (LGPL)</source>
+        <translation>Реки © GSHHG (LGPL)</translation>
     </message>
     <message>
         <source>Normal</source>
