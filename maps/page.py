@@ -34,7 +34,7 @@ BASEMAP_URL = "arm://basemap/{z}/{x}/{y}.pbf"
 ARM_CSS = "arm://assets/arm/css/arm_map.css"
 REGIONS_ATTRIBUTION = "Regions © amCharts geodata (free linkware licence)"
 PLACES_ATTRIBUTION = "Settlements © GeoNames (CC BY 4.0)"
-RIVERS_ATTRIBUTION = "Rivers © GSHHG (LGPL)"
+RIVERS_ATTRIBUTION = "Rivers © GSHHG (LGPL)"  # lakes too: kept short, the line must fit one row
 
 _URL_RE = re.compile(r"""(?:src|href)\s*=\s*["'](https?://[^"']+)["']""")
 
@@ -53,7 +53,7 @@ class PageLabels:
     mbtiles: str = "Offline tiles: {name}"
     basemap: str = "Imported map (streets, addresses)"
     places: str = "Settlements"
-    rivers: str = "Rivers"
+    rivers: str = "Rivers and lakes"
     #: the attribution's words (proper names and licence names stay as they are)
     regions_attribution: str = REGIONS_ATTRIBUTION
     places_attribution: str = PLACES_ATTRIBUTION
@@ -105,7 +105,7 @@ def _places() -> list[Any]:
 
 @functools.cache
 def _rivers() -> list[Any]:
-    """The shipped main rivers (GeoJSON LineString features, ``level`` 1-3), in the page like the settlements."""
+    """The shipped main rivers (LineStrings, ``level`` 1-3) and lakes (Polygons), in the page like the settlements."""
     if not assets.RIVERS_FILE.is_file():
         return []
     return list(json.loads(assets.RIVERS_FILE.read_text(encoding="utf-8")).get("features", []))

@@ -3742,10 +3742,6 @@ Data folder: {folder}</source>
         <translation>Елді мекендер</translation>
     </message>
     <message>
-        <source>Rivers</source>
-        <translation>Өзендер</translation>
-    </message>
-    <message>
         <source>Regions © amCharts geodata (free linkware licence)</source>
         <translation>Облыстар © amCharts geodata (тегін linkware лицензиясы)</translation>
     </message>
@@ -3840,6 +3836,10 @@ Data folder: {folder}</source>
     <message>
         <source>{count} persons on the map</source>
         <translation>Картада {count} адам</translation>
+    </message>
+    <message>
+        <source>Rivers and lakes</source>
+        <translation>Өзендер мен көлдер</translation>
     </message>
     <message>
         <source>Your role may not view the movements of supervised persons.</source>

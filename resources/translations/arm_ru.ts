@@ -3742,10 +3742,6 @@ Data folder: {folder}</source>
         <translation>Населённые пункты</translation>
     </message>
     <message>
-        <source>Rivers</source>
-        <translation>Реки</translation>
-    </message>
-    <message>
         <source>Regions © amCharts geodata (free linkware licence)</source>
         <translation>Области © amCharts geodata (бесплатная лицензия linkware)</translation>
     </message>
@@ -3840,6 +3836,10 @@ Data folder: {folder}</source>
     <message>
         <source>{count} persons on the map</source>
         <translation>Лиц на карте: {count}</translation>
+    </message>
+    <message>
+        <source>Rivers and lakes</source>
+        <translation>Реки и озёра</translation>
     </message>
     <message>
         <source>Your role may not view the movements of supervised persons.</source>

@@ -1,4 +1,4 @@
-"""The main rivers shipped with the application (GSHHG, ``maps/tools/rivers.py``) and their layer on the page."""
+"""The main rivers and lakes shipped with the application (GSHHG, ``maps/tools/rivers.py``), and their layer on the page."""
 
 from __future__ import annotations
 
@@ -28,6 +28,12 @@ ON_RIVERS = [
     ("Tobol at Kostanay", 53.21, 63.62, 3),
     ("Nura at Temirtau", 50.06, 72.96, 8),
 ]
+#: points inside lakes of 500 km² or more
+IN_LAKES = [("Balkhash, west", 46.5, 74.5), ("Balkhash, east", 46.6, 78.5), ("Zaysan", 48.0, 84.0),
+            ("Alakol", 46.1, 81.7), ("Kapchagay", 43.9, 77.5), ("Tengiz", 50.4, 69.0), ("Issyk-Kul", 42.45, 77.3)]
+#: no water drawn: the Aral Sea (GSHHG's shore is decades old), Astana, the Betpak-Dala desert
+DRY = [("Aral, south basin of old", 45.0, 60.0), ("Aral, north", 46.5, 61.0), ("Astana", 51.13, 71.43),
+       ("Betpak-Dala", 45.5, 69.5)]
 
 
 def _km(line: Any, lat: float, lon: float) -> tuple[float, float]:
@@ -47,39 +53,63 @@ def data() -> dict[str, Any]:
     return json.loads(assets.RIVERS_FILE.read_text(encoding="utf-8"))
 
 
+def _rivers(data: dict[str, Any]) -> list[Any]:
+    return [shape(f["geometry"]) for f in data["features"] if f["geometry"]["type"] == "LineString"]
+
+
+def _lakes(data: dict[str, Any]) -> list[Any]:
+    return [shape(f["geometry"]) for f in data["features"] if f["geometry"]["type"] == "Polygon"]
+
+
 def test_resource_is_geojson_lines_inside_the_bbox(data: dict[str, Any]) -> None:
     assert data["type"] == "FeatureCollection"
     assert "GSHHG" in data["source"] and "LGPL" in data["source"]
     feats = data["features"]
-    assert 60 <= len(feats) <= 400
-    levels = {f["properties"]["level"] for f in feats}
-    assert levels == {1, 2, 3}
+    lines = [f for f in feats if f["geometry"]["type"] == "LineString"]
+    lakes = [f for f in feats if f["geometry"]["type"] == "Polygon"]
+    assert len(lines) + len(lakes) == len(feats)
+    assert 60 <= len(lines) <= 400 and 5 <= len(lakes) <= 60
+    assert {f["properties"]["level"] for f in lines} == {1, 2, 3}
+    assert all(f["properties"] == {"lake": True} for f in lakes)
+    assert feats[:len(lakes)] == lakes  # lakes first: drawn under the rivers
     west, east, south, north = tool.BBOX
     for f in feats:
-        assert f["type"] == "Feature" and f["geometry"]["type"] == "LineString"
-        coords = f["geometry"]["coordinates"]
-        assert len(coords) >= 2
+        assert f["type"] == "Feature"
+        coords = f["geometry"]["coordinates"] if f in lines else f["geometry"]["coordinates"][0]
+        assert len(coords) >= (2 if f in lines else 4)
         assert all(west <= x <= east and south <= y <= north for x, y in coords)
         assert all(a != b for a, b in zip(coords, coords[1:], strict=False))  # no repeated vertex
-        assert shape(f["geometry"]).length > 0
+        geom = shape(f["geometry"])
+        assert geom.is_valid and (geom.length > 0 if f in lines else geom.area > 0.02)  # 0.02 deg² ≈ 150 km²
+        if f in lakes:
+            assert coords[0] == coords[-1]
     # compact enough to sit inside the page
     assert assets.RIVERS_FILE.stat().st_size < 250_000
 
 
 @pytest.mark.parametrize(("name", "lat", "lon", "km"), ON_RIVERS, ids=[r[0] for r in ON_RIVERS])
 def test_main_rivers_are_where_they_flow(data: dict[str, Any], name: str, lat: float, lon: float, km: float) -> None:
-    lines = [shape(f["geometry"]) for f in data["features"]]
-    dist, length = min(_km(line, lat, lon) for line in lines)
+    dist, length = min(_km(line, lat, lon) for line in _rivers(data))
     assert dist <= km, f"{name}: nearest river line {dist:.1f} km away"
     # the pieces GSHHG stores per bin were joined again: a long river, not a 1° fragment
     assert length > 250, f"{name}: the line there is only {length:.0f} km long"
 
 
 def test_no_river_where_there_is_none(data: dict[str, Any]) -> None:
-    lines = [shape(f["geometry"]) for f in data["features"]]
+    lines = _rivers(data)
     # the middle of the Betpak-Dala desert and the middle of Lake Balkhash
     for lat, lon in ((45.5, 69.5), (46.5, 74.5)):
         assert min(_km(line, lat, lon)[0] for line in lines) > 50
+
+
+@pytest.mark.parametrize(("name", "lat", "lon"), IN_LAKES, ids=[r[0] for r in IN_LAKES])
+def test_lakes_are_where_they_are(data: dict[str, Any], name: str, lat: float, lon: float) -> None:
+    assert any(lake.contains(Point(lon, lat)) for lake in _lakes(data)), name
+
+
+@pytest.mark.parametrize(("name", "lat", "lon"), DRY, ids=[r[0] for r in DRY])
+def test_no_lake_where_there_is_no_water(data: dict[str, Any], name: str, lat: float, lon: float) -> None:
+    assert not any(lake.distance(Point(lon, lat)) < 0.3 for lake in _lakes(data)), name
 
 
 GMT_TEXT = """> River Bin # 10, Level 1
@@ -110,6 +140,36 @@ def test_tool_joins_bin_pieces_and_simplifies() -> None:
     assert out["features"][0]["geometry"]["coordinates"] == [[70.0, 50.0], [70.5, 50.2], [71.0, 50.0], [71.5, 50.1]]
     # the 50 m wiggle is simplified away
     assert out["features"][1]["geometry"]["coordinates"] == [[72.0, 51.0], [72.3, 51.2]]
+
+
+LAKE_TEXT = """> Shore Bin # 20, Level 2
+70.0\t48.0
+70.0\t48.5
+70.5\t48.5
+> Shore Bin # 21, Level 2
+70.5\t48.5
+70.5\t48.0
+70.0\t48.0
+> Shore Bin # 21, Level 3
+70.2\t48.2
+70.3\t48.2
+70.3\t48.3
+70.2\t48.2
+> Shore Bin # 30, Level 2
+60.0\t45.0
+60.5\t45.0
+60.5\t45.5
+60.0\t45.0
+"""
+
+
+def test_tool_closes_lake_shores_and_leaves_out_the_aral() -> None:
+    lakes = tool.lake_features(tool.parse_segments(LAKE_TEXT))
+    # the two halves cut at a bin edge are one lake; the island (level 3) is not a lake; the Aral is left out
+    assert lakes == [{"type": "Feature", "properties": {"lake": True}, "geometry": {"type": "Polygon", "coordinates": [
+        [[70.0, 48.0], [70.0, 48.5], [70.5, 48.5], [70.5, 48.0], [70.0, 48.0]]]}}]
+    out = tool.build({}, lakes=lakes)
+    assert out["features"] == lakes
 
 
 @pytest.mark.skipif(shutil.which("gmt") is None or not Path("/usr/share/gmt-gshhg/binned_river_h.nc").is_file(),
@@ -143,7 +203,7 @@ def test_page_draws_the_rivers_under_the_labels_offline(db: Any, make_ctx: Any, 
     view = open_map(make_ctx(db))
     assert js(qtbot, view, "ARM.layers.riversCount()") == len(data["features"])
     # the Irtysh at Pavlodar: a vertex of the level-1 line nearest the town
-    irtysh = [c for f in data["features"] if f["properties"]["level"] == 1 for c in f["geometry"]["coordinates"]]
+    irtysh = [c for f in data["features"] if f["properties"].get("level") == 1 for c in f["geometry"]["coordinates"]]
     lon, lat = min(irtysh, key=lambda c: (c[0] - 76.95) ** 2 + (c[1] - 52.29) ** 2)
     view.center_on(lat, lon, 7)
     qtbot.waitUntil(lambda: js(qtbot, view, "ARM.layers.zoom()") == 7, timeout=5_000)
@@ -163,10 +223,23 @@ def test_page_draws_the_rivers_under_the_labels_offline(db: Any, make_ctx: Any, 
     assert js(qtbot, view, "ARM.layers.showRivers(false)") == -1
     qtbot.waitUntil(lambda: not _bluish(view.view.grab().toImage(), x, y), timeout=5_000)
     assert js(qtbot, view, "ARM.layers.showRivers(true)") >= 40
-    # the whole country: the major rivers only; street zoom: none (they are simplified to ~400 m)
+    # Lake Balkhash is filled with the water colour, and not when the overlay is off
+    view.center_on(46.5, 74.5, 7)
+    qtbot.waitUntil(lambda: js(qtbot, view, "ARM.layers.zoom()") == 7, timeout=5_000)
+    bx, by = js(qtbot, view, "ARM.layers.containerPoint(46.5, 74.5)")
+
+    def lake_colour() -> bool:
+        c = view.view.grab().toImage().pixelColor(int(bx), int(by))
+        return (abs(c.red() - 0xA9) + abs(c.green() - 0xCB) + abs(c.blue() - 0xE8)) < 12
+
+    qtbot.waitUntil(lake_colour, timeout=5_000)
+    js(qtbot, view, "ARM.layers.showRivers(false)")
+    qtbot.waitUntil(lambda: not lake_colour(), timeout=5_000)
+    js(qtbot, view, "ARM.layers.showRivers(true)")
+    # the whole country: the major rivers and the lakes only; street zoom: none (they are simplified to ~400 m)
     view.center_on(48.0, 67.5, 4)
     qtbot.waitUntil(lambda: js(qtbot, view, "ARM.layers.riversShown()") == sum(
-        1 for f in data["features"] if f["properties"]["level"] <= 2), timeout=5_000)
+        1 for f in data["features"] if f["properties"].get("level", 0) <= 2), timeout=5_000)
     view.center_on(lat, lon, 13)
     qtbot.waitUntil(lambda: js(qtbot, view, "ARM.layers.riversShown()") == 0, timeout=5_000)
     # inside the page, not fetched; nothing outside asked for

@@ -103,12 +103,15 @@
       // on the imported basemap from zoom 10 the basemap's own labels take over
       const vectorShown = bases.basemap && map.hasLayer(bases.basemap) && z >= 10;
       const placed = [];
+      const size = map.getSize();
       for (const it of items) {
         let want = !vectorShown && z >= it.minZoom && z <= 13;
         if (want) {
           const pt = map.latLngToContainerPoint(it.marker.getLatLng());
           const box = { x1: pt.x - 5, x2: pt.x + 10 + it.width, y1: pt.y - 10, y2: pt.y + 10 };
-          want = !placed.some((b) => box.x1 < b.x2 && b.x1 < box.x2 && box.y1 < b.y2 && b.y1 < box.y2);
+          // a label the map's edge would cut ("…инск") waits until it fits
+          want = box.x1 >= 0 && box.x2 <= size.x && box.y1 >= 0 && box.y2 <= size.y;
+          want = want && !placed.some((b) => box.x1 < b.x2 && b.x1 < box.x2 && box.y1 < b.y2 && b.y1 < box.y2);
           if (want) placed.push(box);
         }
         if (want && !group.hasLayer(it.marker)) group.addLayer(it.marker);
@@ -122,12 +125,13 @@
     return group;
   }
 
-  // -- main rivers shipped with the application (resources/map/rivers, GSHHG/WDBII levels 1-3)
-  // [lon, lat] LineStrings with property level (1 permanent major, 2 additional major, 3 additional).
+  // -- main rivers and lakes shipped with the application (resources/map/rivers, GSHHG/WDBII)
+  // [lon, lat] LineStrings with property level (1 permanent major, 2 additional major, 3 additional),
+  // and lakes of 500 km² or more: Polygons with property lake (filled like the basemap's water).
   // Thin blue lines for country and region zooms, in their own pane above the regions' opaque fill
   // and below the settlements' labels; from zoom 12 (or where the imported basemap draws its own
   // waterways, from zoom 10) they give way: simplified to ~400 m, they would not match the streets.
-  const RIVER_MINZOOM = { 1: 3, 2: 4, 3: 6 };
+  const RIVER_MINZOOM = { 0: 3, 1: 3, 2: 4, 3: 6 }; // 0: lakes
   const RIVER_MAXZOOM = 11;
 
   function riverWeight(level, z) {
@@ -139,6 +143,13 @@
     const renderer = L.canvas({ pane: "armRivers", padding: 0.3 });
     const group = L.layerGroup();
     const items = features.map((f) => {
+      if (f.geometry.type === "Polygon") {
+        const lake = L.polygon(f.geometry.coordinates[0].map((c) => [c[1], c[0]]), {
+          renderer: renderer, interactive: false, color: "#4f8fc9", weight: 0.8, opacity: 0.9,
+          fillColor: "#a9cbe8", fillOpacity: 1, smoothFactor: 1,
+        });
+        return { line: lake, level: 0 };
+      }
       const level = f.properties.level || 3;
       const line = L.polyline(f.geometry.coordinates.map((c) => [c[1], c[0]]), {
         renderer: renderer, interactive: false, color: "#4f8fc9", opacity: 0.9,
@@ -152,7 +163,7 @@
       const vectorShown = bases.basemap && map.hasLayer(bases.basemap) && z >= 10;
       for (const it of items) {
         const want = !vectorShown && z >= RIVER_MINZOOM[it.level] && z <= RIVER_MAXZOOM;
-        if (want && styledAt !== z) it.line.setStyle({ weight: riverWeight(it.level, z) });
+        if (want && styledAt !== z && it.level) it.line.setStyle({ weight: riverWeight(it.level, z) });
         if (want && !group.hasLayer(it.line)) group.addLayer(it.line);
         else if (!want && group.hasLayer(it.line)) group.removeLayer(it.line);
       }
@@ -221,7 +232,7 @@
       if (options.rivers && options.rivers.length) {
         riversLayer = makeRiversLayer(options.rivers);
         riversLayer.addTo(map);
-        if (control) control.addOverlay(riversLayer, labels.rivers || "Rivers");
+        if (control) control.addOverlay(riversLayer, labels.rivers || "Rivers and lakes");
       }
       if (options.places && options.places.length) {
         placesLayer = makePlacesLayer(options.places, options.lang);
