@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: run test install system-deps translations lint bench serve clean dist dist-smoke journeys
+.PHONY: run test install system-deps translations lint bench serve clean dist dist-smoke journeys rivers
 
 run: install
 	QTWEBENGINE_CHROMIUM_FLAGS="$${QTWEBENGINE_CHROMIUM_FLAGS:---no-sandbox}" $(VENV)/bin/arm --demo
@@ -48,6 +48,13 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 journeys: install
 	ARM_JOURNEY_DIR=$(CURDIR)/docs/screenshots/journeys QT_QPA_PLATFORM=xcb \
 	  xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) -m pytest -q tests/journeys
+
+# Developers only (the result is committed; neither the application nor CI runs this): the main rivers
+# of the country map from GSHHG (Debian gmt-gshhg-high), exported with GMT's own `gmt coast`.
+rivers:
+	@dpkg-query -W -f='$${Status}\n' gmt gmt-gshhg-high 2>/dev/null | grep -c "install ok installed" | grep -q 2 || \
+	  { if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; fi; $$SUDO apt-get install -y --no-install-recommends gmt gmt-gshhg-high; }
+	$(PY) -m maps.tools.rivers
 
 lint: install
 	$(VENV)/bin/ruff check .

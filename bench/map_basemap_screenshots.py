@@ -10,7 +10,8 @@ directory, places live persons in it and saves:
 * ``map_basemap_city_<lang>.png``: street zoom with live markers and the tooltip
   (address + coordinates) of one of them;
 * ``map_country_<lang>.png``: the whole country on the regions layer with the
-  shipped settlements (no import needed for these).
+  shipped settlements and main rivers (no import needed for these);
+* ``map_region_<lang>.png``: the same at region zoom (7), Pavlodar and Semey on the Irtysh.
 """
 
 from __future__ import annotations
@@ -191,6 +192,9 @@ def main() -> int:
     view.center_on(48.2, 67.0, 5)
     wait(3000)
     view.grab().save(str(out / f"map_country_{args.lang}.png"))
+    view.center_on(51.6, 77.6, 7)  # a region: the Irtysh from Semey past Pavlodar, the shipped rivers
+    wait(2000)
+    view.grab().save(str(out / f"map_region_{args.lang}.png"))
     view.release()
     view.close()
     ctx.close()

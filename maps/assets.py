@@ -16,6 +16,7 @@ from pathlib import Path
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "map"
 REGIONS_FILE = RESOURCES / "regions" / "kz_regions.geojson"
 PLACES_FILE = RESOURCES / "places" / "kz_places.geojson"
+RIVERS_FILE = RESOURCES / "rivers" / "kz_rivers.geojson"
 
 
 class AssetMissing(RuntimeError):

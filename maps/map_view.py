@@ -283,9 +283,11 @@ class MapView(QWidget):
             mbtiles=self.tr("Offline tiles: {name}"),
             basemap=self.tr("Imported map (streets, addresses)"),
             places=self.tr("Settlements"),
+            rivers=self.tr("Rivers and lakes"),
             # the words only: amCharts, GeoNames and the licence names are not translated
             regions_attribution=self.tr("Regions © amCharts geodata (free linkware licence)"),
             places_attribution=self.tr("Settlements © GeoNames (CC BY 4.0)"),
+            rivers_attribution=self.tr("Rivers © GSHHG (LGPL)"),
         )
 
     def _i18n(self) -> dict[str, Any]:

@@ -34,6 +34,7 @@ BASEMAP_URL = "arm://basemap/{z}/{x}/{y}.pbf"
 ARM_CSS = "arm://assets/arm/css/arm_map.css"
 REGIONS_ATTRIBUTION = "Regions © amCharts geodata (free linkware licence)"
 PLACES_ATTRIBUTION = "Settlements © GeoNames (CC BY 4.0)"
+RIVERS_ATTRIBUTION = "Rivers © GSHHG (LGPL)"  # lakes too: kept short, the line must fit one row
 
 _URL_RE = re.compile(r"""(?:src|href)\s*=\s*["'](https?://[^"']+)["']""")
 
@@ -52,15 +53,18 @@ class PageLabels:
     mbtiles: str = "Offline tiles: {name}"
     basemap: str = "Imported map (streets, addresses)"
     places: str = "Settlements"
+    rivers: str = "Rivers and lakes"
     #: the attribution's words (proper names and licence names stay as they are)
     regions_attribution: str = REGIONS_ATTRIBUTION
     places_attribution: str = PLACES_ATTRIBUTION
+    rivers_attribution: str = RIVERS_ATTRIBUTION
 
 
 def attribution_text(labels: PageLabels) -> str:
     """The line in the map's corner: the map library and the sources of the offline layers."""
     return ("Leaflet | " + labels.regions_attribution
-            + (" | " + labels.places_attribution if assets.PLACES_FILE.is_file() else ""))
+            + (" | " + labels.places_attribution if assets.PLACES_FILE.is_file() else "")
+            + (" | " + labels.rivers_attribution if assets.RIVERS_FILE.is_file() else ""))
 
 
 class ArmMapScript(MacroElement):
@@ -97,6 +101,14 @@ def _places() -> list[Any]:
     if not assets.PLACES_FILE.is_file():
         return []
     return list(json.loads(assets.PLACES_FILE.read_text(encoding="utf-8")).get("features", []))
+
+
+@functools.cache
+def _rivers() -> list[Any]:
+    """The shipped main rivers (LineStrings, ``level`` 1-3) and lakes (Polygons), in the page like the settlements."""
+    if not assets.RIVERS_FILE.is_file():
+        return []
+    return list(json.loads(assets.RIVERS_FILE.read_text(encoding="utf-8")).get("features", []))
 
 
 def _regions() -> dict[str, Any]:
@@ -191,10 +203,12 @@ def build_page(
         "baseKeys": base_keys,
         "basemap": {"url": BASEMAP_URL} if basemap else None,
         "places": _places(),
+        "rivers": _rivers(),
     }
     opts.update(options or {})
     # "layerNames", not "layers": that key is the layer button's title (ARM.setI18n)
-    opts.setdefault("i18n", {})["layerNames"] = {"basemap": labels.basemap, "places": labels.places}
+    opts.setdefault("i18n", {})["layerNames"] = {"basemap": labels.basemap, "places": labels.places,
+                                                  "rivers": labels.rivers}
     ArmMapScript(opts, control.get_name()).add_to(m)
     html = m.get_root().render()
     check_offline(html, cfg.tile_url)

@@ -3750,6 +3750,10 @@ Data folder: {folder}</source>
         <translation>Населённые пункты © GeoNames (CC BY 4.0)</translation>
     </message>
     <message>
+        <source>Rivers © GSHHG (LGPL)</source>
+        <translation>Реки © GSHHG (LGPL)</translation>
+    </message>
+    <message>
         <source>Normal</source>
         <translation>Норма</translation>
     </message>
@@ -3832,6 +3836,10 @@ Data folder: {folder}</source>
     <message>
         <source>{count} persons on the map</source>
         <translation>Лиц на карте: {count}</translation>
+    </message>
+    <message>
+        <source>Rivers and lakes</source>
+        <translation>Реки и озёра</translation>
     </message>
     <message>
         <source>Your role may not view the movements of supervised persons.</source>

@@ -141,6 +141,16 @@ def test_without_import_no_basemap_layer_but_settlements(db, make_ctx, open_map,
     assert js(qtbot, view, "ARM.layers.keys()") == ["regions"]
     assert js(qtbot, view, "ARM.layers.current()") == "regions"
     qtbot.waitUntil(lambda: js(qtbot, view, "ARM.layers.placesCount()") == 344, timeout=10_000)
+    # no label cut by the map's edge: one that would not fit waits until it does
+    outside = ("(function(){ const c = document.querySelector('.leaflet-container').getBoundingClientRect();"
+               " return Array.from(document.querySelectorAll('.arm-place b')).filter(e => {"
+               " const r = e.getBoundingClientRect(); return r.left < c.left || r.right > c.right"
+               " || r.top < c.top || r.bottom > c.bottom; }).map(e => e.textContent); })()")
+    for lat, lon, zoom in ((51.6, 77.6, 7), (43.3, 76.9, 8), (48.0, 67.5, 5)):
+        view.center_on(lat, lon, zoom)
+        qtbot.waitUntil(lambda z=zoom: js(qtbot, view, "ARM.layers.zoom()") == z, timeout=5_000)
+        qtbot.waitUntil(lambda: js(qtbot, view, "ARM.layers.placesShown()") > 3, timeout=5_000)
+        assert js(qtbot, view, outside) == []
 
 
 def test_address_search_box_centres_the_map(imported: Path, db, make_ctx, open_map, qtbot) -> None:

@@ -36,8 +36,12 @@ def test_attribution_words_are_in_the_interface_language(db: Any, make_ctx: Any,
         assert "Leaflet" in text and "Regions" not in text and "licence" not in text
         if "GeoNames" in text:
             assert "Населённые пункты © GeoNames (CC BY 4.0)" in text and "Settlements" not in text
-        # a run-time switch (a track shown: the page is not rebuilt) replaces the line through ARM.setI18n
-        i18n.set_language("kk")
+        # a run-time switch (a track shown: the page is not rebuilt) replaces the line through ARM.setI18n;
+        # here no track is shown, so the switch also rebuilds the page: wait for it, not to ask a page
+        # that is still loading
+        with qtbot.waitSignal(view.ready, timeout=30_000):
+            i18n.set_language("kk")
+        qtbot.waitUntil(lambda: "amCharts" in (js(qtbot, view, corner) or ""), timeout=5000)
         words = view._i18n()
         assert words["attribution"].startswith("Leaflet | Облыстар © amCharts geodata (тегін linkware лицензиясы)")
         js(qtbot, view, f"ARM.setI18n({json.dumps(words)})")

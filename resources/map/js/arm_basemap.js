@@ -1,7 +1,7 @@
 /*
  * ARM map base layers: the imported OSM basemap (vector tiles drawn by the
- * vendored protomaps-leaflet), the shipped settlements of Kazakhstan, a metric
- * scale bar, and remembering the base layer the operator chose.
+ * vendored protomaps-leaflet), the shipped settlements and main rivers of
+ * Kazakhstan, a metric scale bar, and remembering the base layer the operator chose.
  *
  * Loaded after arm_map.js; maps/page.py calls ARM.layers.init(map, control, options)
  * with the folium layer control. Layer keys: "basemap", "regions", "server",
@@ -20,6 +20,7 @@
   let control = null;
   const bases = {}; // key -> Leaflet layer
   let placesLayer = null;
+  let riversLayer = null;
 
   function nameProps(lang) {
     if (lang === "kk") return ["name_kk", "name", "name_ru"];
@@ -102,12 +103,15 @@
       // on the imported basemap from zoom 10 the basemap's own labels take over
       const vectorShown = bases.basemap && map.hasLayer(bases.basemap) && z >= 10;
       const placed = [];
+      const size = map.getSize();
       for (const it of items) {
         let want = !vectorShown && z >= it.minZoom && z <= 13;
         if (want) {
           const pt = map.latLngToContainerPoint(it.marker.getLatLng());
           const box = { x1: pt.x - 5, x2: pt.x + 10 + it.width, y1: pt.y - 10, y2: pt.y + 10 };
-          want = !placed.some((b) => box.x1 < b.x2 && b.x1 < box.x2 && box.y1 < b.y2 && b.y1 < box.y2);
+          // a label the map's edge would cut ("…инск") waits until it fits
+          want = box.x1 >= 0 && box.x2 <= size.x && box.y1 >= 0 && box.y2 <= size.y;
+          want = want && !placed.some((b) => box.x1 < b.x2 && b.x1 < box.x2 && box.y1 < b.y2 && b.y1 < box.y2);
           if (want) placed.push(box);
         }
         if (want && !group.hasLayer(it.marker)) group.addLayer(it.marker);
@@ -115,6 +119,57 @@
       }
     }
     map.on("zoomend moveend baselayerchange", refresh);
+    group.refresh = refresh;
+    group.count = () => items.length;
+    refresh();
+    return group;
+  }
+
+  // -- main rivers and lakes shipped with the application (resources/map/rivers, GSHHG/WDBII)
+  // [lon, lat] LineStrings with property level (1 permanent major, 2 additional major, 3 additional),
+  // and lakes of 500 km² or more: Polygons with property lake (filled like the basemap's water).
+  // Thin blue lines for country and region zooms, in their own pane above the regions' opaque fill
+  // and below the settlements' labels; from zoom 12 (or where the imported basemap draws its own
+  // waterways, from zoom 10) they give way: simplified to ~400 m, they would not match the streets.
+  const RIVER_MINZOOM = { 0: 3, 1: 3, 2: 4, 3: 6 }; // 0: lakes
+  const RIVER_MAXZOOM = 11;
+
+  function riverWeight(level, z) {
+    const base = level === 1 ? 1.6 : level === 2 ? 1.3 : 0.9;
+    return base * (z <= 5 ? 1 : z <= 7 ? 1.35 : 1.8);
+  }
+
+  function makeRiversLayer(features) {
+    const renderer = L.canvas({ pane: "armRivers", padding: 0.3 });
+    const group = L.layerGroup();
+    const items = features.map((f) => {
+      if (f.geometry.type === "Polygon") {
+        const lake = L.polygon(f.geometry.coordinates[0].map((c) => [c[1], c[0]]), {
+          renderer: renderer, interactive: false, color: "#4f8fc9", weight: 0.8, opacity: 0.9,
+          fillColor: "#a9cbe8", fillOpacity: 1, smoothFactor: 1,
+        });
+        return { line: lake, level: 0 };
+      }
+      const level = f.properties.level || 3;
+      const line = L.polyline(f.geometry.coordinates.map((c) => [c[1], c[0]]), {
+        renderer: renderer, interactive: false, color: "#4f8fc9", opacity: 0.9,
+        weight: riverWeight(level, map.getZoom()), lineCap: "round", lineJoin: "round", smoothFactor: 1,
+      });
+      return { line, level };
+    });
+    let styledAt = null;
+    function refresh() {
+      const z = map.getZoom();
+      const vectorShown = bases.basemap && map.hasLayer(bases.basemap) && z >= 10;
+      for (const it of items) {
+        const want = !vectorShown && z >= RIVER_MINZOOM[it.level] && z <= RIVER_MAXZOOM;
+        if (want && styledAt !== z && it.level) it.line.setStyle({ weight: riverWeight(it.level, z) });
+        if (want && !group.hasLayer(it.line)) group.addLayer(it.line);
+        else if (!want && group.hasLayer(it.line)) group.removeLayer(it.line);
+      }
+      styledAt = z;
+    }
+    map.on("zoomend baselayerchange", refresh);
     group.refresh = refresh;
     group.count = () => items.length;
     refresh();
@@ -141,6 +196,11 @@
       control = layerControl;
       const labels = (options.i18n && options.i18n.layerNames) || {};
       map.createPane("armPlaces").style.zIndex = 420;
+      // above the regions layer's opaque fill (overlayPane, 400), under the settlements (420) and
+      // the live markers (450); never catches the mouse (regions' tooltip, zone drawing go through)
+      const riversPane = map.createPane("armRivers");
+      riversPane.style.zIndex = 410;
+      riversPane.style.pointerEvents = "none";
       const units = options.lang === "ru" || options.lang === "kk" ? ["м", "км"] : ["m", "km"];
       const MetricScale = L.Control.Scale.extend({
         _updateMetric: function (maxMeters) {
@@ -169,6 +229,11 @@
       const wanted = options.baseLayer && bases[options.baseLayer] ? options.baseLayer
         : (bases.basemap && !options.preferConfigured ? "basemap" : null);
       if (wanted) chooseBase(wanted);
+      if (options.rivers && options.rivers.length) {
+        riversLayer = makeRiversLayer(options.rivers);
+        riversLayer.addTo(map);
+        if (control) control.addOverlay(riversLayer, labels.rivers || "Rivers and lakes");
+      }
       if (options.places && options.places.length) {
         placesLayer = makePlacesLayer(options.places, options.lang);
         placesLayer.addTo(map);
@@ -195,5 +260,15 @@
     keys: function () { return Object.keys(bases); },
     placesShown: function () { return placesLayer ? placesLayer.getLayers().length : -1; },
     placesCount: function () { return placesLayer ? placesLayer.count() : -1; },
+    riversShown: function () { return riversLayer && map.hasLayer(riversLayer) ? riversLayer.getLayers().length : -1; },
+    riversCount: function () { return riversLayer ? riversLayer.count() : -1; },
+    /** show or hide the rivers overlay as its checkbox in the layer button does; returns riversShown() */
+    showRivers: function (on) {
+      if (riversLayer && on && !map.hasLayer(riversLayer)) map.addLayer(riversLayer);
+      if (riversLayer && !on && map.hasLayer(riversLayer)) map.removeLayer(riversLayer);
+      return ARM.layers.riversShown();
+    },
+    /** where a point is in the map's container (pixels), for tests and screenshots */
+    containerPoint: function (lat, lon) { const p = map.latLngToContainerPoint([lat, lon]); return [p.x, p.y]; },
   };
 })();
