@@ -445,7 +445,7 @@ class PersonEditForm(FitTitle, QDialog):
                 index = widget.findData("" if value is None else str(value))
                 if index < 0 and value and name in REFERENCE_FIELDS and self.choices is not None:
                     # a deactivated district or officer is offered nowhere, but this record holds it
-                    widget.addItem(self.tr("{name} (inactive)").format(
+                    widget.addItem(self.tr("{name} (not in force)").format(
                         name=self.choices.names.get(str(value), str(value))), str(value))
                     index = widget.count() - 1
                 widget.setCurrentIndex(max(0, index))

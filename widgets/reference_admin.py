@@ -44,7 +44,7 @@ from sqlalchemy.orm import Session
 
 from arm.access import AccessDenied
 from arm.caseload import reference
-from arm.caseload.reference import Names, RefKind, ReferenceProblem
+from arm.caseload.reference import Names, ReferenceProblem, RefKind
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
 from widgets.fit import FitTitle
@@ -313,7 +313,7 @@ class ReferenceDialog(FitTitle, QDialog):
                  "full_name": self.tr("Full name:"), "code": self.tr("Code:"), "kind": self.tr("Kind:"),
                  "name_ru": self.tr("Name in Russian:"), "name_kk": self.tr("Name in Kazakh:"),
                  "name_en": self.tr("Name in English:"), "address": self.tr("Address:"),
-                 "position": self.tr("Position:"), "login": self.tr("ARM login:")}
+                 "position": self.tr("Job title:"), "login": self.tr("ARM login:")}
         for key, label in self.labels.items():
             label.setText(texts[key])
         current = self.unit_kind.currentData()
@@ -519,13 +519,13 @@ class ReferenceAdminPanel(QWidget):
         if self.kind == RefKind.OFFICE:
             return [self.tr("Code"), self.tr("District"), *name_columns, state]
         return [self.tr("Code"), self.tr("Full name"), self.tr("Probation office"), self.tr("District"),
-                self.tr("Position"), state]
+                self.tr("Job title"), state]
 
     def cells(self, row: Any) -> list[str]:
         """One row's columns, parents by their names in the reader's language (never a bare code)."""
         assert self.snapshot is not None
         lang, names = current_language(), self._names
-        state = self.tr("active") if row.active else self.tr("inactive")
+        state = self.tr("in force") if row.active else self.tr("not in force")
 
         def named(code: str) -> str:
             return names[code].get(lang) if code in names else code

@@ -84,7 +84,7 @@ def test_a_new_district_is_offered_in_the_person_form_in_kazakh(
     assert ("reference.add", CODE) in _actions(db)
     assert panel.select_code(CODE)
     cells = [panel.table.item(panel.table.currentRow(), c).text() for c in range(panel.table.columnCount())]
-    assert cells[:5] == [CODE, "Almaty", *NAMES] and cells[-1] == "active"  # parents in the reader's language
+    assert cells[:5] == [CODE, "Almaty", *NAMES] and cells[-1] == "in force"  # parents in the reader's language
     with db.session() as s:  # with its probation office, which the office tab lists by the district's name
         assert s.get(RefDistrict, CODE) is not None
     panel.set_kind("office")
@@ -113,14 +113,15 @@ def test_rename_then_deactivate_and_reactivate(qtbot: Any, db: Any, users: dict,
     assert dialog is not None and dialog.code.isReadOnly() and dialog.name_kk.text() == NAMES[1]
     dialog.name_ru.setText("Алатауский район (новый)")
     dialog.name_kk.setText("Алатау ауданы (жаңа)")
+    dialog.name_en.setText("Alatau District (new)")
     with qtbot.waitSignal(panel.changed, timeout=5000):
         _save(qtbot, admin, dialog)
     assert ("reference.rename", CODE) in _actions(db)
     assert panel.select_code(CODE) and panel.table.item(panel.table.currentRow(), 2).text() == \
         "Алатауский район (новый)"
-    assert CODE in panel.message.text() and NAMES[2] in panel.message.text()  # the name in the reader's language
+    assert CODE in panel.message.text() and "Alatau District (new)" in panel.message.text()  # reader's language
     with db.session() as s:
-        assert [r.district_name for r in load_person_rows(s) if r.id == person_id] == ["Алатауский район (новый)"]
+        assert [r.district_name for r in load_person_rows(s) if r.id == person_id] == ["Alatau District (new)"]
 
     assert panel.buttons["active"].text() == "Deactivate"
     with qtbot.waitSignal(panel.changed, timeout=5000):
@@ -130,16 +131,16 @@ def test_rename_then_deactivate_and_reactivate(qtbot: Any, db: Any, users: dict,
     panel.show_inactive.setChecked(True)
     assert panel.select_code(CODE)  # ...until asked for, then greyed and said
     row = panel.table.currentRow()
-    assert panel.table.item(row, panel.table.columnCount() - 1).text() == "inactive"
+    assert panel.table.item(row, panel.table.columnCount() - 1).text() == "not in force"
     assert panel.table.item(row, 0).foreground().color().name() == "#8a8a8a"
     assert panel.buttons["active"].text() == "Reactivate"
 
     assert CODE not in _combo_items(_person_form_districts(qtbot, supervisor), "district")  # offered nowhere
     held = _person_form_districts(qtbot, supervisor, person_id)  # ...but still shown where used
     assert held._combo("district").currentData() == CODE
-    assert held._combo("district").currentText() == "Алатауский район (новый) (inactive)"
+    assert held._combo("district").currentText() == "Alatau District (new) (not in force)"
     with db.session() as s:
-        assert [r.district_name for r in load_person_rows(s) if r.id == person_id] == ["Алатауский район (новый)"]
+        assert [r.district_name for r in load_person_rows(s) if r.id == person_id] == ["Alatau District (new)"]
         assert reference.label(CODE, "kk", s) == "Алатау ауданы (жаңа)"
 
     with qtbot.waitSignal(panel.changed, timeout=5000):
