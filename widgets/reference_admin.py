@@ -277,6 +277,10 @@ class ReferenceDialog(FitTitle, QDialog):
                 box.addWidget(self.errors[error])
             form.addRow(label, cell)
         self.fields = [w for _k, w, _e in rows]
+        for widget in (self.code, self.unit_kind, self.parent_box, self.name_ru, self.name_kk, self.name_en,
+                       self.full_name, self.position, self.login, self.address):
+            if widget not in self.fields:
+                widget.hide()  # not a field of this kind's form
         self.hint = QLabel(self)
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
@@ -290,7 +294,7 @@ class ReferenceDialog(FitTitle, QDialog):
         layout.addWidget(self.errors["form"])
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(640, 420)
+        self.resize(640, 360)
         self.retranslateUi()
         first = next((w for w in self.fields if not (isinstance(w, QLineEdit) and w.isReadOnly())), None)
         if first is not None:
@@ -518,7 +522,7 @@ class ReferenceAdminPanel(QWidget):
             return [self.tr("Code"), self.tr("Region"), *name_columns, self.tr("Kind"), state]
         if self.kind == RefKind.OFFICE:
             return [self.tr("Code"), self.tr("District"), *name_columns, state]
-        return [self.tr("Code"), self.tr("Full name"), self.tr("Probation office"), self.tr("District"),
+        return [self.tr("Code"), self.tr("Officer's full name"), self.tr("Probation office"), self.tr("District"),
                 self.tr("Job title"), state]
 
     def cells(self, row: Any) -> list[str]:
@@ -602,6 +606,7 @@ class ReferenceAdminPanel(QWidget):
             if row.code == code:
                 self.table.selectRow(r)
                 self.table.setCurrentCell(r, 0)
+                self.table.scrollToItem(self.table.item(r, 0))
                 return True
         return False
 

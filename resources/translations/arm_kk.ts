@@ -4714,12 +4714,12 @@ Data folder: {folder}</source>
         <translation>Аудан</translation>
     </message>
     <message>
-        <source>Full name</source>
-        <translation>Адамның Т.А.Ә.</translation>
-    </message>
-    <message>
         <source>Probation office</source>
         <translation>Пробация қызметі</translation>
+    </message>
+    <message>
+        <source>Officer's full name</source>
+        <translation>Инспектордың аты-жөні</translation>
     </message>
     <message>
         <source>Job title</source>

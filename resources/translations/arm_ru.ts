@@ -4714,12 +4714,12 @@ Data folder: {folder}</source>
         <translation>Район</translation>
     </message>
     <message>
-        <source>Full name</source>
-        <translation>Ф.И.О. лица</translation>
-    </message>
-    <message>
         <source>Probation office</source>
         <translation>Служба пробации</translation>
+    </message>
+    <message>
+        <source>Officer's full name</source>
+        <translation>Ф.И.О. инспектора</translation>
     </message>
     <message>
         <source>Job title</source>
