@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from arm.access import AccessDenied
@@ -93,6 +94,10 @@ def test_a_new_district_is_offered_in_the_person_form_in_kazakh(
 
     i18n.set_language("kk")
     assert reference.name(CODE, "kk") == NAMES[1]  # the screens' cache was read again
+    qtbot.wait(20)  # the LanguageChange events are delivered
+    panel.set_kind("district")  # the panel follows the language switch: words and parents' names
+    assert panel.tabs.tabText(1) == "Аудандар мен қалалар" and panel.buttons["rename"].text() == "Атауын өзгерту…"
+    assert panel.select_code(CODE) and panel.table.item(panel.table.currentRow(), 1).text() == "Алматы қаласы"
     form = _person_form_districts(qtbot, make_ctx(db, users["supervisor"]))
     assert _combo_items(form, "district").get(CODE) == NAMES[1]
 
@@ -109,8 +114,11 @@ def test_rename_then_deactivate_and_reactivate(qtbot: Any, db: Any, users: dict,
             region="KZ-75", district=CODE, registered_on=date(2026, 12, 7))).person_id
 
     assert panel.select_code(CODE)
-    dialog = panel.rename_dialog()
-    assert dialog is not None and dialog.code.isReadOnly() and dialog.name_kk.text() == NAMES[1]
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)  # Enter on a row: its rename form
+    dialog = panel.dialog
+    assert dialog is not None and dialog.row is not None and dialog.row.code == CODE
+    assert dialog.code.isReadOnly() and dialog.name_kk.text() == NAMES[1]
     dialog.name_ru.setText("Алатауский район (новый)")
     dialog.name_kk.setText("Алатау ауданы (жаңа)")
     dialog.name_en.setText("Alatau District (new)")
