@@ -223,6 +223,9 @@ class MainWindow(QMainWindow):
             persons.personActivated.connect(self.open_person_card)
             persons.editRequested.connect(self.open_person_edit)
             persons.personSelected.connect(self.show_on_map)
+        lists = self.panels.get("reference")
+        if lists is not None and hasattr(lists, "changed") and persons is not None and hasattr(persons, "reload"):
+            lists.changed.connect(persons.reload)  # a renamed district: the person list names it anew
         for panel in self.panels.values():
             for name in ("personSelected", "personActivated", "personClicked"):
                 signal = getattr(panel, name, None)

@@ -95,6 +95,10 @@ PANELS: tuple[PanelSpec, ...] = (
         roles=frozenset({"administrator"}), area="bottom", tab_with="devices",
     ),
     PanelSpec(
+        "reference", QT_TRANSLATE_NOOP("Panels", "Reference lists"), "widgets.reference_admin",
+        "ReferenceAdminPanel", roles=frozenset({"administrator"}), area="bottom", tab_with="devices",
+    ),
+    PanelSpec(
         "zones", QT_TRANSLATE_NOOP("Panels", "Zone editor"), "maps.zone_editor", "ZoneEditor",
         roles=frozenset({"supervisor", "administrator"}), area="right", tab_with="alarms", with_map=True,
     ),

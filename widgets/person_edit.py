@@ -442,7 +442,13 @@ class PersonEditForm(FitTitle, QDialog):
             if isinstance(widget, QLineEdit):
                 widget.setText("" if value is None else str(value))
             elif isinstance(widget, QComboBox):
-                widget.setCurrentIndex(max(0, widget.findData("" if value is None else str(value))))
+                index = widget.findData("" if value is None else str(value))
+                if index < 0 and value and name in REFERENCE_FIELDS and self.choices is not None:
+                    # a deactivated district or officer is offered nowhere, but this record holds it
+                    widget.addItem(self.tr("{name} (not in force)").format(
+                        name=self.choices.names.get(str(value), str(value))), str(value))
+                    index = widget.count() - 1
+                widget.setCurrentIndex(max(0, index))
             elif isinstance(widget, OptionalDate):
                 widget.set_value(value)
             elif isinstance(widget, QDateEdit) and isinstance(value, date):

@@ -71,6 +71,7 @@ FACTORIES: dict[str, Callable[[Any, Any], QWidget]] = {
     "login": lambda db, ctx: importlib.import_module("widgets.login_dialog").LoginDialog(db),
     "settings": lambda db, ctx: importlib.import_module("widgets.settings_dialog").SettingsDialog(ctx.settings),
     "user": lambda db, ctx: importlib.import_module("widgets.user_admin").UserDialog(ctx),
+    "reference": lambda db, ctx: importlib.import_module("widgets.reference_admin").ReferenceDialog(ctx, "office"),
     "device_form": lambda db, ctx: importlib.import_module("widgets.device_inventory")._FormDialog(
         "Құрылғыны беру"),
     "person_edit": lambda db, ctx: importlib.import_module("widgets.person_edit").PersonEditForm(ctx),
@@ -87,7 +88,7 @@ LONG_TITLE = "Дабылды құрылғыға қызмет көрсету уа
 def test_a_dialog_shown_fits_its_title(name: str, qtbot: Any, db: Any, users: dict, make_ctx: Any) -> None:
     """Shown in Kazakh (the longest titles), and again after a longer title is set (a language switch)."""
     i18n.set_language("kk")
-    ctx = make_ctx(db, users["administrator" if name == "user" else "supervisor"])
+    ctx = make_ctx(db, users["administrator" if name in ("user", "reference") else "supervisor"])
     dialog = FACTORIES[name](db, ctx)
     qtbot.addWidget(dialog)
     dialog.resize(200, dialog.height())

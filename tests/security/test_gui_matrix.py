@@ -48,7 +48,7 @@ PANELS_BY_ROLE = {
     "operator": {"alarms", "persons", "devices", "journals"},
     "supervisor": {"alarms", "persons", "devices", "inventory", "journals", "charts", "zones"},
     "technician": {"persons", "devices", "inventory", "journals"},
-    "administrator": {"persons", "devices", "inventory", "journals", "charts", "zones", "users"},  # issue 12: accounts
+    "administrator": {"persons", "devices", "inventory", "journals", "charts", "zones", "users", "reference"},
 }
 HANDLING = ("acknowledge", "note", "action", "shelve", "close")
 
