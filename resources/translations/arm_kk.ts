@@ -4065,6 +4065,10 @@ Data folder: {folder}</source>
         <translation>Тіркелгілер</translation>
     </message>
     <message>
+        <source>Reference lists</source>
+        <translation>Анықтамалықтар</translation>
+    </message>
+    <message>
         <source>Zone editor</source>
         <translation>Аймақтар редакторы</translation>
     </message>
@@ -4428,6 +4432,10 @@ Data folder: {folder}</source>
         <translation>Картадан таңдау…</translation>
     </message>
     <message>
+        <source>{name} (not in force)</source>
+        <translation>{name} (қолданыста емес)</translation>
+    </message>
+    <message>
         <source>{n} fields need correcting.</source>
         <translation>{n} өрісті түзету қажет.</translation>
     </message>
@@ -4569,6 +4577,304 @@ Data folder: {folder}</source>
     <message>
         <source>Device detected and recorded in the inventory.</source>
         <translation>Құрылғы анықталды және есепке енгізілді.</translation>
+    </message>
+</context>
+<context>
+    <name>Reference</name>
+    <message>
+        <source>Region</source>
+        <extracomment>the parent each kind is added under (regions have none)</extracomment>
+        <translation>Облыс</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Аудан</translation>
+    </message>
+    <message>
+        <source>Probation office</source>
+        <translation>Пробация қызметі</translation>
+    </message>
+    <message>
+        <source>Probation officer</source>
+        <translation>Пробация инспекторы</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Облыстар</translation>
+    </message>
+    <message>
+        <source>Districts and cities</source>
+        <translation>Аудандар мен қалалар</translation>
+    </message>
+    <message>
+        <source>Probation offices</source>
+        <translation>Пробация қызметтері</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>Инспекторлар</translation>
+    </message>
+    <message>
+        <source>City of republican significance</source>
+        <translation>Республикалық маңызы бар қала</translation>
+    </message>
+    <message>
+        <source>City of regional significance</source>
+        <translation>Облыстық маңызы бар қала</translation>
+    </message>
+    <message>
+        <source>A code is 2 to 64 of A-Z, a-z, 0-9, dot, dash, underscore, starting with a letter or digit.</source>
+        <translation>Код — 2–64 таңба: латын әріптері, цифрлар, нүкте, дефис, астыңғы сызық; бірінші таңба — әріп немесе цифр.</translation>
+    </message>
+    <message>
+        <source>This code is already taken.</source>
+        <translation>Бұл код бос емес.</translation>
+    </message>
+    <message>
+        <source>Enter the full name.</source>
+        <translation>Аты-жөнін көрсетіңіз.</translation>
+    </message>
+    <message>
+        <source>Enter the Russian and the Kazakh name.</source>
+        <translation>Атауын орыс және қазақ тілдерінде көрсетіңіз.</translation>
+    </message>
+    <message>
+        <source>Choose the kind.</source>
+        <translation>Түрін таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Choose a region from the list.</source>
+        <translation>Тізімнен облысты таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Choose a district from the list.</source>
+        <translation>Тізімнен ауданды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Choose a probation office from the list.</source>
+        <translation>Тізімнен пробация қызметін таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Choose from the list.</source>
+        <translation>Тізімнен таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>This row is no longer in the list; reload it.</source>
+        <translation>Бұл жазба анықтамалықта енді жоқ; тізімді жаңартыңыз.</translation>
+    </message>
+    <message>
+        <source>Several rows have this name; choose from the list.</source>
+        <translation>Бұл атау бірнеше жазбада бар; тізімнен таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Not in the reference list.</source>
+        <translation>Анықтамалықта жоқ.</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— таңдаңыз —</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceAdminPanel</name>
+    <message>
+        <source>Find by name or code…</source>
+        <translation>Атауы немесе коды бойынша іздеу…</translation>
+    </message>
+    <message>
+        <source>Show inactive</source>
+        <translation>Қолданыстан шыққандарын көрсету</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Атауын өзгерту…</translation>
+    </message>
+    <message>
+        <source>Name (Russian)</source>
+        <translation>Атауы (орыс.)</translation>
+    </message>
+    <message>
+        <source>Name (Kazakh)</source>
+        <translation>Атауы (қаз.)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Атауы (ағылш.)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Күйі</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Облыс</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Аудан</translation>
+    </message>
+    <message>
+        <source>Officer's full name</source>
+        <translation>Инспектордың аты-жөні</translation>
+    </message>
+    <message>
+        <source>Probation office</source>
+        <translation>Пробация қызметі</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Лауазымы</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>қолданыста</translation>
+    </message>
+    <message>
+        <source>not in force</source>
+        <translation>қолданыста емес</translation>
+    </message>
+    <message>
+        <source>New region…</source>
+        <translation>Жаңа облыс…</translation>
+    </message>
+    <message>
+        <source>New district or city…</source>
+        <translation>Жаңа аудан немесе қала…</translation>
+    </message>
+    <message>
+        <source>New probation office…</source>
+        <translation>Жаңа пробация қызметі…</translation>
+    </message>
+    <message>
+        <source>New officer…</source>
+        <translation>Жаңа инспектор…</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Қолданысқа қайтару</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Қолданыстан шығару</translation>
+    </message>
+    <message>
+        <source>{kind} “{name}” added ({code}).</source>
+        <translation>Анықтамалыққа қосылды: {kind} «{name}» ({code}).</translation>
+    </message>
+    <message>
+        <source>{kind} {code} is now named “{name}”.</source>
+        <translation>{kind} {code} енді «{name}» деп аталады.</translation>
+    </message>
+    <message>
+        <source>“{name}” is active again and offered in the forms.</source>
+        <translation>«{name}» жазбасы қайта қолданыста және формаларда ұсынылады.</translation>
+    </message>
+    <message>
+        <source>“{name}” is deactivated: offered in no form, still shown where it is used.</source>
+        <translation>«{name}» жазбасы қолданыстан шығарылды: формаларда ұсынылмайды, бірақ қолданылған жерлерде көрсетіле береді.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceDialog</name>
+    <message>
+        <source>New region</source>
+        <translation>Жаңа облыс</translation>
+    </message>
+    <message>
+        <source>New district or city</source>
+        <translation>Жаңа аудан немесе қала</translation>
+    </message>
+    <message>
+        <source>New probation office</source>
+        <translation>Жаңа пробация қызметі</translation>
+    </message>
+    <message>
+        <source>New probation officer</source>
+        <translation>Жаңа пробация инспекторы</translation>
+    </message>
+    <message>
+        <source>Rename: {name}</source>
+        <translation>Атауын өзгерту: {name}</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Облыс:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>Аудан:</translation>
+    </message>
+    <message>
+        <source>Probation office:</source>
+        <translation>Пробация қызметі:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Аты-жөні:</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Коды:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Түрі:</translation>
+    </message>
+    <message>
+        <source>Name in Russian:</source>
+        <translation>Орысша атауы:</translation>
+    </message>
+    <message>
+        <source>Name in Kazakh:</source>
+        <translation>Қазақша атауы:</translation>
+    </message>
+    <message>
+        <source>Name in English:</source>
+        <translation>Ағылшынша атауы:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Мекенжайы:</translation>
+    </message>
+    <message>
+        <source>Job title:</source>
+        <translation>Лауазымы:</translation>
+    </message>
+    <message>
+        <source>ARM login:</source>
+        <translation>АЖО-дағы логині:</translation>
+    </message>
+    <message>
+        <source>Find by name or code…</source>
+        <translation>Атауы немесе коды бойынша іздеу…</translation>
+    </message>
+    <message>
+        <source>empty: the next free number</source>
+        <translation>бос болса — келесі бос нөмір</translation>
+    </message>
+    <message>
+        <source>if the officer has an account</source>
+        <translation>инспектордың тіркелгісі болса</translation>
+    </message>
+    <message>
+        <source>The district gets its probation office at once; it is offered in the forms as soon as it is saved.</source>
+        <translation>Ауданға бірден өз пробация қызметі құрылады; аудан сақталған бойда формаларда ұсынылады.</translation>
+    </message>
+    <message>
+        <source>The officer belongs to the district of the office.</source>
+        <translation>Инспектор өз пробация қызметінің ауданына жатады.</translation>
+    </message>
+    <message>
+        <source>The code stays; every screen shows the new name.</source>
+        <translation>Коды өзгермейді; барлық экран жаңа атауын көрсетеді.</translation>
     </message>
 </context>
 <context>

@@ -4065,6 +4065,10 @@ Data folder: {folder}</source>
         <translation>Учётные записи</translation>
     </message>
     <message>
+        <source>Reference lists</source>
+        <translation>Справочники</translation>
+    </message>
+    <message>
         <source>Zone editor</source>
         <translation>Редактор зон</translation>
     </message>
@@ -4428,6 +4432,10 @@ Data folder: {folder}</source>
         <translation>Выбрать на карте…</translation>
     </message>
     <message>
+        <source>{name} (not in force)</source>
+        <translation>{name} (не действует)</translation>
+    </message>
+    <message>
         <source>{n} fields need correcting.</source>
         <translation>Требуется исправить полей: {n}.</translation>
     </message>
@@ -4569,6 +4577,304 @@ Data folder: {folder}</source>
     <message>
         <source>Device detected and recorded in the inventory.</source>
         <translation>Устройство определено и внесено в учёт.</translation>
+    </message>
+</context>
+<context>
+    <name>Reference</name>
+    <message>
+        <source>Region</source>
+        <extracomment>the parent each kind is added under (regions have none)</extracomment>
+        <translation>Область</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Район</translation>
+    </message>
+    <message>
+        <source>Probation office</source>
+        <translation>Служба пробации</translation>
+    </message>
+    <message>
+        <source>Probation officer</source>
+        <translation>Инспектор пробации</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Области</translation>
+    </message>
+    <message>
+        <source>Districts and cities</source>
+        <translation>Районы и города</translation>
+    </message>
+    <message>
+        <source>Probation offices</source>
+        <translation>Службы пробации</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>Инспекторы</translation>
+    </message>
+    <message>
+        <source>City of republican significance</source>
+        <translation>Город республиканского значения</translation>
+    </message>
+    <message>
+        <source>City of regional significance</source>
+        <translation>Город областного значения</translation>
+    </message>
+    <message>
+        <source>A code is 2 to 64 of A-Z, a-z, 0-9, dot, dash, underscore, starting with a letter or digit.</source>
+        <translation>Код — от 2 до 64 знаков: латинские буквы, цифры, точка, дефис, подчёркивание; первый знак — буква или цифра.</translation>
+    </message>
+    <message>
+        <source>This code is already taken.</source>
+        <translation>Этот код уже занят.</translation>
+    </message>
+    <message>
+        <source>Enter the full name.</source>
+        <translation>Укажите ФИО.</translation>
+    </message>
+    <message>
+        <source>Enter the Russian and the Kazakh name.</source>
+        <translation>Укажите название на русском и на казахском языке.</translation>
+    </message>
+    <message>
+        <source>Choose the kind.</source>
+        <translation>Выберите вид.</translation>
+    </message>
+    <message>
+        <source>Choose a region from the list.</source>
+        <translation>Выберите область из списка.</translation>
+    </message>
+    <message>
+        <source>Choose a district from the list.</source>
+        <translation>Выберите район из списка.</translation>
+    </message>
+    <message>
+        <source>Choose a probation office from the list.</source>
+        <translation>Выберите службу пробации из списка.</translation>
+    </message>
+    <message>
+        <source>Choose from the list.</source>
+        <translation>Выберите из списка.</translation>
+    </message>
+    <message>
+        <source>This row is no longer in the list; reload it.</source>
+        <translation>Этой записи больше нет в справочнике; обновите список.</translation>
+    </message>
+    <message>
+        <source>Several rows have this name; choose from the list.</source>
+        <translation>Это название у нескольких записей; выберите из списка.</translation>
+    </message>
+    <message>
+        <source>Not in the reference list.</source>
+        <translation>Нет в справочнике.</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— выберите —</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceAdminPanel</name>
+    <message>
+        <source>Find by name or code…</source>
+        <translation>Найти по названию или коду…</translation>
+    </message>
+    <message>
+        <source>Show inactive</source>
+        <translation>Показывать недействующие</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Переименовать…</translation>
+    </message>
+    <message>
+        <source>Name (Russian)</source>
+        <translation>Название (рус.)</translation>
+    </message>
+    <message>
+        <source>Name (Kazakh)</source>
+        <translation>Название (каз.)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Название (англ.)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Область</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Район</translation>
+    </message>
+    <message>
+        <source>Officer's full name</source>
+        <translation>Ф.И.О. инспектора</translation>
+    </message>
+    <message>
+        <source>Probation office</source>
+        <translation>Служба пробации</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>действует</translation>
+    </message>
+    <message>
+        <source>not in force</source>
+        <translation>не действует</translation>
+    </message>
+    <message>
+        <source>New region…</source>
+        <translation>Новая область…</translation>
+    </message>
+    <message>
+        <source>New district or city…</source>
+        <translation>Новый район или город…</translation>
+    </message>
+    <message>
+        <source>New probation office…</source>
+        <translation>Новая служба пробации…</translation>
+    </message>
+    <message>
+        <source>New officer…</source>
+        <translation>Новый инспектор…</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Вернуть в действие</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Вывести из действия</translation>
+    </message>
+    <message>
+        <source>{kind} “{name}” added ({code}).</source>
+        <translation>Добавлено в справочник: {kind} «{name}» ({code}).</translation>
+    </message>
+    <message>
+        <source>{kind} {code} is now named “{name}”.</source>
+        <translation>{kind} {code} теперь называется «{name}».</translation>
+    </message>
+    <message>
+        <source>“{name}” is active again and offered in the forms.</source>
+        <translation>Запись «{name}» снова действует и предлагается в формах.</translation>
+    </message>
+    <message>
+        <source>“{name}” is deactivated: offered in no form, still shown where it is used.</source>
+        <translation>Запись «{name}» выведена из действия: в формах не предлагается, но по-прежнему показывается там, где используется.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceDialog</name>
+    <message>
+        <source>New region</source>
+        <translation>Новая область</translation>
+    </message>
+    <message>
+        <source>New district or city</source>
+        <translation>Новый район или город</translation>
+    </message>
+    <message>
+        <source>New probation office</source>
+        <translation>Новая служба пробации</translation>
+    </message>
+    <message>
+        <source>New probation officer</source>
+        <translation>Новый инспектор пробации</translation>
+    </message>
+    <message>
+        <source>Rename: {name}</source>
+        <translation>Переименование: {name}</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Область:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>Район:</translation>
+    </message>
+    <message>
+        <source>Probation office:</source>
+        <translation>Служба пробации:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>ФИО:</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Код:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>Name in Russian:</source>
+        <translation>Название на русском:</translation>
+    </message>
+    <message>
+        <source>Name in Kazakh:</source>
+        <translation>Название на казахском:</translation>
+    </message>
+    <message>
+        <source>Name in English:</source>
+        <translation>Название на английском:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Адрес:</translation>
+    </message>
+    <message>
+        <source>Job title:</source>
+        <translation>Должность:</translation>
+    </message>
+    <message>
+        <source>ARM login:</source>
+        <translation>Логин в АРМ:</translation>
+    </message>
+    <message>
+        <source>Find by name or code…</source>
+        <translation>Найти по названию или коду…</translation>
+    </message>
+    <message>
+        <source>empty: the next free number</source>
+        <translation>пусто — следующий свободный номер</translation>
+    </message>
+    <message>
+        <source>if the officer has an account</source>
+        <translation>если у инспектора есть учётная запись</translation>
+    </message>
+    <message>
+        <source>The district gets its probation office at once; it is offered in the forms as soon as it is saved.</source>
+        <translation>Для района сразу создаётся его служба пробации; район предлагается в формах сразу после сохранения.</translation>
+    </message>
+    <message>
+        <source>The officer belongs to the district of the office.</source>
+        <translation>Инспектор относится к району своей службы пробации.</translation>
+    </message>
+    <message>
+        <source>The code stays; every screen shows the new name.</source>
+        <translation>Код не меняется; все экраны покажут новое название.</translation>
     </message>
 </context>
 <context>
