@@ -39,6 +39,10 @@ KZ_NODES = 24_000_000
 LAT0, LON0 = 43.20, 76.80  # Almaty-like origin
 STEP_LAT, STEP_LON = 0.0009, 0.0012  # one block: ~100 m x ~100 m
 PLOTS_PER_BLOCK = 4
+#: node ids step: a real extract's node ids are sparse (Kazakhstan: ~27 million nodes spread over ids up to
+#: ~12.5 billion, one in ~460), and node-location indexes behave differently on dense ids (an array
+#: indexed by id) and sparse ones (sorted id/location pairs, 16 bytes a node): keep them sparse here too
+ID_STRIDE = 461
 
 
 def write_extract(path: Path, nodes_wanted: int) -> tuple[int, int, int]:
@@ -53,8 +57,8 @@ def write_extract(path: Path, nodes_wanted: int) -> tuple[int, int, int]:
     def node(lat: float, lon: float, tags: dict[str, str] | None = None) -> int:
         nonlocal nid
         nid += 1
-        writer.add_node(osmium.osm.mutable.Node(id=nid, location=(lon, lat), tags=tags or {}, version=1))
-        return nid
+        writer.add_node(osmium.osm.mutable.Node(id=nid * ID_STRIDE, location=(lon, lat), tags=tags or {}, version=1))
+        return nid * ID_STRIDE
 
     try:
         node(LAT0 + side * STEP_LAT / 2, LON0 + side * STEP_LON / 2,
@@ -107,6 +111,71 @@ def write_extract(path: Path, nodes_wanted: int) -> tuple[int, int, int]:
     return nid, wid, houses
 
 
+class MemSampler:
+    """Samples /proc every 50 ms: this process and its children (tilemaker), per import phase.
+
+    ``ru_maxrss`` counts every resident page, also those of files mapped read-only or shared
+    (tilemaker's ``--store`` files, libraries): the kernel drops those under pressure without
+    swap, so the figure that must fit in RAM is the anonymous memory (``RssAnon``), reported
+    beside the high-water mark (``VmHWM``).
+    """
+
+    def __init__(self) -> None:
+        import threading
+
+        self.phase = "start"
+        self.peaks: dict[str, dict[str, float]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def _status(pid: int | str) -> dict[str, float]:
+        out: dict[str, float] = {}
+        try:
+            with open(f"/proc/{pid}/status") as fh:
+                for line in fh:
+                    key, _, rest = line.partition(":")
+                    if key in ("VmHWM", "VmRSS", "RssAnon", "RssFile", "RssShmem"):
+                        out[key] = int(rest.split()[0]) / 1024
+        except OSError:
+            pass
+        return out
+
+    def _children(self) -> list[str]:
+        me = str(os.getpid())
+        kids = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as fh:
+                        if fh.read().rsplit(")", 1)[1].split()[1] == me:
+                            kids.append(entry)
+                except (OSError, IndexError):
+                    pass
+        return kids
+
+    def _note(self, who: str, st: dict[str, float]) -> None:
+        for key in ("RssAnon", "VmRSS", "VmHWM"):
+            if key in st:
+                slot = self.peaks.setdefault(f"{who}:{self.phase}", {})
+                slot[key] = max(slot.get(key, 0.0), st[key])
+                tot = self.peaks.setdefault(who, {})
+                tot[key] = max(tot.get(key, 0.0), st[key])
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.05):
+            self._note("importer", self._status("self"))
+            for kid in self._children():
+                self._note("tilemaker", self._status(kid))
+
+    def stop(self) -> dict[str, dict[str, float]]:
+        self._stop.set()
+        self._thread.join()
+        self._note("importer", self._status("self"))
+        return self.peaks
+
+
 def child_import(src: Path) -> None:
     """Run in a separate process: the import alone, so its memory is measured without the generator's."""
     import json
@@ -114,16 +183,23 @@ def child_import(src: Path) -> None:
     from arm.geo import importer
 
     marks: dict[str, float] = {}
+    sampler = MemSampler()
 
     def progress(line: str) -> None:
-        if line.startswith("tiles: tilemaker"):
+        if line.startswith("addresses: reading"):
+            sampler.phase = "read"
+        elif line.endswith("linking"):
+            sampler.phase = "link"
+        elif line.startswith("tiles: tilemaker"):
             marks["tiles"] = time.perf_counter()
+            sampler.phase = "tiles"
 
     t0 = time.perf_counter()
     info = importer.run_import(src, progress)
     total = time.perf_counter() - t0
+    peaks = sampler.stop()
     print(json.dumps({
-        "total": total, "index": marks.get("tiles", t0) - t0, "info": info,
+        "total": total, "index": marks.get("tiles", t0) - t0, "info": info, "peaks": peaks,
         "self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "tilemaker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }))
