@@ -98,8 +98,10 @@ def _to_pbf(source: Path, target: Path) -> None:
 
 
 def _run_tilemaker(source: Path, target: Path, progress: Progress) -> None:
-    # --store: nodes and ways in memory-mapped files of the work folder, not in RAM (a national
-    # extract then fits in a desk PC's memory while monitoring goes on); removed afterwards
+    # --store: nodes, ways and relations in memory-mapped files of the work folder
+    # (in the user data directory), not in RAM: its anonymous memory stays small and the mapped
+    # pages are the kernel's to drop (a national extract then fits in a desk PC's memory while
+    # monitoring goes on); removed afterwards, and with the work folder on any failure
     store_dir = target.parent / "tilemaker-store"
     store_dir.mkdir(exist_ok=True)
     cmd = [_tilemaker(), "--input", str(source), "--output", str(target), "--store", str(store_dir),
@@ -174,7 +176,10 @@ def run_import(source: str | Path, progress: Progress | None = None, base: Path 
     kind = sniff(source)
     _tilemaker()
     base = base or store.map_dir()
-    need = source.stat().st_size * 4 + 50_000_000
+    # what the import writes, per MB of .osm.pbf (~120,000 nodes): the node-location file of the
+    # address index (16 bytes a node, ~2 MB, removed before the tiles) and tilemaker's --store
+    # (~55 bytes a node measured, ~7 MB), beside the index and the tiles themselves
+    need = source.stat().st_size * 10 + 50_000_000
     free = shutil.disk_usage(base).free
     if free < need:
         raise ImportFailed(f"not enough disk space in {base}: {need // 1_000_000} MB needed, "
