@@ -37,7 +37,9 @@ import numpy.typing as npt
 from arm.geo.index import CELL_LEVELS, CELL_TOP_SHIFT, DEG_M, STREET_CELLS_VERSION, STREET_MAX_M, cell_key
 
 MAX_CANDIDATES = 24   # a cell with more candidates is split in four (unless it is the smallest)
-PRUNE_MAX = 256       # candidates of a cell are pruned by sampling only when there are this few
+PRUNE_MAX = 256       # candidates of a cell are pruned by the fine sampling only when there are this few
+QUICK_N = 64          # the segments nearest to a cell that bound its points' nearest street distance
+QUICK_M = 150.0       # cells where every point has a street this close get no row (R*Tree search)
 SAMPLES = (8, 16)     # sample points per side of a cell for the pruning: coarse, then fine if needed
 EPS_DEG = 1e-9        # cells are widened by this (about 0.1 mm): rounding never leaves a point outside
 REL = 1e-9            # relative slack of every comparison of bounds
@@ -94,9 +96,10 @@ def _k_range(la0: float, la1: float) -> tuple[float, float]:
     return min(c0, c1) * (1 - 1e-12), kmax * (1 + 1e-12)
 
 
-def _needed(la0: float, la1: float, lo0: float, lo1: float, kmin: float, kmax: float, seg: Array,
-            m: int) -> npt.NDArray[np.bool_]:
-    """Which segments may be the nearest (within 5 km) for some point of the cell.
+def _samples(la0: float, la1: float, lo0: float, lo1: float, kmin: float, kmax: float, seg: Array,
+             m: int) -> tuple[npt.NDArray[np.bool_], float]:
+    """Which segments may be the nearest (within 5 km) for some point of the cell, and a bound of
+    the nearest street's distance (degrees of latitude) valid at every point of the cell.
 
     Every point p of the cell is within r of a sample q (the centre of its sub-square),
     so d(p, s) >= d_kmin(q, s) - r_kmin and the nearest distance at p is at most
@@ -109,9 +112,10 @@ def _needed(la0: float, la1: float, lo0: float, lo1: float, kmin: float, kmax: f
     r_min = math.hypot(hs_lat, hs_lon * kmin)
     r_max = math.hypot(hs_lat, hs_lon * kmax)
     d = np.sqrt(_pt_seg_d2(qlat, qlon, kmax, seg))
-    upper = np.minimum(d.min(axis=1) + r_max, math.sqrt(MAX2)) * (1 + REL)
+    nearest = d.min(axis=1) + r_max
+    upper = np.minimum(nearest, math.sqrt(MAX2)) * (1 + REL)
     lower = d * (kmin / kmax) - r_min  # d_kmin >= d_kmax * kmin / kmax: only x is scaled
-    return np.asarray((lower <= upper[:, None]).any(axis=0))
+    return np.asarray((lower <= upper[:, None]).any(axis=0)), float(nearest.max()) * (1 + REL)
 
 
 def _leaf(ids: npt.NDArray[np.int64], seg: Array, low2: Array) -> bytes:
@@ -127,6 +131,14 @@ def _leaf(ids: npt.NDArray[np.int64], seg: Array, low2: Array) -> bytes:
     return rec.tobytes()
 
 
+def _box_gap2(la0: float, la1: float, lo0: float, lo1: float, k: float, seg: Array) -> Array:
+    """Squared distance from the rectangle to each segment's bounding box: a cheap lower bound."""
+    lat1, lon1, lat2, lon2 = seg[0], seg[1], seg[2], seg[3]
+    dy = np.maximum(np.maximum(la0 - np.maximum(lat1, lat2), np.minimum(lat1, lat2) - la1), 0.0)
+    dx = np.maximum(np.maximum(lo0 - np.maximum(lon1, lon2), np.minimum(lon1, lon2) - lo1), 0.0) * k
+    return np.asarray(dy * dy + dx * dx)
+
+
 def _cell(level: int, row: int, col: int, ids: npt.NDArray[np.int64], seg: Array, out: Rows) -> None:
     """Write the row(s) of one cell, given segments that include every candidate of the cell."""
     size = 2.0 ** -(CELL_TOP_SHIFT + level)
@@ -137,13 +149,28 @@ def _cell(level: int, row: int, col: int, ids: npt.NDArray[np.int64], seg: Array
         out.append((key, b""))
         return
     kmin, kmax = _k_range(la0, la1)
-    low2, high2 = _bounds2(la0, la1, lo0, lo1, kmin, kmax, seg)
-    keep = low2 <= min(float(high2.min()), MAX2) * (1 + REL)
-    if MAX_CANDIDATES < int(keep.sum()) <= PRUNE_MAX:  # too many to be a leaf: try the finer test
-        for m in SAMPLES:
-            keep[keep] = _needed(la0, la1, lo0, lo1, kmin, kmax, seg[:, keep], m)
-            if keep.sum() <= MAX_CANDIDATES:
+    gap2 = _box_gap2(la0, la1, lo0, lo1, kmin, seg)
+    # a bound of the nearest street's distance at every point of the cell, from the segments
+    # nearest to it (any subset gives a valid bound; these give a tight one)
+    near = np.argpartition(gap2, QUICK_N)[:QUICK_N] if len(ids) > QUICK_N else slice(None)
+    needed, worst = _samples(la0, la1, lo0, lo1, kmin, kmax, seg[:, near], SAMPLES[0])
+    if worst <= QUICK_M / DEG_M:
+        # a street within QUICK_M of every point (in town): the R*Tree search finds it in a
+        # small ring, quick enough, and the many small cells of a town would double the index
+        return
+    limit2 = min(worst * worst, MAX2) * (1 + REL)
+    keep = gap2 <= limit2
+    low2 = gap2
+    if int(keep.sum()) <= PRUNE_MAX:
+        exact, high2 = _bounds2(la0, la1, lo0, lo1, kmin, kmax, seg[:, keep])
+        low2 = np.zeros_like(gap2)
+        low2[keep] = exact
+        if len(exact):
+            keep[keep] = exact <= min(limit2, float(high2.min()) * (1 + REL))
+        for m in SAMPLES:  # drop the segments never the nearest
+            if int(keep.sum()) <= MAX_CANDIDATES:
                 break
+            keep[keep] = _samples(la0, la1, lo0, lo1, kmin, kmax, seg[:, keep], m)[0]
     if not keep.any():
         out.append((key, b""))  # no street within 5 km of any point
         return
