@@ -97,7 +97,7 @@ def _k_range(la0: float, la1: float) -> tuple[float, float]:
 
 
 def _samples(la0: float, la1: float, lo0: float, lo1: float, kmin: float, kmax: float, seg: Array,
-             m: int) -> tuple[npt.NDArray[np.bool_], float]:
+             m: int, prune: bool = True) -> tuple[npt.NDArray[np.bool_], float]:
     """Which segments may be the nearest (within 5 km) for some point of the cell, and a bound of
     the nearest street's distance (degrees of latitude) valid at every point of the cell.
 
@@ -113,6 +113,8 @@ def _samples(la0: float, la1: float, lo0: float, lo1: float, kmin: float, kmax: 
     r_max = math.hypot(hs_lat, hs_lon * kmax)
     d = np.sqrt(_pt_seg_d2(qlat, qlon, kmax, seg))
     nearest = d.min(axis=1) + r_max
+    if not prune:
+        return np.ones(0, dtype=np.bool_), float(nearest.max()) * (1 + REL)
     upper = np.minimum(nearest, math.sqrt(MAX2)) * (1 + REL)
     lower = d * (kmin / kmax) - r_min  # d_kmin >= d_kmax * kmin / kmax: only x is scaled
     return np.asarray((lower <= upper[:, None]).any(axis=0)), float(nearest.max()) * (1 + REL)
@@ -153,7 +155,7 @@ def _cell(level: int, row: int, col: int, ids: npt.NDArray[np.int64], seg: Array
     # a bound of the nearest street's distance at every point of the cell, from the segments
     # nearest to it (any subset gives a valid bound; these give a tight one)
     near = np.argpartition(gap2, QUICK_N)[:QUICK_N] if len(ids) > QUICK_N else slice(None)
-    needed, worst = _samples(la0, la1, lo0, lo1, kmin, kmax, seg[:, near], SAMPLES[0])
+    worst = _samples(la0, la1, lo0, lo1, kmin, kmax, seg[:, near], SAMPLES[0], prune=False)[1]
     if worst <= QUICK_M / DEG_M:
         # a street within QUICK_M of every point (in town): the R*Tree search finds it in a
         # small ring, quick enough, and the many small cells of a town would double the index
