@@ -19,13 +19,16 @@ from arm.geo.index import (
     CELL_TOP_SHIFT,
     DEG_M,
     HOUSE_NEAR_M,
+    SCHEMA,
     STREET_CELLS_VERSION,
     STREET_MAX_M,
     Address,
     AddressIndex,
+    house_cell,
     point_code,
     seg_d2,
 )
+from arm.geo.street_cells import build_street_cells
 from tests.geo.osm_city import LAT0 as CITY_LAT
 from tests.geo.osm_city import LON0 as CITY_LON
 from tests.geo.osm_city import write_city
@@ -295,3 +298,19 @@ def test_an_index_imported_before_the_street_cells(tmp_path: Path) -> None:
     houses, streets, nothing = assert_same(old, points)
     assert houses > 20 and streets > 100
     assert old.where(G_LAT - 0.18, G_LON).street is None
+
+
+def test_an_index_without_any_street(tmp_path: Path) -> None:
+    """Houses only (no named street): the cells are empty, and lookups still answer through the R*Tree search."""
+    path = tmp_path / "address.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(SCHEMA)
+    conn.execute("INSERT INTO house_cells VALUES (?, 1, NULL, 'Абая', '5', NULL, ?, ?)",
+                 (house_cell(G_LAT, G_LON), G_LAT, G_LON))
+    assert build_street_cells(conn) == 0
+    conn.close()
+    index = AddressIndex(path)
+    assert index._cells
+    at = index.where(G_LAT + 0.0001, G_LON)
+    assert (at.street, at.house) == ("Абая", "5")
+    assert index.where(G_LAT + 0.01, G_LON).street is None
