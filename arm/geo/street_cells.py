@@ -13,11 +13,13 @@ computes a few exact distances (:meth:`arm.geo.index.AddressIndex.where`).
 
 * a row with segments: the candidates; the answer is exactly the nearest segment;
 * an empty row: no street within 5 km of any point of the cell (answered at once);
-* no row at any level: every candidate is on one street (a road across the
-  steppe: few boxes meet the R*Tree search's ring there, and a winding road cut
-  into 30 m segments would need tens of kilobytes of cells per km), or the point
-  is outside the extract (and 1° around it): the R*Tree search answers, as
-  before the table existed.
+* no row at any level: every point of the cell has a street within 150 m (in
+  town: the R*Tree search's first ring holds a few boxes, and the many small
+  cells of a town would double the index), or every candidate is on one street
+  (a road across the steppe: few boxes meet the ring there, and a winding road
+  cut into 30 m segments would need tens of kilobytes of cells per km), or the
+  point is outside the extract (and 1° around it): the R*Tree search answers,
+  as before the table existed.
 
 Every bound is conservative for the local-plane metric of :func:`arm.geo.index.seg_d2`
 (x scaled by the cosine of the point's own latitude): distances only grow with
