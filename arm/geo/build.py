@@ -33,6 +33,7 @@ import osmium
 
 from arm.geo.index import DEG_M, INDEXES, PLACE_RADIUS_M, PLACE_RANK, SCHEMA, house_cell
 from arm.geo.names import housenumber_key, street_key
+from arm.geo.street_cells import build_street_cells
 
 STREET_HIGHWAYS = frozenset({
     "motorway", "trunk", "primary", "secondary", "tertiary", "unclassified", "residential",
@@ -253,7 +254,9 @@ def build_index(source: str | Path, target: str | Path, progress: Progress | Non
         if progress is not None:
             progress(f"addresses: {col.way_count} street ways, {col.house_count} houses, "
                      f"{len(col.places)} settlements; linking")
-        return _finish(conn, col)
+        counts = _finish(conn, col)
+        build_street_cells(conn, progress)  # last: reads the finished segs_rt (arm/geo/street_cells.py)
+        return counts
     finally:
         conn.close()
         scratch.unlink(missing_ok=True)

@@ -9,6 +9,11 @@ Tables (written by :mod:`arm.geo.build`):
 * ``streets`` named streets (``name``, ``name:ru``, ``name:kk``, search key) and
   ``segs_rt``, one R*Tree row per street segment (its two ends as auxiliary columns);
 * ``places``  settlements (city, town, village, hamlet) with a size rank;
+* ``street_cells`` (since meta ``street_cells`` = ``1``, written by :mod:`arm.geo.street_cells`)
+  an adaptive grid of cells from 0.25° down to 2^-11° (about 54 m): a row holds the
+  street segments that can be the nearest for some point of the cell, or nothing for
+  a cell with no street within 5 km; where no cell has a row (near one street only,
+  outside the extract, or an index imported before this table) the R*Tree search answers;
 * ``meta``    what was imported, when, and the counts.
 
 Distances are computed on a local equirectangular projection: exact to well
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
+import struct
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -40,6 +46,39 @@ HOUSE_CELL_DEG = 0.001    # grid cell of house_cells (about 110 m of latitude)
 def house_cell(lat: float, lon: float) -> int:
     """The house_cells key of a position (row and column of a 0.001° grid in one integer)."""
     return int(math.floor((lat + 90.0) / HOUSE_CELL_DEG)) * 1_000_000 + int(math.floor((lon + 180.0) / HOUSE_CELL_DEG))
+#: street_cells: cell sizes 2^-(CELL_TOP_SHIFT + level)° for level 0..CELL_LEVELS-1 (0.25° to 2^-11°,
+#: powers of two so that a point's cell at every level follows from one floor at the finest level)
+CELL_TOP_SHIFT = 2
+CELL_LEVELS = 10
+STREET_CELLS_VERSION = "1"
+#: one candidate of a street cell: street id, a lower bound of its squared distance (degrees of
+#: latitude, float32 rounded down) from any point of the cell, the segment's two ends
+CELL_RECORD = struct.Struct("<if4d")
+_FINEST = float(2 ** (CELL_TOP_SHIFT + CELL_LEVELS - 1))
+_SPREAD = tuple(sum(((x >> i) & 1) << (2 * i) for i in range(8)) for x in range(256))
+
+
+def _spread(x: int) -> int:
+    """The bits of x (up to 24) spread to the even bit positions."""
+    return _SPREAD[x & 255] | _SPREAD[(x >> 8) & 255] << 16 | _SPREAD[(x >> 16) & 255] << 32
+
+
+def cell_key(level: int, row: int, col: int) -> int:
+    """The street_cells key of cell (row, col) of a level (rows from 90°S, columns from 180°W).
+
+    The Z-order (Morton) code of the cell's first finest-level cell, then the level in 4 bits:
+    cells never overlap, so the cell holding a point is the row with the greatest key up to the
+    point's code, read in one index seek (:meth:`AddressIndex._nearest_street_cells`).
+    """
+    j = CELL_LEVELS - 1 - level
+    return (((_spread(row << j) << 1) | _spread(col << j)) << 4) | level
+
+
+def point_code(lat: float, lon: float) -> int:
+    """The Z-order code of the finest cell holding a point."""
+    return (_spread(int((lat + 90.0) * _FINEST)) << 1) | _spread(int((lon + 180.0) * _FINEST))
+
+
 # how far from its centre a settlement of each kind still names a point
 PLACE_RADIUS_M = {"city": 20000.0, "town": 8000.0, "village": 3000.0, "hamlet": 1500.0}
 PLACE_RANK = {"city": 4, "town": 3, "village": 2, "hamlet": 1}
@@ -134,6 +173,8 @@ class AddressIndex:
         except sqlite3.DatabaseError as exc:
             raise ValueError(f"{self.path.name} is not an address index: {exc}") from exc
         self._streets: dict[int, tuple[str | None, str | None, str | None]] = {}
+        # an index imported before the street cells (or by a later format) uses the R*Tree search only
+        self._cells = self.meta.get("street_cells") == STREET_CELLS_VERSION
         self._places = [
             (r[0], r[1], r[2], r[3], r[4], float(r[5]), float(r[6]))
             for r in conn.execute("SELECT id, name, name_ru, name_kk, kind, lat, lon FROM places")
@@ -216,9 +257,47 @@ class AddressIndex:
             sid, street, hn, city = best
             settlement = self.settlement(lat, lon, lang) or city
             return Address(self.street_name(sid, street, lang), hn, settlement, best_d, lat, lon)
-        street_id, dist = self._nearest_street(conn, lat, lon, kx)
+        street_id, dist = self._nearest_street_cells(conn, lat, lon, kx) if self._cells else (-1, None)
+        if street_id == -1:
+            street_id, dist = self._nearest_street(conn, lat, lon, kx)
         street = self.street_name(street_id, None, lang) if street_id is not None else None
         return Address(street, None, self.settlement(lat, lon, lang), dist, lat, lon)
+
+    _CELL_SQL = "SELECT cell, segs FROM street_cells WHERE cell <= ? ORDER BY cell DESC LIMIT 1"
+
+    @classmethod
+    def _nearest_street_cells(cls, conn: sqlite3.Connection, lat: float, lon: float,
+                              kx: float) -> tuple[int | None, float | None]:
+        """The nearest street segment within STREET_MAX_M from the point's street cell.
+
+        Returns ``(-1, None)`` where no cell has a row (the R*Tree search then answers).
+        The candidates come sorted by a lower bound of their distance from any point of
+        the cell, so the scan stops at the first one that cannot beat the best so far.
+        """
+        code = point_code(lat, lon)
+        row = conn.execute(cls._CELL_SQL, ((code << 4) | 15,)).fetchone()
+        if row is None:
+            return -1, None
+        shift = 4 + 2 * (CELL_LEVELS - 1 - (row[0] & 15))
+        if row[0] >> shift != code >> (shift - 4):
+            return -1, None  # the row found is a cell before this point's
+        best_sid, best_d2 = -1, math.inf
+        for sid, low, lat1, lon1, lat2, lon2 in CELL_RECORD.iter_unpack(row[1]):
+            if low > best_d2:
+                break
+            # seg_d2, inlined (the same operations, so the same float)
+            ax, ay = (lon1 - lon) * kx, lat1 - lat
+            vx, vy = (lon2 - lon1) * kx, lat2 - lat1
+            vv = vx * vx + vy * vy
+            t = 0.0 if vv == 0 else max(0.0, min(1.0, -(ax * vx + ay * vy) / vv))
+            px, py = ax + t * vx, ay + t * vy
+            d2 = px * px + py * py
+            if d2 < best_d2:
+                best_sid, best_d2 = sid, d2
+        if best_sid == -1:
+            return None, None  # no street within 5 km of any point of this cell
+        dist = math.sqrt(best_d2) * DEG_M
+        return (best_sid, dist) if dist <= STREET_MAX_M else (None, None)
 
     _FIRST_SQL = _FIRST_STREET_SQL
     _CANDIDATES_SQL = _STREET_CANDIDATES_SQL
@@ -334,4 +413,4 @@ def _words_in(query_words: list[str], *names: str | None) -> bool:
     return all(f" {w}" in keys for w in query_words)
 
 
-__all__ = ["Address", "AddressIndex", "fold", "seg_d2"]
+__all__ = ["Address", "AddressIndex", "cell_key", "fold", "seg_d2"]

@@ -1,10 +1,12 @@
-"""Reverse geocoding against a brute-force reference: the bounded nearest-street search must give
-the same answer as reading every house and every street segment, in town, just outside and far away."""
+"""Reverse geocoding against a brute-force reference: the street cells and the bounded R*Tree search
+must give the same answer as reading every house and every street segment, in town, just outside and
+far away, on cell borders, and on an index imported before the street cells existed."""
 
 from __future__ import annotations
 
 import math
 import random
+import sqlite3
 from pathlib import Path
 
 import osmium
@@ -12,7 +14,21 @@ import pytest
 
 from arm import geo
 from arm.geo.build import build_index
-from arm.geo.index import DEG_M, HOUSE_NEAR_M, STREET_MAX_M, Address, AddressIndex, seg_d2
+from arm.geo.index import (
+    CELL_LEVELS,
+    CELL_TOP_SHIFT,
+    DEG_M,
+    HOUSE_NEAR_M,
+    SCHEMA,
+    STREET_CELLS_VERSION,
+    STREET_MAX_M,
+    Address,
+    AddressIndex,
+    house_cell,
+    point_code,
+    seg_d2,
+)
+from arm.geo.street_cells import build_street_cells
 from tests.geo.osm_city import LAT0 as CITY_LAT
 from tests.geo.osm_city import LON0 as CITY_LON
 from tests.geo.osm_city import write_city
@@ -170,3 +186,131 @@ def test_far_from_everything_and_the_5_km_limit(grid: AddressIndex) -> None:
     assert (addr.street, addr.house, addr.settlement, addr.distance_m) == (None, None, None, None)
     assert addr.as_json()["distance_m"] is None
     assert geo.format_address(addr) is None
+
+
+# -- the street cells (arm/geo/street_cells.py): one row per cell read instead of the R*Tree search
+
+FINEST = 2.0 ** -(CELL_TOP_SHIFT + CELL_LEVELS - 1)  # the smallest cell side, in degrees
+
+
+def cell_answer(index: AddressIndex, lat: float, lon: float) -> tuple[int | None, float | None]:
+    return index._nearest_street_cells(index._conn(), lat, lon, math.cos(math.radians(lat)))
+
+
+def outside(rnd: random.Random, inner: float, outer: float, n: int) -> list[tuple[float, float]]:
+    """n points between ``inner`` and ``outer`` degrees of latitude outside the grid town's rectangle."""
+    h, w = G_SIDE * G_DLAT, G_SIDE * G_DLON
+    out: list[tuple[float, float]] = []
+    while len(out) < n:
+        lat = G_LAT - outer + rnd.random() * (h + 2 * outer)
+        lon = G_LON - outer * 1.33 + rnd.random() * (w + 2.66 * outer)
+        if not (G_LAT - inner <= lat <= G_LAT + h + inner and G_LON - inner * 1.33 <= lon <= G_LON + w + inner * 1.33):
+            out.append((lat, lon))
+    return out
+
+
+def test_the_grid_has_street_cells_and_uses_them(grid: AddressIndex) -> None:
+    assert grid.meta["street_cells"] == STREET_CELLS_VERSION and grid._cells
+    rnd = random.Random(23)
+    # 300 m to 1 km outside the town: every point is answered by its cell, not by the R*Tree search
+    near = outside(rnd, 0.0027, 0.009, 300)
+    assert all(cell_answer(grid, lat, lon)[0] != -1 for lat, lon in near)
+    # up to 5 km: most; the rest (cells where one street alone can be the nearest) by the R*Tree
+    wide = outside(rnd, 0.0, 0.045, 300)
+    by_cells = sum(1 for lat, lon in wide if cell_answer(grid, lat, lon)[0] != -1)
+    assert 150 < by_cells < 300
+    # in town a street is within 150 m of every point: no cell row, the R*Tree search's ring is small
+    h, w = G_SIDE * G_DLAT, G_SIDE * G_DLON
+    town = [(G_LAT + rnd.random() * h, G_LON + rnd.random() * w) for _ in range(200)]
+    assert sum(1 for lat, lon in town if cell_answer(grid, lat, lon)[0] == -1) > 150
+    houses, streets, nothing = assert_same(grid, near + wide + town)
+    assert houses > 100 and streets > 400 and nothing > 10
+
+
+def test_points_on_cell_borders_and_corners(grid: AddressIndex) -> None:
+    # points on the borders of the cells (every level's border is one of the finest level's),
+    # at their corners and 1e-12° to either side, in town and up to 1.1 km outside
+    r0 = math.floor((G_LAT - 0.01 + 90.0) / FINEST)
+    c0 = math.floor((G_LON - 0.013 + 180.0) / FINEST)
+    rnd = random.Random(29)
+    points = []
+    for _ in range(200):
+        r = r0 + rnd.randrange(int((G_SIDE * G_DLAT + 0.02) / FINEST))
+        c = c0 + rnd.randrange(int((G_SIDE * G_DLON + 0.026) / FINEST))
+        lat, lon = r * FINEST - 90.0, c * FINEST - 180.0
+        frac = rnd.random() * FINEST
+        points += [(lat, lon), (lat, lon + frac), (lat + frac, lon),
+                   (lat - 1e-12, lon + frac), (lat + 1e-12, lon - 1e-12)]
+    by_cells = sum(1 for p in points if cell_answer(grid, *p)[0] != -1)
+    assert 0.3 * len(points) < by_cells < len(points)
+    houses, streets, nothing = assert_same(grid, points)
+    assert houses > 50 and streets > 300
+
+
+def test_a_cell_with_no_street_answers_at_once(grid: AddressIndex) -> None:
+    # 20 km south of the town, inside the extract's surroundings: a cell marked "no street within 5 km"
+    lat, lon = G_LAT - 0.18, G_LON + 0.005
+    code = point_code(lat, lon)
+    cell, segs = grid._conn().execute(AddressIndex._CELL_SQL, ((code << 4) | 15,)).fetchone()
+    level = cell & 15
+    assert cell >> (4 + 2 * (CELL_LEVELS - 1 - level)) == code >> (2 * (CELL_LEVELS - 1 - level))
+    assert segs == b""
+    assert cell_answer(grid, lat, lon) == (None, None)
+    addr = grid.where(lat, lon)
+    assert (addr.street, addr.house, addr.distance_m) == (None, None, None)
+    # just inside 5 km of the southern street the cells still name it, with the same distance
+    near = grid.where(G_LAT - 4990.0 / DEG_M, G_LON + 5.5 * G_DLON)
+    assert near.street == "улица 0-я" and near.distance_m == pytest.approx(4990.0, abs=0.5)
+    assert cell_answer(grid, G_LAT - 4990.0 / DEG_M, G_LON + 5.5 * G_DLON)[0] != -1
+
+
+def test_cells_and_rtree_search_give_the_same_segment_distance(grid: AddressIndex) -> None:
+    conn = grid._conn()
+    rnd = random.Random(31)
+    h, w = G_SIDE * G_DLAT, G_SIDE * G_DLON
+    for _ in range(2000):
+        lat, lon = G_LAT - 0.05 + rnd.random() * (h + 0.1), G_LON - 0.07 + rnd.random() * (w + 0.14)
+        kx = math.cos(math.radians(lat))
+        sid, dist = cell_answer(grid, lat, lon)
+        old_sid, old_dist = grid._nearest_street(conn, lat, lon, kx)
+        if sid == -1:
+            continue
+        assert (dist is None) == (old_dist is None), (lat, lon)
+        if dist is not None and old_dist is not None:
+            assert dist == pytest.approx(old_dist, rel=1e-12, abs=1e-9), (lat, lon)
+
+
+def test_an_index_imported_before_the_street_cells(tmp_path: Path) -> None:
+    """An index without the table (imported by an earlier version) answers through the R*Tree search."""
+    build_index(write_grid(tmp_path / "grid.osm.pbf"), tmp_path / "address.sqlite")
+    conn = sqlite3.connect(tmp_path / "address.sqlite")
+    conn.execute("DROP TABLE street_cells")
+    conn.execute("DELETE FROM meta WHERE key = 'street_cells'")
+    conn.commit()
+    conn.close()
+    old = AddressIndex(tmp_path / "address.sqlite")
+    assert not old._cells and "street_cells" not in old.meta
+    rnd = random.Random(37)
+    h, w = G_SIDE * G_DLAT, G_SIDE * G_DLON
+    points = [(G_LAT + rnd.random() * h, G_LON + rnd.random() * w) for _ in range(50)]
+    points += [(G_LAT - 0.02 + rnd.random() * (h + 0.04), G_LON - 0.03 + rnd.random() * (w + 0.06))
+               for _ in range(150)]
+    houses, streets, nothing = assert_same(old, points)
+    assert houses > 20 and streets > 100
+    assert old.where(G_LAT - 0.18, G_LON).street is None
+
+
+def test_an_index_without_any_street(tmp_path: Path) -> None:
+    """Houses only (no named street): the cells are empty, and lookups still answer through the R*Tree search."""
+    path = tmp_path / "address.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(SCHEMA)
+    conn.execute("INSERT INTO house_cells VALUES (?, 1, NULL, 'Абая', '5', NULL, ?, ?)",
+                 (house_cell(G_LAT, G_LON), G_LAT, G_LON))
+    assert build_street_cells(conn) == 0
+    conn.close()
+    index = AddressIndex(path)
+    assert index._cells
+    at = index.where(G_LAT + 0.0001, G_LON)
+    assert (at.street, at.house) == ("Абая", "5")
+    assert index.where(G_LAT + 0.01, G_LON).street is None
