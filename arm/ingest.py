@@ -170,7 +170,7 @@ class Ingest:
         #: driver through SQLAlchemy Core
         self._sqlite = db.dialect == "sqlite"
         self._psycopg = db.dialect == "postgresql" and db.engine.driver == "psycopg"
-        self._time_texts: dict[tuple[int, int], str] = {}
+        self._time_texts: dict[tuple[int, int], int] = {}
 
     # ------------------------------------------------------------ lifecycle
     def start(self) -> None:
@@ -536,7 +536,7 @@ class Ingest:
 
     def _insert_positions(self, session: Session, new_rows: dict[tuple[int, int], StoredEvent]) -> None:
         if self._sqlite:
-            texts = self._time_texts  # the event rows' time strings: a position has its event's time
+            texts = self._time_texts  # the event rows' stored times: a position has its event's time
             rows = [
                 (stored.device_id, stored.id, texts.get(key) or ingest_sqlite.sqlite_time(stored.event.time),
                  *_position_values(stored.event.fields))

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from arm import access
 from db.models import Assignment, Device, DeviceEventRow
+from db.types import comparable
 from db.queries import journals
 from db.queries.filters import JournalFilter
 
@@ -156,8 +157,8 @@ def battery_history(
         stmt = (
             select(DeviceEventRow.time, DeviceEventRow.fields)
             .join(worn, worn.c.device_id == DeviceEventRow.device_id)
-            .where(DeviceEventRow.time >= worn.c.issued_at,
-                   (worn.c.returned_at.is_(None)) | (DeviceEventRow.time < worn.c.returned_at))
+            .where(DeviceEventRow.time >= comparable(worn.c.issued_at),
+                   (worn.c.returned_at.is_(None)) | (DeviceEventRow.time < comparable(worn.c.returned_at)))
         )
     elif serial:
         access.require(user, access.Action.DEVICE_FIGURES)
