@@ -96,15 +96,16 @@ class UtcTime(TypeDecorator[datetime]):
 
 def sqlite_micros_sql(text_expr: str) -> str:
     """SQLite SQL turning a stored text timestamp (``YYYY-MM-DD HH:MM:SS[.ffffff]``, naive UTC) into
-    :func:`micros`'s integer, exactly: whole seconds by ``strftime('%s')``, plus the fraction's
-    digits padded to six (``strftime`` alone keeps only milliseconds)."""
+    :func:`micros`'s integer, exactly: whole seconds by ``strftime('%s')`` of the first 19 characters,
+    plus the fraction's digits padded to six. (``strftime`` of the whole text rounds it to
+    milliseconds first: ``'23:59:59.999999'`` would become the next second.)"""
     t = text_expr
     frac = f"substr(substr({t}, 21) || '000000', 1, 6)"
-    return (f"(CAST(strftime('%s', {t}) AS INTEGER) * 1000000 + "
+    return (f"(CAST(strftime('%s', substr({t}, 1, 19)) AS INTEGER) * 1000000 + "
             f"CASE WHEN substr({t}, 20, 1) = '.' THEN CAST({frac} AS INTEGER) ELSE 0 END)")
 
 
-class comparable(FunctionElement[datetime]):  # noqa: N801 - used like a function in queries
+class comparable(FunctionElement[datetime]):  # lower case: used like a function in queries
     """A ``UtcDateTime`` column of another table (text on SQLite) made comparable with a
     :class:`UtcTime` column: on SQLite its integer microseconds (:func:`sqlite_micros_sql`), on
     PostgreSQL the column itself. Put it on the side of the *other* table, so the history's own

@@ -23,9 +23,9 @@ from sqlalchemy.orm import Session
 
 from arm import access
 from db.models import Assignment, Device, DeviceEventRow
-from db.types import comparable
 from db.queries import journals
 from db.queries.filters import JournalFilter
+from db.types import comparable
 
 FLOOD_PER_10_MIN = 10  # EEMUA 191: more than 10 alarms in 10 minutes is a flood
 STANDING_AFTER = timedelta(hours=24)
