@@ -211,3 +211,12 @@ def test_a_raw_reader_sees_the_documented_storage(db: Database) -> None:
         for t in CANONICAL + ["2026-12-01 09:00:05"]:
             assert conn.execute(text(f"SELECT {sqlite_micros_sql(':t')}"), {"t": t}).scalar() == \
                 micros(_expected(t))
+
+
+def test_comparable_is_the_column_itself_on_postgresql() -> None:
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    query = select(DeviceEventRow.id).where(DeviceEventRow.time >= comparable(Assignment.issued_at))
+    on_pg = str(query.compile(dialect=postgresql.dialect()))
+    assert "device_events.time >= assignments.issued_at" in on_pg and "strftime" not in on_pg
+    assert "strftime('%s', substr(assignments.issued_at, 1, 19))" in str(query.compile(dialect=sqlite.dialect()))
