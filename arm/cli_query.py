@@ -30,6 +30,7 @@ from arm.cli_common import (
     run_as,
 )
 from db.models import Alarm, Assignment, Device, DeviceEventRow, Person, Position, ViolationEntry
+from db.types import comparable
 
 
 def parse_time(text: str, option: str) -> datetime:
@@ -70,15 +71,16 @@ def _device_id(session: Session, serial: str) -> int:
 
 
 def _worn_by(time_col: Any, device_col: Any, person_id: int) -> Any:
-    """Rows whose device was issued to the person at the row's time."""
+    """Rows whose device was issued to the person at the row's time (``time_col``: a history time,
+    ``db.types.UtcTime``; the assignment's times are made comparable with it)."""
     a = aliased(Assignment)
     return (
         select(a.id)
         .where(
             a.person_id == person_id,
             a.device_id == device_col,
-            a.issued_at <= time_col,
-            or_(a.returned_at.is_(None), a.returned_at > time_col),
+            comparable(a.issued_at) <= time_col,
+            or_(a.returned_at.is_(None), comparable(a.returned_at) > time_col),
         )
         .exists()
     )
@@ -88,15 +90,16 @@ Districts = frozenset[str] | None  # None: every district
 
 
 def _worn_in(time_col: Any, device_col: Any, districts: frozenset[str]) -> Any:
-    """Rows whose device was issued, at the row's time, to a person of one of ``districts``."""
+    """Rows whose device was issued, at the row's time (a history time, as in :func:`_worn_by`), to a
+    person of one of ``districts``."""
     a = aliased(Assignment)
     return (
         select(a.id)
         .join(Person, Person.id == a.person_id)
         .where(
             a.device_id == device_col,
-            a.issued_at <= time_col,
-            or_(a.returned_at.is_(None), a.returned_at > time_col),
+            comparable(a.issued_at) <= time_col,
+            or_(a.returned_at.is_(None), comparable(a.returned_at) > time_col),
             Person.district.in_(districts),
         )
         .exists()

@@ -170,7 +170,7 @@ class Ingest:
         #: driver through SQLAlchemy Core
         self._sqlite = db.dialect == "sqlite"
         self._psycopg = db.dialect == "postgresql" and db.engine.driver == "psycopg"
-        self._time_texts: dict[tuple[int, int], str] = {}
+        self._stored_times: dict[tuple[int, int], int] = {}
 
     # ------------------------------------------------------------ lifecycle
     def start(self) -> None:
@@ -494,7 +494,7 @@ class Ingest:
             received = ingest_sqlite.sqlite_time(now)
             event_rows = [ingest_sqlite.event_row(dev_id, evseq, ev.time, received, ev.kind, ev.source, ev.fields)
                           for (dev_id, evseq), ev in unique.items()]
-            self._time_texts = {(row[0], row[1]): row[2] for row in event_rows}
+            self._stored_times = {(row[0], row[1]): row[2] for row in event_rows}
             rows = ingest_sqlite.insert_events(session.connection().connection.dbapi_connection, event_rows)
             return {
                 (dev_id, evseq): StoredEvent(row_id, dev_id, evseq, unique[(dev_id, evseq)], now)
@@ -536,9 +536,9 @@ class Ingest:
 
     def _insert_positions(self, session: Session, new_rows: dict[tuple[int, int], StoredEvent]) -> None:
         if self._sqlite:
-            texts = self._time_texts  # the event rows' time strings: a position has its event's time
+            stored_times = self._stored_times  # the event rows' times: a position has its event's time
             rows = [
-                (stored.device_id, stored.id, texts.get(key) or ingest_sqlite.sqlite_time(stored.event.time),
+                (stored.device_id, stored.id, stored_times.get(key) or ingest_sqlite.sqlite_time(stored.event.time),
                  *_position_values(stored.event.fields))
                 for key, stored in new_rows.items()
                 if _has_position(stored.event)

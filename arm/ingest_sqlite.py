@@ -6,8 +6,8 @@ an executemany) cost about 40 us a report, more than SQLite itself. Here the
 writer hands the driver rows that are already in the form SQLAlchemy would
 have stored, so the tables read back identically through the ORM:
 
-* datetimes as naive UTC text ``YYYY-MM-DD HH:MM:SS.ffffff`` (SQLAlchemy's
-  SQLite ``DATETIME`` storage format, which its ``UtcDateTime`` columns read);
+* the history's datetimes as integer microseconds since the Unix epoch (what
+  the ``db.types.UtcTime`` columns store on SQLite and read back as aware UTC);
 * ``fields`` packed by ``db.event_codec.dumps`` (compact JSON, what the
   ``CompactFields`` column type writes and unpacks on reading).
 
@@ -21,10 +21,11 @@ PostgreSQL keeps the SQLAlchemy Core path in ``arm.ingest``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from db.event_codec import dumps as fields_dumps
+from db.types import micros
 
 #: rows per multi-row statement: 7 parameters each stays far below SQLite's 32,766
 EVENT_ROWS_PER_STATEMENT = 500
@@ -37,18 +38,16 @@ _POSITION_INSERT = (
     "VALUES (?,?,?,?,?,?,?,?,?,?,?)"
 )
 
-EventRow = tuple[int, int, str, str, str, str, str]
-PositionRow = tuple[int, int, str, float, float, int, Any, Any, Any, Any, Any]
+EventRow = tuple[int, int, int, int, str, str, str]
+PositionRow = tuple[int, int, int, float, float, int, Any, Any, Any, Any, Any]
 
 
-def sqlite_time(value: datetime) -> str:
-    """An aware datetime as SQLAlchemy stores it in a SQLite DATETIME column (naive UTC)."""
-    if value.tzinfo is not UTC:
-        value = value.astimezone(UTC)
-    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+def sqlite_time(value: datetime) -> int:
+    """An aware datetime as a history time column stores it on SQLite (``db.types.UtcTime``)."""
+    return micros(value)
 
 
-def event_row(device_id: int, evseq: int, time: datetime, received: str, kind: str, source: str,
+def event_row(device_id: int, evseq: int, time: datetime, received: int, kind: str, source: str,
               fields: Any) -> EventRow:
     return (device_id, evseq, sqlite_time(time), received, kind, source, fields_dumps(fields, kind))
 

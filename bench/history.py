@@ -8,7 +8,7 @@ project's schema (SQLite file in a temporary folder by default; ``--pg URL``
 an empty PostgreSQL database), the oldest day already past the 90-day
 retention, then prints:
 
-  * bytes per position with its event (database size / positions);
+  * bytes per position with its event (database size / positions; on SQLite per table and index);
   * a one device-day track query (median of 20 devices);
   * "who was here": 200 m circle, 2-hour window (``arm.history.near``, median of 10);
   * the live snapshot at start-up (every device's last fix: the maintained
@@ -126,6 +126,16 @@ def fill(db: Database, homes: list[tuple[int, float, float]], start: datetime, m
     raw.close()
     print()
     return written
+
+
+def breakdown(db: Database, count: int) -> str:
+    """SQLite: the bytes per position of each table and index (``dbstat``), largest first."""
+    with db.engine.connect() as conn:
+        try:
+            rows = conn.exec_driver_sql("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC").all()
+        except Exception as exc:  # noqa: BLE001 - a SQLite built without dbstat
+            return f"(no dbstat: {exc})"
+    return ", ".join(f"{name} {size / count:.0f}" for name, size in rows if size / count >= 1)
 
 
 def size_bytes(db: Database, path: Path | None) -> int:
@@ -288,6 +298,8 @@ def main() -> int:
         else:
             conn.exec_driver_sql("ANALYZE")
     print(f"  bytes per position with its event: {size_bytes(db, path) / count:.0f}")
+    if db.dialect == "sqlite":
+        print(f"    of which: {breakdown(db, count)}")
     print(f"  track, one device-day: {ms(track_query(db, homes, start))} (median of 20)")
     took, found, engine = near_query(db, homes, start, minutes)
     print(f"  who was here, 200 m / 2 h [{engine}]: {ms(took)} (median of 10; {found:.1f} persons found on average)")

@@ -29,7 +29,8 @@ from datetime import datetime
 from sqlalchemy import BigInteger, Float, ForeignKey, Index, Integer
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.models import Alarm, Base, Position, Restriction, UtcDateTime, ViolationEntry
+from db.models import Alarm, Base, Position, Restriction, ViolationEntry
+from db.types import UtcTime
 
 
 class LastPosition(Base):
@@ -40,7 +41,7 @@ class LastPosition(Base):
     device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"), primary_key=True)
     position_id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
     event_id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
-    time: Mapped[datetime] = mapped_column(UtcDateTime())
+    time: Mapped[datetime] = mapped_column(UtcTime())
     lat: Mapped[float] = mapped_column(Float)
     lon: Mapped[float] = mapped_column(Float)
     fix: Mapped[int] = mapped_column(Integer)
@@ -93,12 +94,13 @@ PG_LAST_POSITION_TRIGGER = (
     "FOR EACH STATEMENT EXECUTE FUNCTION arm_last_positions()"
 )
 
-#: SQLite R*Tree over (lat, lon, time as Unix seconds) of every position; its id is the position's.
+#: SQLite R*Tree over (lat, lon, time as Unix seconds) of every position; its id is the position's
+#: (``positions.time`` is integer microseconds, ``db.types.UtcTime``: whole seconds by division).
 #: Coordinates are 32-bit floats rounded outwards, so a box query is a superset and the exact
 #: filter runs on the ``positions`` row (time to within about two minutes, place to below a metre).
 RTREE = "positions_rtree"
 SQLITE_RTREE_TABLE = f"CREATE VIRTUAL TABLE {RTREE} USING rtree(id, lat0, lat1, lon0, lon1, t0, t1)"
-_EPOCH = "CAST(strftime('%s', {t}) AS INTEGER)"
+_EPOCH = "({t} / 1000000)"
 SQLITE_RTREE_TRIGGERS = (
     f"CREATE TRIGGER trg_positions_rtree_insert AFTER INSERT ON positions BEGIN "
     f"INSERT INTO {RTREE} VALUES (NEW.id, NEW.lat, NEW.lat, NEW.lon, NEW.lon, "

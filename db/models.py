@@ -1,7 +1,8 @@
 """The workstation's data model (SQLAlchemy 2, typed).
 
 Every timestamp is stored in UTC (``UtcDateTime`` turns naive values read back
-from SQLite into aware UTC datetimes). Journals that the seed rules declare
+from SQLite into aware UTC datetimes; the history's times, ``db.types.UtcTime``,
+are integer microseconds on SQLite). Journals that the seed rules declare
 unchangeable (violation journal, audit journal) carry a hash chained to the
 previous row so that an edit made outside the application is detectable.
 """
@@ -32,6 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from db.event_codec import CompactFields
+from db.types import UtcTime
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -372,8 +374,9 @@ class DeviceEventRow(Base):
     id: Mapped[bigpk]
     device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"))
     evseq: Mapped[int] = mapped_column(BigInteger)
-    time: Mapped[utc]
-    received: Mapped[utc]
+    #: integer microseconds on SQLite (``db.types.UtcTime``), timestamptz on PostgreSQL
+    time: Mapped[datetime] = mapped_column(UtcTime())
+    received: Mapped[datetime] = mapped_column(UtcTime())
     kind: Mapped[str] = mapped_column(String(16))
     source: Mapped[str] = mapped_column(String(16))
     #: what the device sent, packed by ``db.event_codec`` (a layout code and values); read back whole
@@ -394,7 +397,7 @@ class Position(Base):
     id: Mapped[bigpk]
     device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"))
     event_id: Mapped[int] = mapped_column(ForeignKey("device_events.id"))
-    time: Mapped[utc]
+    time: Mapped[datetime] = mapped_column(UtcTime())
     lat: Mapped[float] = mapped_column(Float)
     lon: Mapped[float] = mapped_column(Float)
     fix: Mapped[int] = mapped_column(Integer)

@@ -25,6 +25,7 @@ from arm import access
 from db.models import Assignment, Device, DeviceEventRow
 from db.queries import journals
 from db.queries.filters import JournalFilter
+from db.types import comparable
 
 FLOOD_PER_10_MIN = 10  # EEMUA 191: more than 10 alarms in 10 minutes is a flood
 STANDING_AFTER = timedelta(hours=24)
@@ -156,8 +157,8 @@ def battery_history(
         stmt = (
             select(DeviceEventRow.time, DeviceEventRow.fields)
             .join(worn, worn.c.device_id == DeviceEventRow.device_id)
-            .where(DeviceEventRow.time >= worn.c.issued_at,
-                   (worn.c.returned_at.is_(None)) | (DeviceEventRow.time < worn.c.returned_at))
+            .where(DeviceEventRow.time >= comparable(worn.c.issued_at),
+                   (worn.c.returned_at.is_(None)) | (DeviceEventRow.time < comparable(worn.c.returned_at)))
         )
     elif serial:
         access.require(user, access.Action.DEVICE_FIGURES)

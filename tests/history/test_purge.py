@@ -42,7 +42,7 @@ def confirm(db: Database, act_id: int) -> DeletionAct:
 def test_proposing_an_events_act_is_an_index_search_not_a_scan(db: Database) -> None:
     with db.engine.connect() as conn:
         plan = " | ".join(str(r[-1]) for r in conn.exec_driver_sql(
-            "EXPLAIN QUERY PLAN SELECT count(*) FROM device_events e WHERE e.time < '2026-01-01' "
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM device_events e WHERE e.time < 1767225600000000 "  # 2026-01-01 in microseconds
             "AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.event_id = e.id) "
             "AND NOT EXISTS (SELECT 1 FROM alarms a WHERE a.event_id = e.id)"))
     assert "ix_position_event" in plan and "ix_alarm_event" in plan, plan

@@ -114,6 +114,7 @@ def test_arm_db_migrate_to_moves_a_desk_into_postgresql(pg_server, tmp_path: Pat
     with source.session() as s:
         counts = {m.__tablename__: s.scalar(select(func.count()).select_from(m))
                   for m in (Position, DeviceEventRow, AuditEntry, Device, LastPosition)}
+        times = _history_times(s)  # integer microseconds on SQLite, timestamptz on PostgreSQL: the same instants
     source.dispose()
     url = pg_server.create_database("migrated")
     env = {**os.environ, "ARM_CONFIG_DIR": str(config)}
@@ -128,6 +129,7 @@ def test_arm_db_migrate_to_moves_a_desk_into_postgresql(pg_server, tmp_path: Pat
                 assert s.scalar(select(func.count()).select_from(model)) == counts[model.__tablename__]
             assert s.scalar(select(func.count()).select_from(AuditEntry)) == counts["audit_journal"] + 1
             assert verify_all(s) == []
+            assert _history_times(s) == times
         found = test_near.search(target, test_near.login(target, "sup_all"))
         assert found.engine == "postgis" and [h.name for h in found.hits] == ["Сериков1 Асан", "Сериков3 Асан"]
         test_near.add_person(target, 77, "KZ-75-almaly", T0)  # new rows get ids after the copied ones
@@ -137,6 +139,13 @@ def test_arm_db_migrate_to_moves_a_desk_into_postgresql(pg_server, tmp_path: Pat
         assert again.returncode != 0 and "not empty" in again.stderr
     finally:
         target.dispose()
+
+
+def _history_times(s) -> dict:
+    return {"positions": dict(s.execute(select(Position.id, Position.time)).all()),
+            "events": {i: (t, r) for i, t, r in s.execute(select(DeviceEventRow.id, DeviceEventRow.time,
+                                                                 DeviceEventRow.received))},
+            "last": dict(s.execute(select(LastPosition.device_id, LastPosition.time)).all())}
 
 
 def _partitions(db: Database) -> dict:

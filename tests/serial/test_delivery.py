@@ -177,15 +177,17 @@ def test_unplug_replug_exactly_once_and_ordered_by_device_time(
     evseqs = stored_evseqs(db, "MKU-000700")
     assert sorted(evseqs) == list(range(1, dev.state.evseq + 1))
     assert dev.counters["plugs"] == 4
-    from sqlalchemy import text
+    from sqlalchemy import select
 
-    with db.session() as s:
-        rows = s.execute(text(
-            "SELECT e.evseq, e.time FROM device_events e JOIN devices d ON d.id=e.device_id "
-            "WHERE d.serial='MKU-000700' ORDER BY e.id")).all()
+    from db.models import Device, DeviceEventRow
+
+    with db.session() as s:  # through the ORM: the history's times are integers on SQLite (db.types.UtcTime)
+        rows = s.execute(
+            select(DeviceEventRow.evseq, DeviceEventRow.time).join(Device, Device.id == DeviceEventRow.device_id)
+            .where(Device.serial == "MKU-000700").order_by(DeviceEventRow.id)).all()
     arrival = [r[0] for r in rows]
     assert arrival != sorted(arrival)  # old events did arrive after newer ones
-    when = {r[0]: datetime.fromisoformat(str(r[1])) for r in rows}
+    when = {r[0]: r[1] for r in rows}
     late = [a for a, b in zip(arrival, arrival[1:], strict=False) if b < a]
     # each late arrival kept its own (earlier) device time: history is ordered by it, not by arrival
     # (1 s tolerance: the device clock is set again, to the second, at each connection)

@@ -29,9 +29,7 @@ from db.history import (
     PG_LAST_POSITION_TRIGGER,
     RTREE,
     SQLITE_LAST_POSITION_TRIGGER,
-    SQLITE_RTREE_FILL,
     SQLITE_RTREE_TABLE,
-    SQLITE_RTREE_TRIGGERS,
 )
 
 revision = "history_storage"
@@ -40,6 +38,21 @@ branch_labels = ("history",)
 depends_on = None
 
 log = logging.getLogger("alembic.history")
+
+#: the R*Tree's SQL as of this revision, when ``positions.time`` was text (``history_integer_times``
+#: makes it integer microseconds and replaces the insert trigger): frozen here, not imported
+_EPOCH = "CAST(strftime('%s', {t}) AS INTEGER)"
+SQLITE_RTREE_TRIGGERS = (
+    f"CREATE TRIGGER trg_positions_rtree_insert AFTER INSERT ON positions BEGIN "
+    f"INSERT INTO {RTREE} VALUES (NEW.id, NEW.lat, NEW.lat, NEW.lon, NEW.lon, "
+    f"{_EPOCH.format(t='NEW.time')}, {_EPOCH.format(t='NEW.time')}); END",
+    f"CREATE TRIGGER trg_positions_rtree_delete AFTER DELETE ON positions BEGIN "
+    f"DELETE FROM {RTREE} WHERE id = OLD.id; END",
+)
+SQLITE_RTREE_FILL = (
+    f"INSERT INTO {RTREE} SELECT id, lat, lat, lon, lon, {_EPOCH.format(t='time')}, "
+    f"{_EPOCH.format(t='time')} FROM positions"
+)
 
 _FILL_LAST = """
 INSERT INTO last_positions (device_id, position_id, event_id, time, lat, lon, fix, sats, hdop, accuracy_m,
