@@ -1,4 +1,7 @@
-""""Who was here": the persons whose device had a fix near a place within a time window.
+""""Who was here": the persons whose device had a fix in an area within a time window.
+
+The area is a circle (a point and a radius, :func:`who_was_here`) or a
+polygon drawn around a scene (:func:`who_was_in` with a :class:`PolygonArea`).
 
 Police ask a monitoring centre exactly this ("crime scene correlation"). It
 reads every supervised person's positions, so it is an investigative act on
@@ -18,6 +21,16 @@ PostgreSQL without PostGIS it falls back to a bounding-box scan and says so
 (``NearResult.engine == "scan"``). Candidate fixes from the index are then
 measured exactly (haversine), and each device's fix is attributed to the
 person it was issued to at that moment.
+
+A polygon is searched through its bounding box (R*Tree) or within 25 m of its
+geography (PostGIS, ``ST_DWithin``: a superset that also covers the small
+difference between great-circle and map-straight edges), then every candidate
+is tested exactly against the polygon with shapely, on both backends alike (the
+edges as drawn on the map, straight in longitude/latitude). For an area,
+"distance" is what an investigator measures from: every fix found lies inside,
+so each person's closest fix is the one nearest the polygon's **centroid**
+and ``distance_m`` is its distance to that centroid (which for a concave shape
+may itself lie outside the polygon); ``fixes_within`` counts the fixes inside.
 """
 
 from __future__ import annotations
@@ -28,11 +41,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from shapely.geometry import Point, Polygon
+from shapely.prepared import prep
+from shapely.validation import explain_validity
 from sqlalchemy import column, select, table, text
 from sqlalchemy.orm import Session
 
 from arm import access, audit
 from arm.auth import CurrentUser
+from arm.caseload.zone_shapes import area_m2
 from db.history import PG_GEOGRAPHY, RTREE, pg_point
 from db.models import Assignment, Device, Person, Position
 
@@ -41,6 +58,13 @@ NOT_AUTHENTICATED = "near.not_authenticated"
 REASON_REQUIRED = "near.reason_required"
 
 MAX_RADIUS_M = 5_000.0
+#: a polygon: 3 to 200 corners, no larger than the largest circle and no wider or taller than its box
+MIN_VERTICES, MAX_VERTICES = 3, 200
+MIN_AREA_M2 = 100.0
+MAX_AREA_M2 = math.pi * MAX_RADIUS_M**2
+MAX_SPAN_M = 2 * MAX_RADIUS_M
+#: PostGIS candidates: fixes within this distance of the polygon's geography (then tested exactly)
+PG_POLYGON_MARGIN_M = 25.0
 MAX_WINDOW = timedelta(days=31)
 MIN_REASON_CHARS = 5
 #: at most this many points of each person's track in the window
@@ -59,6 +83,38 @@ class Fix:
     lon: float
 
 
+@dataclass(frozen=True, slots=True)
+class CircleArea:
+    """A point and a radius in metres."""
+
+    lat: float
+    lon: float
+    radius_m: float
+
+
+@dataclass(frozen=True, slots=True)
+class PolygonArea:
+    """A polygon drawn around a place: its corners as (lat, lon), in drawing order, not closed."""
+
+    vertices: tuple[tuple[float, float], ...]
+
+    @classmethod
+    def of(cls, vertices: Sequence[Sequence[float]]) -> PolygonArea:
+        """From (lat, lon) pairs; a closing corner equal to the first is dropped."""
+        pts = tuple((float(v[0]), float(v[1])) for v in vertices)
+        if len(pts) > 1 and pts[0] == pts[-1]:
+            pts = pts[:-1]
+        return cls(pts)
+
+    def shape(self) -> Polygon:
+        """The shapely polygon in (lon, lat) order."""
+        return Polygon([(lon, lat) for lat, lon in self.vertices])
+
+
+#: the area searched
+Area = CircleArea | PolygonArea
+
+
 @dataclass(slots=True)
 class NearHit:
     """One person found: the closest fix of their device(s) and their track in the window."""
@@ -75,6 +131,8 @@ class NearHit:
 
 @dataclass(slots=True)
 class NearResult:
+    """The search and what it found. For a polygon, ``lat``/``lon`` are its centroid and ``radius_m`` is 0."""
+
     lat: float
     lon: float
     radius_m: float
@@ -87,13 +145,25 @@ class NearResult:
     hits: list[NearHit]
     #: persons found in districts the user does not supervise: counted, not named
     hidden: int = 0
+    #: the polygon searched, its corners as (lat, lon); empty for a circle
+    polygon: tuple[tuple[float, float], ...] = ()
+    #: the polygon's area in square metres (0 for a circle)
+    area_m2: float = 0.0
+
+    @property
+    def area(self) -> Area:
+        return PolygonArea(self.polygon) if self.polygon else CircleArea(self.lat, self.lon, self.radius_m)
 
     def as_json(self) -> dict[str, Any]:
         def fix(f: Fix) -> dict[str, Any]:
             return {"time": f.time.isoformat(), "lat": f.lat, "lon": f.lon}
 
+        place: dict[str, Any] = (
+            {"polygon": [list(v) for v in self.polygon], "centroid": {"lat": self.lat, "lon": self.lon},
+             "area_m2": round(self.area_m2, 1)} if self.polygon
+            else {"lat": self.lat, "lon": self.lon, "radius_m": self.radius_m})
         return {
-            "query": {"lat": self.lat, "lon": self.lon, "radius_m": self.radius_m, "from": self.start.isoformat(),
+            "query": {**place, "from": self.start.isoformat(),
                       "to": self.end.isoformat(), "reason": self.reason, "searched_by": self.searched_by},
             "engine": self.engine,
             "hidden": self.hidden,
@@ -112,13 +182,46 @@ def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _validate(lat: float, lon: float, radius_m: float, start: datetime, end: datetime, reason: str) -> str:
+def _validate_circle(area: CircleArea) -> None:
+    lat, lon, radius_m = area.lat, area.lon, area.radius_m
     if not -90 <= lat <= 90:
         raise NearError(f"latitude {lat} is outside -90..90")
     if not -180 <= lon <= 180:
         raise NearError(f"longitude {lon} is outside -180..180")
     if not 0 < radius_m <= MAX_RADIUS_M:
         raise NearError(f"radius {radius_m} m: give 1 to {MAX_RADIUS_M:.0f} m")
+
+
+def validate_polygon(area: PolygonArea) -> tuple[Polygon, float]:
+    """The shapely polygon (lon, lat) and its area in m², or :class:`NearError` naming what is wrong."""
+    n = len(area.vertices)
+    if not MIN_VERTICES <= n <= MAX_VERTICES:
+        raise NearError(f"polygon: {n} corner(s); give {MIN_VERTICES} to {MAX_VERTICES}")
+    for i, (lat, lon) in enumerate(area.vertices, 1):
+        if not (math.isfinite(lat) and -90 <= lat <= 90):
+            raise NearError(f"polygon corner {i}: latitude {lat} is outside -90..90")
+        if not (math.isfinite(lon) and -180 <= lon <= 180):
+            raise NearError(f"polygon corner {i}: longitude {lon} is outside -180..180")
+    poly = area.shape()
+    if not poly.is_valid:
+        raise NearError(f"polygon: not a simple polygon ({explain_validity(poly)}); "
+                        "draw its corners in order, without crossing edges")
+    lon0, lat0, lon1, lat1 = poly.bounds
+    width = distance_m(poly.centroid.y, lon0, poly.centroid.y, lon1)
+    height = distance_m(lat0, lon0, lat1, lon0)
+    if max(width, height) > MAX_SPAN_M:
+        raise NearError(f"polygon: {width / 1000:.1f} x {height / 1000:.1f} km; "
+                        f"at most {MAX_SPAN_M / 1000:.0f} km across (as a {MAX_RADIUS_M / 1000:.0f} km circle)")
+    size = area_m2(poly)
+    if size < MIN_AREA_M2:
+        raise NearError(f"polygon: it encloses {size:.0f} m²; at least {MIN_AREA_M2:.0f} m² (corners in a line?)")
+    if size > MAX_AREA_M2:
+        raise NearError(f"polygon: {size / 1e6:.1f} km²; at most {MAX_AREA_M2 / 1e6:.1f} km² "
+                        f"(a {MAX_RADIUS_M / 1000:.0f} km circle)")
+    return poly, size
+
+
+def _validate(start: datetime, end: datetime, reason: str) -> str:
     if start.tzinfo is None or end.tzinfo is None:
         raise NearError("from/to need a time zone")
     if end <= start:
@@ -133,8 +236,24 @@ def _validate(lat: float, lon: float, radius_m: float, start: datetime, end: dat
 
 def who_was_here(session: Session, user: object, lat: float, lon: float, radius_m: float, start: datetime,
                  end: datetime, reason: str, *, with_tracks: bool = True) -> NearResult:
-    """Search, check access, audit; in the caller's transaction (it commits the audit rows)."""
-    where = {"lat": lat, "lon": lon, "radius_m": radius_m, "from": start, "to": end}
+    """A circle: search, check access, audit; in the caller's transaction (it commits the audit rows)."""
+    return who_was_in(session, user, CircleArea(lat, lon, radius_m), start, end, reason, with_tracks=with_tracks)
+
+
+def _where(area: Area, start: datetime, end: datetime) -> dict[str, Any]:
+    """What the audit row records of the search (before validation: also on a refusal)."""
+    if isinstance(area, PolygonArea):
+        return {"polygon": [[lat, lon] for lat, lon in area.vertices], "from": start, "to": end}
+    return {"lat": area.lat, "lon": area.lon, "radius_m": area.radius_m, "from": start, "to": end}
+
+
+def who_was_in(session: Session, user: object, area: Area, start: datetime, end: datetime, reason: str, *,
+               with_tracks: bool = True) -> NearResult:
+    """Who had a fix in the area (circle or polygon) within the window: access, audit, hits and tracks.
+
+    In the caller's transaction (it commits the audit rows); the refusal is audited too.
+    """
+    where = _where(area, start, end)
     account = access.checked_account(session, user, "positions", "", action="near_search", **where)
     if not isinstance(user, CurrentUser):
         access.refuse(session, user, access.AccessDenied(
@@ -144,12 +263,36 @@ def who_was_here(session: Session, user: object, lat: float, lon: float, radius_
         access.refuse(session, user, access.AccessDenied(
             access.denied_code(access.Action.NEAR_SEARCH), "Only a supervisor searches who was at a place."),
             "positions", "", **where)
-    reason = _validate(lat, lon, radius_m, start, end, reason)
-    engine, candidates = _candidates(session, lat, lon, radius_m, start, end)
+    size = 0.0
+    if isinstance(area, PolygonArea):
+        poly, size = validate_polygon(area)
+        lat, lon, radius_m = poly.centroid.y, poly.centroid.x, 0.0
+        inside = prep(poly)
+
+        def within(plat: float, plon: float) -> float | None:
+            return distance_m(lat, lon, plat, plon) if inside.covers(Point(plon, plat)) else None
+
+        lon0, lat0, lon1, lat1 = poly.bounds
+        box = (lat0, lat1, lon0, lon1)
+        pg_filter = (text(f"postgis.ST_DWithin({PG_GEOGRAPHY}, postgis.ST_GeogFromText(:qwkt), :qr)")
+                     .bindparams(qwkt=poly.wkt, qr=PG_POLYGON_MARGIN_M))
+    else:
+        _validate_circle(area)
+        lat, lon, radius_m = area.lat, area.lon, area.radius_m
+
+        def within(plat: float, plon: float) -> float | None:
+            d = distance_m(lat, lon, plat, plon)
+            return d if d <= radius_m else None
+
+        box = _box(lat, lon, radius_m)
+        pg_filter = (text(f"postgis.ST_DWithin({PG_GEOGRAPHY}, {pg_point(':qlon', ':qlat')}, :qr)")
+                     .bindparams(qlon=lon, qlat=lat, qr=radius_m * 1.001))
+    reason = _validate(start, end, reason)
+    engine, candidates = _candidates(session, box, pg_filter, start, end)
     closest: dict[int, tuple[float, int, Fix]] = {}  # device -> (distance, fixes within, closest fix)
     for device_id, t, plat, plon in candidates:
-        d = distance_m(lat, lon, plat, plon)
-        if d > radius_m:
+        d = within(plat, plon)
+        if d is None:
             continue
         best = closest.get(device_id)
         if best is None or d < best[0]:
@@ -160,9 +303,11 @@ def who_was_here(session: Session, user: object, lat: float, lon: float, radius_
     if with_tracks:
         for hit in hits:
             hit.track = track(session, hit.person_id, start, end)
-    result = NearResult(lat, lon, radius_m, start, end, reason, account.login, engine, hits, hidden)
+    polygon = area.vertices if isinstance(area, PolygonArea) else ()
+    result = NearResult(lat, lon, radius_m, start, end, reason, account.login, engine, hits, hidden, polygon, size)
+    extra = {"centroid": [lat, lon], "area_m2": round(size, 1)} if polygon else {}
     audit.record(session, user, "near_search", "positions", "", reason=reason, engine=engine, hidden=hidden,
-                 persons=[h.person_id for h in hits], **where)
+                 persons=[h.person_id for h in hits], **where, **extra)
     return result
 
 
@@ -184,9 +329,10 @@ def spatial_engine(session: Session) -> str:
     return "scan"
 
 
-def _candidates(session: Session, lat: float, lon: float, radius_m: float, start: datetime,
+def _candidates(session: Session, box: tuple[float, float, float, float], pg_filter: Any, start: datetime,
                 end: datetime) -> tuple[str, Sequence[Any]]:
-    lat0, lat1, lon0, lon1 = _box(lat, lon, radius_m)
+    """Fixes of the window in the area's box (R*Tree), near its geography (PostGIS) or box (scan)."""
+    lat0, lat1, lon0, lon1 = box
     engine = spatial_engine(session)
     base = select(Position.device_id, Position.time, Position.lat, Position.lon).where(
         Position.time >= start, Position.time <= end)
@@ -200,8 +346,7 @@ def _candidates(session: Session, lat: float, lon: float, radius_m: float, start
             r.c.t1 >= math.floor(start.timestamp()) - 1, r.c.t0 <= math.ceil(end.timestamp()) + 1)
         query = base.where(Position.id.in_(in_box))
     elif engine == "postgis":
-        query = base.where(text(f"postgis.ST_DWithin({PG_GEOGRAPHY}, {pg_point(':qlon', ':qlat')}, :qr)")
-                           .bindparams(qlon=lon, qlat=lat, qr=radius_m * 1.001))
+        query = base.where(pg_filter)
     else:
         query = base.where(Position.lat.between(lat0, lat1), Position.lon.between(lon0, lon1))
     return engine, session.execute(query).all()

@@ -1,7 +1,8 @@
 """``arm near``: "who was here" on the command line (``arm.history.near``).
 
-A named supervisor only (``--as LOGIN``, password asked or ARM_PASSWORD), with
-``--reason``; the search and what it found go to the audit journal. Times are
+The area is a circle (``LAT LON --radius M``) or a polygon (``--polygon
+"LAT,LON;LAT,LON;..."``, 3 to 200 corners). A named supervisor only (``--as
+LOGIN``, password asked or ARM_PASSWORD), with ``--reason``; the search and what it found go to the audit journal. Times are
 given and printed in the desk zone (``--tz``, default Asia/Almaty).
 """
 
@@ -34,14 +35,49 @@ def _time(text: str, tz: ZoneInfo, field: str) -> datetime:
     return value.astimezone(UTC)
 
 
-def _near(args: argparse.Namespace) -> int:
-    from arm.history.near import who_was_here
+def parse_polygon(text: str) -> list[tuple[float, float]]:
+    """``"LAT,LON;LAT,LON;..."`` as (lat, lon) pairs, or a ``UsageError`` naming the corner."""
+    corners = [c for c in (part.strip() for part in text.split(";")) if c]
+    out: list[tuple[float, float]] = []
+    for n, corner in enumerate(corners, 1):
+        parts = corner.split(",")
+        try:
+            if len(parts) != 2:
+                raise ValueError
+            out.append((float(parts[0]), float(parts[1])))
+        except ValueError:
+            raise UsageError(f"--polygon: corner {n} {corner!r} is not LAT,LON "
+                             "(e.g. \"43.238,76.945;43.240,76.948;43.236,76.950\")") from None
+    return out
 
+
+def _area(args: argparse.Namespace) -> Any:
+    """The circle or the polygon asked for; the two ways are exclusive."""
+    from arm.history.near import CircleArea, PolygonArea
+
+    if args.polygon is not None:
+        if args.lat is not None or args.lon is not None or args.radius is not None:
+            raise UsageError("--polygon: give either LAT LON --radius M or --polygon, not both")
+        return PolygonArea.of(parse_polygon(args.polygon))
+    if args.lat is None or args.lon is None:
+        raise UsageError("LAT LON: give the place (with --radius) or --polygon")
+    if args.radius is None:
+        raise UsageError("--radius: required with LAT LON (metres, up to 5000)")
+    return CircleArea(args.lat, args.lon, args.radius)
+
+
+def _near(args: argparse.Namespace) -> int:
+    from arm.history.near import NearError, PolygonArea, who_was_in
+
+    area = _area(args)
     start, end = _time(args.date_from, args.tz, "from"), _time(args.date_to, args.tz, "to")
 
     def work(session: Any, actor: Any) -> int:
-        result = who_was_here(session, actor, args.lat, args.lon, args.radius, start, end, args.reason or "",
-                              with_tracks=bool(args.json or args.pdf))
+        try:
+            result = who_was_in(session, actor, area, start, end, args.reason or "",
+                                with_tracks=bool(args.json or args.pdf))
+        except NearError as exc:
+            raise UsageError(f"--{exc}" if str(exc).startswith("polygon") else str(exc)) from None
         if args.pdf:
             from arm.history.near_pdf import export_pdf
 
@@ -49,7 +85,10 @@ def _near(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(result.as_json(), ensure_ascii=False, indent=1))
             return 0
-        print(f"{len(result.hits)} person(s) within {args.radius:.0f} m of {args.lat}, {args.lon} "
+        place = (f"inside the polygon of {len(area.vertices)} corners (centroid {result.lat:.6f}, "
+                 f"{result.lon:.6f}; {result.area_m2 / 1e6:.3f} km²; distance to the centroid)"
+                 if isinstance(area, PolygonArea) else f"within {args.radius:.0f} m of {args.lat}, {args.lon}")
+        print(f"{len(result.hits)} person(s) {place} "
               f"[{result.engine}]" + (f"; {result.hidden} of other districts not named" if result.hidden else ""))
         for h in result.hits:
             when = h.closest.time.astimezone(args.tz).strftime("%Y-%m-%d %H:%M:%S")
@@ -70,10 +109,13 @@ def configure(service: Any, settings: Any) -> None:
 
 
 def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("near", help="who was near a place within a time window (supervisors; audited)")
-    p.add_argument("lat", type=float, help="latitude (WGS-84 degrees)")
-    p.add_argument("lon", type=float, help="longitude (WGS-84 degrees)")
-    p.add_argument("--radius", type=float, required=True, metavar="M", help="radius in metres (up to 5000)")
+    p = sub.add_parser("near", help="who was near a place or in an area within a time window (supervisors; audited)")
+    p.add_argument("lat", type=float, nargs="?", help="latitude of the circle's centre (WGS-84 degrees)")
+    p.add_argument("lon", type=float, nargs="?", help="longitude of the circle's centre (WGS-84 degrees)")
+    p.add_argument("--radius", type=float, metavar="M", help="the circle's radius in metres (up to 5000)")
+    p.add_argument("--polygon", metavar="LAT,LON;...",
+                   help="instead of a circle: the area's corners, 3 to 200, e.g. "
+                        "\"43.238,76.945;43.240,76.948;43.236,76.950\" (at most 10 km across)")
     p.add_argument("--from", dest="date_from", required=True, help="window start, ISO 8601 (desk zone if none)")
     p.add_argument("--to", dest="date_to", required=True, help="window end, ISO 8601 (desk zone if none)")
     p.add_argument("--reason", required=True, help="the case or request the search answers (audited)")
