@@ -1,11 +1,15 @@
-""""Who was here" on the map (issue 18): a circle, a time window, a reason; the persons found.
+""""Who was here" on the map (issue 18): a circle or a polygon, a time window, a reason; the persons found.
 
 A supervisor draws a circle on the live map (or types a point and a radius),
-picks the window and gives the reason (the case or request it answers). The
-search is the core's :func:`arm.history.near.who_was_here`, run on the
+or chooses "Polygon" and draws the area's corners with the zone editor's
+drawing tool of the page (``ARM.zones.draw("Polygon")``: click the corners,
+then the first corner or *Finish polygon*), picks the window and gives the
+reason (the case or request it answers). The search is the core's
+:func:`arm.history.near.who_was_in`, run on the
 context's worker thread in a transaction: it checks the user's rights, narrows
 to their districts and writes the search, its reason and what it found to the
 audit journal. The panel lists each person with the closest fix, its distance
+(for a polygon: the fix nearest the polygon's centroid and its distance to it)
 and time; choosing a row shows that person's track in the window on the map,
 and the result exports as the PDF the command line's ``arm near --pdf`` writes
 (:func:`arm.history.near_pdf.export_pdf`).
@@ -25,6 +29,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateTimeEdit,
     QDoubleSpinBox,
     QFileDialog,
@@ -45,15 +50,32 @@ from sqlalchemy.orm import Session
 
 from arm import access, geo
 from arm.caseload.zone_shapes import circle_polygon
-from arm.history.near import MAX_RADIUS_M, MAX_WINDOW, MIN_REASON_CHARS, NearError, NearResult, who_was_here
+from arm.history.near import (
+    MAX_AREA_M2,
+    MAX_RADIUS_M,
+    MAX_SPAN_M,
+    MAX_VERTICES,
+    MAX_WINDOW,
+    MIN_REASON_CHARS,
+    MIN_VERTICES,
+    Area,
+    CircleArea,
+    NearError,
+    NearResult,
+    PolygonArea,
+    validate_polygon,
+    who_was_in,
+)
 from maps.track import Track, TrackPoint
 
 log = logging.getLogger("arm.maps.near")
 
 DEFAULT_RADIUS_M = 200
 DEFAULT_WINDOW = timedelta(hours=2)
-#: the search circle's style on the page (``ARM.zones.show``)
+#: the search area's style on the page (``ARM.zones.show``)
 CIRCLE_KIND = "near"
+#: the two shapes of area, as the shape chooser's data
+CIRCLE, POLYGON = "circle", "polygon"
 
 
 def may_search(ctx: Any) -> bool:
@@ -76,14 +98,27 @@ class NearPanel(QWidget):
         self.ctx = map_view.ctx
         self.result: NearResult | None = None
         self._drawing = False
+        #: the polygon drawn, its corners as (lat, lon); None until one is drawn
+        self.polygon: list[tuple[float, float]] | None = None
         tz = self._tz()
 
         self.title = QLabel(self)
         self.title.setStyleSheet("font-weight: 600")
         self.title.setWordWrap(True)
+        self.shape = QComboBox(self)
+        self.shape.setObjectName("nearShape")
+        self.shape.addItem("", CIRCLE)
+        self.shape.addItem("", POLYGON)
+        self.shape.currentIndexChanged.connect(self._shape_changed)
         self.draw_button = QPushButton(self)
         self.draw_button.setObjectName("nearDraw")
         self.draw_button.clicked.connect(self.start_drawing)
+        self.finish_button = QPushButton(self)
+        self.finish_button.setObjectName("nearFinish")
+        self.finish_button.clicked.connect(lambda: self.map_view.bridge.call("ARM.zones.finishDrawing"))
+        self.polygon_info = QLabel(self)
+        self.polygon_info.setObjectName("nearPolygonInfo")
+        self.polygon_info.setWordWrap(True)
         self.lat = QDoubleSpinBox(self)
         self.lon = QDoubleSpinBox(self)
         for box, limit in ((self.lat, 90.0), (self.lon, 180.0)):
@@ -140,11 +175,19 @@ class NearPanel(QWidget):
         self.close_button.clicked.connect(self.hide)
 
         self.form = QFormLayout()
-        self.form_labels = [QLabel(self) for _ in range(6)]
-        for label, field in zip(self.form_labels, (self.lat, self.lon, self.radius, self.start, self.end,
-                                                   self.reason), strict=True):
+        self.form_labels = [QLabel(self) for _ in range(8)]
+        draw_row = QHBoxLayout()
+        draw_row.setContentsMargins(0, 0, 0, 0)
+        draw_row.addWidget(self.draw_button, 1)
+        draw_row.addWidget(self.finish_button)
+        draw_widget = QWidget(self)
+        draw_widget.setLayout(draw_row)
+        for label, field in zip(self.form_labels, (self.shape, self.lat, self.lon, self.radius, self.polygon_info,
+                                                   self.start, self.end, self.reason), strict=True):
             label.setBuddy(field)
             self.form.addRow(label, field)
+            if field is self.shape:
+                self.form.addRow(draw_widget)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
         buttons.addStretch(1)
@@ -152,7 +195,6 @@ class NearPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
-        layout.addWidget(self.draw_button)
         layout.addLayout(self.form)
         layout.addWidget(self.search_button)
         layout.addWidget(self.error)
@@ -162,25 +204,84 @@ class NearPanel(QWidget):
         self.setMinimumWidth(400)
         self.setMaximumWidth(460)
         map_view.zoneGeometry.connect(self.on_geometry)
-        self.retranslateUi()
+        self._apply_shape()
 
     # ------------------------------------------------------------ texts
     def retranslateUi(self) -> None:
         self.title.setText(self.tr("Who was here: persons near a place within a time window"))
-        self.draw_button.setText(self.tr("Draw a circle on the map"))
-        self.draw_button.setToolTip(self.tr("Click the centre on the map, then click again at the radius."))
+        self.shape.setItemText(0, self.tr("Circle"))
+        self.shape.setItemText(1, self.tr("Polygon"))
+        if self.is_polygon():
+            self.draw_button.setText(self.tr("Draw a polygon on the map"))
+            self.draw_button.setToolTip(self.tr("Click the corners on the map; click the first corner or press "
+                                                "Finish to close."))
+        else:
+            self.draw_button.setText(self.tr("Draw a circle on the map"))
+            self.draw_button.setToolTip(self.tr("Click the centre on the map, then click again at the radius."))
+        self.finish_button.setText(self.tr("Finish"))
+        self.finish_button.setToolTip(self.tr("Close the polygon being drawn (or click its first corner)"))
         for label, text in zip(self.form_labels, (
-                self.tr("Latitude"), self.tr("Longitude"), self.tr("Radius"), self.tr("From"), self.tr("To"),
-                self.tr("Reason")), strict=True):
+                self.tr("Area"), self.tr("Latitude"), self.tr("Longitude"), self.tr("Radius"), self.tr("Polygon"),
+                self.tr("From"), self.tr("To"), self.tr("Reason")), strict=True):
             label.setText(text)
+        self._polygon_text()
         self.radius.setSuffix(self.tr(" m"))
         self.reason.setPlaceholderText(self.tr("Case or request number, e.g. КУИ № 1234"))
         self.search_button.setText(self.tr("Search"))
-        self.table.setHorizontalHeaderLabels([self.tr("Person"), self.tr("Closest fix"), self.tr("Distance")])
+        self._headers()
         self.export_button.setText(self.tr("Export PDF…"))
         self.close_button.setText(self.tr("Close"))
         if self.result is not None:
             self._show_result(self.result)
+
+    def _headers(self) -> None:
+        polygon = self.result.polygon if self.result is not None else self.is_polygon()
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Person"), self.tr("Closest fix"),
+            self.tr("To the centre") if polygon else self.tr("Distance")])
+        self.table.horizontalHeaderItem(2).setToolTip(
+            self.tr("Distance of the fix nearest the polygon's centre to that centre") if polygon else "")
+
+    def _polygon_text(self) -> None:
+        if not self.polygon:
+            self.polygon_info.setText(self.tr("Not drawn yet"))
+            return
+        try:
+            _poly, size = validate_polygon(PolygonArea.of(self.polygon))
+        except NearError:
+            size = 0.0
+        self.polygon_info.setText(self.tr("{n} corners, area {area} km²").format(
+            n=len(self.polygon), area=f"{size / 1e6:.3f}"))
+
+    # ------------------------------------------------------------ shape
+    def is_polygon(self) -> bool:
+        return self.shape.currentData() == POLYGON
+
+    def set_shape(self, shape: str) -> None:
+        """``CIRCLE`` or ``POLYGON``: the fields of that area."""
+        self.shape.setCurrentIndex(max(0, self.shape.findData(shape)))
+
+    def _apply_shape(self) -> None:
+        """The fields of the chosen shape (a circle's point and radius, or the polygon drawn)."""
+        polygon = self.is_polygon()
+        for field in (self.lat, self.lon, self.radius):
+            self.form.setRowVisible(field, not polygon)
+        self.form.setRowVisible(self.polygon_info, polygon)
+        self.finish_button.setVisible(polygon)
+        self.retranslateUi()
+
+    def _shape_changed(self) -> None:
+        if self._drawing:
+            self._drawing = False
+            self.map_view.bridge.call("ARM.zones.cancel")
+        self.error.hide()
+        self._apply_shape()
+        if not self.is_polygon():
+            self._show_circle()
+        elif self.polygon:
+            self._show_polygon()
+        else:
+            self.map_view.bridge.call("ARM.zones.show", [])
 
     # ------------------------------------------------------------ helpers
     def _tz(self) -> ZoneInfo:
@@ -224,6 +325,27 @@ class NearPanel(QWidget):
             self.radius.setValue(min(int(MAX_RADIUS_M), max(self.radius.minimum(), round(radius_m))))
         self._show_circle()
 
+    def set_polygon(self, vertices: list[tuple[float, float]]) -> None:
+        """The area searched: a polygon of (lat, lon) corners, shown on the map."""
+        self.set_shape(POLYGON)
+        self.polygon = list(PolygonArea.of(vertices).vertices)
+        self._polygon_text()
+        self._show_polygon()
+
+    def _show_polygon(self) -> None:
+        if not self.polygon:
+            return
+        ring = [[lon, lat] for lat, lon in self.polygon]
+        self.map_view.bridge.call("ARM.zones.show", [{
+            "id": 0, "name": self.tr("Place searched"), "kind": CIRCLE_KIND,
+            "geometry": {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}}])
+
+    def _show_area(self) -> None:
+        if self.is_polygon():
+            self._show_polygon()
+        else:
+            self._show_circle()
+
     def _show_circle(self) -> None:
         circle = circle_polygon(self.lon.value(), self.lat.value(), float(self.radius.value()))
         self.map_view.bridge.call("ARM.zones.show", [{
@@ -232,11 +354,16 @@ class NearPanel(QWidget):
     # ------------------------------------------------------------ drawing
     def start_drawing(self) -> None:
         self._drawing = True
-        self.map_view.bridge.call("ARM.zones.draw", "Circle")
+        self.error.hide()
+        self.map_view.bridge.call("ARM.zones.draw", "Polygon" if self.is_polygon() else "Circle")
 
     def on_geometry(self, drawn: dict[str, Any]) -> None:
-        """A circle drawn on the map while the tool waits for one: its centre and radius."""
+        """A shape drawn on the map while the tool waits for one: the circle's centre and radius, or the
+        polygon's corners."""
         if not self._drawing or not isinstance(drawn, dict):
+            return
+        if self.is_polygon():
+            self._polygon_drawn(drawn)
             return
         circle = drawn.get("circle")
         try:
@@ -249,10 +376,47 @@ class NearPanel(QWidget):
         self.map_view.bridge.call("ARM.zones.cancel")
         self.set_circle(lat, lon, radius)
 
+    def _polygon_drawn(self, drawn: dict[str, Any]) -> None:
+        geometry = drawn.get("geometry")
+        try:
+            ring = geometry["coordinates"][0]  # type: ignore[index]
+            corners = [(float(c[1]), float(c[0])) for c in ring]
+        except (TypeError, KeyError, ValueError, IndexError):
+            self._fail(self.tr("Draw a polygon: click its corners, then the first corner or Finish."))
+            return
+        self._drawing = False
+        self.map_view.bridge.call("ARM.zones.cancel")
+        self.set_polygon(corners)
+        problem = self._polygon_problem()
+        if problem:
+            self._fail(problem)
+
+    def _polygon_problem(self) -> str:
+        """Why the drawn polygon cannot be searched, in the reader's words ("" when it can)."""
+        if not self.polygon:
+            return self.tr("Draw the polygon on the map first.")
+        try:
+            validate_polygon(PolygonArea.of(self.polygon))
+        except NearError as exc:
+            return {
+                "polygon.corners": self.tr("A polygon has {lo} to {hi} corners.").format(
+                    lo=MIN_VERTICES, hi=MAX_VERTICES),
+                "polygon.not_simple": self.tr("The polygon's edges cross: draw its corners in order around the "
+                                              "area."),
+                "polygon.too_small": self.tr("The polygon encloses almost no area: are its corners in a line?"),
+                "polygon.too_wide": self.tr("The polygon is at most {km} km across.").format(
+                    km=f"{MAX_SPAN_M / 1000:.0f}"),
+                "polygon.too_large": self.tr("The polygon's area is at most {km2} km².").format(
+                    km2=f"{MAX_AREA_M2 / 1e6:.1f}"),
+            }.get(exc.code, self.tr("The polygon cannot be searched: draw it again."))
+        return ""
+
     # ------------------------------------------------------------ search
     def problems(self) -> list[str]:
         """What keeps the search from running, in the reader's words (the core checks again)."""
         out: list[str] = []
+        if self.is_polygon() and (problem := self._polygon_problem()):
+            out.append(problem)
         start, end = self._utc(self.start), self._utc(self.end)
         if end <= start:
             out.append(self.tr("'To' must be after 'From'."))
@@ -272,13 +436,14 @@ class NearPanel(QWidget):
         self.error.hide()
         self.search_button.setEnabled(False)
         self.summary.setText(self.tr("Searching…"))
-        lat, lon, radius = self.lat.value(), self.lon.value(), float(self.radius.value())
+        area: Area = (PolygonArea.of(self.polygon or []) if self.is_polygon()
+                      else CircleArea(self.lat.value(), self.lon.value(), float(self.radius.value())))
         start, end, reason = self._utc(self.start), self._utc(self.end), self.reason.text()
         user = self.ctx.user
-        self._show_circle()
+        self._show_area()
 
         def job(session: Session) -> NearResult:
-            return who_was_here(session, user, lat, lon, radius, start, end, reason, with_tracks=True)
+            return who_was_in(session, user, area, start, end, reason, with_tracks=True)
 
         self.ctx.write(job, on_done=self._done, on_error=self._error)
 
@@ -294,7 +459,9 @@ class NearPanel(QWidget):
         if isinstance(error, access.AccessDenied):
             self._fail(self.tr("Only a supervisor may search who was at a place; the refusal is recorded."))
         elif isinstance(error, NearError):
-            self._fail(self.tr("The search could not be run: check the place, the radius and the window."))
+            self._fail(self.tr("The search could not be run: check the place, the radius and the window.")
+                       if not self.is_polygon() else
+                       self.tr("The search could not be run: check the polygon and the window."))
         else:
             log.error("who-was-here search failed: %s", error)
             self._fail(self.tr("The search failed; see the application log."))
@@ -309,6 +476,7 @@ class NearPanel(QWidget):
         if result.hidden:
             text += " " + self.tr("(and {n} of other districts, not named)").format(n=result.hidden)
         self.summary.setText(text)
+        self._headers()
         self.table.setRowCount(len(result.hits))
         for row, hit in enumerate(result.hits):
             place = geo.place_line(hit.closest.lat, hit.closest.lon, self._lang())

@@ -73,7 +73,11 @@ EARTH_RADIUS_M = 6_371_008.8
 
 
 class NearError(ValueError):
-    """A search that cannot be run as asked (the message names the field)."""
+    """A search that cannot be run as asked (the message names the field; ``code`` is stable)."""
+
+    def __init__(self, message: str, code: str = "near.invalid") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,28 +200,30 @@ def validate_polygon(area: PolygonArea) -> tuple[Polygon, float]:
     """The shapely polygon (lon, lat) and its area in m², or :class:`NearError` naming what is wrong."""
     n = len(area.vertices)
     if not MIN_VERTICES <= n <= MAX_VERTICES:
-        raise NearError(f"polygon: {n} corner(s); give {MIN_VERTICES} to {MAX_VERTICES}")
+        raise NearError(f"polygon: {n} corner(s); give {MIN_VERTICES} to {MAX_VERTICES}", "polygon.corners")
     for i, (lat, lon) in enumerate(area.vertices, 1):
         if not (math.isfinite(lat) and -90 <= lat <= 90):
-            raise NearError(f"polygon corner {i}: latitude {lat} is outside -90..90")
+            raise NearError(f"polygon corner {i}: latitude {lat} is outside -90..90", "polygon.coordinates")
         if not (math.isfinite(lon) and -180 <= lon <= 180):
-            raise NearError(f"polygon corner {i}: longitude {lon} is outside -180..180")
+            raise NearError(f"polygon corner {i}: longitude {lon} is outside -180..180", "polygon.coordinates")
     poly = area.shape()
     if not poly.is_valid:
         raise NearError(f"polygon: not a simple polygon ({explain_validity(poly)}); "
-                        "draw its corners in order, without crossing edges")
+                        "draw its corners in order, without crossing edges", "polygon.not_simple")
     lon0, lat0, lon1, lat1 = poly.bounds
     width = distance_m(poly.centroid.y, lon0, poly.centroid.y, lon1)
     height = distance_m(lat0, lon0, lat1, lon0)
     if max(width, height) > MAX_SPAN_M:
         raise NearError(f"polygon: {width / 1000:.1f} x {height / 1000:.1f} km; "
-                        f"at most {MAX_SPAN_M / 1000:.0f} km across (as a {MAX_RADIUS_M / 1000:.0f} km circle)")
+                        f"at most {MAX_SPAN_M / 1000:.0f} km across (as a {MAX_RADIUS_M / 1000:.0f} km circle)",
+                        "polygon.too_wide")
     size = area_m2(poly)
     if size < MIN_AREA_M2:
-        raise NearError(f"polygon: it encloses {size:.0f} m²; at least {MIN_AREA_M2:.0f} m² (corners in a line?)")
+        raise NearError(f"polygon: it encloses {size:.0f} m²; at least {MIN_AREA_M2:.0f} m² (corners in a line?)",
+                        "polygon.too_small")
     if size > MAX_AREA_M2:
         raise NearError(f"polygon: {size / 1e6:.1f} km²; at most {MAX_AREA_M2 / 1e6:.1f} km² "
-                        f"(a {MAX_RADIUS_M / 1000:.0f} km circle)")
+                        f"(a {MAX_RADIUS_M / 1000:.0f} km circle)", "polygon.too_large")
     return poly, size
 
 

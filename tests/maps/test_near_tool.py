@@ -7,10 +7,13 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from sqlalchemy import select
 
 from db.models import AuditEntry
-from tests.history.test_near import SCENE, T0, make_world
+from tests.history.test_near import SCENE, T0, make_world, offset
+from tests.history.test_near_polygon import notched_square
 from tests.maps.conftest import js
 
 
@@ -89,3 +92,77 @@ def test_the_tool_is_not_offered_to_an_operator(qtbot: Any, db: Any, make_ctx: A
     view = open_map(make_ctx(db, "operator"))
     assert not view.near_action.isVisible()
     assert view.open_near() is None and view.near_panel is None
+
+
+def _click(qtbot: Any, view: Any, lat: float, lon: float) -> None:
+    x, y = js(qtbot, view, f"(function(){{ const m = Object.values(window).find(v => v instanceof L.Map);"
+                           f" const p = m.latLngToContainerPoint([{lat}, {lon}]); return [p.x, p.y]; }})()")
+    QTest.mouseClick(view.view.focusProxy(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(round(x), round(y)))
+    qtbot.wait(120)
+
+
+def test_a_polygon_drawn_with_the_mouse_finds_the_persons_inside_it(
+        qtbot: Any, db: Any, make_ctx: Any, open_map: Any, tmp_path: Path) -> None:
+    """The concave notched square of the core's tests, drawn corner by corner on the map: the person in the
+    notch (inside its bounding box) is not found."""
+    panel = _panel(qtbot, db, make_ctx, open_map)
+    view = panel.map_view
+    panel.set_shape("polygon")
+    assert not panel.radius.isVisible() and panel.finish_button.isVisible()
+    assert panel.polygon_info.isVisible() and panel.polygon is None
+    view.center_on(*SCENE, 16)
+    qtbot.wait(300)
+    panel.draw_button.click()
+    qtbot.waitUntil(lambda: js(qtbot, view, "ARM.zones.drawing()"), timeout=5_000)
+    corners = notched_square()
+    for lat, lon in corners:
+        _click(qtbot, view, lat, lon)
+    panel.finish_button.click()  # closes the polygon, as clicking the first corner does
+    qtbot.waitUntil(lambda: panel.polygon is not None, timeout=5_000)
+    assert len(panel.polygon) == 8 and not js(qtbot, view, "ARM.zones.drawing()")
+    for (lat, lon), (dlat, dlon) in zip(panel.polygon, corners, strict=True):  # a pixel at zoom 16 is ~1.7 m
+        assert abs(lat - dlat) < 3e-5 and abs(lon - dlon) < 4e-5
+    assert "8" in panel.polygon_info.text()
+    panel.reason.setText("Запрос УП № 55/1")
+    with qtbot.waitSignal(panel.searched, timeout=10_000) as blocker:
+        panel.search_button.click()
+    result = blocker.args[0]
+    assert [h.name for h in result.hits] == ["Сериков1 Асан", "Сериков3 Асан"] and len(result.polygon) == 8
+    assert [panel.table.item(r, 0).text() for r in range(2)] == ["Сериков1 Асан", "Сериков3 Асан"]
+    assert panel.table.horizontalHeaderItem(2).text() == "To the centre"
+    assert panel.map_view.track_panel.isVisible() and len(panel.map_view.track_panel.track.points) == 13
+    # the polygon searched is on the map with the results
+    assert js(qtbot, view, "(function(){ const m = Object.values(window).find(v => v instanceof L.Map); let n = 0;"
+                           " m.eachLayer(l => { if (l instanceof L.Polygon && l.getLatLngs()[0].length === 8) n++; });"
+                           " return n; })()") >= 1
+    (row,) = _audit(db, "near_search")
+    assert len(row.detail["polygon"]) == 8 and row.detail["reason"] == "Запрос УП № 55/1"
+    out = tmp_path / "poly.pdf"
+    with qtbot.waitSignal(panel.exported, timeout=10_000):
+        panel.export_pdf(out)
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "Polygon of 8 corners" in text and "Сериков3 Асан" in text  # the desk language (en in tests)
+
+
+def test_a_polygon_that_cannot_be_searched_is_explained_and_nothing_is_audited(
+        qtbot: Any, db: Any, make_ctx: Any, open_map: Any) -> None:
+    panel = _panel(qtbot, db, make_ctx, open_map)
+    panel.set_shape("polygon")
+    panel.reason.setText("Запрос УП № 1")
+    panel.search()
+    assert panel.error.text() == "Draw the polygon on the map first."
+    panel.draw_button.click()
+    bow_tie = [offset(*SCENE, n, e) for n, e in [(0, 0), (200, 200), (0, 200), (200, 0)]]
+    panel.map_view.zoneGeometry.emit({"geometry": {"type": "Polygon", "coordinates": [
+        [[lon, lat] for lat, lon in [*bow_tie, bow_tie[0]]]]}})
+    assert panel.polygon == bow_tie and "edges cross" in panel.error.text()
+    panel.search()
+    assert "edges cross" in panel.error.text() and panel.table.rowCount() == 0
+    assert _audit(db, "near_search") == []
+    panel.set_shape("circle")  # back to the circle: its fields, and the circle searched
+    assert panel.radius.isVisible() and not panel.finish_button.isVisible()
+    with qtbot.waitSignal(panel.searched, timeout=10_000) as blocker:
+        panel.search()
+    assert blocker.args[0].radius_m == 200 and not blocker.args[0].polygon
