@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from arm.access import AccessDenied
 from arm.bus import Bus
 from arm.events import DeviceEvent
 from arm.ingest import Ingest
 from db import retention
 from db.history import PG_GEOGRAPHY, LastPosition, pg_point
-from db.models import DeviceEventRow, Position
+from db.models import AuditEntry, DeviceEventRow, Position
 from db.session import Database
-from tests.history import test_near
+from tests.history import test_near, test_near_polygon
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -48,6 +49,36 @@ def test_who_was_here_on_postgis_finds_what_sqlite_finds(pg_history: Database) -
     assert result.hits[0].distance_m == pytest.approx(10, abs=0.5) and result.hits[0].fixes_within == 8
     district = test_near.search(pg_history, test_near.login(pg_history, "sup_a"))
     assert [h.name for h in district.hits] == ["Сериков1 Асан"] and district.hidden == 1
+
+
+def test_who_was_in_a_polygon_on_postgis_finds_what_sqlite_finds(pg_history: Database) -> None:
+    """The concave notched square: PostGIS gives candidates near its geography, the exact test drops the
+    person in the notch (inside the bounding box), fixes a metre either side of the notch's edge included."""
+    test_near.make_world(pg_history)
+    inside = test_near.add_person(pg_history, 11, "KZ-75-almaly", test_near.T0 - timedelta(days=1))
+    outside = test_near.add_person(pg_history, 12, "KZ-75-almaly", test_near.T0 - timedelta(days=1))
+    at = test_near.T0 + timedelta(minutes=5)
+    test_near.add_fixes(pg_history, inside, [(at, *test_near.offset(*test_near.SCENE, 0, 149))])
+    test_near.add_fixes(pg_history, outside, [(at, *test_near.offset(*test_near.SCENE, 0, 151))])
+    result = test_near_polygon.search_polygon(pg_history, test_near.login(pg_history, "sup_all"))
+    assert result.engine == "postgis"
+    assert [h.name for h in result.hits] == ["Сериков1 Асан", "Сериков3 Асан", "Сериков11 Асан"]  # by distance to the centroid
+    assert result.hits[0].fixes_within == 10 and result.hits[0].closest.time == test_near.T0 + timedelta(minutes=40)
+    district = test_near_polygon.search_polygon(pg_history, test_near.login(pg_history, "sup_a"))
+    assert [h.name for h in district.hits] == ["Сериков1 Асан", "Сериков11 Асан"] and district.hidden == 1
+    with pytest.raises(AccessDenied):
+        test_near_polygon.search_polygon(pg_history, test_near.login(pg_history, "op"))
+    with pg_history.session() as s:
+        details = s.scalars(select(AuditEntry.detail).where(AuditEntry.action.in_(["near_search", "denied"]))
+                            .order_by(AuditEntry.id)).all()
+    assert [len(d["polygon"]) for d in details] == [8, 8, 8] and details[0]["persons"] != details[1]["persons"]
+    with pg_history.engine.connect() as conn:  # the polygon's candidates come through the GiST index
+        conn.execute(text("SET enable_seqscan = off"))
+        plan = "\n".join(r[0] for r in conn.execute(text(
+            f"EXPLAIN SELECT id FROM positions WHERE postgis.ST_DWithin({PG_GEOGRAPHY}, "
+            "postgis.ST_GeogFromText('POLYGON((76.94 43.23, 76.95 43.23, 76.95 43.24, 76.94 43.23))'), 25)"
+            " AND time >= now() - interval '2 hours'")))
+    assert "Seq Scan" not in plan and ("ix_position_geo" in plan or "st_setsrid_time_idx" in plan), plan
 
 
 def test_the_writer_keeps_last_positions_per_statement(pg_history: Database) -> None:
