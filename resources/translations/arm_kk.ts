@@ -3850,7 +3850,7 @@ Data folder: {folder}</source>
     <name>NearPanel</name>
     <message>
         <source>Who was here: persons near a place within a time window</source>
-        <extracomment>the search circle's style on the page (``ARM.zones.show``) the search finished (the result), or failed (the message shown)</extracomment>
+        <extracomment>the search area's style on the page (``ARM.zones.show``) the two shapes of area, as the shape chooser's data the search finished (the result), or failed (the message shown) the polygon drawn, its corners as (lat, lon); None until one is drawn</extracomment>
         <translation>Мұнда кім болды: кезеңде орынның жанындағы адамдар</translation>
     </message>
     <message>
@@ -3914,8 +3914,52 @@ Data folder: {folder}</source>
         <translation>PDF-ке экспорттау…</translation>
     </message>
     <message>
+        <source>Circle</source>
+        <translation>Шеңбер</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>Көпбұрыш</translation>
+    </message>
+    <message>
+        <source>Draw a polygon on the map</source>
+        <translation>Картада көпбұрыш сызу</translation>
+    </message>
+    <message>
+        <source>Click the corners on the map; click the first corner or press Finish to close.</source>
+        <translation>Картада бұрыштарды басыңыз; тұйықтау үшін бірінші бұрышты басыңыз немесе «Аяқтау» түймесін басыңыз.</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Аяқтау</translation>
+    </message>
+    <message>
+        <source>Close the polygon being drawn (or click its first corner)</source>
+        <translation>Сызылып жатқан көпбұрышты тұйықтау (немесе оның бірінші бұрышын басыңыз)</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Аймақ</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>To the centre</source>
+        <translation>Ортасына дейін</translation>
+    </message>
+    <message>
+        <source>Distance of the fix nearest the polygon's centre to that centre</source>
+        <translation>Көпбұрыштың ортасына ең жақын белгіден сол ортаға дейінгі қашықтық</translation>
+    </message>
+    <message>
+        <source>Not drawn yet</source>
+        <translation>Әлі сызылмаған</translation>
+    </message>
+    <message>
+        <source>{n} corners, area {area} km²</source>
+        <translation>бұрыштар: {n}, ауданы {area} км²</translation>
     </message>
     <message>
         <source>Place searched</source>
@@ -3924,6 +3968,38 @@ Data folder: {folder}</source>
     <message>
         <source>Draw a circle: click the centre, then click again at the radius.</source>
         <translation>Шеңбер сызыңыз: ортасын басыңыз, содан кейін радиус нүктесін басыңыз.</translation>
+    </message>
+    <message>
+        <source>Draw a polygon: click its corners, then the first corner or Finish.</source>
+        <translation>Көпбұрыш сызыңыз: оның бұрыштарын, содан кейін бірінші бұрышты басыңыз немесе «Аяқтау» түймесін басыңыз.</translation>
+    </message>
+    <message>
+        <source>Draw the polygon on the map first.</source>
+        <translation>Алдымен картада көпбұрыш сызыңыз.</translation>
+    </message>
+    <message>
+        <source>A polygon has {lo} to {hi} corners.</source>
+        <translation>Көпбұрышта {lo}-ден {hi}-ге дейін бұрыш болуы керек.</translation>
+    </message>
+    <message>
+        <source>The polygon's edges cross: draw its corners in order around the area.</source>
+        <translation>Көпбұрыштың қабырғалары қиылысады: бұрыштарды аймақты айнала ретімен басыңыз.</translation>
+    </message>
+    <message>
+        <source>The polygon encloses almost no area: are its corners in a line?</source>
+        <translation>Көпбұрыштың ауданы жоқтың қасы: бұрыштары бір түзудің бойында емес пе?</translation>
+    </message>
+    <message>
+        <source>The polygon is at most {km} km across.</source>
+        <translation>Көпбұрыштың көлденеңі {km} км-ден аспауы керек.</translation>
+    </message>
+    <message>
+        <source>The polygon's area is at most {km2} km².</source>
+        <translation>Көпбұрыштың ауданы {km2} км²-ден аспауы керек.</translation>
+    </message>
+    <message>
+        <source>The polygon cannot be searched: draw it again.</source>
+        <translation>Бұл көпбұрыш бойынша іздеу мүмкін емес: оны қайта сызыңыз.</translation>
     </message>
     <message>
         <source>'To' must be after 'From'.</source>
@@ -3948,6 +4024,10 @@ Data folder: {folder}</source>
     <message>
         <source>The search could not be run: check the place, the radius and the window.</source>
         <translation>Іздеу орындалмады: орынды, радиусты және кезеңді тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The search could not be run: check the polygon and the window.</source>
+        <translation>Іздеу орындалмады: көпбұрыш пен кезеңді тексеріңіз.</translation>
     </message>
     <message>
         <source>The search failed; see the application log.</source>

@@ -3850,7 +3850,7 @@ Data folder: {folder}</source>
     <name>NearPanel</name>
     <message>
         <source>Who was here: persons near a place within a time window</source>
-        <extracomment>the search circle's style on the page (``ARM.zones.show``) the search finished (the result), or failed (the message shown)</extracomment>
+        <extracomment>the search area's style on the page (``ARM.zones.show``) the two shapes of area, as the shape chooser's data the search finished (the result), or failed (the message shown) the polygon drawn, its corners as (lat, lon); None until one is drawn</extracomment>
         <translation>Кто был здесь: лица вблизи места за период</translation>
     </message>
     <message>
@@ -3914,8 +3914,52 @@ Data folder: {folder}</source>
         <translation>Экспорт в PDF…</translation>
     </message>
     <message>
+        <source>Circle</source>
+        <translation>Круг</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>Многоугольник</translation>
+    </message>
+    <message>
+        <source>Draw a polygon on the map</source>
+        <translation>Нарисовать многоугольник на карте</translation>
+    </message>
+    <message>
+        <source>Click the corners on the map; click the first corner or press Finish to close.</source>
+        <translation>Щёлкайте вершины на карте; чтобы замкнуть, щёлкните первую вершину или нажмите «Завершить».</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Завершить</translation>
+    </message>
+    <message>
+        <source>Close the polygon being drawn (or click its first corner)</source>
+        <translation>Замкнуть рисуемый многоугольник (или щёлкните его первую вершину)</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Область</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>To the centre</source>
+        <translation>До центра</translation>
+    </message>
+    <message>
+        <source>Distance of the fix nearest the polygon's centre to that centre</source>
+        <translation>Расстояние от ближайшей к центру многоугольника отметки до этого центра</translation>
+    </message>
+    <message>
+        <source>Not drawn yet</source>
+        <translation>Ещё не нарисован</translation>
+    </message>
+    <message>
+        <source>{n} corners, area {area} km²</source>
+        <translation>вершин: {n}, площадь {area} км²</translation>
     </message>
     <message>
         <source>Place searched</source>
@@ -3924,6 +3968,38 @@ Data folder: {folder}</source>
     <message>
         <source>Draw a circle: click the centre, then click again at the radius.</source>
         <translation>Нарисуйте круг: щёлкните центр, затем ещё раз на радиусе.</translation>
+    </message>
+    <message>
+        <source>Draw a polygon: click its corners, then the first corner or Finish.</source>
+        <translation>Нарисуйте многоугольник: щёлкните его вершины, затем первую вершину или «Завершить».</translation>
+    </message>
+    <message>
+        <source>Draw the polygon on the map first.</source>
+        <translation>Сначала нарисуйте многоугольник на карте.</translation>
+    </message>
+    <message>
+        <source>A polygon has {lo} to {hi} corners.</source>
+        <translation>У многоугольника должно быть от {lo} до {hi} вершин.</translation>
+    </message>
+    <message>
+        <source>The polygon's edges cross: draw its corners in order around the area.</source>
+        <translation>Стороны многоугольника пересекаются: щёлкайте вершины по порядку вокруг области.</translation>
+    </message>
+    <message>
+        <source>The polygon encloses almost no area: are its corners in a line?</source>
+        <translation>Многоугольник почти не имеет площади: не лежат ли его вершины на одной линии?</translation>
+    </message>
+    <message>
+        <source>The polygon is at most {km} km across.</source>
+        <translation>Размер многоугольника — не более {km} км в поперечнике.</translation>
+    </message>
+    <message>
+        <source>The polygon's area is at most {km2} km².</source>
+        <translation>Площадь многоугольника — не более {km2} км².</translation>
+    </message>
+    <message>
+        <source>The polygon cannot be searched: draw it again.</source>
+        <translation>Поиск по этому многоугольнику невозможен: нарисуйте его заново.</translation>
     </message>
     <message>
         <source>'To' must be after 'From'.</source>
@@ -3948,6 +4024,10 @@ Data folder: {folder}</source>
     <message>
         <source>The search could not be run: check the place, the radius and the window.</source>
         <translation>Поиск не выполнен: проверьте место, радиус и период.</translation>
+    </message>
+    <message>
+        <source>The search could not be run: check the polygon and the window.</source>
+        <translation>Поиск не выполнен: проверьте многоугольник и период.</translation>
     </message>
     <message>
         <source>The search failed; see the application log.</source>
