@@ -477,6 +477,7 @@ class NearPanel(QWidget):
             text += " " + self.tr("(and {n} of other districts, not named)").format(n=result.hidden)
         self.summary.setText(text)
         self._headers()
+        self.table.clearSelection()  # a new result: choosing its first row must show its track, not keep the last
         self.table.setRowCount(len(result.hits))
         for row, hit in enumerate(result.hits):
             place = geo.place_line(hit.closest.lat, hit.closest.lon, self._lang())

@@ -7,7 +7,8 @@ A throw-away data directory gets the small synthetic Astana extract of the
 tests (``tests/geo/osm_city.py``) imported as the offline map and address
 index, three supervised persons with trackers walking near its houses, and
 violations whose alarms say where they happened. Writes
-``where_journal_<lang>.png`` and ``where_near_<lang>.png`` at 1366x768.
+``where_journal_<lang>.png``, ``where_near_<lang>.png`` (a circle) and
+``where_near_polygon_<lang>.png`` (a concave polygon) at 1366x768.
 """
 
 from __future__ import annotations
@@ -161,6 +162,16 @@ def main() -> int:
         view.center_on(HOUSE_40[0] + 0.001, HOUSE_40[1] + 0.002, 16)
         _settle(app, ctx, 3)
         path = out / f"where_near_{args.lang}.png"
+        view.grab().save(str(path))
+        print(f"saved {path}")
+        # a polygon with a notch along the street: the walks through house 40 and Kenesary, not house 45
+        panel.set_polygon([(51.1272, 71.4300), (51.1272, 71.4390), (51.1298, 71.4390), (51.1298, 71.4350),
+                           (51.1286, 71.4338), (51.1298, 71.4300)])
+        panel.search()
+        _settle(app, ctx, 3)
+        view.center_on(51.1288, 71.4345, 16)
+        _settle(app, ctx, 3)
+        path = out / f"where_near_polygon_{args.lang}.png"
         view.grab().save(str(path))
         print(f"saved {path}")
         view.release()

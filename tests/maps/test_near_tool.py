@@ -166,3 +166,11 @@ def test_a_polygon_that_cannot_be_searched_is_explained_and_nothing_is_audited(
     with qtbot.waitSignal(panel.searched, timeout=10_000) as blocker:
         panel.search()
     assert blocker.args[0].radius_m == 200 and not blocker.args[0].polygon
+    circle = blocker.args[0]
+    assert panel.map_view.track_panel.track.person_id == circle.hits[0].person_id
+    # a new search whose first person is another: their track is shown, not the last one's
+    panel.set_polygon([offset(*SCENE, n, e) for n, e in [(30, 30), (30, 70), (70, 70), (70, 30)]])
+    with qtbot.waitSignal(panel.searched, timeout=10_000) as blocker:
+        panel.search()
+    (only,) = blocker.args[0].hits
+    assert only.name == "Сериков3 Асан" and panel.map_view.track_panel.track.person_id == only.person_id
