@@ -10,7 +10,8 @@ retention, then prints:
 
   * bytes per position with its event (database size / positions; on SQLite per table and index);
   * a one device-day track query (median of 20 devices);
-  * "who was here": 200 m circle, 2-hour window (``arm.history.near``, median of 10);
+  * "who was here": 200 m circle, 2-hour window (``arm.history.near``, median of 10), and the same
+    for a concave 8-pointed star polygon of 200 m outer radius (bounding box, then the exact test);
   * the live snapshot at start-up (every device's last fix: the maintained
     ``last_positions``, and for comparison the old max(time)-per-device scan);
   * the purge of the expired day (positions act, then device events act; with
@@ -44,7 +45,7 @@ from sqlalchemy import func, select, text
 from arm.auth import authenticate, create_user
 from arm.bus import Bus
 from arm.events import DeviceEvent
-from arm.history.near import who_was_here
+from arm.history.near import PolygonArea, who_was_here, who_was_in
 from arm.ingest import Ingest
 from arm.ingest_sqlite import sqlite_time
 from db import retention
@@ -182,7 +183,19 @@ def track_query(db: Database, homes: list, day: datetime) -> float:
     return statistics.median(times)
 
 
-def near_query(db: Database, homes: list, start: datetime, minutes: int) -> tuple[float, float, str]:
+def star(lat: float, lon: float, outer_m: float = 200.0) -> PolygonArea:
+    """A concave 8-pointed star around the point: outer corners at ``outer_m``, inner ones at half."""
+    corners = []
+    for k in range(16):
+        r = outer_m if k % 2 == 0 else outer_m / 2
+        a = math.pi * k / 8
+        corners.append((lat + r * math.cos(a) / 111_195.0,
+                        lon + r * math.sin(a) / (111_195.0 * math.cos(math.radians(lat)))))
+    return PolygonArea.of(corners)
+
+
+def near_query(db: Database, homes: list, start: datetime, minutes: int,
+               polygon: bool = False) -> tuple[float, float, str]:
     rng = random.Random(4)
     times, found, engine = [], [], ""
     with db.begin() as s:
@@ -194,7 +207,9 @@ def near_query(db: Database, homes: list, start: datetime, minutes: int) -> tupl
         t = start + timedelta(minutes=rng.randrange(0, max(1, minutes - 120)))
         with db.begin() as s:
             started = time.perf_counter()
-            result = who_was_here(s, user, la, lo, 200, t, t + timedelta(hours=2), "benchmark", with_tracks=False)
+            result = (who_was_in(s, user, star(la, lo), t, t + timedelta(hours=2), "benchmark", with_tracks=False)
+                      if polygon else
+                      who_was_here(s, user, la, lo, 200, t, t + timedelta(hours=2), "benchmark", with_tracks=False))
             times.append(time.perf_counter() - started)
         found.append(len(result.hits))
         engine = result.engine
@@ -320,6 +335,9 @@ def main() -> int:
     print(f"  track, one device-day: {ms(track_query(db, homes, start))} (median of 20)")
     took, found, engine = near_query(db, homes, start, minutes)
     print(f"  who was here, 200 m / 2 h [{engine}]: {ms(took)} (median of 10; {found:.1f} persons found on average)")
+    took, found, engine = near_query(db, homes, start, minutes, polygon=True)
+    print(f"  who was here, 16-corner star polygon of 200 m / 2 h [{engine}]: {ms(took)} "
+          f"(median of 10; {found:.1f} persons found on average)")
     maintained, scan = snapshot_queries(db, homes)
     print(f"  start-up snapshot of {args.devices} last fixes: {ms(maintained)} from last_positions "
           f"(the old max(time) scan: {ms(scan)})")
