@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -42,9 +43,10 @@ def parse_polygon(text: str) -> list[tuple[float, float]]:
     for n, corner in enumerate(corners, 1):
         parts = corner.split(",")
         try:
-            if len(parts) != 2:
+            lat, lon = (float(v) for v in parts) if len(parts) == 2 else (math.nan, math.nan)
+            if not (math.isfinite(lat) and math.isfinite(lon)):
                 raise ValueError
-            out.append((float(parts[0]), float(parts[1])))
+            out.append((lat, lon))
         except ValueError:
             raise UsageError(f"--polygon: corner {n} {corner!r} is not LAT,LON "
                              "(e.g. \"43.238,76.945;43.240,76.948;43.236,76.950\")") from None

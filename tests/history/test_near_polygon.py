@@ -145,6 +145,7 @@ def test_arm_near_polygon_on_the_command_line(db: Database, db_url: str, tmp_pat
     text = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
     assert text.returncode == 0 and "2 person(s) inside the polygon of 8 corners" in text.stdout
     for bad, says in ((["--polygon", "43.2,76.9;43.3"], "--polygon: corner 2"),
+                      (["--polygon", "43.2,76.9;nan,76.9;43.21,76.91"], "--polygon: corner 2 'nan,76.9'"),
                       (["--polygon", "43.2,76.9;43.21,76.9"], "--polygon: 2 corner"),
                       (["--polygon", poly, "43.2", "76.9"], "--polygon"),
                       (["43.2", "76.9"], "--radius")):
