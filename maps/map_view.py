@@ -288,6 +288,7 @@ class MapView(QWidget):
             regions_attribution=self.tr("Regions © amCharts geodata (free linkware licence)"),
             places_attribution=self.tr("Settlements © GeoNames (CC BY 4.0)"),
             rivers_attribution=self.tr("Rivers © GSHHG (LGPL)"),
+            basemap_attribution=self.tr("© OpenStreetMap contributors"),
         )
 
     def _i18n(self) -> dict[str, Any]:

@@ -58,6 +58,8 @@ class PageLabels:
     regions_attribution: str = REGIONS_ATTRIBUTION
     places_attribution: str = PLACES_ATTRIBUTION
     rivers_attribution: str = RIVERS_ATTRIBUTION
+    #: the imported basemap's source (ODbL asks for it; OSM allows it translated)
+    basemap_attribution: str = "© OpenStreetMap contributors"
 
 
 def attribution_text(labels: PageLabels) -> str:
@@ -201,7 +203,7 @@ def build_page(
         "defaultBase": default_base,
         "attribution": attribution_text(labels),
         "baseKeys": base_keys,
-        "basemap": {"url": BASEMAP_URL} if basemap else None,
+        "basemap": {"url": BASEMAP_URL, "attribution": labels.basemap_attribution} if basemap else None,
         "places": _places(),
         "rivers": _rivers(),
     }

@@ -3754,6 +3754,10 @@ Data folder: {folder}</source>
         <translation>Өзендер © GSHHG (LGPL)</translation>
     </message>
     <message>
+        <source>© OpenStreetMap contributors</source>
+        <translation>© OpenStreetMap қатысушылары</translation>
+    </message>
+    <message>
         <source>Normal</source>
         <translation>Қалыпты</translation>
     </message>

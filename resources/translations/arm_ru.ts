@@ -3754,6 +3754,10 @@ Data folder: {folder}</source>
         <translation>Реки © GSHHG (LGPL)</translation>
     </message>
     <message>
+        <source>© OpenStreetMap contributors</source>
+        <translation>© участники OpenStreetMap</translation>
+    </message>
+    <message>
         <source>Normal</source>
         <translation>Норма</translation>
     </message>

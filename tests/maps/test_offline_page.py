@@ -164,3 +164,22 @@ def test_new_settings_rebuild_the_page_and_keep_the_markers(db, make_ctx, open_m
         view.apply_settings(settings)
     assert js(qtbot, view, "ARM.live.count()") == 2
     qtbot.waitUntil(lambda: any(u.startswith("arm://tiles/new/") for u in guard.requested), timeout=10_000)
+
+
+def test_the_imported_basemaps_source_is_named_in_the_readers_language(qapp) -> None:
+    """The OSM attribution (ODbL) reaches the basemap layer in the desk's words, as the map view translates it."""
+    from maps.page import PageLabels
+    from widgets import i18n
+
+    i18n.set_language("kk")
+    try:
+        word = qapp.translate("MapView", "© OpenStreetMap contributors")
+    finally:
+        i18n.set_language("en")
+    assert word == "© OpenStreetMap қатысушылары"
+    html = build_page(MapSettings(), labels=PageLabels(basemap_attribution=word), basemap=True)
+    import json
+    import re
+
+    found = re.search(r'"basemap": \{"url": "[^"]*", "attribution": ("(?:[^"\\]|\\.)*")', html)
+    assert found is not None and json.loads(found.group(1)) == "© OpenStreetMap қатысушылары"

@@ -64,7 +64,7 @@
       paintRules: rules.paintRules,
       labelRules: rules.labelRules,
       backgroundColor: "#f3efe8",
-      attribution: "© OpenStreetMap contributors",
+      attribution: options.basemap.attribution || "© OpenStreetMap contributors",
     });
   }
 
