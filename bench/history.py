@@ -241,6 +241,8 @@ def purge_while_streaming(db: Database, kinds: tuple[str, ...] = ("positions", "
     ingest.start()
     latencies: dict[str, list[float]] = {"before": [], "during": []}
     phase = ["before"]
+    step = ["before"]  # the step of the purge under way, for the slowest acknowledgement
+    slowest: list = [0.0, ""]
     stop = threading.Event()
     failures: list[str] = []
 
@@ -256,7 +258,10 @@ def purge_while_streaming(db: Database, kinds: tuple[str, ...] = ("positions", "
             except Exception as exc:  # noqa: BLE001 - counted and printed
                 failures.append(repr(exc))
                 continue
-            latencies[phase[0]].append(time.perf_counter() - started)
+            took = time.perf_counter() - started
+            latencies[phase[0]].append(took)
+            if took > slowest[0]:
+                slowest[:] = [took, step[0]]
             if not ok:
                 failures.append("not accepted")
             time.sleep(0.01)
@@ -265,14 +270,19 @@ def purge_while_streaming(db: Database, kinds: tuple[str, ...] = ("positions", "
     thread.start()
     time.sleep(2)
     phase[0] = "during"
+    slowest[:] = [0.0, ""]
     for kind in kinds:
         started = time.perf_counter()
         with db.begin() as s:
+            step[0] = f"proposing the {kind} act"
             act = retention.propose_act(s, kind, "bench-a")
             proposed = time.perf_counter() - started
             rows = act.row_count
+            step[0] = f"executing the {kind} act"
             retention.execute_act(s, act.id, "bench-b")
             act_id = act.id
+            step[0] = f"committing the {kind} act"
+        step[0] = f"after the {kind} act (background batches on SQLite)"
         took = time.perf_counter() - started
         with db.session() as s:
             done = s.get(retention.DeletionAct, act_id)
@@ -287,6 +297,7 @@ def purge_while_streaming(db: Database, kinds: tuple[str, ...] = ("positions", "
         if values:
             print(f"  ack latency {name}: median {ms(statistics.median(values))}, "
                   f"p99 {ms(values[int(len(values) * 0.99) - 1])}, max {ms(values[-1])} ({len(values)} reports)")
+    print(f"  slowest acknowledgement during the purge: {ms(slowest[0])}, while {slowest[1]}")
     print(f"  reports refused or failed: {len(failures)}" + (f" ({failures[0]})" if failures else ""))
 
 
