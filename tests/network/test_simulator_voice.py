@@ -50,7 +50,7 @@ def test_voice_messages_are_reproducible_with_the_seed_and_off_at_rate_zero() ->
 
 def test_simulated_watches_deliver_tk_and_jxtk_clips_to_the_listener(db: Database) -> None:
     rates = SimRates(interval_s=0.05, tamper_per_day=0.0, sos_per_day=0.0, indoor_gnss_loss=0.0,
-                     time_scale=3600.0, voice_per_hour=0.5)
+                     time_scale=3600.0, voice_per_hour=2.0)  # enough clips of both sizes whatever the pace
     sim = FleetSimulator.synthetic(3, {"watch": 1}, rates, seed=8)
     sent: list[bytes] = []
     step = sim.step
@@ -69,7 +69,7 @@ def test_simulated_watches_deliver_tk_and_jxtk_clips_to_the_listener(db: Databas
         service.add_component(listener)
         await service.start()
         try:
-            stats = await sim.run(HOST, {"watch": listener.port}, duration_s=30, max_reports=8)
+            stats = await sim.run(HOST, {"watch": listener.port}, duration_s=30, max_reports=16)
         finally:
             await service.stop()
         assert not listener.totals.errors, listener.totals.errors
