@@ -33,26 +33,12 @@ from PySide6.QtWidgets import (
 
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
+from widgets.field_errors import error_label, show_error
 from widgets.fit import FitTitle
 from widgets.i18n import current_language
 from widgets.reference_choices import ReferenceChoices, load_reference_choices
 
 log = logging.getLogger("arm.gui.lifecycle")
-
-
-def _error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(f"error_{name}")
-    label.setProperty("role", "fieldError")
-    label.setStyleSheet("color: #b00020;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _show(label: QLabel, text: str) -> None:
-    label.setText(("⚠ " + text) if text else "")
-    label.setVisible(bool(text))
 
 
 def lifecycle_error_text(field: str, message: str) -> str:
@@ -101,7 +87,7 @@ class TransferDialog(FitTitle, QDialog):
         self.officer.setObjectName("toOfficer")
         self.note = QLineEdit(self)
         self.note.setObjectName("note")
-        self.errors = {k: _error_label(k) for k in ("from", "district", "officer", "form")}
+        self.errors = {k: error_label(k) for k in ("from", "district", "officer", "form")}
         self.form = QFormLayout()
         self.labels = [QLabel(self) for _ in range(5)]
         self.form.addRow(self.one)
@@ -127,7 +113,7 @@ class TransferDialog(FitTitle, QDialog):
         self.resize(620, 360)
         self.retranslateUi()
         ctx.read(load_reference_choices, current_language(), on_done=self._loaded,
-                 on_error=lambda e: _show(self.errors["form"], failure_text(e)))
+                 on_error=lambda e: show_error(self.errors["form"], failure_text(e)))
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Transfer"))
@@ -165,10 +151,10 @@ class TransferDialog(FitTitle, QDialog):
 
     def submit(self) -> None:
         for label in self.errors.values():
-            _show(label, "")
+            show_error(label, "")
         to_district, to_officer = self.district.currentData() or "", self.officer.currentData() or ""
         if not to_district:
-            _show(self.errors["district"], self.tr("Choose the district the persons move to."))
+            show_error(self.errors["district"], self.tr("Choose the district the persons move to."))
             return
         user, note = self.ctx.user, self.note.text().strip()
         if self.one.isChecked():
@@ -182,7 +168,7 @@ class TransferDialog(FitTitle, QDialog):
             officer = self.from_officer.currentData() or "" if self.by_officer.isChecked() else ""
             district = self.from_district.currentData() or "" if self.by_district.isChecked() else ""
             if not officer and not district:
-                _show(self.errors["from"], self.tr("Choose whose caseload moves."))
+                show_error(self.errors["from"], self.tr("Choose whose caseload moves."))
                 return
 
             def job(session: Any) -> Any:
@@ -205,9 +191,9 @@ class TransferDialog(FitTitle, QDialog):
         if isinstance(errors, dict):
             for field, message in errors.items():
                 key = {"from_officer": "from", "from_district": "from"}.get(field, field)
-                _show(self.errors.get(key, self.errors["form"]), lifecycle_error_text(field, message))
+                show_error(self.errors.get(key, self.errors["form"]), lifecycle_error_text(field, message))
             return
-        _show(self.errors["form"], failure_text(error))
+        show_error(self.errors["form"], failure_text(error))
 
 
 class DeregisterDialog(FitTitle, QDialog):
@@ -231,7 +217,7 @@ class DeregisterDialog(FitTitle, QDialog):
         self.reason.setObjectName("reason")
         self.confirm = QCheckBox(self)
         self.confirm.setObjectName("confirm")
-        self.errors = {k: _error_label(k) for k in ("deregistered_on", "reason", "form")}
+        self.errors = {k: error_label(k) for k in ("deregistered_on", "reason", "form")}
         self.labels = [QLabel(self) for _ in range(2)]
         form = QFormLayout()
         form.addRow(self.labels[0], self.on)
@@ -268,11 +254,11 @@ class DeregisterDialog(FitTitle, QDialog):
 
     def submit(self) -> None:
         for label in self.errors.values():
-            _show(label, "")
+            show_error(label, "")
         if not self.confirm.isChecked():
             return
         if not self.reason.text().strip():
-            _show(self.errors["reason"], self.tr("Give the reason (it goes to the journal)."))
+            show_error(self.errors["reason"], self.tr("Give the reason (it goes to the journal)."))
             return
         user, pid, day, reason = self.ctx.user, self.person_id, self.on.date().toPython(), self.reason.text().strip()
 
@@ -295,6 +281,6 @@ class DeregisterDialog(FitTitle, QDialog):
         errors = getattr(error, "errors", None)
         if isinstance(errors, dict):
             for field, message in errors.items():
-                _show(self.errors.get(field, self.errors["form"]), lifecycle_error_text(field, message))
+                show_error(self.errors.get(field, self.errors["form"]), lifecycle_error_text(field, message))
             return
-        _show(self.errors["form"], failure_text(error))
+        show_error(self.errors["form"], failure_text(error))

@@ -47,6 +47,7 @@ from arm.caseload import reference
 from arm.caseload.reference import Names, ReferenceProblem, RefKind
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
+from widgets.field_errors import error_label, show_error
 from widgets.fit import FitTitle
 from widgets.i18n import current_language
 
@@ -145,21 +146,6 @@ def reference_error_text(error: BaseException) -> str:
     return str(error)
 
 
-def _error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(f"error_{name}")
-    label.setProperty("role", "fieldError")
-    label.setStyleSheet("color: #b00020;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _show(label: QLabel, text: str) -> None:
-    label.setText(("⚠ " + text) if text else "")
-    label.setVisible(bool(text))
-
-
 # ---------------------------------------------------------------- the add / rename form
 class ChoiceBox(QWidget):
     """A parent row picked by its name in the reader's language; a line above the list narrows it."""
@@ -245,7 +231,7 @@ class ReferenceDialog(FitTitle, QDialog):
         self.address = QLineEdit(self)
         self.address.setObjectName("address")
         keys = ("code", "kind", "region", "district", "office", "name_ru", "name_kk", "full_name", "form")
-        self.errors = {k: _error_label(k) for k in keys}
+        self.errors = {k: error_label(k) for k in keys}
         self.labels: dict[str, QLabel] = {}
         rows: list[tuple[str, QWidget, str]] = []  # (label key, widget, error key)
         if row is None and self.kind in PARENT:
@@ -301,7 +287,7 @@ class ReferenceDialog(FitTitle, QDialog):
             first.setFocus()
         if row is None and self.kind in PARENT:
             ctx.read(load_snapshot, on_done=self._choices_loaded,
-                     on_error=lambda e: _show(self.errors["form"], reference_error_text(e)))
+                     on_error=lambda e: show_error(self.errors["form"], reference_error_text(e)))
 
     # ------------------------------------------------------------ text
     def retranslateUi(self) -> None:
@@ -368,7 +354,7 @@ class ReferenceDialog(FitTitle, QDialog):
     # ------------------------------------------------------------ saving
     def submit(self) -> None:
         for label in self.errors.values():
-            _show(label, "")
+            show_error(label, "")
         user, kind, row = self.ctx.user, self.kind, self.row
         code = self.code.text().strip()
         names = Names(self.name_ru.text(), self.name_kk.text(), self.name_en.text())
@@ -409,10 +395,10 @@ class ReferenceDialog(FitTitle, QDialog):
             empty = [k for k, edit in (("name_ru", self.name_ru), ("name_kk", self.name_kk))
                      if not edit.text().strip()] or ["name_ru"]
             for key in empty:
-                _show(self.errors[key], text)
+                show_error(self.errors[key], text)
             return
         label = self.errors.get(field)
-        _show(label if label is not None and label.parent() is not None else self.errors["form"], text)
+        show_error(label if label is not None and label.parent() is not None else self.errors["form"], text)
 
 
 # ---------------------------------------------------------------- the panel

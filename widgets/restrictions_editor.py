@@ -59,6 +59,7 @@ from arm.caseload.zone_shapes import ZoneShapeError
 from widgets.address_field import AddressField
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext, DbWorker
+from widgets.field_errors import error_label, show_error
 from widgets.fit import FitTitle, fit_title
 
 log = logging.getLogger("arm.gui.restrictions")
@@ -71,21 +72,6 @@ SOURCE_LIBRARY, SOURCE_HOME, SOURCE_MAP, SOURCE_DRAW = "library", "home", "map",
 ZONE_EDITOR = ("maps.zone_editor", "ZoneEditor")
 #: restriction kinds the what-if check can replay (arm.replay.whatif.DRAFT_KINDS)
 CHECK_KINDS = ("curfew", "exclusion_zone", "inclusion_zone")
-
-
-def _error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(f"error_{name}")
-    label.setProperty("role", "fieldError")
-    label.setStyleSheet("color: #b00020;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _set_error(label: QLabel, text: str) -> None:
-    label.setText(("⚠ " + text) if text else "")
-    label.setVisible(bool(text))
 
 
 class WindowRow(QWidget):
@@ -110,7 +96,7 @@ class WindowRow(QWidget):
         self.remove = QToolButton(self)
         self.remove.setText("✕")
         self.remove.clicked.connect(lambda: self.removed.emit(self))
-        self.error = _error_label("window")
+        self.error = error_label("window")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         for box in self.days:
@@ -159,7 +145,7 @@ class CurfewEditor(QWidget):
         self.court_button = QPushButton(self)
         self.court_button.setObjectName("courtPreset")
         self.court_button.clicked.connect(self.court_preset)
-        self.error = _error_label("schedule")
+        self.error = error_label("schedule")
         self.exception_date = QDateEdit(self)
         self.exception_date.setObjectName("exceptionDate")
         self.exception_date.setCalendarPopup(True)
@@ -249,10 +235,10 @@ class CurfewEditor(QWidget):
         ok = True
         for row in self.rows:
             window, problem = row.value()
-            _set_error(row.error, problem)
+            show_error(row.error, problem)
             ok = ok and not problem
             windows.append(window)
-        _set_error(self.error, "" if self.rows else self.tr("Add at least one window."))
+        show_error(self.error, "" if self.rows else self.tr("Add at least one window."))
         ok = ok and bool(self.rows)
         dates = sorted(self.exceptions.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.exceptions.count()))
         windows += [{"except": d} for d in dates]  # arm.rules.schedule: the whole of that date is lifted
@@ -308,7 +294,7 @@ class RestrictionEditor(FitTitle, QDialog):
         self.valid_until.setEnabled(False)
         self.note = QLineEdit(self)
         self.note.setObjectName("note")
-        self.errors = {name: _error_label(name) for name in ("valid_from", "valid_until", "zone", "note", "form")}
+        self.errors = {name: error_label(name) for name in ("valid_from", "valid_until", "zone", "note", "form")}
 
         self.curfew = CurfewEditor(self)
         self.zone_page = QWidget(self)
@@ -473,7 +459,7 @@ class RestrictionEditor(FitTitle, QDialog):
         self._source_changed()
 
     def _failed(self, error: BaseException) -> None:
-        _set_error(self.errors["form"], failure_text(error))
+        show_error(self.errors["form"], failure_text(error))
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
@@ -604,9 +590,9 @@ class RestrictionEditor(FitTitle, QDialog):
         """Each problem beside its field (the curfew rows show their own); the rest under the form."""
         for name, label in self.errors.items():
             if name != "form":
-                _set_error(label, errors.get(name, ""))
+                show_error(label, errors.get(name, ""))
         rest = [text for name, text in errors.items() if name not in self.errors and name != "schedule"]
-        _set_error(self.errors["form"], "\n".join(rest))
+        show_error(self.errors["form"], "\n".join(rest))
 
     # ------------------------------------------------------------ what-if
     def check(self) -> None:
@@ -696,14 +682,14 @@ class RestrictionEditor(FitTitle, QDialog):
             name = named if named in self.errors and named != "form" else field_of.get(error.code, "form")
             text = restriction_error_text(error)
             if name == "schedule_core":
-                _set_error(self.curfew.error, text)
+                show_error(self.curfew.error, text)
             else:
-                _set_error(self.errors[name], text)
+                show_error(self.errors[name], text)
             return
         if isinstance(error, ZoneShapeError):
-            _set_error(self.errors["zone"], str(error))
+            show_error(self.errors["zone"], str(error))
             return
-        _set_error(self.errors["form"], self.tr("Could not save: {error}").format(error=failure_text(error)))
+        show_error(self.errors["form"], self.tr("Could not save: {error}").format(error=failure_text(error)))
 
 
 def restriction_error_text(error: RestrictionInvalid) -> str:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from arm.caseload import users
 from widgets.caseload_errors import failure_text
 from widgets.context import AppContext
+from widgets.field_errors import error_label, show_error
 from widgets.fit import FitTitle
 from widgets.i18n import current_language
 from widgets.reference_choices import ReferenceChoices, load_reference_choices
@@ -98,21 +99,6 @@ def temporary_password() -> str:
         text = "".join(secrets.choice(letters + digits) for _ in range(TEMPORARY_LENGTH))
         if any(c in digits for c in text) and any(c in letters for c in text) and not users.password_problems(text):
             return text
-
-
-def _error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(f"error_{name}")
-    label.setProperty("role", "fieldError")
-    label.setStyleSheet("color: #b00020;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _show(label: QLabel, text: str) -> None:
-    label.setText(("⚠ " + text) if text else "")
-    label.setVisible(bool(text))
 
 
 class DistrictPicker(QWidget):
@@ -189,7 +175,7 @@ class UserDialog(FitTitle, QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setEnabled(False)
         self.temporary.toggled.connect(lambda on: self.password.setEnabled(not on))
-        self.errors = {k: _error_label(k) for k in ("login", "full_name", "role", "districts", "password", "form")}
+        self.errors = {k: error_label(k) for k in ("login", "full_name", "role", "districts", "password", "form")}
         self.labels = [QLabel(self) for _ in range(6)]
         form = QFormLayout()
         rows: list[tuple[QWidget, str]] = [(self.login, "login"), (self.full_name, "full_name"), (self.role, "role"),
@@ -215,7 +201,7 @@ class UserDialog(FitTitle, QDialog):
         self.retranslateUi()
         ctx.read(load_reference_choices, current_language(),
                  on_done=lambda c: self.districts.set_choices(c, account.districts if account else ()),
-                 on_error=lambda e: _show(self.errors["form"], failure_text(e)))
+                 on_error=lambda e: show_error(self.errors["form"], failure_text(e)))
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("New account") if self.account is None
@@ -230,7 +216,7 @@ class UserDialog(FitTitle, QDialog):
 
     def submit(self) -> None:
         for label in self.errors.values():
-            _show(label, "")
+            show_error(label, "")
         user, role, districts = self.ctx.user, str(self.role.currentData()), self.districts.chosen()
         if self.account is not None:
             login = self.account.login
@@ -244,7 +230,7 @@ class UserDialog(FitTitle, QDialog):
             temporary = self.temporary.isChecked()
             password = temporary_password() if temporary else self.password.text()
             if not temporary and users.password_problems(password, self.login.text().strip()):
-                _show(self.errors["password"], "\n".join(
+                show_error(self.errors["password"], "\n".join(
                     user_error_text("password", p) for p in users.password_problems(password, self.login.text())))
                 return
             draft = users.UserDraft(login=self.login.text().strip(), full_name=self.full_name.text().strip(),
@@ -268,9 +254,9 @@ class UserDialog(FitTitle, QDialog):
         if isinstance(errors, dict):
             for field, message in errors.items():
                 key = "districts" if field.startswith("districts") else field
-                _show(self.errors.get(key, self.errors["form"]), user_error_text(field, message))
+                show_error(self.errors.get(key, self.errors["form"]), user_error_text(field, message))
             return
-        _show(self.errors["form"], failure_text(error))
+        show_error(self.errors["form"], failure_text(error))
 
 
 class UserAdminPanel(QWidget):
