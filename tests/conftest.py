@@ -56,6 +56,25 @@ def ingest(db: Database, bus: Bus) -> Iterator[Ingest]:
     core.stop()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _garbage_collected_on_the_gui_thread(qapp: object) -> Iterator[None]:
+    """As in the application: no cycle collection on a worker thread (it would free widgets there)."""
+    from widgets.gui_gc import collect_on_gui_thread, restore_automatic
+
+    collect_on_gui_thread(0.5)
+    yield
+    restore_automatic()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests() -> Iterator[None]:
+    """The cycles a test leaves (its closed widgets) are collected here, on the GUI thread."""
+    yield
+    from widgets.gui_gc import collect_now
+
+    collect_now()
+
+
 @pytest.fixture(autouse=True)
 def _no_dangling_threads() -> Iterator[None]:
     """A test must not leave its own non-daemon threads running (napari's habit)."""

@@ -122,6 +122,9 @@ def make_application(lang: str) -> Any:
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "arm.svg")))
     apply_style(app)
     i18n.set_language(lang)
+    from widgets.gui_gc import collect_on_gui_thread
+
+    collect_on_gui_thread()  # a cycle freed on a worker thread would delete a widget there and crash
     return app
 
 
