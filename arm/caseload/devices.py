@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Protocol
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from arm import audit
@@ -211,18 +211,21 @@ def upsert_from_info(session: Session, actor: Actor, info: DetectedDevice, port:
     device = session.execute(select(Device).where(Device.serial == info.serial)).scalar_one_or_none()
     created = device is None
     if device is None:
-        device = Device(
-            serial=info.serial, type=DeviceType(info.type), status=DeviceStatus.IN_STOCK, created_at=utcnow()
-        )
-        try:
-            # the service's ingest may store the same serial at this moment (the device
-            # reports while the wizard reads it): its row wins, the wizard takes it over
-            with session.begin_nested():
-                session.add(device)
-                session.flush()
-        except IntegrityError:
-            device = session.execute(select(Device).where(Device.serial == info.serial)).scalar_one()
-            created = False
+        # The service's ingest may store the same serial at this moment (the device reports
+        # while the wizard reads it): its row wins, the wizard takes it over. An insert that
+        # yields to an existing row (ON CONFLICT DO NOTHING), not one that fails in a savepoint:
+        # on SQLite the failed insert's ROLLBACK TO kept the transaction's read snapshot without
+        # the write lock, and when ingest committed before the next write that write failed with
+        # "database is locked" (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out).
+        dialect = session.get_bind().dialect.name
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        new_id = session.execute(
+            insert(Device).values(serial=info.serial, type=DeviceType(info.type), status=DeviceStatus.IN_STOCK,
+                                  created_at=utcnow())
+            .on_conflict_do_nothing(index_elements=["serial"]).returning(Device.id)
+        ).scalar_one_or_none()
+        created = new_id is not None
+        device = session.execute(select(Device).where(Device.serial == info.serial)).scalar_one()
     was_unregistered = not created and str(device.status) == DeviceStatus.UNREGISTERED.value
     if was_unregistered:
         # what answered over the cable is the device; a row made for its serial by

@@ -366,3 +366,58 @@ def test_alarms_and_voice_messages_still_hold_their_events_without_per_row_keys(
         assert s.execute(DeviceEventRow.__table__.delete().where(DeviceEventRow.id != events[0].id)).rowcount == 2
     with pg_history.session() as s:
         assert s.scalar(select(func.count()).select_from(DeviceEventRow)) == 1
+
+
+def test_an_act_waiting_for_the_positions_lock_never_holds_up_a_report(pg_history: Database) -> None:
+    """A long reader holds ``positions``: the act's lock request gives way (lock_timeout) instead of
+    queueing every report behind it, and the act completes once the reader is gone."""
+    import threading
+    import time
+
+    from db import partitions
+    from db.retention import DeletionAct
+
+    now = datetime.now(UTC)
+    first = (now - timedelta(days=92)).date()
+    with pg_history.engine.begin() as conn:
+        partitions.ensure_partitions(conn, first, (now - timedelta(days=89)).date())
+    core = Ingest(pg_history, Bus())
+    core.start()
+    reader = pg_history.engine.connect()
+    try:
+        core.store_sync([DeviceEvent("TRK-7", i, datetime.combine(first, datetime.min.time(), UTC)
+                                     + timedelta(hours=i), "POS", {"lat": 43.2, "lon": 76.9, "fix": 1},
+                                     "serial", "TRK") for i in range(24)])
+        with pg_history.begin() as s:
+            act_id = retention.propose_act(s, "positions", "first", now=now).id
+        reader.begin()
+        reader.execute(text("LOCK TABLE positions IN ACCESS SHARE MODE"))  # a long report query
+        outcome: list[BaseException | None] = []
+
+        def execute() -> None:
+            try:
+                with pg_history.begin() as s:
+                    retention.execute_act(s, act_id, "second")
+                outcome.append(None)
+            except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+                outcome.append(exc)
+
+        act = threading.Thread(target=execute)
+        act.start()
+        time.sleep(0.5)  # the act is asking for its lock by now
+        started = time.perf_counter()
+        assert core.store_sync([DeviceEvent("TRK-7", 1000, now, "POS", {"lat": 43.2, "lon": 76.9, "fix": 1},
+                                            "serial", "TRK")]).accepted == 1
+        waited = time.perf_counter() - started
+        assert act.is_alive()  # still waiting for the reader
+        reader.rollback()
+        act.join(timeout=30)
+        assert outcome == [None]
+        assert waited < 1.0, f"a report waited {waited:.2f} s behind the act's lock request"
+    finally:
+        reader.close()
+        core.stop()
+    with pg_history.session() as s:
+        act_row = s.get(DeletionAct, act_id)
+        assert act_row.state == "executed"
+        assert act_row.partitions.split(",")[0] == partitions.partition_name(first)
