@@ -281,7 +281,7 @@ def purge_while_streaming(db: Database, kinds: tuple[str, ...] = ("positions", "
             step[0] = f"executing the {kind} act"
             retention.execute_act(s, act.id, "bench-b")
             act_id = act.id
-            step[0] = f"committing the {kind} act"
+            step[0] = f"committing the {kind} act (then its batches, PostgreSQL events)"
         step[0] = f"after the {kind} act (background batches on SQLite)"
         took = time.perf_counter() - started
         with db.session() as s:
