@@ -64,8 +64,8 @@ def service_inserts_first(db: Any) -> Iterator[list[str]]:
         raced.append(serial_no)
         other = sqlite3.connect(path, timeout=10)
         with other:
-            other.execute(
-                "INSERT INTO devices (serial, type, status, protocol, notes, heartbeat_s, report_s, is_demo, created_at)"
+            other.execute(  # OR IGNORE: the service's own ingest may have stored it already (the device reports)
+                "INSERT OR IGNORE INTO devices (serial, type, status, protocol, notes, heartbeat_s, report_s, is_demo, created_at)"
                 " VALUES (?, 'TRK', 'unregistered', 'icd', 'first heard via icd', 300, 60, 0, '2026-12-07 18:00:00')",
                 (serial_no,),
             )
