@@ -11,8 +11,6 @@ demo data set.
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 import tempfile
 import time
@@ -20,39 +18,21 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from scripts.screenshots._desk import demo_desk
+
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("out", nargs="?", default="docs/screenshots")
-    parser.add_argument("--lang", default="ru")
-    parser.add_argument("--size", default="1366x768")
-    args = parser.parse_args(argv)
-    width, height = (int(v) for v in args.size.split("x"))
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["ARM_DATA_DIR"] = tempfile.mkdtemp(prefix="arm-enroll-shot-")
-    from PySide6.QtWidgets import QApplication
+    desk = demo_desk(argv, "arm-enroll-shot-")
+    app, db, width, height = desk.app, desk.db, desk.width, desk.height
+    from sqlalchemy import select
 
-    from arm import auth, demo
+    from arm import auth
     from arm.bus import Bus
     from arm.config import Settings
     from arm.service import MonitoringService
-    from db.session import Database
-    from widgets import i18n
+    from db.models import User
     from widgets.context import AppContext
     from widgets.qt_bridge import QtBridge
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    i18n.set_language(args.lang)
-    style = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
-    db = Database()
-    db.upgrade()
-    with db.begin() as s:
-        demo.seed(s, persons_per_city=4)
-    from sqlalchemy import select
-
-    from db.models import User
 
     names = {"admin": "Сейткали Асхат Нурланович", "operator": "Нурланова Айгерим Бековна",
              "supervisor": "Сейтов Ерлан Маратович", "technician": "Омаров Данияр Сагатович"}
@@ -72,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         contexts.append(ctx)
         return ctx
 
-    shot = Shooter(app, Path(args.out), args.lang, width, height)
+    shot = Shooter(app, Path(desk.out), desk.lang, width, height)
     try:
         supervisor = ctx_for("supervisor")
         shot.person_form(supervisor)

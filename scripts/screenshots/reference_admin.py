@@ -14,12 +14,11 @@ code already taken is refused beside the code field,
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from scripts.screenshots._desk import demo_desk
 
 OFFICERS = (
     ("Сейткали Асхат Нурланович", "PO-KZ-75-medeu", "старший инспектор"),
@@ -29,40 +28,21 @@ OFFICERS = (
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("out", nargs="?", default="docs/screenshots")
-    parser.add_argument("--lang", default="ru")
-    parser.add_argument("--size", default="1366x768")
-    args = parser.parse_args(argv)
-    width, height = (int(v) for v in args.size.split("x"))
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["ARM_DATA_DIR"] = tempfile.mkdtemp(prefix="arm-reference-shot-")
+    desk = demo_desk(argv, "arm-reference-shot-")
+    app, db, width, height = desk.app, desk.db, desk.width, desk.height
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtGui import QColor, QPainter, QPixmap
-    from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
-    from arm import auth, demo
+    from arm import auth
     from arm.bus import Bus
     from arm.caseload import reference
     from arm.config import Settings
     from arm.service import MonitoringService
     from db.models import User
-    from db.session import Database
-    from widgets import i18n
     from widgets.context import AppContext
     from widgets.qt_bridge import QtBridge
     from widgets.reference_admin import ReferenceAdminPanel
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    i18n.set_language(args.lang)
-    style = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
-    db = Database()
-    db.upgrade()
-    with db.begin() as s:
-        demo.seed(s, persons_per_city=4)
     with db.session() as s:
         admin = auth.snapshot(s.scalars(select(User).where(User.role == "administrator")).first())
     with db.begin() as s:
@@ -100,9 +80,9 @@ def main(argv: list[str] | None = None) -> int:
         panel.set_kind("officer")
         panel.select_code(codes[-1])  # the deactivated officer: greyed, "Reactivate" offered
         app.processEvents()
-        out = Path(args.out)
+        out = Path(desk.out)
         out.mkdir(parents=True, exist_ok=True)
-        path = out / f"reference_admin_{args.lang}_{width}x{height}.png"
+        path = out / f"reference_admin_{desk.lang}_{width}x{height}.png"
         panel.grab().save(str(path))
         print(f"saved {path}")
         dialog.resize(dialog.width(), dialog.sizeHint().height())
@@ -118,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
                          int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), dialog.windowTitle())
         painter.drawPixmap(QPoint(1, bar + 1), form)
         painter.end()
-        path = out / f"reference_admin_new_{args.lang}_{width}x{height}.png"
+        path = out / f"reference_admin_new_{desk.lang}_{width}x{height}.png"
         picture.save(str(path))
         print(f"saved {path}")
         dialog.close()
