@@ -50,6 +50,15 @@ class CurrentUser:
         return self.role in {str(r) for r in roles}
 
 
+def user_names(s: Session, logins: set[str]) -> dict[str, str]:
+    """login -> full name, for what a person reads and signs (a login without an account or name stays as it is)."""
+    if not logins:
+        return {}
+    rows = s.execute(select(User.login, User.full_name).where(User.login.in_(logins))).all()
+    found = {login: name or login for login, name in rows}
+    return {login: found.get(login, login) for login in logins}
+
+
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValueError("A password needs at least 8 characters.")

@@ -16,8 +16,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from arm import access, audit
+from arm.auth import user_names
 from db.models import Alarm, AlarmAction, AuditEntry, Person
-from db.models import User as UserRow
 
 #: a shift when the desk cannot say when it began (12 hours, the usual desk shift)
 DEFAULT_SHIFT = timedelta(hours=12)
@@ -65,15 +65,6 @@ class ShiftSummary:
 
     def closed(self) -> list[ShiftAlarm]:
         return [a for a in self.alarms if a.closed_at is not None and a.closed_at >= self.since]
-
-
-def user_names(s: Session, logins: set[str]) -> dict[str, str]:
-    """login -> full name (a login without an account stays as it is)."""
-    if not logins:
-        return {}
-    rows = s.execute(select(UserRow.login, UserRow.full_name).where(UserRow.login.in_(logins))).all()
-    found = {login: name or login for login, name in rows}
-    return {login: found.get(login, login) for login in logins}
 
 
 def shift_start(s: Session, login: str, now: datetime) -> datetime:

@@ -48,7 +48,7 @@ from sqlalchemy import column, select, table, text
 from sqlalchemy.orm import Session
 
 from arm import access, audit
-from arm.auth import CurrentUser
+from arm.auth import CurrentUser, user_names
 from arm.caseload.zone_shapes import area_m2
 from db.history import PG_GEOGRAPHY, RTREE, pg_point
 from db.models import Assignment, Device, Person, Position
@@ -153,6 +153,8 @@ class NearResult:
     polygon: tuple[tuple[float, float], ...] = ()
     #: the polygon's area in square metres (0 for a circle)
     area_m2: float = 0.0
+    #: the full name of ``searched_by`` (the certificate names the officer, not a login)
+    searched_by_name: str = ""
 
     @property
     def area(self) -> Area:
@@ -168,7 +170,8 @@ class NearResult:
             else {"lat": self.lat, "lon": self.lon, "radius_m": self.radius_m})
         return {
             "query": {**place, "from": self.start.isoformat(),
-                      "to": self.end.isoformat(), "reason": self.reason, "searched_by": self.searched_by},
+                      "to": self.end.isoformat(), "reason": self.reason, "searched_by": self.searched_by,
+                      "searched_by_name": self.searched_by_name or self.searched_by},
             "engine": self.engine,
             "hidden": self.hidden,
             "persons": [{"person_id": h.person_id, "name": h.name, "district": h.district,
@@ -310,7 +313,9 @@ def who_was_in(session: Session, user: object, area: Area, start: datetime, end:
         for hit in hits:
             hit.track = track(session, hit.person_id, start, end)
     polygon = area.vertices if isinstance(area, PolygonArea) else ()
-    result = NearResult(lat, lon, radius_m, start, end, reason, account.login, engine, hits, hidden, polygon, size)
+    name = user_names(session, {account.login})[account.login]
+    result = NearResult(lat, lon, radius_m, start, end, reason, account.login, engine, hits, hidden, polygon, size,
+                        name)
     extra = {"centroid": [lat, lon], "area_m2": round(size, 1)} if polygon else {}
     audit.record(session, user, "near_search", "positions", "", reason=reason, engine=engine, hidden=hidden,
                  persons=[h.person_id for h in hits], **where, **extra)

@@ -79,7 +79,7 @@ def document(result: NearResult, lang: str, tz: ZoneInfo) -> TableDoc:
         *place,
         f"{t('period', lang)}: {local_text(result.start, tz)} - {local_text(result.end, tz)} ({tz.key})",
         f"{t('reason', lang)}: {result.reason}",
-        f"{t('by', lang)}: {result.searched_by}",
+        f"{t('by', lang)}: {result.searched_by_name or result.searched_by}",
     ]
     if result.hidden:
         lines.append(f"{t('hidden', lang)}: {result.hidden}")

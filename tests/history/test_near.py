@@ -61,7 +61,8 @@ def world(db: Database) -> dict[str, int]:
 def make_world(db: Database) -> dict[str, int]:
     """Five persons around a scene in Almaty, users of two districts (SQLite here, PostgreSQL in tests/pg)."""
     with db.begin() as s:
-        create_user(s, "sup_a", PASSWORD, "supervisor", districts=("KZ-75-almaly",))
+        create_user(s, "sup_a", PASSWORD, "supervisor", full_name="Ахметова Айгуль Сериковна",
+                    districts=("KZ-75-almaly",))
         create_user(s, "sup_all", PASSWORD, "supervisor")
         create_user(s, "op", PASSWORD, "operator")
     ids = {}
@@ -147,6 +148,7 @@ def test_the_pdf_for_the_investigator(db: Database, world, tmp_path: Path) -> No
     assert "Запрос УП № 123/45" in text and "11:40:00" in text  # Almaty time of the closest fix
     assert "Лиц других районов (не указаны): 1" in text
     assert "Алмалинский район" in text and "KZ-" not in text  # the district by its name, not its code
+    assert "Запрос выполнил: Ахметова Айгуль Сериковна" in text and "sup_a" not in text  # who signs, by name
 
 
 def test_arm_near_on_the_command_line(db: Database, db_url: str, world) -> None:
